@@ -1,0 +1,75 @@
+package dev.specgen.diag;
+
+/**
+ * Stable diagnostic codes. Grouped by stage: SG0xx usage, SG1xx load and shape of the YAML, SG2xx semantics,
+ * SG3xx plan, SG4xx static and live checks. Codes are never renumbered or reused; every code is documented in
+ * docs/diagnostics.md (a test enforces it).
+ */
+public enum Code {
+    // usage
+    SG001("spec path not found"),
+    SG002("no spec files found"),
+    SG003("bad option value"),
+
+    // load: bytes, YAML syntax, resource limits, key shape
+    SG100("file cannot be read"),
+    SG101("YAML syntax error"),
+    SG102("duplicate key"),
+    SG103("file is not valid UTF-8"),
+    SG104("input too large or too deeply nested (alias bombs, huge files)"),
+    SG105("empty file or empty document"),
+    SG106("unknown key"),
+    SG107("wrong value type"),
+    SG108("missing required key"),
+    SG109("value not allowed (not one of the accepted words)"),
+    SG110("YAML feature not supported in specs (tags, complex keys)"),
+
+    // semantics
+    SG201("unknown field type"),
+    SG202("duplicate name"),
+    SG203("reference to an unknown field"),
+    SG204("reference to an unknown entity"),
+    SG205("hash index with more than one column"),
+    SG206("INCLUDE on an access method that does not support it"),
+    SG207("GiST/GIN on plain scalar columns needs btree_gist/btree_gin"),
+    SG208("partition column is nullable"),
+    SG209("primary key or unique constraint on a partitioned table misses the partition column"),
+    SG210("storage parameter not valid here"),
+    SG211("identifier longer than 63 bytes"),
+    SG212("identifier needs quoting"),
+    SG213("BRIN on a column with no natural order"),
+    SG214("bad partition interval or step"),
+    SG215("overlapping or gapped partition bounds"),
+    SG216("incomplete or inconsistent partitioning"),
+    SG217("partition strategy does not fit the column type"),
+    SG218("too many partitions"),
+    SG219("bad type parameters (precision, scale, length, enum values)"),
+    SG220("unique index with an access method that cannot enforce uniqueness"),
+    SG221("invalid default value or expression"),
+    SG222("action or view setting not valid"),
+    SG223("more than one primary key"),
+    SG224("foreign key on a partitioned table or to a non-unique column"),
+
+    // plan
+    SG301("generated name collides with another object"),
+
+    // checks: static parse and live PostgreSQL
+    SG401("generated SQL does not parse (specgen bug)"),
+    SG402("PostgreSQL rejected a statement"),
+    SG403("second apply changed the catalog (script is not re-runnable)"),
+    SG404("catalog differs from the plan"),
+    SG405("database could not be started or reached"),
+    SG406("generated test failed"),
+    SG407("generated/ is stale");
+
+    private final String title;
+
+    Code(String title) {
+        this.title = title;
+    }
+
+    /** One-line description, as listed in docs/diagnostics.md. */
+    public String title() {
+        return title;
+    }
+}
