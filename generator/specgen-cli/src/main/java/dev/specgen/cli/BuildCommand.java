@@ -1,0 +1,60 @@
+package dev.specgen.cli;
+
+import dev.specgen.Options;
+import dev.specgen.Result;
+import dev.specgen.Specgen;
+import dev.specgen.write.OutputWriter;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Validates the specs, renders the DDL, checks every statement with JSqlParser, and writes the "
+                + "files that changed into the output folder."})
+final class BuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SpecOptions specOptions;
+
+    @Option(names = "--check", description = "Write nothing; exit 3 if the output folder is not up to date.")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        Options opts = specOptions.toOptions();
+        Result r = check ? Specgen.check(opts) : Specgen.generate(opts);
+        PrintWriter out = spec.commandLine().getOut();
+        if (Reporter.diagnostics(r, spec.commandLine().getErr())) {
+            return Main.SPEC_ERRORS;
+        }
+        OutputWriter.Result w = r.output().orElseThrow();
+        String dir = specOptions.out.toString().replace('\\', '/');
+        int total = w.written().size() + w.unchanged().size();
+        if (check) {
+            if (!w.changed()) {
+                out.println("specgen: " + dir + "/ is up to date (" + Reporter.count(total, "file") + ")");
+                return Main.OK;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            w.written().forEach(p -> err.println("stale: " + dir + "/" + p));
+            w.deleted().forEach(p -> err.println("stale (would be deleted): " + dir + "/" + p));
+            err.println("specgen: " + dir + "/ is stale; run: specgen build " + specOptions.specs);
+            return Main.STALE;
+        }
+        if (!w.changed()) {
+            out.println("specgen: nothing changed (" + Reporter.count(total, "file") + " up to date in " + dir + "/)");
+        } else {
+            w.written().forEach(p -> out.println("wrote " + dir + "/" + p));
+            w.deleted().forEach(p -> out.println("deleted " + dir + "/" + p));
+            out.println("specgen: " + w.written().size() + " written, " + w.unchanged().size() + " unchanged, "
+                    + w.deleted().size() + " deleted in " + dir + "/");
+        }
+        return Main.OK;
+    }
+}

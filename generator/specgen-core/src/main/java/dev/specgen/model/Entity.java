@@ -1,0 +1,57 @@
+package dev.specgen.model;
+
+import dev.specgen.diag.SourcePos;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entity spec (one YAML document). {@code name} is the spec name ({@code SalesTransaction}); {@code table} is
+ * the SQL table name ({@code sales_transaction}, or the spec's {@code table:} override). {@code primaryKey} is
+ * resolved from field-level {@code primary_key: true} flags or the entity-level {@code primary_key:} list, in
+ * that order of columns.
+ */
+public record Entity(
+        String name,
+        String schema,
+        String table,
+        Optional<String> description,
+        List<Field> fields,
+        List<Named> primaryKey,
+        List<Index> indexes,
+        Optional<Partitioning> partitioning,
+        Storage storage,
+        List<Action> actions,
+        Optional<MaterializedView> materializedView,
+        List<Hint> performanceHints,
+        SourcePos pos) {
+
+    public Entity {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(schema, "schema == null");
+        Objects.requireNonNull(table, "table == null");
+        Objects.requireNonNull(description, "description == null");
+        fields = List.copyOf(fields);
+        primaryKey = List.copyOf(primaryKey);
+        indexes = List.copyOf(indexes);
+        Objects.requireNonNull(partitioning, "partitioning == null");
+        Objects.requireNonNull(storage, "storage == null");
+        actions = List.copyOf(actions);
+        Objects.requireNonNull(materializedView, "materializedView == null");
+        performanceHints = List.copyOf(performanceHints);
+        Objects.requireNonNull(pos, "pos == null");
+    }
+
+    public Optional<Field> field(String fieldName) {
+        return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+    }
+
+    public boolean isPartitioned() {
+        return partitioning.isPresent();
+    }
+
+    /** The hint's value, if the spec gave one ({@code performance_hints: [{seed_rows: 10000}]}). */
+    public Optional<Hint> hint(String hintName) {
+        return performanceHints.stream().filter(h -> h.name().equals(hintName)).findFirst();
+    }
+}

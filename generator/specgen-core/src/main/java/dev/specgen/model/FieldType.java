@@ -1,0 +1,183 @@
+package dev.specgen.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A column type. Spelling in SQL lives here, in Java, never in templates: {@link #sql()} is the exact PostgreSQL
+ * type ({@code numeric(10,2)}, {@code timestamp without time zone} is spelled {@code timestamp}).
+ */
+public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, FieldType.Sized, FieldType.Array,
+        FieldType.Enum {
+
+    String sql();
+
+    /** What a type can do; drives index and partition checks. */
+    enum Traits {
+        /** values have a natural, physically correlated order (numbers, dates, times): BRIN minmax makes sense. */
+        ORDERED,
+        /** plain scalar with a btree opclass: GiST/GIN on it needs btree_gist/btree_gin. */
+        SCALAR,
+        /** GIN works natively (jsonb, arrays, tsvector). */
+        GIN_NATIVE,
+        /** GiST works natively (ranges, tsvector, geometric, inet). */
+        GIST_NATIVE,
+        /** temporal type usable for RANGE partitioning by interval. */
+        TEMPORAL,
+        /** integer type usable for RANGE partitioning by step and for identity. */
+        INTEGER
+    }
+
+    List<Traits> traits();
+
+    default boolean has(Traits t) {
+        return traits().contains(t);
+    }
+
+    /** Built-in types without parameters. */
+    enum Kind {
+        SMALLINT("smallint", Traits.ORDERED, Traits.SCALAR, Traits.INTEGER),
+        INTEGER("integer", Traits.ORDERED, Traits.SCALAR, Traits.INTEGER),
+        BIGINT("bigint", Traits.ORDERED, Traits.SCALAR, Traits.INTEGER),
+        REAL("real", Traits.ORDERED, Traits.SCALAR),
+        DOUBLE("double precision", Traits.ORDERED, Traits.SCALAR),
+        MONEY("money", Traits.ORDERED, Traits.SCALAR),
+        TEXT("text", Traits.SCALAR),
+        BOOLEAN("boolean", Traits.SCALAR),
+        DATE("date", Traits.ORDERED, Traits.SCALAR, Traits.TEMPORAL),
+        TIMESTAMP("timestamp", Traits.ORDERED, Traits.SCALAR, Traits.TEMPORAL),
+        TIMESTAMPTZ("timestamptz", Traits.ORDERED, Traits.SCALAR, Traits.TEMPORAL),
+        TIME("time", Traits.ORDERED, Traits.SCALAR),
+        TIMETZ("timetz", Traits.ORDERED, Traits.SCALAR),
+        INTERVAL("interval", Traits.ORDERED, Traits.SCALAR),
+        UUID("uuid", Traits.SCALAR),
+        JSON("json"),
+        JSONB("jsonb", Traits.GIN_NATIVE),
+        BYTEA("bytea", Traits.SCALAR),
+        INET("inet", Traits.SCALAR, Traits.GIST_NATIVE),
+        CIDR("cidr", Traits.SCALAR, Traits.GIST_NATIVE),
+        MACADDR("macaddr", Traits.SCALAR),
+        TSVECTOR("tsvector", Traits.GIN_NATIVE, Traits.GIST_NATIVE),
+        INT4RANGE("int4range", Traits.GIST_NATIVE),
+        INT8RANGE("int8range", Traits.GIST_NATIVE),
+        NUMRANGE("numrange", Traits.GIST_NATIVE),
+        DATERANGE("daterange", Traits.GIST_NATIVE),
+        TSRANGE("tsrange", Traits.GIST_NATIVE),
+        TSTZRANGE("tstzrange", Traits.GIST_NATIVE),
+        POINT("point", Traits.GIST_NATIVE),
+        BOX("box", Traits.GIST_NATIVE);
+
+        private final String sql;
+        private final List<Traits> traits;
+
+        Kind(String sql, Traits... traits) {
+            this.sql = sql;
+            this.traits = List.of(traits);
+        }
+
+        public String sql() {
+            return sql;
+        }
+
+        public List<Traits> traits() {
+            return traits;
+        }
+    }
+
+    record Simple(Kind kind) implements FieldType {
+        public Simple {
+            Objects.requireNonNull(kind, "kind == null");
+        }
+
+        @Override
+        public String sql() {
+            return kind.sql();
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return kind.traits();
+        }
+    }
+
+    /** {@code numeric}, {@code numeric(12)}, {@code numeric(10,2)}; {@code decimal(p,s)} maps here. */
+    record Numeric(Optional<Integer> precision, Optional<Integer> scale) implements FieldType {
+        public Numeric {
+            Objects.requireNonNull(precision, "precision == null");
+            Objects.requireNonNull(scale, "scale == null");
+        }
+
+        @Override
+        public String sql() {
+            if (precision.isEmpty()) {
+                return "numeric";
+            }
+            return scale.map(s -> "numeric(" + precision.get() + "," + s + ")")
+                    .orElseGet(() -> "numeric(" + precision.get() + ")");
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return List.of(Traits.ORDERED, Traits.SCALAR);
+        }
+    }
+
+    /** {@code varchar(n)} and {@code char(n)}. */
+    record Sized(String base, int length) implements FieldType {
+        public Sized {
+            Objects.requireNonNull(base, "base == null");
+        }
+
+        @Override
+        public String sql() {
+            return base + "(" + length + ")";
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return List.of(Traits.SCALAR);
+        }
+    }
+
+    /** {@code text[]}, {@code integer[]}. */
+    record Array(FieldType element) implements FieldType {
+        public Array {
+            Objects.requireNonNull(element, "element == null");
+        }
+
+        @Override
+        public String sql() {
+            return element.sql() + "[]";
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return List.of(Traits.GIN_NATIVE);
+        }
+    }
+
+    /**
+     * An enum: {@code enum(pending, paid, shipped)} or long form {@code type: enum, values: [...]}. The SQL type is
+     * created in the entity's schema as {@code typeName} ({@code <table>_<field>} unless {@code enum_name} is
+     * given); {@code schema} is that schema.
+     */
+    record Enum(String schema, String typeName, List<String> values) implements FieldType {
+        public Enum {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(typeName, "typeName == null");
+            values = List.copyOf(values);
+        }
+
+        /** Qualified, each part quoted where needed. */
+        @Override
+        public String sql() {
+            return Sql.qualified(schema, typeName);
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return List.of(Traits.ORDERED, Traits.SCALAR);
+        }
+    }
+}

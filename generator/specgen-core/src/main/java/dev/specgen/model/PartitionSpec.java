@@ -1,0 +1,53 @@
+package dev.specgen.model;
+
+import dev.specgen.diag.SourcePos;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One partition. {@code suffix} is appended to the parent table name ({@code p2024_01}, {@code eu}, {@code h07}).
+ * The bound is one of: {@link Bound.Range} (SQL literals, FROM inclusive, TO exclusive), {@link Bound.ListValues}
+ * (SQL literals), {@link Bound.Hash}. Literals are rendered as given ({@code '2024-01-01'}, {@code 1000}).
+ */
+public record PartitionSpec(String suffix, Bound bound, SourcePos pos) {
+    public PartitionSpec {
+        Objects.requireNonNull(suffix, "suffix == null");
+        Objects.requireNonNull(bound, "bound == null");
+        Objects.requireNonNull(pos, "pos == null");
+    }
+
+    public sealed interface Bound permits Bound.Range, Bound.ListValues, Bound.Hash {
+        /** The SQL after {@code FOR VALUES}. */
+        String sql();
+
+        record Range(String from, String to) implements Bound {
+            public Range {
+                Objects.requireNonNull(from, "from == null");
+                Objects.requireNonNull(to, "to == null");
+            }
+
+            @Override
+            public String sql() {
+                return "FROM (" + from + ") TO (" + to + ")";
+            }
+        }
+
+        record ListValues(List<String> values) implements Bound {
+            public ListValues {
+                values = List.copyOf(values);
+            }
+
+            @Override
+            public String sql() {
+                return "IN (" + String.join(", ", values) + ")";
+            }
+        }
+
+        record Hash(int modulus, int remainder) implements Bound {
+            @Override
+            public String sql() {
+                return "WITH (MODULUS " + modulus + ", REMAINDER " + remainder + ")";
+            }
+        }
+    }
+}

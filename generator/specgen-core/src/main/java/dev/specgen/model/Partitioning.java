@@ -1,0 +1,42 @@
+package dev.specgen.model;
+
+import dev.specgen.diag.SourcePos;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a table is partitioned. {@code partitions} is the fully resolved list of partitions of this level (computed
+ * by the model builder from {@code interval + from/to}, {@code step + from/to}, {@code modulus}, or taken from an
+ * explicit {@code partitions:} list), never from today's date. {@code defaultPartition} adds a DEFAULT partition
+ * (on by default for RANGE and LIST). {@code subpartitioning} applies to every partition of this level.
+ */
+public record Partitioning(
+        Strategy strategy,
+        Named column,
+        List<PartitionSpec> partitions,
+        boolean defaultPartition,
+        Optional<Partitioning> subpartitioning,
+        SourcePos pos) {
+
+    public enum Strategy {
+        RANGE, LIST, HASH;
+
+        public String sql() {
+            return name();
+        }
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Partitioning {
+        Objects.requireNonNull(strategy, "strategy == null");
+        Objects.requireNonNull(column, "column == null");
+        partitions = List.copyOf(partitions);
+        Objects.requireNonNull(subpartitioning, "subpartitioning == null");
+        Objects.requireNonNull(pos, "pos == null");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.specgen.model.build;
+
+import dev.specgen.diag.Code;
+import dev.specgen.diag.SourcePos;
+import dev.specgen.load.YDocument;
+import dev.specgen.load.YMap;
+import dev.specgen.load.YNode;
+import dev.specgen.load.YScalar;
+import dev.specgen.model.Action;
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.Hint;
+import dev.specgen.model.Index;
+import dev.specgen.model.MaterializedView;
+import dev.specgen.model.Named;
+import dev.specgen.model.Param;
+import dev.specgen.model.Partitioning;
+import dev.specgen.model.Sql;
+import dev.specgen.model.Storage;
+import dev.specgen.validate.Identifiers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One YAML document to one {@link Entity}. Every part is read even when an earlier one failed, so that all
+ * problems of a document are reported in one run; a document without a usable {@code entity:} name yields no
+ * entity.
+ */
+final class EntityBuilder {
+
+    static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
+            "indexes", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
+            "refresh_strategy", "refresh_interval");
+    private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
+
+    private final Shape shape;
+
+    EntityBuilder(Shape shape) {
+        this.shape = shape;
+    }
+
+    Optional<Entity> build(YDocument doc) {
+        Optional<YMap> root = shape.map(doc.root(), "an entity document");
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        YMap m = root.get();
+        shape.keys(m, KEYS, "entity");
+        Optional<YScalar> nameNode = shape.required(m, "entity", "entity").flatMap(n -> shape.scalar(n, "\"entity\""));
+        Optional<String> name = nameNode.map(n -> n.text().trim());
+        SourcePos pos = nameNode.map(YNode::pos).orElse(m.pos());
+        name.ifPresent(n -> checkEntityName(n, pos));
+        String schema = m.get("schema").flatMap(s -> shape.scalar(s, "\"schema\"")).map(s -> {
+            Identifiers.check("schema", s.text(), s.pos(), shape.diags);
+            return s.text();
+        }).orElse("public");
+        Optional<YScalar> tableNode = m.get("table").flatMap(t -> shape.scalar(t, "\"table\""));
+        tableNode.ifPresent(t -> Identifiers.check("table", t.text(), t.pos(), shape.diags));
+        String table = tableNode.map(YScalar::text).orElseGet(() -> name.map(Sql::snakeCase).orElse("?"));
+        if (tableNode.isEmpty() && name.isPresent() && CAMEL.matcher(name.get()).matches()) {
+            Identifiers.check("table", table, pos, shape.diags);
+        }
+        Optional<String> description = m.get("description").flatMap(d -> shape.text(d, "\"description\""));
+        List<Named> pkList = m.get("primary_key").map(p -> shape.names(p, "\"primary_key\"")).orElse(List.of());
+        HashSet<String> pkNames = new HashSet<>();
+        pkList.forEach(k -> pkNames.add(k.name()));
+        List<Field> fields = shape.required(m, "fields", "entity").flatMap(f -> shape.map(f, "\"fields\""))
+                .map(f -> new FieldBuilder(shape, schema, table).build(f, pkNames)).orElse(List.of());
+        List<Named> primaryKey = primaryKey(m, fields, pkList);
+        List<Index> indexes = m.get("indexes").flatMap(i -> shape.seq(i, "\"indexes\""))
+                .map(s -> new IndexBuilder(shape).build(s)).orElse(List.of());
+        Optional<Partitioning> partitioning = m.get("partitioning").flatMap(p -> shape.map(p, "\"partitioning\""))
+                .flatMap(p -> new PartitionBuilder(shape).build(p, fields, false));
+        Storage storage = m.get("storage").flatMap(s -> shape.map(s, "\"storage\"")).map(this::storage)
+                .orElse(Storage.NONE);
+        ActionBuilder actionBuilder = new ActionBuilder(shape);
+        List<Action> actions = m.get("actions").flatMap(a -> shape.seq(a, "\"actions\""))
+                .map(actionBuilder::build).orElse(List.of());
+        List<Hint> hints = m.get("performance_hints").map(actionBuilder::hints).orElse(List.of());
+        Optional<MaterializedView> view = new ViewBuilder(shape).build(m);
+        return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, partitioning,
+                storage, actions, view, hints, pos));
+    }
+
+    private void checkEntityName(String name, SourcePos pos) {
+        if (CAMEL.matcher(name).matches()) {
+            return;
+        }
+        StringBuilder camel = new StringBuilder();
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                camel.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+            }
+        }
+        String hint = CAMEL.matcher(camel).matches() ? "write \"" + camel + "\"; the table is named "
+                + Sql.snakeCase(camel.toString()) + " (or set table:)" : "start with an upper-case letter and use"
+                        + " letters and digits only, like SalesTransaction";
+        shape.diags.error(pos, Code.SG212, "entity name \"" + name + "\" is not CamelCase", hint);
+    }
+
+    /** Field flags in field order, or the entity-level list; both is SG223 and the list wins. */
+    private List<Named> primaryKey(YMap m, List<Field> fields, List<Named> pkList) {
+        List<Named> flagged = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.primaryKey()) {
+                flagged.add(new Named(f.name(), f.pos()));
+            }
+        }
+        if (!flagged.isEmpty() && m.entry("primary_key").isPresent()) {
+            shape.diags.error(m.entry("primary_key").get().key().pos(), Code.SG223, "primary key given twice: by"
+                    + " primary_key: true on " + String.join(", ", flagged.stream().map(Named::name).toList())
+                    + " and by the entity's primary_key list", "keep either the field flags or the list");
+        }
+        return m.entry("primary_key").isPresent() ? pkList : flagged;
+    }
+
+    private Storage storage(YMap m) {
+        boolean unlogged = false;
+        List<Param> params = new ArrayList<>();
+        for (YMap.Entry e : m.entries()) {
+            if (e.key().text().equals("unlogged")) {
+                unlogged = shape.bool(e.value(), "\"unlogged\"").orElse(false);
+            } else {
+                shape.scalar(e.value(), "\"" + e.key().text() + "\"")
+                        .ifPresent(v -> params.add(new Param(e.key().text(), Shape.valueText(v), e.key().pos())));
+            }
+        }
+        return new Storage(params, unlogged, m.pos());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.specgen.model.build;
+
+import dev.specgen.diag.Code;
+import dev.specgen.diag.SourcePos;
+import dev.specgen.load.YMap;
+import dev.specgen.load.YNode;
+import dev.specgen.load.YScalar;
+import dev.specgen.model.Field;
+import dev.specgen.model.FieldType;
+import dev.specgen.model.FieldType.Traits;
+import dev.specgen.model.PartitionSpec;
+import dev.specgen.model.PartitionSpec.Bound;
+import dev.specgen.model.Sql;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An explicit RANGE list {@code partitions: [{name, from, to}]}. Bounds are ISO dates (date and timestamp
+ * columns), numbers (numeric columns), {@code minvalue}/{@code maxvalue}, or text for other columns. Sorted by
+ * {@code from}, neighbours must meet exactly: an overlap or a gap is SG215, naming both partitions.
+ */
+final class ExplicitRanges {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** A bound: {@code rank} -1 MINVALUE, 1 MAXVALUE, 0 a value compared by {@code key}. */
+    record Value(int rank, Comparable<?> key, String sql, String shown) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        int compareTo(Value o) {
+            if (rank != 0 || o.rank != 0) {
+                return Integer.compare(rank, o.rank);
+            }
+            return ((Comparable) key).compareTo(o.key);
+        }
+
+        boolean comparableWith(Value o) {
+            return rank != 0 || o.rank != 0 || key.getClass() == o.key.getClass();
+        }
+    }
+
+    private record Range(String name, Value from, Value to, SourcePos pos) {
+    }
+
+    private final Shape shape;
+    private final Optional<Field> field;
+
+    ExplicitRanges(Shape shape, Optional<Field> field) {
+        this.shape = shape;
+        this.field = field;
+    }
+
+    static Optional<LocalDate> isoDate(String text) {
+        if (!ISO_DATE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    List<PartitionSpec> resolve(YNode partitions) {
+        List<Range> ranges = new ArrayList<>();
+        shape.seq(partitions, "\"partitions\"").ifPresent(s -> {
+            if (s.items().isEmpty()) {
+                shape.diags.error(s.pos(), Code.SG216, "\"partitions\" must list at least one partition");
+            }
+            for (YNode item : s.items()) {
+                shape.map(item, "each item of \"partitions\"").flatMap(this::range).ifPresent(ranges::add);
+            }
+        });
+        List<Range> sorted = new ArrayList<>(ranges);
+        boolean comparable = sorted.stream().allMatch(r -> r.from.comparableWith(sorted.get(0).from)
+                && r.to.comparableWith(sorted.get(0).from));
+        if (comparable) {
+            sorted.sort(Comparator.comparing(Range::from, Value::compareTo));
+            for (int i = 1; i < sorted.size(); i++) {
+                Range a = sorted.get(i - 1);
+                Range b = sorted.get(i);
+                int c = b.from.compareTo(a.to);
+                if (c < 0) {
+                    shape.diags.error(b.pos, Code.SG215, "partitions " + a.name + " and " + b.name + " overlap ("
+                            + b.name + " starts at " + b.from.shown + ", before " + a.name + " ends at " + a.to.shown
+                            + ")", "make " + b.name + " start where " + a.name + " ends");
+                } else if (c > 0) {
+                    shape.diags.error(b.pos, Code.SG215, "gap between partitions " + a.name + " (to " + a.to.shown
+                            + ") and " + b.name + " (from " + b.from.shown + ")", "start " + b.name + " at "
+                            + a.to.shown + ", or add a partition for the gap");
+                }
+            }
+        }
+        List<PartitionSpec> out = new ArrayList<>();
+        for (Range r : ranges) {
+            out.add(new PartitionSpec(r.name, new Bound.Range(r.from.sql, r.to.sql), r.pos));
+        }
+        return out;
+    }
+
+    private Optional<Range> range(YMap p) {
+        shape.keys(p, List.of("name", "from", "to"), "range partition");
+        Optional<String> name = shape.required(p, "name", "range partition")
+                .flatMap(n -> new PartitionBuilder(shape).suffix(n));
+        Optional<Value> from = shape.required(p, "from", "range partition").flatMap(v -> value(v, "\"from\""));
+        Optional<Value> to = shape.required(p, "to", "range partition").flatMap(v -> value(v, "\"to\""));
+        if (name.isEmpty() || from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        if (from.get().comparableWith(to.get()) && from.get().compareTo(to.get()) >= 0) {
+            shape.diags.error(p.get("to").orElseThrow().pos(), Code.SG214, "partition " + name.get() + ": \"to\" "
+                    + to.get().shown + " must be after \"from\" " + from.get().shown);
+            return Optional.empty();
+        }
+        return Optional.of(new Range(name.get(), from.get(), to.get(), p.pos()));
+    }
+
+    private Optional<Value> value(YNode n, String what) {
+        Optional<YScalar> s = shape.scalar(n, what);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = s.get().text().trim();
+        String word = text.toLowerCase(Locale.ROOT);
+        if (s.get().plain() && (word.equals("minvalue") || word.equals("maxvalue"))) {
+            return Optional.of(new Value(word.equals("minvalue") ? -1 : 1, 0, word.toUpperCase(Locale.ROOT), word));
+        }
+        FieldType type = field.map(Field::type).orElse(null);
+        boolean temporal = type == null || type.has(Traits.TEMPORAL);
+        boolean numeric = type != null && (type.has(Traits.INTEGER) || type instanceof FieldType.Numeric
+                || type.equals(new FieldType.Simple(FieldType.Kind.REAL))
+                || type.equals(new FieldType.Simple(FieldType.Kind.DOUBLE)));
+        Optional<LocalDate> date = isoDate(text);
+        Optional<BigDecimal> number = s.get().asDecimal();
+        if (numeric && number.isPresent()) {
+            boolean integral = number.get().stripTrailingZeros().scale() <= 0;
+            if (type.has(Traits.INTEGER) && !integral) {
+                return bad(s.get(), what, "an integer");
+            }
+            return Optional.of(new Value(0, number.get(), text, text));
+        }
+        if (temporal && date.isPresent()) {
+            boolean tz = type != null && type.equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ));
+            return Optional.of(new Value(0, date.get(), RangePartitions.dateLiteral(date.get(), tz), text));
+        }
+        if (numeric) {
+            return bad(s.get(), what, "a number");
+        }
+        if (temporal) {
+            return bad(s.get(), what, "an ISO date such as 2024-01-01");
+        }
+        return Optional.of(new Value(0, text, Sql.literal(text), Sql.literal(text)));
+    }
+
+    private Optional<Value> bad(YScalar s, String what, String expected) {
+        shape.diags.error(s.pos(), Code.SG214, what + " must be " + expected + " for column \""
+                + field.map(Field::name).orElse("?") + "\", found \"" + s.text() + "\"");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.specgen.model.build;
+
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostics;
+import dev.specgen.diag.Suggest;
+import dev.specgen.load.YMap;
+import dev.specgen.load.YNode;
+import dev.specgen.load.YScalar;
+import dev.specgen.load.YSeq;
+import dev.specgen.model.Named;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Typed access to YAML nodes that reports what does not fit and returns empty: unknown keys (SG106), wrong value
+ * kinds (SG107), missing keys (SG108), words outside a fixed set (SG109). {@code what} is how the value is named in
+ * messages, already quoted where it is a key: {@code "fields"}, {@code each item of "indexes"}.
+ */
+final class Shape {
+    final Diagnostics diags;
+
+    Shape(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    /** {@code a mapping}, {@code a list}, {@code a string}, {@code an integer}, {@code null}... */
+    static String kind(YNode n) {
+        return switch (n.kind()) {
+            case "mapping" -> "a mapping";
+            case "sequence" -> "a list";
+            case "null" -> "null";
+            case "integer" -> "an integer";
+            case "float" -> "a number";
+            case "boolean" -> "a boolean";
+            default -> "a string";
+        };
+    }
+
+    /** SG106 for every key of {@code m} not in {@code allowed}, with a did-you-mean, at the key. */
+    void keys(YMap m, Collection<String> allowed, String context) {
+        for (YMap.Entry e : m.entries()) {
+            String k = e.key().text();
+            if (!allowed.contains(k)) {
+                diags.error(e.key().pos(), Code.SG106, "unknown key \"" + k + "\" in " + context
+                        + Suggest.didYouMean(k, allowed));
+            }
+        }
+    }
+
+    /** The value under {@code key}; SG108 at the mapping when it is missing. */
+    Optional<YNode> required(YMap m, String key, String context) {
+        Optional<YNode> v = m.get(key);
+        if (v.isEmpty()) {
+            diags.error(m.pos(), Code.SG108, "missing required key \"" + key + "\" in " + context);
+        }
+        return v;
+    }
+
+    void wrong(YNode n, String what, String expected) {
+        diags.error(n.pos(), Code.SG107, what + " must be " + expected + ", found " + kind(n));
+    }
+
+    Optional<YMap> map(YNode n, String what) {
+        if (n instanceof YMap m) {
+            return Optional.of(m);
+        }
+        wrong(n, what, "a mapping");
+        return Optional.empty();
+    }
+
+    Optional<YSeq> seq(YNode n, String what) {
+        if (n instanceof YSeq s) {
+            return Optional.of(s);
+        }
+        wrong(n, what, "a list");
+        return Optional.empty();
+    }
+
+    /** Any non-null scalar, as written (numbers and booleans too: names and SQL text are text). */
+    Optional<YScalar> scalar(YNode n, String what) {
+        if (n instanceof YScalar s && !s.isNull()) {
+            return Optional.of(s);
+        }
+        wrong(n, what, "a string");
+        return Optional.empty();
+    }
+
+    Optional<String> text(YNode n, String what) {
+        return scalar(n, what).map(YScalar::text);
+    }
+
+    Optional<Named> named(YNode n, String what) {
+        return scalar(n, what).map(s -> new Named(s.text(), s.pos()));
+    }
+
+    Optional<Boolean> bool(YNode n, String what) {
+        if (n instanceof YScalar s && s.asBoolean().isPresent()) {
+            return s.asBoolean();
+        }
+        wrong(n, what, "true or false");
+        return Optional.empty();
+    }
+
+    Optional<Long> integer(YNode n, String what) {
+        if (n instanceof YScalar s && s.asLong().isPresent()) {
+            return s.asLong();
+        }
+        wrong(n, what, "an integer");
+        return Optional.empty();
+    }
+
+    /** A list of names ({@code [a, b]}); items that are not scalars are reported and left out. */
+    List<Named> names(YNode n, String what) {
+        List<Named> out = new ArrayList<>();
+        seq(n, what).ifPresent(s -> s.items().forEach(i -> named(i, "each item of " + what).ifPresent(out::add)));
+        return out;
+    }
+
+    /**
+     * One of {@code words} (keys lower-case, single-spaced), matched case-insensitively with runs of spaces or
+     * underscores read as one space. SG109 with a did-you-mean otherwise.
+     */
+    <T> Optional<T> word(YNode n, String what, Map<String, T> words) {
+        Optional<YScalar> s = scalar(n, what);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        String w = normalizeWord(s.get().text());
+        if (words.containsKey(w)) {
+            return Optional.of(words.get(w));
+        }
+        diags.error(n.pos(), Code.SG109, what + " \"" + s.get().text() + "\" is not one of "
+                + String.join(", ", words.keySet()) + Suggest.didYouMean(w, words.keySet()));
+        return Optional.empty();
+    }
+
+    static String normalizeWord(String text) {
+        return text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ");
+    }
+
+    /** Scalar value text for parameters and hints: booleans as {@code true}/{@code false}, the rest as written. */
+    static String valueText(YScalar s) {
+        return s.asBoolean().map(String::valueOf).orElse(s.text().trim());
+    }
+}

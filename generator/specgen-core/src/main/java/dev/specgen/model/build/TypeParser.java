@@ -1,0 +1,177 @@
+package dev.specgen.model.build;
+
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostics;
+import dev.specgen.diag.SourcePos;
+import dev.specgen.diag.Suggest;
+import dev.specgen.model.FieldType;
+import dev.specgen.model.FieldType.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Type text to {@link FieldType}: case-insensitive, whitespace-tolerant ({@code Decimal( 10 , 2 )}), one array
+ * dimension ({@code text[]}), {@code enum(a, b)} shorthand. Unknown names are SG201 with a did-you-mean; bad
+ * parameters SG219. Ranges (precision 1..1000, lengths) are checked by the validator on the model.
+ */
+final class TypeParser {
+
+    /** Accepted spellings, lower-case and single-spaced, to kinds. The first spelling of a kind is canonical. */
+    static final Map<String, Kind> NAMES = new LinkedHashMap<>();
+
+    static {
+        alias(Kind.SMALLINT, "smallint", "int2");
+        alias(Kind.INTEGER, "integer", "int", "int4");
+        alias(Kind.BIGINT, "bigint", "int8");
+        alias(Kind.REAL, "real", "float4");
+        alias(Kind.DOUBLE, "double precision", "double", "float8");
+        alias(Kind.MONEY, "money");
+        alias(Kind.TEXT, "text");
+        alias(Kind.BOOLEAN, "boolean", "bool");
+        alias(Kind.DATE, "date");
+        alias(Kind.TIMESTAMP, "timestamp", "timestamp without time zone");
+        alias(Kind.TIMESTAMPTZ, "timestamptz", "timestamp with time zone");
+        alias(Kind.TIME, "time", "time without time zone");
+        alias(Kind.TIMETZ, "timetz", "time with time zone");
+        for (Kind k : List.of(Kind.INTERVAL, Kind.UUID, Kind.JSON, Kind.JSONB, Kind.BYTEA, Kind.INET, Kind.CIDR,
+                Kind.MACADDR, Kind.TSVECTOR, Kind.INT4RANGE, Kind.INT8RANGE, Kind.NUMRANGE, Kind.DATERANGE,
+                Kind.TSRANGE, Kind.TSTZRANGE, Kind.POINT, Kind.BOX)) {
+            alias(k, k.sql());
+        }
+    }
+
+    private static void alias(Kind k, String... names) {
+        for (String n : names) {
+            NAMES.put(n, k);
+        }
+    }
+
+    /** Every type name a user may write, for did-you-mean. */
+    static final List<String> ALL_NAMES;
+
+    static {
+        List<String> all = new ArrayList<>(NAMES.keySet());
+        all.addAll(List.of("numeric", "decimal", "varchar", "character varying", "char", "character", "enum"));
+        ALL_NAMES = List.copyOf(all);
+    }
+
+    private static final Pattern CALL = Pattern.compile("([a-z][a-z ]*?)\\s*\\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern INT = Pattern.compile("\\d{1,9}");
+
+    private final Diagnostics diags;
+
+    TypeParser(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    /**
+     * Parses {@code raw}. Enum types are created in {@code schema} as {@code enumName}; {@code enumValues} are the
+     * long form's {@code values:} (empty for the shorthand). Reports and returns empty when the text is no type.
+     */
+    Optional<FieldType> parse(String raw, SourcePos pos, String schema, String enumName, List<String> enumValues) {
+        String text = raw.trim();
+        if (text.endsWith("[]")) {
+            String inner = text.substring(0, text.length() - 2).trim();
+            if (inner.endsWith("[]")) {
+                diags.error(pos, Code.SG219, "type \"" + raw + "\" has more than one array dimension",
+                        "specgen supports one-dimensional arrays such as text[]");
+                return Optional.empty();
+            }
+            return parse(inner, pos, schema, enumName, enumValues).map(FieldType.Array::new);
+        }
+        String norm = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        Kind kind = NAMES.get(norm);
+        if (kind != null) {
+            return Optional.of(new FieldType.Simple(kind));
+        }
+        Matcher call = CALL.matcher(norm);
+        String name = call.matches() ? call.group(1).trim() : norm;
+        switch (name) {
+            case "numeric", "decimal":
+                return call.matches() ? numeric(raw, call.group(2), pos)
+                        : Optional.of(new FieldType.Numeric(Optional.empty(), Optional.empty()));
+            case "varchar", "character varying", "char", "character":
+                return sized(raw, name.startsWith("char") && !name.endsWith("varying") ? "char" : "varchar",
+                        call.matches() ? call.group(2) : null, pos);
+            case "enum":
+                return enumType(raw, text, call.matches(), schema, enumName, enumValues, pos);
+            case "serial", "bigserial", "smallserial", "serial4", "serial8", "serial2":
+                String base = name.startsWith("big") || name.equals("serial8") ? "bigint"
+                        : name.startsWith("small") || name.equals("serial2") ? "smallint" : "integer";
+                diags.error(pos, Code.SG201, "type \"" + raw.trim() + "\" is not supported",
+                        "use type: " + base + " with identity: always (or identity: by default)");
+                return Optional.empty();
+            default:
+                if (NAMES.containsKey(name)) {
+                    diags.error(pos, Code.SG219, "type " + name + " takes no parameters, found \"" + raw.trim()
+                            + "\"");
+                } else {
+                    diags.error(pos, Code.SG201, "unknown field type \"" + raw.trim() + "\""
+                            + Suggest.didYouMean(name, ALL_NAMES));
+                }
+                return Optional.empty();
+        }
+    }
+
+    private Optional<FieldType> numeric(String raw, String args, SourcePos pos) {
+        String[] parts = args.split(",", -1);
+        if (parts.length > 2 || !INT.matcher(parts[0].trim()).matches()
+                || parts.length == 2 && !INT.matcher(parts[1].trim()).matches()) {
+            diags.error(pos, Code.SG219, "numeric takes (precision) or (precision, scale) as integers, found \""
+                    + raw.trim() + "\"", "write numeric(10,2), numeric(12) or numeric");
+            return Optional.empty();
+        }
+        Optional<Integer> scale = parts.length == 2 ? Optional.of(Integer.parseInt(parts[1].trim()))
+                : Optional.empty();
+        return Optional.of(new FieldType.Numeric(Optional.of(Integer.parseInt(parts[0].trim())), scale));
+    }
+
+    private Optional<FieldType> sized(String raw, String base, String args, SourcePos pos) {
+        if (args == null) {
+            diags.error(pos, Code.SG219, base + " needs a length, found \"" + raw.trim() + "\"",
+                    base.equals("varchar") ? "use text for strings without a length limit, or varchar(n)"
+                            : "write char(n), or use text");
+            return Optional.empty();
+        }
+        if (!INT.matcher(args.trim()).matches()) {
+            diags.error(pos, Code.SG219, base + " takes one integer length, found \"" + raw.trim() + "\"");
+            return Optional.empty();
+        }
+        return Optional.of(new FieldType.Sized(base, Integer.parseInt(args.trim())));
+    }
+
+    private Optional<FieldType> enumType(String raw, String text, boolean shorthand, String schema,
+            String enumName, List<String> values, SourcePos pos) {
+        if (!shorthand) {
+            return Optional.of(new FieldType.Enum(schema, enumName, values));
+        }
+        if (!values.isEmpty()) {
+            diags.error(pos, Code.SG219, "enum values are given twice, in \"" + raw.trim() + "\" and in values:",
+                    "keep one of them");
+            return Optional.empty();
+        }
+        // values keep their case: parse the original text, not the lower-cased one
+        String inside = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+        List<String> labels = new ArrayList<>();
+        if (!inside.isBlank()) {
+            for (String part : inside.split(",", -1)) {
+                labels.add(unquote(part.trim()));
+            }
+        }
+        return Optional.of(new FieldType.Enum(schema, enumName, labels));
+    }
+
+    /** {@code 'a'} or {@code "a"} to {@code a}; anything else as is. */
+    static String unquote(String s) {
+        if (s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+}

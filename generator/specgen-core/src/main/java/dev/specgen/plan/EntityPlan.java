@@ -1,0 +1,47 @@
+package dev.specgen.plan;
+
+import dev.specgen.model.Entity;
+import dev.specgen.model.Index;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the plan decided for one entity, in plain (unquoted) names, for later stages that work from the same plan
+ * (generated tests, catalog round trip): its file, its partition tree and the name every index got.
+ *
+ * @param file the entity's DDL file, relative to the output folder ({@code analytics/02_sales_transaction.sql})
+ */
+public record EntityPlan(Entity entity, String file, List<Partition> partitions, List<NamedIndex> indexes) {
+
+    public EntityPlan {
+        Objects.requireNonNull(entity, "entity == null");
+        Objects.requireNonNull(file, "file == null");
+        partitions = List.copyOf(partitions);
+        indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * One partition: its name, its parent's name (the table for the first level), whether it holds rows (a leaf),
+     * and its bound as PostgreSQL prints it with pg_get_expr ({@code FOR VALUES FROM ('2024-01-01') TO (...)} or
+     * {@code DEFAULT}) as specgen rendered it.
+     */
+    public record Partition(String name, String parent, boolean leaf, String bound) {
+        public Partition {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(parent, "parent == null");
+            Objects.requireNonNull(bound, "bound == null");
+        }
+    }
+
+    /** An index of the entity with the name the plan gave it. */
+    public record NamedIndex(Index index, String name) {
+        public NamedIndex {
+            Objects.requireNonNull(index, "index == null");
+            Objects.requireNonNull(name, "name == null");
+        }
+    }
+
+    public List<Partition> leaves() {
+        return partitions.stream().filter(Partition::leaf).toList();
+    }
+}

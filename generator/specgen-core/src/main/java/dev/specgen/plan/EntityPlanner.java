@@ -1,0 +1,197 @@
+package dev.specgen.plan;
+
+import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.FieldType;
+import dev.specgen.model.Index;
+import dev.specgen.model.Named;
+import dev.specgen.model.Param;
+import dev.specgen.model.Partitioning;
+import dev.specgen.model.Reference;
+import dev.specgen.model.SpecModel;
+import dev.specgen.model.Sql;
+import dev.specgen.plan.SqlObject.AddForeignKey;
+import dev.specgen.plan.SqlObject.Column;
+import dev.specgen.plan.SqlObject.CommentOn;
+import dev.specgen.plan.SqlObject.Constraint;
+import dev.specgen.plan.SqlObject.CreateEnum;
+import dev.specgen.plan.SqlObject.CreateTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The objects of one entity's file: enum types, table, partitions, indexes, comments. */
+final class EntityPlanner {
+    private final Entity entity;
+    private final SpecModel model;
+    private final NameAllocator names;
+    private final Set<String> deferred;
+    private final List<AddForeignKey> deferredForeignKeys = new ArrayList<>();
+    private final String table;
+    private PartitionPlanner partitions;
+    private IndexPlanner indexes;
+
+    EntityPlanner(Entity entity, SpecModel model, NameAllocator names, Set<String> deferred) {
+        this.entity = entity;
+        this.model = model;
+        this.names = names;
+        this.deferred = deferred;
+        this.table = Sql.qualified(entity.schema(), entity.table());
+    }
+
+    /** Names the spec fixes (table, partitions, explicit index names) are taken before any is generated. */
+    static void reserveNames(Entity e, NameAllocator names) {
+        names.reserve(e.table());
+        e.partitioning().ifPresent(p -> PartitionPlanner.leafAndBranchNames(e.table(), p).forEach(names::reserve));
+        for (Index i : e.indexes()) {
+            i.name().ifPresent(names::reserve);
+        }
+    }
+
+    List<AddForeignKey> deferredForeignKeys() {
+        return deferredForeignKeys;
+    }
+
+    List<SqlObject> objects() {
+        List<SqlObject> out = new ArrayList<>();
+        for (Field f : entity.fields()) {
+            if (f.type() instanceof FieldType.Enum en) {
+                out.add(new CreateEnum(en.sql(), en.values().stream().map(Sql::literal).toList(), f.typePos()));
+            }
+        }
+        out.add(createTable());
+        partitions = new PartitionPlanner(entity);
+        out.addAll(partitions.objects());
+        indexes = new IndexPlanner(entity, names, partitions);
+        for (Index i : entity.indexes()) {
+            out.addAll(indexes.plan(i));
+        }
+        out.addAll(comments(indexes));
+        return out;
+    }
+
+    /** The decisions behind {@link #objects()}; call after it. */
+    EntityPlan entityPlan(String file) {
+        List<EntityPlan.Partition> parts = partitions.nodes().stream()
+                .map(n -> new EntityPlan.Partition(n.rawName(), n.parentRaw(), n.leaf(), n.bound())).toList();
+        List<EntityPlan.NamedIndex> named = entity.indexes().stream()
+                .map(i -> new EntityPlan.NamedIndex(i, indexes.nameOf(i))).toList();
+        return new EntityPlan(entity, file, parts, named);
+    }
+
+    private CreateTable createTable() {
+        int width = entity.fields().stream().mapToInt(f -> Sql.ident(f.name()).length()).max().orElse(0);
+        List<Column> columns = new ArrayList<>();
+        for (Field f : entity.fields()) {
+            String name = Sql.ident(f.name());
+            String padded = name + " ".repeat(width - name.length());
+            columns.add(new Column(name, padded, f.type().sql(), attributes(f)));
+        }
+        List<Constraint> constraints = new ArrayList<>();
+        List<String> pk = entity.primaryKey().stream().map(Named::name).toList();
+        if (!pk.isEmpty()) {
+            constraints.add(new Constraint(constraintName(entity.table() + "_pkey"), "PRIMARY KEY (" + idents(pk) + ")"));
+        }
+        for (Field f : entity.fields()) {
+            if (f.unique() && !(pk.size() == 1 && pk.get(0).equals(f.name()))) {
+                constraints.add(new Constraint(constraintName(entity.table() + "_" + f.name() + "_key"),
+                        "UNIQUE (" + Sql.ident(f.name()) + ")"));
+            }
+        }
+        for (Field f : entity.fields()) {
+            if (f.check().isPresent()) {
+                constraints.add(new Constraint(constraintName(entity.table() + "_" + f.name() + "_check"),
+                        "CHECK (" + f.check().get() + ")"));
+            }
+        }
+        for (Field f : entity.fields()) {
+            if (f.references().isEmpty()) {
+                continue;
+            }
+            Optional<Constraint> fk = foreignKey(f, f.references().get());
+            if (fk.isEmpty()) {
+                continue;
+            }
+            if (deferred.contains(DependencyOrder.key(entity, f))) {
+                deferredForeignKeys.add(new AddForeignKey(table, fk.get(), f.references().get().pos()));
+            } else {
+                constraints.add(fk.get());
+            }
+        }
+        String partitionBy = entity.partitioning().map(PartitionPlanner::partitionBy).orElse("");
+        List<String> with = entity.isPartitioned() ? List.of() : params(entity.storage().params());
+        boolean unlogged = !entity.isPartitioned() && entity.storage().unlogged();
+        return new CreateTable(table, unlogged, columns, constraints, partitionBy, with, entity.pos());
+    }
+
+    private String attributes(Field f) {
+        List<String> parts = new ArrayList<>();
+        if (!f.nullable() || f.primaryKey() || isPrimaryKeyColumn(f)) {
+            parts.add("NOT NULL");
+        }
+        f.defaultSql().ifPresent(d -> parts.add("DEFAULT " + d));
+        switch (f.identity()) {
+            case ALWAYS -> parts.add("GENERATED ALWAYS AS IDENTITY");
+            case BY_DEFAULT -> parts.add("GENERATED BY DEFAULT AS IDENTITY");
+            case NONE -> { }
+        }
+        return String.join(" ", parts);
+    }
+
+    private boolean isPrimaryKeyColumn(Field f) {
+        return entity.primaryKey().stream().anyMatch(n -> n.name().equals(f.name()));
+    }
+
+    private Optional<Constraint> foreignKey(Field f, Reference ref) {
+        Optional<Entity> target = model.entity(ref.entity());
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> column = ref.field().or(() -> target.get().primaryKey().size() == 1
+                ? Optional.of(target.get().primaryKey().get(0).name()) : Optional.empty());
+        if (column.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder body = new StringBuilder("FOREIGN KEY (").append(Sql.ident(f.name())).append(") REFERENCES ")
+                .append(Sql.qualified(target.get().schema(), target.get().table())).append(" (")
+                .append(Sql.ident(column.get())).append(")");
+        ref.onDelete().ifPresent(a -> body.append(" ON DELETE ").append(a.toUpperCase(Locale.ROOT)));
+        ref.onUpdate().ifPresent(a -> body.append(" ON UPDATE ").append(a.toUpperCase(Locale.ROOT)));
+        return Optional.of(new Constraint(constraintName(entity.table() + "_" + f.name() + "_fkey"),
+                body.toString()));
+    }
+
+    private String constraintName(String wanted) {
+        return Sql.ident(names.allocate(wanted));
+    }
+
+    private List<CommentOn> comments(IndexPlanner indexes) {
+        List<CommentOn> out = new ArrayList<>();
+        entity.description().ifPresent(d -> out.add(new CommentOn("TABLE", table, Sql.literal(d), entity.pos())));
+        for (Field f : entity.fields()) {
+            f.comment().ifPresent(c -> out.add(new CommentOn("COLUMN", table + "." + Sql.ident(f.name()),
+                    Sql.literal(c), f.pos())));
+        }
+        for (Index i : entity.indexes()) {
+            i.comment().ifPresent(c -> out.add(new CommentOn("INDEX",
+                    Sql.qualified(entity.schema(), indexes.nameOf(i)), Sql.literal(c), i.pos())));
+        }
+        return out;
+    }
+
+    static String idents(List<String> names) {
+        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
+    }
+
+    static List<String> params(List<Param> params) {
+        return params.stream().map(p -> p.name() + " = " + p.value()).toList();
+    }
+
+    static SourcePos posOf(Entity e) {
+        return e.pos();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.specgen.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole plan: files in install order (applying every object of every file in order installs everything), and
+ * per entity what was decided for it, in dependency order.
+ */
+public record SchemaPlan(List<PlannedFile> files, List<EntityPlan> entities) {
+    public SchemaPlan {
+        files = List.copyOf(files);
+        entities = List.copyOf(entities);
+    }
+
+    public List<SqlObject> installOrder() {
+        return files.stream().flatMap(f -> f.objects().stream()).toList();
+    }
+
+    public Optional<EntityPlan> entity(String name) {
+        return entities.stream().filter(e -> e.entity().name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,265 @@
+package dev.specgen.plan;
+
+import dev.specgen.diag.SourcePos;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One SQL statement the plan will emit, as data. Every object knows the spec position it came from
+ * ({@link #origin()}), so a PostgreSQL error on statement 7 is reported at {@code specs/order.yaml:12:9}.
+ * All identifiers and literals are already quoted; templates ({@code templates/postgres/<template>.ftl}, one per
+ * record type) only place them.
+ */
+public sealed interface SqlObject {
+
+    SourcePos origin();
+
+    /** What this is, for messages: {@code index analytics.idx_sales_transaction_date}. */
+    String describe();
+
+    /** The template that renders this record, without {@code .ftl}. */
+    String template();
+
+    /** False for statements PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY). */
+    default boolean transactional() {
+        return true;
+    }
+
+    record CreateSchema(String name, SourcePos origin) implements SqlObject {
+        public CreateSchema {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String describe() {
+            return "schema " + name;
+        }
+
+        public String template() {
+            return "create_schema";
+        }
+    }
+
+    /** {@code reason} is rendered as a comment above the statement. */
+    record CreateExtension(String name, String reason, SourcePos origin) implements SqlObject {
+        public CreateExtension {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(reason, "reason == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String describe() {
+            return "extension " + name;
+        }
+
+        public String template() {
+            return "create_extension";
+        }
+    }
+
+    /** {@code labels} are SQL string literals. Rendered as a DO block that ignores duplicate_object. */
+    record CreateEnum(String name, List<String> labels, SourcePos origin) implements SqlObject {
+        public CreateEnum {
+            Objects.requireNonNull(name, "name == null");
+            labels = List.copyOf(labels);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String describe() {
+            return "type " + name;
+        }
+
+        public String template() {
+            return "create_enum";
+        }
+    }
+
+    /**
+     * A table. {@code partitionBy} is empty for a plain table. {@code with} holds storage parameters
+     * ({@code fillfactor = 70}); always empty for a partitioned table, whose parameters go on its leaf partitions.
+     */
+    record CreateTable(String name, boolean unlogged, List<Column> columns, List<Constraint> constraints,
+            String partitionBy, List<String> with, SourcePos origin) implements SqlObject {
+        public CreateTable {
+            Objects.requireNonNull(name, "name == null");
+            columns = List.copyOf(columns);
+            constraints = List.copyOf(constraints);
+            Objects.requireNonNull(partitionBy, "partitionBy == null");
+            with = List.copyOf(with);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public boolean partitioned() {
+            return !partitionBy.isEmpty();
+        }
+
+        public boolean hasConstraints() {
+            return !constraints.isEmpty();
+        }
+
+        public boolean hasWith() {
+            return !with.isEmpty();
+        }
+
+        public String describe() {
+            return "table " + name;
+        }
+
+        public String template() {
+            return "create_table";
+        }
+    }
+
+    /**
+     * A column line. {@code paddedName} is the quoted name padded to align the table's types. {@code attributes}
+     * is everything after the type ({@code NOT NULL DEFAULT now()}), possibly empty.
+     */
+    record Column(String name, String paddedName, String type, String attributes) {
+        public Column {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(paddedName, "paddedName == null");
+            Objects.requireNonNull(type, "type == null");
+            Objects.requireNonNull(attributes, "attributes == null");
+        }
+
+        public boolean hasAttributes() {
+            return !attributes.isEmpty();
+        }
+    }
+
+    /** {@code CONSTRAINT name body}; body is {@code PRIMARY KEY (a, b)}, {@code CHECK (...)}, ... */
+    record Constraint(String name, String body) {
+        public Constraint {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(body, "body == null");
+        }
+    }
+
+    /**
+     * {@code CREATE TABLE name PARTITION OF parent bound}. {@code bound} is {@code FOR VALUES ...} or
+     * {@code DEFAULT}; {@code partitionBy} is set for a partition that is itself sub-partitioned.
+     */
+    record CreatePartition(String name, String parent, String bound, String partitionBy, boolean unlogged,
+            List<String> with, SourcePos origin) implements SqlObject {
+        public CreatePartition {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(parent, "parent == null");
+            Objects.requireNonNull(bound, "bound == null");
+            Objects.requireNonNull(partitionBy, "partitionBy == null");
+            with = List.copyOf(with);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public boolean partitioned() {
+            return !partitionBy.isEmpty();
+        }
+
+        public boolean hasWith() {
+            return !with.isEmpty();
+        }
+
+        public String describe() {
+            return "partition " + name;
+        }
+
+        public String template() {
+            return "create_partition";
+        }
+    }
+
+    /**
+     * An index. {@code only}: {@code ON ONLY parent} (rollout form on a partitioned table);
+     * {@code concurrently}: built without blocking writes, outside a transaction block.
+     */
+    record CreateIndex(String name, String table, boolean unique, boolean concurrently, boolean only, String method,
+            List<String> keys, List<String> include, String where, List<String> with, SourcePos origin)
+            implements SqlObject {
+        public CreateIndex {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(method, "method == null");
+            keys = List.copyOf(keys);
+            include = List.copyOf(include);
+            Objects.requireNonNull(where, "where == null");
+            with = List.copyOf(with);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public boolean hasInclude() {
+            return !include.isEmpty();
+        }
+
+        public boolean hasWhere() {
+            return !where.isEmpty();
+        }
+
+        public boolean hasWith() {
+            return !with.isEmpty();
+        }
+
+        @Override
+        public boolean transactional() {
+            return !concurrently;
+        }
+
+        public String describe() {
+            return "index " + name;
+        }
+
+        public String template() {
+            return "create_index";
+        }
+    }
+
+    /** {@code ALTER INDEX parent ATTACH PARTITION child}: the last step of an index rollout. */
+    record AttachIndex(String parent, String child, SourcePos origin) implements SqlObject {
+        public AttachIndex {
+            Objects.requireNonNull(parent, "parent == null");
+            Objects.requireNonNull(child, "child == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String describe() {
+            return "index attachment " + child + " to " + parent;
+        }
+
+        public String template() {
+            return "attach_index";
+        }
+    }
+
+    /** {@code COMMENT ON kind target IS literal}. */
+    record CommentOn(String kind, String target, String text, SourcePos origin) implements SqlObject {
+        public CommentOn {
+            Objects.requireNonNull(kind, "kind == null");
+            Objects.requireNonNull(target, "target == null");
+            Objects.requireNonNull(text, "text == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String describe() {
+            return "comment on " + kind.toLowerCase(java.util.Locale.ROOT) + " " + target;
+        }
+
+        public String template() {
+            return "comment_on";
+        }
+    }
+
+    /** A foreign key added after all tables (it closes a dependency cycle); a DO block ignoring duplicates. */
+    record AddForeignKey(String table, Constraint constraint, SourcePos origin) implements SqlObject {
+        public AddForeignKey {
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(constraint, "constraint == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String describe() {
+            return "foreign key " + constraint.name() + " on " + table;
+        }
+
+        public String template() {
+            return "add_foreign_key";
+        }
+    }
+}

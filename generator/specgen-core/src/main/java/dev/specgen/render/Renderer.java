@@ -1,0 +1,131 @@
+package dev.specgen.render;
+
+import dev.specgen.plan.PlannedFile;
+import dev.specgen.plan.SchemaPlan;
+import dev.specgen.plan.SqlObject;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Plan in, text out (MapStruct ModelWriter): one FreeMarker configuration, built once and never changed; one
+ * template per plan record ({@code create_table.ftl} renders {@link SqlObject.CreateTable}). Templates come from the
+ * jar ({@code templates/postgres} in the repository) unless an override folder holds one of the same name.
+ */
+public final class Renderer {
+    static final String DIALECT = "postgres";
+    public static final String INSTALL_FILE = "install.sql";
+    static final String CONCURRENT_NOTE =
+            "Contains CREATE INDEX CONCURRENTLY: run it outside a transaction block (no psql --single-transaction).";
+
+    private final Configuration cfg;
+
+    public Renderer(Optional<Path> overrides) {
+        this.cfg = configure(overrides);
+    }
+
+    private static Configuration configure(Optional<Path> overrides) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        // plan records are read as ${obj.name}: record components and our zero-argument flags (hasWith) as properties
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
+                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        c.setObjectWrapper(wrapper.build());
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (overrides.isPresent()) {
+            try {
+                loaders.add(new FileTemplateLoader(overrides.get().toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(Renderer.class, "/dev/specgen/templates"));
+        c.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
+        c.setDefaultEncoding("UTF-8");
+        c.setLocale(Locale.ROOT);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        c.setBooleanFormat("c");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setAPIBuiltinEnabled(false);
+        return c;
+    }
+
+    public Rendered render(SchemaPlan plan) {
+        SortedMap<String, String> files = new TreeMap<>();
+        List<RenderedStatement> statements = new ArrayList<>();
+        List<FileModel> models = new ArrayList<>();
+        TreeSet<String> allSources = new TreeSet<>();
+        boolean anyConcurrent = false;
+        for (PlannedFile f : plan.files()) {
+            List<String> texts = new ArrayList<>();
+            for (SqlObject o : f.objects()) {
+                String sql = object(o);
+                texts.add(sql);
+                statements.add(new RenderedStatement(o, sql, f.path()));
+            }
+            List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
+            anyConcurrent |= f.hasNonTransactional();
+            FileModel m = new FileModel(f.path(), String.join(", ", f.specFiles()), notes, texts);
+            models.add(m);
+            files.put(f.path(), apply("file", m));
+            allSources.addAll(f.specFiles());
+        }
+        if (!plan.files().isEmpty()) {
+            List<String> notes = anyConcurrent ? List.of(CONCURRENT_NOTE) : List.of();
+            files.put(INSTALL_FILE, apply("install", new InstallModel(String.join(", ", allSources), notes, models)));
+        }
+        return new Rendered(files, statements);
+    }
+
+    /** One object's statement text, without a trailing newline. */
+    public String object(SqlObject o) {
+        return apply(o.template(), o).stripTrailing();
+    }
+
+    /**
+     * Renders {@code templates/postgres/<template>.ftl} with {@code model}; for stages that add their own files
+     * from the same plan (generated tests use {@code tests/...} templates).
+     */
+    public String template(String template, Object model) {
+        return apply(template, model);
+    }
+
+    private String apply(String template, Object model) {
+        try {
+            Template t = cfg.getTemplate(DIALECT + "/" + template + ".ftl");
+            StringWriter out = new StringWriter();
+            t.process(model, out);
+            return out.toString().replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + template + ".ftl: " + e.getMessage(), e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + template + ".ftl failed: " + e.getMessageWithoutStackTop(),
+                    e);
+        }
+    }
+}
