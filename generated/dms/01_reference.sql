@@ -15,82 +15,82 @@ CREATE TABLE IF NOT EXISTS dms.reference (
 
 CREATE TABLE IF NOT EXISTS dms.reference_h00
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 0)
+    FOR VALUES WITH (modulus 16, remainder 0)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h01
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 1)
+    FOR VALUES WITH (modulus 16, remainder 1)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h02
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 2)
+    FOR VALUES WITH (modulus 16, remainder 2)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h03
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 3)
+    FOR VALUES WITH (modulus 16, remainder 3)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h04
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 4)
+    FOR VALUES WITH (modulus 16, remainder 4)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h05
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 5)
+    FOR VALUES WITH (modulus 16, remainder 5)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h06
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 6)
+    FOR VALUES WITH (modulus 16, remainder 6)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h07
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 7)
+    FOR VALUES WITH (modulus 16, remainder 7)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h08
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 8)
+    FOR VALUES WITH (modulus 16, remainder 8)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h09
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 9)
+    FOR VALUES WITH (modulus 16, remainder 9)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h10
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 10)
+    FOR VALUES WITH (modulus 16, remainder 10)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h11
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 11)
+    FOR VALUES WITH (modulus 16, remainder 11)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h12
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 12)
+    FOR VALUES WITH (modulus 16, remainder 12)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h13
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 13)
+    FOR VALUES WITH (modulus 16, remainder 13)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h14
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 14)
+    FOR VALUES WITH (modulus 16, remainder 14)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE TABLE IF NOT EXISTS dms.reference_h15
     PARTITION OF dms.reference
-    FOR VALUES WITH (MODULUS 16, REMAINDER 15)
+    FOR VALUES WITH (modulus 16, remainder 15)
     WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.05, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 10, autovacuum_vacuum_cost_limit = 500);
 
 CREATE INDEX IF NOT EXISTS idx_reference_covering_delete

@@ -25,6 +25,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 3 if the output folder is not up to date.")
     boolean check;
 
+    @Option(names = "--verify", description = "After writing, prove the output on a live PostgreSQL (see 'specgen "
+            + "verify'): apply twice, compare the catalog with the plan, run the generated tests.")
+    boolean verify;
+
+    @Mixin
+    DbMixin db;
+
     @Override
     public Integer call() {
         Options opts = specOptions.toOptions();
@@ -55,6 +62,11 @@ final class BuildCommand implements Callable<Integer> {
             out.println("specgen: " + w.written().size() + " written, " + w.unchanged().size() + " unchanged, "
                     + w.deleted().size() + " deleted in " + dir + "/");
         }
-        return Main.OK;
+        if (!verify) {
+            return Main.OK;
+        }
+        Result v = Specgen.verifyRendered(r, db.toVerifyOptions(),
+                TerminalProgress.forTerminal(spec.commandLine().getErr()));
+        return VerifyOutput.finish(v.withoutDiagnosticsOf(r), db, out, spec.commandLine().getErr());
     }
 }

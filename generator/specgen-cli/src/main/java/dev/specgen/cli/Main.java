@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generates partitioned PostgreSQL DDL from YAML entity specs, and proves it on a live database.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, VerifyCommand.class, ValidateCommand.class, PlanCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

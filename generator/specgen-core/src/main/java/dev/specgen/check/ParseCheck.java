@@ -30,13 +30,16 @@ import net.sf.jsqlparser.statement.DoStatement;
  * into the kind of statement its plan record promises. A failure is a specgen bug, reported as SG401 at the spec
  * position of the object. The statements inside our DO blocks are parsed too.
  *
- * <p>Two known JSqlParser 5.4 gaps are handled explicitly rather than skipped: {@code COMMENT ON INDEX} is parsed in
- * its {@code COMMENT ON TABLE} shape (identical grammar after the object kind), and {@code ALTER INDEX ... ATTACH
- * PARTITION}, which JSqlParser only accepts as an unsupported statement, is matched against its exact form.
+ * <p>Three known JSqlParser 5.4 gaps are handled explicitly rather than skipped: {@code COMMENT ON INDEX} is parsed
+ * in its {@code COMMENT ON TABLE} shape (identical grammar after the object kind); {@code ALTER INDEX ... ATTACH
+ * PARTITION}, which JSqlParser only accepts as an unsupported statement, and {@code BEGIN} (no grammar at all) are
+ * matched against the exact forms specgen emits.
  */
 public final class ParseCheck implements AutoCloseable {
     private static final Pattern DO_BODY = Pattern.compile(
             "(?s)^DO \\$(\\w*)\\$\\s*BEGIN\\s+(.*?);\\s*EXCEPTION\\s+WHEN \\w+ THEN NULL;\\s*END\\s*\\$\\1\\$;?$");
+    /** JSqlParser 5.4 has no grammar for starting a transaction; the only form we emit is matched exactly. */
+    private static final Pattern BEGIN = Pattern.compile("^BEGIN;?$");
     private static final Pattern ATTACH = Pattern.compile(
             "^ALTER INDEX [\\w.\"$]+ ATTACH PARTITION [\\w.\"$]+;$");
 
@@ -54,6 +57,29 @@ public final class ParseCheck implements AutoCloseable {
                     .withHint("this is a specgen bug; please report it with the spec")));
         }
         return out;
+    }
+
+    /**
+     * Statements of generated test files: each must parse (as any statement JSqlParser knows, not as an
+     * "unsupported" one). {@code origin}/{@code file}/{@code what} name it in the diagnostic.
+     */
+    public Optional<Diagnostic> checkStatement(String sql, dev.specgen.diag.SourcePos origin, String file,
+            String what) {
+        if (BEGIN.matcher(sql.strip()).matches()) {
+            return Optional.empty();
+        }
+        String problem;
+        try {
+            Statement parsed = parse(sql);
+            if (!(parsed instanceof UnsupportedStatement)) {
+                return Optional.empty();
+            }
+            problem = "JSqlParser does not know this statement";
+        } catch (JSQLParserException e) {
+            problem = firstLine(e);
+        }
+        return Optional.of(Diagnostic.error(origin, Code.SG401, "generated " + what + " in " + file
+                + " does not parse: " + problem).withHint("this is a specgen bug; please report it with the spec"));
     }
 
     /** Why {@code sql} is not an acceptable rendering of {@code o}, or empty when it is. */

@@ -49,6 +49,7 @@ public enum Code {
     SG222("action or view setting not valid"),
     SG223("more than one primary key"),
     SG224("foreign key on a partitioned table or to a non-unique column"),
+    SG225("conflicting field settings (identity, nullable, primary key)"),
 
     // plan
     SG301("generated name collides with another object"),

@@ -46,7 +46,8 @@ public record PartitionSpec(String suffix, Bound bound, SourcePos pos) {
         record Hash(int modulus, int remainder) implements Bound {
             @Override
             public String sql() {
-                return "WITH (MODULUS " + modulus + ", REMAINDER " + remainder + ")";
+                // spelled as PostgreSQL (pg_get_expr, pg_dump) prints it, so the catalog round trip compares equal
+                return "WITH (modulus " + modulus + ", remainder " + remainder + ")";
             }
         }
     }

@@ -89,23 +89,24 @@ final class EntityPlanner {
         for (Field f : entity.fields()) {
             String name = Sql.ident(f.name());
             String padded = name + " ".repeat(width - name.length());
-            columns.add(new Column(name, padded, f.type().sql(), attributes(f)));
+            columns.add(new Column(name, padded, f.type().sql(), attributes(f), f.pos()));
         }
         List<Constraint> constraints = new ArrayList<>();
         List<String> pk = entity.primaryKey().stream().map(Named::name).toList();
         if (!pk.isEmpty()) {
-            constraints.add(new Constraint(constraintName(entity.table() + "_pkey"), "PRIMARY KEY (" + idents(pk) + ")"));
+            constraints.add(new Constraint(constraintName(entity.table() + "_pkey"), "PRIMARY KEY (" + idents(pk) + ")",
+                    entity.primaryKey().get(0).pos()));
         }
         for (Field f : entity.fields()) {
             if (f.unique() && !(pk.size() == 1 && pk.get(0).equals(f.name()))) {
                 constraints.add(new Constraint(constraintName(entity.table() + "_" + f.name() + "_key"),
-                        "UNIQUE (" + Sql.ident(f.name()) + ")"));
+                        "UNIQUE (" + Sql.ident(f.name()) + ")", f.pos()));
             }
         }
         for (Field f : entity.fields()) {
             if (f.check().isPresent()) {
                 constraints.add(new Constraint(constraintName(entity.table() + "_" + f.name() + "_check"),
-                        "CHECK (" + f.check().get() + ")"));
+                        "CHECK (" + f.check().get() + ")", f.pos()));
             }
         }
         for (Field f : entity.fields()) {
@@ -162,7 +163,7 @@ final class EntityPlanner {
         ref.onDelete().ifPresent(a -> body.append(" ON DELETE ").append(a.toUpperCase(Locale.ROOT)));
         ref.onUpdate().ifPresent(a -> body.append(" ON UPDATE ").append(a.toUpperCase(Locale.ROOT)));
         return Optional.of(new Constraint(constraintName(entity.table() + "_" + f.name() + "_fkey"),
-                body.toString()));
+                body.toString(), ref.pos()));
     }
 
     private String constraintName(String wanted) {

@@ -97,6 +97,22 @@ public sealed interface SqlObject {
             return !constraints.isEmpty();
         }
 
+        /**
+         * The spec position behind line {@code line} (1-based) of this statement as create_table.ftl lays it out:
+         * line 1 is the header, then one line per column, then one per constraint. Other lines give the table.
+         */
+        public SourcePos originOfLine(int line) {
+            int i = line - 2;
+            if (i >= 0 && i < columns.size()) {
+                return columns.get(i).origin();
+            }
+            i -= columns.size();
+            if (i >= 0 && i < constraints.size()) {
+                return constraints.get(i).origin();
+            }
+            return origin;
+        }
+
         public boolean hasWith() {
             return !with.isEmpty();
         }
@@ -114,8 +130,9 @@ public sealed interface SqlObject {
      * A column line. {@code paddedName} is the quoted name padded to align the table's types. {@code attributes}
      * is everything after the type ({@code NOT NULL DEFAULT now()}), possibly empty.
      */
-    record Column(String name, String paddedName, String type, String attributes) {
+    record Column(String name, String paddedName, String type, String attributes, SourcePos origin) {
         public Column {
+            Objects.requireNonNull(origin, "origin == null");
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(paddedName, "paddedName == null");
             Objects.requireNonNull(type, "type == null");
@@ -128,8 +145,9 @@ public sealed interface SqlObject {
     }
 
     /** {@code CONSTRAINT name body}; body is {@code PRIMARY KEY (a, b)}, {@code CHECK (...)}, ... */
-    record Constraint(String name, String body) {
+    record Constraint(String name, String body, SourcePos origin) {
         public Constraint {
+            Objects.requireNonNull(origin, "origin == null");
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(body, "body == null");
         }

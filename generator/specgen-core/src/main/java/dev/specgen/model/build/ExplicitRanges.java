@@ -107,7 +107,7 @@ final class ExplicitRanges {
     private Optional<Range> range(YMap p) {
         shape.keys(p, List.of("name", "from", "to"), "range partition");
         Optional<String> name = shape.required(p, "name", "range partition")
-                .flatMap(n -> new PartitionBuilder(shape).suffix(n));
+                .flatMap(n -> PartitionBuilder.suffix(shape, n));
         Optional<Value> from = shape.required(p, "from", "range partition").flatMap(v -> value(v, "\"from\""));
         Optional<Value> to = shape.required(p, "to", "range partition").flatMap(v -> value(v, "\"to\""));
         if (name.isEmpty() || from.isEmpty() || to.isEmpty()) {

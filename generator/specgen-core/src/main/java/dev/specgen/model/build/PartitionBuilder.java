@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,7 +76,7 @@ final class PartitionBuilder {
     }
 
     /** SG216 for each of {@code keys} present in {@code m}. */
-    void notFor(YMap m, String strategy, List<String> keys, String hint) {
+    static void notFor(Shape shape, YMap m, String strategy, List<String> keys, String hint) {
         for (String k : keys) {
             m.entry(k).ifPresent(e -> shape.diags.error(e.key().pos(), Code.SG216, "\"" + k + "\" is not used by "
                     + strategy + " partitioning", hint));
@@ -83,7 +84,7 @@ final class PartitionBuilder {
     }
 
     private List<PartitionSpec> list(YMap m) {
-        notFor(m, "list", List.of("interval", "intervals", "from", "to", "step", "modulus"),
+        notFor(shape, m, "list", List.of("interval", "intervals", "from", "to", "step", "modulus"),
                 "list partitions are given with partitions: [{name, values}]");
         Optional<YNode> partitions = m.get("partitions");
         if (partitions.isEmpty()) {
@@ -103,7 +104,7 @@ final class PartitionBuilder {
 
     private void listPartition(YMap p, Map<String, String> owner, List<PartitionSpec> out) {
         shape.keys(p, List.of("name", "values"), "list partition");
-        Optional<String> name = shape.required(p, "name", "list partition").flatMap(n -> suffix(n));
+        Optional<String> name = shape.required(p, "name", "list partition").flatMap(n -> suffix(shape, n));
         List<String> literals = new ArrayList<>();
         shape.required(p, "values", "list partition").flatMap(v -> shape.seq(v, "\"values\"")).ifPresent(vs -> {
             if (vs.items().isEmpty()) {
@@ -143,7 +144,7 @@ final class PartitionBuilder {
     }
 
     /** A partition's own name, the suffix after {@code <table>_}: lower-case letters, digits, underscores. */
-    Optional<String> suffix(YNode n) {
+    static Optional<String> suffix(Shape shape, YNode n) {
         Optional<YScalar> s = shape.scalar(n, "\"name\"");
         if (s.isPresent() && !s.get().text().matches("[a-z0-9_]+")) {
             shape.diags.error(s.get().pos(), Code.SG212, "partition name \"" + s.get().text()
@@ -155,7 +156,7 @@ final class PartitionBuilder {
     }
 
     private List<PartitionSpec> hash(YMap m, Optional<Boolean> dflt) {
-        notFor(m, "hash", List.of("interval", "intervals", "from", "to", "step", "partitions"),
+        notFor(shape, m, "hash", List.of("interval", "intervals", "from", "to", "step", "partitions"),
                 "hash partitions are made from \"modulus\"");
         if (dflt.orElse(false)) {
             m.entry("default").ifPresent(e -> shape.diags.error(e.key().pos(), Code.SG216,
@@ -185,7 +186,7 @@ final class PartitionBuilder {
         int width = String.valueOf(n - 1).length();
         List<PartitionSpec> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new PartitionSpec("h" + String.format(java.util.Locale.ROOT, "%0" + width + "d", i),
+            out.add(new PartitionSpec("h" + String.format(Locale.ROOT, "%0" + width + "d", i),
                     new Bound.Hash((int) n, i), mod.get().key().pos()));
         }
         return out;

@@ -38,7 +38,7 @@ final class RangePartitions {
     }
 
     List<PartitionSpec> resolve() {
-        new PartitionBuilder(shape).notFor(m, "range", List.of("modulus"),
+        PartitionBuilder.notFor(shape, m, "range", List.of("modulus"),
                 "range partitions come from interval, step or partitions");
         List<YMap.Entry> ways = new ArrayList<>();
         for (String k : List.of("interval", "intervals", "step", "partitions")) {
@@ -60,7 +60,7 @@ final class RangePartitions {
         return switch (way.key().text()) {
             case "step" -> byStep(way);
             case "partitions" -> {
-                new PartitionBuilder(shape).notFor(m, "explicit range", List.of("from", "to"),
+                PartitionBuilder.notFor(shape, m, "explicit range", List.of("from", "to"),
                         "each partition has its own from: and to:");
                 yield new ExplicitRanges(shape, field).resolve(way.value());
             }

@@ -85,6 +85,12 @@ final class TypeParser {
             }
             return parse(inner, pos, schema, enumName, enumValues).map(FieldType.Array::new);
         }
+        if (text.indexOf('(') >= 0 && text.indexOf(')') < 0) {
+            // the usual cause: {type: decimal(10,2)} in a flow mapping, where YAML splits at the comma
+            diags.error(pos, Code.SG219, "type \"" + raw.trim() + "\" has no closing parenthesis",
+                    "inside {...} quote types that contain commas: {type: \"decimal(10,2)\"}");
+            return Optional.empty();
+        }
         String norm = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Kind kind = NAMES.get(norm);
         if (kind != null) {

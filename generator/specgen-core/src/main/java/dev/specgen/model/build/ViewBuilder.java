@@ -6,10 +6,13 @@ import dev.specgen.load.YNode;
 import dev.specgen.load.YScalar;
 import dev.specgen.model.MaterializedView;
 import dev.specgen.model.MaterializedView.Refresh;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +30,7 @@ final class ViewBuilder {
 
     static {
         for (Refresh r : Refresh.values()) {
-            STRATEGIES.put(r.name().toLowerCase(java.util.Locale.ROOT), r);
+            STRATEGIES.put(r.name().toLowerCase(Locale.ROOT), r);
         }
     }
 
@@ -82,8 +85,8 @@ final class ViewBuilder {
             return Optional.empty();
         }
         String text = s.get().text().trim().replaceAll("\\s+", " ");
-        java.util.regex.Matcher m = INTERVAL.matcher(text);
-        if (!m.matches() || new java.math.BigDecimal(m.group(1)).signum() <= 0) {
+        Matcher m = INTERVAL.matcher(text);
+        if (!m.matches() || new BigDecimal(m.group(1)).signum() <= 0) {
             shape.diags.error(s.get().pos(), Code.SG222, "refresh_interval \"" + s.get().text()
                     + "\" must be a positive number and a unit", "write for example \"1 hour\" or \"30 minutes\";"
                             + " units: " + UNITS);

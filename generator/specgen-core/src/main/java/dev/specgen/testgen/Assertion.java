@@ -1,0 +1,375 @@
+package dev.specgen.testgen;
+
+import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Sql;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * One TAP test of a generated file: a small record per kind, holding plain (unquoted) names and SQL text, and the
+ * spec position it checks. The {@code *Literal} methods give the SQL spelling the templates place.
+ * {@code is()} is written {@code "is"()} in the templates: the same function, but JSqlParser reads a bare
+ * {@code is} as the keyword.
+ */
+public sealed interface Assertion extends TestStep {
+
+    String description();
+
+    @Override
+    default int tests() {
+        return 1;
+    }
+
+    default String descriptionLiteral() {
+        return Sql.literal(description());
+    }
+
+    /** Schema and table of the entity, as SQL string literals for pgTAP's {@code name} arguments. */
+    interface OnTable {
+        String schema();
+
+        String table();
+
+        default String schemaLiteral() {
+            return Sql.literal(schema());
+        }
+
+        default String tableLiteral() {
+            return Sql.literal(table());
+        }
+    }
+
+    /** A test that runs a query given as text: dollar-quoted unless the query itself contains the tag. */
+    interface WithQuery {
+        String query();
+
+        default String queryLiteral() {
+            return dollarQuoted(query());
+        }
+    }
+
+    static String dollarQuoted(String sql) {
+        return sql.contains("$q$") ? Sql.literal(sql) : "$q$" + sql + "$q$";
+    }
+
+    /** {@code has_table(schema, table, description)}. */
+    record HasTable(String schema, String table, String description, SourcePos origin)
+            implements Assertion, OnTable {
+        public HasTable {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/has_table";
+        }
+    }
+
+    /**
+     * {@code is(pg_get_partkeydef(relation), expected)}.
+     *
+     * @param relation quoted qualified name of a partitioned table (the entity's table or a sub-partitioned partition)
+     * @param expected as PostgreSQL prints it: {@code RANGE (transaction_date)}
+     */
+    record PartitionKey(String relation, String expected, String description, SourcePos origin) implements Assertion {
+        public PartitionKey {
+            Objects.requireNonNull(relation, "relation == null");
+            Objects.requireNonNull(expected, "expected == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String relationLiteral() {
+            return Sql.literal(relation);
+        }
+
+        public String expectedLiteral() {
+            return Sql.literal(expected);
+        }
+
+        public String template() {
+            return "tests/partition_key";
+        }
+    }
+
+    /** {@code partitions_are(schema, table, partitions, description)}: exactly these direct partitions. */
+    record PartitionsAre(String schema, String table, List<String> partitions, String description, SourcePos origin)
+            implements Assertion, OnTable {
+        public PartitionsAre {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            partitions = List.copyOf(partitions);
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        /** pgTAP compares with {@code regclass} text, which quotes a name where needed. */
+        public String partitionsArray() {
+            return partitions.stream().map(p -> Sql.literal(Sql.ident(p)))
+                    .collect(Collectors.joining(", ", "ARRAY[", "]::name[]"));
+        }
+
+        public String template() {
+            return "tests/partitions_are";
+        }
+    }
+
+    /**
+     * {@code is(pg_get_expr(relpartbound), expected)}.
+     *
+     * @param relation quoted qualified partition name
+     * @param expected an SQL expression giving the bound as PostgreSQL prints it (see {@link ExpectedBound})
+     */
+    record PartitionBound(String relation, String expected, String description, SourcePos origin)
+            implements Assertion {
+        public PartitionBound {
+            Objects.requireNonNull(relation, "relation == null");
+            Objects.requireNonNull(expected, "expected == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String relationLiteral() {
+            return Sql.literal(relation);
+        }
+
+        public String template() {
+            return "tests/partition_bound";
+        }
+    }
+
+    /** {@code col_type_is(schema, table, column, type, description)}; {@code type} as format_type prints it. */
+    record ColumnType(String schema, String table, String column, String type, String description, SourcePos origin)
+            implements Assertion, OnTable {
+        public ColumnType {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(column, "column == null");
+            Objects.requireNonNull(type, "type == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String columnLiteral() {
+            return Sql.literal(column);
+        }
+
+        public String typeLiteral() {
+            return Sql.literal(type);
+        }
+
+        public String template() {
+            return "tests/column_type";
+        }
+    }
+
+    /** {@code col_not_null(schema, table, column, description)}. */
+    record ColumnNotNull(String schema, String table, String column, String description, SourcePos origin)
+            implements Assertion, OnTable {
+        public ColumnNotNull {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(column, "column == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String columnLiteral() {
+            return Sql.literal(column);
+        }
+
+        public String template() {
+            return "tests/column_not_null";
+        }
+    }
+
+    /**
+     * {@code has_index(schema, table, index, columns, description)}, or without columns when a key is an
+     * expression. pgTAP lists key and INCLUDE columns alike, spelled as {@code pg_get_indexdef} prints them.
+     */
+    record HasIndex(String schema, String table, String index, List<String> columns, String description,
+            SourcePos origin) implements Assertion, OnTable {
+        public HasIndex {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(index, "index == null");
+            columns = List.copyOf(columns);
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String indexLiteral() {
+            return Sql.literal(index);
+        }
+
+        public boolean withColumns() {
+            return !columns.isEmpty();
+        }
+
+        public String columnsArray() {
+            return columns.stream().map(c -> Sql.literal(Sql.ident(c)))
+                    .collect(Collectors.joining(", ", "ARRAY[", "]::name[]"));
+        }
+
+        public String template() {
+            return "tests/has_index";
+        }
+    }
+
+    /** {@code index_is_type(schema, table, index, method, description)}. */
+    record IndexType(String schema, String table, String index, String method, String description, SourcePos origin)
+            implements Assertion, OnTable {
+        public IndexType {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(index, "index == null");
+            Objects.requireNonNull(method, "method == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String indexLiteral() {
+            return Sql.literal(index);
+        }
+
+        public String methodLiteral() {
+            return Sql.literal(method);
+        }
+
+        public String template() {
+            return "tests/index_type";
+        }
+    }
+
+    /**
+     * A fact of {@code pg_index} about one index: {@code indisunique} or {@code indisvalid}.
+     *
+     * @param index quoted qualified index name
+     */
+    record IndexFlag(String index, String flag, String description, SourcePos origin) implements Assertion {
+        public IndexFlag {
+            Objects.requireNonNull(index, "index == null");
+            if (!flag.equals("indisunique") && !flag.equals("indisvalid")) {
+                throw new IllegalArgumentException("flag: " + flag);
+            }
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String indexLiteral() {
+            return Sql.literal(index);
+        }
+
+        public String template() {
+            return "tests/index_flag";
+        }
+    }
+
+    /**
+     * Every leaf partition has an index attached to {@code index}: the leaves of the index's partition tree.
+     *
+     * @param index quoted qualified name of the parent (partitioned) index
+     */
+    record IndexOnLeaves(String index, int leaves, String description, SourcePos origin) implements Assertion {
+        public IndexOnLeaves {
+            Objects.requireNonNull(index, "index == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String indexLiteral() {
+            return Sql.literal(index);
+        }
+
+        public String template() {
+            return "tests/index_on_leaves";
+        }
+    }
+
+    /** {@code lives_ok(call, description)}: the seed function runs without error. */
+    record Seeded(String call, String description, SourcePos origin) implements Assertion {
+        public Seeded {
+            Objects.requireNonNull(call, "call == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String callLiteral() {
+            return Sql.literal(call);
+        }
+
+        public String template() {
+            return "tests/seeded";
+        }
+    }
+
+    /**
+     * {@code is(scanned relations of query, expected)}: partition pruning. {@code expected} is an SQL expression
+     * of type {@code text[]}, sorted in byte order like {@code pg_temp.specgen_scanned}.
+     */
+    record Pruning(String query, String expected, String description, SourcePos origin)
+            implements Assertion, WithQuery {
+        public Pruning {
+            Objects.requireNonNull(query, "query == null");
+            Objects.requireNonNull(expected, "expected == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/pruning";
+        }
+    }
+
+    /** The query's plan reads through an index and has no Seq Scan; a failure names the scans found. */
+    record IndexUse(String query, String description, SourcePos origin) implements Assertion, WithQuery {
+        public IndexUse {
+            Objects.requireNonNull(query, "query == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/index_use";
+        }
+    }
+
+    /**
+     * {@code performs_within(query, half, half, iterations, description)}: the mean of the middle runs lies in
+     * (0, 2 * half) ms, i.e. under the budget.
+     *
+     * @param half half the budget in ms, as an SQL number
+     */
+    record TimeBudget(String query, String half, int iterations, String description, SourcePos origin)
+            implements Assertion, WithQuery {
+        public TimeBudget {
+            Objects.requireNonNull(query, "query == null");
+            Objects.requireNonNull(half, "half == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/time_budget";
+        }
+    }
+
+    /** A test that cannot run here, reported as skipped: {@code ok 7 - # SKIP reason}. */
+    record Skip(String reason, SourcePos origin) implements Assertion {
+        public Skip {
+            Objects.requireNonNull(reason, "reason == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String description() {
+            return "# SKIP " + reason;
+        }
+
+        public String template() {
+            return "tests/skip";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.specgen.testgen;
+
+import dev.specgen.model.FieldType;
+import dev.specgen.model.FieldType.Kind;
+import dev.specgen.model.PartitionSpec.Bound;
+import dev.specgen.model.Sql;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A partition bound as {@code pg_get_expr(relpartbound, oid)} prints it, as an SQL expression for the
+ * {@code want} side of {@code is()}. PostgreSQL prints constants in their output form, not as written:
+ * {@code integer} bare, {@code bigint}/{@code smallint} quoted ({@code ('1000')}), hash bounds in lower case
+ * ({@code WITH (modulus 16, remainder 3)}). Dates and timestamps depend on DateStyle and, for
+ * {@code timestamptz}, on TimeZone, so their text comes from the server: {@code format('... %L ...',
+ * '2024-01-01'::timestamp)} prints them the way pg_get_expr does in the same session.
+ */
+final class ExpectedBound {
+    private ExpectedBound() {
+    }
+
+    /** For a DEFAULT partition. */
+    static String defaultPartition() {
+        return Sql.literal("DEFAULT");
+    }
+
+    static String of(Bound bound, FieldType column) {
+        if (bound instanceof Bound.Hash h) {
+            return Sql.literal("FOR VALUES WITH (modulus " + h.modulus() + ", remainder " + h.remainder() + ")");
+        }
+        List<String> values = bound instanceof Bound.Range r ? List.of(r.from(), r.to())
+                : ((Bound.ListValues) bound).values();
+        String shape = bound instanceof Bound.Range ? "FOR VALUES FROM (%s) TO (%s)"
+                : "FOR VALUES IN (" + String.join(", ", values.stream().map(v -> "%s").toList()) + ")";
+        if (column.has(FieldType.Traits.TEMPORAL)) {
+            List<String> args = new ArrayList<>();
+            List<String> slots = new ArrayList<>();
+            for (String v : values) {
+                if (isBare(v)) {
+                    slots.add(v);
+                } else {
+                    slots.add("%L");
+                    args.add(quoted(unquote(v)) + "::" + column.sql());
+                }
+            }
+            String text = String.format(Locale.ROOT, shape, slots.toArray());
+            return args.isEmpty() ? Sql.literal(text)
+                    : "format(" + Sql.literal(text) + ", " + String.join(", ", args) + ")";
+        }
+        String text = String.format(Locale.ROOT, shape, values.stream().map(v -> constant(v, column)).toArray());
+        return Sql.literal(text);
+    }
+
+    private static boolean isBare(String v) {
+        return v.equals("MINVALUE") || v.equals("MAXVALUE") || v.equals("NULL");
+    }
+
+    /** One constant as ruleutils' get_const_expr prints it for a partition bound (no type label). */
+    static String constant(String literal, FieldType column) {
+        if (isBare(literal)) {
+            return literal;
+        }
+        String v = unquote(literal);
+        if (column instanceof FieldType.Simple s) {
+            switch (s.kind()) {
+                case INTEGER -> {
+                    Optional<String> n = integer(v);
+                    if (n.isPresent()) {
+                        return n.get().startsWith("-") ? quoted(n.get()) : n.get();
+                    }
+                }
+                case SMALLINT, BIGINT -> {
+                    return quoted(integer(v).orElse(v));
+                }
+                case BOOLEAN -> {
+                    return v.toLowerCase(Locale.ROOT).startsWith("t") ? "true" : "false";
+                }
+                default -> {
+                }
+            }
+        }
+        if (column instanceof FieldType.Numeric n) {
+            String out = v;
+            try {
+                BigDecimal d = new BigDecimal(v);
+                out = n.scale().isPresent() ? d.setScale(n.scale().get()).toPlainString() : d.toPlainString();
+            } catch (NumberFormatException | ArithmeticException e) {
+                // printed as given
+            }
+            boolean bare = !out.isEmpty() && Character.isDigit(out.charAt(0))
+                    && (out.contains(".") || out.contains("e") || out.contains("E"));
+            return bare ? out : quoted(out);
+        }
+        if (column instanceof FieldType.Sized s && s.base().startsWith("char") && v.length() < s.length()) {
+            return quoted(v + " ".repeat(s.length() - v.length())); // bpchar prints its padding
+        }
+        return quoted(v);
+    }
+
+    private static Optional<String> integer(String v) {
+        try {
+            return Optional.of(new BigInteger(v.startsWith("+") ? v.substring(1) : v).toString());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String unquote(String literal) {
+        if (literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
+            return literal.substring(1, literal.length() - 1).replace("''", "'");
+        }
+        return literal;
+    }
+
+    private static String quoted(String text) {
+        return Sql.literal(text);
+    }
+
+    /** The key definition as {@code pg_get_partkeydef} prints it: {@code RANGE (transaction_date)}. */
+    static String partitionKey(dev.specgen.model.Partitioning p) {
+        return p.strategy().sql() + " (" + Sql.ident(p.column().name()) + ")";
+    }
+
+    static boolean isKind(FieldType t, Kind k) {
+        return t instanceof FieldType.Simple s && s.kind() == k;
+    }
+}

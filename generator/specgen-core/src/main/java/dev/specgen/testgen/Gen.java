@@ -1,0 +1,236 @@
+package dev.specgen.testgen;
+
+import dev.specgen.model.FieldType;
+import dev.specgen.model.Sql;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How the seed function fills one column: a deterministic SQL expression of the row number, and (for lookups) the
+ * value of a given row as SQL. The row is usually {@code i} of {@code generate_series(1, n) AS s(i)}; a foreign
+ * key passes {@code 1 + (i % 100)}, so values are computed from the row expression, never from state.
+ */
+sealed interface Gen {
+
+    /** The value for row {@code row} (an SQL integer expression). */
+    String sql(String row);
+
+    /** The value of row number {@code row}, as an SQL literal (or constant expression). */
+    String literal(long row);
+
+    /** A range predicate's bounds for a BRIN lookup, lowest rows first: {@code [lo, hi)} when present. */
+    default Optional<List<String>> window() {
+        return Optional.empty();
+    }
+
+    DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
+    Pattern SIMPLE = Pattern.compile("[a-z0-9_]+");
+
+    /** {@code row} as an operand: bare when it is a name or a number, parenthesised otherwise. */
+    static String p(String row) {
+        return SIMPLE.matcher(row).matches() ? row : "(" + row + ")";
+    }
+
+    /** Ordinary numbers: {@code 1 + (i % mod)}, small and positive (passes CHECKs such as {@code > 0}). */
+    record Cycle(int mod, String cast) implements Gen {
+        public String sql(String row) {
+            String v = "1 + (" + p(row) + " % " + mod + ")";
+            return cast.isEmpty() ? v : "(" + v + ")" + cast;
+        }
+
+        public String literal(long row) {
+            return Long.toString(1 + row % mod);
+        }
+    }
+
+    /** Key numbers: the row number itself, distinct. */
+    record Serial(String cast) implements Gen {
+        public String sql(String row) {
+            return cast.isEmpty() ? row : p(row) + cast;
+        }
+
+        public String literal(long row) {
+            return Long.toString(row);
+        }
+
+        public Optional<List<String>> window() {
+            return Optional.of(List.of("1", "101"));
+        }
+    }
+
+    /** {@code 'v' || i}, cut to {@code max} characters when the type has a length. */
+    record Text(int max) implements Gen {
+        public String sql(String row) {
+            String v = "'v' || " + p(row);
+            return max > 0 ? "left(" + v + ", " + max + ")" : v;
+        }
+
+        public String literal(long row) {
+            String v = "v" + row;
+            return Sql.literal(max > 0 && v.length() > max ? v.substring(0, max) : v);
+        }
+    }
+
+    /** {@code md5(i::text)::uuid}: distinct and stable. */
+    record Uuid() implements Gen {
+        public String sql(String row) {
+            return "md5(" + p(row) + "::text)::uuid";
+        }
+
+        public String literal(long row) {
+            try {
+                String h = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                        .digest(Long.toString(row).getBytes(StandardCharsets.UTF_8)));
+                return Sql.literal(h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+                        + h.substring(16, 20) + "-" + h.substring(20));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is always available", e);
+            }
+        }
+    }
+
+    /** Nine in ten true. */
+    record Bool() implements Gen {
+        public String sql(String row) {
+            return p(row) + " % 10 <> 0";
+        }
+
+        public String literal(long row) {
+            return Boolean.toString(row % 10 != 0);
+        }
+    }
+
+    /** Temporal columns that are no partition key: one minute per row from 2024-01-01. */
+    record Minutes(FieldType.Kind kind) implements Gen {
+        public String sql(String row) {
+            return switch (kind) {
+                case DATE -> "('2024-01-01'::timestamp + " + p(row) + " * interval '1 minute')::date";
+                case TIMESTAMPTZ -> "'2024-01-01 00:00:00+00'::timestamptz + " + p(row) + " * interval '1 minute'";
+                default -> "'2024-01-01'::timestamp + " + p(row) + " * interval '1 minute'";
+            };
+        }
+
+        public String literal(long row) {
+            LocalDateTime t = EPOCH.plusMinutes(row);
+            return switch (kind) {
+                case DATE -> Sql.literal(t.toLocalDate().toString());
+                case TIMESTAMPTZ -> Sql.literal(TS.format(t) + "+00");
+                default -> Sql.literal(TS.format(t));
+            };
+        }
+
+        public Optional<List<String>> window() {
+            return Optional.of(List.of(literal(1), literal(101)));
+        }
+    }
+
+    /** Any other expression of the row, written with {@code {i}} for the row operand. */
+    record Expr(String pattern) implements Gen {
+        public String sql(String row) {
+            return pattern.replace("{i}", p(row));
+        }
+
+        public String literal(long row) {
+            return sql(Long.toString(row));
+        }
+    }
+
+    /**
+     * A RANGE partition key spread evenly over {@code [lo, hi)} (the declared partitions), so that every partition
+     * gets rows. {@code rows} is the SQL row count ({@code n} in the seed function, a number for a referenced
+     * table); {@code step} the SQL of {@code (hi - lo) / rows}.
+     */
+    record Spread(String lo, String hi, String type, boolean integral, boolean date, String rows,
+            List<String> first) implements Gen {
+        public String sql(String row) {
+            String k = "(" + p(row) + " - 1)";
+            if (date) {
+                return lo + "::date + ((" + k + "::bigint * (" + hi + "::date - " + lo + "::date)) / " + rows
+                        + ")::integer";
+            }
+            if (integral || !type.startsWith("timestamp")) {
+                String span = "(" + hi + " - " + lo + ")";
+                return "(" + lo + " + (" + k + (integral ? "::bigint" : "::numeric") + " * " + span + ") / " + rows
+                        + ")::" + type;
+            }
+            return lo + "::" + type + " + " + k + " * ((" + hi + "::" + type + " - " + lo + "::" + type + ") / "
+                    + rows + ")";
+        }
+
+        public String literal(long row) {
+            return row == 1 ? lo : sql(Long.toString(row));
+        }
+
+        public Optional<List<String>> window() {
+            return Optional.of(first);
+        }
+    }
+
+    /** Values in turn: LIST partition keys (every partition gets rows), range keys of text. */
+    record Pick(List<String> values, String type) implements Gen {
+        public String sql(String row) {
+            return "(ARRAY[" + String.join(", ", values) + "]::" + type + "[])[1 + (" + p(row) + " % "
+                    + values.size() + ")]";
+        }
+
+        public String literal(long row) {
+            return values.get((int) (row % values.size()));
+        }
+    }
+
+    /** Enum labels in turn. */
+    record Labels(String type, List<String> labels) implements Gen {
+        public String sql(String row) {
+            return "(enum_range(NULL::" + type + "))[1 + (" + p(row) + " % " + labels.size() + ")]";
+        }
+
+        public String literal(long row) {
+            return Sql.literal(labels.get((int) (row % labels.size())));
+        }
+    }
+
+    /**
+     * A foreign key: the referenced column's own value for row {@code 1 + (i % rows)} of the referenced table,
+     * which was seeded with {@code rows} rows first, so every value exists.
+     */
+    record Ref(Gen target, long rows, String rowsSql) implements Gen {
+        public String sql(String row) {
+            return target.sql("1 + (" + p(row) + " % " + rowsSql + ")");
+        }
+
+        public String literal(long row) {
+            return target.literal(1 + row % rows);
+        }
+    }
+
+    /** A one-element array of the element's value. */
+    record ArrayOf(Gen element) implements Gen {
+        public String sql(String row) {
+            return "ARRAY[" + element.sql(row) + "]";
+        }
+
+        public String literal(long row) {
+            return "ARRAY[" + element.literal(row) + "]";
+        }
+    }
+
+    /** NULL: a nullable column that cannot be filled (a foreign key inside a reference cycle). */
+    record Null() implements Gen {
+        public String sql(String row) {
+            return "NULL";
+        }
+
+        public String literal(long row) {
+            return "NULL";
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.specgen.testgen;
+
+import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.Hint;
+import dev.specgen.model.Index;
+import dev.specgen.model.IndexColumn;
+import dev.specgen.model.Named;
+import dev.specgen.model.Sql;
+import dev.specgen.plan.EntityPlan;
+import dev.specgen.plan.EntityPlan.NamedIndex;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The performance section, on seeded data: seed functions and the seeding test, ANALYZE, the partition pruning test
+ * ({@link PruningTests}), then with sequential scans disabled one index-use test and one time budget per lookup
+ * (primary key, and every btree, hash and BRIN index that starts with a plain column).
+ */
+final class PerformanceTests {
+    static final String DEFAULT_LOOKUP_BUDGET_MS = "50";
+    static final String DEFAULT_RANGE_BUDGET_MS = "200";
+    static final int ITERATIONS = 10;
+
+    static final String WHY_STATISTICS = "ANALYZE samples 300 x this many rows: up to 30000 rows it reads them all,"
+            + " so statistics and plans are the same on every run";
+    static final String WHY_SEQSCAN = "index-use tests ask whether an index CAN serve the lookup: on a few thousand"
+            + " rows the planner may rightly prefer a sequential scan. Disabled, it still picks one when no index"
+            + " applies, so a missing index shows up as a Seq Scan";
+
+    private final EntityPlan ep;
+    private final Entity e;
+    private final String table;
+    private final SeedPlan.Result seed;
+    private final List<TestStep> out = new ArrayList<>();
+
+    private PerformanceTests(EntityPlan ep, SeedPlan.Result seed) {
+        this.ep = ep;
+        this.e = ep.entity();
+        this.table = Sql.qualified(e.schema(), e.table());
+        this.seed = seed;
+    }
+
+    static List<TestStep> of(EntityPlan ep, long rows, long referencedRows,
+            Function<String, Optional<EntityPlan>> entities) {
+        SeedPlan.Result seed = SeedPlan.of(ep, rows, referencedRows, entities);
+        PerformanceTests p = new PerformanceTests(ep, seed);
+        p.out.add(new TestStep.Section("performance, on seeded data", ep.entity().pos()));
+        if (!seed.problems().isEmpty()) {
+            p.out.add(new Assertion.Skip("performance tests: cannot seed " + ep.entity().table() + ": "
+                    + String.join("; ", seed.problems()), ep.entity().pos()));
+            return List.copyOf(p.out);
+        }
+        p.seeding();
+        if (ep.entity().isPartitioned()) {
+            p.out.addAll(PruningTests.of(ep, seed.main(), p.budget("range_budget_ms", DEFAULT_RANGE_BUDGET_MS)));
+        }
+        p.lookups();
+        return List.copyOf(p.out);
+    }
+
+    private void seeding() {
+        out.add(new TestStep.Helpers(e.pos()));
+        Map<String, Integer> tableNames = new HashMap<>();
+        seed.tables().forEach(t -> tableNames.merge(t.plan().entity().table(), 1, Integer::sum));
+        List<String> calls = new ArrayList<>();
+        for (SeedPlan.Table t : seed.tables()) {
+            Entity te = t.plan().entity();
+            String fn = "pg_temp.specgen_seed_" + (tableNames.get(te.table()) > 1 ? te.schema() + "_" : "")
+                    + te.table();
+            boolean main = t == seed.main();
+            out.add(new TestStep.SeedFunction(fn, Sql.qualified(te.schema(), te.table()),
+                    te.fields().stream().map(f -> Sql.ident(f.name())).toList(),
+                    t.gens().stream().map(g -> g.sql("i")).toList(), t.overriding(), main ? calls : List.of(),
+                    te.pos()));
+            if (main) {
+                List<String> referenced = seed.tables().subList(0, seed.tables().size() - 1).stream()
+                        .map(x -> x.plan().entity().table()).toList();
+                String others = referenced.isEmpty() ? "" : " (after " + seed.tables().get(0).rows() + " rows"
+                        + (referenced.size() > 1 ? " each" : "") + " into " + String.join(", ", referenced) + ")";
+                out.add(new Assertion.Seeded("SELECT " + fn + "(" + t.rows() + ")", "seeds " + t.rows()
+                        + " rows into " + te.table() + others, hintPos("seed_rows")));
+            } else {
+                calls.add(fn + "(" + t.rows() + ")");
+            }
+        }
+        out.add(new TestStep.SetLocal("default_statistics_target", "100", WHY_STATISTICS, e.pos()));
+        out.add(new TestStep.Analyze(e.schema(), e.table(), e.pos()));
+    }
+
+    private void lookups() {
+        out.add(new TestStep.Section("index use and lookup time budgets", e.pos()));
+        out.add(new TestStep.SetLocal("enable_seqscan", "off", WHY_SEQSCAN, e.pos()));
+        Budget budget = budget("lookup_budget_ms", DEFAULT_LOOKUP_BUDGET_MS);
+        if (!e.primaryKey().isEmpty()) {
+            List<String> conds = new ArrayList<>();
+            for (Named n : e.primaryKey()) {
+                e.field(n.name()).ifPresent(f -> conds.add(equality(f)));
+            }
+            lookup("primary key: a lookup by " + names(e.primaryKey()), String.join(" AND ", conds),
+                    e.primaryKey().get(0).pos(), budget);
+        }
+        for (NamedIndex ni : ep.indexes()) {
+            Index ix = ni.index();
+            IndexColumn first = ix.columns().get(0);
+            Optional<Field> f = first.column().flatMap(e::field);
+            if (f.isEmpty()) {
+                out.add(new TestStep.Note("no lookup test for " + ni.name() + ": its first key is an expression",
+                        ix.pos()));
+                continue;
+            }
+            String where = switch (ix.method()) {
+                case BTREE, HASH -> equality(f.get());
+                case BRIN -> range(f.get());
+                default -> null;
+            };
+            if (where == null) {
+                out.add(new TestStep.Note("no lookup test for " + ni.name() + ": " + ix.method().sql() + " indexes"
+                        + " serve operators such as @>, && or <->, not a plain lookup", ix.pos()));
+                continue;
+            }
+            String what = (ix.method() == Index.Method.BRIN ? "a range on " : "a lookup by ") + f.get().name();
+            lookup(ni.name() + ": " + what, where + ix.where().map(w -> " AND (" + w + ")")
+                    .orElse(""), ix.pos(), budget);
+        }
+    }
+
+    private void lookup(String what, String where, SourcePos pos, Budget budget) {
+        String query = "SELECT * FROM " + table + " WHERE " + where;
+        out.add(new Assertion.IndexUse(query, what + " uses an index", pos));
+        out.add(new Assertion.TimeBudget(query, budget.half(), ITERATIONS, what + " averages under " + budget.ms()
+                + " ms", budget.pos().orElse(pos)));
+    }
+
+    private String equality(Field f) {
+        String v = gen(f).literal(1);
+        return Sql.ident(f.name()) + (v.equals("NULL") ? " IS NULL" : " = " + v);
+    }
+
+    private String range(Field f) {
+        Gen g = gen(f);
+        String col = Sql.ident(f.name());
+        return g.window().map(w -> col + " >= " + w.get(0) + " AND " + col + " < " + w.get(1))
+                .orElseGet(() -> col + " BETWEEN " + g.literal(1) + " AND " + g.literal(100));
+    }
+
+    private Gen gen(Field f) {
+        return seed.main().gens().get(e.fields().indexOf(f));
+    }
+
+    /** A time budget in ms (a performance hint, else the default) and half of it for performs_within. */
+    record Budget(String ms, String half, Optional<SourcePos> pos) {
+    }
+
+    private Budget budget(String hint, String dflt) {
+        Optional<Hint> h = e.hint(hint);
+        BigDecimal ms = new BigDecimal(h.map(Hint::value).orElse(dflt)).stripTrailingZeros();
+        return new Budget(ms.toPlainString(), ms.divide(BigDecimal.valueOf(2)).stripTrailingZeros().toPlainString(),
+                h.map(Hint::pos));
+    }
+
+    private SourcePos hintPos(String hint) {
+        return e.hint(hint).map(Hint::pos).orElse(e.pos());
+    }
+
+    private static String names(List<Named> named) {
+        return String.join(", ", named.stream().map(Named::name).toList());
+    }
+}

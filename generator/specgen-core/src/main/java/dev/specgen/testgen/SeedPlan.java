@@ -1,0 +1,239 @@
+package dev.specgen.testgen;
+
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.FieldType;
+import dev.specgen.model.FieldType.Kind;
+import dev.specgen.model.Index;
+import dev.specgen.model.IndexColumn;
+import dev.specgen.model.PartitionSpec.Bound;
+import dev.specgen.model.Partitioning;
+import dev.specgen.model.Reference;
+import dev.specgen.plan.EntityPlan;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the seed functions of one test file insert: for the entity and, first, every table it references (directly
+ * or not), one {@link Gen} per column. Ordinary numbers cycle through 1..15, key columns (primary key, unique,
+ * identity) count rows, partition keys cover every declared partition, and a foreign key takes the referenced
+ * column's value of a row that exists (referenced tables are seeded with {@code referencedRows} rows first).
+ */
+final class SeedPlan {
+
+    /** One table to seed, with {@code rows} rows; {@code gens} follow {@code entity().fields()}. */
+    record Table(EntityPlan plan, List<Gen> gens, boolean overriding, long rows) {
+    }
+
+    /** Tables in seeding order (referenced tables first, the entity last) and what could not be generated. */
+    record Result(List<Table> tables, List<String> problems) {
+        Table main() {
+            return tables.get(tables.size() - 1);
+        }
+    }
+
+    private final Function<String, Optional<EntityPlan>> entities;
+    private final long referencedRows;
+    private final List<Table> order = new ArrayList<>();
+    private final Set<String> seeded = new HashSet<>();
+    private final Set<String> problems = new LinkedHashSet<>();
+
+    private SeedPlan(Function<String, Optional<EntityPlan>> entities, long referencedRows) {
+        this.entities = entities;
+        this.referencedRows = referencedRows;
+    }
+
+    static Result of(EntityPlan main, long rows, long referencedRows, Function<String, Optional<EntityPlan>> entities) {
+        SeedPlan p = new SeedPlan(entities, referencedRows);
+        p.visit(main, rows, "n", new LinkedHashSet<>(List.of(main.entity().name())));
+        return new Result(List.copyOf(p.order), List.copyOf(p.problems));
+    }
+
+    private void visit(EntityPlan ep, long rows, String rowsSql, Set<String> stack) {
+        Entity e = ep.entity();
+        for (Field f : e.fields()) {
+            Optional<EntityPlan> target = f.references().flatMap(r -> entities.apply(r.entity()));
+            if (target.isPresent() && !stack.contains(target.get().entity().name())
+                    && !seeded.contains(target.get().entity().name())) {
+                Set<String> deeper = new LinkedHashSet<>(stack);
+                deeper.add(target.get().entity().name());
+                visit(target.get(), referencedRows, "n", deeper);
+            }
+        }
+        List<Gen> gens = new ArrayList<>();
+        for (Field f : e.fields()) {
+            gens.add(gen(ep, f, rowsSql, rows, stack));
+        }
+        boolean overriding = e.fields().stream().anyMatch(f -> f.identity() == Field.Identity.ALWAYS);
+        order.add(new Table(ep, gens, overriding, rows));
+        seeded.add(e.name());
+    }
+
+    private Gen gen(EntityPlan ep, Field f, String rowsSql, long rows, Set<String> stack) {
+        Entity e = ep.entity();
+        Optional<Partitioning> level = level(e, f);
+        if (level.isPresent()) {
+            return partitionKey(level.get(), f, rowsSql);
+        }
+        if (f.references().isPresent()) {
+            return reference(ep, f, f.references().get(), rowsSql, rows, stack);
+        }
+        if (f.identity() != Field.Identity.NONE) {
+            return new Gen.Serial("");
+        }
+        return forType(f.type(), isKey(e, f) && f.check().isEmpty());
+    }
+
+    private Gen reference(EntityPlan ep, Field f, Reference ref, String rowsSql, long rows, Set<String> stack) {
+        Optional<EntityPlan> target = entities.apply(ref.entity());
+        Optional<Field> column = target.flatMap(t -> ref.field().or(() -> t.entity().primaryKey().size() == 1
+                ? Optional.of(t.entity().primaryKey().get(0).name()) : Optional.empty())
+                .flatMap(c -> t.entity().field(c)));
+        if (target.isEmpty() || column.isEmpty() || column.get().equals(f)) {
+            return forType(f.type(), false);
+        }
+        String name = target.get().entity().name();
+        if (name.equals(ep.entity().name())) { // self-reference: rows of the same insert (checked at its end)
+            return new Gen.Ref(gen(ep, column.get(), rowsSql, rows, stack), rows, rowsSql);
+        }
+        if (stack.contains(name)) {
+            if (nullable(ep.entity(), f)) {
+                return new Gen.Null();
+            }
+            problems.add("column " + f.name() + " of " + ep.entity().table() + " references " + name
+                    + ", which depends on it in turn, and is NOT NULL");
+            return new Gen.Null();
+        }
+        Set<String> deeper = new LinkedHashSet<>(stack);
+        deeper.add(name);
+        String refRows = Long.toString(referencedRows);
+        return new Gen.Ref(gen(target.get(), column.get(), refRows, referencedRows, deeper), referencedRows, refRows);
+    }
+
+    /** The partitioning level whose key is {@code f}, if any. */
+    static Optional<Partitioning> level(Entity e, Field f) {
+        Optional<Partitioning> p = e.partitioning();
+        while (p.isPresent()) {
+            if (p.get().column().name().equals(f.name())) {
+                return p;
+            }
+            p = p.get().subpartitioning();
+        }
+        return Optional.empty();
+    }
+
+    private Gen partitionKey(Partitioning p, Field f, String rowsSql) {
+        FieldType t = f.type();
+        switch (p.strategy()) {
+            case RANGE -> {
+                List<Bound.Range> ranges = p.partitions().stream().map(s -> s.bound())
+                        .filter(Bound.Range.class::isInstance).map(Bound.Range.class::cast).toList();
+                List<String> finite = new ArrayList<>();
+                for (Bound.Range r : ranges) {
+                    for (String v : List.of(r.from(), r.to())) {
+                        if (!isInfinite(v) && !finite.contains(v)) {
+                            finite.add(v);
+                        }
+                    }
+                }
+                Optional<Bound.Range> first = ranges.stream()
+                        .filter(r -> !isInfinite(r.from()) && !isInfinite(r.to())).findFirst();
+                boolean spreadable = t.has(FieldType.Traits.TEMPORAL) || t.has(FieldType.Traits.INTEGER)
+                        || t instanceof FieldType.Numeric || t.equals(new FieldType.Simple(Kind.REAL))
+                        || t.equals(new FieldType.Simple(Kind.DOUBLE));
+                if (spreadable && finite.size() >= 2 && first.isPresent()) {
+                    return new Gen.Spread(finite.get(0), finite.get(finite.size() - 1), t.sql(),
+                            t.has(FieldType.Traits.INTEGER), t.equals(new FieldType.Simple(Kind.DATE)), rowsSql,
+                            List.of(first.get().from(), first.get().to()));
+                }
+                List<String> froms = ranges.stream().map(Bound.Range::from).filter(v -> !isInfinite(v)).toList();
+                return froms.isEmpty() ? forType(t, false) : new Gen.Pick(froms, t.sql());
+            }
+            case LIST -> {
+                List<String> values = new ArrayList<>();
+                p.partitions().stream().map(s -> s.bound()).filter(Bound.ListValues.class::isInstance)
+                        .forEach(b -> values.addAll(((Bound.ListValues) b).values()));
+                if (!f.nullable()) {
+                    values.remove("NULL");
+                }
+                return values.isEmpty() ? forType(t, false) : new Gen.Pick(values, t.sql());
+            }
+            default -> {
+                return forType(t, false);
+            }
+        }
+    }
+
+    static boolean isInfinite(String bound) {
+        return bound.equals("MINVALUE") || bound.equals("MAXVALUE");
+    }
+
+    /** Primary key, unique, identity, or a plain column of a unique index: needs distinct values. */
+    static boolean isKey(Entity e, Field f) {
+        if (f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE
+                || e.primaryKey().stream().anyMatch(n -> n.name().equals(f.name()))) {
+            return true;
+        }
+        return e.indexes().stream().filter(Index::unique).flatMap(i -> i.columns().stream())
+                .map(IndexColumn::column).anyMatch(c -> c.isPresent() && c.get().equals(f.name()));
+    }
+
+    static boolean nullable(Entity e, Field f) {
+        return f.nullable() && !f.primaryKey() && e.primaryKey().stream().noneMatch(n -> n.name().equals(f.name()));
+    }
+
+    /** The value of an ordinary column ({@code key}: distinct values where the type allows). */
+    static Gen forType(FieldType t, boolean key) {
+        if (t instanceof FieldType.Numeric n) {
+            int digits = n.precision().orElse(38) - n.scale().orElse(0);
+            if (key) {
+                return new Gen.Serial("");
+            }
+            return digits >= 2 ? new Gen.Cycle(15, "") : digits == 1 ? new Gen.Cycle(9, "") : new Gen.Expr("0");
+        }
+        if (t instanceof FieldType.Sized s) {
+            return new Gen.Text(s.length());
+        }
+        if (t instanceof FieldType.Array a) {
+            return new Gen.ArrayOf(forType(a.element(), false));
+        }
+        if (t instanceof FieldType.Enum en) {
+            return new Gen.Labels(en.sql(), en.values());
+        }
+        Kind k = ((FieldType.Simple) t).kind();
+        return switch (k) {
+            case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE -> key ? new Gen.Serial("") : new Gen.Cycle(15, "");
+            case MONEY -> key ? new Gen.Serial("::money") : new Gen.Cycle(15, "::money");
+            case TEXT -> new Gen.Text(0);
+            case BOOLEAN -> new Gen.Bool();
+            case DATE, TIMESTAMP, TIMESTAMPTZ -> new Gen.Minutes(k);
+            case TIME -> new Gen.Expr("time '00:00' + {i} * interval '1 second'");
+            case TIMETZ -> new Gen.Expr("(time '00:00' + {i} * interval '1 second')::timetz");
+            case INTERVAL -> new Gen.Expr("{i} * interval '1 second'");
+            case UUID -> new Gen.Uuid();
+            case JSON -> new Gen.Expr("json_build_object('i', {i})");
+            case JSONB -> new Gen.Expr("jsonb_build_object('i', {i})");
+            case BYTEA -> new Gen.Expr("decode(md5({i}::text), 'hex')");
+            case INET -> new Gen.Expr("'10.0.0.0'::inet + {i}");
+            case CIDR -> new Gen.Expr("set_masklen('10.0.0.0'::inet + {i}::bigint * 256, 24)::cidr");
+            case MACADDR -> new Gen.Expr("lpad(to_hex({i}), 12, '0')::macaddr");
+            case TSVECTOR -> new Gen.Expr("to_tsvector('simple', 'v' || {i})");
+            case INT4RANGE -> new Gen.Expr("int4range({i}, {i} + 10)");
+            case INT8RANGE -> new Gen.Expr("int8range({i}, {i} + 10)");
+            case NUMRANGE -> new Gen.Expr("numrange({i}, {i} + 10)");
+            case DATERANGE -> new Gen.Expr("daterange('2024-01-01'::date + {i}, '2024-01-01'::date + {i} + 7)");
+            case TSRANGE -> new Gen.Expr("tsrange('2024-01-01'::timestamp + {i} * interval '1 minute', "
+                    + "'2024-01-01'::timestamp + {i} * interval '1 minute' + interval '1 hour')");
+            case TSTZRANGE -> new Gen.Expr("tstzrange('2024-01-01 00:00:00+00'::timestamptz + {i} * interval"
+                    + " '1 minute', '2024-01-01 00:00:00+00'::timestamptz + {i} * interval '1 minute' + interval"
+                    + " '1 hour')");
+            case POINT -> new Gen.Expr("point({i} % 100, {i} / 100)");
+            case BOX -> new Gen.Expr("box(point({i}, {i}), point({i} + 1, {i} + 1))");
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package dev.specgen.testgen;
+
+import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Entity;
+import dev.specgen.model.Hint;
+import dev.specgen.model.Sql;
+import dev.specgen.plan.EntityPlan;
+import dev.specgen.plan.SchemaPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * From the same plan as the DDL, one pgTAP test file per entity, as data ({@link TestStep}s): the structure the
+ * plan decided, then, on seeded data, partition pruning, index use and time budgets. Deterministic: no clock, no
+ * randomness, spec order where the spec gives one.
+ *
+ * <p>Seed rows come from the entity's performance hint {@code seed_rows} (default {@value #DEFAULT_SEED_ROWS}),
+ * capped by {@link #withMaxSeedRows}; tables it references get {@value #REFERENCED_ROWS} rows (or the cap).
+ */
+public final class TestPlanner {
+    public static final long DEFAULT_SEED_ROWS = 10_000;
+    public static final long REFERENCED_ROWS = 100;
+
+    static final String WHY_SEARCH_PATH = "tap: specgen's pgTAP subset when the pgtap extension is absent"
+            + " (harmless otherwise)";
+    static final String WHY_JIT = "no JIT compilation: it only adds start-up time and noise to the time budgets";
+    static final String WHY_PARALLEL = "no parallel workers: plan shapes (Gather nodes) and timings do not depend"
+            + " on the machine";
+    static final String WHY_RANDOM_PAGE_COST = "random reads cost as on SSDs, as on production servers: index"
+            + " plans are judged as they would be there";
+
+    private final long maxSeedRows;
+
+    public TestPlanner() {
+        this(Long.MAX_VALUE);
+    }
+
+    private TestPlanner(long maxSeedRows) {
+        this.maxSeedRows = maxSeedRows;
+    }
+
+    /** Caps every entity's seed rows (and the rows of referenced tables), e.g. to keep CI fast. */
+    public TestPlanner withMaxSeedRows(long max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxSeedRows must be positive: " + max);
+        }
+        return new TestPlanner(max);
+    }
+
+    public TestPlan plan(SchemaPlan plan) {
+        List<TestFile> files = new ArrayList<>();
+        for (EntityPlan ep : plan.entities()) {
+            files.add(file(ep, plan));
+        }
+        return new TestPlan(files);
+    }
+
+    /** The test file of one entity of {@code plan}. */
+    public TestFile file(EntityPlan ep, SchemaPlan plan) {
+        Entity e = ep.entity();
+        SourcePos pos = e.pos();
+        long rows = Math.min(maxSeedRows, e.hint("seed_rows").map(Hint::value).map(Long::parseLong)
+                .orElse(DEFAULT_SEED_ROWS));
+        List<TestStep> body = new ArrayList<>(StructureTests.of(ep));
+        List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), plan::entity);
+        body.addAll(perf);
+        List<TestStep> steps = new ArrayList<>();
+        steps.add(new TestStep.Begin(pos));
+        steps.add(new TestStep.SetLocal("search_path", Sql.ident(e.schema()) + ", tap, public", WHY_SEARCH_PATH,
+                pos));
+        steps.add(new TestStep.SetLocal("jit", "off", WHY_JIT, pos));
+        steps.add(new TestStep.SetLocal("max_parallel_workers_per_gather", "0", WHY_PARALLEL, pos));
+        steps.add(new TestStep.SetLocal("random_page_cost", "1.1", WHY_RANDOM_PAGE_COST, pos));
+        steps.add(new TestStep.Plan(body.stream().mapToInt(TestStep::tests).sum(), pos));
+        steps.addAll(body);
+        steps.add(new TestStep.Finish(pos));
+        steps.add(new TestStep.Rollback(pos));
+        boolean skipped = perf.stream().anyMatch(Assertion.Skip.class::isInstance);
+        String scope = skipped ? "structure" : e.isPartitioned()
+                ? "structure, partition pruning, index use, time budgets" : "structure, index use, time budgets";
+        return new TestFile(testPath(ep.file()), e.pos().file(), e.schema() + "." + e.table(), scope, steps);
+    }
+
+    /** {@code analytics/02_sales_transaction.sql} -> {@code analytics/tests/02_sales_transaction_test.sql}. */
+    static String testPath(String ddlFile) {
+        int slash = ddlFile.lastIndexOf('/');
+        String dir = slash < 0 ? "" : ddlFile.substring(0, slash + 1);
+        String name = ddlFile.substring(slash + 1);
+        String base = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
+        return dir + "tests/" + base + "_test.sql";
+    }
+}

@@ -1,0 +1,198 @@
+package dev.specgen.testgen;
+
+import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Sql;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One step of a generated test file, as data: a statement that sets the stage (transaction, settings, helper and
+ * seed functions, ANALYZE), a comment, or an {@link Assertion} (exactly one TAP test). Each step is rendered by
+ * its own template {@code templates/postgres/tests/<template>.ftl} and keeps the spec position it comes from, so a
+ * statement that fails can be reported at the spec.
+ */
+public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, TestStep.Plan, TestStep.Section,
+        TestStep.Note, TestStep.Helpers, TestStep.SeedFunction, TestStep.Analyze, TestStep.Finish,
+        TestStep.Rollback, Assertion {
+
+    SourcePos origin();
+
+    /** The template that renders this step, relative to {@code templates/postgres}, without {@code .ftl}. */
+    String template();
+
+    /** TAP tests this step reports: 1 for an {@link Assertion}, else 0. */
+    default int tests() {
+        return 0;
+    }
+
+    /** Comment text in lines of at most 110 characters, broken at spaces. */
+    private static List<String> wrap(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > 110) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        out.add(line.toString());
+        return out;
+    }
+
+    /** {@code BEGIN}: everything the file does is rolled back at the end. */
+    record Begin(SourcePos origin) implements TestStep {
+        public Begin {
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/begin";
+        }
+    }
+
+    /** {@code SET LOCAL name = value} with a comment saying why; {@code value} is SQL as written. */
+    record SetLocal(String name, String value, String why, SourcePos origin) implements TestStep {
+        public SetLocal {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(value, "value == null");
+            Objects.requireNonNull(why, "why == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/set_local";
+        }
+
+        public List<String> whyLines() {
+            return wrap(why);
+        }
+    }
+
+    /** {@code SELECT plan(tests)}. */
+    record Plan(int tests, SourcePos origin) implements TestStep {
+        public Plan {
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/plan";
+        }
+    }
+
+    /** A section heading comment ({@code -- structure}), preceded by a blank line. */
+    record Section(String title, SourcePos origin) implements TestStep {
+        public Section {
+            Objects.requireNonNull(title, "title == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/section";
+        }
+    }
+
+    /** A comment line, e.g. why a test is left out. */
+    record Note(String text, SourcePos origin) implements TestStep {
+        public Note {
+            Objects.requireNonNull(text, "text == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/note";
+        }
+
+        public List<String> lines() {
+            return wrap(text);
+        }
+    }
+
+    /** The {@code pg_temp.specgen_*} functions that read query plans (EXPLAIN (FORMAT JSON)). */
+    record Helpers(SourcePos origin) implements TestStep {
+        public Helpers {
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/helpers";
+        }
+    }
+
+    /**
+     * {@code pg_temp.<function>(n integer)}: first {@code PERFORM}s each of {@code before} (seed functions of
+     * referenced tables, with their row counts), then inserts {@code n} rows, each column set to
+     * {@code values[k] AS columns[k]}, an expression of the row number {@code i}.
+     *
+     * @param table      qualified, quoted table name
+     * @param columns    quoted column names
+     * @param overriding {@code OVERRIDING SYSTEM VALUE} (a GENERATED ALWAYS identity column gets explicit values)
+     */
+    record SeedFunction(String function, String table, List<String> columns, List<String> values,
+            boolean overriding, List<String> before, SourcePos origin) implements TestStep {
+        public SeedFunction {
+            Objects.requireNonNull(function, "function == null");
+            Objects.requireNonNull(table, "table == null");
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+            if (columns.size() != values.size()) {
+                throw new IllegalArgumentException("one value per column");
+            }
+            before = List.copyOf(before);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/seed_function";
+        }
+
+        /** {@code value AS column} lines. */
+        public List<String> selectList() {
+            return java.util.stream.IntStream.range(0, columns.size())
+                    .mapToObj(k -> values.get(k) + " AS " + columns.get(k)).toList();
+        }
+
+        public boolean hasBefore() {
+            return !before.isEmpty();
+        }
+    }
+
+    /** {@code ANALYZE table}: fresh statistics after seeding (VACUUM cannot run in a transaction block). */
+    record Analyze(String schema, String table, SourcePos origin) implements TestStep {
+        public Analyze {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String qualified() {
+            return Sql.qualified(schema, table);
+        }
+
+        public String template() {
+            return "tests/analyze";
+        }
+    }
+
+    /** {@code SELECT * FROM finish()}. */
+    record Finish(SourcePos origin) implements TestStep {
+        public Finish {
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/finish";
+        }
+    }
+
+    /** {@code ROLLBACK}: the tests leave nothing behind. */
+    record Rollback(SourcePos origin) implements TestStep {
+        public Rollback {
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/rollback";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.specgen.validate;
+
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostics;
+import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Sql;
+
+/**
+ * The one check for names that become SQL identifiers (SG212), shared by the model builder (schema and table
+ * names, where it knows their exact position) and {@link NameRule} (fields, indexes, enums, actions, views).
+ * Lower-case snake_case names pass; reserved words pass with a warning (specgen quotes them); anything else is an
+ * error, because a quoted mixed-case name has to be quoted in every query ever written against it.
+ */
+public final class Identifiers {
+    private Identifiers() {
+    }
+
+    /**
+     * Reports SG212 for {@code name}; {@code kind} names the thing in the message ({@code field}, {@code index},
+     * {@code table}...). Returns true when the name can be written bare.
+     */
+    public static boolean check(String kind, String name, SourcePos pos, Diagnostics diags) {
+        if (Sql.isSimple(name)) {
+            return true;
+        }
+        if (Sql.RESERVED.contains(name)) {
+            diags.warning(pos, Code.SG212, kind + " name \"" + name + "\" is a reserved word in PostgreSQL",
+                    "specgen quotes it (\"" + name + "\") in generated SQL, and hand-written queries must quote it"
+                            + " too; consider another name");
+            return false;
+        }
+        String snake = Sql.snakeCase(name);
+        String hint = isLowerIdent(snake) && !snake.equals(name)
+                ? "use \"" + snake + "\""
+                : "use lower-case letters, digits and underscores, starting with a letter or underscore";
+        diags.error(pos, Code.SG212, kind + " name \"" + name + "\" is not a lower-case SQL identifier", hint);
+        return false;
+    }
+
+    /** Lower-case snake_case: bare-writable or a reserved word. */
+    static boolean isLowerIdent(String name) {
+        return Sql.isSimple(name) || Sql.RESERVED.contains(name);
+    }
+
+    /** Reports SG211 when {@code name} is over 63 bytes; {@code fix} is the hint. */
+    public static boolean checkLength(String kind, String name, SourcePos pos, String fix, Diagnostics diags) {
+        int bytes = Sql.byteLength(name);
+        if (bytes <= Sql.MAX_IDENT_BYTES) {
+            return true;
+        }
+        diags.error(pos, Code.SG211, kind + " name \"" + name + "\" is " + bytes + " bytes; PostgreSQL identifiers"
+                + " are at most 63 bytes", fix);
+        return false;
+    }
+}

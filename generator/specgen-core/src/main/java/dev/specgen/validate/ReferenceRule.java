@@ -1,0 +1,103 @@
+package dev.specgen.validate;
+
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostics;
+import dev.specgen.diag.Suggest;
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.Index;
+import dev.specgen.model.Named;
+import dev.specgen.model.Reference;
+import dev.specgen.model.SpecModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Foreign keys: the target entity exists in the run (SG204) and has the field (SG203); the referenced column is the
+ * target's single-column primary key or unique (SG224); when the target is partitioned, that key includes the
+ * partition column (SG224). Foreign keys from and to partitioned tables are otherwise fine (PostgreSQL 12+).
+ */
+final class ReferenceRule implements Rule {
+
+    @Override
+    public void check(Entity e, SpecModel model, Diagnostics diags) {
+        List<String> entityNames = model.entities().stream().map(Entity::name).toList();
+        for (Field f : e.fields()) {
+            if (f.references().isEmpty()) {
+                continue;
+            }
+            Reference r = f.references().get();
+            Optional<Entity> target = model.entity(r.entity());
+            if (target.isEmpty()) {
+                diags.error(r.pos(), Code.SG204, "field \"" + f.name() + "\" references unknown entity \""
+                        + r.entity() + "\"" + Suggest.didYouMean(r.entity(), entityNames));
+                continue;
+            }
+            Entity t = target.get();
+            if (r.field().isPresent()) {
+                checkNamedColumn(f, r, t, diags);
+            } else {
+                checkPrimaryKey(f, r, t, diags);
+            }
+        }
+    }
+
+    private static void checkNamedColumn(Field f, Reference r, Entity t, Diagnostics diags) {
+        String col = r.field().get();
+        Optional<Field> tf = t.field(col);
+        String ref = t.name() + "." + col;
+        if (tf.isEmpty()) {
+            diags.error(r.pos(), Code.SG203, "field \"" + f.name() + "\" references " + ref + ", but " + col
+                    + " is not a field of " + t.name() + Columns.didYouMean(col, t));
+            return;
+        }
+        boolean isPk = t.primaryKey().size() == 1 && t.primaryKey().get(0).name().equals(col);
+        if (!isPk && !tf.get().unique() && !hasUniqueIndex(t, col)) {
+            diags.error(r.pos(), Code.SG224, "field \"" + f.name() + "\" references " + ref
+                    + ", which is neither the primary key nor unique",
+                    "mark " + ref + " with unique: true, or reference the primary key of " + t.name());
+            return;
+        }
+        checkPartitioned(f, r, t, col, diags);
+    }
+
+    private static void checkPrimaryKey(Field f, Reference r, Entity t, Diagnostics diags) {
+        List<Named> pk = t.primaryKey();
+        if (pk.isEmpty()) {
+            diags.error(r.pos(), Code.SG224, "field \"" + f.name() + "\" references " + t.name()
+                    + ", which has no primary key",
+                    "declare a primary key on " + t.name() + ", or reference a unique field as " + t.name()
+                            + ".<field>");
+        } else if (pk.size() > 1) {
+            diags.error(r.pos(), Code.SG224, "field \"" + f.name() + "\" references " + t.name()
+                    + ", whose primary key has " + pk.size() + " columns",
+                    "a field can only reference a single-column key; reference a unique field as " + t.name()
+                            + ".<field>");
+        } else {
+            checkPartitioned(f, r, t, pk.get(0).name(), diags);
+        }
+    }
+
+    private static void checkPartitioned(Field f, Reference r, Entity t, String col, Diagnostics diags) {
+        for (String part : Columns.partitionColumns(t)) {
+            if (!part.equals(col)) {
+                diags.error(r.pos(), Code.SG224, "field \"" + f.name() + "\" references " + t.name() + "." + col
+                        + ", but " + t.name() + " is partitioned by \"" + part
+                        + "\" and a referenced key must include it",
+                        "reference a key of " + t.name() + " that includes " + part
+                                + " (a multi-column reference), or do not partition " + t.name());
+            }
+        }
+    }
+
+    /** A non-partial unique btree index on exactly {@code col}. */
+    private static boolean hasUniqueIndex(Entity t, String col) {
+        for (Index ix : t.indexes()) {
+            if (ix.unique() && ix.where().isEmpty() && ix.columns().size() == 1
+                    && ix.columns().get(0).column().filter(col::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

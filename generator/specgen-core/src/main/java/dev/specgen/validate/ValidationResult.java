@@ -1,0 +1,28 @@
+package dev.specgen.validate;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Facts derived while validating that later stages use. {@code extensions} maps each entity name (in model order)
+ * to the PostgreSQL extensions its indexes need ({@code btree_gin}, {@code btree_gist}), sorted; entities that need
+ * none map to an empty set. The same answer for one entity is {@link Extensions#required}.
+ */
+public record ValidationResult(Map<String, SortedSet<String>> extensions) {
+
+    public ValidationResult {
+        Map<String, SortedSet<String>> copy = new LinkedHashMap<>();
+        extensions.forEach((k, v) -> copy.put(k, Collections.unmodifiableSortedSet(new TreeSet<>(v))));
+        extensions = Collections.unmodifiableMap(copy);
+    }
+
+    /** Every extension any entity needs, sorted. */
+    public SortedSet<String> allExtensions() {
+        SortedSet<String> all = new TreeSet<>();
+        extensions.values().forEach(all::addAll);
+        return Collections.unmodifiableSortedSet(all);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.specgen.verify;
+
+import dev.specgen.db.CatalogSnapshot;
+import dev.specgen.db.Database;
+import dev.specgen.db.TapLine;
+import dev.specgen.db.TapResult;
+import dev.specgen.db.TapRunner;
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostic;
+import dev.specgen.diag.SourcePos;
+import dev.specgen.diag.SpecgenException;
+import dev.specgen.model.Entity;
+import dev.specgen.plan.EntityPlan;
+import dev.specgen.plan.SchemaPlan;
+import dev.specgen.render.Rendered;
+import dev.specgen.render.RenderedStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Proves a rendered plan on a live PostgreSQL (sqlc vet, Atlas apply/cmpshow/synced):
+ * <ol>
+ * <li>apply every statement in install order in a scratch database (transactional runs roll back on failure; the
+ * failure is reported at the spec line of the object);</li>
+ * <li>apply it all a second time and prove the catalog did not change (the scripts are re-runnable);</li>
+ * <li>read the catalog back and compare it with the plan;</li>
+ * <li>run each entity's generated pgTAP test file.</li>
+ * </ol>
+ * The scratch database is dropped afterwards, so nothing is left behind, failure or not.
+ */
+public final class Verifier {
+    /** Generated test files live next to the DDL: {@code <schema>/tests/<NN_table>_test.sql}. */
+    public static String testFileOf(EntityPlan ep) {
+        String f = ep.file();
+        int slash = f.lastIndexOf('/');
+        return f.substring(0, slash) + "/tests/" + f.substring(slash + 1, f.length() - ".sql".length()) + "_test.sql";
+    }
+
+    private final Database db;
+    private final Progress progress;
+    private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    public Verifier(Database db, Progress progress) {
+        this.db = db;
+        this.progress = progress;
+    }
+
+    /** Records the wall time of one step under {@code name}. */
+    public <T> T timed(String name, String label, Supplier<T> step) {
+        progress.begin(label);
+        long t0 = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            phases.merge(name, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
+            progress.end(label);
+        }
+    }
+
+    public Map<String, Duration> phases() {
+        return phases;
+    }
+
+    public VerifyReport verify(SchemaPlan plan, Rendered rendered, boolean runTests) {
+        SortedSet<String> schemas = new TreeSet<>();
+        plan.entities().forEach(e -> schemas.add(e.entity().schema()));
+        String scratch = null;
+        List<EntityReport> reports = new ArrayList<>();
+        try {
+            if (db.isolation() == Database.Isolation.SCRATCH_DATABASE) {
+                scratch = timed("scratch", "creating a scratch database", db::createScratchDatabase);
+            } else {
+                db.prepareSchemas(schemas);
+            }
+            try (Connection c = scratch == null ? db.connect() : db.connect(scratch)) {
+                utc(c);
+                reports.addAll(run(c, plan, rendered, schemas, runTests));
+            }
+        } catch (SQLException e) {
+            diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG405, "database error: " + String.valueOf(e.getMessage()).strip().split("\n")[0]));
+        } catch (SpecgenException e) {
+            diagnostics.addAll(e.diagnostics());
+        } finally {
+            if (scratch != null && !db.kept()) {
+                String s = scratch;
+                timed("cleanup", "dropping the scratch database", () -> {
+                    db.dropDatabase(s);
+                    return null;
+                });
+            }
+        }
+        Optional<String> kept = db.kept() ? Optional.of(scratch == null ? db.jdbcUrl() : db.jdbcUrl(scratch))
+                : Optional.empty();
+        return new VerifyReport(db.description(), reports, diagnostics, phases, kept);
+    }
+
+    private List<EntityReport> run(Connection c, SchemaPlan plan, Rendered rendered, SortedSet<String> schemas,
+            boolean runTests) {
+        List<RenderedStatement> ddl = rendered.statements();
+        Optional<Applier.Failure> failed = timed("apply", "applying " + ddl.size() + " statements",
+                () -> Applier.apply(c, ddl));
+        if (failed.isPresent()) {
+            diagnostics.add(failed.get().diagnostic());
+            String bad = failed.get().statement().file();
+            return plan.entities().stream().map(ep -> report(ep, !ep.file().equals(bad), Optional.empty())).toList();
+        }
+        CatalogSnapshot first = timed("catalog", "reading the catalog", () -> CatalogSnapshot.read(c, schemas));
+        Optional<Applier.Failure> again = timed("reapply", "applying everything a second time",
+                () -> Applier.apply(c, ddl));
+        if (again.isPresent()) {
+            Diagnostic d = again.get().diagnostic();
+            diagnostics.add(new Diagnostic(d.pos(), d.severity(), Code.SG403,
+                    "second apply failed, the script is not re-runnable: " + d.message(), d.hint()));
+        } else {
+            CatalogSnapshot second = timed("catalog", "reading the catalog", () -> CatalogSnapshot.read(c, schemas));
+            List<String> changes = first.diff(second);
+            if (!changes.isEmpty()) {
+                diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG403, "second apply changed the catalog: "
+                        + String.join("; ", changes.subList(0, Math.min(5, changes.size())))
+                        + (changes.size() > 5 ? " (and " + (changes.size() - 5) + " more)" : "")));
+            }
+        }
+        diagnostics.addAll(timed("roundtrip", "comparing the catalog with the plan",
+                () -> RoundTrip.compare(plan, first)));
+        List<EntityReport> out = new ArrayList<>();
+        if (!runTests) {
+            plan.entities().forEach(ep -> out.add(report(ep, true, Optional.empty())));
+            return out;
+        }
+        timed("tests", "installing pgTAP functions", () -> db.installTap(c));
+        for (EntityPlan ep : plan.entities()) {
+            String file = testFileOf(ep);
+            String text = rendered.files().get(file);
+            if (text == null) {
+                out.add(report(ep, true, Optional.empty()));
+                continue;
+            }
+            TapResult r = timed("tests", "testing " + ep.entity().schema() + "." + ep.entity().table(),
+                    () -> TapRunner.run(c, text));
+            out.add(report(ep, true, Optional.of(r)));
+            failures(ep, r);
+        }
+        return out;
+    }
+
+    private void failures(EntityPlan ep, TapResult r) {
+        Entity e = ep.entity();
+        for (TapLine t : r.failures()) {
+            String why = t.diagnostics().isEmpty() ? "" : String.join(" ", t.diagnostics().stream()
+                    .map(s -> s.replaceFirst("^#\\s*", "").strip()).filter(s -> !s.isEmpty()).toList());
+            Diagnostic d = Diagnostic.error(e.pos(), Code.SG406, "test " + t.number() + " of " + testFileOf(ep)
+                    + " failed: " + t.description());
+            diagnostics.add(why.isEmpty() ? d : d.withHint(why));
+        }
+        r.error().ifPresent(err -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + testFileOf(ep)
+                + " stopped at line " + err.line() + ": " + err.message() + " (" + err.sqlState() + ")")));
+        if (r.error().isEmpty() && r.planned() != r.ran()) {
+            diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + testFileOf(ep) + " planned "
+                    + r.planned() + " tests but ran " + r.ran()));
+        }
+    }
+
+    private static EntityReport report(EntityPlan ep, boolean applied, Optional<TapResult> tests) {
+        Entity e = ep.entity();
+        return new EntityReport(e.name(), e.schema() + "." + e.table(), e.pos().file(), testFileOf(ep), applied,
+                tests);
+    }
+
+    /** Bounds of timestamptz partitions print in the session time zone; the plan spells them in UTC. */
+    private static void utc(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+        }
+    }
+}

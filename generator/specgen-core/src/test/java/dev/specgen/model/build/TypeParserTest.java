@@ -1,0 +1,130 @@
+package dev.specgen.model.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.specgen.model.FieldType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TypeParserTest {
+
+    private static Run field(String type) {
+        return Run.build("entity: Sale\nfields:\n  f: " + type + "\n");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "smallint | smallint", "int2 | smallint",
+        "integer | integer", "int | integer", "INT4 | integer", "Integer | integer",
+        "bigint | bigint", "int8 | bigint",
+        "real | real", "float4 | real",
+        "double | double precision", "double precision | double precision", "Double   Precision | double precision",
+        "float8 | double precision",
+        "money | money", "text | text", "boolean | boolean", "bool | boolean", "date | date",
+        "timestamp | timestamp", "timestamp without time zone | timestamp",
+        "timestamptz | timestamptz", "TIMESTAMP WITH TIME ZONE | timestamptz",
+        "time | time", "timetz | timetz", "time with time zone | timetz", "interval | interval",
+        "uuid | uuid", "json | json", "jsonb | jsonb", "bytea | bytea", "inet | inet", "cidr | cidr",
+        "macaddr | macaddr", "tsvector | tsvector", "int4range | int4range", "int8range | int8range",
+        "numrange | numrange", "daterange | daterange", "tsrange | tsrange", "tstzrange | tstzrange",
+        "point | point", "box | box",
+        "numeric | numeric", "decimal | numeric", "numeric(12) | numeric(12)", "decimal(10,2) | numeric(10,2)",
+        "Decimal( 10 , 2 ) | numeric(10,2)",
+        "varchar(255) | varchar(255)", "character varying(40) | varchar(40)", "char(2) | char(2)",
+        "character(3) | char(3)",
+        "text[] | text[]", "integer [] | integer[]", "decimal(10,2)[] | numeric(10,2)[]",
+    })
+    void parses(String text, String sql) {
+        Run r = field(text);
+        assertEquals("", r.text());
+        assertEquals(sql, r.entity().fields().get(0).type().sql());
+    }
+
+    @Test
+    void enumShorthandKeepsCaseAndNamesTheType() {
+        Run r = Run.build("entity: Sale\nschema: shop\nfields:\n  status: enum(New, 'paid', shipped)\n");
+        assertEquals("", r.text());
+        assertEquals(new FieldType.Enum("shop", "sale_status", List.of("New", "paid", "shipped")),
+                r.entity().fields().get(0).type());
+    }
+
+    @Test
+    void enumLongFormWithEnumName() {
+        Run r = Run.build("""
+                entity: Sale
+                fields:
+                  status:
+                    type: enum
+                    values: [new, paid]
+                    enum_name: sale_state
+                """);
+        assertEquals("", r.text());
+        assertEquals(new FieldType.Enum("public", "sale_state", List.of("new", "paid")),
+                r.entity().fields().get(0).type());
+        assertEquals("public.sale_state", r.entity().fields().get(0).type().sql());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "intger | a.yaml:3:6: error SG201: unknown field type \"intger\" (did you mean \"integer\"?)",
+        "strnig | a.yaml:3:6: error SG201: unknown field type \"strnig\"",
+        "timestmp | a.yaml:3:6: error SG201: unknown field type \"timestmp\" (did you mean \"timestamp\"?)",
+        "serial | a.yaml:3:6: error SG201: type \"serial\" is not supported\\n"
+                + "  hint: use type: integer with identity: always (or identity: by default)",
+        "BIGSERIAL | a.yaml:3:6: error SG201: type \"BIGSERIAL\" is not supported\\n"
+                + "  hint: use type: bigint with identity: always (or identity: by default)",
+        "varchar | a.yaml:3:6: error SG219: varchar needs a length, found \"varchar\"\\n"
+                + "  hint: use text for strings without a length limit, or varchar(n)",
+        "char | a.yaml:3:6: error SG219: char needs a length, found \"char\"\\n  hint: write char(n), or use text",
+        "varchar(n) | a.yaml:3:6: error SG219: varchar takes one integer length, found \"varchar(n)\"",
+        "numeric(a,b) | a.yaml:3:6: error SG219: numeric takes (precision) or (precision, scale) as integers,"
+                + " found \"numeric(a,b)\"\\n  hint: write numeric(10,2), numeric(12) or numeric",
+        "decimal(1,2,3) | a.yaml:3:6: error SG219: numeric takes (precision) or (precision, scale) as integers,"
+                + " found \"decimal(1,2,3)\"\\n  hint: write numeric(10,2), numeric(12) or numeric",
+        "integer(5) | a.yaml:3:6: error SG219: type integer takes no parameters, found \"integer(5)\"",
+        "text[][] | a.yaml:3:6: error SG219: type \"text[][]\" has more than one array dimension\\n"
+                + "  hint: specgen supports one-dimensional arrays such as text[]",
+    })
+    void rejects(String text, String expected) {
+        Run r = field(text);
+        assertEquals(expected.replace("\\n", "\n"), r.text());
+        assertEquals(List.of(), r.entity().fields(), "a field with an unreadable type is left out");
+    }
+
+    @Test
+    void enumValuesTwice() {
+        Run r = Run.build("""
+                entity: Sale
+                fields:
+                  s: {type: "enum(a, b)", values: [a, b]}
+                """);
+        assertEquals("a.yaml:3:13: error SG219: enum values are given twice, in \"enum(a, b)\" and in values:\n"
+                + "  hint: keep one of them", r.text());
+    }
+
+    @Test
+    void commaInAFlowMapping() {
+        Run r = Run.build("entity: Sale\nfields:\n  price: {type: decimal(10,2), nullable: false}\n");
+        assertEquals("""
+                a.yaml:3:17: error SG219: type "decimal(10" has no closing parenthesis
+                  hint: inside {...} quote types that contain commas: {type: "decimal(10,2)"}
+                a.yaml:3:28: error SG106: unknown key "2)" in field "price\"""", r.text());
+    }
+
+    @Test
+    void valuesOnlyForEnums() {
+        Run r = Run.build("""
+                entity: Sale
+                fields:
+                  s:
+                    type: text
+                    values: [a]
+                    enum_name: x
+                """);
+        assertEquals("""
+                a.yaml:5:5: error SG219: "values" only applies to enum fields; field "s" is text
+                a.yaml:6:5: error SG219: "enum_name" only applies to enum fields; field "s" is text""", r.text());
+    }
+}

@@ -1,0 +1,3 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.TestStep.Finish" -->
+
+SELECT * FROM finish();

@@ -1,0 +1,4 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.TestStep.Note" -->
+<#list lines as line>
+-- ${line}
+</#list>

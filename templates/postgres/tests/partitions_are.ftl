@@ -1,0 +1,2 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.Assertion.PartitionsAre" -->
+SELECT partitions_are(${schemaLiteral}, ${tableLiteral}, ${partitionsArray}, ${descriptionLiteral});

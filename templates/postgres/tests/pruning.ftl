@@ -1,0 +1,3 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.Assertion.Pruning" -->
+SELECT "is"(pg_temp.specgen_scanned(${queryLiteral}),
+            ${expected}, ${descriptionLiteral});

@@ -1,0 +1,16 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.TestStep.SeedFunction" -->
+-- n rows for ${table}, each value a function of the row number i<#if hasBefore> (referenced tables first)</#if>
+CREATE OR REPLACE FUNCTION ${function}(n integer) RETURNS void
+LANGUAGE plpgsql AS $specgen$
+BEGIN
+<#list before as call>
+    PERFORM ${call};
+</#list>
+    INSERT INTO ${table} (${columns?join(", ")})<#if overriding> OVERRIDING SYSTEM VALUE</#if>
+    SELECT
+<#list selectList as item>
+        ${item}<#sep>,</#sep>
+</#list>
+      FROM generate_series(1, n) AS s(i);
+END;
+$specgen$;

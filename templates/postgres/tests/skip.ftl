@@ -1,0 +1,2 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.Assertion.Skip" -->
+SELECT ok(true, ${descriptionLiteral});
