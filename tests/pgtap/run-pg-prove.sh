@@ -72,13 +72,21 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-PORT=$(free_port)
 as_pg "$PG_BIN/initdb" -D "$DATA" -A trust -U postgres -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 \
     || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
-as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 \
-    -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-        -c full_page_writes=off -c jit=off -c timezone=UTC -c lc_messages=C" start >/dev/null \
-    || { cat "$WORK/server.log" >&2; die "the server did not start"; }
+# a port that looked free can be taken by the time the server binds it: try a few
+started=
+for attempt in 1 2 3 4 5; do
+    PORT=$(free_port)
+    if as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 \
+        -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
+            -c full_page_writes=off -c jit=off -c timezone=UTC -c lc_messages=C" start >/dev/null; then
+        started=1
+        break
+    fi
+    grep -q "Address already in use" "$WORK/server.log" || break
+done
+[[ -n $started ]] || { cat "$WORK/server.log" >&2; die "the server did not start"; }
 
 export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres
 DB=specgen_test

@@ -121,8 +121,8 @@ class SpecFuzzTest {
                 }
                 case 6 -> lines.set(i, insertAt(line, TOKENS[rnd.nextInt(TOKENS.length)], rnd));
                 case 7 -> lines.set(i, line.isEmpty() ? line : line.substring(0, rnd.nextInt(line.length())));
-                default -> lines.add(i, line.replaceAll("\\S.*", TOKENS[rnd.nextInt(TOKENS.length)] + ": "
-                        + TOKENS[rnd.nextInt(TOKENS.length)]));
+                default -> lines.add(i, line.replaceAll("\\S.*", java.util.regex.Matcher.quoteReplacement(
+                        TOKENS[rnd.nextInt(TOKENS.length)] + ": " + TOKENS[rnd.nextInt(TOKENS.length)])));
             }
         }
         return String.join("\n", lines);
