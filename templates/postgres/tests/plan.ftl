@@ -1,2 +1,2 @@
 <#-- @ftlvariable name="" type="dev.specgen.testgen.TestStep.Plan" -->
-SELECT plan(${tests});
+SELECT plan(${count});

@@ -1,2 +1,2 @@
-<#-- @ftlvariable name="" type="dev.specgen.testgen.Assertion.Skip" -->
+<#-- @ftlvariable name="" type="dev.specgen.testgen.PerformanceAssertion.Skip" -->
 SELECT ok(true, ${descriptionLiteral});

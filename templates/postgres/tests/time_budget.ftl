@@ -1,2 +1,2 @@
-<#-- @ftlvariable name="" type="dev.specgen.testgen.Assertion.TimeBudget" -->
+<#-- @ftlvariable name="" type="dev.specgen.testgen.PerformanceAssertion.TimeBudget" -->
 SELECT performs_within(${queryLiteral}, ${half}, ${half}, ${iterations}, ${descriptionLiteral});

@@ -22,6 +22,10 @@ final class Reporter {
     }
 
     static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return count(n, noun, noun + "s");
+    }
+
+    static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 }

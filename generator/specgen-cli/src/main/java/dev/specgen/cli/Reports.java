@@ -56,9 +56,10 @@ final class Reports {
             }
             sb.append(String.format(Locale.ROOT, "  %s %-" + width + "s  %s%n", status, e.table(), what));
         }
-        sb.append(String.format(Locale.ROOT, "specgen: %s on %s: %d entities, %d tests, %d failed (%.1f s: %s)%n",
-                r.passed() ? "verified" : "verification FAILED", r.database(), r.entities().size(), r.testsRun(),
-                r.testsFailed(), seconds(r.total()), phases(r.phases())));
+        sb.append(String.format(Locale.ROOT, "specgen: %s on %s: %s, %s, %d failed (%.1f s: %s)%n",
+                r.passed() ? "verified" : "verification FAILED", r.database(),
+                Reporter.count(r.entities().size(), "entity", "entities"),
+                Reporter.count(r.testsRun(), "test"), r.testsFailed(), seconds(r.total()), phases(r.phases())));
         r.keptUrl().ifPresent(u -> sb.append("specgen: database kept running at ").append(u).append('\n'));
         return sb.toString();
     }

@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.SPEC_ERRORS;
         }
         int n = r.model().map(m -> m.entities().size()).orElse(0);
-        spec.commandLine().getOut().println("specgen: " + Reporter.count(n, "entity").replace("entitys", "entities")
+        spec.commandLine().getOut().println("specgen: " + Reporter.count(n, "entity", "entities")
                 + " valid");
         return Main.OK;
     }

@@ -8,11 +8,14 @@ import java.util.stream.Collectors;
 
 /**
  * One TAP test of a generated file: a small record per kind, holding plain (unquoted) names and SQL text, and the
- * spec position it checks. The {@code *Literal} methods give the SQL spelling the templates place.
+ * spec position it checks. The structure tests are here; those that run queries on seeded data are
+ * {@link PerformanceAssertion}s. The {@code *Literal} methods give the SQL spelling the templates place.
  * {@code is()} is written {@code "is"()} in the templates: the same function, but JSqlParser reads a bare
  * {@code is} as the keyword.
  */
-public sealed interface Assertion extends TestStep {
+public sealed interface Assertion extends TestStep permits Assertion.HasTable, Assertion.PartitionKey,
+        Assertion.PartitionsAre, Assertion.PartitionBound, Assertion.ColumnType, Assertion.ColumnNotNull,
+        Assertion.HasIndex, Assertion.IndexType, Assertion.IndexFlag, Assertion.IndexOnLeaves, PerformanceAssertion {
 
     String description();
 
@@ -286,90 +289,6 @@ public sealed interface Assertion extends TestStep {
 
         public String template() {
             return "tests/index_on_leaves";
-        }
-    }
-
-    /** {@code lives_ok(call, description)}: the seed function runs without error. */
-    record Seeded(String call, String description, SourcePos origin) implements Assertion {
-        public Seeded {
-            Objects.requireNonNull(call, "call == null");
-            Objects.requireNonNull(description, "description == null");
-            Objects.requireNonNull(origin, "origin == null");
-        }
-
-        public String callLiteral() {
-            return Sql.literal(call);
-        }
-
-        public String template() {
-            return "tests/seeded";
-        }
-    }
-
-    /**
-     * {@code is(scanned relations of query, expected)}: partition pruning. {@code expected} is an SQL expression
-     * of type {@code text[]}, sorted in byte order like {@code pg_temp.specgen_scanned}.
-     */
-    record Pruning(String query, String expected, String description, SourcePos origin)
-            implements Assertion, WithQuery {
-        public Pruning {
-            Objects.requireNonNull(query, "query == null");
-            Objects.requireNonNull(expected, "expected == null");
-            Objects.requireNonNull(description, "description == null");
-            Objects.requireNonNull(origin, "origin == null");
-        }
-
-        public String template() {
-            return "tests/pruning";
-        }
-    }
-
-    /** The query's plan reads through an index and has no Seq Scan; a failure names the scans found. */
-    record IndexUse(String query, String description, SourcePos origin) implements Assertion, WithQuery {
-        public IndexUse {
-            Objects.requireNonNull(query, "query == null");
-            Objects.requireNonNull(description, "description == null");
-            Objects.requireNonNull(origin, "origin == null");
-        }
-
-        public String template() {
-            return "tests/index_use";
-        }
-    }
-
-    /**
-     * {@code performs_within(query, half, half, iterations, description)}: the mean of the middle runs lies in
-     * (0, 2 * half) ms, i.e. under the budget.
-     *
-     * @param half half the budget in ms, as an SQL number
-     */
-    record TimeBudget(String query, String half, int iterations, String description, SourcePos origin)
-            implements Assertion, WithQuery {
-        public TimeBudget {
-            Objects.requireNonNull(query, "query == null");
-            Objects.requireNonNull(half, "half == null");
-            Objects.requireNonNull(description, "description == null");
-            Objects.requireNonNull(origin, "origin == null");
-        }
-
-        public String template() {
-            return "tests/time_budget";
-        }
-    }
-
-    /** A test that cannot run here, reported as skipped: {@code ok 7 - # SKIP reason}. */
-    record Skip(String reason, SourcePos origin) implements Assertion {
-        public Skip {
-            Objects.requireNonNull(reason, "reason == null");
-            Objects.requireNonNull(origin, "origin == null");
-        }
-
-        public String description() {
-            return "# SKIP " + reason;
-        }
-
-        public String template() {
-            return "tests/skip";
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.specgen.testgen;
 
 import dev.specgen.model.FieldType;
-import dev.specgen.model.FieldType.Kind;
 import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Sql;
 import java.math.BigDecimal;
@@ -123,9 +122,5 @@ final class ExpectedBound {
     /** The key definition as {@code pg_get_partkeydef} prints it: {@code RANGE (transaction_date)}. */
     static String partitionKey(dev.specgen.model.Partitioning p) {
         return p.strategy().sql() + " (" + Sql.ident(p.column().name()) + ")";
-    }
-
-    static boolean isKind(FieldType t, Kind k) {
-        return t instanceof FieldType.Simple s && s.kind() == k;
     }
 }

@@ -144,26 +144,27 @@ sealed interface Gen {
         }
     }
 
+    /** How a spread is computed: date + integer days, timestamp + interval, or plain numbers. */
+    enum Arithmetic { DATE, TIMESTAMP, INTEGER, NUMERIC }
+
     /**
      * A RANGE partition key spread evenly over {@code [lo, hi)} (the declared partitions), so that every partition
-     * gets rows. {@code rows} is the SQL row count ({@code n} in the seed function, a number for a referenced
-     * table); {@code step} the SQL of {@code (hi - lo) / rows}.
+     * gets rows: row {@code i} of {@code rows} takes {@code lo + (i - 1) * (hi - lo) / rows}. {@code rows} is SQL:
+     * {@code n} in the table's own seed function, a number when a referencing table computes the value.
+     * {@code first} holds the bounds of the first partition, for a BRIN range lookup.
      */
-    record Spread(String lo, String hi, String type, boolean integral, boolean date, String rows,
-            List<String> first) implements Gen {
+    record Spread(String lo, String hi, String type, Arithmetic arithmetic, String rows, List<String> first)
+            implements Gen {
         public String sql(String row) {
             String k = "(" + p(row) + " - 1)";
-            if (date) {
-                return lo + "::date + ((" + k + "::bigint * (" + hi + "::date - " + lo + "::date)) / " + rows
+            return switch (arithmetic) {
+                case DATE -> lo + "::date + ((" + k + "::bigint * (" + hi + "::date - " + lo + "::date)) / " + rows
                         + ")::integer";
-            }
-            if (integral || !type.startsWith("timestamp")) {
-                String span = "(" + hi + " - " + lo + ")";
-                return "(" + lo + " + (" + k + (integral ? "::bigint" : "::numeric") + " * " + span + ") / " + rows
-                        + ")::" + type;
-            }
-            return lo + "::" + type + " + " + k + " * ((" + hi + "::" + type + " - " + lo + "::" + type + ") / "
-                    + rows + ")";
+                case TIMESTAMP -> lo + "::" + type + " + " + k + " * ((" + hi + "::" + type + " - " + lo + "::"
+                        + type + ") / " + rows + ")";
+                case INTEGER, NUMERIC -> "(" + lo + " + (" + k + (arithmetic == Arithmetic.INTEGER ? "::bigint"
+                        : "::numeric") + " * (" + hi + " - " + lo + ")) / " + rows + ")::" + type;
+            };
         }
 
         public String literal(long row) {

@@ -30,9 +30,9 @@ final class PerformanceTests {
 
     static final String WHY_STATISTICS = "ANALYZE samples 300 x this many rows: up to 30000 rows it reads them all,"
             + " so statistics and plans are the same on every run";
-    static final String WHY_SEQSCAN = "index-use tests ask whether an index CAN serve the lookup: on a few thousand"
-            + " rows the planner may rightly prefer a sequential scan. Disabled, it still picks one when no index"
-            + " applies, so a missing index shows up as a Seq Scan";
+    static final String WHY_SEQSCAN = "index-use tests ask whether an index CAN serve the lookup. The planner rightly"
+            + " seq-scans empty or tiny partitions (DEFAULT) and unselective values; with seq scans disabled it only"
+            + " uses one where no index applies, so a missing index still shows up as a Seq Scan";
 
     private final EntityPlan ep;
     private final Entity e;
@@ -53,7 +53,7 @@ final class PerformanceTests {
         PerformanceTests p = new PerformanceTests(ep, seed);
         p.out.add(new TestStep.Section("performance, on seeded data", ep.entity().pos()));
         if (!seed.problems().isEmpty()) {
-            p.out.add(new Assertion.Skip("performance tests: cannot seed " + ep.entity().table() + ": "
+            p.out.add(new PerformanceAssertion.Skip("performance tests: cannot seed " + ep.entity().table() + ": "
                     + String.join("; ", seed.problems()), ep.entity().pos()));
             return List.copyOf(p.out);
         }
@@ -84,7 +84,7 @@ final class PerformanceTests {
                         .map(x -> x.plan().entity().table()).toList();
                 String others = referenced.isEmpty() ? "" : " (after " + seed.tables().get(0).rows() + " rows"
                         + (referenced.size() > 1 ? " each" : "") + " into " + String.join(", ", referenced) + ")";
-                out.add(new Assertion.Seeded("SELECT " + fn + "(" + t.rows() + ")", "seeds " + t.rows()
+                out.add(new PerformanceAssertion.Seeded("SELECT " + fn + "(" + t.rows() + ")", "seeds " + t.rows()
                         + " rows into " + te.table() + others, hintPos("seed_rows")));
             } else {
                 calls.add(fn + "(" + t.rows() + ")");
@@ -133,9 +133,9 @@ final class PerformanceTests {
 
     private void lookup(String what, String where, SourcePos pos, Budget budget) {
         String query = "SELECT * FROM " + table + " WHERE " + where;
-        out.add(new Assertion.IndexUse(query, what + " uses an index", pos));
-        out.add(new Assertion.TimeBudget(query, budget.half(), ITERATIONS, what + " averages under " + budget.ms()
-                + " ms", budget.pos().orElse(pos)));
+        out.add(new PerformanceAssertion.IndexUse(query, what + " uses an index", pos));
+        out.add(new PerformanceAssertion.TimeBudget(query, budget.half(), ITERATIONS, what + " averages under "
+                + budget.ms() + " ms", budget.pos().orElse(pos)));
     }
 
     private String equality(Field f) {

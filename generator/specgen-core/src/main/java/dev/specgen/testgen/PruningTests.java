@@ -79,9 +79,9 @@ final class PruningTests {
         String scope = spec.bound() instanceof Bound.Hash ? "the partition holding it"
                 : leavesUnder(ep, first.name()).size() == 1 ? first.name()
                 : "the " + leavesUnder(ep, first.name()).size() + " leaves of " + first.name();
-        out.add(new Assertion.Pruning(query, expected, what + " scans only " + scope, spec.pos()));
-        out.add(new Assertion.TimeBudget(query, budget.half(), PerformanceTests.ITERATIONS, what + " averages under "
-                + budget.ms() + " ms", budget.pos().orElse(spec.pos())));
+        out.add(new PerformanceAssertion.Pruning(query, expected, what + " scans only " + scope, spec.pos()));
+        out.add(new PerformanceAssertion.TimeBudget(query, budget.half(), PerformanceTests.ITERATIONS,
+                what + " averages under " + budget.ms() + " ms", budget.pos().orElse(spec.pos())));
         return out;
     }
 

@@ -78,7 +78,7 @@ final class SeedPlan {
         Entity e = ep.entity();
         Optional<Partitioning> level = level(e, f);
         if (level.isPresent()) {
-            return partitionKey(level.get(), f, rowsSql);
+            return partitionKey(level.get(), f, rowsSql, isKey(e, f) && f.check().isEmpty());
         }
         if (f.references().isPresent()) {
             return reference(ep, f, f.references().get(), rowsSql, rows, stack);
@@ -127,7 +127,8 @@ final class SeedPlan {
         return Optional.empty();
     }
 
-    private Gen partitionKey(Partitioning p, Field f, String rowsSql) {
+    /** RANGE keys spread over the partitions, LIST keys take the listed values in turn, HASH keys as any column. */
+    private static Gen partitionKey(Partitioning p, Field f, String rowsSql, boolean key) {
         FieldType t = f.type();
         switch (p.strategy()) {
             case RANGE -> {
@@ -147,8 +148,10 @@ final class SeedPlan {
                         || t instanceof FieldType.Numeric || t.equals(new FieldType.Simple(Kind.REAL))
                         || t.equals(new FieldType.Simple(Kind.DOUBLE));
                 if (spreadable && finite.size() >= 2 && first.isPresent()) {
-                    return new Gen.Spread(finite.get(0), finite.get(finite.size() - 1), t.sql(),
-                            t.has(FieldType.Traits.INTEGER), t.equals(new FieldType.Simple(Kind.DATE)), rowsSql,
+                    Gen.Arithmetic a = t.equals(new FieldType.Simple(Kind.DATE)) ? Gen.Arithmetic.DATE
+                            : t.has(FieldType.Traits.TEMPORAL) ? Gen.Arithmetic.TIMESTAMP
+                            : t.has(FieldType.Traits.INTEGER) ? Gen.Arithmetic.INTEGER : Gen.Arithmetic.NUMERIC;
+                    return new Gen.Spread(finite.get(0), finite.get(finite.size() - 1), t.sql(), a, rowsSql,
                             List.of(first.get().from(), first.get().to()));
                 }
                 List<String> froms = ranges.stream().map(Bound.Range::from).filter(v -> !isInfinite(v)).toList();
@@ -164,7 +167,7 @@ final class SeedPlan {
                 return values.isEmpty() ? forType(t, false) : new Gen.Pick(values, t.sql());
             }
             default -> {
-                return forType(t, false);
+                return forType(t, key);
             }
         }
     }
@@ -211,7 +214,8 @@ final class SeedPlan {
             case MONEY -> key ? new Gen.Serial("::money") : new Gen.Cycle(15, "::money");
             case TEXT -> new Gen.Text(0);
             case BOOLEAN -> new Gen.Bool();
-            case DATE, TIMESTAMP, TIMESTAMPTZ -> new Gen.Minutes(k);
+            case DATE -> key ? new Gen.Expr("'2024-01-01'::date + {i}") : new Gen.Minutes(k);
+            case TIMESTAMP, TIMESTAMPTZ -> new Gen.Minutes(k);
             case TIME -> new Gen.Expr("time '00:00' + {i} * interval '1 second'");
             case TIMETZ -> new Gen.Expr("(time '00:00' + {i} * interval '1 second')::timetz");
             case INTERVAL -> new Gen.Expr("{i} * interval '1 second'");

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One generated pgTAP file for one entity.
  *
- * @param path     relative to the output folder, next to the DDL file: {@code analytics/tests/02_sales_transaction_test.sql}
+ * @param path     relative to the output folder, next to the DDL file:
+ *                 {@code analytics/tests/02_sales_transaction_test.sql}
  * @param specFile the spec the entity comes from, for the header
  * @param subject  what the file tests, for its second comment line: {@code analytics.sales_transaction}
  * @param scope    which kinds of tests it holds: {@code structure, partition pruning, index use, time budgets}

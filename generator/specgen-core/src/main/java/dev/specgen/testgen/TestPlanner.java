@@ -75,7 +75,7 @@ public final class TestPlanner {
         steps.addAll(body);
         steps.add(new TestStep.Finish(pos));
         steps.add(new TestStep.Rollback(pos));
-        boolean skipped = perf.stream().anyMatch(Assertion.Skip.class::isInstance);
+        boolean skipped = perf.stream().anyMatch(PerformanceAssertion.Skip.class::isInstance);
         String scope = skipped ? "structure" : e.isPartitioned()
                 ? "structure, partition pruning, index use, time budgets" : "structure, index use, time budgets";
         return new TestFile(testPath(ep.file()), e.pos().file(), e.schema() + "." + e.table(), scope, steps);

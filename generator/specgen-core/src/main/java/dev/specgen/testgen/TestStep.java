@@ -69,8 +69,8 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, Test
         }
     }
 
-    /** {@code SELECT plan(tests)}. */
-    record Plan(int tests, SourcePos origin) implements TestStep {
+    /** {@code SELECT plan(count)}: the number of tests the file runs. */
+    record Plan(int count, SourcePos origin) implements TestStep {
         public Plan {
             Objects.requireNonNull(origin, "origin == null");
         }

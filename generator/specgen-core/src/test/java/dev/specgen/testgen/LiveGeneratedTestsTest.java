@@ -25,6 +25,7 @@ import dev.specgen.render.Renderer;
 import dev.specgen.validate.Extensions;
 import dev.specgen.validate.Validator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,12 +65,7 @@ class LiveGeneratedTestsTest {
         Renderer renderer = new Renderer(Optional.empty());
         ddl = renderer.render(plan);
         tests = TestRenderer.render(new TestPlanner().plan(plan), renderer);
-        Path dump = Path.of("target", "specgen-generated-tests");
-        for (Map.Entry<String, String> f : tests.files().entrySet()) { // for a look after the run
-            Path p = dump.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
-        }
+        dump("specgen-generated-tests", ddl, tests);
         db = Databases.open(DbOptions.embedded());
     }
 
@@ -133,6 +130,42 @@ class LiveGeneratedTestsTest {
         }
     }
 
+    @Test
+    void everyKindOfColumnAndPartitioningSeedsAndPasses() throws SQLException {
+        SchemaPlan plan = Pipeline.plan(Pipeline.RICH);
+        Rendered richDdl = Pipeline.RENDERER.render(plan);
+        RenderedTests richTests = Pipeline.render(new TestPlanner().plan(plan));
+        dump("specgen-generated-tests-rich", richDdl, richTests);
+        try (Connection c = freshSchema(richDdl)) {
+            StringBuilder failures = new StringBuilder();
+            for (Map.Entry<String, String> f : richTests.files().entrySet()) {
+                TapResult r = TapRunner.run(c, f.getValue());
+                if (!r.ok()) {
+                    failures.append(f.getKey()).append(": ").append(r.error()).append('\n')
+                            .append(r.lines().stream().filter(l -> l.kind() != TapLine.Kind.OK).map(l -> l.text()
+                                    + "\n  " + String.join("\n  ", l.diagnostics())).collect(Collectors.joining("\n")))
+                            .append('\n');
+                }
+            }
+            assertEquals("", failures.toString(), () -> String.join("\n\n", richTests.files().values()));
+        }
+    }
+
+    /** Writes DDL and test files under {@code target/<dir>}, for a look (or a pg_prove run) after the test. */
+    static void dump(String dir, Rendered ddl, RenderedTests tests) {
+        Map<String, String> all = new TreeMap<>(ddl.files());
+        all.putAll(tests.files());
+        try {
+            for (Map.Entry<String, String> f : all.entrySet()) {
+                Path p = Path.of("target", dir).resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static TapLine test(TapResult r, String description) {
         return r.tests().stream().filter(l -> l.description().equals(description)).findFirst()
                 .orElseThrow(() -> new AssertionError("no test \"" + description + "\" in\n"
@@ -141,6 +174,10 @@ class LiveGeneratedTestsTest {
 
     /** A fresh scratch database with the TAP functions and every generated DDL statement applied. */
     private static Connection freshSchema() {
+        return freshSchema(ddl);
+    }
+
+    private static Connection freshSchema(Rendered ddl) {
         String name = db.createScratchDatabase();
         Connection c = db.connect(name);
         TapInstaller.ensure(c);
@@ -149,14 +186,6 @@ class LiveGeneratedTestsTest {
         ApplyResult applied = ScriptRunner.apply(c, stmts, ScriptRunner.Mode.ROLLOUT);
         assertTrue(applied.ok(), () -> applied.failure().toString());
         return c;
-    }
-
-    static Connection freshSchemaForScratch() {
-        return freshSchema();
-    }
-
-    static void exec2(Connection c, String sql) throws SQLException {
-        exec(c, sql);
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
