@@ -146,9 +146,6 @@ CREATE INDEX IF NOT EXISTS idx_sales_transaction_date
     ON analytics.sales_transaction USING brin (transaction_date)
     WITH (pages_per_range = 32);
 
-CREATE INDEX IF NOT EXISTS idx_sales_customer
-    ON analytics.sales_transaction USING hash (customer_id);
-
 CREATE INDEX IF NOT EXISTS idx_sales_customer_product
     ON analytics.sales_transaction USING btree (customer_id, product_id);
 
@@ -261,9 +258,6 @@ CREATE INDEX IF NOT EXISTS idx_reference_covering_delete
 CREATE INDEX IF NOT EXISTS idx_reference_validated
     ON dms.reference USING btree (referenced_document_partition_key, referenced_document_id)
     WHERE referenced_document_id IS NOT NULL;
-
-CREATE INDEX IF NOT EXISTS idx_reference_brin_id
-    ON dms.reference USING brin (id);
 
 CREATE INDEX IF NOT EXISTS idx_reference_referential
     ON ONLY dms.reference USING btree (referential_partition_key, referential_id);

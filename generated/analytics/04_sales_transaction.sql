@@ -71,9 +71,6 @@ CREATE INDEX IF NOT EXISTS idx_sales_transaction_date
     ON analytics.sales_transaction USING brin (transaction_date)
     WITH (pages_per_range = 32);
 
-CREATE INDEX IF NOT EXISTS idx_sales_customer
-    ON analytics.sales_transaction USING hash (customer_id);
-
 CREATE INDEX IF NOT EXISTS idx_sales_customer_product
     ON analytics.sales_transaction USING btree (customer_id, product_id);
 

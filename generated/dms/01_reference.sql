@@ -101,9 +101,6 @@ CREATE INDEX IF NOT EXISTS idx_reference_validated
     ON dms.reference USING btree (referenced_document_partition_key, referenced_document_id)
     WHERE referenced_document_id IS NOT NULL;
 
-CREATE INDEX IF NOT EXISTS idx_reference_brin_id
-    ON dms.reference USING brin (id);
-
 CREATE INDEX IF NOT EXISTS idx_reference_referential
     ON ONLY dms.reference USING btree (referential_partition_key, referential_id);
 

@@ -1,8 +1,8 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.SqlObject.AddForeignKey" -->
-DO $specgen$
+DO $${tag}$
 BEGIN
     ALTER TABLE ${table} ADD CONSTRAINT ${constraint.name} ${constraint.body};
 EXCEPTION
     WHEN duplicate_object THEN NULL;
 END
-$specgen$;
+$${tag}$;

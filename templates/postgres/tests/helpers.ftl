@@ -20,15 +20,22 @@ LANGUAGE sql AS $specgen$
          ORDER BY rel COLLATE "C");
 $specgen$;
 
-CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, OUT index_used boolean, OUT found text)
+CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text, OUT index_used boolean, OUT found text)
 LANGUAGE sql AS $specgen$
-    SELECT coalesce(bool_or(node IN ('Index Scan', 'Index Only Scan', 'Bitmap Index Scan')), false)
+    -- idx: the index that must serve q (on a partitioned table, its index on any partition counts); NULL: any
+    SELECT coalesce(bool_or(node IN ('Index Scan', 'Index Only Scan', 'Bitmap Index Scan')
+                            AND (idx IS NULL OR index_name IN (
+                                SELECT c.relname::text
+                                  FROM pg_catalog.pg_class AS c
+                                 WHERE c.oid = to_regclass(idx)
+                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(idx)) AS t)))),
+                    false)
            AND NOT coalesce(bool_or(node = 'Seq Scan'), false),
            coalesce(string_agg(scan, chr(10) || '           ' ORDER BY scan COLLATE "C"), 'no scan')
-      FROM (SELECT DISTINCT n ->> 'Node Type' AS node,
+      FROM (SELECT DISTINCT n ->> 'Node Type' AS node, n ->> 'Index Name' AS index_name,
                    (n ->> 'Node Type')
                    || coalesce(' using ' || (n ->> 'Index Name') || ' on ' || (n ->> 'Relation Name'),
-                               ' on ' || (n ->> 'Relation Name'), ' on ' || (n ->> 'Index Name'), '') AS scan
+                               ' on ' || (n ->> 'Relation Name'), ' using ' || (n ->> 'Index Name'), '') AS scan
               FROM jsonb_path_query(pg_temp.specgen_plan(q), '$.** ? (exists (@."Node Type"))') AS n
              WHERE n ->> 'Node Type' LIKE '%Scan') AS s;
 $specgen$;

@@ -30,13 +30,15 @@ final class EntityPlanner {
     private final SpecModel model;
     private final NameAllocator names;
     private final Set<String> deferred;
+    private final Set<String> createdTypes;
     private final List<AddForeignKey> deferredForeignKeys = new ArrayList<>();
     private final String table;
     private PartitionPlanner partitions;
     private IndexPlanner indexes;
 
-    EntityPlanner(Entity entity, SpecModel model, NameAllocator names, Set<String> deferred) {
+    EntityPlanner(Entity entity, SpecModel model, NameAllocator names, Set<String> deferred, Set<String> createdTypes) {
         this.entity = entity;
+        this.createdTypes = createdTypes;
         this.model = model;
         this.names = names;
         this.deferred = deferred;
@@ -59,7 +61,9 @@ final class EntityPlanner {
     List<SqlObject> objects() {
         List<SqlObject> out = new ArrayList<>();
         for (Field f : entity.fields()) {
-            if (f.type() instanceof FieldType.Enum en) {
+            FieldType t = f.type() instanceof FieldType.Array a ? a.element() : f.type();
+            // a type two fields share (same enum_name) is created once, by the first entity in install order
+            if (t instanceof FieldType.Enum en && createdTypes.add(en.sql())) {
                 out.add(new CreateEnum(en.sql(), en.values().stream().map(Sql::literal).toList(), f.typePos()));
             }
         }
@@ -117,7 +121,7 @@ final class EntityPlanner {
             if (fk.isEmpty()) {
                 continue;
             }
-            if (deferred.contains(DependencyOrder.key(entity, f))) {
+            if (deferred.contains(DependencyOrder.key(entity, f)) || uniqueOnlyThroughOwnIndex(f.references().get())) {
                 deferredForeignKeys.add(new AddForeignKey(table, fk.get(), f.references().get().pos()));
             } else {
                 constraints.add(fk.get());
@@ -127,6 +131,20 @@ final class EntityPlanner {
         List<String> with = entity.isPartitioned() ? List.of() : params(entity.storage().params());
         boolean unlogged = !entity.isPartitioned() && entity.storage().unlogged();
         return new CreateTable(table, unlogged, columns, constraints, partitionBy, with, entity.pos());
+    }
+
+    /**
+     * A reference to this same table whose target column is unique only through one of the table's unique
+     * indexes: the index is created after the table, so the key must be added after it too.
+     */
+    private boolean uniqueOnlyThroughOwnIndex(Reference ref) {
+        if (!ref.entity().equals(entity.name()) || ref.field().isEmpty()) {
+            return false;
+        }
+        String col = ref.field().get();
+        boolean primary = entity.primaryKey().size() == 1 && entity.primaryKey().get(0).name().equals(col);
+        boolean uniqueConstraint = entity.field(col).map(Field::unique).orElse(false);
+        return !primary && !uniqueConstraint;
     }
 
     private String attributes(Field f) {

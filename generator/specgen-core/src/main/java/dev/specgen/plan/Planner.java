@@ -16,6 +16,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Valid model in, plan out: which files, which objects in which order. No SQL text is produced here beyond quoted
@@ -52,9 +54,10 @@ public final class Planner {
         Map<String, List<AddForeignKey>> deferred = new TreeMap<>();
         Map<String, SortedSet<String>> deferredSpecs = new TreeMap<>();
         List<EntityPlan> entityPlans = new ArrayList<>();
+        Set<String> createdTypes = new HashSet<>();
         for (Entity e : order.entities()) {
             int n = counters.merge(e.schema(), 1, Integer::sum);
-            EntityPlanner ep = new EntityPlanner(e, model, names.get(e.schema()), order.deferred());
+            EntityPlanner ep = new EntityPlanner(e, model, names.get(e.schema()), order.deferred(), createdTypes);
             String path = e.schema() + "/" + number(n, bySchema.get(e.schema()).size()) + "_" + e.table() + ".sql";
             files.add(new PlannedFile(path, List.of(e.pos().file()), ep.objects()));
             entityPlans.add(ep.entityPlan(path));

@@ -57,12 +57,19 @@ public sealed interface SqlObject {
         }
     }
 
-    /** {@code labels} are SQL string literals. Rendered as a DO block that ignores duplicate_object. */
+    /**
+     * {@code labels} are SQL string literals. Rendered as a DO block that ignores duplicate_object, quoted with
+     * {@code $tag$} ({@link dev.specgen.model.Sql#dollarTag}).
+     */
     record CreateEnum(String name, List<String> labels, SourcePos origin) implements SqlObject {
         public CreateEnum {
             Objects.requireNonNull(name, "name == null");
             labels = List.copyOf(labels);
             Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String tag() {
+            return dev.specgen.model.Sql.dollarTag(name + String.join(",", labels));
         }
 
         public String describe() {
@@ -270,6 +277,10 @@ public sealed interface SqlObject {
             Objects.requireNonNull(table, "table == null");
             Objects.requireNonNull(constraint, "constraint == null");
             Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String tag() {
+            return dev.specgen.model.Sql.dollarTag(table + constraint.name() + constraint.body());
         }
 
         public String describe() {

@@ -67,6 +67,23 @@ sealed interface Gen {
         }
     }
 
+    /**
+     * Key numbers of a bounded numeric(precision, scale): {@code (i % 10^precision) / 10^scale}, distinct for up
+     * to 10^precision rows and always within the type (numeric(5,2): 0.01 .. 999.99).
+     */
+    record ScaledSerial(int precision, int scale) implements Gen {
+        public String sql(String row) {
+            return "((" + p(row) + " % " + java.math.BigInteger.TEN.pow(precision) + ")::numeric / "
+                    + java.math.BigInteger.TEN.pow(scale) + ")";
+        }
+
+        public String literal(long row) {
+            java.math.BigDecimal v = java.math.BigDecimal.valueOf(row)
+                    .remainder(java.math.BigDecimal.TEN.pow(precision)).movePointLeft(scale);
+            return v.toPlainString();
+        }
+    }
+
     /** {@code 'v' || i}, cut to {@code max} characters when the type has a length. */
     record Text(int max) implements Gen {
         public String sql(String row) {

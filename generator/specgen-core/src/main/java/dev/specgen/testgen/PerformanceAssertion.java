@@ -3,6 +3,7 @@ package dev.specgen.testgen;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Sql;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The tests of a file's performance section: they run on seeded data. */
 public sealed interface PerformanceAssertion extends Assertion {
@@ -42,12 +43,22 @@ public sealed interface PerformanceAssertion extends Assertion {
         }
     }
 
-    /** The query's plan reads through an index and has no Seq Scan; a failure names the scans found. */
-    record IndexUse(String query, String description, SourcePos origin) implements PerformanceAssertion, WithQuery {
+    /**
+     * The query's plan reads through {@code index} (schema-qualified; on a partitioned table its index on any
+     * partition counts; empty: any index) and has no Seq Scan; a failure names the scans found.
+     */
+    record IndexUse(String query, Optional<String> index, String description, SourcePos origin)
+            implements PerformanceAssertion, WithQuery {
         public IndexUse {
             Objects.requireNonNull(query, "query == null");
+            Objects.requireNonNull(index, "index == null");
             Objects.requireNonNull(description, "description == null");
             Objects.requireNonNull(origin, "origin == null");
+        }
+
+        /** {@code 'analytics.idx_x'} or {@code NULL}. */
+        public String indexLiteral() {
+            return index.map(Sql::literal).orElse("NULL");
         }
 
         public String template() {

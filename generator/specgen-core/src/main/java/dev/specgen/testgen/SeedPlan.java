@@ -176,13 +176,17 @@ final class SeedPlan {
         return bound.equals("MINVALUE") || bound.equals("MAXVALUE");
     }
 
-    /** Primary key, unique, identity, or a plain column of a unique index: needs distinct values. */
+    /**
+     * Primary key, unique, identity, or a plain key column of any index: gets distinct values. Unique keys need
+     * them; other index keys get them because real lookups through an index are selective, and on a column with
+     * 15 values the planner would rightly prefer another index, failing the index-use test for the wrong reason.
+     */
     static boolean isKey(Entity e, Field f) {
         if (f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE
                 || e.primaryKey().stream().anyMatch(n -> n.name().equals(f.name()))) {
             return true;
         }
-        return e.indexes().stream().filter(Index::unique).flatMap(i -> i.columns().stream())
+        return e.indexes().stream().flatMap(i -> i.columns().stream())
                 .map(IndexColumn::column).anyMatch(c -> c.isPresent() && c.get().equals(f.name()));
     }
 
@@ -195,7 +199,8 @@ final class SeedPlan {
         if (t instanceof FieldType.Numeric n) {
             int digits = n.precision().orElse(38) - n.scale().orElse(0);
             if (key) {
-                return new Gen.Serial("");
+                return n.precision().isPresent() && digits < 10
+                        ? new Gen.ScaledSerial(n.precision().get(), n.scale().orElse(0)) : new Gen.Serial("");
             }
             return digits >= 2 ? new Gen.Cycle(15, "") : digits == 1 ? new Gen.Cycle(9, "") : new Gen.Expr("0");
         }

@@ -23,6 +23,9 @@ final class Types {
                 default -> s.kind().sql();
             };
         }
+        if (t instanceof FieldType.Numeric n && n.precision().isPresent() && n.scale().isEmpty()) {
+            return "numeric(" + n.precision().get() + ",0)";
+        }
         return t.sql();
     }
 }
