@@ -70,6 +70,30 @@ class CliTest {
     }
 
     @Test
+    void templateOverridesAreUsedAndBrokenOnesAreCaughtByTheParseGate(@TempDir Path tmp) throws IOException {
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates.resolve("postgres"));
+        Files.writeString(templates.resolve("postgres/comment_on.ftl"),
+                "COMMENT ON ${kind} ${target} IS ${text}; -- reviewed\n", StandardCharsets.UTF_8);
+        Run ok = run("build", "specs", "--out", tmp.resolve("out").toString(), "--templates", templates.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.readString(tmp.resolve("out/dms/01_reference.sql")).contains(
+                "IS 'References between documents; the hot table of InsertReferences'; -- reviewed\n"));
+
+        // a template that renders invalid SQL is a specgen bug, reported at the spec position of the object
+        Files.writeString(templates.resolve("postgres/create_index.ftl"),
+                "CREATE INDEX IF NOT EXISTS ${name} ON ${table} USING ${method} (${keys?join(\", \")};\n",
+                StandardCharsets.UTF_8);
+        Run broken = run("validate", "specs");
+        assertEquals(0, broken.code(), "validate does not render");
+        broken = run("build", "specs", "--out", tmp.resolve("out2").toString(), "--templates", templates.toString());
+        assertEquals(1, broken.code(), broken.err());
+        assertTrue(broken.err().contains("specs/dms/reference.yaml:33:5: error SG401: generated index "
+                + "idx_reference_covering_delete in dms/01_reference.sql does not parse:"), broken.err());
+        assertFalse(Files.exists(tmp.resolve("out2")), "nothing may be written when the parse gate fails");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         Run r = run("build", "--no-such-option", "specs");
         assertEquals(2, r.code());
