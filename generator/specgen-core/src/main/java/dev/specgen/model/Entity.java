@@ -9,7 +9,8 @@ import java.util.Optional;
  * One entity spec (one YAML document). {@code name} is the spec name ({@code SalesTransaction}); {@code table} is
  * the SQL table name ({@code sales_transaction}, or the spec's {@code table:} override). {@code primaryKey} is
  * resolved from field-level {@code primary_key: true} flags or the entity-level {@code primary_key:} list, in
- * that order of columns.
+ * that order of columns. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
+ * entity name's when the table name is derived).
  */
 public record Entity(
         String name,
@@ -24,7 +25,8 @@ public record Entity(
         List<Action> actions,
         Optional<MaterializedView> materializedView,
         List<Hint> performanceHints,
-        SourcePos pos) {
+        SourcePos pos,
+        SourcePos tablePos) {
 
     public Entity {
         Objects.requireNonNull(name, "name == null");
@@ -40,6 +42,7 @@ public record Entity(
         Objects.requireNonNull(materializedView, "materializedView == null");
         performanceHints = List.copyOf(performanceHints);
         Objects.requireNonNull(pos, "pos == null");
+        Objects.requireNonNull(tablePos, "tablePos == null");
     }
 
     public Optional<Field> field(String fieldName) {

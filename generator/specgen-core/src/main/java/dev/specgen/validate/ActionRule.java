@@ -16,7 +16,8 @@ import java.util.Set;
  * Actions (SG222 unless said otherwise): a known pattern; bulk operations have an {@code operation} (SG108) and no
  * workflow; workflow orchestrators have a workflow (SG108) and no operation or batch field. Workflow steps use a
  * known step action, target an entity of the run (SG204) and set only its fields (SG203); step names are unique
- * (SG202). Performance hints are {@link HintRule}'s.
+ * (SG202). Unknown words and missing keys are reported at the {@code pattern:}, {@code operation:} or step
+ * {@code action:} value. Performance hints are {@link HintRule}'s.
  */
 final class ActionRule implements Rule {
 
@@ -37,7 +38,7 @@ final class ActionRule implements Rule {
             } else if (a.pattern().equals(WORKFLOW)) {
                 checkWorkflow(a, what, diags);
             } else {
-                diags.error(a.pos(), Code.SG222, "unknown pattern \"" + a.pattern() + "\" in " + what
+                diags.error(a.patternPos(), Code.SG222, "unknown pattern \"" + a.pattern() + "\" in " + what
                         + Suggest.didYouMean(a.pattern(), PATTERNS), "patterns: " + String.join(", ", PATTERNS));
             }
             Set<String> stepNames = new HashSet<>();
@@ -52,10 +53,10 @@ final class ActionRule implements Rule {
 
     private static void checkBulk(Action a, String what, Diagnostics diags) {
         if (a.operation().isEmpty()) {
-            diags.error(a.pos(), Code.SG108, what + " needs \"operation\" (" + String.join(", ", OPERATIONS)
+            diags.error(a.patternPos(), Code.SG108, what + " needs \"operation\" (" + String.join(", ", OPERATIONS)
                     + ") for pattern " + BULK);
         } else if (!OPERATIONS.contains(a.operation().get())) {
-            diags.error(a.pos(), Code.SG222, "unknown operation \"" + a.operation().get() + "\" in " + what
+            diags.error(a.operationPos(), Code.SG222, "unknown operation \"" + a.operation().get() + "\" in " + what
                     + Suggest.didYouMean(a.operation().get(), OPERATIONS),
                     "operations: " + String.join(", ", OPERATIONS));
         }
@@ -67,9 +68,10 @@ final class ActionRule implements Rule {
 
     private static void checkWorkflow(Action a, String what, Diagnostics diags) {
         if (a.workflow().isEmpty()) {
-            diags.error(a.pos(), Code.SG108, what + " needs a \"workflow\" list of steps for pattern " + WORKFLOW);
+            diags.error(a.patternPos(), Code.SG108, what + " needs a \"workflow\" list of steps for pattern "
+                    + WORKFLOW);
         }
-        a.operation().ifPresent(op -> diags.error(a.pos(), Code.SG222, what + " has operation " + op
+        a.operation().ifPresent(op -> diags.error(a.operationPos(), Code.SG222, what + " has operation " + op
                 + ", which pattern " + WORKFLOW + " does not use", "use pattern " + BULK + " for bulk operations"));
         a.batchField().ifPresent(b -> diags.error(a.pos(), Code.SG222, what + " has batch_field " + b
                 + ", which pattern " + WORKFLOW + " does not use", "use pattern " + BULK + " for bulk operations"));
@@ -86,7 +88,7 @@ final class ActionRule implements Rule {
     private static void checkStep(Action.Step s, SpecModel model, List<String> entityNames, Diagnostics diags) {
         String what = "workflow step \"" + s.step() + "\"";
         if (!STEP_ACTIONS.contains(s.action())) {
-            diags.error(s.pos(), Code.SG222, "unknown step action \"" + s.action() + "\" in " + what
+            diags.error(s.actionPos(), Code.SG222, "unknown step action \"" + s.action() + "\" in " + what
                     + Suggest.didYouMean(s.action(), STEP_ACTIONS), "step actions: " + String.join(", ", STEP_ACTIONS));
         } else if (s.action().equals("delete") && !s.fields().isEmpty()) {
             diags.error(s.pos(), Code.SG222, what + " deletes rows but sets fields", "drop fields: from the step");

@@ -22,12 +22,19 @@ final class Columns {
         return Suggest.didYouMean(name, names(e));
     }
 
-    /** Partition key columns of every level (the parent's, then the subpartition's), as written. */
+    /**
+     * Partition key columns of every level (the parent's, then the subpartition's) that are fields of {@code e}. A
+     * partition column that is no field is {@link PartitionRule}'s SG203; the rules that need the partition key
+     * (primary key, unique, foreign keys) leave it out rather than report it again.
+     */
     static List<String> partitionColumns(Entity e) {
         List<String> cols = new ArrayList<>();
         Optional<Partitioning> p = e.partitioning();
         while (p.isPresent()) {
-            cols.add(p.get().column().name());
+            String col = p.get().column().name();
+            if (e.field(col).isPresent()) {
+                cols.add(col);
+            }
             p = p.get().subpartitioning();
         }
         return cols;

@@ -84,8 +84,9 @@ final class HintRule implements Rule {
             case COLUMNS -> v.isBlank() ? "a list of fields" : null;
         };
         if (expected != null) {
+            String hint = kind == Kind.BOOLEAN ? Suggest.yaml11Boolean(v).orElse(null) : null;
             diags.error(h.pos(), Code.SG222, "performance hint " + h.name() + " must be " + expected + ", found \""
-                    + v + "\"");
+                    + v + "\"", hint);
             return;
         }
         if (kind == Kind.COLUMNS) {

@@ -8,8 +8,9 @@ import dev.specgen.model.Sql;
 /**
  * The one check for names that become SQL identifiers (SG212), shared by the model builder (schema and table
  * names, where it knows their exact position) and {@link NameRule} (fields, indexes, enums, actions, views).
- * Lower-case snake_case names pass; reserved words pass with a warning (specgen quotes them); anything else is an
- * error, because a quoted mixed-case name has to be quoted in every query ever written against it.
+ * Lower-case snake_case names pass; key words that are not "unreserved" ({@link Sql#RESERVED}) pass with a
+ * warning (specgen quotes them); anything else is an error, because a quoted mixed-case name has to be quoted in
+ * every query ever written against it.
  */
 public final class Identifiers {
     private Identifiers() {
@@ -22,6 +23,12 @@ public final class Identifiers {
     public static boolean check(String kind, String name, SourcePos pos, Diagnostics diags) {
         if (Sql.isSimple(name)) {
             return true;
+        }
+        if (Sql.COLUMN_NAME_KEYWORDS.contains(name)) {
+            diags.warning(pos, Code.SG212, kind + " name \"" + name + "\" is a key word in PostgreSQL",
+                    "specgen quotes it (\"" + name + "\") in generated SQL, as quote_ident() does; it cannot be"
+                            + " written bare as a type or function name (or their schema); consider another name");
+            return false;
         }
         if (Sql.RESERVED.contains(name)) {
             diags.warning(pos, Code.SG212, kind + " name \"" + name + "\" is a reserved word in PostgreSQL",

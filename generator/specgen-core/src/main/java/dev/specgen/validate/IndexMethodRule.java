@@ -4,6 +4,7 @@ import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostics;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
+import dev.specgen.model.FieldType;
 import dev.specgen.model.FieldType.Traits;
 import dev.specgen.model.Index;
 import dev.specgen.model.Index.Method;
@@ -63,6 +64,10 @@ final class IndexMethodRule implements Rule {
     }
 
     private static String fix(Method m, Field f) {
+        if (f.type().equals(new FieldType.Simple(FieldType.Kind.JSON))) {
+            return m == Method.GIN ? "GIN has no operator class for json; use type: jsonb"
+                    : "json has no " + m.sql() + " operator class; use type: jsonb with a gin index";
+        }
         if (m == Method.GIST && f.type().has(Traits.GIN_NATIVE)) {
             return "use type: gin for " + f.type().sql() + " columns";
         }

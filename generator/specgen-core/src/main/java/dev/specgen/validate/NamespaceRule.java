@@ -39,7 +39,7 @@ final class NamespaceRule implements Rule {
                 continue;
             }
             String s = e.schema();
-            claim(names, s, e.table(), new Owner("table of entity " + e.name(), e.pos(), null), diags);
+            claim(names, s, e.table(), new Owner("table of entity " + e.name(), e.tablePos(), null), diags);
             e.partitioning().ifPresent(p -> partitions(names, s, e.table(), p, diags));
             for (Index ix : e.indexes()) {
                 ix.name().ifPresent(n -> claim(names, s, n, new Owner("index", ix.pos(), null), diags));

@@ -2,6 +2,7 @@ package dev.specgen.validate;
 
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostics;
+import dev.specgen.diag.Suggest;
 import dev.specgen.model.Param;
 import java.math.BigDecimal;
 import java.util.List;
@@ -44,7 +45,8 @@ record ParamSpec(String name, Kind kind, BigDecimal min, BigDecimal max, List<St
             case WORD -> words.contains(v);
         };
         if (!ok) {
-            diags.error(p.pos(), Code.SG210, name + " must be " + expected() + ", found " + shown(v));
+            String hint = kind == Kind.BOOLEAN ? Suggest.yaml11Boolean(v).orElse(null) : null;
+            diags.error(p.pos(), Code.SG210, name + " must be " + expected() + ", found " + shown(v), hint);
         }
         return ok;
     }

@@ -30,7 +30,9 @@ final class ReferenceRule implements Rule {
             Optional<Entity> target = model.entity(r.entity());
             if (target.isEmpty()) {
                 diags.error(r.pos(), Code.SG204, "field \"" + f.name() + "\" references unknown entity \""
-                        + r.entity() + "\"" + Suggest.didYouMean(r.entity(), entityNames));
+                        + r.entity() + "\"" + Suggest.didYouMean(r.entity(), entityNames),
+                        "entities of this run: " + ActionRule.listed(entityNames)
+                                + "; specs that reference each other must be generated together");
                 continue;
             }
             Entity t = target.get();
@@ -54,11 +56,25 @@ final class ReferenceRule implements Rule {
         boolean isPk = t.primaryKey().size() == 1 && t.primaryKey().get(0).name().equals(col);
         if (!isPk && !tf.get().unique() && !hasUniqueIndex(t, col)) {
             diags.error(r.pos(), Code.SG224, "field \"" + f.name() + "\" references " + ref
-                    + ", which is neither the primary key nor unique",
-                    "mark " + ref + " with unique: true, or reference the primary key of " + t.name());
+                    + ", which is neither the primary key nor unique", notUniqueHint(t, col));
             return;
         }
         checkPartitioned(f, r, t, col, diags);
+    }
+
+    /**
+     * On a partitioned target, unique: true on a column other than the partition key is itself an error (SG209), so
+     * the hint names what works there: a key that includes the partition column, or a table that is not partitioned.
+     */
+    private static String notUniqueHint(Entity t, String col) {
+        List<String> missing = Columns.partitionColumns(t).stream().filter(p -> !p.equals(col)).toList();
+        if (missing.isEmpty()) {
+            return "mark " + t.name() + "." + col + " with unique: true, or reference the primary key of " + t.name();
+        }
+        String parts = String.join(", ", missing);
+        return t.name() + " is partitioned by " + Columns.quoted(missing) + ": its unique keys must include " + parts
+                + ", so unique: true on " + col + " is not possible (SG209); reference a key that includes " + parts
+                + ", or a table that is not partitioned";
     }
 
     private static void checkPrimaryKey(Field f, Reference r, Entity t, Diagnostics diags) {

@@ -21,6 +21,7 @@ public final class Validator {
             new NamespaceRule(),
             new IdentifierRule(),
             new TypeRule(),
+            new ExpressionRule(),
             new KeyRule(),
             new ReferenceRule(),
             new IndexRule(),

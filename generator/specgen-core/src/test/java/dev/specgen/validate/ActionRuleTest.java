@@ -36,27 +36,27 @@ class ActionRuleTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "`{name: a, pattern: batch/bulk_operations, operation: insert}` | a.yaml:4:5: error SG222: unknown pattern"
+        "`{name: a, pattern: batch/bulk_operations, operation: insert}` | a.yaml:4:24: error SG222: unknown pattern"
                 + " \"batch/bulk_operations\" in action \"a\" (did you mean \"batch/bulk_operation\"?)\\n  hint:"
                 + " patterns: batch/bulk_operation, composite/workflow_orchestrator",
-        "`{name: a, pattern: batch/bulk_operation}` | a.yaml:4:5: error SG108: action \"a\" needs \"operation\""
+        "`{name: a, pattern: batch/bulk_operation}` | a.yaml:4:24: error SG108: action \"a\" needs \"operation\""
                 + " (insert, upsert, delete) for pattern batch/bulk_operation",
-        "`{name: a, pattern: batch/bulk_operation, operation: insrt}` | a.yaml:4:5: error SG222: unknown operation"
+        "`{name: a, pattern: batch/bulk_operation, operation: insrt}` | a.yaml:4:57: error SG222: unknown operation"
                 + " \"insrt\" in action \"a\" (did you mean \"insert\"?)\\n  hint: operations: insert, upsert, delete",
         "`{name: a, pattern: batch/bulk_operation, operation: insert, workflow: [{step: s, action: delete, entity:"
                 + " Sale}]}` | a.yaml:4:76: error SG222: action \"a\" has a workflow, which pattern"
                 + " batch/bulk_operation does not use\\n  hint: use pattern composite/workflow_orchestrator for"
                 + " workflows",
-        "`{name: a, pattern: composite/workflow_orchestrator}` | a.yaml:4:5: error SG108: action \"a\" needs a"
+        "`{name: a, pattern: composite/workflow_orchestrator}` | a.yaml:4:24: error SG108: action \"a\" needs a"
                 + " \"workflow\" list of steps for pattern composite/workflow_orchestrator",
         "`{name: a, pattern: composite/workflow_orchestrator, operation: insert, batch_field: x, workflow: [{step: s,"
                 + " action: delete, entity: Sale}]}` | a.yaml:4:5: error SG222: action \"a\" has batch_field x, which"
                 + " pattern composite/workflow_orchestrator does not use\\n  hint: use pattern batch/bulk_operation"
-                + " for bulk operations\\na.yaml:4:5: error SG222: action \"a\" has operation insert, which pattern"
+                + " for bulk operations\\na.yaml:4:68: error SG222: action \"a\" has operation insert, which pattern"
                 + " composite/workflow_orchestrator does not use\\n  hint: use pattern batch/bulk_operation for bulk"
                 + " operations",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: updte, entity: Sale,"
-                + " fields: {id: 1}}]}` | a.yaml:4:68: error SG222: unknown step action \"updte\" in workflow step"
+                + " fields: {id: 1}}]}` | a.yaml:4:86: error SG222: unknown step action \"updte\" in workflow step"
                 + " \"s\" (did you mean \"update\"?)\\n  hint: step actions: update, insert, upsert, delete",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: update, entity:"
                 + " Metrcs, fields: {total: 1}}]}` | a.yaml:4:102: error SG204: unknown entity \"Metrcs\" in workflow"
@@ -79,7 +79,8 @@ class ActionRuleTest {
                 + "  hint: action hints: disable_triggers, disable_indexes, copy_mode, async_execution,"
                 + " batch_updates, materialized_views, batch_size, conflict_columns",
         "`{name: a, pattern: batch/bulk_operation, operation: insert, performance_hints: {copy_mode: yes}}` |"
-                + " a.yaml:4:85: error SG222: performance hint copy_mode must be true or false, found \"yes\"",
+                + " a.yaml:4:85: error SG222: performance hint copy_mode must be true or false, found \"yes\"\\n"
+                + "  hint: YAML 1.2 reads yes/no/on/off as strings; write true or false",
         "`{name: a, pattern: batch/bulk_operation, operation: insert, performance_hints: {batch_size: 0}}` |"
                 + " a.yaml:4:85: error SG222: performance hint batch_size must be a positive integer, found \"0\"",
         "`{name: a, pattern: batch/bulk_operation, operation: insert, performance_hints: {seed_rows: 10}}` |"

@@ -28,6 +28,14 @@ class IndexRuleTest {
                 """ + yaml);
     }
 
+    @Test
+    void ginOnJsonSuggestsJsonb() {
+        assertEquals("""
+                a.yaml:4:16: error SG207: gin index on column "doc": type json has no gin operator class
+                  hint: GIN has no operator class for json; use type: jsonb""",
+                Run.validate("entity: Sale\nfields: {doc: json}\nindexes:\n  - {columns: [doc], type: gin}\n").text());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "{columns: [id, email], unique: true, include: [region], where: id > 0}",

@@ -65,6 +65,23 @@ class KeyRuleTest {
     }
 
     @Test
+    void missingPartitionColumnIsReportedOnce() {
+        // not also "primary key must include the partition column", nor for unique fields or unique indexes
+        assertEquals("""
+                a.yaml:7:41: error SG203: partition column "sold_on" is not a field of Sale (did you mean "sold_at"?)""",
+                Run.validate("""
+                        entity: Sale
+                        fields:
+                          id: {type: bigint, primary_key: true}
+                          email: {type: text, unique: true}
+                          sold_at: {type: date, nullable: false}
+                        indexes: [{columns: [id], unique: true}]
+                        partitioning: {strategy: range, column: sold_on, interval: yearly, from: 2024-01-01,
+                          to: 2025-01-01}
+                        """).text());
+    }
+
+    @Test
     void subpartitionColumn() {
         String yaml = """
                 entity: Sale

@@ -62,8 +62,22 @@ class NameRuleTest {
                 "entity: Sale2\nschema: other\ntable: sale\nfields: {id: bigint}\n");
         assertEquals("""
                 b.yaml:1:9: error SG202: entity Sale is defined twice (first at a.yaml:1:9)
-                c.yaml:1:9: error SG202: name "public.sale" of the table of entity Sales is already used by the table\
-                 of entity Sale (a.yaml:1:9)""", r.text());
+                c.yaml:2:8: error SG202: name "public.sale" of the table of entity Sales is already used by the table\
+                 of entity Sale (a.yaml:1:9)""", r.text(), "a clash of table: is reported at its value");
+    }
+
+    @Test
+    void columnNameKeywordsAreQuotedWithAWarning() {
+        // time, position, values...: fine as column names in PostgreSQL, but not bare as a type's schema (time.x)
+        Run r = Run.validate("entity: Sale\nschema: time\nfields: {position: integer, kind: \"enum(a, b)\"}\n");
+        assertEquals("""
+                a.yaml:2:9: warning SG212: schema name "time" is a key word in PostgreSQL
+                  hint: specgen quotes it ("time") in generated SQL, as quote_ident() does; it cannot be written bare\
+                 as a type or function name (or their schema); consider another name
+                a.yaml:3:10: warning SG212: field name "position" is a key word in PostgreSQL
+                  hint: specgen quotes it ("position") in generated SQL, as quote_ident() does; it cannot be written\
+                 bare as a type or function name (or their schema); consider another name""", r.text());
+        assertEquals("\"time\".sale_kind", r.entity().field("kind").orElseThrow().type().sql());
     }
 
     @Test

@@ -55,7 +55,13 @@ class ReferenceRuleTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "Custmer | b.yaml:3:35: error SG204: field \"ref\" references unknown entity \"Custmer\" (did you mean"
-                + " \"Customer\"?)",
+                + " \"Customer\"?)\\n  hint: entities of this run: Customer, Purchase, Pair, Note, Shard; specs that"
+                + " reference each other must be generated together",
+        // on a partitioned target, unique: true on id would itself be SG209: the hint must not suggest it
+        "Shard.id | b.yaml:3:35: error SG224: field \"ref\" references Shard.id, which is neither the primary key"
+                + " nor unique\\n  hint: Shard is partitioned by \"region\": its unique keys must include region, so"
+                + " unique: true on id is not possible (SG209); reference a key that includes region, or a table that"
+                + " is not partitioned",
         "Customer.mail | b.yaml:3:35: error SG203: field \"ref\" references Customer.mail, but mail is not a field"
                 + " of Customer (did you mean \"email\"?)",
         "Customer.name | b.yaml:3:35: error SG224: field \"ref\" references Customer.name, which is neither the"

@@ -44,7 +44,7 @@ class StorageRuleTest {
         "fillfactor: 70.5 | a.yaml:4:3: error SG210: fillfactor must be an integer from 10 to 100, found 70.5",
         "fillfactor: high | a.yaml:4:3: error SG210: fillfactor must be an integer from 10 to 100, found \"high\"",
         "autovacuum_enabled: yes | a.yaml:4:3: error SG210: autovacuum_enabled must be true or false, found"
-                + " \"yes\"",
+                + " \"yes\"\\n  hint: YAML 1.2 reads yes/no/on/off as strings; write true or false",
         "autovacuum_vacuum_scale_factor: 150 | a.yaml:4:3: error SG210: autovacuum_vacuum_scale_factor must be a"
                 + " number from 0 to 100, found 150",
         "autovacuum_vacuum_cost_limit: 0 | a.yaml:4:3: error SG210: autovacuum_vacuum_cost_limit must be an integer"
@@ -55,7 +55,7 @@ class StorageRuleTest {
                 + " found 2000",
     })
     void reports(String param, String expected) {
-        assertEquals(expected, storage("  " + param + "\n").text());
+        assertEquals(expected.replace("\\n", "\n"), storage("  " + param + "\n").text());
     }
 
     @Test

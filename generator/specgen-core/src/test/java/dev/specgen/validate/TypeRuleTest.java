@@ -19,6 +19,9 @@ class TypeRuleTest {
         "{type: boolean, default: false}", "{type: integer, default: 0}", "{type: text, default: 0}",
         "{type: 'enum(new, paid)', default: \"'new'\"}", "{type: timestamptz, default: now()}",
         "{type: date, default: current_date}", "{type: uuid, default: gen_random_uuid()}",
+        // SQL key words that are values may stand bare
+        "{type: text, default: current_user}", "{type: text, default: NULL}", "{type: boolean, default: TRUE}",
+        "{type: timestamp, default: LOCALTIMESTAMP}", "{type: text, default: \"'pending'\"}",
     })
     void accepts(String yaml) {
         assertEquals("", field(yaml));
@@ -43,18 +46,39 @@ class TypeRuleTest {
                 + " be nullable\\n  hint: drop nullable: true; identity columns are always NOT NULL",
         "{type: bigint, primary_key: true, nullable: true} | a.yaml:3:3: error SG225: primary key column \"f\""
                 + " cannot be nullable\\n  hint: drop nullable: true; primary key columns are always NOT NULL",
-        "{type: bigint, identity: always, default: 1} | a.yaml:3:3: error SG221: identity column \"f\" cannot have"
+        "{type: bigint, identity: always, default: 1} | a.yaml:3:48: error SG221: identity column \"f\" cannot have"
                 + " a default\\n  hint: drop default: or identity:",
-        "{type: boolean, default: 0} | a.yaml:3:3: error SG221: default 0 does not fit field \"f\" of type boolean",
-        "{type: integer, default: true} | a.yaml:3:3: error SG221: default true does not fit field \"f\" of type"
+        "{type: boolean, default: 0} | a.yaml:3:31: error SG221: default 0 does not fit field \"f\" of type boolean",
+        "{type: integer, default: true} | a.yaml:3:31: error SG221: default true does not fit field \"f\" of type"
                 + " integer",
-        "{type: uuid, default: 1} | a.yaml:3:3: error SG221: default 1 does not fit field \"f\" of type uuid",
-        "{type: text, default: \"\"} | a.yaml:3:3: error SG221: default of field \"f\" is empty\\n  hint: give an"
+        "{type: uuid, default: 1} | a.yaml:3:28: error SG221: default 1 does not fit field \"f\" of type uuid",
+        "{type: text, default: \"\"} | a.yaml:3:28: error SG221: default of field \"f\" is empty\\n  hint: give an"
                 + " SQL expression, or drop default:",
-        "{type: 'enum(new, paid)', default: \"'nw'\"} | a.yaml:3:3: error SG221: default 'nw' is not a value of"
+        "{type: 'enum(new, paid)', default: \"'nw'\"} | a.yaml:3:41: error SG221: default 'nw' is not a value of"
                 + " enum field \"f\" (did you mean \"new\"?)\\n  hint: values: new, paid",
-        "{type: 'enum(new, paid)', default: paid} | a.yaml:3:3: error SG221: default paid of enum field \"f\" reads"
-                + " as a column name in SQL\\n  hint: quote the label: default: \"'paid'\"",
+        "{type: 'enum(new, paid)', default: paid} | a.yaml:3:41: error SG221: default paid of field \"f\" reads as"
+                + " a column name in SQL\\n  hint: quote the label: default: \"'paid'\"",
+        // bare words: SQL reads them as column references, which PostgreSQL rejects in DEFAULT
+        "{type: 'enum(new, paid)', default: payd} | a.yaml:3:41: error SG221: default payd of field \"f\" reads as"
+                + " a column name in SQL (did you mean \"paid\"?)\\n  hint: quote one of the labels: default:"
+                + " \"'paid'\" (values: new, paid)",
+        "{type: text, default: pending} | a.yaml:3:28: error SG221: default pending of field \"f\" reads as a"
+                + " column name in SQL\\n  hint: quote the text: default: \"'pending'\"",
+        "{type: boolean, default: yes} | a.yaml:3:31: error SG221: default yes of field \"f\" reads as a column name"
+                + " in SQL\\n  hint: write default: true (YAML 1.2 reads yes as the string \"yes\", not a boolean)",
+        "{type: boolean, default: Off} | a.yaml:3:31: error SG221: default Off of field \"f\" reads as a column name"
+                + " in SQL\\n  hint: write default: false (YAML 1.2 reads Off as the string \"Off\", not a boolean)",
+        "{type: boolean, default: maybe} | a.yaml:3:31: error SG221: default maybe of field \"f\" reads as a column"
+                + " name in SQL\\n  hint: write default: true or default: false",
+        "{type: timestamptz, default: now} | a.yaml:3:35: error SG221: default now of field \"f\" reads as a column"
+                + " name in SQL\\n  hint: write an expression such as now(), current_date or current_timestamp, or"
+                + " a quoted literal",
+        "{type: text, default: system_user} | a.yaml:3:28: error SG221: default system_user of field \"f\" reads as"
+                + " a column name in SQL\\n  hint: system_user is a value only from PostgreSQL 16 on; there, write"
+                + " default: (system_user)",
+        "{type: integer, default: zero} | a.yaml:3:31: error SG221: default zero of field \"f\" reads as a column"
+                + " name in SQL\\n  hint: write an SQL literal or expression; quoted text is a literal: default:"
+                + " \"'zero'\"",
     })
     void reports(String yaml, String expected) {
         assertEquals(expected.replace("\\n", "\n"), field(yaml));

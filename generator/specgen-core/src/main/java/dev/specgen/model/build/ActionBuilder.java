@@ -1,7 +1,9 @@
 package dev.specgen.model.build;
 
+import dev.specgen.diag.SourcePos;
 import dev.specgen.load.YMap;
 import dev.specgen.load.YNode;
+import dev.specgen.load.YScalar;
 import dev.specgen.load.YSeq;
 import dev.specgen.model.Action;
 import dev.specgen.model.Hint;
@@ -39,13 +41,14 @@ final class ActionBuilder {
     }
 
     private Optional<Action> action(YMap m) {
-        Optional<String> name = shape.required(m, "name", "action").flatMap(n -> shape.text(n, "\"name\""));
-        String ctx = name.map(n -> "action \"" + n + "\"").orElse("action");
+        String ctx = context(m, "name", "action");
         shape.keys(m, KEYS, ctx);
-        Optional<String> pattern = shape.required(m, "pattern", ctx).flatMap(p -> shape.text(p, "\"pattern\""))
-                .map(ActionBuilder::lower);
-        Optional<String> operation = m.get("operation").flatMap(o -> shape.text(o, "\"operation\""))
-                .map(ActionBuilder::lower);
+        Optional<String> name = shape.required(m, "name", "action").flatMap(n -> shape.text(n, "\"name\""));
+        Optional<YScalar> patternNode = shape.required(m, "pattern", ctx)
+                .flatMap(p -> shape.scalar(p, "\"pattern\""));
+        Optional<String> pattern = patternNode.map(p -> lower(p.text()));
+        Optional<YScalar> operationNode = m.get("operation").flatMap(o -> shape.scalar(o, "\"operation\""));
+        Optional<String> operation = operationNode.map(o -> lower(o.text()));
         Optional<String> batchField = m.get("batch_field").flatMap(o -> shape.text(o, "\"batch_field\""));
         Optional<String> trigger = m.get("trigger").flatMap(o -> shape.text(o, "\"trigger\""));
         List<Hint> hints = m.get("performance_hints").map(this::hints).orElse(List.of());
@@ -55,16 +58,23 @@ final class ActionBuilder {
         if (name.isEmpty() || pattern.isEmpty()) {
             return Optional.empty();
         }
+        SourcePos patternPos = patternNode.get().pos();
         return Optional.of(new Action(name.get(), pattern.get(), operation, batchField, trigger, hints, steps,
-                m.pos()));
+                m.pos(), patternPos, operationNode.map(YNode::pos).orElse(patternPos)));
+    }
+
+    /** {@code what "name"} when {@code m} has a scalar under {@code key}, else {@code what}; reports nothing. */
+    private static String context(YMap m, String key, String what) {
+        return m.get(key).filter(n -> n instanceof YScalar s && !s.isNull())
+                .map(n -> what + " \"" + ((YScalar) n).text() + "\"").orElse(what);
     }
 
     private Optional<Action.Step> step(YMap m) {
-        Optional<String> step = shape.required(m, "step", "workflow step").flatMap(s -> shape.text(s, "\"step\""));
-        String ctx = step.map(s -> "workflow step \"" + s + "\"").orElse("workflow step");
+        String ctx = context(m, "step", "workflow step");
         shape.keys(m, STEP_KEYS, ctx);
-        Optional<String> action = shape.required(m, "action", ctx).flatMap(a -> shape.text(a, "\"action\""))
-                .map(ActionBuilder::lower);
+        Optional<String> step = shape.required(m, "step", "workflow step").flatMap(s -> shape.text(s, "\"step\""));
+        Optional<YScalar> actionNode = shape.required(m, "action", ctx).flatMap(a -> shape.scalar(a, "\"action\""));
+        Optional<String> action = actionNode.map(a -> lower(a.text()));
         Optional<Named> entity = shape.required(m, "entity", ctx).flatMap(e -> shape.named(e, "\"entity\""));
         Map<String, Action.Expr> fields = new LinkedHashMap<>();
         m.get("fields").flatMap(f -> shape.map(f, "\"fields\"")).ifPresent(f -> {
@@ -77,7 +87,8 @@ final class ActionBuilder {
         if (step.isEmpty() || action.isEmpty() || entity.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Action.Step(step.get(), action.get(), entity.get(), fields, condition, m.pos()));
+        return Optional.of(new Action.Step(step.get(), action.get(), entity.get(), fields, condition, m.pos(),
+                actionNode.get().pos()));
     }
 
     /**

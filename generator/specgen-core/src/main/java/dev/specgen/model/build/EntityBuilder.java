@@ -82,8 +82,9 @@ final class EntityBuilder {
                 .map(actionBuilder::build).orElse(List.of());
         List<Hint> hints = m.get("performance_hints").map(actionBuilder::hints).orElse(List.of());
         Optional<MaterializedView> view = new ViewBuilder(shape).build(m);
+        SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, partitioning,
-                storage, actions, view, hints, pos));
+                storage, actions, view, hints, pos, tablePos));
     }
 
     private void checkEntityName(String name, SourcePos pos) {

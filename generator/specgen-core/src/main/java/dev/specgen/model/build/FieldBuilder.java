@@ -23,7 +23,7 @@ import java.util.Set;
 final class FieldBuilder {
 
     static final List<String> KEYS = List.of("type", "nullable", "default", "primary_key", "unique", "check",
-            "references", "comment", "identity", "values", "enum_name");
+            "references", "comment", "identity", "values", "enum_name", "seed");
     private static final List<String> REF_KEYS = List.of("entity", "field", "on_delete", "on_update");
     private static final Map<String, String> REF_ACTIONS = new LinkedHashMap<>();
     private static final Map<String, Identity> IDENTITY = new LinkedHashMap<>();
@@ -64,7 +64,8 @@ final class FieldBuilder {
         if (value instanceof YScalar s && !s.isNull()) {
             return types.parse(s.text(), s.pos(), schema, enumName, List.of())
                     .map(t -> new Field(name, t, !inEntityPk, false, Optional.empty(), Identity.NONE, false, false,
-                            Optional.empty(), Optional.empty(), Optional.empty(), pos, s.pos()));
+                            Optional.empty(), Optional.empty(), Optional.empty(), pos, s.pos(), pos,
+                            Optional.empty()));
         }
         if (!(value instanceof YMap m)) {
             shape.wrong(value, what, "a type or a mapping");
@@ -84,6 +85,7 @@ final class FieldBuilder {
         Optional<String> check = m.get("check").flatMap(n -> shape.text(n, "\"check\""));
         Optional<Reference> ref = m.get("references").flatMap(this::reference);
         Optional<String> comment = m.get("comment").flatMap(n -> shape.text(n, "\"comment\""));
+        Optional<String> seed = m.get("seed").flatMap(n -> shape.text(n, "\"seed\""));
         if (type.isPresent() && !(type.get() instanceof FieldType.Enum)
                 && !(type.get() instanceof FieldType.Array a && a.element() instanceof FieldType.Enum)) {
             for (String k : List.of("values", "enum_name")) {
@@ -95,8 +97,9 @@ final class FieldBuilder {
             return Optional.empty();
         }
         boolean notNullByKey = pk || inEntityPk || identity != Identity.NONE;
+        SourcePos defaultPos = m.get("default").map(YNode::pos).orElse(pos);
         return Optional.of(new Field(name, type.get(), nullable.orElse(!notNullByKey), nullable.isPresent(), dflt,
-                identity, pk, unique, check, ref, comment, pos, typeNode.get().pos()));
+                identity, pk, unique, check, ref, comment, pos, typeNode.get().pos(), defaultPos, seed));
     }
 
     private List<String> enumValues(YNode v) {

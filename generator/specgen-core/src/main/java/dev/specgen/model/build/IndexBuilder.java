@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code indexes:} items to {@link Index}es. Columns are written {@code col}, {@code col DESC},
@@ -31,6 +32,7 @@ final class IndexBuilder {
     private static final List<String> COLUMN_KEYS = List.of("column", "expression", "order", "nulls", "opclass");
     static final Map<String, Index.Method> METHODS = new LinkedHashMap<>();
     private static final Map<String, Order> ORDERS = Map.of("asc", Order.ASC, "desc", Order.DESC);
+    private static final Pattern OPCLASS = Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*\\.)?[A-Za-z_][A-Za-z0-9_$]*");
     private static final Map<String, Nulls> NULLS = Map.of("first", Nulls.FIRST, "last", Nulls.LAST);
 
     static {
@@ -108,11 +110,28 @@ final class IndexBuilder {
         }
         Optional<Order> order = m.get("order").flatMap(o -> shape.word(o, "order", ORDERS));
         Optional<Nulls> nulls = m.get("nulls").flatMap(o -> shape.word(o, "nulls", NULLS));
-        Optional<String> opclass = m.get("opclass").flatMap(o -> shape.text(o, "\"opclass\""));
+        Optional<YScalar> opclassNode = m.get("opclass").flatMap(o -> shape.scalar(o, "\"opclass\""));
+        Optional<String> opclass = opclassNode.map(YScalar::text);
+        if (opclassNode.isPresent() && !opclassName(opclass.get(), opclassNode.get().pos())) {
+            return Optional.empty();
+        }
         if (column.isEmpty() && expr.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new IndexColumn(column, expr, order, nulls, opclass, m.pos()));
+    }
+
+    /**
+     * An operator class is written into the index as given, so it must be a name ({@code text_pattern_ops}, or
+     * schema-qualified); SG109 otherwise.
+     */
+    private boolean opclassName(String name, SourcePos pos) {
+        if (OPCLASS.matcher(name).matches()) {
+            return true;
+        }
+        shape.diags.error(pos, Code.SG109, "operator class \"" + name + "\" is not a name",
+                "write an operator class such as text_pattern_ops or jsonb_path_ops");
+        return false;
     }
 
     /** {@code col [opclass] [ASC|DESC] [NULLS FIRST|LAST]}, or an expression with parentheses and the same tail. */
@@ -141,6 +160,9 @@ final class IndexBuilder {
                     && NULLS.containsKey(words[i + 1].toLowerCase(Locale.ROOT))) {
                 nulls = Optional.of(NULLS.get(words[++i].toLowerCase(Locale.ROOT)));
             } else if (opclass.isEmpty() && order.isEmpty() && nulls.isEmpty() && !w.equals("nulls")) {
+                if (!opclassName(words[i], pos)) {
+                    return Optional.empty();
+                }
                 opclass = Optional.of(words[i]);
             } else {
                 shape.diags.error(pos, Code.SG109, "unexpected \"" + words[i] + "\" in index column \"" + text

@@ -1,16 +1,22 @@
 package dev.specgen.model.build;
 
 import dev.specgen.diag.Code;
+import dev.specgen.diag.Suggest;
 import dev.specgen.load.YMap;
 import dev.specgen.load.YNode;
 import dev.specgen.load.YScalar;
 import dev.specgen.model.Field;
+import dev.specgen.model.FieldType;
+import dev.specgen.model.FieldType.Traits;
 import dev.specgen.model.Named;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Partitioning.Strategy;
 import dev.specgen.model.Sql;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code partitioning:} (and its one-level {@code subpartition:}) to a {@link Partitioning} with every partition
@@ -32,6 +39,15 @@ final class PartitionBuilder {
             "partitions", "modulus", "default", "subpartition");
     static final Map<String, Strategy> STRATEGIES = new LinkedHashMap<>();
     static final int MAX_MODULUS = 1024;
+    private static final Map<String, long[]> INTEGER_RANGES = Map.of(
+            "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+            "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
+            "bigint", new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+    /** Numbers written as strings ({@code "7"}) are accepted for number columns, as PostgreSQL would. */
+    private static final Pattern QUOTED_INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern ISO_DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
     static {
         for (Strategy s : Strategy.values()) {
@@ -67,7 +83,7 @@ final class PartitionBuilder {
         Optional<Field> field = fields.stream().filter(f -> f.name().equals(column.get().name())).findFirst();
         List<PartitionSpec> parts = switch (strategy.get()) {
             case RANGE -> new RangePartitions(shape, m, field).resolve();
-            case LIST -> list(m);
+            case LIST -> list(m, field);
             case HASH -> hash(m, dflt);
         };
         boolean defaultPartition = strategy.get() != Strategy.HASH && dflt.orElse(true);
@@ -83,26 +99,28 @@ final class PartitionBuilder {
         }
     }
 
-    private List<PartitionSpec> list(YMap m) {
+    private List<PartitionSpec> list(YMap m, Optional<Field> field) {
         notFor(shape, m, "list", List.of("interval", "intervals", "from", "to", "step", "modulus"),
                 "list partitions are given with partitions: [{name, values}]");
         Optional<YNode> partitions = m.get("partitions");
         if (partitions.isEmpty()) {
-            shape.diags.error(m.pos(), Code.SG216, "list partitioning needs \"partitions\"",
-                    "write partitions: [{name: eu, values: [de, fr]}, ...]");
+            if (!shape.misspelled(m, "partitions")) {
+                shape.diags.error(m.pos(), Code.SG216, "list partitioning needs \"partitions\"",
+                        "write partitions: [{name: eu, values: [de, fr]}, ...]");
+            }
             return List.of();
         }
         List<PartitionSpec> out = new ArrayList<>();
         Map<String, String> owner = new HashMap<>();
         shape.seq(partitions.get(), "\"partitions\"").ifPresent(s -> {
             for (YNode item : s.items()) {
-                shape.map(item, "each item of \"partitions\"").ifPresent(p -> listPartition(p, owner, out));
+                shape.map(item, "each item of \"partitions\"").ifPresent(p -> listPartition(p, field, owner, out));
             }
         });
         return out;
     }
 
-    private void listPartition(YMap p, Map<String, String> owner, List<PartitionSpec> out) {
+    private void listPartition(YMap p, Optional<Field> field, Map<String, String> owner, List<PartitionSpec> out) {
         shape.keys(p, List.of("name", "values"), "list partition");
         Optional<String> name = shape.required(p, "name", "list partition").flatMap(n -> suffix(shape, n));
         List<String> literals = new ArrayList<>();
@@ -115,7 +133,11 @@ final class PartitionBuilder {
                     shape.wrong(v, "each item of \"values\"", "a value");
                     continue;
                 }
-                String lit = listLiteral(s);
+                Optional<String> typed = field.isPresent() ? listLiteral(s, field.get()) : Optional.of(listLiteral(s));
+                if (typed.isEmpty()) {
+                    continue;
+                }
+                String lit = typed.get();
                 String first = owner.putIfAbsent(lit, name.orElse("?"));
                 if (first != null) {
                     shape.diags.error(s.pos(), Code.SG215, "value " + lit + " is listed by partitions " + first
@@ -129,7 +151,10 @@ final class PartitionBuilder {
         }
     }
 
-    /** SQL literal of a list value: NULL, true/false, numbers as written, anything else a quoted string. */
+    /**
+     * SQL literal of a list value when the column is unknown (reported elsewhere): NULL, true/false, numbers as
+     * written, anything else a quoted string.
+     */
     static String listLiteral(YScalar s) {
         if (s.isNull()) {
             return "NULL";
@@ -141,6 +166,91 @@ final class PartitionBuilder {
             return s.text().trim();
         }
         return Sql.literal(s.text());
+    }
+
+    /**
+     * The SQL literal of a list value for {@code column}'s type, or SG214 at the value when it cannot be one:
+     * integer columns take integers (in range), boolean columns true or false, enum columns one of the labels, date
+     * and timestamp columns ISO dates (timestamps also ISO date-times), numeric columns numbers. Text, enum and
+     * other columns get a quoted string even for {@code 7} or {@code true}; YAML {@code null} is NULL everywhere.
+     */
+    Optional<String> listLiteral(YScalar s, Field column) {
+        if (s.isNull()) {
+            return Optional.of("NULL");
+        }
+        FieldType t = column.type();
+        String text = s.text().trim();
+        if (t.has(Traits.INTEGER)) {
+            Optional<Long> n = s.asLong().or(() -> QUOTED_INTEGER.matcher(text).matches()
+                    ? Optional.of(Long.parseLong(text)) : Optional.empty());
+            if (n.isEmpty()) {
+                return badValue(s, column, "an integer", "list integers, for example values: [1, 2]");
+            }
+            long[] range = INTEGER_RANGES.get(t.sql());
+            if (n.get() < range[0] || n.get() > range[1]) {
+                return badValue(s, column, "an integer from " + range[0] + " to " + range[1], null);
+            }
+            return Optional.of(String.valueOf(n.get()));
+        }
+        if (t instanceof FieldType.Numeric || t.equals(new FieldType.Simple(FieldType.Kind.REAL))
+                || t.equals(new FieldType.Simple(FieldType.Kind.DOUBLE))) {
+            return s.asDecimal().isPresent() || QUOTED_NUMBER.matcher(text).matches() ? Optional.of(text)
+                    : badValue(s, column, "a number", "list numbers, for example values: [1.5, 2]");
+        }
+        if (t.equals(new FieldType.Simple(FieldType.Kind.BOOLEAN))) {
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Optional.of(text.toLowerCase(Locale.ROOT));
+            }
+            return badValue(s, column, "true or false", Suggest.yaml11Boolean(text).orElse("list true and/or false"));
+        }
+        if (t instanceof FieldType.Enum en && !en.values().isEmpty()) {
+            if (en.values().contains(s.text())) {
+                return Optional.of(Sql.literal(s.text()));
+            }
+            return badValue(s, column, "a value of the enum", "values: " + String.join(", ", en.values()),
+                    Suggest.didYouMean(s.text(), en.values()));
+        }
+        if (t.has(Traits.TEMPORAL)) {
+            boolean date = t.equals(new FieldType.Simple(FieldType.Kind.DATE));
+            boolean tz = t.equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ));
+            Optional<LocalDate> d = ExplicitRanges.isoDate(text);
+            if (d.isPresent()) {
+                return Optional.of(RangePartitions.dateLiteral(d.get(), tz));
+            }
+            Optional<LocalDateTime> dt = date ? Optional.empty() : isoDateTime(text);
+            if (dt.isPresent()) {
+                return Optional.of(Sql.literal(dt.get().toString().replace('T', ' ') + (tz ? "+00" : "")));
+            }
+            return badValue(s, column, date ? "an ISO date such as 2024-01-01"
+                    : "an ISO date or date-time such as 2024-01-01 or 2024-01-01 12:00:00",
+                    "write dates as YYYY-MM-DD" + (date ? "" : " and date-times as YYYY-MM-DD HH:MM:SS"
+                            + (tz ? " (read as UTC)" : "")));
+        }
+        return Optional.of(Sql.literal(s.text()));
+    }
+
+    private Optional<String> badValue(YScalar s, Field column, String expected, String hint) {
+        return badValue(s, column, expected, hint, "");
+    }
+
+    private Optional<String> badValue(YScalar s, Field column, String expected, String hint, String didYouMean) {
+        shape.diags.error(s.pos(), Code.SG214, "each item of \"values\" must be " + expected + " for column \""
+                + column.name() + "\", found \"" + s.text() + "\"" + didYouMean,
+                hint == null ? null : "\"" + column.name() + "\" is " + (column.type() instanceof FieldType.Enum
+                        ? "enum " : "") + column.type().sql() + ": " + hint);
+        return Optional.empty();
+    }
+
+    /** {@code 2024-01-31 12:00}, {@code 2024-01-31T12:00:00.5}: an ISO local date-time, with a space or a T. */
+    static Optional<LocalDateTime> isoDateTime(String text) {
+        if (!ISO_DATE_TIME.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text.replace(' ', 'T')));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** A partition's own name, the suffix after {@code <table>_}: lower-case letters, digits, underscores. */
@@ -164,8 +274,10 @@ final class PartitionBuilder {
         }
         Optional<YMap.Entry> mod = m.entry("modulus");
         if (mod.isEmpty()) {
-            shape.diags.error(m.pos(), Code.SG216, "hash partitioning needs \"modulus\"",
-                    "write modulus: 16 for 16 partitions");
+            if (!shape.misspelled(m, "modulus")) {
+                shape.diags.error(m.pos(), Code.SG216, "hash partitioning needs \"modulus\"",
+                        "write modulus: 16 for 16 partitions");
+            }
             return List.of();
         }
         Optional<Long> modulus = shape.integer(mod.get().value(), "\"modulus\"");

@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 final class RangePartitions {
     static final int MAX_PARTITIONS = 1000;
+    private static final List<String> WAYS = List.of("interval", "intervals", "step", "partitions");
     private static final String NO_TODAY = "partition bounds are computed from the spec, never from today's date";
 
     private final Shape shape;
@@ -41,12 +42,15 @@ final class RangePartitions {
         PartitionBuilder.notFor(shape, m, "range", List.of("modulus"),
                 "range partitions come from interval, step or partitions");
         List<YMap.Entry> ways = new ArrayList<>();
-        for (String k : List.of("interval", "intervals", "step", "partitions")) {
+        for (String k : WAYS) {
             m.entry(k).ifPresent(ways::add);
         }
         if (ways.isEmpty()) {
-            shape.diags.error(m.pos(), Code.SG216, "range partitioning needs one of \"interval\", \"step\" or"
-                    + " \"partitions\"", "write interval: monthly with from: and to:, for example");
+            // a misspelled way (intreval:) is already reported as an unknown key with a did-you-mean
+            if (WAYS.stream().noneMatch(k -> shape.misspelled(m, k))) {
+                shape.diags.error(m.pos(), Code.SG216, "range partitioning needs one of \"interval\", \"step\" or"
+                        + " \"partitions\"", "write interval: monthly with from: and to:, for example");
+            }
             return List.of();
         }
         if (ways.size() > 1) {

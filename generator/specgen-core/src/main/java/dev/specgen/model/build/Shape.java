@@ -10,6 +10,7 @@ import dev.specgen.load.YSeq;
 import dev.specgen.model.Named;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,13 @@ import java.util.Optional;
  * messages, already quoted where it is a key: {@code "fields"}, {@code each item of "indexes"}.
  */
 final class Shape {
+    static final String MERGE_KEY = "<<";
+    /** Longer strings are described as "a string" in SG107 messages. */
+    static final int MAX_SHOWN = 40;
+
     final Diagnostics diags;
+    /** The keys {@link #keys} allowed per mapping (by identity), for {@link #misspelled}. */
+    private final Map<YMap, Collection<String>> allowedKeys = new IdentityHashMap<>();
 
     Shape(Diagnostics diags) {
         this.diags = diags;
@@ -40,28 +47,70 @@ final class Shape {
         };
     }
 
-    /** SG106 for every key of {@code m} not in {@code allowed}, with a did-you-mean, at the key. */
+    /**
+     * SG106 for every key of {@code m} not in {@code allowed}, with a did-you-mean, at the key; a YAML 1.1 merge key
+     * ({@code <<}) is SG110. Call it before {@link #required} on the same mapping, which then stays quiet about a
+     * key that a misspelled one stands for.
+     */
     void keys(YMap m, Collection<String> allowed, String context) {
+        allowedKeys.put(m, allowed);
         for (YMap.Entry e : m.entries()) {
             String k = e.key().text();
-            if (!allowed.contains(k)) {
+            if (k.equals(MERGE_KEY)) {
+                diags.error(e.key().pos(), Code.SG110, "merge keys (<<) are YAML 1.1 and not supported; write the"
+                        + " keys out");
+            } else if (!allowed.contains(k)) {
                 diags.error(e.key().pos(), Code.SG106, "unknown key \"" + k + "\" in " + context
                         + Suggest.didYouMean(k, allowed));
             }
         }
     }
 
-    /** The value under {@code key}; SG108 at the mapping when it is missing. */
+    /**
+     * The value under {@code key}; SG108 at the mapping when it is missing, unless the mapping has an unknown key
+     * whose did-you-mean is {@code key} (one diagnostic, SG106, for a misspelled key) or a merge key.
+     */
     Optional<YNode> required(YMap m, String key, String context) {
         Optional<YNode> v = m.get(key);
-        if (v.isEmpty()) {
+        if (v.isEmpty() && !misspelled(m, key)) {
             diags.error(m.pos(), Code.SG108, "missing required key \"" + key + "\" in " + context);
         }
         return v;
     }
 
+    /**
+     * True when {@code key} is absent from {@code m} because of a key already reported: an unknown key that
+     * {@link #keys} suggested {@code key} for, or a merge key ({@code <<}) that may have carried it.
+     */
+    boolean misspelled(YMap m, String key) {
+        Collection<String> allowed = allowedKeys.get(m);
+        for (String k : m.keys()) {
+            if (k.equals(MERGE_KEY)) {
+                return true;
+            }
+            if (allowed != null && !allowed.contains(k) && Suggest.closest(k, allowed).filter(key::equals)
+                    .isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void wrong(YNode n, String what, String expected) {
-        diags.error(n.pos(), Code.SG107, what + " must be " + expected + ", found " + kind(n));
+        wrong(n, what, expected, null);
+    }
+
+    void wrong(YNode n, String what, String expected, String hint) {
+        diags.error(n.pos(), Code.SG107, what + " must be " + expected + ", found " + found(n), hint);
+    }
+
+    /** {@link #kind}, or for a short one-line string the string itself: {@code the string "no"}. */
+    static String found(YNode n) {
+        if (n instanceof YScalar s && n.kind().equals("string") && s.text().length() <= MAX_SHOWN
+                && s.text().indexOf('\n') < 0) {
+            return "the string \"" + s.text() + "\"";
+        }
+        return kind(n);
     }
 
     Optional<YMap> map(YNode n, String what) {
@@ -101,7 +150,8 @@ final class Shape {
         if (n instanceof YScalar s && s.asBoolean().isPresent()) {
             return s.asBoolean();
         }
-        wrong(n, what, "true or false");
+        String hint = n instanceof YScalar s ? Suggest.yaml11Boolean(s.text()).orElse(null) : null;
+        wrong(n, what, "true or false", hint);
         return Optional.empty();
     }
 

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Type text to {@link FieldType}: case-insensitive, whitespace-tolerant ({@code Decimal( 10 , 2 )}), one array
- * dimension ({@code text[]}), {@code enum(a, b)} shorthand. Unknown names are SG201 with a did-you-mean; bad
- * parameters SG219. Ranges (precision 1..1000, lengths) are checked by the validator on the model.
+ * dimension ({@code text[]}), {@code enum(a, b)} shorthand. Unknown names are SG201 with a did-you-mean (for
+ * other systems' names such as {@code datetime} or {@code string}, the PostgreSQL type and a hint); bad parameters
+ * SG219. Ranges (precision 1..1000, lengths) are checked by the validator on the model.
  */
 final class TypeParser {
 
@@ -59,6 +60,31 @@ final class TypeParser {
         List<String> all = new ArrayList<>(NAMES.keySet());
         all.addAll(List.of("numeric", "decimal", "varchar", "character varying", "char", "character", "enum"));
         ALL_NAMES = List.copyOf(all);
+    }
+
+    /** A type name from another language or database: the PostgreSQL type it means, and a hint. */
+    private record Synonym(String type, String hint) {
+    }
+
+    /** Lower-case names of other systems' types (suggested instead of the nearest spelling). */
+    static final Map<String, Synonym> SYNONYMS = new LinkedHashMap<>();
+
+    static {
+        Synonym timestamp = new Synonym("timestamp",
+                "PostgreSQL calls it timestamp; use timestamptz for points in time (it stores UTC)");
+        Synonym text = new Synonym("text", "PostgreSQL strings are text (or varchar(n) with a length limit)");
+        Synonym bigint = new Synonym("bigint", "bigint is PostgreSQL's 64-bit integer");
+        Synonym dbl = new Synonym("double precision",
+                "PostgreSQL floating point types are double precision (8 bytes) and real (4 bytes)");
+        SYNONYMS.put("datetime", timestamp);
+        SYNONYMS.put("string", text);
+        SYNONYMS.put("str", text);
+        SYNONYMS.put("int64", bigint);
+        SYNONYMS.put("long", bigint);
+        SYNONYMS.put("int32", new Synonym("integer", "integer is PostgreSQL's 32-bit integer"));
+        SYNONYMS.put("float", dbl);
+        SYNONYMS.put("number", new Synonym("numeric", "numeric is PostgreSQL's exact decimal type: numeric(p,s)"));
+        SYNONYMS.put("blob", new Synonym("bytea", "bytea is PostgreSQL's binary string type"));
     }
 
     private static final Pattern CALL = Pattern.compile("([a-z][a-z ]*?)\\s*\\((.*)\\)", Pattern.DOTALL);
@@ -117,6 +143,10 @@ final class TypeParser {
                 if (NAMES.containsKey(name)) {
                     diags.error(pos, Code.SG219, "type " + name + " takes no parameters, found \"" + raw.trim()
                             + "\"");
+                } else if (SYNONYMS.containsKey(name)) {
+                    Synonym syn = SYNONYMS.get(name);
+                    diags.error(pos, Code.SG201, "unknown field type \"" + raw.trim() + "\" (did you mean \""
+                            + syn.type() + "\"?)", syn.hint());
                 } else {
                     diags.error(pos, Code.SG201, "unknown field type \"" + raw.trim() + "\""
                             + Suggest.didYouMean(name, ALL_NAMES));

@@ -45,6 +45,8 @@ class ActionBuilderTest {
                 new Hint("batch_size", "500", new SourcePos("a.yaml", 10, 9)),
                 new Hint("conflict_columns", "id", new SourcePos("a.yaml", 11, 9))), a.performanceHints());
         assertEquals(new SourcePos("a.yaml", 4, 5), a.pos());
+        assertEquals(new SourcePos("a.yaml", 5, 14), a.patternPos());
+        assertEquals(new SourcePos("a.yaml", 6, 16), a.operationPos());
     }
 
     @Test
@@ -70,7 +72,7 @@ class ActionBuilderTest {
                 a.performanceHints());
         assertEquals(new Action.Step("bump", "update", new Named("Sale", new SourcePos("a.yaml", 11, 17)),
                 Map.of("id", new Action.Expr("id + 1", new SourcePos("a.yaml", 13, 11))), Optional.of("id = 1"),
-                new SourcePos("a.yaml", 9, 9)), a.workflow().get(0));
+                new SourcePos("a.yaml", 9, 9), new SourcePos("a.yaml", 10, 17)), a.workflow().get(0));
     }
 
     @Test
@@ -88,9 +90,7 @@ class ActionBuilderTest {
                 """);
         assertEquals("""
                 a.yaml:4:5: error SG108: missing required key "name" in action
-                a.yaml:5:5: error SG108: missing required key "pattern" in action "x"
                 a.yaml:6:5: error SG106: unknown key "patern" in action "x" (did you mean "pattern"?)
-                a.yaml:8:9: error SG108: missing required key "entity" in workflow step "s"
                 a.yaml:8:35: error SG106: unknown key "entitty" in workflow step "s" (did you mean "entity"?)
                 a.yaml:11:24: error SG107: "performance_hints" must be a list or a mapping, found a boolean""",
                 r.text());
@@ -144,7 +144,8 @@ class ActionBuilderTest {
         assertEquals(new Storage(List.of(new Param("fillfactor", "70", new SourcePos("a.yaml", 4, 3)),
                 new Param("autovacuum_enabled", "false", new SourcePos("a.yaml", 6, 3))), true,
                 new SourcePos("a.yaml", 4, 3)), r.entity().storage());
-        assertEquals("a.yaml:4:13: error SG107: \"unlogged\" must be true or false, found a string",
+        assertEquals("a.yaml:4:13: error SG107: \"unlogged\" must be true or false, found the string \"yes\"\n"
+                + "  hint: YAML 1.2 reads yes/no/on/off as strings; write true or false",
                 entity("storage:\n  unlogged: yes\n").text());
     }
 }

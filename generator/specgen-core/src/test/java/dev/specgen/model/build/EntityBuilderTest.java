@@ -69,6 +69,43 @@ class EntityBuilderTest {
     }
 
     @Test
+    void misspelledRequiredKeyIsReportedOnce() {
+        // the unknown key with its did-you-mean, not also "missing required key" for the key it stands for
+        Run r = Run.build("""
+                entity: Sale
+                feilds:
+                  id: bigint
+                indexes:
+                  - {colums: [id]}
+                partitioning:
+                  strategy: hash
+                  column: id
+                  modulos: 4
+                actions:
+                  - {name: load, patern: batch/bulk_operation}
+                """);
+        assertEquals("""
+                a.yaml:2:1: error SG106: unknown key "feilds" in entity (did you mean "fields"?)
+                a.yaml:5:6: error SG106: unknown key "colums" in index (did you mean "columns"?)
+                a.yaml:9:3: error SG106: unknown key "modulos" in partitioning (did you mean "modulus"?)
+                a.yaml:11:18: error SG106: unknown key "patern" in action "load" (did you mean "pattern"?)""",
+                r.text());
+    }
+
+    @Test
+    void mergeKeysAreNotSupported() {
+        Run r = Run.build("""
+                entity: Sale
+                fields:
+                  price:
+                    <<: {type: bigint}
+                    nullable: false
+                """);
+        assertEquals("a.yaml:4:5: error SG110: merge keys (<<) are YAML 1.1 and not supported; write the keys out",
+                r.text(), "and no \"missing required key\" for what the merge would have brought");
+    }
+
+    @Test
     void wrongKinds() {
         Run r = Run.build("""
                 entity: Sale
@@ -82,7 +119,7 @@ class EntityBuilderTest {
         assertEquals("""
                 a.yaml:2:9: error SG107: "fields" must be a mapping, found a list
                 a.yaml:3:10: error SG107: "indexes" must be a list, found a mapping
-                a.yaml:4:15: error SG107: "partitioning" must be a mapping, found a string
+                a.yaml:4:15: error SG107: "partitioning" must be a mapping, found the string "range"
                 a.yaml:5:10: error SG107: "storage" must be a mapping, found an integer
                 a.yaml:6:10: error SG107: "actions" must be a list, found a mapping
                 a.yaml:7:14: error SG107: "description" must be a string, found a list""", r.text());

@@ -83,7 +83,8 @@ class FieldBuilderTest {
                   f: {nullable: false}
                 """);
         assertEquals("""
-                a.yaml:3:31: error SG107: "nullable" must be true or false, found a string
+                a.yaml:3:31: error SG107: "nullable" must be true or false, found the string "no"
+                  hint: YAML 1.2 reads yes/no/on/off as strings; write true or false
                 a.yaml:3:47: error SG109: identity "sometimes" is not one of always, by default
                 a.yaml:4:33: error SG108: missing required key "entity" in references
                 a.yaml:4:56: error SG109: on_delete "delete" is not one of cascade, restrict, set null, set default,\

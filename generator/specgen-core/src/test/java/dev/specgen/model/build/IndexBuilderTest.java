@@ -104,6 +104,25 @@ class IndexBuilderTest {
     }
 
     @Test
+    void operatorClassesAreNames() {
+        // written into CREATE INDEX as given: "jsonb_path_ops\\" broke the statement (found by SpecFuzzTest)
+        Run r = Run.build("""
+                entity: Sale
+                fields: {doc: jsonb}
+                indexes:
+                  - {columns: ['doc jsonb_path_ops\\'], type: gin}
+                  - {columns: [{column: doc, opclass: "jsonb_ops;"}], type: gin}
+                  - {columns: [{column: doc, opclass: pg_catalog.jsonb_path_ops}], type: gin}
+                """);
+        assertEquals("""
+                a.yaml:4:16: error SG109: operator class "jsonb_path_ops\\" is not a name
+                  hint: write an operator class such as text_pattern_ops or jsonb_path_ops
+                a.yaml:5:39: error SG109: operator class "jsonb_ops;" is not a name
+                  hint: write an operator class such as text_pattern_ops or jsonb_path_ops""", r.text());
+        assertEquals(1, r.entity().indexes().size());
+    }
+
+    @Test
     void badIndexesAreReportedAndLeftOut() {
         Run r = indexes("""
                   - {columns: [a], type: bree}
@@ -120,13 +139,14 @@ class IndexBuilderTest {
                  (did you mean "btree"?)
                 a.yaml:5:5: error SG108: missing required key "columns" in index
                 a.yaml:6:15: error SG107: "columns" must be a non-empty list, found an empty list
-                a.yaml:7:15: error SG107: "columns" must be a list, found a string
+                a.yaml:7:15: error SG107: "columns" must be a list, found the string "a"
                 a.yaml:8:16: error SG109: unexpected "ASC" in index column "a DESC ASC"
                   hint: write column [opclass] [ASC|DESC] [NULLS FIRST|LAST]
                 a.yaml:9:16: error SG108: an index column needs exactly one of "column" and "expression"
                 a.yaml:10:20: error SG106: unknown key "uniqe" in index (did you mean "unique"?)
                 a.yaml:10:39: error SG107: "with" must be a mapping, found a list
-                a.yaml:11:5: error SG107: each item of "indexes" must be a mapping, found a string""", r.text());
+                a.yaml:11:5: error SG107: each item of "indexes" must be a mapping, found the string "just_a_name\"""",
+                r.text());
         assertEquals(1, r.entity().indexes().size(), "only the index with the unknown key survives");
     }
 }

@@ -113,9 +113,68 @@ class PartitionBuilderTest {
                     - {name: eu, values: [de, "it's", 7, true, null]}
                     - {name: us, values: [us]}
                 """);
-        assertEquals(new PartitionSpec("eu", new Bound.ListValues(List.of("'de'", "'it''s'", "7", "true", "NULL")),
-                new SourcePos("a.yaml", 12, 7)), p.partitions().get(0));
+        // r is text: 7 and true are text too, quoted as such ('7' = '07' would be wrong for 07)
+        assertEquals(new PartitionSpec("eu", new Bound.ListValues(List.of("'de'", "'it''s'", "'7'", "'true'",
+                "NULL")), new SourcePos("a.yaml", 12, 7)), p.partitions().get(0));
         assertEquals(true, p.defaultPartition());
+    }
+
+    /** Fields n (bigint), s (smallint), b (boolean), e (enum), d (date), tz (timestamptz), x (numeric). */
+    private static Run typedList(String column, String values) {
+        return Run.build("""
+                entity: Sale
+                fields:
+                  n: {type: bigint, nullable: false}
+                  s: {type: smallint, nullable: false}
+                  b: {type: boolean, nullable: false}
+                  e: {type: 'enum(new, paid, "1")', nullable: false}
+                  d: {type: date, nullable: false}
+                  tz: {type: timestamptz, nullable: false}
+                  x: {type: 'numeric(6,2)', nullable: false}
+                partitioning:
+                  strategy: list
+                """ + "  column: " + column + "\n  partitions:\n    - {name: a, values: " + values + "}\n");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "n | [1, -2, \"3\", 0x10] | 1, -2, 3, 16",
+        "s | [32767] | 32767",
+        "b | [true, False] | true, false",
+        "e | [new, paid, 1] | 'new', 'paid', '1'",
+        "d | [2024-01-31, '2024-02-01'] | '2024-01-31', '2024-02-01'",
+        "tz | [2024-01-31, 2024-01-31 12:30] | '2024-01-31 00:00:00+00', '2024-01-31 12:30+00'",
+        "x | [1.5, 2] | 1.5, 2",
+    })
+    void listValuesFitTheColumnType(String column, String values, String sql) {
+        Run r = typedList(column, values);
+        assertEquals("", r.text());
+        assertEquals(List.of(sql.split(", ")), ((Bound.ListValues) r.entity().partitioning().orElseThrow()
+                .partitions().get(0).bound()).values());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "n | [EU, 1.5] | a.yaml:14:26: error SG214: each item of \"values\" must be an integer for column \"n\","
+                + " found \"EU\"\\n  hint: \"n\" is bigint: list integers, for example values: [1, 2]\\n"
+                + "a.yaml:14:30: error SG214: each item of \"values\" must be an integer for column \"n\", found"
+                + " \"1.5\"\\n  hint: \"n\" is bigint: list integers, for example values: [1, 2]",
+        "s | [40000] | a.yaml:14:26: error SG214: each item of \"values\" must be an integer from -32768 to 32767"
+                + " for column \"s\", found \"40000\"",
+        "b | [yes] | a.yaml:14:26: error SG214: each item of \"values\" must be true or false for column \"b\","
+                + " found \"yes\"\\n  hint: \"b\" is boolean: YAML 1.2 reads yes/no/on/off as strings; write true"
+                + " or false",
+        "e | [payd] | a.yaml:14:26: error SG214: each item of \"values\" must be a value of the enum for column"
+                + " \"e\", found \"payd\" (did you mean \"paid\"?)\\n  hint: \"e\" is enum public.sale_e: values:"
+                + " new, paid, 1",
+        "d | [2024-02-30] | a.yaml:14:26: error SG214: each item of \"values\" must be an ISO date such as"
+                + " 2024-01-01 for column \"d\", found \"2024-02-30\"\\n  hint: \"d\" is date: write dates as"
+                + " YYYY-MM-DD",
+        "x | [abc] | a.yaml:14:26: error SG214: each item of \"values\" must be a number for column \"x\", found"
+                + " \"abc\"\\n  hint: \"x\" is numeric(6,2): list numbers, for example values: [1.5, 2]",
+    })
+    void listValuesThatDoNotFitAreReportedAtTheValue(String column, String values, String expected) {
+        assertEquals(expected.replace("\\n", "\n"), typedList(column, values).text());
     }
 
     @Test

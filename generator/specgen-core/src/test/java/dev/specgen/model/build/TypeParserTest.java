@@ -71,6 +71,17 @@ class TypeParserTest {
         "intger | a.yaml:3:6: error SG201: unknown field type \"intger\" (did you mean \"integer\"?)",
         "strnig | a.yaml:3:6: error SG201: unknown field type \"strnig\"",
         "timestmp | a.yaml:3:6: error SG201: unknown field type \"timestmp\" (did you mean \"timestamp\"?)",
+        // other systems' names: the PostgreSQL type, with a hint
+        "datetime | a.yaml:3:6: error SG201: unknown field type \"datetime\" (did you mean \"timestamp\"?)\\n"
+                + "  hint: PostgreSQL calls it timestamp; use timestamptz for points in time (it stores UTC)",
+        "String | a.yaml:3:6: error SG201: unknown field type \"String\" (did you mean \"text\"?)\\n"
+                + "  hint: PostgreSQL strings are text (or varchar(n) with a length limit)",
+        "int64 | a.yaml:3:6: error SG201: unknown field type \"int64\" (did you mean \"bigint\"?)\\n"
+                + "  hint: bigint is PostgreSQL's 64-bit integer",
+        "int32 | a.yaml:3:6: error SG201: unknown field type \"int32\" (did you mean \"integer\"?)\\n"
+                + "  hint: integer is PostgreSQL's 32-bit integer",
+        "float | a.yaml:3:6: error SG201: unknown field type \"float\" (did you mean \"double precision\"?)\\n"
+                + "  hint: PostgreSQL floating point types are double precision (8 bytes) and real (4 bytes)",
         "serial | a.yaml:3:6: error SG201: type \"serial\" is not supported\\n"
                 + "  hint: use type: integer with identity: always (or identity: by default)",
         "BIGSERIAL | a.yaml:3:6: error SG201: type \"BIGSERIAL\" is not supported\\n"
