@@ -94,15 +94,15 @@ LANGUAGE sql AS $specgen$
          ORDER BY rel COLLATE "C");
 $specgen$;
 
-CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text, OUT index_used boolean, OUT found text)
+CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text[], OUT index_used boolean, OUT found text)
 LANGUAGE sql AS $specgen$
-    -- idx: the index that must serve q (on a partitioned table, its index on any partition counts); NULL: any
+    -- idx: the indexes that may serve q (on a partitioned table, their indexes on the partitions count too)
     SELECT coalesce(bool_or(node IN ('Index Scan', 'Index Only Scan', 'Bitmap Index Scan')
-                            AND (idx IS NULL OR index_name IN (
+                            AND index_name IN (
                                 SELECT c.relname::text
-                                  FROM pg_catalog.pg_class AS c
-                                 WHERE c.oid = to_regclass(idx)
-                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(idx)) AS t)))),
+                                  FROM unnest(idx) AS x(name), pg_catalog.pg_class AS c
+                                 WHERE c.oid = to_regclass(x.name)
+                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(x.name)) AS t))),
                     false)
            AND NOT coalesce(bool_or(node = 'Seq Scan'), false),
            coalesce(string_agg(scan, chr(10) || '           ' ORDER BY scan COLLATE "C"), 'no scan')
@@ -146,21 +146,21 @@ SELECT performs_within($q$SELECT * FROM dms.reference WHERE parent_document_part
 -- shows up as a Seq Scan, and an index the planner passes over for its own key (a redundant one) as another
 -- index's scan
 SET LOCAL enable_seqscan = off;
-SELECT ok(s.index_used, 'primary key: a lookup by id, parent_document_partition_key uses an index')
+SELECT ok(s.index_used, 'primary key: a lookup by id, parent_document_partition_key uses reference_pkey (or idx_reference_covering_delete, which also serves it)')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE id = 1 AND parent_document_partition_key = 2$q$, NULL) AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE id = 1 AND parent_document_partition_key = 2$q$, ARRAY['dms.reference_pkey', 'dms.idx_reference_covering_delete']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM dms.reference WHERE id = 1 AND parent_document_partition_key = 2$q$, 25, 25, 10, 'primary key: a lookup by id, parent_document_partition_key averages under 50 ms');
 SELECT ok(s.index_used, 'idx_reference_covering_delete: a lookup by parent_document_partition_key, parent_document_id uses idx_reference_covering_delete')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE parent_document_partition_key = 2 AND parent_document_id = 1$q$, 'dms.idx_reference_covering_delete') AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE parent_document_partition_key = 2 AND parent_document_id = 1$q$, ARRAY['dms.idx_reference_covering_delete']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM dms.reference WHERE parent_document_partition_key = 2 AND parent_document_id = 1$q$, 25, 25, 10, 'idx_reference_covering_delete: a lookup by parent_document_partition_key, parent_document_id averages under 50 ms');
 SELECT ok(s.index_used, 'idx_reference_validated: a lookup by referenced_document_partition_key, referenced_document_id uses idx_reference_validated')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE referenced_document_partition_key = 1 AND referenced_document_id = 1 AND (referenced_document_id IS NOT NULL)$q$, 'dms.idx_reference_validated') AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE referenced_document_partition_key = 1 AND referenced_document_id = 1 AND (referenced_document_id IS NOT NULL)$q$, ARRAY['dms.idx_reference_validated']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM dms.reference WHERE referenced_document_partition_key = 1 AND referenced_document_id = 1 AND (referenced_document_id IS NOT NULL)$q$, 25, 25, 10, 'idx_reference_validated: a lookup by referenced_document_partition_key, referenced_document_id averages under 50 ms');
 SELECT ok(s.index_used, 'idx_reference_referential: a lookup by referential_partition_key, referential_id uses idx_reference_referential')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE referential_partition_key = 1 AND referential_id = 'c4ca4238-a0b9-2382-0dcc-509a6f75849b'$q$, 'dms.idx_reference_referential') AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM dms.reference WHERE referential_partition_key = 1 AND referential_id = 'c4ca4238-a0b9-2382-0dcc-509a6f75849b'$q$, ARRAY['dms.idx_reference_referential']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM dms.reference WHERE referential_partition_key = 1 AND referential_id = 'c4ca4238-a0b9-2382-0dcc-509a6f75849b'$q$, 25, 25, 10, 'idx_reference_referential: a lookup by referential_partition_key, referential_id averages under 50 ms');
 
 SELECT * FROM finish();

@@ -80,15 +80,15 @@ LANGUAGE sql AS $specgen$
          ORDER BY rel COLLATE "C");
 $specgen$;
 
-CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text, OUT index_used boolean, OUT found text)
+CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text[], OUT index_used boolean, OUT found text)
 LANGUAGE sql AS $specgen$
-    -- idx: the index that must serve q (on a partitioned table, its index on any partition counts); NULL: any
+    -- idx: the indexes that may serve q (on a partitioned table, their indexes on the partitions count too)
     SELECT coalesce(bool_or(node IN ('Index Scan', 'Index Only Scan', 'Bitmap Index Scan')
-                            AND (idx IS NULL OR index_name IN (
+                            AND index_name IN (
                                 SELECT c.relname::text
-                                  FROM pg_catalog.pg_class AS c
-                                 WHERE c.oid = to_regclass(idx)
-                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(idx)) AS t)))),
+                                  FROM unnest(idx) AS x(name), pg_catalog.pg_class AS c
+                                 WHERE c.oid = to_regclass(x.name)
+                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(x.name)) AS t))),
                     false)
            AND NOT coalesce(bool_or(node = 'Seq Scan'), false),
            coalesce(string_agg(scan, chr(10) || '           ' ORDER BY scan COLLATE "C"), 'no scan')
@@ -144,17 +144,17 @@ SELECT performs_within($q$SELECT * FROM metastore.record_batch_event WHERE creat
 -- shows up as a Seq Scan, and an index the planner passes over for its own key (a redundant one) as another
 -- index's scan
 SET LOCAL enable_seqscan = off;
-SELECT ok(s.index_used, 'primary key: a lookup by id, created_at uses an index')
+SELECT ok(s.index_used, 'primary key: a lookup by id, created_at uses record_batch_event_pkey (or idx_rbe_created_brin, which also serves it)')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM metastore.record_batch_event WHERE id = 1 AND created_at = '2024-12-30 00:00:00+00'$q$, NULL) AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM metastore.record_batch_event WHERE id = 1 AND created_at = '2024-12-30 00:00:00+00'$q$, ARRAY['metastore.record_batch_event_pkey', 'metastore.idx_rbe_created_brin']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM metastore.record_batch_event WHERE id = 1 AND created_at = '2024-12-30 00:00:00+00'$q$, 25, 25, 10, 'primary key: a lookup by id, created_at averages under 50 ms');
-SELECT ok(s.index_used, 'idx_rbe_unprocessed_ordered: a lookup by topic_id, partition, created_at uses idx_rbe_unprocessed_ordered')
+SELECT ok(s.index_used, 'idx_rbe_unprocessed_ordered: a lookup by topic_id, partition, created_at uses idx_rbe_unprocessed_ordered (or idx_rbe_created_brin, which also serves it)')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM metastore.record_batch_event WHERE topic_id = 'c81e728d-9d4c-2f63-6f06-7f89cc14862c' AND partition = 1 AND created_at = '2024-12-30 00:00:00+00' AND (NOT processed)$q$, 'metastore.idx_rbe_unprocessed_ordered') AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM metastore.record_batch_event WHERE topic_id = 'c81e728d-9d4c-2f63-6f06-7f89cc14862c' AND partition = 1 AND created_at = '2024-12-30 00:00:00+00' AND (NOT processed)$q$, ARRAY['metastore.idx_rbe_unprocessed_ordered', 'metastore.idx_rbe_created_brin']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM metastore.record_batch_event WHERE topic_id = 'c81e728d-9d4c-2f63-6f06-7f89cc14862c' AND partition = 1 AND created_at = '2024-12-30 00:00:00+00' AND (NOT processed)$q$, 25, 25, 10, 'idx_rbe_unprocessed_ordered: a lookup by topic_id, partition, created_at averages under 50 ms');
 SELECT ok(s.index_used, 'idx_rbe_created_brin: a range on created_at uses idx_rbe_created_brin')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM metastore.record_batch_event WHERE created_at >= '2024-12-30 00:00:00+00' AND created_at < '2025-01-06 00:00:00+00'$q$, 'metastore.idx_rbe_created_brin') AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM metastore.record_batch_event WHERE created_at >= '2024-12-30 00:00:00+00' AND created_at < '2025-01-06 00:00:00+00'$q$, ARRAY['metastore.idx_rbe_created_brin']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM metastore.record_batch_event WHERE created_at >= '2024-12-30 00:00:00+00' AND created_at < '2025-01-06 00:00:00+00'$q$, 25, 25, 10, 'idx_rbe_created_brin: a range on created_at averages under 50 ms');
 
 SELECT * FROM finish();

@@ -20,15 +20,15 @@ LANGUAGE sql AS $specgen$
          ORDER BY rel COLLATE "C");
 $specgen$;
 
-CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text, OUT index_used boolean, OUT found text)
+CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text[], OUT index_used boolean, OUT found text)
 LANGUAGE sql AS $specgen$
-    -- idx: the index that must serve q (on a partitioned table, its index on any partition counts); NULL: any
+    -- idx: the indexes that may serve q (on a partitioned table, their indexes on the partitions count too)
     SELECT coalesce(bool_or(node IN ('Index Scan', 'Index Only Scan', 'Bitmap Index Scan')
-                            AND (idx IS NULL OR index_name IN (
+                            AND index_name IN (
                                 SELECT c.relname::text
-                                  FROM pg_catalog.pg_class AS c
-                                 WHERE c.oid = to_regclass(idx)
-                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(idx)) AS t)))),
+                                  FROM unnest(idx) AS x(name), pg_catalog.pg_class AS c
+                                 WHERE c.oid = to_regclass(x.name)
+                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(x.name)) AS t))),
                     false)
            AND NOT coalesce(bool_or(node = 'Seq Scan'), false),
            coalesce(string_agg(scan, chr(10) || '           ' ORDER BY scan COLLATE "C"), 'no scan')

@@ -47,15 +47,22 @@ LANGUAGE sql AS $specgen$
          ORDER BY rel COLLATE "C");
 $specgen$;
 
-CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, OUT index_used boolean, OUT found text)
+CREATE OR REPLACE FUNCTION pg_temp.specgen_index_scans(q text, idx text[], OUT index_used boolean, OUT found text)
 LANGUAGE sql AS $specgen$
-    SELECT coalesce(bool_or(node IN ('Index Scan', 'Index Only Scan', 'Bitmap Index Scan')), false)
+    -- idx: the indexes that may serve q (on a partitioned table, their indexes on the partitions count too)
+    SELECT coalesce(bool_or(node IN ('Index Scan', 'Index Only Scan', 'Bitmap Index Scan')
+                            AND index_name IN (
+                                SELECT c.relname::text
+                                  FROM unnest(idx) AS x(name), pg_catalog.pg_class AS c
+                                 WHERE c.oid = to_regclass(x.name)
+                                    OR c.oid IN (SELECT t.relid FROM pg_partition_tree(to_regclass(x.name)) AS t))),
+                    false)
            AND NOT coalesce(bool_or(node = 'Seq Scan'), false),
            coalesce(string_agg(scan, chr(10) || '           ' ORDER BY scan COLLATE "C"), 'no scan')
-      FROM (SELECT DISTINCT n ->> 'Node Type' AS node,
+      FROM (SELECT DISTINCT n ->> 'Node Type' AS node, n ->> 'Index Name' AS index_name,
                    (n ->> 'Node Type')
                    || coalesce(' using ' || (n ->> 'Index Name') || ' on ' || (n ->> 'Relation Name'),
-                               ' on ' || (n ->> 'Relation Name'), ' on ' || (n ->> 'Index Name'), '') AS scan
+                               ' on ' || (n ->> 'Relation Name'), ' using ' || (n ->> 'Index Name'), '') AS scan
               FROM jsonb_path_query(pg_temp.specgen_plan(q), '$.** ? (exists (@."Node Type"))') AS n
              WHERE n ->> 'Node Type' LIKE '%Scan') AS s;
 $specgen$;
@@ -66,9 +73,9 @@ BEGIN
     INSERT INTO hr.staff_member (id, email, salary_cents, hired_on) OVERRIDING SYSTEM VALUE
     SELECT
         i AS id,
-        left('v' || i, 254) AS email,
+        ('person' || i || '@example.com') AS email,
         1 + (i % 15) AS salary_cents,
-        ('2024-01-01'::timestamp + i * interval '1 minute')::date AS hired_on
+        '2024-01-01'::date + i AS hired_on
       FROM generate_series(1, n) AS s(i);
 END;
 $specgen$;
@@ -79,18 +86,19 @@ SET LOCAL default_statistics_target = 100;
 ANALYZE hr.staff_member;
 
 -- index use and lookup time budgets
--- index-use tests ask whether an index CAN serve the lookup. The planner rightly seq-scans empty or tiny
--- partitions (DEFAULT) and unselective values; with seq scans disabled it only uses one where no index applies,
--- so a missing index still shows up as a Seq Scan
+-- index-use tests ask whether each index serves a lookup on its own key. The planner rightly seq-scans empty or
+-- tiny partitions (DEFAULT); with seq scans disabled it only uses one where no index applies, so a missing index
+-- shows up as a Seq Scan, and an index the planner passes over for its own key (a redundant one) as another
+-- index's scan
 SET LOCAL enable_seqscan = off;
-SELECT ok(s.index_used, 'primary key: a lookup by id uses an index')
+SELECT ok(s.index_used, 'primary key: a lookup by id uses staff_member_pkey')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM hr.staff_member WHERE id = 1$q$) AS s;
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM hr.staff_member WHERE id = 1$q$, ARRAY['hr.staff_member_pkey']::text[]) AS s;
 SELECT performs_within($q$SELECT * FROM hr.staff_member WHERE id = 1$q$, 25, 25, 10, 'primary key: a lookup by id averages under 50 ms');
-SELECT ok(s.index_used, 'staff_member_hired_on_idx: a lookup by hired_on uses an index')
+SELECT ok(s.index_used, 'staff_member_hired_on_idx: a lookup by hired_on uses staff_member_hired_on_idx')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM hr.staff_member WHERE hired_on = '2024-01-01'$q$) AS s;
-SELECT performs_within($q$SELECT * FROM hr.staff_member WHERE hired_on = '2024-01-01'$q$, 25, 25, 10, 'staff_member_hired_on_idx: a lookup by hired_on averages under 50 ms');
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM hr.staff_member WHERE hired_on = '2024-01-01'::date + 1$q$, ARRAY['hr.staff_member_hired_on_idx']::text[]) AS s;
+SELECT performs_within($q$SELECT * FROM hr.staff_member WHERE hired_on = '2024-01-01'::date + 1$q$, 25, 25, 10, 'staff_member_hired_on_idx: a lookup by hired_on averages under 50 ms');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * A column. Shorthand {@code quantity: integer} gives a nullable column with no default. {@code defaultSql} is
  * an SQL expression exactly as written in the spec ({@code now()}, {@code 0}, {@code 'new'}); {@code check} is an
- * SQL boolean expression. {@code typePos} points at the type text for type errors.
+ * SQL boolean expression. {@code typePos} points at the type text for type errors, {@code defaultPos} at the default
+ * value (at the field when there is none). {@code seed} is an SQL expression of the row number {@code i} that the
+ * generated tests' seeding function uses for this column instead of its generic values.
  */
 public record Field(
         String name,
@@ -22,7 +24,9 @@ public record Field(
         Optional<Reference> references,
         Optional<String> comment,
         SourcePos pos,
-        SourcePos typePos) {
+        SourcePos typePos,
+        SourcePos defaultPos,
+        Optional<String> seed) {
 
     public enum Identity { NONE, ALWAYS, BY_DEFAULT }
 
@@ -36,5 +40,7 @@ public record Field(
         Objects.requireNonNull(comment, "comment == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(typePos, "typePos == null");
+        Objects.requireNonNull(defaultPos, "defaultPos == null");
+        Objects.requireNonNull(seed, "seed == null");
     }
 }

@@ -11,13 +11,26 @@ import java.util.Objects;
  *
  * @param file the entity's DDL file, relative to the output folder ({@code analytics/02_sales_transaction.sql})
  */
-public record EntityPlan(Entity entity, String file, List<Partition> partitions, List<NamedIndex> indexes) {
+public record EntityPlan(Entity entity, String file, List<Partition> partitions, List<NamedIndex> indexes,
+        List<KeyIndex> keyIndexes) {
 
     public EntityPlan {
         Objects.requireNonNull(entity, "entity == null");
         Objects.requireNonNull(file, "file == null");
         partitions = List.copyOf(partitions);
         indexes = List.copyOf(indexes);
+        keyIndexes = List.copyOf(keyIndexes);
+    }
+
+    /**
+     * The index PostgreSQL builds for a PRIMARY KEY or UNIQUE constraint: it carries the constraint's name and
+     * serves lookups like any btree index.
+     */
+    public record KeyIndex(String name, List<String> columns, boolean primary) {
+        public KeyIndex {
+            Objects.requireNonNull(name, "name == null");
+            columns = List.copyOf(columns);
+        }
     }
 
     /**
@@ -31,6 +44,11 @@ public record EntityPlan(Entity entity, String file, List<Partition> partitions,
             Objects.requireNonNull(parent, "parent == null");
             Objects.requireNonNull(bound, "bound == null");
         }
+    }
+
+    /** The primary key's index, if the entity has a primary key. */
+    public java.util.Optional<KeyIndex> primaryKeyIndex() {
+        return keyIndexes.stream().filter(KeyIndex::primary).findFirst();
     }
 
     /** An index of the entity with the name the plan gave it. */

@@ -34,6 +34,7 @@ final class EntityPlanner {
     private final List<AddForeignKey> deferredForeignKeys = new ArrayList<>();
     private final String table;
     private PartitionPlanner partitions;
+    private final List<EntityPlan.KeyIndex> keyIndexes = new ArrayList<>();
     private IndexPlanner indexes;
 
     EntityPlanner(Entity entity, SpecModel model, NameAllocator names, Set<String> deferred, Set<String> createdTypes) {
@@ -84,7 +85,7 @@ final class EntityPlanner {
                 .map(n -> new EntityPlan.Partition(n.rawName(), n.parentRaw(), n.leaf(), n.bound())).toList();
         List<EntityPlan.NamedIndex> named = entity.indexes().stream()
                 .map(i -> new EntityPlan.NamedIndex(i, indexes.nameOf(i))).toList();
-        return new EntityPlan(entity, file, parts, named);
+        return new EntityPlan(entity, file, parts, named, keyIndexes);
     }
 
     private CreateTable createTable() {
@@ -98,13 +99,16 @@ final class EntityPlanner {
         List<Constraint> constraints = new ArrayList<>();
         List<String> pk = entity.primaryKey().stream().map(Named::name).toList();
         if (!pk.isEmpty()) {
-            constraints.add(new Constraint(constraintName(entity.table() + "_pkey"), "PRIMARY KEY (" + idents(pk) + ")",
+            String name = names.allocate(entity.table() + "_pkey");
+            keyIndexes.add(new EntityPlan.KeyIndex(name, pk, true));
+            constraints.add(new Constraint(Sql.ident(name), "PRIMARY KEY (" + idents(pk) + ")",
                     entity.primaryKey().get(0).pos()));
         }
         for (Field f : entity.fields()) {
             if (f.unique() && !(pk.size() == 1 && pk.get(0).equals(f.name()))) {
-                constraints.add(new Constraint(constraintName(entity.table() + "_" + f.name() + "_key"),
-                        "UNIQUE (" + Sql.ident(f.name()) + ")", f.pos()));
+                String name = names.allocate(entity.table() + "_" + f.name() + "_key");
+                keyIndexes.add(new EntityPlan.KeyIndex(name, List.of(f.name()), false));
+                constraints.add(new Constraint(Sql.ident(name), "UNIQUE (" + Sql.ident(f.name()) + ")", f.pos()));
             }
         }
         for (Field f : entity.fields()) {

@@ -97,6 +97,53 @@ sealed interface Gen {
         }
     }
 
+    /**
+     * Distinct text for a key too short for {@code 'v' || i} ({@code char(2)}): the row number in base 36, padded to
+     * {@code width} characters, distinct for up to 36^width rows (the seed plan caps the row count there).
+     */
+    record Base36(int width) implements Gen {
+        static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+        public String sql(String row) {
+            List<String> parts = new java.util.ArrayList<>();
+            for (int k = width - 1; k >= 0; k--) {
+                parts.add("substr('" + DIGITS + "', 1 + (" + p(row) + " / " + java.math.BigInteger.valueOf(36).pow(k)
+                        + ") % 36, 1)");
+            }
+            return String.join(" || ", parts);
+        }
+
+        public String literal(long row) {
+            StringBuilder sb = new StringBuilder();
+            long v = row;
+            for (int k = 0; k < width; k++) {
+                sb.append(DIGITS.charAt((int) (v % 36)));
+                v /= 36;
+            }
+            return Sql.literal(sb.reverse().toString());
+        }
+
+        long capacity() {
+            return java.math.BigInteger.valueOf(36).pow(width).min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                    .longValue();
+        }
+    }
+
+    /**
+     * The spec's own {@code seed:} expression of the row number {@code i}. In the table's own INSERT {@code i} is in
+     * scope; elsewhere (a referencing table's value, a lookup literal) it is bound by a one-row subquery.
+     */
+    record Custom(String expression) implements Gen {
+        public String sql(String row) {
+            return row.equals("i") ? "(" + expression + ")"
+                    : "(SELECT " + expression + " FROM (SELECT " + row + " AS i) AS specgen_row)";
+        }
+
+        public String literal(long row) {
+            return sql(Long.toString(row));
+        }
+    }
+
     /** {@code md5(i::text)::uuid}: distinct and stable. */
     record Uuid() implements Gen {
         public String sql(String row) {

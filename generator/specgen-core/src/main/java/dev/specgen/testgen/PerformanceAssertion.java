@@ -2,6 +2,7 @@ package dev.specgen.testgen;
 
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Sql;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,21 +45,23 @@ public sealed interface PerformanceAssertion extends Assertion {
     }
 
     /**
-     * The query's plan reads through {@code index} (schema-qualified; on a partitioned table its index on any
-     * partition counts; empty: any index) and has no Seq Scan; a failure names the scans found.
+     * The query's plan reads through one of {@code indexes} (schema-qualified: the index under test and the other
+     * indexes that serve the same lookup; on a partitioned table their indexes on the partitions count too) and has
+     * no Seq Scan; a failure names the scans found.
      */
-    record IndexUse(String query, Optional<String> index, String description, SourcePos origin)
+    record IndexUse(String query, List<String> indexes, String description, SourcePos origin)
             implements PerformanceAssertion, WithQuery {
         public IndexUse {
             Objects.requireNonNull(query, "query == null");
-            Objects.requireNonNull(index, "index == null");
+            indexes = List.copyOf(indexes);
             Objects.requireNonNull(description, "description == null");
             Objects.requireNonNull(origin, "origin == null");
         }
 
-        /** {@code 'analytics.idx_x'} or {@code NULL}. */
-        public String indexLiteral() {
-            return index.map(Sql::literal).orElse("NULL");
+        /** {@code ARRAY['analytics.idx_x', ...]::text[]}. */
+        public String indexesArray() {
+            return indexes.stream().map(Sql::literal).collect(java.util.stream.Collectors.joining(", ", "ARRAY[",
+                    "]::text[]"));
         }
 
         public String template() {

@@ -1,5 +1,11 @@
 package dev.specgen.testgen;
 
+import java.util.stream.Collectors;
+
+import java.util.LinkedHashSet;
+
+import java.util.Set;
+
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
@@ -104,8 +110,11 @@ final class PerformanceTests {
             for (Named n : e.primaryKey()) {
                 e.field(n.name()).ifPresent(f -> conds.add(equality(f)));
             }
+            List<Field> pkFields = e.primaryKey().stream().map(n -> e.field(n.name())).flatMap(Optional::stream)
+                    .toList();
             lookup("primary key: a lookup by " + names(e.primaryKey()), String.join(" AND ", conds),
-                    Optional.empty(), e.primaryKey().get(0).pos(), budget);
+                    ep.primaryKeyIndex().map(k -> e.schema() + "." + k.name()), pkFields,
+                    e.primaryKey().get(0).pos(), budget);
         }
         for (NamedIndex ni : ep.indexes()) {
             Index ix = ni.index();
@@ -126,10 +135,11 @@ final class PerformanceTests {
                         + " serve operators such as @>, && or <->, not a plain lookup", ix.pos()));
                 continue;
             }
-            String what = ix.method() == Index.Method.BRIN ? "a range on " + f.get().name()
-                    : "a lookup by " + String.join(", ", keyFields(ix).stream().map(Field::name).toList());
+            List<Field> looked = ix.method() == Index.Method.BRIN ? List.of(f.get()) : keyFields(ix);
+            String what = (ix.method() == Index.Method.BRIN ? "a range on " : "a lookup by ")
+                    + String.join(", ", looked.stream().map(Field::name).toList());
             lookup(ni.name() + ": " + what, where + ix.where().map(w -> " AND (" + w + ")").orElse(""),
-                    Optional.of(e.schema() + "." + ni.name()), ix.pos(), budget);
+                    Optional.of(e.schema() + "." + ni.name()), looked, ix.pos(), budget);
         }
     }
 
@@ -153,11 +163,40 @@ final class PerformanceTests {
         return out;
     }
 
-    private void lookup(String what, String where, Optional<String> index, SourcePos pos, Budget budget) {
+    /**
+     * The indexes that may serve a lookup on {@code looked}: the one under test first, then every other index of
+     * the table led by one of those columns (the primary key's and unique constraints' indexes included). With
+     * synthetic data where every key is distinct, all of them serve it equally well and which one the planner
+     * takes is a tie-break; what matters is that the lookup is served by an index. So a missing index fails its
+     * test exactly when nothing else serves its lookup.
+     */
+    private List<String> servers(Optional<String> own, List<Field> looked) {
+        Set<String> cols = looked.stream().map(Field::name).collect(Collectors.toSet());
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        own.ifPresent(out::add);
+        for (NamedIndex other : ep.indexes()) {
+            Optional<String> lead = other.index().columns().get(0).column();
+            if (lead.isPresent() && cols.contains(lead.get())) {
+                out.add(e.schema() + "." + other.name());
+            }
+        }
+        for (EntityPlan.KeyIndex k : ep.keyIndexes()) {
+            if (cols.contains(k.columns().get(0))) {
+                out.add(e.schema() + "." + k.name());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void lookup(String what, String where, Optional<String> index, List<Field> looked, SourcePos pos,
+            Budget budget) {
         String query = "SELECT * FROM " + table + " WHERE " + where;
-        out.add(new PerformanceAssertion.IndexUse(query, index,
-                what + (index.isPresent() ? " uses " + index.get().substring(index.get().indexOf('.') + 1)
-                        : " uses an index"), pos));
+        List<String> servers = servers(index, looked);
+        List<String> plain = servers.stream().map(q -> q.substring(q.indexOf('.') + 1)).toList();
+        String uses = plain.isEmpty() ? " uses an index" : plain.size() == 1 ? " uses " + plain.get(0)
+                : " uses " + plain.get(0) + " (or " + String.join(", ", plain.subList(1, plain.size()))
+                        + (plain.size() == 2 ? ", which also serves it)" : ", which also serve it)");
+        out.add(new PerformanceAssertion.IndexUse(query, servers, what + uses, pos));
         out.add(new PerformanceAssertion.TimeBudget(query, budget.half(), ITERATIONS, what + " averages under "
                 + budget.ms() + " ms", budget.pos().orElse(pos)));
     }

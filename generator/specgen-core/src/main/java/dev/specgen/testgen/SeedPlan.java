@@ -54,8 +54,9 @@ final class SeedPlan {
         return new Result(List.copyOf(p.order), List.copyOf(p.problems));
     }
 
-    private void visit(EntityPlan ep, long rows, String rowsSql, Set<String> stack) {
+    private void visit(EntityPlan ep, long wanted, String rowsSql, Set<String> stack) {
         Entity e = ep.entity();
+        long rows = capacity(e, wanted);
         for (Field f : e.fields()) {
             Optional<EntityPlan> target = f.references().flatMap(r -> entities.apply(r.entity()));
             if (target.isPresent() && !stack.contains(target.get().entity().name())
@@ -76,6 +77,9 @@ final class SeedPlan {
 
     private Gen gen(EntityPlan ep, Field f, String rowsSql, long rows, Set<String> stack) {
         Entity e = ep.entity();
+        if (f.seed().isPresent()) {
+            return new Gen.Custom(f.seed().get());
+        }
         Optional<Partitioning> level = level(e, f);
         if (level.isPresent()) {
             return partitionKey(level.get(), f, rowsSql, isKey(e, f) && f.check().isEmpty());
@@ -86,7 +90,30 @@ final class SeedPlan {
         if (f.identity() != Field.Identity.NONE) {
             return new Gen.Serial("");
         }
+        Optional<Gen> checked = f.check().flatMap(c -> Checks.values(f, c));
+        if (checked.isPresent()) {
+            return checked.get();
+        }
+        if (isKey(e, f) && f.check().isEmpty() && f.type() instanceof FieldType.Sized s
+                && s.length() < 1 + Long.toString(rows).length()) {
+            return new Gen.Base36(s.length());
+        }
         return forType(f.type(), isKey(e, f) && f.check().isEmpty());
+    }
+
+    /**
+     * How many rows a table can take: a short text key ({@code char(2)}) holds 36^length distinct values, so
+     * asking for more would fail the seeding on its own key rather than test anything.
+     */
+    static long capacity(Entity e, long rows) {
+        long cap = rows;
+        for (Field f : e.fields()) {
+            if (isKey(e, f) && f.check().isEmpty() && f.type() instanceof FieldType.Sized s
+                    && s.length() < 1 + Long.toString(rows).length()) {
+                cap = Math.min(cap, new Gen.Base36(s.length()).capacity());
+            }
+        }
+        return cap;
     }
 
     private Gen reference(EntityPlan ep, Field f, Reference ref, String rowsSql, long rows, Set<String> stack) {
@@ -111,8 +138,9 @@ final class SeedPlan {
         }
         Set<String> deeper = new LinkedHashSet<>(stack);
         deeper.add(name);
-        String refRows = Long.toString(referencedRows);
-        return new Gen.Ref(gen(target.get(), column.get(), refRows, referencedRows, deeper), referencedRows, refRows);
+        long seededThere = capacity(target.get().entity(), referencedRows);
+        String refRows = Long.toString(seededThere);
+        return new Gen.Ref(gen(target.get(), column.get(), refRows, seededThere, deeper), seededThere, refRows);
     }
 
     /** The partitioning level whose key is {@code f}, if any. */

@@ -161,6 +161,11 @@ public final class Verifier {
                     .map(s -> s.replaceFirst("^#\\s*", "").strip()).filter(s -> !s.isEmpty()).toList());
             Diagnostic d = Diagnostic.error(e.pos(), Code.SG406, "test " + t.number() + " of " + testFileOf(ep)
                     + " failed: " + t.description());
+            if (t.description().startsWith("seeds ")) {
+                // generic seed values can break a table's own rules (a CHECK, a short key): say how to steer them
+                why = (why.isEmpty() ? "" : why + "; ") + "give the field a seed: expression of the row number i "
+                        + "(e.g. seed: \"'user' || i || '@example.com'\"), or lower the seed_rows hint";
+            }
             diagnostics.add(why.isEmpty() ? d : d.withHint(why));
         }
         r.error().ifPresent(err -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + testFileOf(ep)

@@ -69,7 +69,7 @@ class TestPlannerTest {
                 "index account_tags on account (email)",
                 "index account_tags is gin",
                 "seeds 5000 rows into account",
-                "primary key: a lookup by id uses an index",
+                "primary key: a lookup by id uses account_pkey",
                 "primary key: a lookup by id averages under 7 ms",
                 "account_by_status: a lookup by status uses account_by_status",
                 "account_by_status: a lookup by status averages under 7 ms",

@@ -1,0 +1,78 @@
+package dev.specgen.testgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Seed values that respect a table's own rules: CHECK shapes, short text keys, and the spec's seed: expressions. */
+class SeedConstraintsTest {
+    static final String JOB = """
+            entity: Job
+            schema: q
+            fields:
+              id: {type: bigint, primary_key: true}
+              state:
+                type: text
+                nullable: false
+                check: "state IN ('pending', 'it''s', 'done')"
+              priority:
+                type: smallint
+                check: "priority BETWEEN 1 AND 3"
+              email:
+                type: text
+                check: "position('@' in email) > 1"
+                seed: "'user' || i || '@example.com'"
+              code: {type: char(2), unique: true}
+            performance_hints: [{seed_rows: 5000}]
+            """;
+
+    static TestStep.SeedFunction seed() {
+        TestFile f = Pipeline.tests(JOB).files().get(0);
+        return f.steps().stream().filter(TestStep.SeedFunction.class::isInstance)
+                .map(TestStep.SeedFunction.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void checkShapesAndSeedExpressionsGiveValuesThatPass() {
+        TestStep.SeedFunction s = seed();
+        assertEquals(List.of("id", "state", "priority", "email", "code"), s.columns());
+        assertEquals("(ARRAY['pending', 'it''s', 'done']::text[])[1 + (i % 3)]", s.values().get(1));
+        assertEquals("(ARRAY[1, 2, 3]::smallint[])[1 + (i % 3)]", s.values().get(2));
+        assertEquals("('user' || i || '@example.com')", s.values().get(3));
+        assertTrue(s.values().get(4).startsWith("substr('0123456789abcdefghijklmnopqrstuvwxyz', 1 + (i / 36) % 36, 1)"),
+                s.values().get(4));
+    }
+
+    @Test
+    void aShortKeyCapsTheRowCountAtWhatItCanHold() {
+        TestFile f = Pipeline.tests(JOB).files().get(0);
+        assertTrue(f.assertions().stream().anyMatch(a -> a.description().equals("seeds 1296 rows into job")),
+                f.assertions().stream().map(Assertion::description).toList().toString());
+    }
+
+    @Test
+    void base36IsDistinctAndMatchesItsLiteral() {
+        Gen.Base36 b = new Gen.Base36(2);
+        assertEquals(1296, b.capacity());
+        assertEquals("'00'", b.literal(0));
+        assertEquals("'0z'", b.literal(35));
+        assertEquals("'10'", b.literal(36));
+        assertEquals("'zz'", b.literal(1295));
+    }
+
+    @Test
+    void otherCheckShapesAreLeftToTheGenericValues() {
+        assertEquals(Optional.empty(), Checks.literals("lower(x), 'a'"));
+        assertEquals(Optional.of(List.of("'a'", "-2", "3.5")), Checks.literals("'a', -2, 3.5"));
+    }
+
+    @Test
+    void aSeedExpressionIsBoundToTheRowWhereIIsNotInScope() {
+        Gen.Custom c = new Gen.Custom("'user' || i");
+        assertEquals("('user' || i)", c.sql("i"));
+        assertEquals("(SELECT 'user' || i FROM (SELECT 1 + (i % 100) AS i) AS specgen_row)", c.sql("1 + (i % 100)"));
+    }
+}
