@@ -4,7 +4,9 @@ import dev.specgen.check.ParseCheck;
 import dev.specgen.db.Database;
 import dev.specgen.db.Databases;
 import dev.specgen.db.DbOptions;
+import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
+import dev.specgen.diag.SourcePos;
 import dev.specgen.diag.SpecgenException;
 import dev.specgen.testgen.RenderedTests;
 import dev.specgen.testgen.TestPlanner;
@@ -14,8 +16,12 @@ import dev.specgen.verify.Progress;
 import dev.specgen.verify.Verifier;
 import dev.specgen.verify.VerifyOptions;
 import dev.specgen.verify.VerifyReport;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import dev.specgen.diag.Diagnostics;
@@ -27,7 +33,7 @@ import dev.specgen.plan.Planner;
 import dev.specgen.plan.SchemaPlan;
 import dev.specgen.render.Rendered;
 import dev.specgen.render.Renderer;
-import dev.specgen.validate.Extensions;
+import dev.specgen.validate.ValidationResult;
 import dev.specgen.validate.Validator;
 import dev.specgen.write.OutputWriter;
 import java.util.List;
@@ -58,14 +64,32 @@ public final class Specgen {
     /** Everything but writing: the files specgen would write, checked with JSqlParser. */
     public static Result render(Options opts) {
         Diagnostics diags = new Diagnostics();
-        Optional<SpecModel> model = model(opts, diags);
-        if (model.isEmpty() || diags.hasErrors()) {
+        Optional<Checked> validated = check(opts, diags);
+        Optional<SpecModel> model = validated.map(Checked::model);
+        if (validated.isEmpty() || diags.hasErrors()) {
             return Result.of(diags.sorted(), model);
         }
-        SchemaPlan plan = new Planner(Extensions::required).plan(model.get());
-        Renderer renderer = new Renderer(opts.templates().map(opts.root()::resolve));
-        Rendered ddl = renderer.render(plan);
-        RenderedTests tests = TestRenderer.render(new TestPlanner().plan(plan), renderer);
+        Checked checked = validated.get();
+        Optional<Path> templates = opts.templates().map(opts.root()::resolve);
+        if (templates.isPresent() && !Files.isDirectory(templates.get())) {
+            diags.add(Diagnostic.error(SourcePos.NONE, Code.SG003, "template folder " + opts.templates().get()
+                    + " does not exist").withHint("--templates takes a folder holding postgres/<name>.ftl overrides"));
+            return Result.of(diags.sorted(), model);
+        }
+        // the extensions each entity needs were worked out by validation; the planner uses that answer
+        SchemaPlan plan = new Planner(e -> checked.validation().extensions().getOrDefault(e.name(),
+                Collections.emptySortedSet()), sourceNames(opts)).plan(model.get());
+        Renderer renderer = new Renderer(templates);
+        Rendered ddl;
+        RenderedTests tests;
+        try {
+            ddl = renderer.render(plan);
+            tests = TestRenderer.render(new TestPlanner().plan(plan), renderer);
+        } catch (Renderer.TemplateFailure f) {
+            diags.add(Diagnostic.error(f.pos(), Code.SG005, f.getMessage()).withHint(templates.isPresent()
+                    ? "check the override templates in " + opts.templates().get() : "this is a specgen bug"));
+            return Result.of(diags.sorted(), model);
+        }
         try (ParseCheck parse = new ParseCheck()) {
             diags.addAll(parse.check(ddl.statements()));
             for (TestStatement t : tests.statements()) {
@@ -130,8 +154,11 @@ public final class Specgen {
         if (r.hasErrors() || r.rendered().isEmpty()) {
             return r;
         }
-        OutputWriter.Result out = new OutputWriter(opts.outDir()).write(r.rendered().get().files());
-        return r.withOutput(out);
+        try {
+            return r.withOutput(new OutputWriter(opts.outDir()).write(r.rendered().get().files()));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return r.withDiagnostics(withOutputProblem(r, opts, e));
+        }
     }
 
     /** Render and compare with the output folder without writing: {@code output().changed()} means stale. */
@@ -140,17 +167,53 @@ public final class Specgen {
         if (r.hasErrors() || r.rendered().isEmpty()) {
             return r;
         }
-        OutputWriter.Result out = new OutputWriter(opts.outDir()).compare(r.rendered().get().files());
-        return r.withOutput(out);
+        try {
+            return r.withOutput(new OutputWriter(opts.outDir()).compare(r.rendered().get().files()));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return r.withDiagnostics(withOutputProblem(r, opts, e));
+        }
     }
 
-    private static Optional<SpecModel> model(Options opts, Diagnostics diags) {
+    private static List<Diagnostic> withOutputProblem(Result r, Options opts, RuntimeException e) {
+        List<Diagnostic> out = new ArrayList<>(r.diagnostics());
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String why = cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                ? fse.getFile() + ": " + fse.getReason() : String.valueOf(cause.getMessage());
+        out.add(Diagnostic.error(SourcePos.NONE, Code.SG004, "cannot write the output folder " + opts.out() + ": "
+                + why).withHint("--out must name a folder specgen may create and write"));
+        return out;
+    }
+
+    /**
+     * How generated headers name spec files: relative to the spec folder, under the folder's own name
+     * ({@code specs/analytics/x.yaml}), however the folder was given on the command line ({@code specs/},
+     * {@code ../specs}, an absolute path). Diagnostics keep the path as given, so it can be opened; generated
+     * bytes must not depend on where the command ran.
+     */
+    static java.util.function.UnaryOperator<String> sourceNames(Options opts) {
+        Path specs = opts.root().resolve(opts.specs()).toAbsolutePath().normalize();
+        Path base = Files.isRegularFile(specs) ? specs.getParent() : specs;
+        Path name = base.getFileName() == null ? Path.of("") : base.getFileName();
+        return display -> {
+            Path p = opts.root().resolve(display).toAbsolutePath().normalize();
+            return p.startsWith(base) ? name.resolve(base.relativize(p)).toString().replace('\\', '/') : display;
+        };
+    }
+
+    /** A validated model and what validation derived from it. */
+    private record Checked(SpecModel model, ValidationResult validation) {
+    }
+
+    private static Optional<Checked> check(Options opts, Diagnostics diags) {
         List<LoadedFile> files = new SpecLoader().loadAll(opts.root(), opts.specs(), diags);
         if (files.isEmpty()) {
             return Optional.empty();
         }
         SpecModel model = ModelBuilder.build(files, diags);
-        Validator.validate(model, diags);
-        return Optional.of(model);
+        return Optional.of(new Checked(model, Validator.validate(model, diags)));
+    }
+
+    private static Optional<SpecModel> model(Options opts, Diagnostics diags) {
+        return check(opts, diags).map(Checked::model);
     }
 }

@@ -94,6 +94,48 @@ class CliTest {
     }
 
     @Test
+    void userMistakesAreDiagnosticsNotInternalErrors(@TempDir Path tmp) throws IOException {
+        Run noTemplates = run("build", "specs", "--out", tmp.resolve("o").toString(), "--templates",
+                tmp.resolve("missing").toString());
+        assertEquals(1, noTemplates.code(), noTemplates.err());
+        assertTrue(noTemplates.err().startsWith("specgen: error SG003: template folder "), noTemplates.err());
+
+        Path file = Files.writeString(tmp.resolve("afile"), "x", StandardCharsets.UTF_8);
+        Run outIsAFile = run("build", "specs", "--out", file.toString());
+        assertEquals(1, outIsAFile.code(), outIsAFile.err());
+        assertTrue(outIsAFile.err().contains("error SG004: cannot write the output folder"), outIsAFile.err());
+
+        Path templates = tmp.resolve("t");
+        Files.createDirectories(templates.resolve("postgres"));
+        Files.writeString(templates.resolve("postgres/create_schema.ftl"), "CREATE SCHEMA ${nosuch};\n",
+                StandardCharsets.UTF_8);
+        Run broken = run("build", "specs", "--out", tmp.resolve("o").toString(), "--templates", templates.toString());
+        assertEquals(1, broken.code(), broken.err());
+        assertTrue(broken.err().contains("error SG005: template postgres/create_schema.ftl failed: "
+                + "The following has evaluated to null or missing: ==> nosuch"), broken.err());
+        assertFalse(broken.err().contains("internal error"), broken.err());
+    }
+
+    @Test
+    void checkNamesEachStaleFileWithSG407(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("build", "specs", "--out", out.toString()).code());
+        Files.writeString(out.resolve("dms/01_reference.sql"), "-- edited by hand\n", StandardCharsets.UTF_8);
+        Run check = run("build", "specs", "--out", out.toString(), "--check");
+        assertEquals(3, check.code(), check.err());
+        String path = out.toString().replace('\\', '/') + "/dms/01_reference.sql";
+        assertTrue(check.err().startsWith(path + ": error SG407: " + path + " is stale\n  hint: run: specgen build specs\n"),
+                check.err());
+    }
+
+    @Test
+    void headersNameSpecsTheSameHoweverTheFolderIsGiven(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("abs");
+        assertEquals(0, run("build", Path.of("specs").toAbsolutePath().toString(), "--out", out.toString()).code());
+        assertEquals(Golden.readTree(Path.of("generated")), Golden.readTree(out));
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         Run r = run("build", "--no-such-option", "specs");
         assertEquals(2, r.code());

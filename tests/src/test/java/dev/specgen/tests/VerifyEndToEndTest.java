@@ -111,6 +111,31 @@ class VerifyEndToEndTest {
         assertFalse(schemaExists("planted_in_place"), "a failed in-place apply left objects behind");
     }
 
+    @Test
+    void entitiesRolledBackWithTheFailedRunAreNotReportedAsApplied(@TempDir Path tmp) throws Exception {
+        Path spec = spec(tmp, """
+                entity: Alpha
+                schema: rolled
+                fields: {id: {type: bigint, primary_key: true}}
+                ---
+                entity: Beta
+                schema: rolled
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  n: {type: integer, check: "missing_column > 0"}
+                ---
+                entity: Zed
+                schema: rolled
+                fields: {id: {type: bigint, primary_key: true}}
+                """);
+        CliTest.Run r = CliTest.run("verify", spec.toString(), "--db-url", url);
+        assertEquals(4, r.code(), r.out() + r.err());
+        // one transaction: Alpha was rolled back with Beta, and Zed never ran
+        assertTrue(r.out().contains("FAIL rolled.alpha  not applied"), r.out());
+        assertTrue(r.out().contains("FAIL rolled.beta   not applied"), r.out());
+        assertTrue(r.out().contains("FAIL rolled.zed    not applied"), r.out());
+    }
+
     private static Path spec(Path dir, String yaml) throws IOException {
         Path p = dir.resolve("planted.yaml");
         Files.writeString(p, yaml, StandardCharsets.UTF_8);

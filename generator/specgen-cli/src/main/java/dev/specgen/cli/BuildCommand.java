@@ -3,6 +3,9 @@ package dev.specgen.cli;
 import dev.specgen.Options;
 import dev.specgen.Result;
 import dev.specgen.Specgen;
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostic;
+import dev.specgen.diag.SourcePos;
 import dev.specgen.write.OutputWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -49,9 +52,19 @@ final class BuildCommand implements Callable<Integer> {
                 return Main.OK;
             }
             PrintWriter err = spec.commandLine().getErr();
-            w.written().forEach(p -> err.println("stale: " + dir + "/" + p));
-            w.deleted().forEach(p -> err.println("stale (would be deleted): " + dir + "/" + p));
-            err.println("specgen: " + dir + "/ is stale; run: specgen build " + specOptions.specs);
+            String fix = "run: specgen build " + specOptions.specs.toString().replace('\\', '/');
+            for (String p : w.written()) {
+                String path = dir + "/" + p;
+                err.println(Diagnostic.error(SourcePos.file(path), Code.SG407, path + " is stale").withHint(fix)
+                        .format());
+            }
+            for (String p : w.deleted()) {
+                String path = dir + "/" + p;
+                err.println(Diagnostic.error(SourcePos.file(path), Code.SG407, path
+                        + " is no longer generated from the specs (build deletes it)").withHint(fix).format());
+            }
+            err.println("specgen: " + dir + "/ is stale (" + Reporter.count(w.written().size() + w.deleted().size(),
+                    "file") + ")");
             return Main.STALE;
         }
         if (!w.changed()) {

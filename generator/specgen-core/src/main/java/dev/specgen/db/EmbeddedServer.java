@@ -90,7 +90,7 @@ final class EmbeddedServer implements PgServer {
         m.put("timezone", "UTC");
         m.put("lc_messages", "C");
         m.put("log_min_messages", "fatal");
-        return Map.copyOf(m);
+        return java.util.Collections.unmodifiableMap(m); // keeps the order the settings are passed in
     }
 
     @Override

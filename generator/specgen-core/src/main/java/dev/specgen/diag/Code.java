@@ -10,6 +10,8 @@ public enum Code {
     SG001("spec path not found"),
     SG002("no spec files found"),
     SG003("bad option value"),
+    SG004("output cannot be written"),
+    SG005("template cannot be loaded or rendered"),
 
     // load: bytes, YAML syntax, resource limits, key shape
     SG100("file cannot be read"),

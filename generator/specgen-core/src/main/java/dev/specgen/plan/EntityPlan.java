@@ -10,13 +10,15 @@ import java.util.Objects;
  * (generated tests, catalog round trip): its file, its partition tree and the name every index got.
  *
  * @param file the entity's DDL file, relative to the output folder ({@code analytics/02_sales_transaction.sql})
+ * @param specFile the spec file as generated headers name it ({@code specs/analytics/sales_transaction.yaml})
  */
-public record EntityPlan(Entity entity, String file, List<Partition> partitions, List<NamedIndex> indexes,
-        List<KeyIndex> keyIndexes) {
+public record EntityPlan(Entity entity, String file, String specFile, List<Partition> partitions,
+        List<NamedIndex> indexes, List<KeyIndex> keyIndexes) {
 
     public EntityPlan {
         Objects.requireNonNull(entity, "entity == null");
         Objects.requireNonNull(file, "file == null");
+        Objects.requireNonNull(specFile, "specFile == null");
         partitions = List.copyOf(partitions);
         indexes = List.copyOf(indexes);
         keyIndexes = List.copyOf(keyIndexes);

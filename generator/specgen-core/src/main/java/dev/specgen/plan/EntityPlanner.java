@@ -80,12 +80,12 @@ final class EntityPlanner {
     }
 
     /** The decisions behind {@link #objects()}; call after it. */
-    EntityPlan entityPlan(String file) {
+    EntityPlan entityPlan(String file, String specFile) {
         List<EntityPlan.Partition> parts = partitions.nodes().stream()
                 .map(n -> new EntityPlan.Partition(n.rawName(), n.parentRaw(), n.leaf(), n.bound())).toList();
         List<EntityPlan.NamedIndex> named = entity.indexes().stream()
                 .map(i -> new EntityPlan.NamedIndex(i, indexes.nameOf(i))).toList();
-        return new EntityPlan(entity, file, parts, named, keyIndexes);
+        return new EntityPlan(entity, file, specFile, parts, named, keyIndexes);
     }
 
     private CreateTable createTable() {
@@ -212,9 +212,5 @@ final class EntityPlanner {
 
     static List<String> params(List<Param> params) {
         return params.stream().map(p -> p.name() + " = " + p.value()).toList();
-    }
-
-    static SourcePos posOf(Entity e) {
-        return e.pos();
     }
 }

@@ -19,10 +19,6 @@ final class NameAllocator {
         return taken.add(name);
     }
 
-    boolean isTaken(String name) {
-        return taken.contains(name);
-    }
-
     String allocate(String wanted) {
         String base = fit(wanted, 0);
         String candidate = base;

@@ -3,6 +3,7 @@ package dev.specgen.plan;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Sql;
 import dev.specgen.model.SpecModel;
+import dev.specgen.validate.Extensions;
 import dev.specgen.plan.SqlObject.AddForeignKey;
 import dev.specgen.plan.SqlObject.CreateExtension;
 import dev.specgen.plan.SqlObject.CreateSchema;
@@ -16,6 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -30,10 +32,24 @@ import java.util.Set;
 public final class Planner {
 
     private final Function<Entity, SortedSet<String>> extensions;
+    private final UnaryOperator<String> sourceNames;
 
     /** @param extensions the extensions an entity needs ({@code btree_gist}, ...), from validation. */
     public Planner(Function<Entity, SortedSet<String>> extensions) {
+        this(extensions, UnaryOperator.identity());
+    }
+
+    /**
+     * @param sourceNames how generated headers name a spec file, from its name in diagnostics (the facade makes it
+     *     independent of how the spec folder was typed)
+     */
+    public Planner(Function<Entity, SortedSet<String>> extensions, UnaryOperator<String> sourceNames) {
         this.extensions = extensions;
+        this.sourceNames = sourceNames;
+    }
+
+    private String source(Entity e) {
+        return sourceNames.apply(e.pos().file());
     }
 
     public SchemaPlan plan(SpecModel model) {
@@ -59,11 +75,11 @@ public final class Planner {
             int n = counters.merge(e.schema(), 1, Integer::sum);
             EntityPlanner ep = new EntityPlanner(e, model, names.get(e.schema()), order.deferred(), createdTypes);
             String path = e.schema() + "/" + number(n, bySchema.get(e.schema()).size()) + "_" + e.table() + ".sql";
-            files.add(new PlannedFile(path, List.of(e.pos().file()), ep.objects()));
-            entityPlans.add(ep.entityPlan(path));
+            files.add(new PlannedFile(path, List.of(source(e)), ep.objects()));
+            entityPlans.add(ep.entityPlan(path, source(e)));
             if (!ep.deferredForeignKeys().isEmpty()) {
                 deferred.computeIfAbsent(e.schema(), s -> new ArrayList<>()).addAll(ep.deferredForeignKeys());
-                deferredSpecs.computeIfAbsent(e.schema(), s -> new TreeSet<>()).add(e.pos().file());
+                deferredSpecs.computeIfAbsent(e.schema(), s -> new TreeSet<>()).add(source(e));
             }
         }
         for (Map.Entry<String, List<AddForeignKey>> d : deferred.entrySet()) {
@@ -90,12 +106,13 @@ public final class Planner {
                     first.pos()));
         }
         SortedSet<String> specs = new TreeSet<>();
-        entities.forEach(e -> specs.add(e.pos().file()));
+        entities.forEach(e -> specs.add(source(e)));
         return new PlannedFile(schema + "/00_schema.sql", List.copyOf(specs), objects);
     }
 
     private static String reason(String extension, List<String> tables) {
-        String what = extension.equals("btree_gist") ? "GiST" : extension.equals("btree_gin") ? "GIN" : extension;
+        String what = extension.equals(Extensions.BTREE_GIST) ? "GiST"
+                : extension.equals(Extensions.BTREE_GIN) ? "GIN" : extension;
         return what + " indexes on plain scalar columns need " + extension + " (used by " + String.join(", ", tables)
                 + ")";
     }

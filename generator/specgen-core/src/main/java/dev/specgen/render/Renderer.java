@@ -104,7 +104,40 @@ public final class Renderer {
 
     /** One object's statement text, without a trailing newline. */
     public String object(SqlObject o) {
-        return apply(o.template(), o).stripTrailing();
+        try {
+            return apply(o.template(), o).stripTrailing();
+        } catch (TemplateFailure f) {
+            throw f.at(o.origin());
+        }
+    }
+
+    /** FreeMarker's message up to its "----" tip section, on one line. */
+    static String freemarkerMessage(TemplateException e) {
+        String m = e.getMessageWithoutStackTop();
+        int tip = m.indexOf("\n----");
+        return (tip >= 0 ? m.substring(0, tip) : m).strip().replaceAll("\\s*\n+\\s*", " ");
+    }
+
+    /**
+     * A template could not be loaded or failed while rendering: with override templates ({@code --templates}) that
+     * is the user's template, so it is reported as a diagnostic (SG005), at the spec position being rendered.
+     */
+    public static final class TemplateFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient dev.specgen.diag.SourcePos pos;
+
+        TemplateFailure(String message, Throwable cause, dev.specgen.diag.SourcePos pos) {
+            super(message, cause);
+            this.pos = pos;
+        }
+
+        TemplateFailure at(dev.specgen.diag.SourcePos where) {
+            return pos.isNone() ? new TemplateFailure(getMessage(), getCause(), where) : this;
+        }
+
+        public dev.specgen.diag.SourcePos pos() {
+            return pos;
+        }
     }
 
     /**
@@ -122,10 +155,11 @@ public final class Renderer {
             t.process(model, out);
             return out.toString().replace("\r\n", "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("template " + template + ".ftl: " + e.getMessage(), e);
+            throw new TemplateFailure("template " + DIALECT + "/" + template + ".ftl cannot be loaded: "
+                    + e.getMessage(), e, dev.specgen.diag.SourcePos.NONE);
         } catch (TemplateException e) {
-            throw new IllegalStateException("template " + template + ".ftl failed: " + e.getMessageWithoutStackTop(),
-                    e);
+            throw new TemplateFailure("template " + DIALECT + "/" + template + ".ftl failed: "
+                    + freemarkerMessage(e), e, dev.specgen.diag.SourcePos.NONE);
         }
     }
 }

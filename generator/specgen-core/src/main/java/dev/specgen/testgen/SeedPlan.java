@@ -81,7 +81,7 @@ final class SeedPlan {
             return new Gen.Custom(f.seed().get());
         }
         Optional<Partitioning> level = level(e, f);
-        if (level.isPresent()) {
+        if (level.isPresent() && !(level.get().strategy() == Partitioning.Strategy.HASH && shortKey(e, f, rows))) {
             return partitionKey(level.get(), f, rowsSql, isKey(e, f) && f.check().isEmpty());
         }
         if (f.references().isPresent()) {
@@ -94,9 +94,8 @@ final class SeedPlan {
         if (checked.isPresent()) {
             return checked.get();
         }
-        if (isKey(e, f) && f.check().isEmpty() && f.type() instanceof FieldType.Sized s
-                && s.length() < 1 + Long.toString(rows).length()) {
-            return new Gen.Base36(s.length());
+        if (shortKey(e, f, rows)) {
+            return new Gen.Base36(((FieldType.Sized) f.type()).length());
         }
         return forType(f.type(), isKey(e, f) && f.check().isEmpty());
     }
@@ -108,12 +107,20 @@ final class SeedPlan {
     static long capacity(Entity e, long rows) {
         long cap = rows;
         for (Field f : e.fields()) {
-            if (isKey(e, f) && f.check().isEmpty() && f.type() instanceof FieldType.Sized s
-                    && s.length() < 1 + Long.toString(rows).length()) {
-                cap = Math.min(cap, new Gen.Base36(s.length()).capacity());
+            if (shortKey(e, f, rows)) {
+                cap = Math.min(cap, new Gen.Base36(((FieldType.Sized) f.type()).length()).capacity());
             }
         }
         return cap;
+    }
+
+    /**
+     * A key text column too short for {@code 'v' || i} at this row count ({@code char(2)}): it gets base-36 values,
+     * also when it is a HASH partition key (hashing spreads any distinct values).
+     */
+    static boolean shortKey(Entity e, Field f, long rows) {
+        return isKey(e, f) && f.check().isEmpty() && f.seed().isEmpty() && f.type() instanceof FieldType.Sized s
+                && s.length() < 1 + Long.toString(rows).length();
     }
 
     private Gen reference(EntityPlan ep, Field f, Reference ref, String rowsSql, long rows, Set<String> stack) {

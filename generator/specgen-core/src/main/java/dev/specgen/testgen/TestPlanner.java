@@ -78,7 +78,7 @@ public final class TestPlanner {
         boolean skipped = perf.stream().anyMatch(PerformanceAssertion.Skip.class::isInstance);
         String scope = skipped ? "structure" : e.isPartitioned()
                 ? "structure, partition pruning, index use, time budgets" : "structure, index use, time budgets";
-        return new TestFile(testPath(ep.file()), e.pos().file(), e.schema() + "." + e.table(), scope, steps);
+        return new TestFile(testPath(ep.file()), ep.specFile(), e.schema() + "." + e.table(), scope, steps);
     }
 
     /** {@code analytics/02_sales_transaction.sql} -> {@code analytics/tests/02_sales_transaction_test.sql}. */

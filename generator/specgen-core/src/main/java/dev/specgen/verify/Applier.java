@@ -9,48 +9,32 @@ import dev.specgen.diag.SourcePos;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.render.RenderedStatement;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies rendered statements in install order. Runs of transactional statements go in one transaction each (on
- * failure PostgreSQL rolls the run back); statements PostgreSQL refuses inside a transaction block (CREATE INDEX
- * CONCURRENTLY of the rollout form) run in autocommit between them, exactly as psql would run install.sql. A
- * failure is mapped back to the spec: the object's position, refined to the field when the error is inside a
- * column or constraint line of a CREATE TABLE.
+ * Applies rendered statements in install order with {@link ScriptRunner.Mode#ROLLOUT}, exactly as psql runs
+ * install.sql: runs of transactional statements in one transaction each (on failure PostgreSQL rolls the run back),
+ * statements PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY of the rollout form) alone in
+ * autocommit between them. A failure is mapped back to the spec: the object's position, refined to the field when
+ * the error is inside a column or constraint line of a CREATE TABLE.
  */
 final class Applier {
     private Applier() {
     }
 
-    /** Returns the failure as a diagnostic, or empty when everything applied. */
-    static Optional<Failure> apply(Connection c, List<RenderedStatement> statements) {
-        List<Stmt> run = new ArrayList<>();
-        boolean runTransactional = true;
-        for (RenderedStatement s : statements) {
-            boolean tx = s.object().transactional();
-            if (!run.isEmpty() && tx != runTransactional) {
-                Optional<Failure> f = flush(c, run, runTransactional);
-                if (f.isPresent()) {
-                    return f;
-                }
-                run.clear();
-            }
-            runTransactional = tx;
-            run.add(new Stmt(s.sql(), s, !tx));
-        }
-        return run.isEmpty() ? Optional.empty() : flush(c, run, runTransactional);
+    /** How many statements (a prefix of the list) are committed, and the failure that stopped the rest, if any. */
+    record Outcome(int committed, Optional<Failure> failure) {
     }
 
     /** The failing statement and its diagnostic. */
     record Failure(RenderedStatement statement, Diagnostic diagnostic) {
     }
 
-    private static Optional<Failure> flush(Connection c, List<Stmt> run, boolean transactional) {
-        ApplyResult r = ScriptRunner.apply(c, List.copyOf(run),
-                transactional ? ScriptRunner.Mode.TRANSACTIONAL : ScriptRunner.Mode.ROLLOUT);
-        return r.failure().map(Applier::toFailure);
+    static Outcome apply(Connection c, List<RenderedStatement> statements) {
+        List<Stmt> stmts = statements.stream().map(s -> new Stmt(s.sql(), s, !s.object().transactional())).toList();
+        ApplyResult r = ScriptRunner.apply(c, stmts, ScriptRunner.Mode.ROLLOUT);
+        return new Outcome(r.committed(), r.failure().map(Applier::toFailure));
     }
 
     static Failure toFailure(StmtFailure f) {

@@ -108,16 +108,18 @@ public final class Verifier {
     private List<EntityReport> run(Connection c, SchemaPlan plan, Rendered rendered, SortedSet<String> schemas,
             boolean runTests) {
         List<RenderedStatement> ddl = rendered.statements();
-        Optional<Applier.Failure> failed = timed("apply", "applying " + ddl.size() + " statements",
+        Applier.Outcome applied = timed("apply", "applying " + ddl.size() + " statements",
                 () -> Applier.apply(c, ddl));
-        if (failed.isPresent()) {
-            diagnostics.add(failed.get().diagnostic());
-            String bad = failed.get().statement().file();
-            return plan.entities().stream().map(ep -> report(ep, !ep.file().equals(bad), Optional.empty())).toList();
+        if (applied.failure().isPresent()) {
+            diagnostics.add(applied.failure().get().diagnostic());
+            // an entity counts as applied only when all of its statements are in the committed prefix (a failed
+            // run is rolled back whole, and nothing after it runs)
+            return plan.entities().stream().map(ep -> report(ep, lastStatement(ddl, ep) < applied.committed(),
+                    Optional.empty())).toList();
         }
         CatalogSnapshot first = timed("catalog", "reading the catalog", () -> CatalogSnapshot.read(c, schemas));
         Optional<Applier.Failure> again = timed("reapply", "applying everything a second time",
-                () -> Applier.apply(c, ddl));
+                () -> Applier.apply(c, ddl)).failure();
         if (again.isPresent()) {
             Diagnostic d = again.get().diagnostic();
             diagnostics.add(new Diagnostic(d.pos(), d.severity(), Code.SG403,
@@ -152,6 +154,17 @@ public final class Verifier {
             failures(ep, r);
         }
         return out;
+    }
+
+    /** Index of the entity's last DDL statement in install order (-1 when it has none). */
+    private static int lastStatement(List<RenderedStatement> ddl, EntityPlan ep) {
+        int last = -1;
+        for (int i = 0; i < ddl.size(); i++) {
+            if (ddl.get(i).file().equals(ep.file())) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     private void failures(EntityPlan ep, TapResult r) {

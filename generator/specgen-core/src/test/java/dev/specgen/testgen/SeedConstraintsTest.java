@@ -54,6 +54,21 @@ class SeedConstraintsTest {
     }
 
     @Test
+    void aShortHashPartitionKeyGetsDistinctValuesToo() {
+        TestFile f = Pipeline.tests("""
+                entity: Country
+                schema: geo
+                fields:
+                  code: {type: char(2), primary_key: true}
+                partitioning: {strategy: hash, column: code, modulus: 4}
+                """).files().get(0);
+        TestStep.SeedFunction s = f.steps().stream().filter(TestStep.SeedFunction.class::isInstance)
+                .map(TestStep.SeedFunction.class::cast).findFirst().orElseThrow();
+        assertTrue(s.values().get(0).startsWith("substr('0123456789abcdefghijklmnopqrstuvwxyz'"), s.values().get(0));
+        assertTrue(f.assertions().stream().anyMatch(a -> a.description().equals("seeds 1296 rows into country")));
+    }
+
+    @Test
     void base36IsDistinctAndMatchesItsLiteral() {
         Gen.Base36 b = new Gen.Base36(2);
         assertEquals(1296, b.capacity());
