@@ -8,13 +8,16 @@ import dev.specgen.model.Field;
 import dev.specgen.model.Index;
 import dev.specgen.model.IndexColumn;
 import dev.specgen.model.SpecModel;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SQL text that specgen writes into a statement as given (a default, a check, an index's where and expressions)
- * must be one complete expression (SG221): quotes and parentheses closed, no comment and no {@code ;}. Otherwise
+ * SQL text that specgen writes into a statement as given (a default, a check, a seed, an index's where and
+ * expressions) must be one complete expression (SG221): not blank, quotes and parentheses closed, no empty
+ * parentheses other than a function call's ({@code ()}, but {@code now()} is fine), no comment and no {@code ;}. Otherwise
  * it breaks the statement around it ({@code CHECK (x > 0")}), or silently swallows its end ({@code -- ...}).
  * What the expression means is PostgreSQL's business; this is only the lexical frame.
  */
@@ -24,26 +27,38 @@ final class ExpressionRule implements Rule {
     record Problem(String message, String hint) {
     }
 
+    /** Key words before a {@code (} that make it a group or a list, not a call: {@code n IN ()} is empty too. */
+    private static final Set<String> NOT_FUNCTIONS = Set.of("and", "or", "not", "in", "is", "when", "then", "else",
+            "between", "like", "ilike", "similar", "exists", "any", "all", "some");
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
 
     @Override
     public void check(Entity e, SpecModel model, Diagnostics diags) {
         for (Field f : e.fields()) {
             String what = "field \"" + f.name() + "\"";
-            f.defaultSql().ifPresent(d -> report("default of " + what, d, f.defaultPos(), diags));
-            f.check().ifPresent(c -> report("check of " + what, c, f.pos(), diags));
-            f.seed().ifPresent(c -> report("seed of " + what, c, f.pos(), diags));
+            f.defaultSql().ifPresent(d -> report("default of " + what, "default", d, f.defaultPos(), diags));
+            f.check().ifPresent(c -> report("check of " + what, "check", c, f.pos(), diags));
+            f.seed().ifPresent(c -> report("seed of " + what, "seed", c, f.pos(), diags));
         }
         for (Index ix : e.indexes()) {
-            ix.where().ifPresent(w -> report("where of " + IndexRule.describe(ix), w, ix.pos(), diags));
+            ix.where().ifPresent(w -> report("where of " + IndexRule.describe(ix), "where", w, ix.pos(), diags));
             for (IndexColumn c : ix.columns()) {
-                c.expression().ifPresent(x -> report("expression " + x + " of " + IndexRule.describe(ix), x, c.pos(),
-                        diags));
+                c.expression().ifPresent(x -> report("expression " + (x.isBlank() ? "" : x + " ") + "of "
+                        + IndexRule.describe(ix),
+                        "expression", x, c.pos(), diags));
             }
         }
     }
 
-    private static void report(String what, String sql, SourcePos pos, Diagnostics diags) {
+    /**
+     * SG221 for blank text, then for the first lexical problem. Blank text would otherwise be dropped ({@code where:
+     * ""}) or reach PostgreSQL as {@code CHECK ()}.
+     */
+    private static void report(String what, String key, String sql, SourcePos pos, Diagnostics diags) {
+        if (sql.isBlank()) {
+            diags.error(pos, Code.SG221, what + " is empty", "give an SQL expression, or drop " + key + ":");
+            return;
+        }
         problem(sql).ifPresent(p -> diags.error(pos, Code.SG221, what + " is not a complete SQL expression: "
                 + p.message(), p.hint()));
     }
@@ -83,6 +98,13 @@ final class ExpressionRule implements Rule {
             } else if (c == ';') {
                 return Optional.of(new Problem("it contains ';'", "an expression cannot end the statement; drop ';'"));
             } else if (c == '(') {
+                int empty = emptyGroup(sql, i);
+                if (empty > 0) {
+                    return Optional.of(new Problem("the parentheses " + sql.substring(i, empty + 1)
+                            + " hold no expression",
+                            "write an expression inside them, or drop them; only a function call has empty"
+                                    + " parentheses: now()"));
+                }
                 depth++;
             } else if (c == ')' && --depth < 0) {
                 return Optional.of(new Problem("a ')' has no '('", "balance the parentheses"));
@@ -93,6 +115,33 @@ final class ExpressionRule implements Rule {
                 "balance the parentheses"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The index of the {@code )} when the {@code (} at {@code open} closes with nothing but blanks inside and is not a function call's
+     * ({@code now()}, {@code "f" ()}): {@code ()} and {@code (( ))} reach PostgreSQL as {@code CHECK (())}, a syntax
+     * error. -1 otherwise.
+     */
+    private static int emptyGroup(String sql, int open) {
+        int j = open + 1;
+        while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+            j++;
+        }
+        if (j >= sql.length() || sql.charAt(j) != ')') {
+            return -1;
+        }
+        int k = open - 1;
+        while (k >= 0 && Character.isWhitespace(sql.charAt(k))) {
+            k--;
+        }
+        int w = k;
+        while (w >= 0 && (Character.isLetterOrDigit(sql.charAt(w)) || sql.charAt(w) == '_')) {
+            w--;
+        }
+        String word = sql.substring(w + 1, k + 1).toLowerCase(Locale.ROOT);
+        boolean call = k >= 0 && sql.charAt(k) == '"' || !word.isEmpty() && !Character.isDigit(word.charAt(0))
+                && !NOT_FUNCTIONS.contains(word);
+        return call ? -1 : j;
     }
 
     /** Index of the quote closing the one at {@code open} (doubled quotes and, in E'...', backslashes escape). */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Type parameters (SG219: numeric precision and scale, varchar/char length, enum values), identity columns (SG225:
  * integer types only, never nullable) and defaults that cannot work (SG221, at the default value: on identity
- * columns, empty, literals of the wrong kind, enum labels that do not exist, and bare words, which SQL reads as column
+ * columns, literals of the wrong kind, enum labels that do not exist, and bare words, which SQL reads as column
  * references: {@code default: pending} for {@code 'pending'}, {@code default: yes} for {@code true}).
  */
 final class TypeRule implements Rule {
@@ -111,9 +111,7 @@ final class TypeRule implements Rule {
         FieldType t = f.type();
         SourcePos pos = f.defaultPos();
         if (sql.isEmpty()) {
-            diags.error(pos, Code.SG221, "default of field \"" + f.name() + "\" is empty",
-                    "give an SQL expression, or drop default:");
-            return;
+            return; // ExpressionRule reports it, with the other expressions that are empty
         }
         if (BARE_WORD.matcher(sql).matches() && !VALUE_WORDS.contains(sql.toLowerCase(Locale.ROOT))) {
             bareWord(f, sql, diags);

@@ -18,7 +18,8 @@ class ExpressionRuleTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "n >= 0", "n IN (1, 2) AND (n > 0)", "`label <> 'it''s'`", "`\"n\" > 0`", "`E'a\\'b' <> ''`",
-        "`n::text <> $$a;b$$`", "`n::text <> $x$ -- $x$`", "n - -1 > 0",
+        "`n::text <> $$a;b$$`", "`n::text <> $x$ -- $x$`", "n - -1 > 0", "n < random()", "`n < \"f\" ( )`",
+        "`'()' <> n::text`", "(n > 0)",
     })
     void accepts(String sql) {
         assertEquals("", check(sql));
@@ -37,6 +38,13 @@ class ExpressionRuleTest {
                 + " statement, and a comment would swallow its end",
         "n > 0; DROP TABLE x | it contains ';'\\n  hint: an expression cannot end the statement; drop ';'",
         "`n::text <> $q$x` | a dollar-quoted string ($q$...) is not closed\\n  hint: close it with $q$",
+        // review B5: PostgreSQL rejects CHECK (()); only a function call has empty parentheses
+        "() | the parentheses () hold no expression\\n  hint: write an expression inside them, or drop them; only a"
+                + " function call has empty parentheses: now()",
+        "(( )) | the parentheses ( ) hold no expression\\n  hint: write an expression inside them, or drop them;"
+                + " only a function call has empty parentheses: now()",
+        "n IN () | the parentheses () hold no expression\\n  hint: write an expression inside them, or drop them;"
+                + " only a function call has empty parentheses: now()",
     })
     void rejects(String sql, String problem) {
         assertEquals("a.yaml:3:3: error SG221: check of field \"n\" is not a complete SQL expression: "
@@ -60,6 +68,36 @@ class ExpressionRuleTest {
                 indexes:
                   - {columns: [s], where: "s <> 'x"}
                   - {columns: ["lower(s"]}
+                """).text());
+    }
+
+    /** Review B5: blank text was SG401 (check), dropped (where) or CHECK () (seed): now SG221 wherever it is. */
+    @Test
+    void emptyExpressionsAnywhere() {
+        assertEquals("""
+                a.yaml:3:3: error SG221: check of field "n" is empty
+                  hint: give an SQL expression, or drop check:
+                a.yaml:4:3: error SG221: seed of field "m" is empty
+                  hint: give an SQL expression, or drop seed:
+                a.yaml:5:28: error SG221: default of field "d" is empty
+                  hint: give an SQL expression, or drop default:
+                a.yaml:7:5: error SG221: where of index on (n) is empty
+                  hint: give an SQL expression, or drop where:
+                a.yaml:8:16: error SG221: expression () of index on (()) is not a complete SQL expression: the\
+                 parentheses () hold no expression
+                  hint: write an expression inside them, or drop them; only a function call has empty parentheses:\
+                 now()
+                a.yaml:9:16: error SG221: expression of index on ( ) is empty
+                  hint: give an SQL expression, or drop expression:""", Run.validate("""
+                entity: Sale
+                fields:
+                  n: {type: integer, check: ""}
+                  m: {type: integer, seed: "  "}
+                  d: {type: text, default: ""}
+                indexes:
+                  - {columns: [n], where: " "}
+                  - {columns: ["()"]}
+                  - {columns: [{expression: " "}]}
                 """).text());
     }
 }

@@ -143,6 +143,10 @@ final class ExplicitRanges {
             if (type.has(Traits.INTEGER) && !integral) {
                 return bad(s.get(), what, "an integer");
             }
+            if (type.has(Traits.INTEGER) && !PartitionBuilder.fitsIntegerType(type, number.get().toBigInteger())) {
+                PartitionBuilder.outOfRange(shape, s.get().pos(), what + " " + text, field.get());
+                return Optional.empty();
+            }
             return Optional.of(new Value(0, number.get(), text, text));
         }
         if (temporal && date.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.specgen.model.build;
 
 import dev.specgen.diag.Code;
+import dev.specgen.diag.SourcePos;
 import dev.specgen.diag.Suggest;
 import dev.specgen.load.YMap;
 import dev.specgen.load.YNode;
@@ -14,6 +15,7 @@ import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Partitioning.Strategy;
 import dev.specgen.model.Sql;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -43,6 +45,7 @@ final class PartitionBuilder {
             "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
             "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
             "bigint", new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+    private static final Pattern LONG_DIGITS = Pattern.compile("[+-]?\\d{19,}");
     /** Numbers written as strings ({@code "7"}) are accepted for number columns, as PostgreSQL would. */
     private static final Pattern QUOTED_INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern QUOTED_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -89,6 +92,30 @@ final class PartitionBuilder {
         boolean defaultPartition = strategy.get() != Strategy.HASH && dflt.orElse(true);
         return Optional.of(new Partitioning(strategy.get(), column.get(), parts, defaultPartition, subpartitioning,
                 m.pos()));
+    }
+
+    /**
+     * Whether {@code value} fits {@code type}: false only for smallint, integer and bigint values out of their range,
+     * which PostgreSQL rejects in a partition bound ("smallint out of range"). Every integer a partition bound or list
+     * value is made of goes through here.
+     */
+    static boolean fitsIntegerType(FieldType type, BigInteger value) {
+        long[] range = INTEGER_RANGES.get(type.sql());
+        return range == null || !type.has(Traits.INTEGER) || value.compareTo(BigInteger.valueOf(range[0])) >= 0
+                && value.compareTo(BigInteger.valueOf(range[1])) <= 0;
+    }
+
+    /** {@code from -32768 to 32767}: the values of an integer column type. */
+    static String integerRange(FieldType type) {
+        long[] range = INTEGER_RANGES.get(type.sql());
+        return "from " + range[0] + " to " + range[1];
+    }
+
+    /** SG214 at {@code pos}: {@code what} (a partition bound with its value) does not fit {@code column}'s type. */
+    static void outOfRange(Shape shape, SourcePos pos, String what, Field column) {
+        shape.diags.error(pos, Code.SG214, what + " is out of range for column \"" + column.name() + "\" ("
+                + column.type().sql() + ")", "\"" + column.name() + "\" is " + column.type().sql() + ": values "
+                + integerRange(column.type()));
     }
 
     /** SG216 for each of {@code keys} present in {@code m}. */
@@ -181,14 +208,14 @@ final class PartitionBuilder {
         FieldType t = column.type();
         String text = s.text().trim();
         if (t.has(Traits.INTEGER)) {
-            Optional<Long> n = s.asLong().or(() -> QUOTED_INTEGER.matcher(text).matches()
-                    ? Optional.of(Long.parseLong(text)) : Optional.empty());
+            Optional<BigInteger> n = s.asLong().map(BigInteger::valueOf)
+                    .or(() -> QUOTED_INTEGER.matcher(text).matches() || LONG_DIGITS.matcher(text).matches()
+                            ? Optional.of(new BigInteger(text)) : Optional.empty());
             if (n.isEmpty()) {
                 return badValue(s, column, "an integer", "list integers, for example values: [1, 2]");
             }
-            long[] range = INTEGER_RANGES.get(t.sql());
-            if (n.get() < range[0] || n.get() > range[1]) {
-                return badValue(s, column, "an integer from " + range[0] + " to " + range[1], null);
+            if (!fitsIntegerType(t, n.get())) {
+                return badValue(s, column, "an integer " + integerRange(t), null);
             }
             return Optional.of(String.valueOf(n.get()));
         }

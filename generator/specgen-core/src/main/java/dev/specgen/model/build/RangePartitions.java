@@ -12,10 +12,12 @@ import dev.specgen.model.FieldType;
 import dev.specgen.model.FieldType.Traits;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.PartitionSpec.Bound;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * RANGE partitions, from exactly one of: {@code interval} (or the one-item list {@code intervals}) with date
@@ -26,6 +28,8 @@ import java.util.Optional;
 final class RangePartitions {
     static final int MAX_PARTITIONS = 1000;
     private static final List<String> WAYS = List.of("interval", "intervals", "step", "partitions");
+    /** Decimal digits too many for a long, still an integer: read so that the column's range can be reported. */
+    private static final Pattern LONG_DIGITS = Pattern.compile("[+-]?\\d{19,}");
     private static final String NO_TODAY = "partition bounds are computed from the spec, never from today's date";
 
     private final Shape shape;
@@ -197,40 +201,67 @@ final class RangePartitions {
             shape.diags.error(pos, Code.SG216, "range partitioning by step needs \"from\" and \"to\"", NO_TODAY);
             return List.of();
         }
-        Optional<Long> from = shape.integer(fromNode.get(), "\"from\"");
-        Optional<Long> to = shape.integer(toNode.get(), "\"to\"");
+        Optional<BigInteger> from = stepBound(fromNode.get(), "\"from\"");
+        Optional<BigInteger> to = stepBound(toNode.get(), "\"to\"");
         if (from.isEmpty() || to.isEmpty()) {
             return List.of();
         }
-        long a = from.get();
-        long b = to.get();
-        long s = step.get();
-        if (a >= b) {
+        // BigInteger throughout: to - from of two bigints overflows a long, and a wrapped loop never ends
+        BigInteger a = from.get();
+        BigInteger b = to.get();
+        BigInteger s = BigInteger.valueOf(step.get());
+        if (a.compareTo(b) >= 0) {
             shape.diags.error(toNode.get().pos(), Code.SG214, "\"to\" " + b + " must be greater than \"from\" " + a);
             return List.of();
         }
-        long span;
-        try {
-            span = Math.subtractExact(b, a);
-        } catch (ArithmeticException overflow) {
-            span = Long.MAX_VALUE;
-        }
-        if (span % s != 0) {
-            long fix = a + (span / s + 1) * s;
-            shape.diags.error(toNode.get().pos(), Code.SG214, "\"to\" - \"from\" (" + span + ") is not a multiple"
-                    + " of \"step\" (" + s + ")", "use to: " + fix);
+        BigInteger span = b.subtract(a);
+        BigInteger[] qr = span.divideAndRemainder(s);
+        BigInteger count = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+        if (count.compareTo(BigInteger.valueOf(MAX_PARTITIONS)) > 0) {
+            shape.diags.error(pos, Code.SG218, "step " + s + " from " + a + " to " + b + " would make "
+                    + (qr[1].signum() == 0 ? "" : "more than ") + qr[0] + " partitions; the limit is "
+                    + MAX_PARTITIONS, "use a larger step or a narrower range");
             return List.of();
         }
-        if (span / s > MAX_PARTITIONS) {
-            shape.diags.error(pos, Code.SG218, "step " + s + " from " + a + " to " + b + " would make " + span / s
-                    + " partitions; the limit is " + MAX_PARTITIONS, "use a larger step or a narrower range");
+        if (qr[1].signum() != 0) {
+            shape.diags.error(toNode.get().pos(), Code.SG214, "\"to\" - \"from\" (" + span + ") is not a multiple"
+                    + " of \"step\" (" + s + ")", alignedTo(a, s, span, qr[0]));
             return List.of();
         }
         List<PartitionSpec> out = new ArrayList<>();
-        for (long v = a; v < b; v += s) {
-            String suffix = v < 0 ? "pm" + (-v) : "p" + v;
-            out.add(new PartitionSpec(suffix, new Bound.Range(Long.toString(v), Long.toString(v + s)), pos));
+        for (int k = 0; k < count.intValueExact(); k++) {
+            BigInteger v = a.add(s.multiply(BigInteger.valueOf(k)));
+            String suffix = v.signum() < 0 ? "pm" + v.negate() : "p" + v;
+            out.add(new PartitionSpec(suffix, new Bound.Range(v.toString(), v.add(s).toString()), pos));
         }
         return out;
+    }
+
+    /**
+     * An integer {@code from}/{@code to} that fits the column's type (SG214 at the value otherwise: PostgreSQL
+     * rejects the partition, "smallint out of range"). Past a long it is still read, so a bigint column can say so.
+     */
+    private Optional<BigInteger> stepBound(YNode n, String what) {
+        Optional<BigInteger> v = n instanceof YScalar sc && sc.plain() && LONG_DIGITS.matcher(sc.text().trim())
+                .matches() ? Optional.of(new BigInteger(sc.text().trim())) : shape.integer(n, what)
+                .map(BigInteger::valueOf);
+        if (v.isPresent() && field.isPresent() && !PartitionBuilder.fitsIntegerType(field.get().type(), v.get())) {
+            PartitionBuilder.outOfRange(shape, n.pos(), what + " " + v.get(), field.get());
+            return Optional.empty();
+        }
+        return v;
+    }
+
+    /**
+     * The hint for a {@code to} that is not a whole number of steps from {@code from}: the next aligned bound, or the
+     * previous one when the next would not fit the column's type (a smaller step when there is none).
+     */
+    private String alignedTo(BigInteger a, BigInteger s, BigInteger span, BigInteger steps) {
+        BigInteger up = a.add(s.multiply(steps.add(BigInteger.ONE)));
+        if (field.isEmpty() || PartitionBuilder.fitsIntegerType(field.get().type(), up)) {
+            return "use to: " + up;
+        }
+        return steps.signum() > 0 ? "use to: " + a.add(s.multiply(steps))
+                : "use step: " + span + ", or a divisor of it";
     }
 }

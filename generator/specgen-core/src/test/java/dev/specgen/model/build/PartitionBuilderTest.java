@@ -1,6 +1,7 @@
 package dev.specgen.model.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.diag.SourcePos;
@@ -9,6 +10,7 @@ import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Partitioning.Strategy;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +95,65 @@ class PartitionBuilderTest {
         assertEquals(List.of("pm10", "p0"), suffixes(neg));
     }
 
+    /** Review B1: to - from of two bigints overflowed, and the wrapped loop never ended. */
+    @Test
+    void stepArithmeticDoesNotOverflow() {
+        String min = "-9223372036854775808";
+        String max = "9223372036854775807";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertEquals("a.yaml:13:7: error SG214: \"to\" - \"from\" (18446744073709551615) is not a multiple of"
+                    + " \"step\" (9223372036854775807)\n  hint: use to: 9223372036854775806",
+                    partitioning("  strategy: range\n  column: n\n  step: " + max + "\n  from: " + min + "\n  to: "
+                            + max + "\n").text());
+            assertEquals("a.yaml:11:3: error SG218: step 3 from " + min + " to " + max + " would make"
+                    + " 6148914691236517205 partitions; the limit is 1000\n  hint: use a larger step or a narrower"
+                    + " range", partitioning("  strategy: range\n  column: n\n  step: 3\n  from: " + min
+                            + "\n  to: " + max + "\n").text());
+        });
+        // (2^64 - 1) / 255: the whole bigint range in 255 partitions, the first one named without wrapping
+        Partitioning p = ok("  strategy: range\n  column: n\n  step: 72340172838076673\n  from: " + min
+                + "\n  to: " + max + "\n");
+        assertEquals(255, p.partitions().size());
+        assertEquals("pm9223372036854775808", p.partitions().get(0).suffix());
+        assertEquals(new Bound.Range("9151031864016699134", max), p.partitions().get(254).bound());
+    }
+
+    /** Review B2: bounds PostgreSQL rejects with "smallint out of range" are SG214 at the value. */
+    @ParameterizedTest(name = "{index}: {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`  step: 50000\n  from: 0\n  to: 100000\n` | a.yaml:11:7: error SG214: \"to\" 100000 is out of range for"
+                + " column \"s\" (smallint)\\n  hint: \"s\" is smallint: values from -32768 to 32767",
+        "`  step: 10\n  from: -40000\n  to: 0\n` | a.yaml:10:9: error SG214: \"from\" -40000 is out of range for"
+                + " column \"s\" (smallint)\\n  hint: \"s\" is smallint: values from -32768 to 32767",
+        "`  step: 10000\n  from: 0\n  to: 32767\n` | a.yaml:11:7: error SG214: \"to\" - \"from\" (32767) is not a"
+                + " multiple of \"step\" (10000)\\n  hint: use to: 30000",
+        "`  partitions:\n    - {name: a, from: 0, to: 32768}\n` | a.yaml:10:30: error SG214: \"to\" 32768 is out of"
+                + " range for column \"s\" (smallint)\\n  hint: \"s\" is smallint: values from -32768 to 32767",
+    })
+    void boundsFitTheIntegerType(String yaml, String expected) {
+        assertEquals(expected.replace("\\n", "\n"), Run.build("""
+                entity: Sale
+                fields:
+                  n: {type: bigint, nullable: false}
+                  i: {type: integer, nullable: false}
+                  s: {type: smallint, nullable: false}
+                partitioning:
+                  strategy: range
+                  column: s
+                """ + yaml).text());
+    }
+
+    @Test
+    void bigintBoundsPastALongAreOutOfRangeToo() {
+        assertEquals("a.yaml:13:7: error SG214: \"to\" 9223372036854775808 is out of range for column \"n\""
+                + " (bigint)\n  hint: \"n\" is bigint: values from -9223372036854775808 to 9223372036854775807",
+                partitioning("  strategy: range\n  column: n\n  step: 1\n  from: 0\n  to: 9223372036854775808\n")
+                        .text());
+        assertEquals(List.of("p32760"), suffixes(Run.build("entity: Sale\nfields:\n  s: {type: smallint, nullable:"
+                + " false}\npartitioning: {strategy: range, column: s, step: 7, from: 32760, to: 32767}\n").entity()
+                .partitioning().orElseThrow()));
+    }
+
     @Test
     void hash() {
         Partitioning p = ok("  strategy: hash\n  column: n\n  modulus: 16\n");
@@ -159,6 +220,8 @@ class PartitionBuilderTest {
                 + " found \"EU\"\\n  hint: \"n\" is bigint: list integers, for example values: [1, 2]\\n"
                 + "a.yaml:14:30: error SG214: each item of \"values\" must be an integer for column \"n\", found"
                 + " \"1.5\"\\n  hint: \"n\" is bigint: list integers, for example values: [1, 2]",
+        "n | [9223372036854775808] | a.yaml:14:26: error SG214: each item of \"values\" must be an integer from"
+                + " -9223372036854775808 to 9223372036854775807 for column \"n\", found \"9223372036854775808\"",
         "s | [40000] | a.yaml:14:26: error SG214: each item of \"values\" must be an integer from -32768 to 32767"
                 + " for column \"s\", found \"40000\"",
         "b | [yes] | a.yaml:14:26: error SG214: each item of \"values\" must be true or false for column \"b\","
