@@ -64,7 +64,7 @@ public final class Specgen {
     /** Everything but writing: the files specgen would write, checked with JSqlParser. */
     public static Result render(Options opts) {
         Diagnostics diags = new Diagnostics();
-        Optional<Checked> validated = check(opts, diags);
+        Optional<Checked> validated = validated(opts, diags);
         Optional<SpecModel> model = validated.map(Checked::model);
         if (validated.isEmpty() || diags.hasErrors()) {
             return Result.of(diags.sorted(), model);
@@ -143,7 +143,8 @@ public final class Specgen {
     private static String describe(DbOptions db) {
         return switch (db.mode()) {
             case EMBEDDED -> "embedded PostgreSQL " + db.pgVersion();
-            case URL -> "PostgreSQL at " + db.url().orElse("");
+            // without the query string: it may carry a password
+            case URL -> "PostgreSQL at " + db.url().orElse("").replaceFirst("\\?.*$", "");
             case TESTCONTAINERS -> "a PostgreSQL " + db.pgVersion() + " container";
         };
     }
@@ -204,7 +205,7 @@ public final class Specgen {
     private record Checked(SpecModel model, ValidationResult validation) {
     }
 
-    private static Optional<Checked> check(Options opts, Diagnostics diags) {
+    private static Optional<Checked> validated(Options opts, Diagnostics diags) {
         List<LoadedFile> files = new SpecLoader().loadAll(opts.root(), opts.specs(), diags);
         if (files.isEmpty()) {
             return Optional.empty();
@@ -214,6 +215,6 @@ public final class Specgen {
     }
 
     private static Optional<SpecModel> model(Options opts, Diagnostics diags) {
-        return check(opts, diags).map(Checked::model);
+        return validated(opts, diags).map(Checked::model);
     }
 }
