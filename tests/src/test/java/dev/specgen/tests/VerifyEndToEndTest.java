@@ -71,7 +71,7 @@ class VerifyEndToEndTest {
     }
 
     @Test
-    void checkNamingAMissingColumnFailsAtTheFieldAndLeavesNothing(@TempDir Path tmp) throws Exception {
+    void checkNamingAMissingColumnFailsAtTheCheckAndLeavesNothing(@TempDir Path tmp) throws Exception {
         Path spec = spec(tmp, """
                 entity: Widget
                 schema: planted
@@ -85,7 +85,7 @@ class VerifyEndToEndTest {
                 """);
         CliTest.Run r = CliTest.run("verify", spec.toString(), "--db-url", url);
         assertEquals(4, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains(spec + ":7:3: error SG402: PostgreSQL rejected table planted.widget"), r.err());
+        assertTrue(r.err().contains(spec + ":9:12: error SG402: PostgreSQL rejected table planted.widget"), r.err());
         assertTrue(r.err().contains("column \"quantity\" does not exist (42703)"), r.err());
         assertEquals(List.of(), scratchDatabases(), "scratch databases left behind");
         assertFalse(schemaExists("planted"), "the user's database was touched");

@@ -159,8 +159,8 @@ public final class ParseCheck implements AutoCloseable {
             for (SqlObject.Column c : t.columns()) {
                 int d = c.attributes().indexOf("DEFAULT ");
                 if (d >= 0) {
-                    out = out.replace(c.paddedName() + " " + c.type() + " " + c.attributes(),
-                            c.paddedName() + " " + c.type() + " " + c.attributes().substring(0, d) + "DEFAULT NULL");
+                    // the default is the rest of the column line (identity columns have none)
+                    out = out.replace(c.attributes().substring(d), "DEFAULT NULL");
                 }
             }
         } else if (o instanceof SqlObject.CreateIndex ix) {

@@ -52,6 +52,7 @@ public enum Code {
     SG223("more than one primary key"),
     SG224("foreign key on a partitioned table or to a non-unique column"),
     SG225("conflicting field settings (identity, nullable, primary key)"),
+    SG226("index duplicates another index"),
 
     // plan
     SG301("generated name collides with another object"),

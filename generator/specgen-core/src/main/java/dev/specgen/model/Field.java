@@ -9,7 +9,8 @@ import java.util.Optional;
  * an SQL expression exactly as written in the spec ({@code now()}, {@code 0}, {@code 'new'}); {@code check} is an
  * SQL boolean expression. {@code typePos} points at the type text for type errors, {@code defaultPos} at the default
  * value (at the field when there is none). {@code seed} is an SQL expression of the row number {@code i} that the
- * generated tests' seeding function uses for this column instead of its generic values.
+ * generated tests' seeding function uses for this column instead of its generic values. {@code checkPos} and
+ * {@code seedPos} point at the {@code check:} and {@code seed:} values (at the field when there is none).
  */
 public record Field(
         String name,
@@ -26,7 +27,9 @@ public record Field(
         SourcePos pos,
         SourcePos typePos,
         SourcePos defaultPos,
-        Optional<String> seed) {
+        Optional<String> seed,
+        SourcePos checkPos,
+        SourcePos seedPos) {
 
     public enum Identity { NONE, ALWAYS, BY_DEFAULT }
 
@@ -42,5 +45,7 @@ public record Field(
         Objects.requireNonNull(typePos, "typePos == null");
         Objects.requireNonNull(defaultPos, "defaultPos == null");
         Objects.requireNonNull(seed, "seed == null");
+        Objects.requireNonNull(checkPos, "checkPos == null");
+        Objects.requireNonNull(seedPos, "seedPos == null");
     }
 }

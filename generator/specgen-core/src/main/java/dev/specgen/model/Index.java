@@ -10,7 +10,8 @@ import java.util.Optional;
  * An index. {@code name} is empty when the spec gives none (the planner allocates one). {@code with} holds storage
  * parameters ({@code pages_per_range}, {@code fillfactor}, ...) in spec order, values as SQL literals.
  * {@code concurrently} asks for the rollout form (CREATE INDEX CONCURRENTLY; on a partitioned table ON ONLY the
- * parent, CONCURRENTLY per partition, then ATTACH PARTITION).
+ * parent, CONCURRENTLY per partition, then ATTACH PARTITION). {@code methodPos} points at the {@code type:} value and
+ * {@code wherePos} at the {@code where:} value (each at the index when there is none).
  */
 public record Index(
         Optional<String> name,
@@ -23,7 +24,8 @@ public record Index(
         boolean concurrently,
         Optional<String> comment,
         SourcePos pos,
-        SourcePos methodPos) {
+        SourcePos methodPos,
+        SourcePos wherePos) {
 
     public enum Method {
         BTREE, HASH, BRIN, GIST, GIN, SPGIST;
@@ -56,5 +58,6 @@ public record Index(
         Objects.requireNonNull(comment, "comment == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(methodPos, "methodPos == null");
+        Objects.requireNonNull(wherePos, "wherePos == null");
     }
 }

@@ -114,7 +114,7 @@ final class EntityPlanner {
         for (Field f : entity.fields()) {
             if (f.check().isPresent()) {
                 constraints.add(new Constraint(constraintName(entity.table() + "_" + f.name() + "_check"),
-                        "CHECK (" + f.check().get() + ")", f.pos()));
+                        "CHECK (" + f.check().get() + ")", f.checkPos()));
             }
         }
         for (Field f : entity.fields()) {

@@ -37,11 +37,11 @@ final class ExpressionRule implements Rule {
         for (Field f : e.fields()) {
             String what = "field \"" + f.name() + "\"";
             f.defaultSql().ifPresent(d -> report("default of " + what, "default", d, f.defaultPos(), diags));
-            f.check().ifPresent(c -> report("check of " + what, "check", c, f.pos(), diags));
-            f.seed().ifPresent(c -> report("seed of " + what, "seed", c, f.pos(), diags));
+            f.check().ifPresent(c -> report("check of " + what, "check", c, f.checkPos(), diags));
+            f.seed().ifPresent(c -> report("seed of " + what, "seed", c, f.seedPos(), diags));
         }
         for (Index ix : e.indexes()) {
-            ix.where().ifPresent(w -> report("where of " + IndexRule.describe(ix), "where", w, ix.pos(), diags));
+            ix.where().ifPresent(w -> report("where of " + IndexRule.describe(ix), "where", w, ix.wherePos(), diags));
             for (IndexColumn c : ix.columns()) {
                 c.expression().ifPresent(x -> report("expression " + (x.isBlank() ? "" : x + " ") + "of "
                         + IndexRule.describe(ix),

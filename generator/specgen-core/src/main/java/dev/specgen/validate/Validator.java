@@ -27,6 +27,7 @@ public final class Validator {
             new IndexRule(),
             new IndexMethodRule(),
             new IndexParamRule(),
+            new RedundantIndexRule(),
             new PartitionRule(),
             new StorageRule(),
             new ActionRule(),

@@ -104,7 +104,7 @@ final class RoundTrip {
                 String.join(", ", ix.include()));
         // PostgreSQL stores predicates rewritten (casts added, IN as = ANY (ARRAY[...])): compare presence, and
         // leave their meaning to the generated tests, which query through the partial index
-        same(ni.index().pos(), "WHERE predicate of " + what,
+        same(ni.index().wherePos(), "WHERE predicate of " + what,
                 ni.index().where().isPresent() ? "a predicate" : "no predicate",
                 ix.predicate().isPresent() ? "a predicate" : "no predicate");
         same(ni.index().pos(), "storage parameters of " + what, params(ni.index().with()),

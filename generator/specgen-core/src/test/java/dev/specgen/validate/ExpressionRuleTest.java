@@ -47,7 +47,7 @@ class ExpressionRuleTest {
                 + " only a function call has empty parentheses: now()",
     })
     void rejects(String sql, String problem) {
-        assertEquals("a.yaml:3:3: error SG221: check of field \"n\" is not a complete SQL expression: "
+        assertEquals("a.yaml:3:29: error SG221: check of field \"n\" is not a complete SQL expression: "
                 + problem.replace("\\n", "\n"), check(sql));
     }
 
@@ -57,7 +57,7 @@ class ExpressionRuleTest {
                 a.yaml:2:35: error SG221: default of field "s" is not a complete SQL expression: a string literal\
                  ('...') is not closed
                   hint: close the string; a quote inside it is written twice: 'it''s'
-                a.yaml:4:5: error SG221: where of index on (s) is not a complete SQL expression: a string literal\
+                a.yaml:4:27: error SG221: where of index on (s) is not a complete SQL expression: a string literal\
                  ('...') is not closed
                   hint: close the string; a quote inside it is written twice: 'it''s'
                 a.yaml:5:16: error SG221: expression lower(s of index on (lower(s) is not a complete SQL expression:\
@@ -75,13 +75,13 @@ class ExpressionRuleTest {
     @Test
     void emptyExpressionsAnywhere() {
         assertEquals("""
-                a.yaml:3:3: error SG221: check of field "n" is empty
+                a.yaml:3:29: error SG221: check of field "n" is empty
                   hint: give an SQL expression, or drop check:
-                a.yaml:4:3: error SG221: seed of field "m" is empty
+                a.yaml:4:28: error SG221: seed of field "m" is empty
                   hint: give an SQL expression, or drop seed:
                 a.yaml:5:28: error SG221: default of field "d" is empty
                   hint: give an SQL expression, or drop default:
-                a.yaml:7:5: error SG221: where of index on (n) is empty
+                a.yaml:7:27: error SG221: where of index on (n) is empty
                   hint: give an SQL expression, or drop where:
                 a.yaml:8:16: error SG221: expression () of index on (()) is not a complete SQL expression: the\
                  parentheses () hold no expression
@@ -98,6 +98,31 @@ class ExpressionRuleTest {
                   - {columns: [n], where: " "}
                   - {columns: ["()"]}
                   - {columns: [{expression: " "}]}
+                """).text());
+    }
+
+    /** A check, a seed and a where are reported at their value, in block style too (they were at the key/item). */
+    @Test
+    void checkSeedAndWhereAtTheirValue() {
+        assertEquals("""
+                a.yaml:5:12: error SG221: check of field "n" is not a complete SQL expression: a '(' is not closed
+                  hint: balance the parentheses
+                a.yaml:6:11: error SG221: seed of field "n" is not a complete SQL expression: it contains ';'
+                  hint: an expression cannot end the statement; drop ';'
+                a.yaml:10:14: error SG221: where of index idx_n is not a complete SQL expression: it contains a\
+                 comment (--)
+                  hint: drop the comment: the expression is written into a statement, and a comment would swallow its\
+                 end""", Run.validate("""
+                entity: Sale
+                fields:
+                  n:
+                    type: integer
+                    check: (n > 0
+                    seed: i; 1
+                indexes:
+                  - name: idx_n
+                    columns: [n]
+                    where:   n > 0 -- positive
                 """).text());
     }
 }

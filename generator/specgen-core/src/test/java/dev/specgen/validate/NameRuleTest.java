@@ -89,7 +89,7 @@ class NameRuleTest {
                   kind: {type: enum, values: [a, b], enum_name: shared_kind}
                 indexes:
                   - {name: sale_p2024, columns: [at]}
-                  - {name: customer, columns: [at]}
+                  - {name: customer, columns: [kind]}
                 partitioning: {strategy: range, column: at, interval: yearly, from: 2024-01-01, to: 2025-01-01}
                 materialized_view: sale_default
                 actions:

@@ -65,7 +65,7 @@ final class FieldBuilder {
             return types.parse(s.text(), s.pos(), schema, enumName, List.of())
                     .map(t -> new Field(name, t, !inEntityPk, false, Optional.empty(), Identity.NONE, false, false,
                             Optional.empty(), Optional.empty(), Optional.empty(), pos, s.pos(), pos,
-                            Optional.empty()));
+                            Optional.empty(), pos, pos));
         }
         if (!(value instanceof YMap m)) {
             shape.wrong(value, what, "a type or a mapping");
@@ -98,8 +98,11 @@ final class FieldBuilder {
         }
         boolean notNullByKey = pk || inEntityPk || identity != Identity.NONE;
         SourcePos defaultPos = m.get("default").map(YNode::pos).orElse(pos);
+        SourcePos checkPos = m.get("check").map(YNode::pos).orElse(pos);
+        SourcePos seedPos = m.get("seed").map(YNode::pos).orElse(pos);
         return Optional.of(new Field(name, type.get(), nullable.orElse(!notNullByKey), nullable.isPresent(), dflt,
-                identity, pk, unique, check, ref, comment, pos, typeNode.get().pos(), defaultPos, seed));
+                identity, pk, unique, check, ref, comment, pos, typeNode.get().pos(), defaultPos, seed, checkPos,
+                seedPos));
     }
 
     private List<String> enumValues(YNode v) {

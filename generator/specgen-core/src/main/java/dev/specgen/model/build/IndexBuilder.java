@@ -77,7 +77,8 @@ final class IndexBuilder {
         boolean concurrently = m.get("concurrently").flatMap(n -> shape.bool(n, "\"concurrently\"")).orElse(false);
         Optional<String> comment = m.get("comment").flatMap(n -> shape.text(n, "\"comment\""));
         return Optional.of(new Index(name, columns, method.orElse(Index.Method.BTREE), unique, include, where, with,
-                concurrently, comment, m.pos(), typeNode.map(YNode::pos).orElse(m.pos())));
+                concurrently, comment, m.pos(), typeNode.map(YNode::pos).orElse(m.pos()),
+                m.get("where").map(YNode::pos).orElse(m.pos())));
     }
 
     /** A mapping of storage parameters to {@link Param}s, values as written (booleans {@code true}/{@code false}). */

@@ -27,6 +27,8 @@ class FieldBuilderTest {
         assertEquals(Optional.empty(), f.defaultSql());
         assertEquals(new SourcePos("a.yaml", 3, 3), f.pos());
         assertEquals(new SourcePos("a.yaml", 3, 6), f.typePos());
+        assertEquals(f.pos(), f.checkPos());
+        assertEquals(f.pos(), f.seedPos());
     }
 
     @Test
@@ -38,6 +40,29 @@ class FieldBuilderTest {
         assertEquals(Optional.of("length(f) > 0"), f.check());
         assertEquals(Optional.of("Hi"), f.comment());
         assertEquals(new SourcePos("a.yaml", 3, 13), f.typePos());
+        assertEquals(new SourcePos("a.yaml", 3, 57), f.checkPos());
+        assertEquals(f.pos(), f.seedPos());
+    }
+
+    @Test
+    void checkAndSeedPositionsAreTheValues() {
+        Run r = Run.build("""
+                entity: Sale
+                fields:
+                  f:
+                    type: integer
+                    check: "f > 0"
+                    seed:   i * 2
+                  g: {type: integer, seed: i}
+                """);
+        assertEquals("", r.text());
+        Field f = r.entity().fields().get(0);
+        assertEquals(new SourcePos("a.yaml", 3, 3), f.pos());
+        assertEquals(new SourcePos("a.yaml", 5, 12), f.checkPos());
+        assertEquals(new SourcePos("a.yaml", 6, 13), f.seedPos());
+        Field g = r.entity().fields().get(1);
+        assertEquals(g.pos(), g.checkPos());
+        assertEquals(new SourcePos("a.yaml", 7, 28), g.seedPos());
     }
 
     @ParameterizedTest(name = "default: {0}")

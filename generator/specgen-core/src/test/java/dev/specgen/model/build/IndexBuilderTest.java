@@ -48,6 +48,7 @@ class IndexBuilderTest {
         assertEquals(Optional.of("lookups"), ix.comment());
         assertEquals(new SourcePos("a.yaml", 4, 5), ix.pos());
         assertEquals(new SourcePos("a.yaml", 6, 11), ix.methodPos());
+        assertEquals(new SourcePos("a.yaml", 9, 12), ix.wherePos());
     }
 
     @Test
@@ -56,6 +57,7 @@ class IndexBuilderTest {
         Index ix = r.entity().indexes().get(0);
         assertEquals(Index.Method.BTREE, ix.method());
         assertEquals(ix.pos(), ix.methodPos());
+        assertEquals(ix.pos(), ix.wherePos());
         assertEquals(Optional.empty(), ix.name());
     }
 
