@@ -60,17 +60,22 @@ final class RoundTrip {
             same(e.partitioning().orElseThrow().pos(), "bound of partition " + p.name(), bound(p.bound()),
                     bound(part.get().partitionBound().orElse("")));
             if (p.leaf()) {
-                same(e.storage().pos().isNone() ? e.pos() : e.storage().pos(), "storage parameters of " + p.name(),
+                same(storagePos(e), "storage parameters of " + p.name(),
                         params(e.storage().params()), new TreeMap<>(part.get().reloptions()).toString());
             }
         }
         if (!e.isPartitioned()) {
-            same(e.storage().pos().isNone() ? e.pos() : e.storage().pos(), "storage parameters of " + e.table(),
+            same(storagePos(e), "storage parameters of " + e.table(),
                     params(e.storage().params()), new TreeMap<>(table.get().reloptions()).toString());
         }
         for (EntityPlan.NamedIndex ni : ep.indexes()) {
             index(e, ni);
         }
+    }
+
+    /** Where storage differences are reported: the spec's storage block, else the entity. */
+    private static SourcePos storagePos(Entity e) {
+        return e.storage().pos().isNone() ? e.pos() : e.storage().pos();
     }
 
     private void columns(Entity e) {
