@@ -1,9 +1,6 @@
 package dev.specgen;
 
 import dev.specgen.check.ParseCheck;
-import dev.specgen.db.Database;
-import dev.specgen.db.Databases;
-import dev.specgen.db.DbOptions;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
@@ -12,14 +9,13 @@ import dev.specgen.testgen.RenderedTests;
 import dev.specgen.testgen.TestPlanner;
 import dev.specgen.testgen.TestRenderer;
 import dev.specgen.testgen.TestStatement;
+import dev.specgen.verify.LiveVerifier;
 import dev.specgen.verify.Progress;
-import dev.specgen.verify.Verifier;
 import dev.specgen.verify.VerifyOptions;
 import dev.specgen.verify.VerifyReport;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -38,6 +34,8 @@ import dev.specgen.validate.Validator;
 import dev.specgen.write.OutputWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * The one core facade (JReleaser Workflows, jOOQ GenerationTool). The CLI commands and Maven goals are thin front
@@ -103,8 +101,8 @@ public final class Specgen {
     }
 
     /**
-     * Render, then prove the output on a live PostgreSQL (see {@link Verifier}): apply twice, compare the catalog
-     * with the plan, run the generated tests. The database is started here and stopped before returning (unless
+     * Render, then prove the output on a live PostgreSQL (the {@link LiveVerifier} of specgen-db): apply twice,
+     * compare the catalog with the plan, run the generated tests. The database is started here and stopped before returning (unless
      * kept). Nothing is written to the output folder; combine with {@link #generate} for {@code build --verify}.
      */
     public static Result verify(Options opts, VerifyOptions verify, Progress progress) {
@@ -119,34 +117,29 @@ public final class Specgen {
     public static Result verifyRendered(Result r, VerifyOptions verify, Progress progress) {
         List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
         VerifyReport report;
-        progress.begin("starting " + describe(verify.db()));
-        long t0 = System.nanoTime();
-        Database db;
         try {
-            db = Databases.open(verify.db());
+            Optional<LiveVerifier> live = ServiceLoader.load(LiveVerifier.class, Specgen.class.getClassLoader())
+                    .findFirst();
+            if (live.isEmpty()) {
+                diags.add(noLiveLayer("the live-database layer (dev.specgen:specgen-db) is not on the classpath"));
+                return r.withDiagnostics(diags);
+            }
+            report = live.get().verify(r.plan().orElseThrow(), r.rendered().orElseThrow(), verify, progress);
         } catch (SpecgenException e) {
-            progress.end("starting the database");
             diags.addAll(e.diagnostics());
             return r.withDiagnostics(diags);
-        }
-        progress.end("starting the database");
-        Duration start = Duration.ofNanos(System.nanoTime() - t0);
-        try (db) {
-            Verifier v = new Verifier(db, progress);
-            v.phases().put("start", start);
-            report = v.verify(r.plan().orElseThrow(), r.rendered().orElseThrow(), verify.runTests());
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // specgen-db is there but something it needs is not (a hand-made classpath): say what, no stack trace
+            diags.add(noLiveLayer("the live-database layer could not be loaded: " + e));
+            return r.withDiagnostics(diags);
         }
         diags.addAll(report.diagnostics());
         return r.withDiagnostics(diags).withVerification(report);
     }
 
-    private static String describe(DbOptions db) {
-        return switch (db.mode()) {
-            case EMBEDDED -> "embedded PostgreSQL " + db.pgVersion();
-            // without the query string: it may carry a password
-            case URL -> "PostgreSQL at " + db.url().orElse("").replaceFirst("\\?.*$", "");
-            case TESTCONTAINERS -> "a PostgreSQL " + db.pgVersion() + " container";
-        };
+    private static Diagnostic noLiveLayer(String why) {
+        return Diagnostic.error(SourcePos.NONE, Code.SG012, "cannot verify: " + why).withHint("the specgen CLI "
+                + "jar and the Maven plugin's verify goal bring it; a library user adds dev.specgen:specgen-db");
     }
 
     /** Render, then write what changed into the output folder (unless there are errors). */

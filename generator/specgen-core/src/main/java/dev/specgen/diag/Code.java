@@ -12,6 +12,7 @@ public enum Code {
     SG003("bad option value"),
     SG004("output cannot be written"),
     SG005("template cannot be loaded or rendered"),
+    SG012("live verification is not available"),
 
     // load: bytes, YAML syntax, resource limits, key shape
     SG100("file cannot be read"),
