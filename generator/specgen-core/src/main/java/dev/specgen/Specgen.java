@@ -31,6 +31,7 @@ import dev.specgen.render.Rendered;
 import dev.specgen.render.Renderer;
 import dev.specgen.validate.ValidationResult;
 import dev.specgen.validate.Validator;
+import dev.specgen.write.BuildState;
 import dev.specgen.write.OutputWriter;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,8 @@ import java.util.ServiceLoader;
  * </pre>
  */
 public final class Specgen {
+    private static final java.util.regex.Pattern FLYWAY_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,100}");
+
     private Specgen() {
     }
 
@@ -74,6 +77,12 @@ public final class Specgen {
                     + " does not exist").withHint("--templates takes a folder holding postgres/<name>.ftl overrides"));
             return Result.of(diags.sorted(), model);
         }
+        if (opts.flywayName().isPresent() && !FLYWAY_NAME.matcher(opts.flywayName().get()).matches()) {
+            diags.add(Diagnostic.error(SourcePos.NONE, Code.SG003, "Flyway migration name \""
+                    + opts.flywayName().get() + "\" is not a plain name").withHint("use letters, digits and "
+                    + "underscores (up to 100), e.g. specgen: the install script becomes R__specgen.sql"));
+            return Result.of(diags.sorted(), model);
+        }
         // the extensions each entity needs were worked out by validation; the planner uses that answer
         SchemaPlan plan = new Planner(e -> checked.validation().extensions().getOrDefault(e.name(),
                 Collections.emptySortedSet()), sourceNames(opts)).plan(model.get());
@@ -96,6 +105,9 @@ public final class Specgen {
         }
         SortedMap<String, String> files = new TreeMap<>(ddl.files());
         files.putAll(tests.files());
+        if (opts.flywayName().isPresent() && files.containsKey(Renderer.INSTALL_FILE)) {
+            files.put(installFile(opts), files.remove(Renderer.INSTALL_FILE));
+        }
         Rendered rendered = new Rendered(files, ddl.statements());
         return Result.of(diags.sorted(), model).withPlan(plan, rendered);
     }
@@ -140,6 +152,53 @@ public final class Specgen {
     private static Diagnostic noLiveLayer(String why) {
         return Diagnostic.error(SourcePos.NONE, Code.SG012, "cannot verify: " + why).withHint("the specgen CLI "
                 + "jar and the Maven plugin's verify goal bring it; a library user adds dev.specgen:specgen-db");
+    }
+
+    /** The install script's name in the output folder: {@code install.sql}, or {@code R__<name>.sql} for Flyway. */
+    public static String installFile(Options opts) {
+        return opts.flywayName().map(n -> "R__" + n + ".sql").orElse(Renderer.INSTALL_FILE);
+    }
+
+    /**
+     * {@link #generate}, unless nothing changed since the run that left {@code stateFile}: the spec files, the override
+     * templates, the options and {@code salt} (what else the output depends on: the tool's version) hash the same,
+     * and every file that run wrote is still in the output folder unchanged. Empty when skipped. The state is kept
+     * only after a run without errors; without a readable state nothing is skipped.
+     */
+    public static Optional<Result> generateIfChanged(Options opts, Path stateFile, String salt) {
+        Optional<String> inputs = fingerprint(opts, salt);
+        Path outDir = opts.outDir();
+        if (inputs.isPresent() && BuildState.read(stateFile).map(s -> s.upToDate(inputs.get(), outDir)).orElse(false)) {
+            return Optional.empty();
+        }
+        Result r = generate(opts);
+        try {
+            if (inputs.isPresent() && !r.hasErrors() && r.rendered().isPresent()) {
+                BuildState.of(inputs.get(), r.rendered().get().files()).write(stateFile);
+            } else {
+                Files.deleteIfExists(stateFile);
+            }
+        } catch (java.io.IOException e) {
+            // no state kept: the next build generates again, which is always correct
+        }
+        return Optional.of(r);
+    }
+
+    private static Optional<String> fingerprint(Options opts, String salt) {
+        try {
+            return Optional.of(BuildState.fingerprint(List.of("specgen-state 1", salt, opts.specs().toString(),
+                    opts.out().toString(), opts.templates().map(Path::toString).orElse(""),
+                    opts.flywayName().orElse("")), inputFiles(opts)));
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // an unreadable input: generate reports it properly
+        }
+    }
+
+    private static List<Path> inputFiles(Options opts) {
+        List<Path> in = new ArrayList<>();
+        in.add(opts.root().resolve(opts.specs()).normalize());
+        opts.templates().ifPresent(t -> in.add(opts.root().resolve(t).normalize()));
+        return in;
     }
 
     /** Render, then write what changed into the output folder (unless there are errors). */
