@@ -1,0 +1,19 @@
+import java.util.jar.JarFile
+
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('wrote generated/R__shop.sql')
+assert log.contains('specgen: 4 written, 0 unchanged, 0 deleted in generated/')
+assert log.contains('specgen: generated/ is up to date (4 files)')
+assert new File(basedir, 'generated/shop/01_customer_order.sql').text.contains('PARTITION BY RANGE (ordered_at)')
+assert !new File(basedir, 'generated/install.sql').exists()
+
+def jar = new JarFile(new File(basedir, 'target/generate-and-check-1.0.jar'))
+assert jar.getEntry('db/migration/R__shop.sql') != null
+assert jar.getEntry('db/migration/shop/01_customer_order.sql') != null
+jar.close()
+
+// generate and check run without the live-database layer: Maven lists the plugin's class realm in the debug log
+def realm = log.readLines().findAll { it.contains('Included: ') }*.trim()
+assert realm.any { it.contains('dev.specgen:specgen-core') }
+def heavy = realm.findAll { it =~ /io\.zonky|org\.postgresql|org\.testcontainers|specgen-db/ }
+assert heavy.isEmpty() : "database artifacts in the plugin realm: $heavy"
