@@ -27,6 +27,7 @@ import dev.specgen.model.SpecModel;
 import dev.specgen.model.build.ModelBuilder;
 import dev.specgen.plan.Planner;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.render.Overview;
 import dev.specgen.render.Rendered;
 import dev.specgen.render.Renderer;
 import dev.specgen.validate.ValidationResult;
@@ -89,9 +90,11 @@ public final class Specgen {
         Renderer renderer = new Renderer(templates);
         Rendered ddl;
         RenderedTests tests;
+        String overview;
         try {
             ddl = renderer.render(plan);
             tests = TestRenderer.render(new TestPlanner().plan(plan), renderer);
+            overview = renderer.template("overview", Overview.model(plan, installFile(opts)));
         } catch (Renderer.TemplateFailure f) {
             diags.add(Diagnostic.error(f.pos(), Code.SG005, f.getMessage()).withHint(templates.isPresent()
                     ? "check the override templates in " + opts.templates().get() : "this is a specgen bug"));
@@ -107,6 +110,9 @@ public final class Specgen {
         files.putAll(tests.files());
         if (opts.flywayName().isPresent() && files.containsKey(Renderer.INSTALL_FILE)) {
             files.put(installFile(opts), files.remove(Renderer.INSTALL_FILE));
+        }
+        if (!plan.files().isEmpty()) {
+            files.put(Overview.FILE, overview);
         }
         Rendered rendered = new Rendered(files, ddl.statements());
         return Result.of(diags.sorted(), model).withPlan(plan, rendered);
