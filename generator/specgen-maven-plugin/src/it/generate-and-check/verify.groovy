@@ -2,8 +2,8 @@ import java.util.jar.JarFile
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('wrote generated/R__shop.sql')
-assert log.contains('specgen: 4 written, 0 unchanged, 0 deleted in generated/')
-assert log.contains('specgen: generated/ is up to date (4 files)')
+assert log.contains('specgen: 5 written, 0 unchanged, 0 deleted in generated/')
+assert log.contains('specgen: generated/ is up to date (5 files)')
 assert new File(basedir, 'generated/shop/01_customer_order.sql').text.contains('PARTITION BY RANGE (ordered_at)')
 assert !new File(basedir, 'generated/install.sql').exists()
 
@@ -17,3 +17,14 @@ def realm = log.readLines().findAll { it.contains('Included: ') }*.trim()
 assert realm.any { it.contains('dev.specgen:specgen-core') }
 def heavy = realm.findAll { it =~ /io\.zonky|org\.postgresql|org\.testcontainers|specgen-db/ }
 assert heavy.isEmpty() : "database artifacts in the plugin realm: $heavy"
+
+// the reviewer's picture: the overview names the Flyway script and draws the table
+def overview = new File(basedir, 'generated/README.md').getText('UTF-8')
+assert overview.contains('Install everything with `psql -v ON_ERROR_STOP=1 -f R__shop.sql`')
+assert overview.contains('class shop_customer_order["shop.customer_order"] {')
+assert overview.contains('<<RANGE [ordered_at]: 3 partitions, 2025-01-01 to 2025-04-01, + default>>')
+
+// the second build skipped generation: specs, templates and plugin version unchanged
+assert log.contains('specgen: generated/ is up to date (specs, templates and plugin version unchanged): skipped generation')
+assert log.count('specgen: generated/ is up to date (5 files)') == 2
+assert new File(basedir, 'target/specgen/generate.state').isFile()
