@@ -2,10 +2,13 @@ package dev.specgen.maven;
 
 import dev.specgen.Result;
 import dev.specgen.Specgen;
+import dev.specgen.write.BuildState;
 import dev.specgen.write.OutputWriter;
 import java.io.File;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,15 +39,15 @@ public class GenerateMojo extends AbstractSpecgenMojo {
     @Parameter(defaultValue = "${project.build.directory}/specgen/generate.state", readonly = true)
     File stateFile;
 
-    @Parameter(defaultValue = "${plugin.version}", readonly = true)
-    String pluginVersion;
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    PluginDescriptor plugin;
 
     @Override
     void run() throws MojoFailureException {
         if (force) {
             stateFile.delete();
         }
-        Optional<Result> r = Specgen.generateIfChanged(options(), stateFile.toPath(), "specgen " + pluginVersion);
+        Optional<Result> r = Specgen.generateIfChanged(options(), stateFile.toPath(), toolVersion());
         if (r.isEmpty()) {
             getLog().info("specgen: " + shownOutput() + " is up to date (specs, templates and plugin version "
                     + "unchanged): skipped generation");
@@ -62,6 +65,19 @@ public class GenerateMojo extends AbstractSpecgenMojo {
             res.setTargetPath(resourceTargetPath);
             project.addResource(res);
         }
+    }
+
+    /**
+     * What else the output depends on: the plugin version, and for a SNAPSHOT the core jar's content too (a
+     * rebuilt snapshot may render differently under the same version).
+     */
+    private String toolVersion() {
+        String v = "specgen " + plugin.getVersion();
+        if (!plugin.getVersion().endsWith("-SNAPSHOT")) {
+            return v;
+        }
+        return v + " " + plugin.getArtifacts().stream().filter(a -> a.getArtifactId().equals("specgen-core"))
+                .map(a -> BuildState.fingerprint(List.of(), List.of(a.getFile().toPath()))).findFirst().orElse("");
     }
 
     @Override
