@@ -25,6 +25,7 @@ public enum Code {
     SG108("missing required key"),
     SG109("value not allowed (not one of the accepted words)"),
     SG110("YAML feature not supported in specs (tags, complex keys)"),
+    SG115("spec path is not a regular file (a pipe, a device)"),
 
     // semantics
     SG201("unknown field type"),
