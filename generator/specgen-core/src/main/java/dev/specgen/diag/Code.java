@@ -12,6 +12,10 @@ public enum Code {
     SG003("bad option value"),
     SG004("output cannot be written"),
     SG005("template cannot be loaded or rendered"),
+    SG006("output folder not allowed"),
+    SG007("file in the output folder is not specgen's"),
+    SG008("symbolic link in the output folder"),
+    SG009("output manifest damaged"),
 
     // load: bytes, YAML syntax, resource limits, key shape
     SG100("file cannot be read"),
