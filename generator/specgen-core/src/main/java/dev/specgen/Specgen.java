@@ -99,7 +99,7 @@ public final class Specgen {
         }
         SortedMap<String, String> files = new TreeMap<>(ddl.files());
         files.putAll(tests.files());
-        Rendered rendered = new Rendered(files, ddl.statements());
+        Rendered rendered = new Rendered(files, ddl.statements(), tests.sessionChecks());
         return Result.of(diags.sorted(), model).withPlan(plan, rendered);
     }
 
