@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:the specs have errors (diagnostics printed)",
+            "1:the specs have errors, or the output folder is refused (diagnostics printed)",
             "2:usage error (bad option or argument)",
             "3:generated output is stale (check, build --check)",
             "4:live PostgreSQL verification failed",
