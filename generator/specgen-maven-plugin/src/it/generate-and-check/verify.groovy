@@ -2,8 +2,8 @@ import java.util.jar.JarFile
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('wrote generated/R__shop.sql')
-assert log.contains('specgen: 5 written, 0 unchanged, 0 deleted in generated/')
-assert log.contains('specgen: generated/ is up to date (5 files)')
+assert log.contains('specgen: 6 written, 0 unchanged, 0 deleted in generated/')
+assert log.contains('specgen: generated/ is up to date (6 files)')
 assert new File(basedir, 'generated/shop/01_customer_order.sql').text.contains('PARTITION BY RANGE (ordered_at)')
 assert !new File(basedir, 'generated/install.sql').exists()
 
@@ -26,5 +26,5 @@ assert overview.contains('<<RANGE [ordered_at]: 3 partitions, 2025-01-01 to 2025
 
 // the second build skipped generation: specs, templates and plugin version unchanged
 assert log.contains('specgen: generated/ is up to date (specs, templates and plugin version unchanged): skipped generation')
-assert log.count('specgen: generated/ is up to date (5 files)') == 2
+assert log.count('specgen: generated/ is up to date (6 files)') == 2
 assert new File(basedir, 'target/specgen/generate.state').isFile()

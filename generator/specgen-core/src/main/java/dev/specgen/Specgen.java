@@ -33,6 +33,7 @@ import dev.specgen.render.Renderer;
 import dev.specgen.validate.ValidationResult;
 import dev.specgen.validate.Validator;
 import dev.specgen.write.BuildState;
+import dev.specgen.write.OutputGuard;
 import dev.specgen.write.OutputWriter;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,8 @@ import java.util.ServiceLoader;
  * <pre>
  * validate = load -> model -> validate
  * render   = validate -> plan -> render -> static check (JSqlParser)     (no I/O beyond reading specs)
- * generate = render -> write (only changed files; stale generated files removed)
- * check    = render -> compare with the output folder (nothing written)
+ * generate = render -> write (only changed files; files the manifest lists and no longer generated removed)
+ * check    = render -> compare with the output folder (nothing written; a stale report with diffs)
  * verify   = render -> live PostgreSQL: apply twice, catalog round trip, generated tests
  * </pre>
  */
@@ -114,7 +115,7 @@ public final class Specgen {
         if (!plan.files().isEmpty()) {
             files.put(Overview.FILE, overview);
         }
-        Rendered rendered = new Rendered(files, ddl.statements());
+        Rendered rendered = new Rendered(files, ddl.statements(), tests.sessionChecks());
         return Result.of(diags.sorted(), model).withPlan(plan, rendered);
     }
 
@@ -168,7 +169,7 @@ public final class Specgen {
     /**
      * {@link #generate}, unless nothing changed since the run that left {@code stateFile}: the spec files, the override
      * templates, the options and {@code salt} (what else the output depends on: the tool's version) hash the same,
-     * and every file that run wrote is still in the output folder unchanged. Empty when skipped. The state is kept
+     * the output folder's manifest is the one that run wrote, and every file it lists is unchanged on disk. Empty when skipped. The state is kept
      * only after a run without errors; without a readable state nothing is skipped.
      */
     public static Optional<Result> generateIfChanged(Options opts, Path stateFile, String salt) {
@@ -179,8 +180,10 @@ public final class Specgen {
         }
         Result r = generate(opts);
         try {
-            if (inputs.isPresent() && !r.hasErrors() && r.rendered().isPresent()) {
-                BuildState.of(inputs.get(), r.rendered().get().files()).write(stateFile);
+            Optional<BuildState> state = inputs.isPresent() && !r.hasErrors() && r.output().isPresent()
+                    ? BuildState.after(inputs.get(), outDir) : Optional.empty();
+            if (state.isPresent()) {
+                state.get().write(stateFile);
             } else {
                 Files.deleteIfExists(stateFile);
             }
@@ -207,40 +210,64 @@ public final class Specgen {
         return in;
     }
 
-    /** Render, then write what changed into the output folder (unless there are errors). */
+    /**
+     * Render, then write what changed into the output folder (unless there are errors, or the folder is refused:
+     * see {@link OutputGuard}; ownership rules: see {@link OutputWriter}).
+     */
     public static Result generate(Options opts) {
-        Result r = render(opts);
-        if (r.hasErrors() || r.rendered().isEmpty()) {
-            return r;
-        }
-        try {
-            return r.withOutput(new OutputWriter(opts.outDir()).write(r.rendered().get().files()));
-        } catch (UncheckedIOException | IllegalArgumentException e) {
-            return r.withDiagnostics(withOutputProblem(r, opts, e));
-        }
+        return output(opts, true);
     }
 
-    /** Render and compare with the output folder without writing: {@code output().changed()} means stale. */
+    /**
+     * Render and compare with the output folder without writing: {@code output().changed()} means stale, and
+     * {@code output().stale()} is the report (SG407 per file, unified diffs).
+     */
     public static Result check(Options opts) {
+        return output(opts, false);
+    }
+
+    private static Result output(Options opts, boolean write) {
+        Optional<Diagnostic> refused;
+        try {
+            refused = OutputGuard.forCurrentUser().check(opts.root(), opts.specs(), opts.out());
+        } catch (UncheckedIOException e) {
+            refused = Optional.of(outputProblem(opts, e));
+        }
         Result r = render(opts);
+        if (refused.isPresent()) {
+            List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
+            ds.add(refused.get());
+            return r.withDiagnostics(ds);
+        }
         if (r.hasErrors() || r.rendered().isEmpty()) {
             return r;
         }
         try {
-            return r.withOutput(new OutputWriter(opts.outDir()).compare(r.rendered().get().files()));
+            OutputWriter w = new OutputWriter(opts.outDir(), shownOut(opts));
+            var files = r.rendered().get().files();
+            OutputWriter.Result out = write ? w.write(files) : w.compare(files);
+            List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
+            ds.addAll(out.diagnostics());
+            return r.withOutput(out).withDiagnostics(ds);
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            return r.withDiagnostics(withOutputProblem(r, opts, e));
+            List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
+            ds.add(outputProblem(opts, e));
+            return r.withDiagnostics(ds);
         }
     }
 
-    private static List<Diagnostic> withOutputProblem(Result r, Options opts, RuntimeException e) {
-        List<Diagnostic> out = new ArrayList<>(r.diagnostics());
+    /** The output folder as the user gave it, '/'-separated: how messages and diffs name it. */
+    static String shownOut(Options opts) {
+        return opts.out().normalize().toString().replace('\\', '/');
+    }
+
+    private static Diagnostic outputProblem(Options opts, RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String why = cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                ? fse.getFile() + ": " + fse.getReason() : String.valueOf(cause.getMessage());
-        out.add(Diagnostic.error(SourcePos.NONE, Code.SG004, "cannot write the output folder " + opts.out() + ": "
-                + why).withHint("--out must name a folder specgen may create and write"));
-        return out;
+                ? (fse.getFile() == null ? "" : fse.getFile() + ": ") + fse.getReason()
+                : String.valueOf(cause.getMessage());
+        return Diagnostic.error(SourcePos.NONE, Code.SG004, "cannot write the output folder " + shownOut(opts) + ": "
+                + why).withHint("--out must name a folder specgen may create and write");
     }
 
     /**

@@ -50,6 +50,13 @@ class IncrementalGenerateTest {
         assertTrue(Specgen.generateIfChanged(opts, state, "1.1").isPresent(), "an output was deleted");
         assertTrue(Files.isRegularFile(install));
 
+        Path manifest = dir.resolve("generated/specgen.sum");
+        Files.writeString(manifest, Files.readString(manifest) + "\n", StandardCharsets.UTF_8);
+        assertTrue(Specgen.generateIfChanged(opts, state, "1.1").orElseThrow().hasErrors(), "a damaged manifest (SG009)");
+        Files.delete(manifest);
+        assertTrue(Specgen.generateIfChanged(opts, state, "1.1").isPresent(), "the manifest is gone: adopted again");
+        assertTrue(Specgen.generateIfChanged(opts, state, "1.1").isEmpty());
+
         Files.createDirectories(dir.resolve("tpl/postgres"));
         Options withTemplates = opts.withTemplates(Path.of("tpl"));
         assertTrue(Specgen.generateIfChanged(withTemplates, state, "1.1").isPresent(), "another option");

@@ -12,6 +12,10 @@ public enum Code {
     SG003("bad option value"),
     SG004("output cannot be written"),
     SG005("template cannot be loaded or rendered"),
+    SG006("output folder not allowed"),
+    SG007("file in the output folder is not specgen's"),
+    SG008("symbolic link in the output folder"),
+    SG009("output manifest damaged"),
     SG012("live verification is not available"),
 
     // load: bytes, YAML syntax, resource limits, key shape
@@ -26,6 +30,7 @@ public enum Code {
     SG108("missing required key"),
     SG109("value not allowed (not one of the accepted words)"),
     SG110("YAML feature not supported in specs (tags, complex keys)"),
+    SG115("spec path is not a regular file (a pipe, a device)"),
 
     // semantics
     SG201("unknown field type"),

@@ -4,6 +4,7 @@ import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostics;
 import dev.specgen.diag.SourcePos;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
@@ -56,7 +57,10 @@ final class SpecFiles {
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             boolean regular = attrs.isRegularFile()
                                     || attrs.isSymbolicLink() && Files.isRegularFile(file);
-                            if (regular && !isHidden(file) && isSpec(file)) {
+                            // a pipe, socket or device named *.yaml: found, so that read() reports it (SG115)
+                            boolean other = attrs.isOther() || attrs.isSymbolicLink() && Files.exists(file)
+                                    && !Files.isRegularFile(file) && !Files.isDirectory(file);
+                            if ((regular || other) && !isHidden(file) && isSpec(file)) {
                                 found.add(new Found(file, join(base, target.relativize(file))));
                             }
                             return FileVisitResult.CONTINUE;
@@ -79,19 +83,46 @@ final class SpecFiles {
         return List.copyOf(found);
     }
 
-    /** The bytes, or empty after SG104 (over the size limit, checked before reading) or SG100. */
+    /**
+     * The bytes, or empty after SG115 (not a regular file: a pipe would block, a device never ends), SG104 (over the
+     * size limit: checked before reading, and again while reading, since a file can grow or report no size, as
+     * {@code /proc} files do) or SG100.
+     */
     static Optional<byte[]> read(Found f, long maxBytes, Diagnostics diags) {
         try {
-            long size = Files.size(f.path());
-            if (size > maxBytes) {
-                diags.error(SourcePos.file(f.display()), Code.SG104, SpecLoader.tooLarge(size));
+            BasicFileAttributes attrs = Files.readAttributes(f.path(), BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                diags.error(SourcePos.file(f.display()), Code.SG115, "not a regular file (" + kind(attrs)
+                        + ")", "specgen reads specs from regular files only; save the spec to a file");
                 return Optional.empty();
             }
-            return Optional.of(Files.readAllBytes(f.path()));
+            if (attrs.size() > maxBytes) {
+                diags.error(SourcePos.file(f.display()), Code.SG104,
+                        SpecLoader.tooLarge(String.valueOf(attrs.size())));
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(f.path())) {
+                Optional<byte[]> bytes = readBounded(in, maxBytes);
+                if (bytes.isEmpty()) {
+                    diags.error(SourcePos.file(f.display()), Code.SG104,
+                            SpecLoader.tooLarge("more than " + maxBytes));
+                }
+                return bytes;
+            }
         } catch (IOException e) {
             diags.error(SourcePos.file(f.display()), Code.SG100, "cannot read: " + reason(e));
             return Optional.empty();
         }
+    }
+
+    /** At most {@code maxBytes} bytes of {@code in}; empty when there are more (never reads past one byte more). */
+    static Optional<byte[]> readBounded(InputStream in, long maxBytes) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes);
+    }
+
+    private static String kind(BasicFileAttributes attrs) {
+        return attrs.isDirectory() ? "a folder" : "a pipe, a socket or a device";
     }
 
     /** {@code specs} as the user gave it, relative to {@code root} when it is an absolute path inside it. */

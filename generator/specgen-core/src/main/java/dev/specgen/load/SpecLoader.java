@@ -69,7 +69,7 @@ public final class SpecLoader {
         Objects.requireNonNull(bytes, "bytes == null");
         Objects.requireNonNull(diags, "diags == null");
         if (bytes.length > MAX_FILE_BYTES) {
-            diags.error(SourcePos.file(displayName), Code.SG104, tooLarge(bytes.length));
+            diags.error(SourcePos.file(displayName), Code.SG104, tooLarge(String.valueOf(bytes.length)));
             return new LoadedFile(displayName, List.of());
         }
         return TextDecoder.decode(displayName, bytes, diags)
@@ -102,8 +102,8 @@ public final class SpecLoader {
         return List.copyOf(files);
     }
 
-    static String tooLarge(long size) {
-        return String.format(Locale.ROOT, "file is too large (%d bytes; the limit is %d bytes, 2 MiB)", size,
+    static String tooLarge(String size) {
+        return String.format(Locale.ROOT, "file is too large (%s bytes; the limit is %d bytes, 2 MiB)", size,
                 MAX_FILE_BYTES);
     }
 }

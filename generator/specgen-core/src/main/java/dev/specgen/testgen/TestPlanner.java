@@ -49,10 +49,16 @@ public final class TestPlanner {
 
     public TestPlan plan(SchemaPlan plan) {
         List<TestFile> files = new ArrayList<>();
+        List<SessionFile> sessionFiles = new ArrayList<>();
         for (EntityPlan ep : plan.entities()) {
             files.add(file(ep, plan));
+            List<SessionCheck> checks = SessionChecks.of(ep, plan);
+            if (!checks.isEmpty()) {
+                sessionFiles.add(new SessionFile(ep.entity().name(), sessionPath(ep.file()), ep.specFile(),
+                        ep.entity().schema() + "." + ep.entity().table(), checks));
+            }
         }
-        return new TestPlan(files);
+        return new TestPlan(files, sessionFiles);
     }
 
     /** The test file of one entity of {@code plan}. */
@@ -83,10 +89,19 @@ public final class TestPlanner {
 
     /** {@code analytics/02_sales_transaction.sql} -> {@code analytics/tests/02_sales_transaction_test.sql}. */
     static String testPath(String ddlFile) {
+        return besideInTests(ddlFile, "_test.sql");
+    }
+
+    /** {@code analytics/02_sales_transaction.sql} -> {@code analytics/tests/02_sales_transaction_sessions.sql}. */
+    static String sessionPath(String ddlFile) {
+        return besideInTests(ddlFile, "_sessions.sql");
+    }
+
+    private static String besideInTests(String ddlFile, String suffix) {
         int slash = ddlFile.lastIndexOf('/');
         String dir = slash < 0 ? "" : ddlFile.substring(0, slash + 1);
         String name = ddlFile.substring(slash + 1);
         String base = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
-        return dir + "tests/" + base + "_test.sql";
+        return dir + "tests/" + base + suffix;
     }
 }

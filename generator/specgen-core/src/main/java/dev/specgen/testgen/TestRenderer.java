@@ -1,6 +1,7 @@
 package dev.specgen.testgen;
 
 import dev.specgen.db.SqlSplitter;
+import dev.specgen.render.RenderedSessionCheck;
 import dev.specgen.render.Renderer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,23 +27,88 @@ public final class TestRenderer {
         }
     }
 
+    /** What {@code tests/sessions_file.ftl} renders: header facts and the already-rendered checks. */
+    public record SessionFileModel(String specFile, String subject, List<String> checks) {
+        public SessionFileModel {
+            Objects.requireNonNull(specFile, "specFile == null");
+            Objects.requireNonNull(subject, "subject == null");
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** What {@code tests/session_check.ftl} renders: one check, each phase already rendered (possibly empty). */
+    public record SessionCheckModel(String name, String description, int sessions, int rounds, String setup,
+            String session, String check, String cleanup) {
+        public SessionCheckModel {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(setup, "setup == null");
+            Objects.requireNonNull(session, "session == null");
+            Objects.requireNonNull(check, "check == null");
+            Objects.requireNonNull(cleanup, "cleanup == null");
+        }
+
+        public boolean hasSetup() {
+            return !setup.isEmpty();
+        }
+
+        public boolean hasCheck() {
+            return !check.isEmpty();
+        }
+
+        public boolean hasCleanup() {
+            return !cleanup.isEmpty();
+        }
+    }
+
     public static RenderedTests render(TestPlan plan, Renderer renderer) {
         SortedMap<String, String> files = new TreeMap<>();
         List<TestStatement> statements = new ArrayList<>();
         for (TestFile f : plan.files()) {
             List<String> texts = new ArrayList<>();
             for (TestStep s : f.steps()) {
-                String text = step(s, renderer);
-                texts.add(text);
-                for (SqlSplitter.Piece p : SqlSplitter.split(text)) {
-                    statements.add(new TestStatement(p.sql(), s.origin(), f.path(), s.template()));
-                }
+                texts.add(step(s, f.path(), renderer, statements));
             }
             String content = renderer.template("tests/file", new FileModel(f.specFile(), f.subject(), f.scope(),
                     texts));
             files.put(f.path(), content.stripTrailing() + "\n");
         }
-        return new RenderedTests(files, statements);
+        List<RenderedSessionCheck> sessionChecks = new ArrayList<>();
+        for (SessionFile f : plan.sessionFiles()) {
+            List<String> texts = new ArrayList<>();
+            for (SessionCheck c : f.checks()) {
+                String setup = steps(c.setup(), f.path(), renderer, statements);
+                String session = steps(c.session(), f.path(), renderer, statements);
+                String check = steps(c.check(), f.path(), renderer, statements);
+                String cleanup = steps(c.cleanup(), f.path(), renderer, statements);
+                texts.add(renderer.template("tests/session_check", new SessionCheckModel(c.name(), c.description(),
+                        c.sessions(), c.rounds(), setup, session, check, cleanup)).stripTrailing());
+                sessionChecks.add(new RenderedSessionCheck(f.entity(), f.path(), c.name(), c.description(),
+                        c.sessions(), c.rounds(), setup, session, check, c.checkTests(), cleanup, c.origin()));
+            }
+            String content = renderer.template("tests/sessions_file", new SessionFileModel(f.specFile(),
+                    f.subject(), texts));
+            files.put(f.path(), content.stripTrailing() + "\n");
+        }
+        return new RenderedTests(files, statements, sessionChecks);
+    }
+
+    /** Steps one after another, each ending its line; empty for no steps. */
+    private static String steps(List<TestStep> steps, String file, Renderer renderer, List<TestStatement> out) {
+        StringBuilder text = new StringBuilder();
+        for (TestStep s : steps) {
+            text.append(step(s, file, renderer, out)).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    /** One step's text; its statements are added to {@code out} for the parse gate. */
+    private static String step(TestStep s, String file, Renderer renderer, List<TestStatement> out) {
+        String text = step(s, renderer);
+        for (SqlSplitter.Piece p : SqlSplitter.split(text)) {
+            out.add(new TestStatement(p.sql(), s.origin(), file, s.template()));
+        }
+        return text;
     }
 
     /** One step's text, without a trailing newline. */

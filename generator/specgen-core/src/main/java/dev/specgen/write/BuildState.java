@@ -5,14 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -22,23 +21,23 @@ import java.util.stream.Stream;
 /**
  * What the last successful generate saw and left, so an incremental build (the Maven goal) can skip the next one:
  * {@code inputs} is a SHA-256 over the input files (specs, override templates) and the caller's settings (tool
- * version, options); {@code outputs} maps every file it wrote (relative to the output folder) to its SHA-256. A run is
- * up to date when the inputs hash the same and every output file is still on disk with its hash, so a deleted or
- * hand-edited generated file is regenerated. Stored as {@code sha256sum}-style text in the build directory.
+ * version, options); {@code manifest} is the SHA-256 of the {@link Manifest} ({@code specgen.sum}) that run left in
+ * the output folder. A run is up to date when the inputs hash the same, the manifest is still that one, and every
+ * file it lists is on disk with its hash, so a deleted or hand-edited generated file is regenerated. Stored as two
+ * lines of text in the build directory.
  */
-public record BuildState(String inputs, SortedMap<String, String> outputs) {
+public record BuildState(String inputs, String manifest) {
     private static final String INPUTS = "inputs ";
+    private static final String MANIFEST = "manifest ";
 
     public BuildState {
         Objects.requireNonNull(inputs, "inputs == null");
-        outputs = new TreeMap<>(outputs);
+        Objects.requireNonNull(manifest, "manifest == null");
     }
 
-    /** The state after writing {@code files} (relative path -> content). */
-    public static BuildState of(String inputs, Map<String, String> files) {
-        SortedMap<String, String> out = new TreeMap<>();
-        files.forEach((k, v) -> out.put(k, sha256(v.getBytes(StandardCharsets.UTF_8))));
-        return new BuildState(inputs, out);
+    /** The state after a generate into {@code outDir}; empty when the folder holds no readable manifest. */
+    public static Optional<BuildState> after(String inputs, Path outDir) {
+        return manifestBytes(outDir).map(b -> new BuildState(inputs, Manifest.sha256(b)));
     }
 
     /**
@@ -69,39 +68,49 @@ public record BuildState(String inputs, SortedMap<String, String> outputs) {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** True when {@code inputs} is what this state saw and every output file in {@code outDir} is as it was left. */
+    /** True when {@code inputs} is what this state saw and the output folder is as that run left it. */
     public boolean upToDate(String currentInputs, Path outDir) {
-        if (!inputs.equals(currentInputs) || outputs.isEmpty()) {
+        Optional<byte[]> bytes = manifestBytes(outDir);
+        if (!inputs.equals(currentInputs) || bytes.isEmpty() || !manifest.equals(Manifest.sha256(bytes.get()))) {
             return false;
         }
-        for (var e : outputs.entrySet()) {
-            Path p = outDir.resolve(e.getKey()).normalize();
-            if (!p.startsWith(outDir.normalize()) || !Files.isRegularFile(p) || !e.getValue().equals(sha256(p))) {
+        Manifest listed;
+        try {
+            listed = Manifest.parse(new String(bytes.get(), StandardCharsets.UTF_8));
+        } catch (Manifest.Damaged e) {
+            return false;
+        }
+        Path root = outDir.toAbsolutePath().normalize();
+        for (var e : listed.files().entrySet()) {
+            Path p = root.resolve(e.getKey()).normalize();
+            if (!p.startsWith(root) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    || !e.getValue().equals(sha256(p))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The state stored at {@code file}; empty when there is none or it cannot be read (then nothing is skipped). */
-    public static Optional<BuildState> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+    private static Optional<byte[]> manifestBytes(Path outDir) {
+        Path m = outDir.resolve(Manifest.FILE_NAME);
+        try {
+            return Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readAllBytes(m))
+                    : Optional.empty();
+        } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The state stored at {@code file}; empty when there is none or it cannot be read (then nothing is skipped). */
+    public static Optional<BuildState> read(Path file) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).startsWith(INPUTS)) {
+            List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8)
+                    : List.of();
+            if (lines.size() != 2 || !lines.get(0).startsWith(INPUTS) || !lines.get(1).startsWith(MANIFEST)) {
                 return Optional.empty();
             }
-            SortedMap<String, String> outputs = new TreeMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                int sp = line.indexOf("  ");
-                if (sp <= 0) {
-                    return Optional.empty();
-                }
-                outputs.put(line.substring(sp + 2), line.substring(0, sp));
-            }
-            return Optional.of(new BuildState(lines.get(0).substring(INPUTS.length()), outputs));
+            return Optional.of(new BuildState(lines.get(0).substring(INPUTS.length()),
+                    lines.get(1).substring(MANIFEST.length())));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
@@ -109,9 +118,7 @@ public record BuildState(String inputs, SortedMap<String, String> outputs) {
 
     /** Writes this state to {@code file} (atomically: a half-written state never makes a build skip). */
     public void write(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add(INPUTS + inputs);
-        outputs.forEach((name, hash) -> lines.add(hash + "  " + name));
+        List<String> lines = List.of(INPUTS + inputs, MANIFEST + manifest);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
@@ -129,10 +136,6 @@ public record BuildState(String inputs, SortedMap<String, String> outputs) {
         } catch (IOException e) {
             return "unreadable";
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
     private static void update(MessageDigest md, String s) {

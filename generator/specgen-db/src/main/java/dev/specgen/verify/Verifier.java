@@ -13,6 +13,7 @@ import dev.specgen.model.Entity;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
 import dev.specgen.render.Rendered;
+import dev.specgen.render.RenderedSessionCheck;
 import dev.specgen.render.RenderedStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +46,9 @@ public final class Verifier {
         int slash = f.lastIndexOf('/');
         return f.substring(0, slash) + "/tests/" + f.substring(slash + 1, f.length() - ".sql".length()) + "_test.sql";
     }
+
+    /** How long the sessions of one session check may run together. */
+    static final Duration SESSION_TIMEOUT = Duration.ofMinutes(2);
 
     private final Database db;
     private final Progress progress;
@@ -83,9 +87,10 @@ public final class Verifier {
             } else {
                 db.prepareSchemas(schemas);
             }
-            try (Connection c = scratch == null ? db.connect() : db.connect(scratch)) {
+            String database = scratch == null ? db.databaseName() : scratch;
+            try (Connection c = db.connect(database)) {
                 utc(c);
-                reports.addAll(run(c, plan, rendered, schemas, runTests));
+                reports.addAll(run(c, database, plan, rendered, schemas, runTests));
             }
         } catch (SQLException e) {
             diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG405, "database error: " + String.valueOf(e.getMessage()).strip().split("\n")[0]));
@@ -105,8 +110,8 @@ public final class Verifier {
         return new VerifyReport(db.description(), reports, diagnostics, phases, kept);
     }
 
-    private List<EntityReport> run(Connection c, SchemaPlan plan, Rendered rendered, SortedSet<String> schemas,
-            boolean runTests) {
+    private List<EntityReport> run(Connection c, String database, SchemaPlan plan, Rendered rendered,
+            SortedSet<String> schemas, boolean runTests) {
         List<RenderedStatement> ddl = rendered.statements();
         Applier.Outcome applied = timed("apply", "applying " + ddl.size() + " statements",
                 () -> Applier.apply(c, ddl));
@@ -151,7 +156,21 @@ public final class Verifier {
             TapResult r = timed("tests", "testing " + ep.entity().schema() + "." + ep.entity().table(),
                     () -> TapRunner.run(c, text));
             out.add(report(ep, true, Optional.of(r)));
-            failures(ep, r);
+            failures(ep, file, r);
+        }
+        SessionRunner sessions = new SessionRunner(db, database, TapRunner.DEFAULT_SEARCH_PATH, SESSION_TIMEOUT);
+        for (EntityPlan ep : plan.entities()) {
+            for (RenderedSessionCheck check : rendered.sessionChecks()) {
+                if (!check.entity().equals(ep.entity().name())) {
+                    continue;
+                }
+                TapResult r = timed("sessions", "running " + check.sessions() + " sessions of " + check.name(),
+                        () -> sessions.run(check));
+                Entity e = ep.entity();
+                out.add(new EntityReport(e.name(), e.schema() + "." + e.table(), e.pos().file(),
+                        check.file() + "#" + check.name(), true, Optional.of(r)));
+                failures(ep, check.file() + " (check " + check.name() + ")", r);
+            }
         }
         return out;
     }
@@ -167,12 +186,12 @@ public final class Verifier {
         return last;
     }
 
-    private void failures(EntityPlan ep, TapResult r) {
+    private void failures(EntityPlan ep, String file, TapResult r) {
         Entity e = ep.entity();
         for (TapLine t : r.failures()) {
             String why = t.diagnostics().isEmpty() ? "" : String.join(" ", t.diagnostics().stream()
                     .map(s -> s.replaceFirst("^#\\s*", "").strip()).filter(s -> !s.isEmpty()).toList());
-            Diagnostic d = Diagnostic.error(e.pos(), Code.SG406, "test " + t.number() + " of " + testFileOf(ep)
+            Diagnostic d = Diagnostic.error(e.pos(), Code.SG406, "test " + t.number() + " of " + file
                     + " failed: " + t.description());
             if (t.description().startsWith("seeds ")) {
                 // generic seed values can break a table's own rules (a CHECK, a short key): say how to steer them
@@ -181,10 +200,10 @@ public final class Verifier {
             }
             diagnostics.add(why.isEmpty() ? d : d.withHint(why));
         }
-        r.error().ifPresent(err -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + testFileOf(ep)
+        r.error().ifPresent(err -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file
                 + " stopped at line " + err.line() + ": " + err.message() + " (" + err.sqlState() + ")")));
         if (r.error().isEmpty() && r.planned() != r.ran()) {
-            diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + testFileOf(ep) + " planned "
+            diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file + " planned "
                     + r.planned() + " tests but ran " + r.ran()));
         }
     }
