@@ -28,3 +28,9 @@ assert overview.contains('<<RANGE [ordered_at]: 3 partitions, 2025-01-01 to 2025
 assert log.contains('specgen: generated/ is up to date (specs, templates and plugin version unchanged): skipped generation')
 assert log.count('specgen: generated/ is up to date (6 files)') == 2
 assert new File(basedir, 'target/specgen/generate.state').isFile()
+
+// the review files stay out of the jar
+def jar2 = new JarFile(new File(basedir, 'target/generate-and-check-1.0.jar'))
+assert jar2.getEntry('db/migration/specgen.sum') == null
+assert jar2.getEntry('db/migration/README.md') == null
+jar2.close()

@@ -2,7 +2,9 @@ package dev.specgen.maven;
 
 import dev.specgen.Result;
 import dev.specgen.Specgen;
+import dev.specgen.render.Overview;
 import dev.specgen.write.BuildState;
+import dev.specgen.write.Manifest;
 import dev.specgen.write.OutputWriter;
 import java.io.File;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Specs in, output folder written (only files that changed). Skipped when the specs, the override templates, the
  * options and the plugin version hash as on the last run and its files are untouched; adds the output folder as a
- * resource root, so the SQL is packaged (with {@code flywayName}, where Flyway finds it).
+ * resource root, so the SQL is packaged (with {@code flywayName}, where Flyway finds it); the manifest and the
+ * overview stay out of the package.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractSpecgenMojo {
@@ -63,6 +66,9 @@ public class GenerateMojo extends AbstractSpecgenMojo {
             Resource res = new Resource();
             res.setDirectory(outputDirectory.getAbsolutePath());
             res.setTargetPath(resourceTargetPath);
+            // the manifest and the overview are for review, not for the packaged SQL
+            res.addExclude(Manifest.FILE_NAME);
+            res.addExclude(Overview.FILE);
             project.addResource(res);
         }
     }
