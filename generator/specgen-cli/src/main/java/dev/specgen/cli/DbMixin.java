@@ -1,6 +1,7 @@
 package dev.specgen.cli;
 
 import dev.specgen.db.DbOptions;
+import dev.specgen.report.Reports;
 import dev.specgen.verify.VerifyOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;

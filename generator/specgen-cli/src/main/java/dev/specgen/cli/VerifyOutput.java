@@ -1,6 +1,7 @@
 package dev.specgen.cli;
 
 import dev.specgen.Result;
+import dev.specgen.report.Reports;
 import dev.specgen.verify.VerifyReport;
 import java.io.IOException;
 import java.io.PrintWriter;

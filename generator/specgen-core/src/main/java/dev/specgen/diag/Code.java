@@ -16,6 +16,7 @@ public enum Code {
     SG007("file in the output folder is not specgen's"),
     SG008("symbolic link in the output folder"),
     SG009("output manifest damaged"),
+    SG012("live verification is not available"),
 
     // load: bytes, YAML syntax, resource limits, key shape
     SG100("file cannot be read"),

@@ -1,4 +1,4 @@
-package dev.specgen.cli;
+package dev.specgen.report;
 
 import dev.specgen.db.TapLine;
 import dev.specgen.db.TapResult;
@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The verification report in four shapes: a readable summary, one TAP stream, JUnit XML for CI servers, JSON. */
-final class Reports {
-    enum Format { text, tap, junit, json }
+/**
+ * The verification report in four shapes: a readable summary, one TAP stream, JUnit XML for CI servers, JSON.
+ * Shared by the CLI ({@code --format}, {@code --report}) and the Maven plugin (JUnit XML under {@code target/}).
+ */
+public final class Reports {
+    /** The report shapes; lower-case names, as the CLI's {@code --format} takes them. */
+    public enum Format { text, tap, junit, json }
 
     private Reports() {
     }
 
-    static Format forFile(String name) {
+    public static Format forFile(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".xml")) {
             return Format.junit;
@@ -30,7 +34,7 @@ final class Reports {
         return Format.text;
     }
 
-    static String render(VerifyReport r, List<Diagnostic> diagnostics, Format f) {
+    public static String render(VerifyReport r, List<Diagnostic> diagnostics, Format f) {
         return switch (f) {
             case text -> text(r);
             case tap -> tap(r);
@@ -39,7 +43,7 @@ final class Reports {
         };
     }
 
-    static String text(VerifyReport r) {
+    public static String text(VerifyReport r) {
         StringBuilder sb = new StringBuilder();
         int width = r.entities().stream().mapToInt(e -> e.table().length()).max().orElse(0);
         for (EntityReport e : r.entities()) {
@@ -58,8 +62,8 @@ final class Reports {
         }
         sb.append(String.format(Locale.ROOT, "specgen: %s on %s: %s, %s, %d failed (%.1f s: %s)%n",
                 r.passed() ? "verified" : "verification FAILED", r.database(),
-                Reporter.count(r.entities().size(), "entity", "entities"),
-                Reporter.count(r.testsRun(), "test"), r.testsFailed(), seconds(r.total()), phases(r.phases())));
+                count(r.entities().size(), "entity", "entities"),
+                count(r.testsRun(), "test"), r.testsFailed(), seconds(r.total()), phases(r.phases())));
         r.keptUrl().ifPresent(u -> sb.append("specgen: database kept running at ").append(u).append('\n'));
         return sb.toString();
     }
@@ -71,7 +75,7 @@ final class Reports {
     }
 
     /** All entities' tests as one TAP stream, renumbered, each description prefixed with its table. */
-    static String tap(VerifyReport r) {
+    public static String tap(VerifyReport r) {
         List<String> lines = new ArrayList<>();
         int n = 0;
         for (EntityReport e : r.entities()) {
@@ -87,7 +91,7 @@ final class Reports {
         return sb.toString();
     }
 
-    static String junit(VerifyReport r, List<Diagnostic> diagnostics) {
+    public static String junit(VerifyReport r, List<Diagnostic> diagnostics) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append(String.format(Locale.ROOT, "<testsuites name=\"specgen verify\" tests=\"%d\" failures=\"%d\" "
                 + "time=\"%.3f\">%n", r.testsRun() + r.entities().size(), failures(r), seconds(r.total())));
@@ -125,7 +129,7 @@ final class Reports {
         return r.testsFailed() + r.entities().stream().filter(e -> !e.applied()).count();
     }
 
-    static String json(VerifyReport r, List<Diagnostic> diagnostics) {
+    public static String json(VerifyReport r, List<Diagnostic> diagnostics) {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append("  \"passed\": ").append(r.passed()).append(",\n");
         sb.append("  \"database\": ").append(str(r.database())).append(",\n");
@@ -155,7 +159,7 @@ final class Reports {
         return "[" + String.join(", ", items.stream().map(Reports::str).toList()) + "]";
     }
 
-    static String str(String s) {
+    public static String str(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -176,7 +180,7 @@ final class Reports {
         return sb.append('"').toString();
     }
 
-    static String xml(String s) {
+    public static String xml(String s) {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -194,6 +198,16 @@ final class Reports {
             }
         }
         return sb.toString();
+    }
+
+    /** {@code 1 file}, {@code 2 files}. */
+    public static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    /** {@code 1 entity}, {@code 2 entities}. */
+    public static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 
     private static double seconds(Duration d) {

