@@ -1,6 +1,6 @@
 package dev.specgen.testgen;
 
-import dev.specgen.db.SqlSplitter;
+import dev.specgen.sql.SqlSplitter;
 import dev.specgen.render.Renderer;
 import java.util.ArrayList;
 import java.util.List;
