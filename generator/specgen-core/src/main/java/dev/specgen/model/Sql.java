@@ -1,7 +1,6 @@
 package dev.specgen.model;
 
-import java.util.HashSet;
-import java.util.List;
+import dev.specgen.sql.Keywords;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,45 +13,17 @@ public final class Sql {
     private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     /**
-     * PostgreSQL 17 "non-reserved (cannot be function or type)" key words ({@code col_name_keyword} in
-     * {@code src/include/parser/kwlist.h}): fine as column names, but not as a type or function name, so a schema
-     * named {@code time} breaks {@code time.status_enum}. specgen quotes them, as {@code quote_ident()} does.
+     * PostgreSQL "non-reserved (cannot be function or type)" key words ({@link Keywords#COLUMN_NAME}): fine as
+     * column names, but not as a type or function name, so a schema named {@code time} breaks
+     * {@code time.status_enum}. specgen quotes them, as {@code quote_ident()} does.
      */
-    public static final Set<String> COLUMN_NAME_KEYWORDS = Set.of(
-            "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists",
-            "extract", "float", "greatest", "grouping", "inout", "int", "integer", "interval", "json", "json_array",
-            "json_arrayagg", "json_exists", "json_object", "json_objectagg", "json_query", "json_scalar",
-            "json_serialize", "json_table", "json_value", "least", "merge_action", "national", "nchar", "none",
-            "normalize", "nullif", "numeric", "out", "overlay", "position", "precision", "real", "row", "setof",
-            "smallint", "substring", "time", "timestamp", "treat", "trim", "values", "varchar", "xmlattributes",
-            "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
-            "xmlserialize", "xmltable");
+    public static final Set<String> COLUMN_NAME_KEYWORDS = Keywords.COLUMN_NAME;
 
     /**
-     * Every PostgreSQL 17 key word that is not "unreserved", i.e. exactly the words {@code quote_ident()} quotes
-     * (appendix C): "reserved" ({@code reserved_keyword}), "reserved (can be function or type)"
-     * ({@code type_func_name_keyword}) and {@link #COLUMN_NAME_KEYWORDS}. These are never written bare.
+     * Every PostgreSQL key word that is not "unreserved", i.e. exactly the words {@code quote_ident()} quotes
+     * ({@link Keywords#NOT_UNRESERVED}). These are never written bare.
      */
-    public static final Set<String> RESERVED = union(COLUMN_NAME_KEYWORDS,
-            // reserved_keyword
-            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast",
-            "check", "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role",
-            "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
-            "else", "end", "except", "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in",
-            "initially", "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
-            "null", "offset", "on", "only", "or", "order", "placing", "primary", "references", "returning", "select",
-            "session_user", "some", "symmetric", "system_user", "table", "then", "to", "trailing", "true", "union",
-            "unique", "user", "using", "variadic", "when", "where", "window", "with",
-            // type_func_name_keyword
-            "authorization", "binary", "collation", "concurrently", "cross", "current_schema", "freeze", "full",
-            "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps",
-            "right", "similar", "tablesample", "verbose");
-
-    private static Set<String> union(Set<String> base, String... more) {
-        Set<String> all = new HashSet<>(base);
-        all.addAll(List.of(more));
-        return Set.copyOf(all);
-    }
+    public static final Set<String> RESERVED = Keywords.NOT_UNRESERVED;
 
     /** True when {@code name} can be written bare: lower case, no special characters, not in {@link #RESERVED}. */
     public static boolean isSimple(String name) {
