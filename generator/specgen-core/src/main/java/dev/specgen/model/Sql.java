@@ -1,5 +1,6 @@
 package dev.specgen.model;
 
+import dev.specgen.diag.Printable;
 import dev.specgen.sql.Keywords;
 import java.util.Locale;
 import java.util.Set;
@@ -43,9 +44,31 @@ public final class Sql {
         return ident(schema) + "." + ident(name);
     }
 
-    /** A string literal: {@code 'it''s'}. */
+    /**
+     * A string literal that means {@code text} whatever the session's standard_conforming_strings says:
+     * {@code 'it''s'}; when the text holds a backslash, or a control or format character other than newline and tab,
+     * {@code E'...'} with backslashes doubled and those characters written as escapes (a backslash, {@code u} and
+     * four hex digits), so that nothing invisible reaches the generated file either: {@code E'C:\\dir'}.
+     */
     public static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        boolean escape = text.codePoints().anyMatch(cp -> cp == '\\'
+                || cp != '\n' && cp != '\t' && Printable.isInvisible(cp));
+        if (!escape) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+        StringBuilder b = new StringBuilder("E'");
+        text.codePoints().forEach(cp -> {
+            if (cp == '\'') {
+                b.append("''");
+            } else if (cp == '\\') {
+                b.append("\\\\");
+            } else if (cp != '\n' && cp != '\t' && Printable.isInvisible(cp)) {
+                b.append(String.format(Locale.ROOT, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.append('\'').toString();
     }
 
     /** {@code SalesTransaction} -> {@code sales_transaction}; {@code HTTPLog} -> {@code http_log}. */
@@ -67,9 +90,21 @@ public final class Sql {
      */
     public static String dollarTag(String body) {
         String tag = "specgen";
-        for (int i = 1; body.contains("$" + tag + "$"); i++) {
+        for (int i = 1; !fitsDollarTag(body, tag); i++) {
             tag = "specgen" + i;
         }
         return tag;
+    }
+
+    /** {@code $tag$body$tag$} ends at its last character: no {@code $tag$} inside, nor one begun by its end. */
+    public static boolean fitsDollarTag(String body, String tag) {
+        String delimiter = "$" + tag + "$";
+        return (body + delimiter).indexOf(delimiter) == body.length();
+    }
+
+    /** {@code $tag$body$tag$} with the {@link #dollarTag} of {@code body}. */
+    public static String dollarQuoted(String body) {
+        String tag = dollarTag(body);
+        return "$" + tag + "$" + body + "$" + tag + "$";
     }
 }

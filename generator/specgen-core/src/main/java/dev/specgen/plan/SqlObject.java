@@ -40,10 +40,15 @@ public sealed interface SqlObject {
         }
     }
 
-    /** {@code reason} is rendered as a comment above the statement. */
-    record CreateExtension(String name, String reason, SourcePos origin) implements SqlObject {
+    /**
+     * {@code reason} is rendered as a comment above the statement. {@code schema} is where the extension goes if it
+     * is not installed yet: named, because with an empty search_path {@code CREATE EXTENSION} has no schema to
+     * create in (nothing refers to the extension's objects by name: GiST/GIN find default operator classes by type).
+     */
+    record CreateExtension(String name, String schema, String reason, SourcePos origin) implements SqlObject {
         public CreateExtension {
             Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(schema, "schema == null");
             Objects.requireNonNull(reason, "reason == null");
             Objects.requireNonNull(origin, "origin == null");
         }
