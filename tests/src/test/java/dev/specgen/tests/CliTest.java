@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +116,36 @@ class CliTest {
         assertTrue(broken.err().contains("error SG005: template postgres/create_schema.ftl failed: "
                 + "The following has evaluated to null or missing: ==> nosuch"), broken.err());
         assertFalse(broken.err().contains("internal error"), broken.err());
+    }
+
+    /**
+     * Issue 6 item 5: override templates are the user's text, but rendering them runs nothing: {@code ?new} resolves
+     * no class (it ran shell commands through freemarker.template.utility.Execute), templates reach no
+     * {@code getClass()}, and includes stay inside the template folder. Each is SG005 at the object's spec position.
+     */
+    @Test
+    void overrideTemplatesCannotRunCommandsOrReachJava(@TempDir Path tmp) throws IOException {
+        Path pwned = tmp.resolve("pwned");
+        Map<String, String> attacks = new LinkedHashMap<>();
+        attacks.put("<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"touch " + pwned + "\")}",
+                "Instantiating freemarker.template.utility.Execute is not allowed in the template for security"
+                        + " reasons.");
+        attacks.put("${.data_model.class.protectionDomain.codeSource.location}", "==> .data_model.class");
+        attacks.put("<#include \"../../../../../../../../etc/passwd\">",
+                "Backing out from the template root directory is not allowed");
+        for (var attack : attacks.entrySet()) {
+            Path templates = tmp.resolve("t" + attacks.keySet().stream().toList().indexOf(attack.getKey()));
+            Files.createDirectories(templates.resolve("postgres"));
+            Files.writeString(templates.resolve("postgres/create_schema.ftl"), attack.getKey() + "\n",
+                    StandardCharsets.UTF_8);
+            Run r = run("build", "specs", "--out", tmp.resolve("o").toString(), "--templates", templates.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("error SG005: template postgres/create_schema.ftl failed: "), r.err());
+            assertTrue(r.err().contains(attack.getValue()), r.err());
+            assertFalse(r.err().contains("internal error"), r.err());
+        }
+        assertFalse(Files.exists(pwned), "a template ran a shell command");
+        assertFalse(Files.exists(tmp.resolve("o")));
     }
 
     @Test
