@@ -71,6 +71,40 @@ public final class Sql {
         return b.append('\'').toString();
     }
 
+    /**
+     * The text a literal made by {@link #literal} stands for ({@code 'it''s'} -> {@code it's}, {@code E'a\\b'} ->
+     * {@code a\b}); any other text as it is.
+     */
+    public static String unliteral(String sql) {
+        if (sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")) {
+            return sql.substring(1, sql.length() - 1).replace("''", "'");
+        }
+        if (sql.length() < 3 || !sql.startsWith("E'") || !sql.endsWith("'")) {
+            return sql;
+        }
+        String body = sql.substring(2, sql.length() - 1);
+        StringBuilder b = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                b.append('\'');
+                i++;
+            } else if (c == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '\\') {
+                b.append('\\');
+                i++;
+            } else if (c == '\\' && i + 6 <= body.length() && body.charAt(i + 1) == 'u') {
+                b.appendCodePoint(Integer.parseInt(body.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else if (c == '\\' && i + 10 <= body.length() && body.charAt(i + 1) == 'U') {
+                b.appendCodePoint(Integer.parseInt(body.substring(i + 2, i + 10), 16));
+                i += 9;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** {@code SalesTransaction} -> {@code sales_transaction}; {@code HTTPLog} -> {@code http_log}. */
     public static String snakeCase(String name) {
         String s = name.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").replaceAll("([a-z0-9])([A-Z])", "$1_$2");
