@@ -2,10 +2,11 @@ package dev.specgen.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.specgen.Options;
+import dev.specgen.Result;
+import dev.specgen.Specgen;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 6 item 3: generated SQL must not depend on session settings it does not pin. The install.sql of the golden
- * case {@code literals_setting_independent} is applied as psql applies it (the whole file in one simple-protocol
+ * Issue 6 item 3: generated SQL must not depend on session settings it does not pin. The install.sql rendered from
+ * the golden case {@code literals_setting_independent} is applied as psql applies it (the whole file in one simple-protocol
  * call, so PostgreSQL's own lexer, under the session's settings, decides where statements and strings end) in a
  * session with {@code standard_conforming_strings = off}, and in one with an empty {@code search_path}; then the
  * stored comments, enum labels and partition bounds are read back and must be the spec's text. Before, a backslash
@@ -52,7 +53,8 @@ class SessionSettingsLiveTest {
         try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + db);
         }
-        String script = Files.readString(CASE.resolve("expected/install.sql"), StandardCharsets.UTF_8);
+        Result rendered = Specgen.render(Options.of(CASE, Path.of("specs"), Path.of("expected")));
+        String script = rendered.rendered().orElseThrow().files().get("install.sql");
         String url = pg.getJdbcUrl("postgres", db) + "&preferQueryMode=simple";
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("SET " + setting);

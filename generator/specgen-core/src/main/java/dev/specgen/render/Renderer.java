@@ -91,7 +91,7 @@ public final class Renderer {
                 String sql = object(o);
                 texts.add(sql);
                 SqlObject standIn = o.parseStandIn();
-                statements.add(new RenderedStatement(o, sql, f.path(), standIn == o ? sql : object(standIn),
+                statements.add(new RenderedStatement(o, sql, f.path(), standIn.equals(o) ? sql : object(standIn),
                         SourceSpans.of(o, sql, this::object)));
             }
             List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
