@@ -23,12 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 6 item 3: generated SQL must not depend on session settings it does not pin. The install.sql rendered from
- * the golden case {@code literals_setting_independent} is applied as psql applies it (the whole file in one simple-protocol
- * call, so PostgreSQL's own lexer, under the session's settings, decides where statements and strings end) in a
- * session with {@code standard_conforming_strings = off}, and in one with an empty {@code search_path}; then the
- * stored comments, enum labels and partition bounds are read back and must be the spec's text. Before, a backslash
- * in a comment literal ended the string early under the first setting, and {@code CREATE EXTENSION} without a schema
- * failed under the second.
+ * the golden case {@code literals_setting_independent} is applied as psql applies it (the whole file in one
+ * simple-protocol call, so PostgreSQL's own lexer, under the session's settings, decides where statements and
+ * strings end) in a session with {@code standard_conforming_strings = off}, and in one with an empty
+ * {@code search_path}; then the stored comments, enum labels and partition bounds are read back and must be the
+ * spec's text. Before, a backslash in a comment literal ended the string early under the first setting, and
+ * {@code CREATE EXTENSION} without a schema failed under the second.
  */
 class SessionSettingsLiveTest {
     static final Path CASE = GoldenTest.CASES.resolve("literals_setting_independent");

@@ -19,7 +19,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *
  * <p>Choices made here:
  * <ul>
- *   <li>YAML 1.2 only (a {@code %YAML} directive other than 1.2 is SG101), read with SnakeYAML Engine's composer (no object construction): {@code no} and
+ *   <li>YAML 1.2 only (a {@code %YAML} directive other than 1.2 is SG101), read with SnakeYAML Engine's composer
+ *       (no object construction): {@code no} and
  *       {@code 2024-01-01} are strings; merge keys ({@code <<}) are ordinary keys; tags other than the core ones
  *       ({@code !!str !!int !!float !!bool !!null !!map !!seq}) and non-scalar keys are SG110.</li>
  *   <li>Limits (SG104): files over {@value #MAX_FILE_BYTES} bytes are refused before parsing; nesting deeper than

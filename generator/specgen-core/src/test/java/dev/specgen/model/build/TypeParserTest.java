@@ -53,7 +53,8 @@ class TypeParserTest {
     /** Issue 6: enum('it''s') kept the doubled quote, and a comma inside quotes split the label. */
     @Test
     void enumShorthandLabelsAreUnquotedAsInSql() {
-        Run r = Run.build("entity: Sale\nfields:\n  s: \"enum('it''s', 'a, b', \\\"say \\\"\\\"hi\\\"\\\"\\\", plain)\"\n");
+        Run r = Run.build("entity: Sale\nfields:\n"
+                + "  s: \"enum('it''s', 'a, b', \\\"say \\\"\\\"hi\\\"\\\"\\\", plain)\"\n");
         assertEquals("", r.text());
         assertEquals(List.of("it's", "a, b", "say \"hi\"", "plain"),
                 ((FieldType.Enum) r.entity().fields().get(0).type()).values());
