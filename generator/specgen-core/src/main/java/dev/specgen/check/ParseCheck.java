@@ -4,18 +4,24 @@ import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.render.RenderedStatement;
+import dev.specgen.sql.Keywords;
 import dev.specgen.sql.SqlLexer;
 import dev.specgen.sql.Token;
 import dev.specgen.sql.Token.Kind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.AbstractJSqlParser.Dialect;
 import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParserKeywordsUtils;
 import net.sf.jsqlparser.parser.feature.Feature;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
@@ -37,12 +43,15 @@ import net.sf.jsqlparser.statement.DoStatement;
  * stand-in} is tried (the user's SQL, which is PostgreSQL's to judge, and names JSqlParser reads as key words
  * replaced), then the stand-in with every string literal replaced by {@code 'specgen'} (JSqlParser misreads
  * {@code E'a\\''b'}; a literal's content cannot change a statement's shape, since the lexer found its end as
- * PostgreSQL does). Known JSqlParser 5.4 gaps handled explicitly rather than skipped: {@code COMMENT ON INDEX} is
+ * PostgreSQL does) and words only JSqlParser reserves quoted (a table named {@code use}). Known JSqlParser 5.4 gaps handled explicitly rather than skipped: {@code COMMENT ON INDEX} is
  * parsed in its {@code COMMENT ON TABLE} shape (identical grammar after the object kind); {@code ALTER INDEX ...
  * ATTACH PARTITION}, which JSqlParser only accepts as an unsupported statement, and {@code BEGIN} (no grammar at
  * all) are matched against the forms specgen emits.
  */
 public final class ParseCheck implements AutoCloseable {
+    /** Words JSqlParser reserves (its {@code <K_...>} tokens that are not non-reserved) and PostgreSQL does not. */
+    private static final Set<String> JSQLPARSER_ONLY_KEYWORDS = jsqlParserOnlyKeywords();
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "specgen-jsqlparser");
         t.setDaemon(true);
@@ -147,7 +156,7 @@ public final class ParseCheck implements AutoCloseable {
             semi++;
         }
         List<String> rest = t.subList(Math.min(semi + 1, t.size()), t.size()).stream()
-                .map(x -> x.text(body).toUpperCase(java.util.Locale.ROOT)).toList();
+                .map(x -> x.text(body).toUpperCase(Locale.ROOT)).toList();
         boolean shape = semi >= 2 && t.get(0).is(body, "BEGIN") && rest.size() >= 7
                 && rest.subList(0, 2).equals(List.of("EXCEPTION", "WHEN"))
                 && t.get(semi + 3).kind() == Kind.IDENTIFIER
@@ -255,14 +264,35 @@ public final class ParseCheck implements AutoCloseable {
         return s.endsWith(";") ? s.substring(0, s.length() - 1).stripTrailing() : s;
     }
 
-    /** {@code sql} with every string literal (not dollar-quoted bodies) replaced by {@code 'specgen'}. */
+    /**
+     * {@code sql} with every string literal (not dollar-quoted bodies) replaced by {@code 'specgen'}, and every word
+     * JSqlParser reserves that PostgreSQL does not know as a key word quoted: in PostgreSQL such a word can only be a
+     * name ({@code auth.use}, a table named {@code use}), which JSqlParser would read as its key word.
+     */
     static String withoutLiterals(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
         for (Token t : SqlLexer.tokens(sql)) {
             boolean literal = t.kind().isString() && t.kind() != Kind.DOLLAR_STRING;
-            out.append(literal ? "'specgen'" : t.text(sql));
+            boolean jsqlOnly = t.kind() == Kind.IDENTIFIER
+                    && JSQLPARSER_ONLY_KEYWORDS.contains(t.text(sql).toLowerCase(Locale.ROOT));
+            out.append(literal ? "'specgen'" : jsqlOnly ? "\"" + t.text(sql) + "\"" : t.text(sql));
         }
         return out.toString();
+    }
+
+    private static Set<String> jsqlParserOnlyKeywords() {
+        Set<String> nonReserved = new HashSet<>();
+        ParserKeywordsUtils.getNonReservedKeywords().forEach(k -> nonReserved.add(k.toLowerCase(Locale.ROOT)));
+        Set<String> out = new HashSet<>();
+        for (String image : CCJSqlParserConstants.tokenImage) {
+            if (image.startsWith("<K_") && image.endsWith(">")) {
+                String word = image.substring(3, image.length() - 1).toLowerCase(Locale.ROOT);
+                if (!nonReserved.contains(word) && !Keywords.ALL.contains(word)) {
+                    out.add(word);
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 
     private static String firstLine(Exception e) {

@@ -90,4 +90,16 @@ class ParseCheckTest {
         assertEquals(Optional.empty(), CHECK.checkStatement("SELECT ok(true, E'it\\\\''s')", POS, "t.sql",
                 "ok"));
     }
+
+    /** Found by the extended fuzz test: entity Use is table auth.use, and JSqlParser reserves USE. */
+    @Test
+    void namesOnlyJSqlParserReservesAreStoodIn() {
+        SqlObject.CreateTable t = new SqlObject.CreateTable("auth.use", false,
+                List.of(new SqlObject.Column("use", "use", "bigint", true, "", "", POS)), List.of(), "", List.of(), POS);
+        assertEquals(Optional.empty(), problem(t, RENDERER.object(t)));
+        SqlObject.CreateIndex ix = new SqlObject.CreateIndex("use_idx", "auth.use", false, false, false, "btree",
+                List.of("use"), List.of(), "", List.of(), POS);
+        assertEquals(Optional.empty(), problem(ix, RENDERER.object(ix)));
+        assertEquals(Optional.empty(), CHECK.checkStatement("ANALYZE auth.use", POS, "t.sql", "analyze"));
+    }
 }
