@@ -17,8 +17,8 @@ import java.util.function.Function;
  * Where each column and constraint of a table landed in its rendered statement, whatever the template's layout:
  * the table is rendered a second time with every part's text wrapped in markers (private-use characters that no
  * spec text can hold, since PostgreSQL identifiers and SQL text from specs are checked before), and the markers
- * are read back. A template that transforms the text ({@code ?upper_case}) renders differently once the markers
- * are stripped; then nothing is claimed and errors point at the table.
+ * are read back. A template that computes on the text ({@code ?length}, {@code ?truncate}) renders differently once
+ * the markers are stripped; then nothing is claimed and errors point at the table.
  */
 final class SourceSpans {
     private static final char OPEN = '\uE000';
@@ -47,8 +47,13 @@ final class SourceSpans {
             origins.add(k.origin());
             constraints.add(new Constraint(k.kind(), mark(id, k.name()), mark(id, k.body()), k.origin()));
         }
-        String marked = render.apply(new CreateTable(t.name(), t.unlogged(), columns, constraints, t.partitionBy(),
-                t.with(), t.origin()));
+        String marked;
+        try {
+            marked = render.apply(new CreateTable(t.name(), t.unlogged(), columns, constraints, t.partitionBy(),
+                    t.with(), t.origin()));
+        } catch (Renderer.TemplateFailure e) { // an override template that computes on the text (?length)
+            return List.of();
+        }
         return read(marked, sql, origins).orElse(List.of());
     }
 
