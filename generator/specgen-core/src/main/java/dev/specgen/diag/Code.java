@@ -30,6 +30,8 @@ public enum Code {
     SG108("missing required key"),
     SG109("value not allowed (not one of the accepted words)"),
     SG110("YAML feature not supported in specs (tags, complex keys)"),
+    SG111("spec file name holds a control or invisible character"),
+    SG112("text holds a lone surrogate (not Unicode)"),
     SG115("spec path is not a regular file (a pipe, a device)"),
 
     // semantics
@@ -59,6 +61,7 @@ public enum Code {
     SG224("foreign key on a partitioned table or to a non-unique column"),
     SG225("conflicting field settings (identity, nullable, primary key)"),
     SG226("index duplicates another index"),
+    SG227("schema name reserved by PostgreSQL (pg_*, information_schema)"),
 
     // plan
     SG301("generated name collides with another object"),

@@ -155,6 +155,15 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, Test
         public boolean hasBefore() {
             return !before.isEmpty();
         }
+
+        /**
+         * The body's dollar-quote tag: {@code specgen}, unless a seed expression holds {@code $specgen$} (in a
+         * string, say), which would end the body early and run the rest as SQL of its own.
+         */
+        public String tag() {
+            return Sql.dollarTag(String.join("\n", values) + "\n" + String.join("\n", before) + "\n" + table
+                    + "\n" + String.join("\n", columns));
+        }
     }
 
     /** {@code ANALYZE table}: fresh statistics after seeding (VACUUM cannot run in a transaction block). */

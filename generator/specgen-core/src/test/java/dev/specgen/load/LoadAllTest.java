@@ -170,4 +170,27 @@ class LoadAllTest {
         assertEquals("abc", new String(SpecFiles.readBounded(new ByteArrayInputStream("abc".getBytes(
                 StandardCharsets.UTF_8)), 3).orElseThrow(), StandardCharsets.UTF_8));
     }
+
+    /** Issue 6 item 17: a broken link named like a spec was skipped silently; docs/diagnostics.md says SG100. */
+    @Test
+    void brokenLinksAreReportedAndDirectoryLinksAreNotFollowed() throws IOException {
+        write("specs/ok.yaml", "a: 1\n");
+        Files.createSymbolicLink(root.resolve("specs/gone.yaml"), root.resolve("specs/missing.yaml"));
+        Files.createSymbolicLink(root.resolve("specs/link.yaml"), root.resolve("specs/ok.yaml"));
+        List<LoadedFile> files = new SpecLoader().loadAll(root, Path.of("specs"), diags);
+        assertEquals(List.of("specs/link.yaml", "specs/ok.yaml"), names(files));
+        assertEquals(List.of("specs/gone.yaml: error SG100: cannot read: broken symbolic link (its target does not"
+                + " exist)\n  hint: fix the link, or remove it"), messages());
+    }
+
+    /** Issue 6 item 2: names reach generated headers and terminals; the file is refused, not read. */
+    @Test
+    void fileNamesWithInvisibleCharactersAreRefused() throws IOException {
+        write("specs/ok.yaml", "a: 1\n");
+        write("specs/x\u2028y.yaml", "a: 1\n");
+        List<LoadedFile> files = new SpecLoader().loadAll(root, Path.of("specs"), diags);
+        assertEquals(List.of("specs/ok.yaml"), names(files));
+        assertEquals(List.of("specs/x\\u2028y.yaml: error SG111: spec file name holds a control or invisible"
+                + " character\n  hint: rename the file; names reach generated SQL and terminals"), messages());
+    }
 }

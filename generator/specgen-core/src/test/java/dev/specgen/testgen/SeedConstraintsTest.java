@@ -90,4 +90,39 @@ class SeedConstraintsTest {
         assertEquals("('user' || i)", c.sql("i"));
         assertEquals("(SELECT 'user' || i FROM (SELECT 1 + (i % 100) AS i) AS specgen_row)", c.sql("1 + (i % 100)"));
     }
+
+    /**
+     * Issue 6: a seed is one expression, but it may hold $specgen$ in a string; the seed function's body then needs
+     * another dollar tag, or the string would end the body and run the rest as SQL of its own.
+     */
+    @Test
+    void aSeedHoldingTheDollarTagGetsAnotherTag() {
+        TestFile f = Pipeline.tests("""
+                entity: Tagged
+                schema: q
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  note: {type: text, seed: "'$specgen$; DROP TABLE q.tagged; --' || i"}
+                """).files().get(0);
+        TestStep.SeedFunction s = f.steps().stream().filter(TestStep.SeedFunction.class::isInstance)
+                .map(TestStep.SeedFunction.class::cast).findFirst().orElseThrow();
+        assertEquals("specgen1", s.tag());
+        String text = TestRenderer.step(s, Pipeline.RENDERER);
+        assertTrue(text.contains("LANGUAGE plpgsql AS $specgen1$\n") && text.endsWith("\n$specgen1$;"), text);
+    }
+
+    /** Found by review: bounds beyond a long crashed test planning; such a CHECK gets the generic values. */
+    @Test
+    void betweenBoundsBeyondALongGiveGenericValues() {
+        TestFile f = Pipeline.tests("""
+                entity: Wide
+                schema: q
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  n: {type: bigint, check: "n BETWEEN 1 AND 99999999999999999999"}
+                """).files().get(0);
+        TestStep.SeedFunction s = f.steps().stream().filter(TestStep.SeedFunction.class::isInstance)
+                .map(TestStep.SeedFunction.class::cast).findFirst().orElseThrow();
+        assertEquals("1 + (i % 15)", s.values().get(1));
+    }
 }

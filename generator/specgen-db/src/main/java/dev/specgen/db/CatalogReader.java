@@ -11,6 +11,8 @@ import dev.specgen.db.CatalogObjects.SequenceInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
 import dev.specgen.db.CatalogObjects.TriggerInfo;
 import dev.specgen.db.CatalogObjects.ViewInfo;
+import dev.specgen.sql.SqlLexer;
+import dev.specgen.sql.Token;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -245,20 +247,12 @@ final class CatalogReader {
         }
         int start = i + marker.length();
         int depth = 1;
-        int k = start;
-        while (k < def.length()) {
-            int j = SqlScanner.skipQuoted(def, k);
-            if (j != k) {
-                k = j;
-                continue;
-            }
-            char ch = def.charAt(k);
-            if (ch == '(') {
+        for (Token t : SqlLexer.tokens(def.substring(start))) {
+            if (t.kind() == Token.Kind.OPEN_PAREN) {
                 depth++;
-            } else if (ch == ')' && --depth == 0) {
-                return def.substring(start, k);
+            } else if (t.kind() == Token.Kind.CLOSE_PAREN && --depth == 0) {
+                return def.substring(start, start + t.start());
             }
-            k++;
         }
         return "";
     }

@@ -3,6 +3,7 @@ package dev.specgen.db;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
+import dev.specgen.sql.SqlSplitter;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;

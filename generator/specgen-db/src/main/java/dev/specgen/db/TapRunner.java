@@ -1,5 +1,6 @@
 package dev.specgen.db;
 
+import dev.specgen.sql.SqlSplitter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

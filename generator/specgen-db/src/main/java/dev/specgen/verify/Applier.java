@@ -6,7 +6,6 @@ import dev.specgen.db.Stmt;
 import dev.specgen.db.StmtFailure;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
-import dev.specgen.plan.SqlObject;
 import dev.specgen.render.RenderedStatement;
 import java.sql.Connection;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.Optional;
  * install.sql: runs of transactional statements in one transaction each (on failure PostgreSQL rolls the run back),
  * statements PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY of the rollout form) alone in
  * autocommit between them. A failure is mapped back to the spec: the object's position, refined to the field when
- * the error is inside a column or constraint line of a CREATE TABLE.
+ * PostgreSQL's error position lies in the text of a column or constraint of a CREATE TABLE (found by rendering,
+ * whatever layout an override template has).
  */
 final class Applier {
     private Applier() {
@@ -39,17 +39,10 @@ final class Applier {
 
     static Failure toFailure(StmtFailure f) {
         RenderedStatement s = (RenderedStatement) f.origin();
-        SourcePos pos = origin(s.object(), f.lineInStatement());
+        SourcePos pos = s.originAt(f.position());
         Diagnostic d = f.toDiagnostic(pos);
         String where = "PostgreSQL rejected " + s.object().describe() + " (generated " + s.file() + "): ";
         Diagnostic mapped = new Diagnostic(d.pos(), d.severity(), d.code(), where + d.message(), d.hint());
         return new Failure(s, mapped);
-    }
-
-    static SourcePos origin(SqlObject o, int lineInStatement) {
-        if (o instanceof SqlObject.CreateTable t) {
-            return t.originOfLine(lineInStatement);
-        }
-        return o.origin();
     }
 }

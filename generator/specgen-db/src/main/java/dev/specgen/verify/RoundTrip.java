@@ -11,8 +11,11 @@ import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
 import dev.specgen.model.Named;
 import dev.specgen.model.Param;
+import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.sql.SqlLexer;
+import dev.specgen.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,10 +131,17 @@ final class RoundTrip {
 
     /**
      * Bounds as PostgreSQL prints them carry {@code 00:00:00} times the spec leaves out, and quote negative
-     * numbers ({@code FROM ('-20000')}).
+     * numbers ({@code FROM ('-20000')}); string literals are compared by value ({@code E'C:\\\\x'} as specgen
+     * writes it is PostgreSQL's {@code 'C:\\x'}).
      */
     static String bound(String b) {
-        return b.replace(" 00:00:00", "").replaceAll("'(-?[0-9]+(?:\\.[0-9]+)?)'", "$1");
+        StringBuilder plain = new StringBuilder(b.length());
+        for (Token t : SqlLexer.tokens(b)) {
+            String text = t.text(b);
+            boolean literal = t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.ESCAPE_STRING;
+            plain.append(literal ? "'" + Sql.unliteral(text).replace("'", "''") + "'" : text);
+        }
+        return plain.toString().replace(" 00:00:00", "").replaceAll("'(-?[0-9]+(?:\\.[0-9]+)?)'", "$1");
     }
 
     private void same(SourcePos pos, String what, String planned, String actual) {

@@ -1,7 +1,7 @@
 package dev.specgen.verify;
 
 import dev.specgen.db.Database;
-import dev.specgen.db.SqlSplitter;
+import dev.specgen.sql.SqlSplitter;
 import dev.specgen.db.TapResult;
 import dev.specgen.db.TapRunner;
 import dev.specgen.model.Sql;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.diag.SourcePos;
+import dev.specgen.sql.SqlSplitter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,7 @@
-package dev.specgen.db;
+package dev.specgen.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,61 +52,21 @@ public final class SqlSplitter {
         List<String> firstWords = new ArrayList<>();
         int atomicDepth = 0;
         while (i < n) {
-            char c = script.charAt(i);
-            if (start < 0) {
-                if (c == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                    i++;
-                    continue;
-                }
-                if (Character.isWhitespace(c)) {
-                    i++;
-                    continue;
-                }
-                if (SqlScanner.isCommentStart(script, i)) {
-                    int j = SqlScanner.skipQuoted(script, i);
-                    for (int k = i; k < j; k++) {
-                        if (script.charAt(k) == '\n') {
-                            line++;
-                            lineStart = k + 1;
-                        }
-                    }
-                    i = j;
-                    continue;
-                }
-                if (c == '\\') { // psql meta-command: skip the rest of the line
-                    int nl = script.indexOf('\n', i);
-                    i = nl < 0 ? n : nl;
-                    continue;
-                }
-                if (c == ';') { // empty statement
-                    i++;
-                    continue;
-                }
+            if (start < 0 && script.charAt(i) == '\\') { // psql meta-command: skip the rest of the line
+                int nl = script.indexOf('\n', i);
+                i = nl < 0 ? n : nl;
+                continue;
+            }
+            Token t = SqlLexer.at(script, i);
+            if (start < 0 && !t.kind().isBlank() && t.kind() != Token.Kind.SEMICOLON) {
                 start = i;
                 startLine = line;
                 startCol = i - lineStart + 1;
                 firstWords.clear();
                 atomicDepth = 0;
             }
-            int j = SqlScanner.skipQuoted(script, i);
-            if (j != i) {
-                for (int k = i; k < j; k++) {
-                    if (script.charAt(k) == '\n') {
-                        line++;
-                        lineStart = k + 1;
-                    }
-                }
-                i = j;
-                continue;
-            }
-            if (SqlScanner.isIdentStart(c)) {
-                int k = i + 1;
-                while (k < n && SqlScanner.isIdentPart(script.charAt(k))) {
-                    k++;
-                }
-                String word = script.substring(i, k).toUpperCase(Locale.ROOT);
+            if (start >= 0 && t.kind() == Token.Kind.IDENTIFIER) {
+                String word = t.word(script);
                 if (firstWords.size() < 4) {
                     firstWords.add(word);
                 }
@@ -118,17 +77,17 @@ public final class SqlSplitter {
                         atomicDepth--;
                     }
                 }
-                i = k;
-                continue;
-            }
-            if (c == '\n') {
-                line++;
-                lineStart = i + 1;
-            } else if (c == ';' && atomicDepth == 0) {
+            } else if (start >= 0 && t.kind() == Token.Kind.SEMICOLON && atomicDepth == 0) {
                 out.add(piece(script, start, i, startLine, startCol));
                 start = -1;
             }
-            i++;
+            for (int k = t.start(); k < t.end(); k++) {
+                if (script.charAt(k) == '\n') {
+                    line++;
+                    lineStart = k + 1;
+                }
+            }
+            i = t.end();
         }
         if (start >= 0) {
             String rest = script.substring(start).strip();
@@ -157,7 +116,7 @@ public final class SqlSplitter {
     }
 
     /** Number of line breaks before the 1-based character position {@code position} of {@code text}. */
-    static int lineOffset(String text, int position) {
+    public static int lineOffset(String text, int position) {
         int end = Math.min(Math.max(position - 1, 0), text.length());
         int lines = 0;
         for (int k = 0; k < end; k++) {

@@ -1,10 +1,10 @@
-package dev.specgen.db;
+package dev.specgen.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.specgen.db.SqlSplitter.Piece;
+import dev.specgen.sql.SqlSplitter.Piece;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,23 +75,5 @@ class SqlSplitterTest {
         assertEquals(3, p.line());
         int position = p.sql().indexOf("nosuchtype") + 1;
         assertEquals(5, p.scriptLine(position));
-    }
-
-    @Test
-    void classifiesNonTransactionalStatements() {
-        assertTrue(Stmt.requiresNoTransaction("CREATE INDEX CONCURRENTLY i ON t (a)"));
-        assertTrue(Stmt.requiresNoTransaction("create unique index concurrently if not exists i on t (a)"));
-        assertTrue(Stmt.requiresNoTransaction("/* x */ VACUUM ANALYZE t"));
-        assertTrue(Stmt.requiresNoTransaction("DROP INDEX CONCURRENTLY i"));
-        assertTrue(Stmt.requiresNoTransaction("REINDEX INDEX CONCURRENTLY i"));
-        assertTrue(Stmt.requiresNoTransaction("ALTER TABLE p DETACH PARTITION c CONCURRENTLY"));
-        assertTrue(Stmt.requiresNoTransaction("CREATE DATABASE x"));
-        assertFalse(Stmt.requiresNoTransaction("CREATE INDEX i ON t (a)"));
-        assertFalse(Stmt.requiresNoTransaction("COMMENT ON TABLE t IS 'VACUUM; CREATE INDEX CONCURRENTLY'"));
-        assertFalse(Stmt.requiresNoTransaction("ALTER TABLE p DETACH PARTITION c"));
-        assertTrue(Stmt.isTransactionControl("BEGIN"));
-        assertTrue(Stmt.isTransactionControl("commit"));
-        assertFalse(Stmt.isTransactionControl(
-                "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END"));
     }
 }
