@@ -3,6 +3,7 @@ package dev.specgen;
 import dev.specgen.check.ParseCheck;
 import dev.specgen.db.Database;
 import dev.specgen.db.Databases;
+import dev.specgen.db.DbErrors;
 import dev.specgen.db.DbOptions;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
@@ -12,6 +13,7 @@ import dev.specgen.testgen.RenderedTests;
 import dev.specgen.testgen.TestPlanner;
 import dev.specgen.testgen.TestRenderer;
 import dev.specgen.testgen.TestStatement;
+import dev.specgen.verify.EntityReport;
 import dev.specgen.verify.Progress;
 import dev.specgen.verify.Verifier;
 import dev.specgen.verify.VerifyOptions;
@@ -22,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import dev.specgen.diag.Diagnostics;
@@ -119,7 +123,8 @@ public final class Specgen {
     public static Result verifyRendered(Result r, VerifyOptions verify, Progress progress) {
         List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
         VerifyReport report;
-        progress.begin("starting " + describe(verify.db()));
+        String target = describe(verify.db());
+        progress.begin("starting " + target);
         long t0 = System.nanoTime();
         Database db;
         try {
@@ -127,24 +132,47 @@ public final class Specgen {
         } catch (SpecgenException e) {
             progress.end("starting the database");
             diags.addAll(e.diagnostics());
-            return r.withDiagnostics(diags);
+            if (e.diagnostics().stream().anyMatch(d -> d.code() == Code.SG003)) {
+                return r.withDiagnostics(diags); // a usage error: there is no verification to report
+            }
+            // the database could not be reached: a report still says so (CI servers read the JUnit file)
+            Map<String, Duration> phases = new LinkedHashMap<>();
+            phases.put("start", Duration.ofNanos(System.nanoTime() - t0));
+            List<EntityReport> none = r.plan().orElseThrow().entities().stream()
+                    .map(ep -> new EntityReport(ep.entity().name(), ep.entity().schema() + "." + ep.entity().table(),
+                            ep.entity().pos().file(), Verifier.testFileOf(ep), false, Optional.empty())).toList();
+            return r.withDiagnostics(diags).withVerification(new VerifyReport(target, none, e.diagnostics(), phases,
+                    Optional.empty()));
         }
         progress.end("starting the database");
         Duration start = Duration.ofNanos(System.nanoTime() - t0);
-        try (db) {
+        try {
             Verifier v = new Verifier(db, progress);
             v.phases().put("start", start);
             report = v.verify(r.plan().orElseThrow(), r.rendered().orElseThrow(), verify.runTests());
+        } finally {
+            db.close();
         }
         diags.addAll(report.diagnostics());
+        diags.addAll(db.notes()); // leftovers of interrupted runs removed, clean-up problems
         return r.withDiagnostics(diags).withVerification(report);
+    }
+
+    /**
+     * Stops every verification running in this JVM (a front door calls it on SIGINT or SIGTERM): running statements
+     * are cancelled, and each run ends with SG412 after removing its scratch database and schemas.
+     *
+     * @return false when no verification is running (the caller may just exit)
+     */
+    public static boolean interrupt(String reason) {
+        return Database.interruptAll(reason);
     }
 
     private static String describe(DbOptions db) {
         return switch (db.mode()) {
             case EMBEDDED -> "embedded PostgreSQL " + db.pgVersion();
             // without the query string: it may carry a password
-            case URL -> "PostgreSQL at " + db.url().orElse("").replaceFirst("\\?.*$", "");
+            case URL -> "PostgreSQL at " + DbErrors.redact(db.url().orElse("").replaceFirst("\\?.*$", ""));
             case TESTCONTAINERS -> "a PostgreSQL " + db.pgVersion() + " container";
         };
     }

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.specgen.verify.VerifyOptions;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -37,6 +39,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        VerifyOptions verifyOptions = db.toVerifyOptions(spec.commandLine());
+        if (db.inPlace && !verify) {
+            throw new ParameterException(spec.commandLine(), "--in-place only takes effect with --verify");
+        }
         Options opts = specOptions.toOptions();
         Result r = check ? Specgen.check(opts) : Specgen.generate(opts);
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!verify) {
             return Main.OK;
         }
-        Result v = Specgen.verifyRendered(r, db.toVerifyOptions(),
+        Result v = Specgen.verifyRendered(r, verifyOptions,
                 TerminalProgress.forTerminal(spec.commandLine().getErr()));
         return VerifyOutput.finish(v.withoutDiagnosticsOf(r), db, out, spec.commandLine().getErr());
     }

@@ -29,7 +29,7 @@ public final class Databases {
             case TESTCONTAINERS -> startContainer(opts);
         };
         try {
-            return Database.open(server, opts.inPlace() && opts.mode() == DbOptions.Mode.URL, opts.keep());
+            return Database.open(server, opts.withInPlace(opts.inPlace() && opts.mode() == DbOptions.Mode.URL));
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -4,14 +4,14 @@ package dev.specgen.db;
  * One embedded PostgreSQL for every live test class in this JVM (surefire reuses its fork): started on first use,
  * closed (server stopped, data directory deleted) by a shutdown hook.
  */
-final class SharedEmbedded {
+public final class SharedEmbedded {
     private static Database db;
     static long startMillis;
 
     private SharedEmbedded() {
     }
 
-    static synchronized Database get() {
+    public static synchronized Database get() {
         if (db == null) {
             long t0 = System.nanoTime();
             Database d = Databases.open(DbOptions.embedded());
