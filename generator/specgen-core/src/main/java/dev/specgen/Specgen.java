@@ -4,6 +4,7 @@ import dev.specgen.check.ParseCheck;
 import dev.specgen.db.Database;
 import dev.specgen.db.Databases;
 import dev.specgen.db.DbErrors;
+import dev.specgen.db.Interrupts;
 import dev.specgen.db.DbOptions;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
@@ -121,6 +122,12 @@ public final class Specgen {
 
     /** Verifies an already rendered (and possibly written) result. */
     public static Result verifyRendered(Result r, VerifyOptions verify, Progress progress) {
+        try (Interrupts.Running running = Interrupts.running()) {
+            return verifyRunning(r, verify, progress);
+        }
+    }
+
+    private static Result verifyRunning(Result r, VerifyOptions verify, Progress progress) {
         List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
         VerifyReport report;
         String target = describe(verify.db());
@@ -165,7 +172,7 @@ public final class Specgen {
      * @return false when no verification is running (the caller may just exit)
      */
     public static boolean interrupt(String reason) {
-        return Database.interruptAll(reason);
+        return Interrupts.interrupt(reason);
     }
 
     private static String describe(DbOptions db) {

@@ -77,7 +77,8 @@ final class Reports {
         for (EntityReport e : r.entities()) {
             lines.add((e.applied() ? "ok " : "not ok ") + (++n) + " - " + e.table() + ": applied");
             for (TapLine t : e.tests().map(TapResult::tests).orElse(List.of())) {
-                lines.add((t.isFailure() ? "not ok " : "ok ") + (++n) + " - " + e.table() + ": " + t.description()
+                lines.add((t.isFailure() ? "not ok " : "ok ") + (++n) + " - " + e.table() + ":"
+                        + (t.description().isEmpty() ? "" : " " + t.description())
                         + (t.directive().isEmpty() ? "" : " # " + t.directive()));
                 lines.addAll(t.diagnostics());
             }

@@ -90,8 +90,14 @@ public final class Database implements AutoCloseable {
             throw DbErrors.connectFailed(server.jdbcUrl(home), e);
         }
         OPEN.add(db);
-        Runtime.getRuntime().addShutdownHook(db.hook);
         try {
+            Runtime.getRuntime().addShutdownHook(db.hook);
+        } catch (IllegalStateException shuttingDown) {
+            db.close();
+            throw Interrupts.interrupted("the JVM is shutting down", "connecting to the database");
+        }
+        try {
+            Interrupts.check("connecting to the database");
             db.decideIsolation(opts.inPlace());
         } catch (RuntimeException e) {
             db.close();
@@ -244,15 +250,9 @@ public final class Database implements AutoCloseable {
         sessions.clear();
     }
 
-    /**
-     * Interrupts every open database of this JVM (a front door calls it on SIGINT/SIGTERM).
-     *
-     * @return false when none is open (nothing to wait for: the caller may exit at once)
-     */
-    public static boolean interruptAll(String reason) {
-        List<Database> open = List.copyOf(OPEN);
-        open.forEach(d -> d.interrupt(reason));
-        return !open.isEmpty();
+    /** Interrupts every open database of this JVM (see {@link Interrupts}). */
+    static void interruptAll(String reason) {
+        List.copyOf(OPEN).forEach(d -> d.interrupt(reason));
     }
 
     /** Creates another empty scratch database ({@code specgen_scratch_<run>_<n>}) and returns its name. */

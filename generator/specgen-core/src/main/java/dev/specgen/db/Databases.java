@@ -23,6 +23,7 @@ public final class Databases {
      */
     public static Database open(DbOptions opts, Function<String, String> env) {
         Objects.requireNonNull(opts, "opts == null");
+        Interrupts.check("starting the database");
         PgServer server = switch (opts.mode()) {
             case EMBEDDED -> EmbeddedServer.start(opts);
             case URL -> ExternalServer.of(opts, env);

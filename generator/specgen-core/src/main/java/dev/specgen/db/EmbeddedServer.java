@@ -49,6 +49,11 @@ final class EmbeddedServer implements PgServer {
     }
 
     static EmbeddedServer start(DbOptions opts) {
+        return start(opts, EmbeddedServer::freePort);
+    }
+
+    /** @param ports where each start attempt gets its port (a test hands out a taken one first) */
+    static EmbeddedServer start(DbOptions opts, java.util.function.IntSupplier ports) {
         int major = opts.pgVersion();
         if (MavenPgBinaryResolver.binariesVersion(major) == null) {
             throw DbErrors.badOption("unsupported PostgreSQL version " + major + " for the embedded database",
@@ -71,9 +76,14 @@ final class EmbeddedServer implements PgServer {
         String portTaken = null;
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             Folder folder = Folder.create(major);
-            int port = freePort();
+            int port = ports.getAsInt();
             try {
                 EmbeddedPostgres pg = PortWatch.start(builder(opts, resolver, folder, port), folder.log());
+                if (Interrupts.reason().isPresent()) {
+                    closeQuietly(pg);
+                    folder.remove();
+                    throw Interrupts.interrupted(Interrupts.reason().get(), "starting the embedded PostgreSQL");
+                }
                 if (isOurs(pg, folder)) {
                     return new EmbeddedServer(pg, folder, opts.keep()).keepOrHook(opts.keep(), folder);
                 }
@@ -104,7 +114,11 @@ final class EmbeddedServer implements PgServer {
         b.setDataDirectory(folder.data()).setCleanDataDirectory(false).setRegisterShutdownHook(false)
                 .setPGStartupWait(opts.startTimeout()).setLocaleConfig("locale", "C").setPort(port)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(folder.log().toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(folder.log().toFile()));
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(folder.log().toFile()))
+                // zonky's readiness probe: a port taken by a program that accepts and never answers must not
+                // block it forever (its wait loop ends on PortWatch's interrupt only between probes)
+                .setConnectConfig("connectTimeout", "2").setConnectConfig("socketTimeout", "2")
+                .setConnectConfig("loginTimeout", "2");
         SETTINGS.forEach(b::setServerConfig);
         return b;
     }
@@ -247,7 +261,12 @@ final class EmbeddedServer implements PgServer {
                         StandardOpenOption.WRITE);
                 Folder f = new Folder(base, ch, ch.lock());
                 Files.writeString(base.resolve("owner"), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
-                Runtime.getRuntime().addShutdownHook(f.hook);
+                try {
+                    Runtime.getRuntime().addShutdownHook(f.hook);
+                } catch (IllegalStateException shuttingDown) {
+                    f.remove();
+                    throw Interrupts.interrupted("the JVM is shutting down", "starting the embedded PostgreSQL");
+                }
                 return f;
             } catch (IOException e) {
                 throw DbErrors.unavailable("cannot create a data directory for the embedded PostgreSQL: "

@@ -44,6 +44,17 @@ final class Leftovers {
         }
     }
 
+    private static boolean connected(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = ?)")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Drops the scratch databases of runs that are gone; {@code home} is an auto-commit connection. */
     static Sweep databases(Connection home, int versionNum) {
         List<String> removed = new ArrayList<>();
@@ -62,16 +73,17 @@ final class Leftovers {
         for (Map.Entry<String, String> d : candidates.entrySet()) {
             Optional<String> run = Run.ofScratchDatabase(d.getKey(), d.getValue());
             try {
-                if (run.isEmpty() || alive(home, run.get())) {
+                // without a marker, a database someone is connected to may still be in use
+                if (run.isEmpty() || alive(home, run.get()) || d.getValue() == null && connected(home, d.getKey())) {
                     continue;
                 }
                 try (Statement st = home.createStatement()) {
                     st.execute("DROP DATABASE IF EXISTS " + Database.quote(d.getKey())
                             + (versionNum >= 130000 ? " WITH (FORCE)" : ""));
                 }
-                removed.add("scratch database " + d.getKey() + " of " + Run.owner(d.getValue()));
+                removed.add("scratch database " + d.getKey() + " of " + owner(d.getKey(), d.getValue()));
             } catch (SQLException e) {
-                problems.add("cannot drop scratch database " + d.getKey() + " of " + Run.owner(d.getValue())
+                problems.add("cannot drop scratch database " + d.getKey() + " of " + owner(d.getKey(), d.getValue())
                         + ": " + DbErrors.oneLine(e));
             }
         }
@@ -123,6 +135,11 @@ final class Leftovers {
             }
         }
         return new Sweep(removed, problems);
+    }
+
+    private static String owner(String name, String comment) {
+        return comment != null ? Run.owner(comment) : "run " + name.substring("specgen_scratch_".length(),
+                "specgen_scratch_".length() + 10);
     }
 
     /** A run schema specgen made: name, run id, marker, claimed schema OIDs. */

@@ -100,10 +100,14 @@ public record Run(String id, String host, long pid) {
         return sb.toString();
     }
 
-    /** The run id of a scratch database specgen made (name and marker), else empty. */
+    /**
+     * The run id of a scratch database specgen made, else empty: the name and the marker, or the name and no
+     * comment at all (CREATE DATABASE cannot share a transaction with its COMMENT, so a run killed between the two
+     * leaves a database without one; so did specgen before markers existed).
+     */
     static Optional<String> ofScratchDatabase(String name, String comment) {
         Matcher m = SCRATCH_DATABASE.matcher(name);
-        if (!m.matches() || comment == null || !comment.startsWith("specgen scratch database of run " + m.group(1))) {
+        if (!m.matches() || comment != null && !comment.startsWith("specgen scratch database of run " + m.group(1))) {
             return Optional.empty();
         }
         return Optional.of(m.group(1));

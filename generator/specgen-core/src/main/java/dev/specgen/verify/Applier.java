@@ -273,7 +273,8 @@ final class Applier {
 
     /** SG410: the server ran out of something; the statement is named, the spec is not blamed. */
     static Diagnostic resource(StmtFailure f, String doing) {
-        String hint = f.hint().map(h -> "PostgreSQL says: " + h).orElse("");
+        String hint = f.hint().map(h -> "PostgreSQL says: " + (h.endsWith(".") ? h.substring(0, h.length() - 1) : h))
+                .orElse("");
         if (f.sqlState().equals("53200")) {
             hint = (hint.isEmpty() ? "" : hint + "; ") + "a transaction holds one lock per table, partition and index"
                     + " it touches, and the server has max_locks_per_transaction x max_connections slots";

@@ -11,8 +11,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What PostgreSQL makes of an entity's own definitions, read from a copy: the entity's columns, constraints and
@@ -28,23 +32,78 @@ final class ExpectedCatalog {
     record Expected(String schema, Optional<CatalogSnapshot> facts, Optional<String> problem) {
     }
 
-    /** Builds {@link Expected} for one entity at a time. */
+    /** Gives {@link Expected} per entity. */
     interface Reader {
         Expected of(EntityPlan ep);
     }
 
+    /**
+     * Copies of this many entities at most share one transaction and one catalog read (reading the catalog once per
+     * entity made the comparison of 100 entities take seconds); few enough that their locks fit any server.
+     */
+    static final int BATCH = 25;
+
     private ExpectedCatalog() {
     }
 
-    /** A reader that makes copies in {@code runSchema} through {@code c} (auto-commit, no transaction open). */
+    /**
+     * A reader that makes the copies in {@code runSchema} through {@code c} (auto-commit, no transaction open) on
+     * first use: entities whose names do not clash (two spec schemas may both have a table {@code events}) in
+     * batches of {@value #BATCH}, each in a transaction that is rolled back.
+     */
     static Reader reader(Connection c, String runSchema, SchemaPlan plan) {
-        List<SqlObject> objects = plan.installOrder();
-        return ep -> read(c, runSchema, ep, objects);
+        Map<EntityPlan, Expected> all = new IdentityHashMap<>();
+        return ep -> {
+            if (all.isEmpty()) {
+                List<SqlObject> objects = plan.installOrder();
+                for (List<EntityPlan> batch : batches(plan.entities(), objects)) {
+                    all.putAll(read(c, runSchema, batch, objects));
+                }
+            }
+            return all.get(ep);
+        };
     }
 
-    private static Expected read(Connection c, String runSchema, EntityPlan ep, List<SqlObject> objects) {
+    /** Entities in order, a new batch whenever one is full or a name (table, constraint, index) would repeat. */
+    private static List<List<EntityPlan>> batches(List<EntityPlan> entities, List<SqlObject> objects) {
+        List<List<EntityPlan>> out = new ArrayList<>();
+        List<EntityPlan> batch = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (EntityPlan ep : entities) {
+            Set<String> own = names(ep, objects);
+            if (batch.size() == BATCH || own.stream().anyMatch(names::contains)) {
+                out.add(batch);
+                batch = new ArrayList<>();
+                names.clear();
+            }
+            batch.add(ep);
+            names.addAll(own);
+        }
+        if (!batch.isEmpty()) {
+            out.add(batch);
+        }
+        return out;
+    }
+
+    /** The relation and constraint names a copy of {@code ep} takes in the run schema. */
+    private static Set<String> names(EntityPlan ep, List<SqlObject> objects) {
         String real = Sql.qualified(ep.entity().schema(), ep.entity().table());
-        String copy = Sql.qualified(runSchema, ep.entity().table());
+        Set<String> out = new HashSet<>();
+        out.add(Sql.ident(ep.entity().table()));
+        for (SqlObject o : objects) {
+            if (o instanceof SqlObject.CreateTable t && t.name().equals(real)) {
+                t.constraints().forEach(k -> out.add(k.name()));
+            } else if (o instanceof SqlObject.CreateIndex x && x.table().equals(real)) {
+                out.add(x.name());
+            } else if (o instanceof SqlObject.AddForeignKey f && f.table().equals(real)) {
+                out.add(f.constraint().name());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> ddl(String copy, EntityPlan ep, List<SqlObject> objects) {
+        String real = Sql.qualified(ep.entity().schema(), ep.entity().table());
         List<String> ddl = new ArrayList<>();
         for (SqlObject o : objects) {
             if (o instanceof SqlObject.CreateTable t && t.name().equals(real)) {
@@ -56,33 +115,51 @@ final class ExpectedCatalog {
                         + f.constraint().body());
             }
         }
+        return ddl;
+    }
+
+    private static Map<EntityPlan, Expected> read(Connection c, String runSchema, List<EntityPlan> batch,
+            List<SqlObject> objects) {
+        Map<EntityPlan, Expected> out = new IdentityHashMap<>();
+        Map<EntityPlan, String> problems = new IdentityHashMap<>();
         boolean auto = true;
-        Savepoint sp = null;
         try {
             auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            sp = c.setSavepoint();
             try (Statement st = c.createStatement()) {
                 st.setEscapeProcessing(false);
-                for (String sql : ddl) {
-                    st.execute(sql);
+                for (EntityPlan ep : batch) {
+                    // one entity's definitions failing (a referenced table missing) must not spoil the others'
+                    Savepoint sp = c.setSavepoint();
+                    try {
+                        for (String sql : ddl(Sql.qualified(runSchema, ep.entity().table()), ep, objects)) {
+                            st.execute(sql);
+                        }
+                        c.releaseSavepoint(sp);
+                    } catch (SQLException e) {
+                        c.rollback(sp);
+                        problems.put(ep, DbErrors.oneLine(e));
+                    }
                 }
             }
-            return new Expected(runSchema, Optional.of(CatalogSnapshot.read(c, List.of(runSchema))),
-                    Optional.empty());
+            CatalogSnapshot facts = CatalogSnapshot.read(c, List.of(runSchema));
+            for (EntityPlan ep : batch) {
+                out.put(ep, problems.containsKey(ep)
+                        ? new Expected(runSchema, Optional.empty(), Optional.of(problems.get(ep)))
+                        : new Expected(runSchema, Optional.of(facts), Optional.empty()));
+            }
         } catch (SQLException e) {
-            return new Expected(runSchema, Optional.empty(), Optional.of(DbErrors.oneLine(e)));
+            batch.forEach(ep -> out.put(ep, new Expected(runSchema, Optional.empty(),
+                    Optional.of(DbErrors.oneLine(e)))));
         } finally {
             try {
-                if (sp != null) {
-                    c.rollback(sp);
-                }
                 c.rollback();
                 c.setAutoCommit(auto);
             } catch (SQLException ignored) {
                 // a broken connection: the next step reports it
             }
         }
+        return out;
     }
 
     /** The columns and constraints exactly as the plan has them, on a plain (unpartitioned) table. */
