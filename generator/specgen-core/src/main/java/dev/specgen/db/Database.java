@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.postgresql.Driver;
-import org.postgresql.PGConnection;
 
 /**
  * A live database to apply generated DDL to, obtained from {@link Databases#open(DbOptions)}: one {@link Run}.
@@ -44,7 +42,6 @@ public final class Database implements AutoCloseable {
         IN_PLACE
     }
 
-    private static final Driver DRIVER = new Driver();
     private static final Pattern DB_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Set<Database> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -52,7 +49,7 @@ public final class Database implements AutoCloseable {
     private final DbOptions opts;
     private final Run run = Run.create();
     private final Set<String> created = new LinkedHashSet<>();
-    private final Set<Connection> sessions = ConcurrentHashMap.newKeySet();
+    private final Sessions sessions;
     private final List<Diagnostic> notes = Collections.synchronizedList(new ArrayList<>());
     private final Thread hook = new Thread(this::shutdown, "specgen-database-cleanup");
     private int versionNum;
@@ -70,6 +67,7 @@ public final class Database implements AutoCloseable {
     private Database(PgServer server, DbOptions opts) {
         this.server = server;
         this.opts = opts;
+        this.sessions = new Sessions(server, run);
     }
 
     static Database open(PgServer server, DbOptions opts) {
@@ -125,25 +123,12 @@ public final class Database implements AutoCloseable {
             isolation = Isolation.SCHEMAS_ONLY;
             note(Leftovers.schemas(keeper));
         } else if (DbErrors.cause(refused.getSQLState(), refused.getMessage()) == DbErrors.Cause.READ_ONLY) {
-            throw readOnly(refused);
+            throw DbErrors.readOnly(keeper, server.label(), refused);
         } else {
             throw DbErrors.unavailable("cannot create a scratch database on " + server.label() + ": "
                     + DbErrors.oneLine(refused), "grant CREATEDB to the user, or pass --in-place to use the database "
                     + "as it is");
         }
-    }
-
-    private SpecgenException readOnly(SQLException e) {
-        boolean standby = false;
-        try (Statement st = keeper.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
-            standby = rs.next() && rs.getBoolean(1);
-        } catch (SQLException ignored) {
-            // the hint below covers both
-        }
-        return DbErrors.unavailable(server.label() + " runs this session read-only: " + DbErrors.oneLine(e) + " ("
-                + e.getSQLState() + ")", standby ? "this server is a standby (in recovery); point --db-url at the "
-                + "primary" : "default_transaction_read_only is on for this user or database; verify has to write: "
-                + "use a user or database where it is off (ALTER ROLE ... SET default_transaction_read_only = off)");
     }
 
     /** The run this database belongs to (its id names the scratch objects). */
@@ -235,19 +220,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         interrupted = reason;
-        for (Connection c : List.copyOf(sessions)) {
-            try {
-                c.unwrap(PGConnection.class).cancelQuery();
-            } catch (SQLException | RuntimeException ignored) {
-                // closed already
-            }
-            try {
-                c.abort(Runnable::run);
-            } catch (SQLException | RuntimeException ignored) {
-                // closed already
-            }
-        }
-        sessions.clear();
+        sessions.stopAll();
     }
 
     /** Interrupts every open database of this JVM (see {@link Interrupts}). */
@@ -297,7 +270,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Makes {@link #databaseName()} ready for an apply that creates these schemas. SCRATCH_DATABASE: drops them
-     * (CASCADE) if an earlier apply in this run left them. SCHEMAS_ONLY: claims them ({@link SchemaClaims}), so a
+     * (CASCADE) if an earlier apply in this run left them. SCHEMAS_ONLY: claims them ({@link RunSchemas#claim}), so a
      * user's schema or one another live run works in is refused (SG405); they are dropped on close. IN_PLACE:
      * nothing.
      */
@@ -310,7 +283,7 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("schemas are claimed once per run, before anything else");
             }
             note(Leftovers.schemas(keeper));
-            claimedOids = SchemaClaims.claim(keeper, run, schemas, database);
+            claimedOids = RunSchemas.claim(keeper, run, schemas, database);
             runSchemaIn.add(database);
             return;
         }
@@ -335,20 +308,7 @@ public final class Database implements AutoCloseable {
             return run.schema();
         }
         try {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute(Leftovers.LOCK);
-                st.execute("CREATE SCHEMA " + quote(run.schema()));
-                st.execute("COMMENT ON SCHEMA " + quote(run.schema()) + " IS "
-                        + SchemaClaims.literal(run.schemaMarker(List.of())));
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            RunSchemas.create(c, run);
         } catch (SQLException e) {
             throw DbErrors.unavailable("cannot create specgen's schema " + run.schema() + " in database " + db + ": "
                     + DbErrors.oneLine(e), "let the user create schemas in that database (it is dropped at the end), "
@@ -384,7 +344,6 @@ public final class Database implements AutoCloseable {
                 // the hook is running or about to; this close does the work
             }
         }
-        sessions.clear();
         dropRunSchema();
         if (!server.owned() || opts.keep()) {
             for (String name : List.copyOf(created)) {
@@ -414,35 +373,20 @@ public final class Database implements AutoCloseable {
             if (created.contains(db) && (server.owned() || !opts.keep())) {
                 continue; // dropped with its database, or discarded with the server
             }
-            if (opts.keep() && isolation != Isolation.IN_PLACE) {
-                if (!created.contains(db)) {
-                    try (Connection c = rawConnect(db); Statement st = c.createStatement()) {
-                        st.execute("COMMENT ON SCHEMA " + quote(run.schema()) + " IS " + SchemaClaims.literal(
-                                "specgen schemas kept by " + run.describe() + " (--keep); drop this schema and the "
-                                + "spec's schemas when done"));
-                    } catch (SQLException e) {
-                        // a later run may then take them for leftovers of a finished run and drop them
-                    }
-                }
-                continue;
+            boolean keepIt = opts.keep() && isolation != Isolation.IN_PLACE;
+            if (keepIt && created.contains(db)) {
+                continue; // kept with its database
             }
-            try (Connection c = rawConnect(db); Statement st = c.createStatement()) {
-                c.setAutoCommit(false);
-                st.execute(Leftovers.LOCK);
-                if (db.equals(database)) {
-                    for (long oid : claimedOids) {
-                        Optional<String> name = Leftovers.schemaName(c, oid);
-                        if (name.isPresent()) {
-                            st.execute("DROP SCHEMA IF EXISTS " + quote(name.get()) + " CASCADE");
-                        }
-                    }
+            try (Connection c = rawConnect(db)) {
+                if (keepIt) {
+                    RunSchemas.keep(c, run);
+                } else {
+                    RunSchemas.drop(c, run, db.equals(database) ? claimedOids : List.of());
                 }
-                st.execute("DROP SCHEMA IF EXISTS " + quote(run.schema()) + " CASCADE");
-                c.commit();
             } catch (SQLException e) {
-                notes.add(Diagnostic.warning(SourcePos.NONE, Code.SG411, "cannot drop specgen's schema "
-                        + run.schema() + (claimedOids.isEmpty() ? "" : " and the schemas it claims") + " in database "
-                        + db + ": " + DbErrors.oneLine(e))
+                notes.add(Diagnostic.warning(SourcePos.NONE, Code.SG411, "cannot " + (keepIt ? "mark" : "drop")
+                        + " specgen's schema " + run.schema() + (claimedOids.isEmpty() ? "" : " and the schemas it "
+                        + "claims") + " in database " + db + ": " + DbErrors.oneLine(e))
                         .withHint("the next specgen run on this database removes them, or drop them by hand"));
             }
         }
@@ -455,20 +399,12 @@ public final class Database implements AutoCloseable {
     }
 
     private void note(Leftovers.Sweep sweep) {
-        if (!sweep.removed().isEmpty()) {
-            notes.add(Diagnostic.warning(SourcePos.NONE, Code.SG411, "removed what interrupted runs left: "
-                    + String.join(", ", sweep.removed())).withHint("runs killed with kill -9 cannot clean up; specgen "
-                    + "removes their scratch objects once none of their sessions remains"));
-        }
-        for (String p : sweep.problems()) {
-            notes.add(Diagnostic.warning(SourcePos.NONE, Code.SG411, p)
-                    .withHint("drop it by hand, or run specgen with a user that owns it"));
-        }
+        notes.addAll(sweep.diagnostics());
     }
 
     private void comment(String db, String text) {
         try (Statement st = keeper.createStatement()) {
-            st.execute("COMMENT ON DATABASE " + quote(db) + " IS " + SchemaClaims.literal(text));
+            st.execute("COMMENT ON DATABASE " + quote(db) + " IS " + RunSchemas.literal(text));
         } catch (SQLException ignored) {
             // the database stays either way; only a later run's sweep could then mistake it for a leftover
         }
@@ -505,33 +441,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A session of this run: named after it, tracked so {@link #interrupt} can stop it. */
     private Connection rawConnect(String db) throws SQLException {
-        if (interrupted != null && !closed) {
-            // cleaning up after an interrupt opens new sessions; they are not tracked (nothing to stop)
-            return driverConnect(db);
-        }
-        Connection c = driverConnect(db);
-        sessions.add(c);
-        sessions.removeIf(s -> {
-            try {
-                return s.isClosed();
-            } catch (SQLException e) {
-                return true;
-            }
-        });
-        return c;
-    }
-
-    private Connection driverConnect(String db) throws SQLException {
-        java.util.Properties p = server.connectProperties();
-        p.setProperty("ApplicationName", run.applicationName());
-        Connection c = DRIVER.connect(server.jdbcUrl(db), p);
-        if (c == null) {
-            throw new SQLException("the PostgreSQL driver does not accept " + DbErrors.redact(server.jdbcUrl(db)),
-                    "08001");
-        }
-        return c;
+        return sessions.connect(db);
     }
 
     static String quote(String ident) {

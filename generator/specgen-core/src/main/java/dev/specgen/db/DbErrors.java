@@ -83,6 +83,21 @@ public final class DbErrors {
         return unavailable("cannot connect to " + redact(where) + ": " + msg, hint);
     }
 
+    /** SG405 for a session the server makes read-only: a standby, or default_transaction_read_only = on. */
+    static SpecgenException readOnly(java.sql.Connection c, String label, SQLException e) {
+        boolean standby = false;
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
+            standby = rs.next() && rs.getBoolean(1);
+        } catch (SQLException ignored) {
+            // the hint below covers both
+        }
+        return unavailable(label + " runs this session read-only: " + oneLine(e) + " (" + e.getSQLState() + ")",
+                standby ? "this server is a standby (in recovery); point --db-url at the primary"
+                        : "default_transaction_read_only is on for this user or database; verify has to write: use a "
+                        + "user or database where it is off (ALTER ROLE ... SET default_transaction_read_only = off)");
+    }
+
     /**
      * {@code url} with the values of {@code password=} and {@code sslpassword=} query parameters and of a
      * {@code user:password@} part replaced by {@code ***}: nothing specgen prints (errors, progress, reports, the

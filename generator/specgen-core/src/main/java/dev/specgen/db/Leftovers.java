@@ -1,5 +1,8 @@
 package dev.specgen.db;
 
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostic;
+import dev.specgen.diag.SourcePos;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +29,21 @@ final class Leftovers {
         Sweep {
             removed = List.copyOf(removed);
             problems = List.copyOf(problems);
+        }
+
+        /** SG411 warnings: one for what was removed, one per problem. */
+        List<Diagnostic> diagnostics() {
+            List<Diagnostic> out = new ArrayList<>();
+            if (!removed.isEmpty()) {
+                out.add(Diagnostic.warning(SourcePos.NONE, Code.SG411, "removed what interrupted runs left: "
+                        + String.join(", ", removed)).withHint("runs killed with kill -9 cannot clean up; specgen "
+                        + "removes their scratch objects once none of their sessions remains"));
+            }
+            for (String p : problems) {
+                out.add(Diagnostic.warning(SourcePos.NONE, Code.SG411, p)
+                        .withHint("drop it by hand, or run specgen with a user that owns it"));
+            }
+            return out;
         }
     }
 

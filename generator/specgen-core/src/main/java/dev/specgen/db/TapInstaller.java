@@ -90,7 +90,7 @@ public final class TapInstaller {
         }
         String fn = Database.quote(schema) + ".specgen_tap_version()";
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT to_regprocedure(" + SchemaClaims.literal(fn) + ") IS NOT NULL")) {
+                ResultSet rs = st.executeQuery("SELECT to_regprocedure(" + RunSchemas.literal(fn) + ") IS NOT NULL")) {
             rs.next();
             if (rs.getBoolean(1) && BUNDLED_VERSION.equals(bundledVersion(c, fn))) {
                 return Optional.of(new TapSetup(schema, false, BUNDLED_VERSION));

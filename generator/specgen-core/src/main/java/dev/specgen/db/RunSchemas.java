@@ -10,16 +10,67 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Schemas-only mode (no CREATEDB): the spec's schemas have fixed names, so two runs on one database would work in
- * the same schemas. A run claims them: under {@link Leftovers#LOCK} it checks that none exists (a user's schema, or
- * one a live run claimed), then creates them and its run schema, whose marker lists their OIDs, in one
- * transaction. A second run finds the claim and refuses, naming the run that holds it; a killed run's claim is
- * swept by the next run ({@link Leftovers#schemas}).
+ * The run's own schema ({@code specgen_run_<id>}, {@link Run#schema()}): created with its marker comment, dropped
+ * with what it claims, re-marked when kept. All under {@link Leftovers#LOCK}, in one transaction each.
+ *
+ * <p>Schemas-only mode (no CREATEDB): the spec's schemas have fixed names, so two runs on one database would work in
+ * the same schemas. A run claims them ({@link #claim}): it checks that none exists (a user's schema, or one a live
+ * run claimed), then creates them and its run schema, whose marker lists their OIDs. A second run finds the claim
+ * and refuses, naming the run that holds it; a killed run's claim is swept by the next run ({@link Leftovers}).
  */
-final class SchemaClaims {
-    private SchemaClaims() {
+final class RunSchemas {
+    private RunSchemas() {
+    }
+
+    /** Creates the run schema (no claims) in the connected database; auto-commit connection. */
+    static void create(Connection c, Run run) throws SQLException {
+        inTransaction(c, st -> {
+            st.execute("CREATE SCHEMA " + Database.quote(run.schema()));
+            st.execute("COMMENT ON SCHEMA " + Database.quote(run.schema()) + " IS "
+                    + literal(run.schemaMarker(List.of())));
+        });
+    }
+
+    /** Drops the schemas with these OIDs (if they still exist) and the run schema. */
+    static void drop(Connection c, Run run, List<Long> claimed) throws SQLException {
+        inTransaction(c, st -> {
+            for (long oid : claimed) {
+                Optional<String> name = Leftovers.schemaName(c, oid);
+                if (name.isPresent()) {
+                    st.execute("DROP SCHEMA IF EXISTS " + Database.quote(name.get()) + " CASCADE");
+                }
+            }
+            st.execute("DROP SCHEMA IF EXISTS " + Database.quote(run.schema()) + " CASCADE");
+        });
+    }
+
+    /** --keep: a marker later runs do not take for a leftover (it no longer starts "specgen run <id> "). */
+    static void keep(Connection c, Run run) throws SQLException {
+        inTransaction(c, st -> st.execute("COMMENT ON SCHEMA " + Database.quote(run.schema()) + " IS " + literal(
+                "specgen schemas kept by " + run.describe() + " (--keep); drop this schema and the spec's schemas "
+                + "when done")));
+    }
+
+    private interface Work {
+        void run(Statement st) throws SQLException;
+    }
+
+    private static void inTransaction(Connection c, Work work) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute(Leftovers.LOCK);
+            work.run(st);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
     }
 
     /**
