@@ -118,6 +118,28 @@ class LiveGeneratedTestsTest {
     }
 
     @Test
+    void aTableWithRowsSkipsTheSeededTestsInsteadOfBlamingTheSeed() throws SQLException {
+        try (Connection c = freshSchema()) {
+            // the row the seed function would insert first: seeding would fail on the primary key
+            exec(c, "INSERT INTO analytics.sales_transaction (transaction_id, transaction_date) VALUES "
+                    + "(md5('1')::uuid, '2024-01-01')");
+            TapResult r = TapRunner.run(c, tests.files().get(SALES), tap(c));
+            assertTrue(r.ok(), () -> r.lines().stream().map(TapLine::text).collect(Collectors.joining("\n")));
+            List<TapLine> skipped = r.tests().stream().filter(t -> t.directive().startsWith("SKIP")).toList();
+            assertEquals(11, skipped.size()); // seeding, pruning (2), index use and budget (4 x 2)
+            assertEquals("SKIP analytics.sales_transaction holds rows; the seeded tests need it empty",
+                    skipped.get(0).directive());
+            assertEquals(1L, count(c, "SELECT count(*) FROM analytics.sales_transaction"), "rows left as they were");
+            // and with the session setting --in-place uses, the tests do not even look at the rows
+            TapResult off = TapRunner.run(c, tests.files().get(SALES), tap(c).searchPath(),
+                    Map.of("specgen.seeded_tests", "off"));
+            assertEquals("SKIP seeded tests turned off (specgen.seeded_tests = off)",
+                    off.tests().stream().filter(t -> t.directive().startsWith("SKIP")).findFirst().orElseThrow()
+                            .directive());
+        }
+    }
+
+    @Test
     void pruningTurnedOffFailsThePruningTestAndListsThePartitionsScanned() throws SQLException {
         try (Connection c = freshSchema()) {
             TapResult r = TapRunner.run(c, "SET enable_partition_pruning = off;\n" + tests.files().get(SALES), tap(c));
@@ -193,6 +215,13 @@ class LiveGeneratedTestsTest {
     /** The TAP functions installed in this database by {@link #freshSchema}. */
     private static TapInstaller.TapSetup tap(Connection c) {
         return db.installTap(c);
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
