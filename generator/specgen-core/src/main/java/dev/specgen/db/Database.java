@@ -311,8 +311,8 @@ public final class Database implements AutoCloseable {
             RunSchemas.create(c, run);
         } catch (SQLException e) {
             throw DbErrors.unavailable("cannot create specgen's schema " + run.schema() + " in database " + db + ": "
-                    + DbErrors.oneLine(e), "let the user create schemas in that database (it is dropped at the end), "
-                    + "or pass --no-tests");
+                    + DbErrors.oneLine(e), "let the user create schemas in that database (specgen drops it at the "
+                    + "end), or install pgTAP there; or pass --no-tests");
         }
         runSchemaIn.add(db);
         return run.schema();
@@ -323,6 +323,10 @@ public final class Database implements AutoCloseable {
      * already, or may be created in a database of this run's own).
      */
     public TapInstaller.TapSetup installTap(Connection c) {
+        Optional<TapInstaller.TapSetup> pgtap = TapInstaller.find(c, run.schema()).filter(TapInstaller.TapSetup::realPgtap);
+        if (pgtap.isPresent()) {
+            return pgtap.get(); // installed by the user: used as it is, no schema of specgen's needed
+        }
         String schema = runSchema(c);
         return TapInstaller.ensure(c, schema, isolation == Isolation.SCRATCH_DATABASE || server.owned());
     }
