@@ -46,21 +46,24 @@ final class ExternalServer implements PgServer {
                     "use the form jdbc:postgresql://host:5432/database (user and password in --db-user and "
                             + "--db-password or the environment, not in the host part)");
         }
-        // the URL's own password moves out of the URL, so no URL specgen prints (errors, --keep) carries it, and
-        // it ranks last as documented (pgjdbc itself would let it override --db-password)
+        // the URL's own user and password move out of the URL: they rank last, as documented (pgjdbc would let
+        // them override --db-user and --db-password), and no URL specgen prints (errors, --keep) carries a password
+        Optional<String> urlUser = Optional.empty();
         Optional<String> urlPassword = Optional.empty();
         StringBuilder kept = new StringBuilder();
         for (String param : query.isEmpty() ? new String[0] : query.substring(1).split("&")) {
             if (param.startsWith("password=")) {
                 urlPassword = Optional.of(decode(param.substring("password=".length())));
+            } else if (param.startsWith("user=")) {
+                urlUser = Optional.of(decode(param.substring("user=".length())));
             } else if (!param.isEmpty() && !param.startsWith("ApplicationName=")) {
                 // (specgen names its sessions after the run, so that a later run can tell whether it still runs)
                 kept.append(kept.length() == 0 ? "?" : "&").append(param);
             }
         }
         Properties props = new Properties();
-        firstNonBlank(opts.user().orElse(null), env.apply("SPECGEN_DB_USER"), env.apply("PGUSER"))
-                .ifPresent(u -> props.setProperty("user", u));
+        firstNonBlank(opts.user().orElse(null), env.apply("SPECGEN_DB_USER"), env.apply("PGUSER"),
+                urlUser.orElse(null)).ifPresent(u -> props.setProperty("user", u));
         firstNonBlank(opts.password().orElse(null), env.apply("SPECGEN_DB_PASSWORD"), env.apply("PGPASSWORD"),
                 urlPassword.orElse(null)).ifPresent(p -> props.setProperty("password", p));
         props.setProperty("connectTimeout", "10");

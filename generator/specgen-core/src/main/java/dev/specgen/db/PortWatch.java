@@ -14,9 +14,11 @@ import java.util.List;
  * another port.
  */
 final class PortWatch {
-    /** What PostgreSQL logs when it cannot listen on its port. */
-    private static final List<String> SIGNS = List.of("could not bind", "could not create any TCP/IP sockets",
-            "Address already in use");
+    /**
+     * What PostgreSQL logs when another process has its port. Not any "could not bind": a host without IPv6 logs
+     * "could not bind IPv6 address ... Cannot assign requested address" on every start, and starts fine on IPv4.
+     */
+    private static final List<String> SIGNS = List.of("Address already in use", "could not create any TCP/IP sockets");
 
     /** The port was taken; the message quotes the server log. */
     static final class PortTaken extends Exception {

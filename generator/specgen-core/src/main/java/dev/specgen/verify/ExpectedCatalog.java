@@ -46,11 +46,6 @@ final class ExpectedCatalog {
     private ExpectedCatalog() {
     }
 
-    /** No copies (the run schema could not be created): only what the plan says directly is compared. */
-    static Reader none() {
-        return ep -> new Expected("", Optional.empty(), Optional.empty());
-    }
-
     /**
      * A reader that makes the copies in {@code runSchema} through {@code c} (auto-commit, no transaction open) on
      * first use: entities whose names do not clash (two spec schemas may both have a table {@code events}) in

@@ -60,9 +60,13 @@ class DbSetupTest {
         // no URL specgen prints (errors, --keep) carries it; the session name is specgen's (see Run)
         assertEquals("jdbc:postgresql://h:5433/other?sslmode=require", s.jdbcUrl("other"));
         assertEquals("s@cret", s.connectProperties().getProperty("password"));
-        var env = ExternalServer.of(DbOptions.url("jdbc:postgresql://h/app?password=url"),
+        var env = ExternalServer.of(DbOptions.url("jdbc:postgresql://h/app?user=urluser&password=url"),
                 Map.of("PGPASSWORD", "env")::get);
         assertEquals("env", env.connectProperties().getProperty("password"));
+        assertEquals("urluser", env.connectProperties().getProperty("user"));
+        var explicit = ExternalServer.of(DbOptions.url("jdbc:postgresql://h/app?user=urluser")
+                .withCredentials("me", null), k -> null);
+        assertEquals("me", explicit.connectProperties().getProperty("user"), "--db-user ranks before the URL's");
         SpecgenException e = assertThrows(SpecgenException.class, () -> ExternalServer.of(
                 DbOptions.url("jdbc:postgresql://me:hunter2@h/db"), k -> null));
         assertEquals("specgen: error SG003: --db-url \"jdbc:postgresql://me:***@h/db\" is not a PostgreSQL JDBC URL",
