@@ -143,15 +143,24 @@ class InterruptedRunsTest {
         String otherUrl = other.getJdbcUrl("postgres", "postgres");
         CompletableFuture<CliTest.Run> run = CompletableFuture.supplyAsync(() -> CliTest.run("verify", "specs",
                 "--db-url", otherUrl));
+        // stop it once the run has applied (so that it is testing, or reading the catalog, when the server goes)
         waitFor(() -> {
             try (Connection c = other.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'specgen%'")) {
-                rs.next();
-                return rs.getInt(1) > 0;
+                    ResultSet rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'specgen%'")) {
+                while (rs.next()) {
+                    try (Connection s = other.getDatabase("postgres", rs.getString(1)).getConnection();
+                            Statement q = s.createStatement();
+                            ResultSet t = q.executeQuery("SELECT to_regclass('metastore.topic_partition') IS NOT NULL")) {
+                        if (t.next() && t.getBoolean(1)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
             } catch (SQLException e) {
                 return false;
             }
-        }, "a scratch database");
+        }, "the run to apply");
         other.close();
         CliTest.Run r = run.get(120, TimeUnit.SECONDS);
         assertEquals(4, r.code(), r.out() + r.err());
