@@ -99,6 +99,10 @@ public final class Database implements AutoCloseable {
             db.decideIsolation(opts.inPlace());
         } catch (RuntimeException e) {
             db.close();
+            if (db.interrupted != null) {
+                // the interrupt cancelled what was running: report the interrupt, not the cancelled statement
+                throw Interrupts.interrupted(db.interrupted, "preparing the database");
+            }
             throw e;
         }
         return db;
