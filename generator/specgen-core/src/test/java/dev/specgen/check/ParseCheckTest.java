@@ -134,4 +134,23 @@ class ParseCheckTest {
         assertTrue(CHECK.problem(t, broken, broken).orElseThrow().contains("select"), CHECK.problem(t, broken, broken)
                 .toString());
     }
+
+    /** Every word PostgreSQL takes bare as a column name (its unreserved key words) passes as column and index key. */
+    @Test
+    void everyUnreservedPostgresKeyWordPassesAsAName() {
+        List<String> failed = new java.util.ArrayList<>();
+        for (String w : new java.util.TreeSet<>(dev.specgen.sql.Keywords.UNRESERVED)) {
+            SqlObject.CreateTable t = new SqlObject.CreateTable("app.thing", false, List.of(
+                    new SqlObject.Column(w, w, "integer", false, "", "", POS),
+                    new SqlObject.Column("b", "b", "integer", false, "", "", POS)),
+                    List.of(new Constraint(Constraint.Kind.CHECK, "thing_check", "CHECK (" + w + " > b)", POS)), "",
+                    List.of(), POS);
+            SqlObject.CreateIndex ix = new SqlObject.CreateIndex("thing_idx", "app.thing", false, false, false,
+                    "btree", List.of(w, "b"), List.of(), w + " IS NOT NULL", List.of(), POS);
+            if (problem(t, RENDERER.object(t)).isPresent() || problem(ix, RENDERER.object(ix)).isPresent()) {
+                failed.add(w);
+            }
+        }
+        assertEquals(List.of(), failed);
+    }
 }
