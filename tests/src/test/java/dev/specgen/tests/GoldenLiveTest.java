@@ -1,5 +1,6 @@
 package dev.specgen.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.Options;
@@ -60,5 +61,36 @@ class GoldenLiveTest {
                 .collect(Collectors.joining("\n"));
         assertTrue(r.verification().isPresent() && r.verification().get().passed() && errors.isEmpty(),
                 dir + " does not verify:\n" + errors);
+    }
+
+    /**
+     * Issue 11: a CHECK the seed plan cannot read, broken by the generic seed values, is reported at the field's
+     * check: with the constraint and a seed: to write, and the CHECK shapes it reads (ANY (ARRAY[...]), comparisons,
+     * length limits) seed values that pass.
+     */
+    @org.junit.jupiter.api.Test
+    void aCheckTheSeedCannotReadIsReportedAtTheCheckWithASeedToWrite(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(dir.resolve("specs/code.yaml"), String.join("\n",
+                "entity: Code",
+                "schema: codes",
+                "fields:",
+                "  id: {type: bigint, primary_key: true}",
+                "  kind: {type: text, check: \"kind = ANY (ARRAY['a'::text, 'b'::text])\"}",
+                "  amount: {type: integer, check: \"amount >= 1000 AND amount <= 5000\"}",
+                "  label: {type: varchar, check: \"char_length(label) BETWEEN 12 AND 20\"}",
+                "  shout:",
+                "    type: text",
+                "    check: \"shout = upper(shout)\"",
+                ""));
+        Result r = Specgen.verify(Options.of(dir, Path.of("specs"), Path.of("out")),
+                new VerifyOptions(DbOptions.url(url), true), Progress.NONE);
+        List<String> errors = r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
+        assertEquals(List.of("specs/code.yaml:10:12: error SG406: test 8 of codes/tests/01_code_test.sql failed:"
+                + " the generated seed values of code.shout break its check (constraint code_shout_check)\n"
+                + "  hint: specgen reads IN lists, = ANY (ARRAY[...]), comparisons, BETWEEN and length limits, not"
+                + " this check; give the field a seed: expression of the row number i that passes it, e.g. seed:"
+                + " \"'item-' || i\""), errors);
     }
 }

@@ -116,8 +116,43 @@ class SeedConstraintsTest {
 
     @Test
     void otherCheckShapesAreLeftToTheGenericValues() {
-        assertEquals(Optional.empty(), Checks.literals("lower(x), 'a'"));
-        assertEquals(Optional.of(List.of("'a'", "-2", "3.5")), Checks.literals("'a', -2, 3.5"));
+        assertEquals(Optional.empty(), values("text", "position('@' in x) > 1"));
+        assertEquals(Optional.empty(), values("text", "x IN (lower(x), 'a')"));
+        assertEquals(Optional.empty(), values("integer", "x > 0 OR x < -5"));
+        assertEquals(Optional.empty(), values("text", "x ~ '^[a-z]+$'"));
+        assertEquals(Optional.empty(), values("integer", "x BETWEEN 5 AND 1"));
+    }
+
+    static Optional<String> values(String type, String check) {
+        dev.specgen.model.Field f = Pipeline.plan("entity: T\nfields:\n  x: \"" + type + "\"\n").entities().get(0)
+                .entity().fields().get(0);
+        return Checks.values(f, check).map(g -> g.sql("i"));
+    }
+
+    /** Issue 11: the CHECK shapes real schemas use give seed values that pass them. */
+    @Test
+    void checkShapesOfRealSchemasAreRead() {
+        assertEquals(Optional.of("(ARRAY['a', 'b']::text[])[1 + (i % 2)]"),
+                values("text", "x = ANY (ARRAY['a'::text, 'b'::text])"));
+        assertEquals(Optional.of("(ARRAY['b']::text[])[1 + (i % 1)]"),
+                values("text", "(x IN ('a', 'b')) AND x <> 'a' AND x IS NOT NULL"));
+        assertEquals(Optional.of("(ARRAY['a', 'c']::varchar(3)[])[1 + (i % 2)]"),
+                values("varchar(3)", "x IN ('a', 'bbbb', 'c') AND length(x) <= 3"));
+        assertEquals(Optional.of("(99 + i)::integer"), values("integer", "x >= 100"));
+        assertEquals(Optional.of("(100 + i)::integer"), values("integer", "\"x\" > 100.5")); // 101 and up
+        assertEquals(Optional.of("(1 - i)::bigint"), values("bigint", "x < 1")); // 0 and down
+        assertEquals(Optional.of("(ARRAY[2, 3, 4]::smallint[])[1 + (i % 3)]"), values("smallint", "1 < x AND x < 5"));
+        assertEquals(Optional.of("(ARRAY[2, 4]::integer[])[1 + (i % 2)]"),
+                values("integer", "x BETWEEN 2 AND 4 AND x NOT IN (3)"));
+        assertEquals(Optional.of("(1000 + ((i - 1) % 9001))::integer"), values("integer", "x >= 1000 AND 10000 >= x"));
+        assertEquals(Optional.of("(0 + 1 * (1 + (i % 97)) / 98.0)::numeric(4,3)"),
+                values("numeric(4,3)", "x > 0 AND x < 1"));
+        assertEquals(Optional.empty(), values("integer", "x > 0"));
+        assertEquals(Optional.of("(5 + i)::integer"), values("integer", "x <> 5 AND x >= 0"));
+        assertEquals(Optional.of("left(rpad('v' || i, greatest(5, length('v' || i)), 'x'), 10)"),
+                values("text", "char_length(x) BETWEEN 5 AND 10"));
+        assertEquals(Optional.of("left('v' || i, 8)"), values("varchar(8)", "length(x) > 0"));
+        assertEquals(Optional.empty(), values("text", "length(x) > 3 AND length(x) < 2"));
     }
 
     @Test

@@ -177,7 +177,7 @@ public final class Verifier {
             TapResult r = timed("tests", "testing " + ep.entity().schema() + "." + ep.entity().table(),
                     () -> TapRunner.run(c, text, tap.searchPath(), settings));
             out.add(report(ep, true, Optional.of(r)));
-            if (!failures(ep, file, r)) {
+            if (!failures(plan, ddl, ep, file, r)) {
                 return out; // the connection is gone: the remaining files cannot run
             }
         }
@@ -192,7 +192,7 @@ public final class Verifier {
                 Entity e = ep.entity();
                 out.add(new EntityReport(e.name(), e.schema() + "." + e.table(), e.pos().file(),
                         check.file() + "#" + check.name(), true, Optional.of(r)));
-                if (!failures(ep, check.file() + " (check " + check.name() + ")", r)) {
+                if (!failures(plan, ddl, ep, check.file() + " (check " + check.name() + ")", r)) {
                     return out;
                 }
             }
@@ -216,13 +216,21 @@ public final class Verifier {
     }
 
     /** Reports the file's failures; false when the connection is gone (nothing more can run). */
-    private boolean failures(EntityPlan ep, String file, TapResult r) {
+    private boolean failures(SchemaPlan plan, List<RenderedStatement> ddl, EntityPlan ep, String file,
+            TapResult r) {
         Entity e = ep.entity();
         for (TapLine t : r.failures()) {
             String why = t.diagnostics().isEmpty() ? "" : String.join(" ", t.diagnostics().stream()
                     .map(s -> s.replaceFirst("^#\\s*", "").strip()).filter(s -> !s.isEmpty()).toList());
             Diagnostic d = Diagnostic.error(e.pos(), Code.SG406, "test " + t.number() + " of " + file
                     + " failed: " + t.description());
+            Optional<Diagnostic> onCheck = t.description().startsWith("seeds ")
+                    ? SeedFailures.checkViolation(plan, ddl, "test " + t.number() + " of " + file, why)
+                    : Optional.empty();
+            if (onCheck.isPresent()) {
+                diagnostics.add(onCheck.get());
+                continue;
+            }
             if (t.description().startsWith("seeds ")) {
                 // generic seed values can break a table's own rules (a CHECK, a short key): say how to steer them
                 why = (why.isEmpty() ? "" : why + "; ") + "give the field a seed: expression of the row number i "

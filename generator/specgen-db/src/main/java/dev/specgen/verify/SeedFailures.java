@@ -1,0 +1,77 @@
+package dev.specgen.verify;
+
+import dev.specgen.diag.Code;
+import dev.specgen.diag.Diagnostic;
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.FieldType;
+import dev.specgen.diag.SourcePos;
+import dev.specgen.plan.SchemaPlan;
+import dev.specgen.plan.SqlObject;
+import dev.specgen.render.RenderedStatement;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A seeding test that failed on a field's own CHECK: generic seed values broke a {@code check:} that the seed plan
+ * could not read. Reported at the {@code check:} with the field, the constraint and the {@code seed:} to write,
+ * instead of at the entity with PostgreSQL's message alone.
+ */
+final class SeedFailures {
+    private static final Pattern CHECK = Pattern.compile("violates check constraint \"([^\"]+)\"");
+
+    private SeedFailures() {
+    }
+
+    /** SG406 at the check: of the field whose constraint PostgreSQL named in {@code why}; empty otherwise. */
+    static Optional<Diagnostic> checkViolation(SchemaPlan plan, List<RenderedStatement> ddl, String test,
+            String why) {
+        Matcher m = CHECK.matcher(why);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String constraint = m.group(1);
+        Optional<SourcePos> origin = ddl.stream().map(RenderedStatement::object)
+                .filter(SqlObject.CreateTable.class::isInstance).map(SqlObject.CreateTable.class::cast)
+                .flatMap(t -> t.constraints().stream())
+                .filter(c -> c.kind() == SqlObject.Constraint.Kind.CHECK && unquoted(c.name()).equals(constraint))
+                .map(SqlObject.Constraint::origin).findFirst();
+        if (origin.isEmpty()) {
+            return Optional.empty();
+        }
+        for (var ep : plan.entities()) {
+            Entity e = ep.entity();
+            for (Field f : e.fields()) {
+                if (f.check().isPresent() && f.seed().isEmpty() && f.checkPos().equals(origin.get())) {
+                    return Optional.of(Diagnostic.error(f.checkPos(), Code.SG406, test + " failed: the generated"
+                            + " seed values of " + e.table() + "." + f.name() + " break its check (constraint "
+                            + constraint + ")").withHint("specgen reads IN lists, = ANY (ARRAY[...]), comparisons,"
+                            + " BETWEEN and length limits, not this check; give the field a seed: expression of the"
+                            + " row number i that passes it, e.g. seed: \"" + example(f.type()) + "\""));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A name as PostgreSQL reports it: without the quotes specgen may have written. */
+    private static String unquoted(String name) {
+        return name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2
+                ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+    }
+
+    private static String example(FieldType t) {
+        if (t instanceof FieldType.Sized || t.is(FieldType.Kind.TEXT) || t.is(FieldType.Kind.VARCHAR)) {
+            return "'item-' || i";
+        }
+        if (t.has(FieldType.Traits.INTEGER) || t instanceof FieldType.Numeric) {
+            return "1 + i % 100";
+        }
+        if (t.has(FieldType.Traits.TEMPORAL)) {
+            return "timestamptz '2024-01-01 00:00+00' + i * interval '1 minute'";
+        }
+        return "<an expression of i>";
+    }
+}
