@@ -3,6 +3,7 @@ package dev.specgen.check;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.SqlObject;
+import dev.specgen.plan.ViewObject;
 import dev.specgen.render.RenderedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +106,12 @@ public final class ParseCheck implements AutoCloseable {
                 }
             }
         }
-        if (o instanceof SqlObject.CommentOn c && c.kind().equals("INDEX")) {
-            text = "COMMENT ON TABLE" + sql.substring("COMMENT ON INDEX".length());
+        if (o instanceof SqlObject.CommentOn c && !c.kind().equals("TABLE") && !c.kind().equals("COLUMN")) {
+            // COMMENT ON INDEX / VIEW / MATERIALIZED VIEW: the TABLE grammar after the object kind
+            text = "COMMENT ON TABLE" + sql.substring(("COMMENT ON " + c.kind()).length());
+        }
+        if (o instanceof ViewObject vo) {
+            text = ViewStatements.neutral(vo, text);
         }
         Statement parsed;
         try {
@@ -129,6 +134,9 @@ public final class ParseCheck implements AutoCloseable {
         if (!want.isInstance(parsed) || parsed instanceof UnsupportedStatement) {
             return Optional.of("parsed as " + parsed.getClass().getSimpleName() + ", expected "
                     + want.getSimpleName());
+        }
+        if (o instanceof ViewObject vo) {
+            return ViewStatements.inner(vo, this::parsesAs);
         }
         if (parsed instanceof DoStatement) {
             Matcher m = DO_BODY.matcher(sql);
@@ -176,7 +184,21 @@ public final class ParseCheck implements AutoCloseable {
         return out;
     }
 
+    /** Why {@code sql} does not parse as {@code kind}, or empty when it does (for statements inside others). */
+    Optional<String> parsesAs(String sql, Class<? extends Statement> kind) {
+        try {
+            Statement st = parse(sql);
+            return kind.isInstance(st) && !(st instanceof UnsupportedStatement) ? Optional.empty()
+                    : Optional.of("parsed as " + st.getClass().getSimpleName() + ", expected " + kind.getSimpleName());
+        } catch (JSQLParserException e) {
+            return Optional.of(firstLine(e));
+        }
+    }
+
     private static Class<? extends Statement> expected(SqlObject o) {
+        if (o instanceof ViewObject vo) {
+            return ViewStatements.expected(vo);
+        }
         if (o instanceof SqlObject.CreateSchema) {
             return CreateSchema.class;
         } else if (o instanceof SqlObject.CreateExtension) {

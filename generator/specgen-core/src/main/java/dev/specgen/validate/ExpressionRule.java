@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * it breaks the statement around it ({@code CHECK (x > 0")}), or silently swallows its end ({@code -- ...}).
  * What the expression means is PostgreSQL's business; this is only the lexical frame.
  */
-final class ExpressionRule implements Rule {
+public final class ExpressionRule implements Rule {
 
     /** What is wrong, and how to fix it. */
-    record Problem(String message, String hint) {
+    public record Problem(String message, String hint) {
     }
 
     /** Key words before a {@code (} that make it a group or a list, not a call: {@code n IN ()} is empty too. */
@@ -63,8 +63,8 @@ final class ExpressionRule implements Rule {
                 + p.message(), p.hint()));
     }
 
-    /** The first lexical problem of {@code sql}, or empty. */
-    static Optional<Problem> problem(String sql) {
+    /** The first lexical problem of {@code sql}, or empty; view queries are held to the same frame. */
+    public static Optional<Problem> problem(String sql) {
         int depth = 0;
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);

@@ -3,6 +3,7 @@ package dev.specgen.verify;
 import dev.specgen.db.CatalogObjects.ColumnInfo;
 import dev.specgen.db.CatalogObjects.IndexInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
+import dev.specgen.db.CatalogObjects.ViewInfo;
 import dev.specgen.db.CatalogSnapshot;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
@@ -13,6 +14,8 @@ import dev.specgen.model.Named;
 import dev.specgen.model.Param;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.plan.ViewPlan;
+import java.util.ArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,9 @@ import java.util.TreeMap;
 /**
  * Reads back what PostgreSQL made of the script and compares it with the plan (Atlas "synced" check): tables,
  * column types and NOT NULL, partitioning strategy and key, every partition and its bound, indexes with method,
- * uniqueness, INCLUDE, predicate and storage parameters, and table storage parameters per leaf partition. Any
- * difference is an SG404 error at the spec position of the thing that differs.
+ * uniqueness, INCLUDE, predicate and storage parameters, and table storage parameters per leaf partition; views: their
+ * kind and columns, the definition hash in their comment, their tables, key and indexes, their refresh and capture
+ * functions and every capture trigger. Any difference is an SG404 error at the spec position of the thing that differs.
  */
 final class RoundTrip {
     private final CatalogSnapshot cat;
@@ -37,6 +41,9 @@ final class RoundTrip {
         RoundTrip rt = new RoundTrip(cat);
         for (EntityPlan ep : plan.entities()) {
             rt.entity(ep);
+        }
+        for (ViewPlan vp : plan.views()) {
+            rt.view(vp);
         }
         return List.copyOf(rt.out);
     }
@@ -70,6 +77,73 @@ final class RoundTrip {
         }
         for (EntityPlan.NamedIndex ni : ep.indexes()) {
             index(e, ni);
+        }
+    }
+
+    /**
+     * A view: its relation (a materialized view, or a plain view over its table), its columns in order, the comment
+     * carrying its definition hash, its tables, key and indexes, its functions and every capture trigger.
+     */
+    private void view(ViewPlan vp) {
+        SourcePos pos = vp.view().view().pos();
+        String schema = vp.schema();
+        String what = (vp.view().tableBacked() ? "view " : "materialized view ") + schema + "." + vp.relation();
+        Optional<ViewInfo> v = cat.views().stream().filter(x -> x.schema().equals(schema)
+                && x.name().equals(vp.relation())).findFirst();
+        if (v.isEmpty()) {
+            drift(pos, what + " is missing from the database");
+            return;
+        }
+        same(pos, "kind of " + what, vp.view().tableBacked() ? "view" : "materialized view",
+                v.get().materialized() ? "materialized view" : "view");
+        if (!vp.view().columns().isEmpty()) {
+            same(pos, "columns of " + what, String.join(", ", vp.view().columns()), String.join(", ",
+                    cat.columnsOf(schema, vp.relation()).stream().map(ColumnInfo::name).toList()));
+        }
+        String marker = "[specgen definition " + vp.definitionHash() + "]";
+        if (!v.get().comment().map(c -> c.endsWith(marker)).orElse(false)) {
+            drift(pos, "comment of " + what + " does not end with " + marker + ", found \""
+                    + v.get().comment().orElse("") + "\"");
+        }
+        for (Optional<String> t : List.of(vp.store(), vp.delta())) {
+            if (t.isPresent() && cat.table(schema, t.get()).isEmpty()) {
+                drift(pos, "table " + schema + "." + t.get() + " of " + what + " is missing");
+            }
+        }
+        vp.keyIndex().ifPresent(k -> {
+            Optional<IndexInfo> ix = cat.index(schema, k);
+            if (ix.isEmpty()) {
+                drift(vp.view().view().keyPos(), "key index " + schema + "." + k + " of " + what + " is missing");
+                return;
+            }
+            same(vp.view().view().keyPos(), "key index " + k, vp.dataRelation() + " unique (" + String.join(", ",
+                    vp.view().key()) + ")", ix.get().table() + (ix.get().unique() ? " unique (" : " (")
+                            + String.join(", ", ix.get().keys()) + ")");
+        });
+        for (EntityPlan.NamedIndex ni : vp.indexes()) {
+            Optional<IndexInfo> ix = cat.index(schema, ni.name());
+            if (ix.isEmpty()) {
+                drift(ni.index().pos(), "index " + schema + "." + ni.name() + " of " + what + " is missing");
+                continue;
+            }
+            same(ni.index().methodPos(), "access method of index " + ni.name(), ni.index().method().sql(),
+                    ix.get().method());
+            same(ni.index().pos(), "table of index " + ni.name(), vp.dataRelation(), ix.get().table());
+        }
+        List<String> functions = new ArrayList<>(List.of(vp.refresh(), vp.refreshAll()));
+        vp.refreshIfStale().ifPresent(functions::add);
+        functions.addAll(vp.captureFunctions());
+        for (String f : functions) {
+            if (cat.functions().stream().noneMatch(x -> x.schema().equals(schema) && x.name().equals(f))) {
+                drift(pos, "function " + schema + "." + f + " of " + what + " is missing");
+            }
+        }
+        for (ViewPlan.Trigger t : vp.triggers()) {
+            if (cat.triggers().stream().noneMatch(x -> x.schema().equals(t.schema()) && x.table().equals(t.table())
+                    && x.name().equals(t.name()))) {
+                drift(pos, "capture trigger " + t.name() + " on " + t.schema() + "." + t.table() + " of " + what
+                        + " is missing");
+            }
         }
     }
 

@@ -1,0 +1,64 @@
+package dev.specgen.plan;
+
+import dev.specgen.view.AnalyzedView;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the plan decided for one materialized view, in plain (unquoted) names, for the stages that work from the same
+ * plan (generated tests, catalog round trip): its file and every object it owns.
+ *
+ * @param relation        the name users read: a materialized view, or (kept incrementally) a plain view over
+ *                        {@code store}
+ * @param store           the table an incrementally kept view lives in
+ * @param delta           the table of pending changes of a deferred (incremental) view
+ * @param keyIndex        the unique index on the view's key (on the materialized view or the store)
+ * @param indexes         the spec's indexes with their names, on the same relation
+ * @param triggers        capture triggers: {@code schema.table} and trigger name
+ * @param log             the schema's refresh-log table; {@code state} its refresh-state table
+ * @param definitionHash  the marker the install script compares to recreate a changed view
+ */
+public record ViewPlan(AnalyzedView view, String file, String specFile, String relation, Optional<String> store,
+        Optional<String> delta, Optional<String> keyIndex, List<EntityPlan.NamedIndex> indexes, String refresh,
+        Optional<String> refreshIfStale, List<String> captureFunctions, List<Trigger> triggers, String log,
+        String state, String refreshAll, String definitionHash) {
+
+    public ViewPlan {
+        Objects.requireNonNull(view, "view == null");
+        Objects.requireNonNull(file, "file == null");
+        Objects.requireNonNull(specFile, "specFile == null");
+        Objects.requireNonNull(relation, "relation == null");
+        Objects.requireNonNull(store, "store == null");
+        Objects.requireNonNull(delta, "delta == null");
+        Objects.requireNonNull(keyIndex, "keyIndex == null");
+        indexes = List.copyOf(indexes);
+        Objects.requireNonNull(refresh, "refresh == null");
+        Objects.requireNonNull(refreshIfStale, "refreshIfStale == null");
+        captureFunctions = List.copyOf(captureFunctions);
+        triggers = List.copyOf(triggers);
+        Objects.requireNonNull(log, "log == null");
+        Objects.requireNonNull(state, "state == null");
+        Objects.requireNonNull(refreshAll, "refreshAll == null");
+        Objects.requireNonNull(definitionHash, "definitionHash == null");
+    }
+
+    /** A capture trigger on {@code table} ({@code schema.table}, a source or one of its leaf partitions). */
+    public record Trigger(String schema, String table, String name, String event) {
+        public Trigger {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(event, "event == null");
+        }
+    }
+
+    public String schema() {
+        return view.view().schema();
+    }
+
+    /** The relation the view's rows are stored in (the materialized view, or the store table). */
+    public String dataRelation() {
+        return store.orElse(relation);
+    }
+}

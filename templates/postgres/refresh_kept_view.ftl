@@ -1,0 +1,130 @@
+<#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.RefreshKeptView" -->
+<#if hasMerge>
+-- applies the pending changes of ${viewName?replace("'", "")} in one statement, or recomputes it in full when that is
+-- required (first refresh, TRUNCATE, partitions attached or detached) or cheaper (pending changes above ${thresholdPercent} of
+-- the source's rows); logs which and why. Returns the rows written; 0, without writing anything, when nothing is
+-- pending<#if skipWhenBusy>; NULL at once when another refresh of the view is running<#else>. A second caller waits for the first to commit</#if>.
+<#else>
+-- ${viewName?replace("'", "")} is kept current by every write; this recomputes it when that cannot work: on the first
+-- refresh and after partitions of its tables were attached or detached (returns the rows written; 0 otherwise<#if skipWhenBusy>,
+-- NULL at once when another refresh of the view is running</#if>)
+</#if>
+CREATE OR REPLACE FUNCTION ${function}() RETURNS bigint
+LANGUAGE plpgsql
+<#list settings as setting>
+SET ${setting}
+</#list>
+AS $${tag}$
+DECLARE
+    started timestamptz := clock_timestamp();
+    parts text;
+    known text;
+    populated boolean;
+    kept_rows bigint;
+    net bigint;
+    source_rows bigint;
+    budget bigint;
+    pending bigint;
+    recompute bigint;
+    groups bigint;
+    strategy text := 'full';
+    why text;
+    changed bigint;
+    leaf record;
+BEGIN
+<#if skipWhenBusy>
+    IF NOT pg_try_advisory_xact_lock(${lockKey}) THEN
+        RETURN NULL;
+    END IF;
+<#else>
+    PERFORM pg_advisory_xact_lock(${lockKey});
+</#if>
+    SELECT s.partitions, s.groups, s.source_rows INTO known, groups, kept_rows
+      FROM ${state} AS s WHERE s.view_name = ${viewName};
+    populated := FOUND;
+    parts := (${partitionsSql});
+<#if hasMerge>
+    IF NOT populated THEN
+        why := 'first refresh: the view holds no rows yet';
+    ELSIF parts IS DISTINCT FROM known THEN
+        why := 'partitions of its tables were attached or detached since the last refresh';
+    ELSE
+        SELECT d.specgen_full INTO why FROM ${delta} AS d WHERE d.specgen_full IS NOT NULL LIMIT 1;
+        IF why IS NULL THEN
+            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+            source_rows := greatest((${sourceRowsSql}), kept_rows, 1000);
+            -- more pending change rows than this and a full recompute is cheaper
+            budget := ceil(source_rows * ${threshold})::bigint;
+            SELECT count(*), count(*) FILTER (WHERE ${recomputeFilter}), coalesce(sum(p.specgen_count), 0)
+              INTO pending, recompute, net
+              FROM (SELECT * FROM ${delta} LIMIT budget + 1) AS p;
+            IF pending = 0 THEN
+                RETURN 0;
+            END IF;
+<#if extremesIndexed>
+            -- a MIN/MAX recompute reads the rows of one group, through an index
+            IF pending + recompute * greatest(kept_rows / greatest(groups, 1), 1) > budget THEN
+<#else>
+            -- a MIN/MAX recompute scans the fact table (no index leads with the group keys)
+            IF pending + recompute * source_rows > budget THEN
+</#if>
+                why := format('%s pending change rows and %s min/max recomputes cost more than %s of the %s source rows',
+                              pending, recompute, ${thresholdLiteral}, source_rows);
+            ELSE
+                strategy := 'incremental';
+                why := format('%s pending change rows and %s min/max recomputes, within %s of the %s source rows',
+                              pending, recompute, ${thresholdLiteral}, source_rows);
+            END IF;
+        END IF;
+    END IF;
+    IF strategy = 'incremental' THEN
+<@embed object=mergeDelta indent=8/>;
+        GET DIAGNOSTICS changed = ROW_COUNT;
+        kept_rows := kept_rows + net;
+    ELSE
+<#else>
+    IF populated AND parts IS NOT DISTINCT FROM known THEN
+        RETURN 0;
+    END IF;
+    why := CASE WHEN populated THEN 'partitions of its tables were attached or detached since the last refresh'
+                ELSE 'first refresh: the view holds no rows yet' END;
+    BEGIN
+</#if>
+        IF parts IS DISTINCT FROM known THEN
+            -- capture triggers on leaves that lack them (attached after install), none on tables that left
+<#list sources as source>
+            FOR leaf IN SELECT t.relid::regclass AS rel FROM pg_partition_tree(${source.tableLiteral}::regclass) AS t
+                         WHERE t.isleaf AND t.relid <> ${source.tableLiteral}::regclass
+                           AND NOT EXISTS (SELECT 1 FROM pg_trigger AS g
+                                            WHERE g.tgrelid = t.relid AND g.tgname = ${source.insertTrigger}) LOOP
+                EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.insertTrigger}, leaf.rel, ${source.functionLiteral});
+                EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS specgen_old NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.updateTrigger}, leaf.rel, ${source.functionLiteral});
+                EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS specgen_old FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.deleteTrigger}, leaf.rel, ${source.functionLiteral});
+                EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.truncateTrigger}, leaf.rel, ${source.functionLiteral});
+            END LOOP;
+            FOR leaf IN SELECT g.tgrelid::regclass AS rel FROM pg_trigger AS g
+                         WHERE g.tgname = ${source.insertTrigger} AND g.tgfoid = ${source.functionLiteral}::regproc
+                           AND g.tgrelid <> ${source.tableLiteral}::regclass
+                           AND g.tgrelid NOT IN (SELECT t.relid FROM pg_partition_tree(${source.tableLiteral}::regclass) AS t) LOOP
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.insertTrigger}, leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.updateTrigger}, leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.deleteTrigger}, leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.truncateTrigger}, leaf.rel);
+            END LOOP;
+</#list>
+        END IF;
+<@embed object=full indent=8/>;
+        GET DIAGNOSTICS changed = ROW_COUNT;
+        SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM ${store};
+    END<#if hasMerge> IF</#if>;
+    INSERT INTO ${state} AS s (view_name, partitions, groups, source_rows, last_refresh, last_strategy)
+    VALUES (${viewName}, parts, groups, kept_rows, clock_timestamp(), strategy)
+    ON CONFLICT (view_name) DO UPDATE
+       SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
+           last_refresh = EXCLUDED.last_refresh, last_strategy = EXCLUDED.last_strategy;
+    INSERT INTO ${log} (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
+    VALUES (${viewName}, started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
+            pending, changed);
+    RETURN changed;
+END
+$${tag}$;
