@@ -469,14 +469,17 @@ BEGIN
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
-            -- a MIN/MAX recompute scans the fact table (no index leads with the group keys)
-            IF pending + recompute * source_rows > budget THEN
-                why := format('%s pending change rows and %s min/max recomputes cost more than %s of the %s source rows',
-                              pending, recompute, '10%', source_rows);
+            -- a value that left a group is its min or max about once per group size: 0 such measures mean
+            -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
+            -- group keys): recompute * 0 * groups rows
+            IF pending + recompute * 0 * greatest(groups, 1) > budget THEN
+                why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
+                              ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
+                              recompute, '10%', source_rows);
             ELSE
                 strategy := 'incremental';
-                why := format('%s pending change rows and %s min/max recomputes, within %s of the %s source rows',
-                              pending, recompute, '10%', source_rows);
+                why := format('%s pending change rows (%s with values that left a min/max), within %s of the %s'
+                              ' source rows', pending, recompute, '10%', source_rows);
             END IF;
         END IF;
     END IF;

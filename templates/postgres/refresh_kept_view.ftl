@@ -61,19 +61,22 @@ BEGIN
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
+            -- a value that left a group is its min or max about once per group size: ${extremes} such measures mean
 <#if extremesIndexed>
-            -- a MIN/MAX recompute reads the rows of one group, through an index
-            IF pending + recompute * greatest(kept_rows / greatest(groups, 1), 1) > budget THEN
+            -- recompute * ${extremes} / group size recomputes, each reading one group (through an index)
+            IF pending + recompute * ${extremes} > budget THEN
 <#else>
-            -- a MIN/MAX recompute scans the fact table (no index leads with the group keys)
-            IF pending + recompute * source_rows > budget THEN
+            -- recompute * ${extremes} / group size recomputes, each scanning the fact table (no index leads with the
+            -- group keys): recompute * ${extremes} * groups rows
+            IF pending + recompute * ${extremes} * greatest(groups, 1) > budget THEN
 </#if>
-                why := format('%s pending change rows and %s min/max recomputes cost more than %s of the %s source rows',
-                              pending, recompute, ${thresholdLiteral}, source_rows);
+                why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
+                              ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
+                              recompute, ${thresholdLiteral}, source_rows);
             ELSE
                 strategy := 'incremental';
-                why := format('%s pending change rows and %s min/max recomputes, within %s of the %s source rows',
-                              pending, recompute, ${thresholdLiteral}, source_rows);
+                why := format('%s pending change rows (%s with values that left a min/max), within %s of the %s'
+                              ' source rows', pending, recompute, ${thresholdLiteral}, source_rows);
             END IF;
         END IF;
     END IF;

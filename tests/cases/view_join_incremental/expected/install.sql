@@ -379,14 +379,17 @@ BEGIN
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
-            -- a MIN/MAX recompute scans the fact table (no index leads with the group keys)
-            IF pending + recompute * source_rows > budget THEN
-                why := format('%s pending change rows and %s min/max recomputes cost more than %s of the %s source rows',
-                              pending, recompute, '10%', source_rows);
+            -- a value that left a group is its min or max about once per group size: 1 such measures mean
+            -- recompute * 1 / group size recomputes, each scanning the fact table (no index leads with the
+            -- group keys): recompute * 1 * groups rows
+            IF pending + recompute * 1 * greatest(groups, 1) > budget THEN
+                why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
+                              ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
+                              recompute, '10%', source_rows);
             ELSE
                 strategy := 'incremental';
-                why := format('%s pending change rows and %s min/max recomputes, within %s of the %s source rows',
-                              pending, recompute, '10%', source_rows);
+                why := format('%s pending change rows (%s with values that left a min/max), within %s of the %s'
+                              ' source rows', pending, recompute, '10%', source_rows);
             END IF;
         END IF;
     END IF;

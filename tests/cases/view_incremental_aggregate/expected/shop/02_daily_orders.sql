@@ -318,14 +318,16 @@ BEGIN
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
-            -- a MIN/MAX recompute reads the rows of one group, through an index
-            IF pending + recompute * greatest(kept_rows / greatest(groups, 1), 1) > budget THEN
-                why := format('%s pending change rows and %s min/max recomputes cost more than %s of the %s source rows',
-                              pending, recompute, '20%', source_rows);
+            -- a value that left a group is its min or max about once per group size: 2 such measures mean
+            -- recompute * 2 / group size recomputes, each reading one group (through an index)
+            IF pending + recompute * 2 > budget THEN
+                why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
+                              ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
+                              recompute, '20%', source_rows);
             ELSE
                 strategy := 'incremental';
-                why := format('%s pending change rows and %s min/max recomputes, within %s of the %s source rows',
-                              pending, recompute, '20%', source_rows);
+                why := format('%s pending change rows (%s with values that left a min/max), within %s of the %s'
+                              ' source rows', pending, recompute, '20%', source_rows);
             END IF;
         END IF;
     END IF;

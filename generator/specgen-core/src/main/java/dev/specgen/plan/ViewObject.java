@@ -489,11 +489,13 @@ public sealed interface ViewObject extends SqlObject {
      * @param partitionsSql a query yielding the leaf partitions of every source, as text, for the change check
      * @param sourceRowsSql a query estimating the fact table's rows (pg_class.reltuples of its leaves)
      * @param recomputeFilter a condition on a delta row: it will recompute a MIN/MAX ({@code false} without any)
+     * @param extremes        how many MIN/MAX measures the view has
      * @param extremesIndexed a MIN/MAX recompute reads one group through an index (else it scans the table)
      */
     record RefreshKeptView(String function, String viewName, boolean immediate, boolean skipWhenBusy, String lockKey,
             String log, String state, String delta, String store, String threshold, String partitionsSql,
-            String sourceRowsSql, String recomputeFilter, boolean extremesIndexed, List<CaptureSource> sources,
+            String sourceRowsSql, String recomputeFilter, int extremes, boolean extremesIndexed,
+            List<CaptureSource> sources,
             java.util.Optional<MergeDelta> merge, FullRecompute full, List<String> settings, SourcePos origin)
             implements ViewObject {
         public RefreshKeptView {

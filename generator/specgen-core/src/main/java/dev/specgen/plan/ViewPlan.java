@@ -43,13 +43,17 @@ public record ViewPlan(AnalyzedView view, String file, String specFile, String r
         Objects.requireNonNull(definitionHash, "definitionHash == null");
     }
 
-    /** A capture trigger on {@code table} ({@code schema.table}, a source or one of its leaf partitions). */
-    public record Trigger(String schema, String table, String name, String event) {
+    /**
+     * A capture trigger on {@code table} (a source or one of its leaf partitions) calling {@code function} (the
+     * capture function's unquoted name, in the view's schema).
+     */
+    public record Trigger(String schema, String table, String name, String event, String function) {
         public Trigger {
             Objects.requireNonNull(schema, "schema == null");
             Objects.requireNonNull(table, "table == null");
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(event, "event == null");
+            Objects.requireNonNull(function, "function == null");
         }
     }
 

@@ -214,7 +214,7 @@ final class ViewPlanner {
                 out.add(new CreateTrigger(Sql.ident(trunc), table, "TRUNCATE", "", fn, pos));
                 for (String[] tr : List.of(new String[] {ins, "INSERT"}, new String[] {upd, "UPDATE"},
                         new String[] {del, "DELETE"}, new String[] {trunc, "TRUNCATE"})) {
-                    triggers.add(new ViewPlan.Trigger(e.schema(), t, tr[0], tr[1]));
+                    triggers.add(new ViewPlan.Trigger(e.schema(), t, tr[0], tr[1], capture.get(e)));
                 }
             }
         }
@@ -223,7 +223,9 @@ final class ViewPlanner {
                 v.onBusy() == MaterializedView.OnBusy.SKIP, lockKey(), qn(log), qn(state), delta, store,
                 v.fullRefreshThreshold().orElse(DEFAULT_THRESHOLD).toPlainString(), partitionsSql(sources),
                 sourceRowsSql(fact),
-                recomputeFilter(shape, sql), extremesIndexed(shape), captureSources,
+                recomputeFilter(shape, sql), (int) shape.measures().stream().filter(m -> m.function()
+                        == dev.specgen.model.ViewQuery.Aggregate.MIN || m.function()
+                        == dev.specgen.model.ViewQuery.Aggregate.MAX).count(), extremesIndexed(shape), captureSources,
                 immediate ? Optional.empty() : Optional.of(sql.merge(v.refreshPos())), sql.full(!immediate,
                         v.refreshPos()), PINNED, v.refreshPos()));
         Optional<String> ifStale = immediate ? Optional.empty() : schedule(refresh, out);

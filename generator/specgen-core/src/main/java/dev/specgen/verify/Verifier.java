@@ -12,6 +12,7 @@ import dev.specgen.diag.SpecgenException;
 import dev.specgen.model.Entity;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.plan.ViewPlan;
 import dev.specgen.render.Rendered;
 import dev.specgen.render.RenderedSessionCheck;
 import dev.specgen.render.RenderedStatement;
@@ -43,6 +44,13 @@ public final class Verifier {
     /** Generated test files live next to the DDL: {@code <schema>/tests/<NN_table>_test.sql}. */
     public static String testFileOf(EntityPlan ep) {
         String f = ep.file();
+        int slash = f.lastIndexOf('/');
+        return f.substring(0, slash) + "/tests/" + f.substring(slash + 1, f.length() - ".sql".length()) + "_test.sql";
+    }
+
+    /** A view's test file, beside its DDL file like an entity's. */
+    public static String testFileOf(ViewPlan vp) {
+        String f = vp.file();
         int slash = f.lastIndexOf('/');
         return f.substring(0, slash) + "/tests/" + f.substring(slash + 1, f.length() - ".sql".length()) + "_test.sql";
     }
@@ -119,8 +127,11 @@ public final class Verifier {
             diagnostics.add(applied.failure().get().diagnostic());
             // an entity counts as applied only when all of its statements are in the committed prefix (a failed
             // run is rolled back whole, and nothing after it runs)
-            return plan.entities().stream().map(ep -> report(ep, lastStatement(ddl, ep) < applied.committed(),
-                    Optional.empty())).toList();
+            List<EntityReport> failed = new ArrayList<>(plan.entities().stream().map(ep -> report(ep,
+                    lastStatement(ddl, ep.file()) < applied.committed(), Optional.empty())).toList());
+            plan.views().forEach(vp -> failed.add(report(vp, lastStatement(ddl, vp.file()) < applied.committed(),
+                    Optional.empty())));
+            return failed;
         }
         CatalogSnapshot first = timed("catalog", "reading the catalog", () -> CatalogSnapshot.read(c, schemas));
         Optional<Applier.Failure> again = timed("reapply", "applying everything a second time",
@@ -143,6 +154,7 @@ public final class Verifier {
         List<EntityReport> out = new ArrayList<>();
         if (!runTests) {
             plan.entities().forEach(ep -> out.add(report(ep, true, Optional.empty())));
+            plan.views().forEach(vp -> out.add(report(vp, true, Optional.empty())));
             return out;
         }
         timed("tests", "installing pgTAP functions", () -> db.installTap(c));
@@ -157,6 +169,17 @@ public final class Verifier {
                     () -> TapRunner.run(c, text));
             out.add(report(ep, true, Optional.of(r)));
             failures(ep, file, r);
+        }
+        for (ViewPlan vp : plan.views()) {
+            String file = testFileOf(vp);
+            String text = rendered.files().get(file);
+            if (text == null) {
+                out.add(report(vp, true, Optional.empty()));
+                continue;
+            }
+            TapResult r = timed("tests", "testing " + vp.schema() + "." + vp.relation(), () -> TapRunner.run(c, text));
+            out.add(report(vp, true, Optional.of(r)));
+            failures(vp.view().view().pos(), file, r);
         }
         SessionRunner sessions = new SessionRunner(db, database, TapRunner.DEFAULT_SEARCH_PATH, SESSION_TIMEOUT);
         for (EntityPlan ep : plan.entities()) {
@@ -175,11 +198,11 @@ public final class Verifier {
         return out;
     }
 
-    /** Index of the entity's last DDL statement in install order (-1 when it has none). */
-    private static int lastStatement(List<RenderedStatement> ddl, EntityPlan ep) {
+    /** Index of the last DDL statement of {@code file} in install order (-1 when it has none). */
+    private static int lastStatement(List<RenderedStatement> ddl, String file) {
         int last = -1;
         for (int i = 0; i < ddl.size(); i++) {
-            if (ddl.get(i).file().equals(ep.file())) {
+            if (ddl.get(i).file().equals(file)) {
                 last = i;
             }
         }
@@ -187,11 +210,14 @@ public final class Verifier {
     }
 
     private void failures(EntityPlan ep, String file, TapResult r) {
-        Entity e = ep.entity();
+        failures(ep.entity().pos(), file, r);
+    }
+
+    private void failures(SourcePos at, String file, TapResult r) {
         for (TapLine t : r.failures()) {
             String why = t.diagnostics().isEmpty() ? "" : String.join(" ", t.diagnostics().stream()
                     .map(s -> s.replaceFirst("^#\\s*", "").strip()).filter(s -> !s.isEmpty()).toList());
-            Diagnostic d = Diagnostic.error(e.pos(), Code.SG406, "test " + t.number() + " of " + file
+            Diagnostic d = Diagnostic.error(at, Code.SG406, "test " + t.number() + " of " + file
                     + " failed: " + t.description());
             if (t.description().startsWith("seeds ")) {
                 // generic seed values can break a table's own rules (a CHECK, a short key): say how to steer them
@@ -200,12 +226,17 @@ public final class Verifier {
             }
             diagnostics.add(why.isEmpty() ? d : d.withHint(why));
         }
-        r.error().ifPresent(err -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file
+        r.error().ifPresent(err -> diagnostics.add(Diagnostic.error(at, Code.SG406, "test file " + file
                 + " stopped at line " + err.line() + ": " + err.message() + " (" + err.sqlState() + ")")));
         if (r.error().isEmpty() && r.planned() != r.ran()) {
-            diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file + " planned "
+            diagnostics.add(Diagnostic.error(at, Code.SG406, "test file " + file + " planned "
                     + r.planned() + " tests but ran " + r.ran()));
         }
+    }
+
+    private static EntityReport report(ViewPlan vp, boolean applied, Optional<TapResult> tests) {
+        return new EntityReport(vp.relation(), vp.schema() + "." + vp.relation(), vp.view().view().pos().file(),
+                testFileOf(vp), applied, tests);
     }
 
     private static EntityReport report(EntityPlan ep, boolean applied, Optional<TapResult> tests) {

@@ -1,0 +1,3 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.ViewStep.Run" -->
+-- ${why}
+${sql};
