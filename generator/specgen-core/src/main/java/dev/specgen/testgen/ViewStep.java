@@ -55,6 +55,10 @@ public sealed interface ViewStep extends TestStep {
             Objects.requireNonNull(origin, "origin == null");
         }
 
+        public boolean hasWhy() {
+            return !why.isEmpty();
+        }
+
         public String template() {
             return "tests/run";
         }

@@ -119,6 +119,38 @@ final class ViewTests {
         }
     }
 
+    /**
+     * How a kept view's tables are filled, for the session checks: the rows functions in seeding order (the fact
+     * table's last) and the rows each gets; or why they cannot be.
+     */
+    record Seeding(List<ViewStep.RowsFunction> tables, Map<String, Long> rows, Entity fact, long factRows) {
+    }
+
+    static java.util.Optional<Seeding> seeding(ViewPlan vp, SchemaPlan plan, long factRows) {
+        ViewTests t = new ViewTests(vp, plan, TestPlanner.REFERENCED_ROWS);
+        List<Entity> bases = t.baseEntities();
+        Optional<AggregateShape> shape = vp.view().aggregate();
+        if (bases.isEmpty() || shape.isEmpty() || t.prepare(bases, shape, factRows).isPresent()) {
+            return Optional.empty();
+        }
+        List<ViewStep.RowsFunction> fns = t.body.stream().filter(ViewStep.RowsFunction.class::isInstance)
+                .map(ViewStep.RowsFunction.class::cast).toList();
+        return Optional.of(new Seeding(fns, t.seeded, shape.get().fact().entity(), factRows));
+    }
+
+    /** Rows functions for every base table; a reason when one cannot be seeded. */
+    private Optional<String> prepare(List<Entity> bases, Optional<AggregateShape> shape, long factRows) {
+        Entity fact = shape.map(s -> s.fact().entity()).orElse(bases.get(bases.size() - 1));
+        for (Entity e : bases) {
+            Optional<String> p = rowsFunctions(e, fact, shape, e.name().equals(fact.name()) ? factRows
+                    : referencedRows);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The data section; a reason when the sources cannot be seeded. */
     private Optional<String> data(long factRows) {
         List<Entity> bases = baseEntities();
@@ -130,12 +162,9 @@ final class ViewTests {
         body.add(new ViewStep.Run("SELECT setseed(0.25)", WHY_SEED, pos));
         Optional<AggregateShape> shape = vp.view().aggregate();
         Entity fact = shape.map(s -> s.fact().entity()).orElse(bases.get(bases.size() - 1));
-        for (Entity e : bases) {
-            Optional<String> p = rowsFunctions(e, fact, shape, e.name().equals(fact.name()) ? factRows
-                    : referencedRows);
-            if (p.isPresent()) {
-                return p;
-            }
+        Optional<String> problem = prepare(bases, shape, factRows);
+        if (problem.isPresent()) {
+            return problem;
         }
         for (Map.Entry<String, String> f : rowsFunctions.entrySet()) {
             long rows = seeded.get(f.getKey());
