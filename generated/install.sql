@@ -27,12 +27,13 @@ CREATE TABLE IF NOT EXISTS analytics.specgen_refresh_state (
     partitions    text,
     groups        bigint,
     source_rows   bigint,
+    capture_limit bigint,
     last_refresh  timestamptz NOT NULL,
     last_strategy text NOT NULL,
     CONSTRAINT specgen_refresh_state_pkey PRIMARY KEY (view_name)
 );
 
-COMMENT ON TABLE analytics.specgen_refresh_state IS 'Per materialized view of analytics: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model). A row means the view holds data.';
+COMMENT ON TABLE analytics.specgen_refresh_state IS 'Per materialized view of analytics: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model), the pending change rows past which capture only records that the next refresh recomputes in full. A row means the view holds data.';
 
 -- ---------------------------------------------------------------------------
 -- dms/00_schema.sql
@@ -481,7 +482,7 @@ COMMENT ON TABLE metastore.topic_partition IS 'End offsets per topic partition; 
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('analytics.daily_product_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 1e6f2f3935304193]' THEN
+    IF coalesce(obj_description(to_regclass('analytics.daily_product_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 4b07a0abba44a0d9]' THEN
         DROP VIEW IF EXISTS analytics.daily_product_sales;
         DROP FUNCTION IF EXISTS analytics.daily_product_sales_capture_sales_transaction() CASCADE;
         DROP TABLE IF EXISTS analytics.daily_product_sales_data;
@@ -492,7 +493,8 @@ END
 $specgen$;
 
 -- the rows of daily_product_sales, per group; column types are PostgreSQL's own for these expressions
-CREATE TABLE IF NOT EXISTS analytics.daily_product_sales_data AS
+CREATE TABLE IF NOT EXISTS analytics.daily_product_sales_data
+    WITH (fillfactor = 50) AS
 SELECT
     transaction_date::date AS sale_day,
     product_id,
@@ -515,7 +517,7 @@ CREATE INDEX IF NOT EXISTS idx_daily_product_sales_product
     ON analytics.daily_product_sales_data USING btree (product_id, sale_day);
 
 -- changes of daily_product_sales not yet applied, pre-aggregated per group and statement; column types are PostgreSQL's own for these expressions
-CREATE TABLE IF NOT EXISTS analytics.daily_product_sales_delta
+CREATE UNLOGGED TABLE IF NOT EXISTS analytics.daily_product_sales_delta
     WITH (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000) AS
 SELECT
     transaction_date::date AS sale_day,
@@ -529,7 +531,8 @@ SELECT
     count(total_amount) AS specgen_revenue_n,
     sum(unit_price) AS specgen_avg_unit_price_sum,
     count(unit_price) AS specgen_avg_unit_price_n,
-    NULL::text AS specgen_full
+    NULL::text AS specgen_full,
+    pg_current_xact_id() AS specgen_xid
 FROM analytics.sales_transaction AS sales_transaction
 GROUP BY transaction_date::date, product_id, region
 WITH NO DATA;
@@ -549,7 +552,7 @@ SELECT
     CASE WHEN specgen_avg_unit_price_n > 0 THEN specgen_avg_unit_price_sum / specgen_avg_unit_price_n::numeric END AS avg_unit_price
 FROM analytics.daily_product_sales_data;
 
-COMMENT ON VIEW analytics.daily_product_sales IS 'Sales per day, product and region [specgen definition 1e6f2f3935304193]';
+COMMENT ON VIEW analytics.daily_product_sales IS 'Sales per day, product and region [specgen definition 4b07a0abba44a0d9]';
 
 -- statement-level capture of writes to analytics.sales_transaction (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 CREATE OR REPLACE FUNCTION analytics.daily_product_sales_capture_sales_transaction() RETURNS trigger
@@ -558,8 +561,15 @@ SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$
 BEGIN
+    -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
+    IF TG_OP <> 'TRUNCATE'
+       AND pg_stat_get_live_tuples('analytics.daily_product_sales_delta'::regclass) + pg_stat_get_xact_tuples_inserted('analytics.daily_product_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('analytics.daily_product_sales_delta'::regclass)
+           > (SELECT s.capture_limit FROM analytics.specgen_refresh_state AS s WHERE s.view_name = 'daily_product_sales') THEN
+        INSERT INTO analytics.daily_product_sales_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', (SELECT s.capture_limit FROM analytics.specgen_refresh_state AS s WHERE s.view_name = 'daily_product_sales'), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n)
+        INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_xid)
         SELECT sale_day,
                product_id,
                region,
@@ -570,12 +580,13 @@ BEGIN
                sum(specgen_sign * specgen_a3),
                sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
                sum(specgen_sign * specgen_a4),
-               sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END)
+               sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END),
+               pg_current_xact_id()
           FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, 1 AS specgen_sign
                   FROM specgen_new AS sales_transaction) AS specgen_change
          GROUP BY sale_day, product_id, region;
     ELSIF TG_OP = 'UPDATE' THEN
-        INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n)
+        INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_xid)
         SELECT sale_day,
                product_id,
                region,
@@ -586,7 +597,8 @@ BEGIN
                sum(specgen_sign * specgen_a3),
                sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
                sum(specgen_sign * specgen_a4),
-               sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END)
+               sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END),
+               pg_current_xact_id()
           FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, 1 AS specgen_sign
                   FROM specgen_new AS sales_transaction
                 UNION ALL
@@ -601,7 +613,7 @@ BEGIN
             OR sum(specgen_sign * specgen_a4) <> 0
             OR sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n)
+        INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_xid)
         SELECT sale_day,
                product_id,
                region,
@@ -612,7 +624,8 @@ BEGIN
                sum(specgen_sign * specgen_a3),
                sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
                sum(specgen_sign * specgen_a4),
-               sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END)
+               sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END),
+               pg_current_xact_id()
           FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, -1 AS specgen_sign
                   FROM specgen_old AS sales_transaction) AS specgen_change
          GROUP BY sale_day, product_id, region
@@ -625,7 +638,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
-        INSERT INTO analytics.daily_product_sales_delta (specgen_full) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated');
+        INSERT INTO analytics.daily_product_sales_delta (specgen_full, specgen_xid) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated', pg_current_xact_id());
     END IF;
     RETURN NULL;
 END
@@ -898,9 +911,10 @@ CREATE OR REPLACE TRIGGER specgen_daily_product_sales_trunc
     FOR EACH STATEMENT EXECUTE FUNCTION analytics.daily_product_sales_capture_sales_transaction();
 
 -- applies the pending changes of daily_product_sales in one statement, or recomputes it in full when that is
--- required (first refresh, TRUNCATE, partitions attached or detached) or cheaper (pending changes above 10% of
+-- required (first refresh, TRUNCATE, partitions attached or detached, a crash) or cheaper (pending changes above 10% of
 -- the source's rows); logs which and why. Returns the rows written; 0, without writing anything, when nothing is
 -- pending. A second caller waits for the first to commit.
+-- SET specgen.refresh_strategy = full or incremental overrides the choice (a full recompute that is required stays).
 CREATE OR REPLACE FUNCTION analytics.refresh_daily_product_sales() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -922,33 +936,51 @@ DECLARE
     why text;
     changed bigint;
     leaf record;
+    asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
+    specgen_snap pg_snapshot;
+    specgen_me xid8;
 BEGIN
+    IF asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', asked
+              USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     PERFORM pg_advisory_xact_lock(1397181782, -1249739858);
     SELECT s.partitions, s.groups, s.source_rows INTO known, groups, kept_rows
       FROM analytics.specgen_refresh_state AS s WHERE s.view_name = 'daily_product_sales';
     populated := FOUND;
-    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM (SELECT 'analytics.sales_transaction'::regclass AS relid UNION ALL SELECT t.relid FROM pg_partition_tree('analytics.sales_transaction'::regclass) AS t WHERE t.isleaf) AS p);
+    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'analytics.sales_transaction'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
+    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+    source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'analytics.sales_transaction'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), kept_rows, 1000);
+    -- more pending change rows than this and a full recompute is cheaper
+    budget := ceil(source_rows * 0.1)::bigint;
     IF NOT populated THEN
         why := 'first refresh: the view holds no rows yet';
     ELSIF parts IS DISTINCT FROM known THEN
         why := 'partitions of its tables were attached or detached since the last refresh';
+    ELSIF NOT EXISTS (SELECT 1 FROM analytics.daily_product_sales_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)') THEN
+        -- the delta table is unlogged: a crash or a failover empties it, and with it the row a full refresh leaves
+        why := 'its pending changes were lost with a crash or a failover (the delta table is unlogged)';
+    ELSIF asked = 'full' THEN
+        why := 'asked for: specgen.refresh_strategy = full';
     ELSE
-        SELECT d.specgen_full INTO why FROM analytics.daily_product_sales_delta AS d WHERE d.specgen_full IS NOT NULL LIMIT 1;
+        SELECT d.specgen_full INTO why FROM analytics.daily_product_sales_delta AS d
+         WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
         IF why IS NULL THEN
-            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-            source_rows := greatest((SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM pg_class AS c WHERE c.oid IN (SELECT t.relid FROM pg_partition_tree('analytics.sales_transaction'::regclass) AS t WHERE t.isleaf) OR c.oid = 'analytics.sales_transaction'::regclass AND c.relkind = 'r'), kept_rows, 1000);
-            -- more pending change rows than this and a full recompute is cheaper
-            budget := ceil(source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE false), coalesce(sum(p.specgen_count), 0)
               INTO pending, recompute, net
-              FROM (SELECT * FROM analytics.daily_product_sales_delta LIMIT budget + 1) AS p;
+              FROM (SELECT * FROM analytics.daily_product_sales_delta AS d WHERE d.specgen_full IS NULL
+                     LIMIT CASE WHEN asked = 'incremental' THEN NULL ELSE budget + 1 END) AS p;
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
             -- group keys): recompute * 0 * groups rows
-            IF pending + recompute * 0 * greatest(groups, 1) > budget THEN
+            IF asked = 'incremental' THEN
+                strategy := 'incremental';
+                why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, %s with values'
+                              ' that left a min/max)', pending, recompute);
+            ELSIF pending + recompute * 0 * greatest(groups, 1) > budget THEN
                 why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
                               ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
                               recompute, '10%', source_rows);
@@ -1025,21 +1057,35 @@ BEGIN
                 EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_product_sales_trunc', leaf.rel);
             END LOOP;
         END IF;
+        IF to_regclass('pg_temp.specgen_full_result') IS NOT NULL THEN
+            DROP TABLE pg_temp.specgen_full_result;
+        END IF;
+        CREATE TEMP TABLE specgen_full_result ON COMMIT DROP AS
+        SELECT transaction_date::date AS sale_day,
+               product_id,
+               region,
+               count(*) AS specgen_count,
+               sum(quantity) AS units,
+               count(quantity) AS specgen_units_n,
+               sum(total_amount) AS revenue,
+               count(total_amount) AS specgen_revenue_n,
+               sum(unit_price) AS specgen_avg_unit_price_sum,
+               count(unit_price) AS specgen_avg_unit_price_n,
+               NULL::pg_snapshot AS specgen_snapshot
+          FROM analytics.sales_transaction AS sales_transaction
+         GROUP BY transaction_date::date, product_id, region
+        UNION ALL
+        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_current_snapshot();
+        SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
+        specgen_me := pg_current_xact_id();
         WITH specgen_consumed AS (
-            DELETE FROM analytics.daily_product_sales_delta
+            DELETE FROM analytics.daily_product_sales_delta AS specgen_x
+             WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)'
         ), specgen_f AS (
-            SELECT transaction_date::date AS sale_day,
-                   product_id,
-                   region,
-                   count(*) AS specgen_count,
-                   sum(quantity) AS units,
-                   count(quantity) AS specgen_units_n,
-                   sum(total_amount) AS revenue,
-                   count(total_amount) AS specgen_revenue_n,
-                   sum(unit_price) AS specgen_avg_unit_price_sum,
-                   count(unit_price) AS specgen_avg_unit_price_n
-              FROM analytics.sales_transaction AS sales_transaction
-             GROUP BY transaction_date::date, product_id, region
+            SELECT sale_day, product_id, region, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n
+              FROM pg_temp.specgen_full_result
+             WHERE specgen_snapshot IS NULL
         ), specgen_d AS (
             SELECT specgen_f.sale_day, specgen_f.product_id, specgen_f.region, specgen_f.specgen_count, specgen_f.units, specgen_f.specgen_units_n, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_unit_price_sum, specgen_f.specgen_avg_unit_price_n, true AS specgen_keep
               FROM specgen_f
@@ -1070,12 +1116,18 @@ BEGIN
               VALUES (specgen_d.sale_day, specgen_d.product_id, specgen_d.region, specgen_d.specgen_count, specgen_d.units, specgen_d.specgen_units_n, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_unit_price_sum, specgen_d.specgen_avg_unit_price_n);
         GET DIAGNOSTICS changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM analytics.daily_product_sales_data;
+        budget := ceil(greatest(source_rows, kept_rows) * 0.1)::bigint;
+        INSERT INTO analytics.daily_product_sales_delta (specgen_full, specgen_xid)
+        SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM analytics.daily_product_sales_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;
-    INSERT INTO analytics.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, last_refresh, last_strategy)
-    VALUES ('daily_product_sales', parts, groups, kept_rows, clock_timestamp(), strategy)
+    -- past capture_limit pending rows capture records "recompute in full" instead of each change; below 10,000 rows
+    -- emptying the delta table costs next to nothing, so it records them one by one
+    INSERT INTO analytics.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
+    VALUES ('daily_product_sales', parts, groups, kept_rows, greatest(budget, 10000), clock_timestamp(), strategy)
     ON CONFLICT (view_name) DO UPDATE
        SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
-           last_refresh = EXCLUDED.last_refresh, last_strategy = EXCLUDED.last_strategy;
+           capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
+           last_strategy = EXCLUDED.last_strategy;
     INSERT INTO analytics.specgen_refresh_log (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
     VALUES ('daily_product_sales', started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
             pending, changed);

@@ -19,6 +19,14 @@ BEGIN
     -- dimension row it joins at commit time
     ${lock};
 </#list>
+<#if hasOverflow>
+    -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
+    IF TG_OP <> 'TRUNCATE'
+       AND ${overflowTest} THEN
+        ${overflowSql};
+        RETURN NULL;
+    END IF;
+</#if>
     IF TG_OP = 'INSERT' THEN
 <#list insert.statements as statement>
 <@embed object=statement indent=8/>;

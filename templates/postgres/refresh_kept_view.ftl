@@ -1,13 +1,14 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.RefreshKeptView" -->
 <#if hasMerge>
 -- applies the pending changes of ${viewName?replace("'", "")} in one statement, or recomputes it in full when that is
--- required (first refresh, TRUNCATE, partitions attached or detached) or cheaper (pending changes above ${thresholdPercent} of
+-- required (first refresh, TRUNCATE, partitions attached or detached, a crash) or cheaper (pending changes above ${thresholdPercent} of
 -- the source's rows); logs which and why. Returns the rows written; 0, without writing anything, when nothing is
 -- pending<#if skipWhenBusy>; NULL at once when another refresh of the view is running<#else>. A second caller waits for the first to commit</#if>.
+-- SET specgen.refresh_strategy = full or incremental overrides the choice (a full recompute that is required stays).
 <#else>
 -- ${viewName?replace("'", "")} is kept current by every write; this recomputes it when that cannot work: on the first
 -- refresh and after partitions of its tables were attached or detached (returns the rows written; 0 otherwise<#if skipWhenBusy>,
--- NULL at once when another refresh of the view is running</#if>)
+-- NULL at once when another refresh of the view is running</#if>). SET specgen.refresh_strategy = full recomputes it anyway.
 </#if>
 CREATE OR REPLACE FUNCTION ${function}() RETURNS bigint
 LANGUAGE plpgsql
@@ -31,7 +32,16 @@ DECLARE
     why text;
     changed bigint;
     leaf record;
+    asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
+<#if hasMerge>
+    specgen_snap pg_snapshot;
+    specgen_me xid8;
+</#if>
 BEGIN
+    IF asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', asked
+              USING ERRCODE = 'invalid_parameter_value';
+    END IF;
 <#if skipWhenBusy>
     IF NOT pg_try_advisory_xact_lock(${lockKey}) THEN
         RETURN NULL;
@@ -44,32 +54,42 @@ BEGIN
     populated := FOUND;
     parts := (${partitionsSql});
 <#if hasMerge>
+    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+    source_rows := greatest((${sourceRowsSql}), kept_rows, 1000);
+    -- more pending change rows than this and a full recompute is cheaper
+    budget := ceil(source_rows * ${threshold})::bigint;
     IF NOT populated THEN
         why := 'first refresh: the view holds no rows yet';
     ELSIF parts IS DISTINCT FROM known THEN
         why := 'partitions of its tables were attached or detached since the last refresh';
+    ELSIF NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full = ${sentinel}) THEN
+        -- the delta table is unlogged: a crash or a failover empties it, and with it the row a full refresh leaves
+        why := 'its pending changes were lost with a crash or a failover (the delta table is unlogged)';
+    ELSIF asked = 'full' THEN
+        why := 'asked for: specgen.refresh_strategy = full';
     ELSE
-        SELECT d.specgen_full INTO why FROM ${delta} AS d WHERE d.specgen_full IS NOT NULL LIMIT 1;
+        SELECT d.specgen_full INTO why FROM ${delta} AS d
+         WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> ${sentinel} LIMIT 1;
         IF why IS NULL THEN
-            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-            source_rows := greatest((${sourceRowsSql}), kept_rows, 1000);
-            -- more pending change rows than this and a full recompute is cheaper
-            budget := ceil(source_rows * ${threshold})::bigint;
             SELECT count(*), count(*) FILTER (WHERE ${recomputeFilter}), coalesce(sum(p.specgen_count), 0)
               INTO pending, recompute, net
-              FROM (SELECT * FROM ${delta} LIMIT budget + 1) AS p;
+              FROM (SELECT * FROM ${delta} AS d WHERE d.specgen_full IS NULL
+                     LIMIT CASE WHEN asked = 'incremental' THEN NULL ELSE budget + 1 END) AS p;
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
             -- a value that left a group is its min or max about once per group size: ${extremes} such measures mean
 <#if extremesIndexed>
             -- recompute * ${extremes} / group size recomputes, each reading one group (through an index)
-            IF pending + recompute * ${extremes} > budget THEN
 <#else>
             -- recompute * ${extremes} / group size recomputes, each scanning the fact table (no index leads with the
             -- group keys): recompute * ${extremes} * groups rows
-            IF pending + recompute * ${extremes} * greatest(groups, 1) > budget THEN
 </#if>
+            IF asked = 'incremental' THEN
+                strategy := 'incremental';
+                why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, %s with values'
+                              ' that left a min/max)', pending, recompute);
+            ELSIF pending + recompute * ${extremes}<#if !extremesIndexed> * greatest(groups, 1)</#if> > budget THEN
                 why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
                               ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
                               recompute, ${thresholdLiteral}, source_rows);
@@ -86,11 +106,12 @@ BEGIN
         kept_rows := kept_rows + net;
     ELSE
 <#else>
-    IF populated AND parts IS NOT DISTINCT FROM known THEN
+    IF populated AND parts IS NOT DISTINCT FROM known AND asked <> 'full' THEN
         RETURN 0;
     END IF;
-    why := CASE WHEN populated THEN 'partitions of its tables were attached or detached since the last refresh'
-                ELSE 'first refresh: the view holds no rows yet' END;
+    why := CASE WHEN NOT populated THEN 'first refresh: the view holds no rows yet'
+                WHEN parts IS DISTINCT FROM known THEN 'partitions of its tables were attached or detached since the last refresh'
+                ELSE 'asked for: specgen.refresh_strategy = full' END;
     BEGIN
 </#if>
         IF parts IS DISTINCT FROM known THEN
@@ -116,15 +137,33 @@ BEGIN
             END LOOP;
 </#list>
         END IF;
+<#if hasMerge>
+        IF to_regclass('${result}') IS NOT NULL THEN
+            DROP TABLE ${result};
+        END IF;
+<@embed object=aggregate indent=8/>;
+        SELECT r.${snapshot} INTO specgen_snap FROM ${result} AS r WHERE r.${snapshot} IS NOT NULL;
+        specgen_me := pg_current_xact_id();
+</#if>
 <@embed object=full indent=8/>;
         GET DIAGNOSTICS changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM ${store};
+<#if hasMerge>
+        budget := ceil(greatest(source_rows, kept_rows) * ${threshold})::bigint;
+        INSERT INTO ${delta} (specgen_full, specgen_xid)
+        SELECT ${sentinel}, specgen_me WHERE NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full = ${sentinel});
+</#if>
     END<#if hasMerge> IF</#if>;
-    INSERT INTO ${state} AS s (view_name, partitions, groups, source_rows, last_refresh, last_strategy)
-    VALUES (${viewName}, parts, groups, kept_rows, clock_timestamp(), strategy)
+<#if hasMerge>
+    -- past capture_limit pending rows capture records "recompute in full" instead of each change; below 10,000 rows
+    -- emptying the delta table costs next to nothing, so it records them one by one
+</#if>
+    INSERT INTO ${state} AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
+    VALUES (${viewName}, parts, groups, kept_rows, <#if hasMerge>greatest(budget, 10000)<#else>NULL</#if>, clock_timestamp(), strategy)
     ON CONFLICT (view_name) DO UPDATE
        SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
-           last_refresh = EXCLUDED.last_refresh, last_strategy = EXCLUDED.last_strategy;
+           capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
+           last_strategy = EXCLUDED.last_strategy;
     INSERT INTO ${log} (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
     VALUES (${viewName}, started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
             pending, changed);

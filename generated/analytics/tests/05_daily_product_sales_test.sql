@@ -9,12 +9,13 @@ SET LOCAL search_path = analytics, tap, public;
 SET LOCAL TimeZone = 'UTC';
 -- no JIT compilation: it only adds start-up time and noise to the time budgets
 SET LOCAL jit = off;
-SELECT plan(44);
+SELECT plan(50);
 
 -- structure
 SELECT ok(coalesce((SELECT c.relkind::text FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('analytics.daily_product_sales')) = 'v', false), 'view analytics.daily_product_sales exists');
 SELECT ok(coalesce((SELECT c.relkind::text FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('analytics.daily_product_sales_data')) = 'r', false), 'its rows live in table daily_product_sales_data');
 SELECT ok(coalesce((SELECT c.relkind::text FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('analytics.daily_product_sales_delta')) = 'r', false), 'its pending changes live in table daily_product_sales_delta');
+SELECT "is"((SELECT c.relpersistence::text FROM pg_class AS c WHERE c.oid = 'analytics.daily_product_sales_delta'::regclass), 'u', '... an unlogged one (its writes cost no WAL)');
 SELECT has_index('analytics', 'daily_product_sales_data', 'daily_product_sales_key', ARRAY['sale_day', 'product_id', 'region']::name[], 'key index daily_product_sales_key on daily_product_sales_data (sale_day, product_id, region)');
 SELECT ok((SELECT x.indisunique FROM pg_catalog.pg_index AS x WHERE x.indexrelid = to_regclass('analytics.daily_product_sales_key')), 'key index daily_product_sales_key is unique');
 SELECT has_index('analytics', 'daily_product_sales_data', 'idx_daily_product_sales_product', 'index idx_daily_product_sales_product on daily_product_sales_data');
@@ -151,6 +152,24 @@ SELECT "is"(pg_temp.specgen_diff($q$SELECT * FROM analytics.daily_product_sales$
                                  GROUP BY transaction_date::date, product_id, region$q$),
             0::bigint, 'analytics.daily_product_sales holds exactly what its query returns after TRUNCATE analytics.sales_transaction_p2024_01');
 SELECT ok(coalesce((SELECT EXISTS (SELECT 1 FROM analytics.specgen_refresh_log AS l WHERE l.view_name = 'daily_product_sales' AND l.strategy = 'full' AND l.reason LIKE '%truncated')), false), 'after a TRUNCATE the refresh recomputes in full and logs why');
+
+-- round 5: the delta table emptied, as crash recovery empties an unlogged table
+SELECT lives_ok($q$SELECT pg_temp.specgen_rows_sales_transaction(1074, 1000, 10)$q$, 'round 5: inserts 10 rows into sales_transaction');
+SELECT lives_ok($q$TRUNCATE analytics.daily_product_sales_delta$q$, 'round 5: their captured changes are lost with daily_product_sales_delta');
+SELECT lives_ok($q$SELECT analytics.refresh_daily_product_sales()$q$, 'round 5: analytics.refresh_daily_product_sales()');
+SELECT "is"(pg_temp.specgen_diff($q$SELECT * FROM analytics.daily_product_sales$q$,
+                                 $q$SELECT
+                                     transaction_date::date AS sale_day,
+                                     product_id,
+                                     region,
+                                     count(*) AS sales,
+                                     sum(quantity) AS units,
+                                     sum(total_amount) AS revenue,
+                                     avg(unit_price) AS avg_unit_price
+                                 FROM analytics.sales_transaction
+                                 GROUP BY transaction_date::date, product_id, region$q$),
+            0::bigint, 'analytics.daily_product_sales holds exactly what its query returns after its pending changes were lost');
+SELECT ok(coalesce((SELECT EXISTS (SELECT 1 FROM analytics.specgen_refresh_log AS l WHERE l.view_name = 'daily_product_sales' AND l.strategy = 'full' AND l.reason LIKE '%crash%')), false), 'a refresh after the loss recomputes in full and logs why');
 
 -- a refresh with nothing pending
 -- what was written and logged so far

@@ -1,12 +1,18 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.FullRecompute" -->
 WITH <#if hasDelta>specgen_consumed AS (
-    DELETE FROM ${delta}
-), </#if>specgen_f AS (
+    DELETE FROM ${delta} AS specgen_x
+     WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+       AND specgen_x.specgen_full IS DISTINCT FROM ${sentinel}
+), specgen_f AS (
+    SELECT <#list groups as g>${g}, </#list><#list values as v>${v}<#sep>, </#sep></#list>
+      FROM ${result}
+     WHERE ${snapshot} IS NULL
+<#else>specgen_f AS (
     SELECT ${items?join(",\n           ")}
       FROM ${from?replace("\n", "\n           ")}<#if hasWhere>
      WHERE ${where}</#if>
      GROUP BY ${groupBy?join(", ")}
-), specgen_d AS (
+</#if>), specgen_d AS (
     SELECT <#list groups as g>specgen_f.${g}, </#list><#list values as v>specgen_f.${v}, </#list>true AS specgen_keep
       FROM specgen_f
      WHERE NOT EXISTS (SELECT 1 FROM ${store} AS specgen_c

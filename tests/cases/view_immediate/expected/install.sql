@@ -26,12 +26,13 @@ CREATE TABLE IF NOT EXISTS book.specgen_refresh_state (
     partitions    text,
     groups        bigint,
     source_rows   bigint,
+    capture_limit bigint,
     last_refresh  timestamptz NOT NULL,
     last_strategy text NOT NULL,
     CONSTRAINT specgen_refresh_state_pkey PRIMARY KEY (view_name)
 );
 
-COMMENT ON TABLE book.specgen_refresh_state IS 'Per materialized view of book: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model). A row means the view holds data.';
+COMMENT ON TABLE book.specgen_refresh_state IS 'Per materialized view of book: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model), the pending change rows past which capture only records that the next refresh recomputes in full. A row means the view holds data.';
 
 -- ---------------------------------------------------------------------------
 -- book/01_entry.sql
@@ -55,7 +56,7 @@ CREATE INDEX IF NOT EXISTS idx_entry_account
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('book.balances'), 'pg_class'), '') NOT LIKE '%[specgen definition 63a78db6886e7cc0]' THEN
+    IF coalesce(obj_description(to_regclass('book.balances'), 'pg_class'), '') NOT LIKE '%[specgen definition 132d130279c5e816]' THEN
         DROP VIEW IF EXISTS book.balances;
         DROP FUNCTION IF EXISTS book.balances_capture_entry() CASCADE;
         DROP TABLE IF EXISTS book.balances_data;
@@ -65,7 +66,8 @@ END
 $specgen$;
 
 -- the rows of balances, per group; column types are PostgreSQL's own for these expressions
-CREATE TABLE IF NOT EXISTS book.balances_data AS
+CREATE TABLE IF NOT EXISTS book.balances_data
+    WITH (fillfactor = 50) AS
 SELECT
     account,
     count(*) AS specgen_count,
@@ -87,7 +89,7 @@ SELECT
     first_booking
 FROM book.balances_data;
 
-COMMENT ON VIEW book.balances IS '[specgen definition 63a78db6886e7cc0]';
+COMMENT ON VIEW book.balances IS '[specgen definition 132d130279c5e816]';
 
 -- statement-level capture of writes to book.entry (transition tables, never per row): applied to the
 -- view within the writing statement
@@ -252,7 +254,7 @@ CREATE OR REPLACE TRIGGER specgen_balances_trunc
     FOR EACH STATEMENT EXECUTE FUNCTION book.balances_capture_entry();
 
 -- balances is kept current by every write; this recomputes it when that cannot work: on the first
--- refresh and after partitions of its tables were attached or detached (returns the rows written; 0 otherwise)
+-- refresh and after partitions of its tables were attached or detached (returns the rows written; 0 otherwise). SET specgen.refresh_strategy = full recomputes it anyway.
 CREATE OR REPLACE FUNCTION book.refresh_balances() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -274,17 +276,23 @@ DECLARE
     why text;
     changed bigint;
     leaf record;
+    asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
 BEGIN
+    IF asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', asked
+              USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     PERFORM pg_advisory_xact_lock(1397181782, 2140953212);
     SELECT s.partitions, s.groups, s.source_rows INTO known, groups, kept_rows
       FROM book.specgen_refresh_state AS s WHERE s.view_name = 'balances';
     populated := FOUND;
-    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM (SELECT 'book.entry'::regclass AS relid UNION ALL SELECT t.relid FROM pg_partition_tree('book.entry'::regclass) AS t WHERE t.isleaf) AS p);
-    IF populated AND parts IS NOT DISTINCT FROM known THEN
+    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'book.entry'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
+    IF populated AND parts IS NOT DISTINCT FROM known AND asked <> 'full' THEN
         RETURN 0;
     END IF;
-    why := CASE WHEN populated THEN 'partitions of its tables were attached or detached since the last refresh'
-                ELSE 'first refresh: the view holds no rows yet' END;
+    why := CASE WHEN NOT populated THEN 'first refresh: the view holds no rows yet'
+                WHEN parts IS DISTINCT FROM known THEN 'partitions of its tables were attached or detached since the last refresh'
+                ELSE 'asked for: specgen.refresh_strategy = full' END;
     BEGIN
         IF parts IS DISTINCT FROM known THEN
             -- capture triggers on leaves that lack them (attached after install), none on tables that left
@@ -343,11 +351,12 @@ BEGIN
         GET DIAGNOSTICS changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM book.balances_data;
     END;
-    INSERT INTO book.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, last_refresh, last_strategy)
-    VALUES ('balances', parts, groups, kept_rows, clock_timestamp(), strategy)
+    INSERT INTO book.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
+    VALUES ('balances', parts, groups, kept_rows, NULL, clock_timestamp(), strategy)
     ON CONFLICT (view_name) DO UPDATE
        SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
-           last_refresh = EXCLUDED.last_refresh, last_strategy = EXCLUDED.last_strategy;
+           capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
+           last_strategy = EXCLUDED.last_strategy;
     INSERT INTO book.specgen_refresh_log (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
     VALUES ('balances', started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
             pending, changed);

@@ -26,12 +26,13 @@ CREATE TABLE IF NOT EXISTS shop.specgen_refresh_state (
     partitions    text,
     groups        bigint,
     source_rows   bigint,
+    capture_limit bigint,
     last_refresh  timestamptz NOT NULL,
     last_strategy text NOT NULL,
     CONSTRAINT specgen_refresh_state_pkey PRIMARY KEY (view_name)
 );
 
-COMMENT ON TABLE shop.specgen_refresh_state IS 'Per materialized view of shop: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model). A row means the view holds data.';
+COMMENT ON TABLE shop.specgen_refresh_state IS 'Per materialized view of shop: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model), the pending change rows past which capture only records that the next refresh recomputes in full. A row means the view holds data.';
 
 -- ---------------------------------------------------------------------------
 -- shop/01_store_order.sql
@@ -74,7 +75,7 @@ CREATE INDEX IF NOT EXISTS idx_store_order_store_channel
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('shop.daily_orders'), 'pg_class'), '') NOT LIKE '%[specgen definition 934bf34f8c806a48]' THEN
+    IF coalesce(obj_description(to_regclass('shop.daily_orders'), 'pg_class'), '') NOT LIKE '%[specgen definition fbd6920db49b3bae]' THEN
         DROP VIEW IF EXISTS shop.daily_orders;
         DROP FUNCTION IF EXISTS shop.daily_orders_capture_store_order() CASCADE;
         DROP TABLE IF EXISTS shop.daily_orders_data;
@@ -85,7 +86,8 @@ END
 $specgen$;
 
 -- the rows of daily_orders, per group; column types are PostgreSQL's own for these expressions
-CREATE TABLE IF NOT EXISTS shop.daily_orders_data AS
+CREATE TABLE IF NOT EXISTS shop.daily_orders_data
+    WITH (fillfactor = 50) AS
 SELECT
     placed_at::date AS day,
     store_id,
@@ -107,7 +109,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS daily_orders_key
     ON shop.daily_orders_data (day, store_id, channel) NULLS NOT DISTINCT;
 
 -- changes of daily_orders not yet applied, pre-aggregated per group and statement; column types are PostgreSQL's own for these expressions
-CREATE TABLE IF NOT EXISTS shop.daily_orders_delta
+CREATE UNLOGGED TABLE IF NOT EXISTS shop.daily_orders_delta
     WITH (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000) AS
 SELECT
     placed_at::date AS day,
@@ -124,7 +126,8 @@ SELECT
     max(amount) AS specgen_largest_ins,
     max(amount) AS specgen_largest_del,
     count(items) AS with_items,
-    NULL::text AS specgen_full
+    NULL::text AS specgen_full,
+    pg_current_xact_id() AS specgen_xid
 FROM shop.store_order AS store_order
 WHERE (status <> 'cancelled')
 GROUP BY placed_at::date, store_id, channel
@@ -147,7 +150,7 @@ SELECT
     with_items
 FROM shop.daily_orders_data;
 
-COMMENT ON VIEW shop.daily_orders IS 'Orders per day, store and channel [specgen definition 934bf34f8c806a48]';
+COMMENT ON VIEW shop.daily_orders IS 'Orders per day, store and channel [specgen definition fbd6920db49b3bae]';
 
 -- statement-level capture of writes to shop.store_order (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 CREATE OR REPLACE FUNCTION shop.daily_orders_capture_store_order() RETURNS trigger
@@ -156,8 +159,15 @@ SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$
 BEGIN
+    -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
+    IF TG_OP <> 'TRUNCATE'
+       AND pg_stat_get_live_tuples('shop.daily_orders_delta'::regclass) + pg_stat_get_xact_tuples_inserted('shop.daily_orders_delta'::regclass) - pg_stat_get_xact_tuples_deleted('shop.daily_orders_delta'::regclass)
+           > (SELECT s.capture_limit FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders') THEN
+        INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', (SELECT s.capture_limit FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders'), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items)
+        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
         SELECT day,
                store_id,
                channel,
@@ -171,13 +181,14 @@ BEGIN
                min(specgen_a4) FILTER (WHERE specgen_sign < 0),
                max(specgen_a5) FILTER (WHERE specgen_sign > 0),
                max(specgen_a5) FILTER (WHERE specgen_sign < 0),
-               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END)
+               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
+               pg_current_xact_id()
           FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
                   FROM specgen_new AS store_order
                  WHERE (status <> 'cancelled')) AS specgen_change
          GROUP BY day, store_id, channel;
     ELSIF TG_OP = 'UPDATE' THEN
-        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items)
+        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
         SELECT day,
                store_id,
                channel,
@@ -191,7 +202,8 @@ BEGIN
                min(specgen_a4) FILTER (WHERE specgen_sign < 0),
                max(specgen_a5) FILTER (WHERE specgen_sign > 0),
                max(specgen_a5) FILTER (WHERE specgen_sign < 0),
-               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END)
+               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
+               pg_current_xact_id()
           FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
                   FROM specgen_new AS store_order
                  WHERE (status <> 'cancelled')
@@ -209,7 +221,7 @@ BEGIN
             OR max(specgen_a5) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a5) FILTER (WHERE specgen_sign < 0)
             OR sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items)
+        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
         SELECT day,
                store_id,
                channel,
@@ -223,7 +235,8 @@ BEGIN
                min(specgen_a4) FILTER (WHERE specgen_sign < 0),
                max(specgen_a5) FILTER (WHERE specgen_sign > 0),
                max(specgen_a5) FILTER (WHERE specgen_sign < 0),
-               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END)
+               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
+               pg_current_xact_id()
           FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
                   FROM specgen_old AS store_order
                  WHERE (status <> 'cancelled')) AS specgen_change
@@ -238,7 +251,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
-        INSERT INTO shop.daily_orders_delta (specgen_full) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated');
+        INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated', pg_current_xact_id());
     END IF;
     RETURN NULL;
 END
@@ -340,9 +353,10 @@ CREATE OR REPLACE TRIGGER specgen_daily_orders_trunc
     FOR EACH STATEMENT EXECUTE FUNCTION shop.daily_orders_capture_store_order();
 
 -- applies the pending changes of daily_orders in one statement, or recomputes it in full when that is
--- required (first refresh, TRUNCATE, partitions attached or detached) or cheaper (pending changes above 20% of
+-- required (first refresh, TRUNCATE, partitions attached or detached, a crash) or cheaper (pending changes above 20% of
 -- the source's rows); logs which and why. Returns the rows written; 0, without writing anything, when nothing is
 -- pending. A second caller waits for the first to commit.
+-- SET specgen.refresh_strategy = full or incremental overrides the choice (a full recompute that is required stays).
 CREATE OR REPLACE FUNCTION shop.refresh_daily_orders() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -364,32 +378,50 @@ DECLARE
     why text;
     changed bigint;
     leaf record;
+    asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
+    specgen_snap pg_snapshot;
+    specgen_me xid8;
 BEGIN
+    IF asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', asked
+              USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     PERFORM pg_advisory_xact_lock(1397181782, 739210179);
     SELECT s.partitions, s.groups, s.source_rows INTO known, groups, kept_rows
       FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders';
     populated := FOUND;
-    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM (SELECT 'shop.store_order'::regclass AS relid UNION ALL SELECT t.relid FROM pg_partition_tree('shop.store_order'::regclass) AS t WHERE t.isleaf) AS p);
+    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
+    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+    source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), kept_rows, 1000);
+    -- more pending change rows than this and a full recompute is cheaper
+    budget := ceil(source_rows * 0.2)::bigint;
     IF NOT populated THEN
         why := 'first refresh: the view holds no rows yet';
     ELSIF parts IS DISTINCT FROM known THEN
         why := 'partitions of its tables were attached or detached since the last refresh';
+    ELSIF NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)') THEN
+        -- the delta table is unlogged: a crash or a failover empties it, and with it the row a full refresh leaves
+        why := 'its pending changes were lost with a crash or a failover (the delta table is unlogged)';
+    ELSIF asked = 'full' THEN
+        why := 'asked for: specgen.refresh_strategy = full';
     ELSE
-        SELECT d.specgen_full INTO why FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NOT NULL LIMIT 1;
+        SELECT d.specgen_full INTO why FROM shop.daily_orders_delta AS d
+         WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
         IF why IS NULL THEN
-            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-            source_rows := greatest((SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM pg_class AS c WHERE c.oid IN (SELECT t.relid FROM pg_partition_tree('shop.store_order'::regclass) AS t WHERE t.isleaf) OR c.oid = 'shop.store_order'::regclass AND c.relkind = 'r'), kept_rows, 1000);
-            -- more pending change rows than this and a full recompute is cheaper
-            budget := ceil(source_rows * 0.2)::bigint;
             SELECT count(*), count(*) FILTER (WHERE p.specgen_smallest_del IS NOT NULL OR p.specgen_largest_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
               INTO pending, recompute, net
-              FROM (SELECT * FROM shop.daily_orders_delta LIMIT budget + 1) AS p;
+              FROM (SELECT * FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NULL
+                     LIMIT CASE WHEN asked = 'incremental' THEN NULL ELSE budget + 1 END) AS p;
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
             -- a value that left a group is its min or max about once per group size: 2 such measures mean
             -- recompute * 2 / group size recomputes, each reading one group (through an index)
-            IF pending + recompute * 2 > budget THEN
+            IF asked = 'incremental' THEN
+                strategy := 'incremental';
+                why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, %s with values'
+                              ' that left a min/max)', pending, recompute);
+            ELSIF pending + recompute * 2 > budget THEN
                 why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
                               ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
                               recompute, '20%', source_rows);
@@ -499,23 +531,37 @@ BEGIN
                 EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_trunc', leaf.rel);
             END LOOP;
         END IF;
+        IF to_regclass('pg_temp.specgen_full_result') IS NOT NULL THEN
+            DROP TABLE pg_temp.specgen_full_result;
+        END IF;
+        CREATE TEMP TABLE specgen_full_result ON COMMIT DROP AS
+        SELECT placed_at::date AS day,
+               store_id,
+               channel,
+               count(*) AS specgen_count,
+               sum(amount) AS revenue,
+               count(amount) AS specgen_revenue_n,
+               sum(items) AS specgen_avg_items_sum,
+               count(items) AS specgen_avg_items_n,
+               min(amount) AS smallest,
+               max(amount) AS largest,
+               count(items) AS with_items,
+               NULL::pg_snapshot AS specgen_snapshot
+          FROM shop.store_order AS store_order
+         WHERE (status <> 'cancelled')
+         GROUP BY placed_at::date, store_id, channel
+        UNION ALL
+        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_current_snapshot();
+        SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
+        specgen_me := pg_current_xact_id();
         WITH specgen_consumed AS (
-            DELETE FROM shop.daily_orders_delta
+            DELETE FROM shop.daily_orders_delta AS specgen_x
+             WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)'
         ), specgen_f AS (
-            SELECT placed_at::date AS day,
-                   store_id,
-                   channel,
-                   count(*) AS specgen_count,
-                   sum(amount) AS revenue,
-                   count(amount) AS specgen_revenue_n,
-                   sum(items) AS specgen_avg_items_sum,
-                   count(items) AS specgen_avg_items_n,
-                   min(amount) AS smallest,
-                   max(amount) AS largest,
-                   count(items) AS with_items
-              FROM shop.store_order AS store_order
-             WHERE (status <> 'cancelled')
-             GROUP BY placed_at::date, store_id, channel
+            SELECT day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items
+              FROM pg_temp.specgen_full_result
+             WHERE specgen_snapshot IS NULL
         ), specgen_d AS (
             SELECT specgen_f.day, specgen_f.store_id, specgen_f.channel, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_items_sum, specgen_f.specgen_avg_items_n, specgen_f.smallest, specgen_f.largest, specgen_f.with_items, true AS specgen_keep
               FROM specgen_f
@@ -547,12 +593,18 @@ BEGIN
               VALUES (specgen_d.day, specgen_d.store_id, specgen_d.channel, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_items_sum, specgen_d.specgen_avg_items_n, specgen_d.smallest, specgen_d.largest, specgen_d.with_items);
         GET DIAGNOSTICS changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM shop.daily_orders_data;
+        budget := ceil(greatest(source_rows, kept_rows) * 0.2)::bigint;
+        INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid)
+        SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;
-    INSERT INTO shop.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, last_refresh, last_strategy)
-    VALUES ('daily_orders', parts, groups, kept_rows, clock_timestamp(), strategy)
+    -- past capture_limit pending rows capture records "recompute in full" instead of each change; below 10,000 rows
+    -- emptying the delta table costs next to nothing, so it records them one by one
+    INSERT INTO shop.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
+    VALUES ('daily_orders', parts, groups, kept_rows, greatest(budget, 10000), clock_timestamp(), strategy)
     ON CONFLICT (view_name) DO UPDATE
        SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
-           last_refresh = EXCLUDED.last_refresh, last_strategy = EXCLUDED.last_strategy;
+           capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
+           last_strategy = EXCLUDED.last_strategy;
     INSERT INTO shop.specgen_refresh_log (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
     VALUES ('daily_orders', started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
             pending, changed);

@@ -26,12 +26,13 @@ CREATE TABLE IF NOT EXISTS analytics.specgen_refresh_state (
     partitions    text,
     groups        bigint,
     source_rows   bigint,
+    capture_limit bigint,
     last_refresh  timestamptz NOT NULL,
     last_strategy text NOT NULL,
     CONSTRAINT specgen_refresh_state_pkey PRIMARY KEY (view_name)
 );
 
-COMMENT ON TABLE analytics.specgen_refresh_state IS 'Per materialized view of analytics: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model). A row means the view holds data.';
+COMMENT ON TABLE analytics.specgen_refresh_state IS 'Per materialized view of analytics: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model), the pending change rows past which capture only records that the next refresh recomputes in full. A row means the view holds data.';
 
 -- ---------------------------------------------------------------------------
 -- analytics/01_product_metrics.sql

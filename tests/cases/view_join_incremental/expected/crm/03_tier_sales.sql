@@ -5,7 +5,7 @@
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('crm.tier_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 6feb1e88a0f50ca5]' THEN
+    IF coalesce(obj_description(to_regclass('crm.tier_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 6a40b1638e9232ff]' THEN
         DROP VIEW IF EXISTS crm.tier_sales;
         DROP FUNCTION IF EXISTS crm.tier_sales_capture_sale() CASCADE;
         DROP FUNCTION IF EXISTS crm.tier_sales_capture_customer() CASCADE;
@@ -17,7 +17,8 @@ END
 $specgen$;
 
 -- the rows of tier_sales, per group; column types are PostgreSQL's own for these expressions
-CREATE TABLE IF NOT EXISTS crm.tier_sales_data AS
+CREATE TABLE IF NOT EXISTS crm.tier_sales_data
+    WITH (fillfactor = 50) AS
 SELECT
     c.tier AS tier,
     c.country AS country,
@@ -34,7 +35,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS tier_sales_key
     ON crm.tier_sales_data (tier, country) NULLS NOT DISTINCT;
 
 -- changes of tier_sales not yet applied, pre-aggregated per group and statement; column types are PostgreSQL's own for these expressions
-CREATE TABLE IF NOT EXISTS crm.tier_sales_delta
+CREATE UNLOGGED TABLE IF NOT EXISTS crm.tier_sales_delta
     WITH (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000) AS
 SELECT
     c.tier AS tier,
@@ -45,7 +46,8 @@ SELECT
     count(s.amount) AS specgen_revenue_n,
     max(s.sold_on) AS specgen_last_sale_ins,
     max(s.sold_on) AS specgen_last_sale_del,
-    NULL::text AS specgen_full
+    NULL::text AS specgen_full,
+    pg_current_xact_id() AS specgen_xid
 FROM crm.sale AS s
 LEFT JOIN crm.customer AS c ON c.id = s.customer_id
 GROUP BY c.tier, c.country
@@ -64,7 +66,7 @@ SELECT
     last_sale
 FROM crm.tier_sales_data;
 
-COMMENT ON VIEW crm.tier_sales IS '[specgen definition 6feb1e88a0f50ca5]';
+COMMENT ON VIEW crm.tier_sales IS '[specgen definition 6a40b1638e9232ff]';
 
 -- statement-level capture of writes to crm.sale (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 CREATE OR REPLACE FUNCTION crm.tier_sales_capture_sale() RETURNS trigger
@@ -74,11 +76,18 @@ SET TimeZone = 'UTC'
 AS $specgen$
 BEGIN
     IF TG_OP <> 'TRUNCATE' AND current_setting('transaction_isolation') <> 'read committed' THEN
-        INSERT INTO crm.tier_sales_delta (specgen_full) VALUES ('a write to crm.sale under ' || current_setting('transaction_isolation') || ' isolation: a view that joins tables is kept exactly under read committed only');
+        INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES ('a write to crm.sale under ' || current_setting('transaction_isolation') || ' isolation: a view that joins tables is kept exactly under read committed only', pg_current_xact_id());
+        RETURN NULL;
+    END IF;
+    -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
+    IF TG_OP <> 'TRUNCATE'
+       AND pg_stat_get_live_tuples('crm.tier_sales_delta'::regclass) + pg_stat_get_xact_tuples_inserted('crm.tier_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('crm.tier_sales_delta'::regclass)
+           > (SELECT s.capture_limit FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales') THEN
+        INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', (SELECT s.capture_limit FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales'), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del)
+        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
         SELECT tier,
                country,
                count(*),
@@ -86,13 +95,14 @@ BEGIN
                sum(specgen_sign * specgen_a2),
                sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a3) FILTER (WHERE specgen_sign < 0)
+               max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+               pg_current_xact_id()
           FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
                   FROM specgen_new AS s
                   LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change
          GROUP BY tier, country;
     ELSIF TG_OP = 'UPDATE' THEN
-        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del)
+        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
         SELECT tier,
                country,
                count(*),
@@ -100,7 +110,8 @@ BEGIN
                sum(specgen_sign * specgen_a2),
                sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a3) FILTER (WHERE specgen_sign < 0)
+               max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+               pg_current_xact_id()
           FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
                   FROM specgen_new AS s
                   LEFT JOIN crm.customer AS c ON c.id = s.customer_id
@@ -114,7 +125,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
             OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del)
+        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
         SELECT tier,
                country,
                count(*),
@@ -122,7 +133,8 @@ BEGIN
                sum(specgen_sign * specgen_a2),
                sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a3) FILTER (WHERE specgen_sign < 0)
+               max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+               pg_current_xact_id()
           FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
                   FROM specgen_old AS s
                   LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change
@@ -133,7 +145,7 @@ BEGIN
             OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
-        INSERT INTO crm.tier_sales_delta (specgen_full) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated');
+        INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated', pg_current_xact_id());
     END IF;
     RETURN NULL;
 END
@@ -166,14 +178,21 @@ SET TimeZone = 'UTC'
 AS $specgen$
 BEGIN
     IF TG_OP <> 'TRUNCATE' AND current_setting('transaction_isolation') <> 'read committed' THEN
-        INSERT INTO crm.tier_sales_delta (specgen_full) VALUES ('a write to crm.customer under ' || current_setting('transaction_isolation') || ' isolation: a view that joins tables is kept exactly under read committed only');
+        INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES ('a write to crm.customer under ' || current_setting('transaction_isolation') || ' isolation: a view that joins tables is kept exactly under read committed only', pg_current_xact_id());
         RETURN NULL;
     END IF;
     -- writers of the fact table wait until this transaction ends, so every fact row is attributed to the
     -- dimension row it joins at commit time
     LOCK TABLE crm.sale IN SHARE ROW EXCLUSIVE MODE;
+    -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
+    IF TG_OP <> 'TRUNCATE'
+       AND pg_stat_get_live_tuples('crm.tier_sales_delta'::regclass) + pg_stat_get_xact_tuples_inserted('crm.tier_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('crm.tier_sales_delta'::regclass)
+           > (SELECT s.capture_limit FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales') THEN
+        INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', (SELECT s.capture_limit FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales'), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del)
+        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
         SELECT tier,
                country,
                count(*),
@@ -181,7 +200,8 @@ BEGIN
                sum(specgen_sign * specgen_a2),
                sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a3) FILTER (WHERE specgen_sign < 0)
+               max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+               pg_current_xact_id()
           FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
                   FROM crm.sale AS s
                   LEFT JOIN crm.customer AS c ON false
@@ -197,7 +217,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
             OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
     ELSIF TG_OP = 'UPDATE' THEN
-        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del)
+        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
         SELECT tier,
                country,
                count(*),
@@ -205,7 +225,8 @@ BEGIN
                sum(specgen_sign * specgen_a2),
                sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a3) FILTER (WHERE specgen_sign < 0)
+               max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+               pg_current_xact_id()
           FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
                   FROM crm.sale AS s
                   LEFT JOIN specgen_old AS c ON c.id = s.customer_id
@@ -221,7 +242,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
             OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del)
+        INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
         SELECT tier,
                country,
                count(*),
@@ -229,7 +250,8 @@ BEGIN
                sum(specgen_sign * specgen_a2),
                sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a3) FILTER (WHERE specgen_sign < 0)
+               max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+               pg_current_xact_id()
           FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
                   FROM crm.sale AS s
                   LEFT JOIN specgen_old AS c ON c.id = s.customer_id
@@ -246,7 +268,7 @@ BEGIN
             OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
-        INSERT INTO crm.tier_sales_delta (specgen_full) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated');
+        INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated', pg_current_xact_id());
     END IF;
     RETURN NULL;
 END
@@ -272,9 +294,10 @@ CREATE OR REPLACE TRIGGER specgen_tier_sales_trunc
     FOR EACH STATEMENT EXECUTE FUNCTION crm.tier_sales_capture_customer();
 
 -- applies the pending changes of tier_sales in one statement, or recomputes it in full when that is
--- required (first refresh, TRUNCATE, partitions attached or detached) or cheaper (pending changes above 10% of
+-- required (first refresh, TRUNCATE, partitions attached or detached, a crash) or cheaper (pending changes above 10% of
 -- the source's rows); logs which and why. Returns the rows written; 0, without writing anything, when nothing is
 -- pending. A second caller waits for the first to commit.
+-- SET specgen.refresh_strategy = full or incremental overrides the choice (a full recompute that is required stays).
 CREATE OR REPLACE FUNCTION crm.refresh_tier_sales() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -296,33 +319,51 @@ DECLARE
     why text;
     changed bigint;
     leaf record;
+    asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
+    specgen_snap pg_snapshot;
+    specgen_me xid8;
 BEGIN
+    IF asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', asked
+              USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     PERFORM pg_advisory_xact_lock(1397181782, 1261302399);
     SELECT s.partitions, s.groups, s.source_rows INTO known, groups, kept_rows
       FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales';
     populated := FOUND;
-    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM (SELECT 'crm.sale'::regclass AS relid UNION ALL SELECT t.relid FROM pg_partition_tree('crm.sale'::regclass) AS t WHERE t.isleaf UNION ALL SELECT 'crm.customer'::regclass AS relid UNION ALL SELECT t.relid FROM pg_partition_tree('crm.customer'::regclass) AS t WHERE t.isleaf) AS p);
+    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree) UNION ALL (WITH RECURSIVE tree(relid) AS (SELECT 'crm.customer'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
+    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+    source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), kept_rows, 1000);
+    -- more pending change rows than this and a full recompute is cheaper
+    budget := ceil(source_rows * 0.1)::bigint;
     IF NOT populated THEN
         why := 'first refresh: the view holds no rows yet';
     ELSIF parts IS DISTINCT FROM known THEN
         why := 'partitions of its tables were attached or detached since the last refresh';
+    ELSIF NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)') THEN
+        -- the delta table is unlogged: a crash or a failover empties it, and with it the row a full refresh leaves
+        why := 'its pending changes were lost with a crash or a failover (the delta table is unlogged)';
+    ELSIF asked = 'full' THEN
+        why := 'asked for: specgen.refresh_strategy = full';
     ELSE
-        SELECT d.specgen_full INTO why FROM crm.tier_sales_delta AS d WHERE d.specgen_full IS NOT NULL LIMIT 1;
+        SELECT d.specgen_full INTO why FROM crm.tier_sales_delta AS d
+         WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
         IF why IS NULL THEN
-            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-            source_rows := greatest((SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM pg_class AS c WHERE c.oid IN (SELECT t.relid FROM pg_partition_tree('crm.sale'::regclass) AS t WHERE t.isleaf) OR c.oid = 'crm.sale'::regclass AND c.relkind = 'r'), kept_rows, 1000);
-            -- more pending change rows than this and a full recompute is cheaper
-            budget := ceil(source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE p.specgen_last_sale_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
               INTO pending, recompute, net
-              FROM (SELECT * FROM crm.tier_sales_delta LIMIT budget + 1) AS p;
+              FROM (SELECT * FROM crm.tier_sales_delta AS d WHERE d.specgen_full IS NULL
+                     LIMIT CASE WHEN asked = 'incremental' THEN NULL ELSE budget + 1 END) AS p;
             IF pending = 0 THEN
                 RETURN 0;
             END IF;
             -- a value that left a group is its min or max about once per group size: 1 such measures mean
             -- recompute * 1 / group size recomputes, each scanning the fact table (no index leads with the
             -- group keys): recompute * 1 * groups rows
-            IF pending + recompute * 1 * greatest(groups, 1) > budget THEN
+            IF asked = 'incremental' THEN
+                strategy := 'incremental';
+                why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, %s with values'
+                              ' that left a min/max)', pending, recompute);
+            ELSIF pending + recompute * 1 * greatest(groups, 1) > budget THEN
                 why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
                               ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
                               recompute, '10%', source_rows);
@@ -419,18 +460,32 @@ BEGIN
                 EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_tier_sales_trunc', leaf.rel);
             END LOOP;
         END IF;
+        IF to_regclass('pg_temp.specgen_full_result') IS NOT NULL THEN
+            DROP TABLE pg_temp.specgen_full_result;
+        END IF;
+        CREATE TEMP TABLE specgen_full_result ON COMMIT DROP AS
+        SELECT c.tier AS tier,
+               c.country AS country,
+               count(*) AS specgen_count,
+               sum(s.amount) AS revenue,
+               count(s.amount) AS specgen_revenue_n,
+               max(s.sold_on) AS last_sale,
+               NULL::pg_snapshot AS specgen_snapshot
+          FROM crm.sale AS s
+               LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+         GROUP BY c.tier, c.country
+        UNION ALL
+        SELECT NULL, NULL, NULL, NULL, NULL, NULL, pg_current_snapshot();
+        SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
+        specgen_me := pg_current_xact_id();
         WITH specgen_consumed AS (
-            DELETE FROM crm.tier_sales_delta
+            DELETE FROM crm.tier_sales_delta AS specgen_x
+             WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)'
         ), specgen_f AS (
-            SELECT c.tier AS tier,
-                   c.country AS country,
-                   count(*) AS specgen_count,
-                   sum(s.amount) AS revenue,
-                   count(s.amount) AS specgen_revenue_n,
-                   max(s.sold_on) AS last_sale
-              FROM crm.sale AS s
-                   LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-             GROUP BY c.tier, c.country
+            SELECT tier, country, specgen_count, revenue, specgen_revenue_n, last_sale
+              FROM pg_temp.specgen_full_result
+             WHERE specgen_snapshot IS NULL
         ), specgen_d AS (
             SELECT specgen_f.tier, specgen_f.country, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.last_sale, true AS specgen_keep
               FROM specgen_f
@@ -458,12 +513,18 @@ BEGIN
               VALUES (specgen_d.tier, specgen_d.country, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.last_sale);
         GET DIAGNOSTICS changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM crm.tier_sales_data;
+        budget := ceil(greatest(source_rows, kept_rows) * 0.1)::bigint;
+        INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid)
+        SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;
-    INSERT INTO crm.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, last_refresh, last_strategy)
-    VALUES ('tier_sales', parts, groups, kept_rows, clock_timestamp(), strategy)
+    -- past capture_limit pending rows capture records "recompute in full" instead of each change; below 10,000 rows
+    -- emptying the delta table costs next to nothing, so it records them one by one
+    INSERT INTO crm.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
+    VALUES ('tier_sales', parts, groups, kept_rows, greatest(budget, 10000), clock_timestamp(), strategy)
     ON CONFLICT (view_name) DO UPDATE
        SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
-           last_refresh = EXCLUDED.last_refresh, last_strategy = EXCLUDED.last_strategy;
+           capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
+           last_strategy = EXCLUDED.last_strategy;
     INSERT INTO crm.specgen_refresh_log (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
     VALUES ('tier_sales', started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
             pending, changed);

@@ -9,12 +9,13 @@ SET LOCAL search_path = shop, tap, public;
 SET LOCAL TimeZone = 'UTC';
 -- no JIT compilation: it only adds start-up time and noise to the time budgets
 SET LOCAL jit = off;
-SELECT plan(45);
+SELECT plan(51);
 
 -- structure
 SELECT ok(coalesce((SELECT c.relkind::text FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('shop.daily_orders')) = 'v', false), 'view shop.daily_orders exists');
 SELECT ok(coalesce((SELECT c.relkind::text FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('shop.daily_orders_data')) = 'r', false), 'its rows live in table daily_orders_data');
 SELECT ok(coalesce((SELECT c.relkind::text FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('shop.daily_orders_delta')) = 'r', false), 'its pending changes live in table daily_orders_delta');
+SELECT "is"((SELECT c.relpersistence::text FROM pg_class AS c WHERE c.oid = 'shop.daily_orders_delta'::regclass), 'u', '... an unlogged one (its writes cost no WAL)');
 SELECT has_index('shop', 'daily_orders_data', 'daily_orders_key', ARRAY['day', 'store_id', 'channel']::name[], 'key index daily_orders_key on daily_orders_data (day, store_id, channel)');
 SELECT ok((SELECT x.indisunique FROM pg_catalog.pg_index AS x WHERE x.indexrelid = to_regclass('shop.daily_orders_key')), 'key index daily_orders_key is unique');
 SELECT ok(to_regprocedure('shop.refresh_daily_orders()') IS NOT NULL, 'function refresh_daily_orders() exists');
@@ -164,6 +165,27 @@ SELECT "is"(pg_temp.specgen_diff($q$SELECT * FROM shop.daily_orders$q$,
                                  GROUP BY placed_at::date, store_id, channel$q$),
             0::bigint, 'shop.daily_orders holds exactly what its query returns after TRUNCATE shop.store_order_p2024_01');
 SELECT ok(coalesce((SELECT EXISTS (SELECT 1 FROM shop.specgen_refresh_log AS l WHERE l.view_name = 'daily_orders' AND l.strategy = 'full' AND l.reason LIKE '%truncated')), false), 'after a TRUNCATE the refresh recomputes in full and logs why');
+
+-- round 5: the delta table emptied, as crash recovery empties an unlogged table
+SELECT lives_ok($q$SELECT pg_temp.specgen_rows_store_order(1074, 1000, 10)$q$, 'round 5: inserts 10 rows into store_order');
+SELECT lives_ok($q$TRUNCATE shop.daily_orders_delta$q$, 'round 5: their captured changes are lost with daily_orders_delta');
+SELECT lives_ok($q$SELECT shop.refresh_daily_orders()$q$, 'round 5: shop.refresh_daily_orders()');
+SELECT "is"(pg_temp.specgen_diff($q$SELECT * FROM shop.daily_orders$q$,
+                                 $q$SELECT
+                                     placed_at::date AS day,
+                                     store_id,
+                                     channel,
+                                     count(*) AS orders,
+                                     sum(amount) AS revenue,
+                                     avg(items) AS avg_items,
+                                     min(amount) AS smallest,
+                                     max(amount) AS largest,
+                                     count(items) AS with_items
+                                 FROM shop.store_order
+                                 WHERE status <> 'cancelled'
+                                 GROUP BY placed_at::date, store_id, channel$q$),
+            0::bigint, 'shop.daily_orders holds exactly what its query returns after its pending changes were lost');
+SELECT ok(coalesce((SELECT EXISTS (SELECT 1 FROM shop.specgen_refresh_log AS l WHERE l.view_name = 'daily_orders' AND l.strategy = 'full' AND l.reason LIKE '%crash%')), false), 'a refresh after the loss recomputes in full and logs why');
 
 -- a refresh with nothing pending
 -- what was written and logged so far

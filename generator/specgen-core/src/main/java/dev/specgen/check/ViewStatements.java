@@ -25,7 +25,8 @@ import net.sf.jsqlparser.statement.update.Update;
  */
 final class ViewStatements {
     private static final Pattern WITH_DATA = Pattern.compile("\\s+WITH (NO )?DATA;?\\s*$");
-    private static final Pattern STORAGE = Pattern.compile("(?s)^(CREATE TABLE IF NOT EXISTS \\S+)\\s+WITH \\([^)]*\\)");
+    private static final Pattern STORAGE = Pattern.compile(
+            "(?s)^(CREATE (?:UNLOGGED )?TABLE IF NOT EXISTS \\S+)\\s+WITH \\([^)]*\\)");
 
     private ViewStatements() {
     }
@@ -37,7 +38,7 @@ final class ViewStatements {
         if (o instanceof ViewObject.CreateMaterializedView || o instanceof ViewObject.CreateView) {
             return CreateView.class;
         }
-        if (o instanceof ViewObject.CreateTableAs) {
+        if (o instanceof ViewObject.CreateTableAs || o instanceof ViewObject.FullAggregate) {
             return CreateTable.class;
         }
         if (o instanceof ViewObject.CreateUniqueKey) {

@@ -6,6 +6,7 @@ import dev.specgen.model.ViewQuery.Aggregate;
 import dev.specgen.model.ViewQuery.JoinType;
 import dev.specgen.plan.ViewObject.CaptureDelta;
 import dev.specgen.plan.ViewObject.DeleteEmptyGroups;
+import dev.specgen.plan.ViewObject.FullAggregate;
 import dev.specgen.plan.ViewObject.FullRecompute;
 import dev.specgen.plan.ViewObject.MergeDelta;
 import dev.specgen.plan.ViewObject.RecomputeExtremes;
@@ -43,6 +44,16 @@ final class MaintenanceSql {
     static final String ROWS = "specgen_rows";
     static final String FULL = "specgen_full";
     static final String SIGN = "specgen_sign";
+    /** The writing transaction of a delta row (pg_current_xact_id()): a full recompute consumes what it saw. */
+    static final String XID = "specgen_xid";
+    /**
+     * {@code specgen_full} of the row that says the delta table was not reset: the table is unlogged (its writes cost
+     * no WAL), so a crash or a failover empties it, this row with it, and the next refresh knows to recompute.
+     */
+    static final String SENTINEL = "'(specgen: no crash since the last full refresh)'";
+    /** The temporary table a full recompute aggregates into, and its row that holds the snapshot it read. */
+    static final String FULL_RESULT = "pg_temp.specgen_full_result";
+    static final String SNAPSHOT = "specgen_snapshot";
 
     private final AggregateShape s;
     private final String store;
@@ -124,6 +135,7 @@ final class MaintenanceSql {
         List<String> out = new ArrayList<>(groupNames());
         out.addAll(deltaValueColumns());
         out.add(FULL);
+        out.add(XID);
         return out;
     }
 
@@ -222,6 +234,7 @@ final class MaintenanceSql {
             }
         }
         items.add("NULL::text AS " + FULL);
+        items.add("pg_current_xact_id() AS " + XID);
         return select(items, from(fact()), whereSql(), groupBySql());
     }
 
@@ -415,15 +428,31 @@ final class MaintenanceSql {
 
     CaptureDelta captureDelta(List<String> changes, boolean onlyInserts, SourcePos pos) {
         List<String> items = new ArrayList<>(deltaItems());
+        items.add("pg_current_xact_id()");
         List<String> columns = new ArrayList<>(groupNames());
         columns.addAll(deltaValueColumns());
+        columns.add(XID);
         return new CaptureDelta(delta, columns, items, changes, groupNames(), onlyInserts ? List.of() : changed(),
                 pos);
     }
 
+    /**
+     * Deferred: the delta table holds more rows than {@code state}'s capture_limit (the refresh's budget: more pending
+     * change rows than that and it recomputes in full). The row count is pg_stat's, committed rows plus this
+     * transaction's: approximate (up to a second behind) and cheap; an error either way costs time, never
+     * correctness, since a statement either records its changes or that the next refresh must recompute.
+     */
+    String overflowTest(String state, String viewLiteral) {
+        String rel = Sql.literal(delta) + "::regclass";
+        return "pg_stat_get_live_tuples(" + rel + ") + pg_stat_get_xact_tuples_inserted(" + rel
+                + ") - pg_stat_get_xact_tuples_deleted(" + rel + ")\n           > (SELECT s.capture_limit FROM "
+                + state + " AS s WHERE s.view_name = " + viewLiteral + ")";
+    }
+
     /** The truncate marker (deferred): the next refresh recomputes in full. */
     String fullMarker(String reasonSql) {
-        return "INSERT INTO " + delta + " (" + FULL + ") VALUES (" + reasonSql + ")";
+        return "INSERT INTO " + delta + " (" + FULL + ", " + XID + ") VALUES (" + reasonSql
+                + ", pg_current_xact_id())";
     }
 
     // ---- deferred: the refresh ------------------------------------------------------------------------------------
@@ -480,13 +509,30 @@ final class MaintenanceSql {
                 + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", pos);
     }
 
-    /** The full recompute; {@code withDelta}: also empties the delta table, in the same snapshot. */
+    /**
+     * The full recompute. Deferred ({@code withDelta}): from {@link #fullAggregate}'s table, consuming the delta rows
+     * of the transactions its snapshot saw (and of this one); immediate: the view's query, in the same statement.
+     */
     FullRecompute full(boolean withDelta, SourcePos pos) {
         List<String> set = valueColumns().stream().map(c -> c + " = " + D + "." + c).toList();
-        return new FullRecompute(withDelta ? delta : "", store, storeItems(), from(fact()),
-                s.where().map(w -> "(" + w + ")").orElse(""), groupBySql(), groupNames(), valueColumns(),
-                match("specgen_c", "specgen_f"), match("specgen_c", "specgen_f"), match(T, D), set, storeColumns(),
-                pos);
+        return new FullRecompute(withDelta ? delta : "", withDelta ? FULL_RESULT : "", store, storeItems(),
+                from(fact()), s.where().map(w -> "(" + w + ")").orElse(""), groupBySql(), groupNames(),
+                valueColumns(), match("specgen_c", "specgen_f"), match("specgen_c", "specgen_f"), match(T, D), set,
+                storeColumns(), pos);
+    }
+
+    /**
+     * The view's query into {@link #FULL_RESULT}, in a statement of its own so that PostgreSQL may aggregate in
+     * parallel (a MERGE never runs in parallel), plus one row with {@code pg_current_snapshot()}: the snapshot the
+     * query read, which decides the delta rows the recompute makes moot.
+     */
+    FullAggregate fullAggregate(SourcePos pos) {
+        List<String> nulls = new ArrayList<>();
+        for (int i = 0; i < storeColumns().size(); i++) {
+            nulls.add("NULL");
+        }
+        return new FullAggregate(FULL_RESULT, storeItems(), from(fact()), s.where().map(w -> "(" + w + ")")
+                .orElse(""), groupBySql(), nulls, SNAPSHOT, pos);
     }
 
     // ---- immediate: in the writing statement ---------------------------------------------------------------------

@@ -41,13 +41,15 @@ final class RefreshTables {
                 new String[] {"partitions", "text", ""},
                 new String[] {"groups", "bigint", ""},
                 new String[] {"source_rows", "bigint", ""},
+                new String[] {"capture_limit", "bigint", ""},
                 new String[] {"last_refresh", "timestamptz", "NOT NULL"},
                 new String[] {"last_strategy", "text", "NOT NULL"}),
                 Sql.ident(NameAllocator.fit(state + "_pkey", 0)), "PRIMARY KEY (view_name)", pos));
         out.add(new CommentOn("TABLE", stateName, Sql.literal("Per materialized view of " + schema + ": when it was"
                 + " last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a"
                 + " change makes the next refresh a full one), its groups and the source rows they count (the"
-                + " refresh's cost model). A row means the view holds data."),
+                + " refresh's cost model), the pending change rows past which capture only records that the next"
+                + " refresh recomputes in full. A row means the view holds data."),
                 pos));
         return out;
     }

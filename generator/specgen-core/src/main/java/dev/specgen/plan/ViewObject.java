@@ -23,8 +23,8 @@ public sealed interface ViewObject extends SqlObject {
      * refresh {@code MERGE}, ...). It is never applied by itself: the parse gate checks it, the function's template
      * places it.
      */
-    sealed interface Embedded extends ViewObject permits CaptureDelta, MergeDelta, FullRecompute, UpsertDelta,
-            RecomputeExtremes, DeleteEmptyGroups {
+    sealed interface Embedded extends ViewObject permits CaptureDelta, MergeDelta, FullAggregate, FullRecompute,
+            UpsertDelta, RecomputeExtremes, DeleteEmptyGroups {
     }
 
     /**
@@ -80,8 +80,8 @@ public sealed interface ViewObject extends SqlObject {
      * {@code CREATE TABLE IF NOT EXISTS name WITH (...) AS query WITH NO DATA}: a table whose column types PostgreSQL
      * derives from the query (the storage and delta tables of an incrementally kept view).
      */
-    record CreateTableAs(String name, List<String> with, String query, String purpose, SourcePos origin)
-            implements ViewObject {
+    record CreateTableAs(String name, boolean unlogged, List<String> with, String query, String purpose,
+            SourcePos origin) implements ViewObject {
         public CreateTableAs {
             Objects.requireNonNull(name, "name == null");
             with = List.copyOf(with);
@@ -184,13 +184,16 @@ public sealed interface ViewObject extends SqlObject {
      *                    ({@code recompute})
      */
     record CaptureFunction(String name, String source, boolean immediate, List<String> lockSql, String guardSql,
-            Branch insert, Branch update, Branch delete, String truncateSql, List<String> settings,
-            SourcePos origin, java.util.Optional<FullRecompute> recompute) implements ViewObject {
+            String overflowTest, String overflowSql, Branch insert, Branch update, Branch delete, String truncateSql,
+            List<String> settings, SourcePos origin, java.util.Optional<FullRecompute> recompute)
+            implements ViewObject {
         public CaptureFunction {
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(source, "source == null");
             lockSql = List.copyOf(lockSql);
             Objects.requireNonNull(guardSql, "guardSql == null");
+            Objects.requireNonNull(overflowTest, "overflowTest == null");
+            Objects.requireNonNull(overflowSql, "overflowSql == null");
             Objects.requireNonNull(insert, "insert == null");
             Objects.requireNonNull(update, "update == null");
             Objects.requireNonNull(delete, "delete == null");
@@ -220,6 +223,11 @@ public sealed interface ViewObject extends SqlObject {
 
         public boolean hasGuard() {
             return !guardSql.isEmpty();
+        }
+
+        /** Deferred: past the refresh's budget, a statement's changes are recorded as "recompute in full". */
+        public boolean hasOverflow() {
+            return !overflowTest.isEmpty();
         }
 
         public String tag() {
@@ -309,11 +317,12 @@ public sealed interface ViewObject extends SqlObject {
      * groups that differ are written. {@code delta} (the pending changes it makes moot) is emptied in the same
      * snapshot, or empty for an immediate view.
      */
-    record FullRecompute(String delta, String store, List<String> items, String from, String where,
+    record FullRecompute(String delta, String result, String store, List<String> items, String from, String where,
             List<String> groupBy, List<String> groups, List<String> values, String matchFresh, String matchGone,
             String match, List<String> set, List<String> columns, SourcePos origin) implements Embedded {
         public FullRecompute {
             Objects.requireNonNull(delta, "delta == null");
+            Objects.requireNonNull(result, "result == null");
             Objects.requireNonNull(store, "store == null");
             items = List.copyOf(items);
             Objects.requireNonNull(from, "from == null");
@@ -343,6 +352,50 @@ public sealed interface ViewObject extends SqlObject {
 
         public String template() {
             return "embedded/full_recompute";
+        }
+
+        public String sentinel() {
+            return MaintenanceSql.SENTINEL;
+        }
+
+        public String snapshot() {
+            return MaintenanceSql.SNAPSHOT;
+        }
+    }
+
+    /**
+     * {@code CREATE TEMP TABLE result ON COMMIT DROP AS} the view's query, plus one row holding the statement's
+     * snapshot ({@code pg_current_snapshot()}): a statement of its own, so PostgreSQL may aggregate in parallel; the
+     * {@link FullRecompute} after it merges the result and consumes exactly the delta rows this snapshot saw.
+     */
+    record FullAggregate(String result, List<String> items, String from, String where, List<String> groupBy,
+            List<String> nulls, String snapshot, SourcePos origin) implements Embedded {
+        public FullAggregate {
+            Objects.requireNonNull(result, "result == null");
+            items = List.copyOf(items);
+            Objects.requireNonNull(from, "from == null");
+            Objects.requireNonNull(where, "where == null");
+            groupBy = List.copyOf(groupBy);
+            nulls = List.copyOf(nulls);
+            Objects.requireNonNull(snapshot, "snapshot == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public boolean hasWhere() {
+            return !where.isEmpty();
+        }
+
+        /** The name after {@code pg_temp.}: CREATE TEMP TABLE takes no schema. */
+        public String bareResult() {
+            return result.substring(result.indexOf('.') + 1);
+        }
+
+        public String describe() {
+            return "full aggregate into " + result;
+        }
+
+        public String template() {
+            return "embedded/full_aggregate";
         }
     }
 
@@ -495,9 +548,9 @@ public sealed interface ViewObject extends SqlObject {
     record RefreshKeptView(String function, String viewName, boolean immediate, boolean skipWhenBusy, String lockKey,
             String log, String state, String delta, String store, String threshold, String partitionsSql,
             String sourceRowsSql, String recomputeFilter, int extremes, boolean extremesIndexed,
-            List<CaptureSource> sources,
-            java.util.Optional<MergeDelta> merge, FullRecompute full, List<String> settings, SourcePos origin)
-            implements ViewObject {
+            List<CaptureSource> sources, java.util.Optional<MergeDelta> merge,
+            java.util.Optional<FullAggregate> fullAggregate, FullRecompute full, List<String> settings,
+            SourcePos origin) implements ViewObject {
         public RefreshKeptView {
             Objects.requireNonNull(function, "function == null");
             Objects.requireNonNull(viewName, "viewName == null");
@@ -512,6 +565,7 @@ public sealed interface ViewObject extends SqlObject {
             Objects.requireNonNull(recomputeFilter, "recomputeFilter == null");
             sources = List.copyOf(sources);
             Objects.requireNonNull(merge, "merge == null");
+            Objects.requireNonNull(fullAggregate, "fullAggregate == null");
             Objects.requireNonNull(full, "full == null");
             settings = List.copyOf(settings);
             Objects.requireNonNull(origin, "origin == null");
@@ -519,6 +573,18 @@ public sealed interface ViewObject extends SqlObject {
 
         public boolean hasMerge() {
             return merge.isPresent();
+        }
+
+        public String sentinel() {
+            return MaintenanceSql.SENTINEL;
+        }
+
+        public String result() {
+            return MaintenanceSql.FULL_RESULT;
+        }
+
+        public String snapshot() {
+            return MaintenanceSql.SNAPSHOT;
         }
 
         /** {@code threshold} as a percentage for messages: {@code 0.1} is {@code 10%}. */
@@ -538,10 +604,15 @@ public sealed interface ViewObject extends SqlObject {
             return merge.orElseThrow();
         }
 
+        public FullAggregate aggregate() {
+            return fullAggregate.orElseThrow();
+        }
+
         @Override
         public List<Embedded> embedded() {
             List<Embedded> all = new java.util.ArrayList<>();
             merge.ifPresent(all::add);
+            fullAggregate.ifPresent(all::add);
             all.add(full);
             return all;
         }

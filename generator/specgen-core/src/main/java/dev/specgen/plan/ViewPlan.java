@@ -61,6 +61,21 @@ public record ViewPlan(AnalyzedView view, String file, String specFile, String r
         return view.view().schema();
     }
 
+    /**
+     * Deferred: counts what the delta table holds that the next refresh would apply (change rows and full-recompute
+     * marks; not the row that says no crash emptied the table).
+     */
+    public Optional<String> pendingCountSql() {
+        return delta.map(d -> "SELECT count(*) FROM " + dev.specgen.model.Sql.qualified(schema(), d)
+                + " WHERE " + MaintenanceSql.FULL + " IS DISTINCT FROM " + MaintenanceSql.SENTINEL);
+    }
+
+    /** Deferred: marks a full recompute due, as a TRUNCATE of a source does ({@code reasonSql}: the reason). */
+    public Optional<String> markFullSql(String reasonSql) {
+        return delta.map(d -> "INSERT INTO " + dev.specgen.model.Sql.qualified(schema(), d) + " ("
+                + MaintenanceSql.FULL + ", " + MaintenanceSql.XID + ") SELECT " + reasonSql + ", pg_current_xact_id()");
+    }
+
     /** The relation the view's rows are stored in (the materialized view, or the store table). */
     public String dataRelation() {
         return store.orElse(relation);

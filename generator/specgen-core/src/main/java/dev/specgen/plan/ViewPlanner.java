@@ -56,6 +56,7 @@ final class ViewPlanner {
     /** Functions of kept views run with these, so results never depend on the calling session. */
     static final List<String> PINNED = List.of("search_path = pg_catalog, pg_temp", "TimeZone = 'UTC'");
     static final List<String> SEARCH_PATH = List.of("search_path = pg_catalog, pg_temp");
+    static final String STORE_STORAGE = "fillfactor = 50";
 
     private final AnalyzedView av;
     private final MaterializedView v;
@@ -150,8 +151,9 @@ final class ViewPlanner {
         String store = qn(storeName);
         String delta = immediate ? "" : qn(deltaName);
         MaintenanceSql sql = new MaintenanceSql(shape, store, delta);
-        String hash = hash(av.strategy().word(), sql.storeQuery(), immediate ? "" : sql.deltaQuery(),
-                String.join(",", sql.viewItems()));
+        // the tables' storage too: CREATE TABLE IF NOT EXISTS would keep an old table as it was
+        String hash = hash(av.strategy().word(), STORE_STORAGE + " " + sql.storeQuery(), immediate ? ""
+                : "unlogged " + sql.deltaQuery(), String.join(",", sql.viewItems()));
         String view = qn(relation);
         String refresh = functions.allocate("refresh_" + relation);
         List<Entity> sources = distinctSources(shape);
@@ -173,15 +175,18 @@ final class ViewPlanner {
         }
         drops.add("DELETE FROM " + qn(state) + " WHERE view_name = " + Sql.literal(relation));
         out.add(stale(drops, hash));
-        out.add(new CreateTableAs(store, List.of(), sql.storeQuery(), "the rows of " + relation + ", per group",
-                v.query().pos()));
+        // half-empty pages: a refresh may update every group once, and with room on its page each update stays there
+        // (a HOT update: no new index entries, less WAL); the old versions are pruned when the page is next read
+        out.add(new CreateTableAs(store, false, List.of(STORE_STORAGE), sql.storeQuery(), "the rows of "
+                + relation + ", per group", v.query().pos()));
         String keyName = relations.allocate(relation + "_key");
         out.add(new CreateUniqueKey(Sql.ident(keyName), store, sql.groupNames(), shape.anyNullableGroup(),
                 v.keyPos()));
         List<EntityPlan.NamedIndex> named = indexes(store, out);
         if (!immediate) {
-            // the refresh empties it every time: vacuum it after a fixed number of dead rows, not a fraction
-            out.add(new CreateTableAs(delta, List.of("autovacuum_vacuum_scale_factor = 0",
+            // the refresh empties it every time: vacuum it after a fixed number of dead rows, not a fraction.
+            // Unlogged: its writes cost no WAL; a crash empties it, which the refresh notices (see SENTINEL)
+            out.add(new CreateTableAs(delta, true, List.of("autovacuum_vacuum_scale_factor = 0",
                     "autovacuum_vacuum_threshold = 1000"), sql.deltaQuery(), "changes of " + relation
                             + " not yet applied, pre-aggregated per group and statement", v.refreshPos()));
             out.add(new CreateIndex(Sql.ident(relations.allocate(deltaName + "_full")), delta, false, false, false,
@@ -226,7 +231,8 @@ final class ViewPlanner {
                 recomputeFilter(shape, sql), (int) shape.measures().stream().filter(m -> m.function()
                         == dev.specgen.model.ViewQuery.Aggregate.MIN || m.function()
                         == dev.specgen.model.ViewQuery.Aggregate.MAX).count(), extremesIndexed(shape), captureSources,
-                immediate ? Optional.empty() : Optional.of(sql.merge(v.refreshPos())), sql.full(!immediate,
+                immediate ? Optional.empty() : Optional.of(sql.merge(v.refreshPos())),
+                immediate ? Optional.empty() : Optional.of(sql.fullAggregate(v.refreshPos())), sql.full(!immediate,
                         v.refreshPos()), PINNED, v.refreshPos()));
         Optional<String> ifStale = immediate ? Optional.empty() : schedule(refresh, out);
         if (v.withData()) {
@@ -248,26 +254,29 @@ final class ViewPlanner {
     }
 
     /**
-     * Every source and its leaf partitions, hashed in one order: a change means partitions were attached or detached.
-     * (pg_partition_tree lists nothing for a table that is not partitioned, hence the table itself too.)
+     * The relations of a source's partition tree (the table itself, every partition at every level), read from
+     * pg_inherits: unlike pg_partition_tree this takes no lock on each partition, so it stays cheap on every refresh.
      */
+    private static String tree(Entity e) {
+        return "WITH RECURSIVE tree(relid) AS (SELECT " + Sql.literal(Sql.qualified(e.schema(), e.table()))
+                + "::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent"
+                + " = t.relid) ";
+    }
+
+    /** Every source's partition tree, hashed in one order: a change means partitions were attached or detached. */
     private static String partitionsSql(List<Entity> sources) {
         List<String> parts = new ArrayList<>();
         for (Entity e : sources) {
-            String t = Sql.literal(Sql.qualified(e.schema(), e.table())) + "::regclass";
-            parts.add("SELECT " + t + " AS relid UNION ALL SELECT t.relid FROM pg_partition_tree(" + t
-                    + ") AS t WHERE t.isleaf");
+            parts.add("(" + tree(e) + "SELECT relid FROM tree)");
         }
         return "SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE \"C\"))"
                 + " FROM (" + String.join(" UNION ALL ", parts) + ") AS p";
     }
 
-    /** pg_class.reltuples of the fact table, or of its leaves when it is partitioned (0 when never analysed). */
+    /** pg_class.reltuples of the fact table's leaves (the table itself when not partitioned; 0 when never analysed). */
     private static String sourceRowsSql(Entity fact) {
-        String t = Sql.literal(Sql.qualified(fact.schema(), fact.table())) + "::regclass";
-        return "SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM pg_class AS c"
-                + " WHERE c.oid IN (SELECT t.relid FROM pg_partition_tree(" + t + ") AS t WHERE t.isleaf)"
-                + " OR c.oid = " + t + " AND c.relkind = 'r'";
+        return tree(fact) + "SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t"
+                + " JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'";
     }
 
     private static String recomputeFilter(AggregateShape shape, MaintenanceSql sql) {
@@ -341,8 +350,14 @@ final class ViewPlanner {
             delete = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {false, true}), false, pos)));
             truncate = sql.fullMarker("TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated'");
         }
-        return new CaptureFunction(fn, source.schema() + "." + source.table(), immediate, lock, guard, insert, update,
-                delete, truncate, PINNED, pos, immediate ? Optional.of(sql.full(false, pos)) : Optional.empty());
+        String overflowTest = immediate ? "" : sql.overflowTest(qn(state), Sql.literal(relation));
+        String overflow = immediate ? "" : sql.fullMarker("format('more than %s change rows were pending when a write"
+                + " to %s was captured: the next refresh recomputes in full', (SELECT s.capture_limit FROM "
+                + qn(state) + " AS s WHERE s.view_name = " + Sql.literal(relation)
+                + "), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME)");
+        return new CaptureFunction(fn, source.schema() + "." + source.table(), immediate, lock, guard, overflowTest,
+                overflow, insert, update, delete, truncate, PINNED, pos, immediate ? Optional.of(sql.full(false, pos))
+                        : Optional.empty());
     }
 
     /** The change rows leaving groups (sign -1) of an event, for an immediate view's recompute and cleanup. */

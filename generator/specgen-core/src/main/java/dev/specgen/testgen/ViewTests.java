@@ -92,8 +92,12 @@ final class ViewTests {
             body.add(new ViewAssertion.RelationKind(view, "v", "view " + view + " exists", pos));
             body.add(new ViewAssertion.RelationKind(fn(vp.store().orElseThrow()), "r", "its rows live in table "
                     + vp.store().get(), pos));
-            vp.delta().ifPresent(d -> body.add(new ViewAssertion.RelationKind(fn(d), "r", "its pending changes live"
-                    + " in table " + d, pos)));
+            vp.delta().ifPresent(d -> {
+                body.add(new ViewAssertion.RelationKind(fn(d), "r", "its pending changes live in table " + d, pos));
+                body.add(new ViewAssertion.Returns("SELECT c.relpersistence::text FROM pg_class AS c WHERE c.oid = "
+                        + Sql.literal(fn(d)) + "::regclass", "'u'", "... an unlogged one (its writes cost no WAL)",
+                        pos));
+            });
         } else {
             body.add(new ViewAssertion.RelationKind(view, "m", "materialized view " + view + " exists", pos));
         }
@@ -393,6 +397,23 @@ final class ViewTests {
             }
         } else {
             body.add(new TestStep.Note(fact.table() + " is referenced by foreign keys: no TRUNCATE round", pos));
+        }
+
+        if (deferred) {
+            body.add(new TestStep.Section("round 5: the delta table emptied, as crash recovery empties an unlogged"
+                    + " table", pos));
+            long crash = Math.max(1, factRows / 100);
+            body.add(new ViewAssertion.LivesOk("SELECT " + factRowsFn + "(" + next + ", " + factRows + ", " + crash
+                    + ")", "round 5: inserts " + crash + " rows into " + fact.table(), pos));
+            next += crash;
+            String delta = fn(vp.delta().orElseThrow());
+            body.add(new ViewAssertion.LivesOk("TRUNCATE " + delta, "round 5: their captured changes are lost with "
+                    + vp.delta().get(), pos));
+            refresh("round 5");
+            same("after its pending changes were lost");
+            body.add(new ViewAssertion.Holds("SELECT EXISTS (SELECT 1 FROM " + log + " AS l WHERE l.view_name = "
+                    + Sql.literal(vp.relation()) + " AND l.strategy = 'full' AND l.reason LIKE '%crash%')",
+                    "a refresh after the loss recomputes in full and logs why", pos));
         }
 
         body.add(new TestStep.Section("a refresh with nothing pending", pos));

@@ -24,8 +24,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,6 +236,86 @@ class ViewMaintenanceLiveTest {
                 other.commit();
                 assertEquals("0", waiting.get(10, TimeUnit.SECONDS), "then finds nothing pending");
             }
+        }
+    }
+
+    /**
+     * A full recompute aggregates in one statement and consumes the delta rows in the next: it must consume exactly
+     * those of the transactions the first statement's snapshot saw. Writers keep committing while it runs; one full
+     * refresh per round (a later full one would repair a mistake), then the rest applied incrementally: a change
+     * consumed without being counted is missing, one counted and left in the delta is there twice.
+     */
+    @Test
+    void aFullRecomputeConsumesExactlyTheChangesItsSnapshotSaw() throws Exception {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 1 + i % 7, date '2024-01-01' + (i % 59) FROM"
+                + " generate_series(1, 20000) i");
+        exec("SELECT lv.refresh_per_shop()");
+        AtomicLong nextId = new AtomicLong(100_000);
+        AtomicInteger writes = new AtomicInteger();
+        int during = 0;
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int w = 0; w < 3; w++) {
+                conns.add(db.connect(scratch));
+            }
+            for (int round = 0; round < 8; round++) {
+                AtomicBoolean stop = new AtomicBoolean();
+                List<CompletableFuture<Void>> writers = new ArrayList<>();
+                for (int w = 0; w < conns.size(); w++) {
+                    Connection wc = conns.get(w);
+                    Random rnd = new Random(round * 10L + w);
+                    writers.add(CompletableFuture.runAsync(() -> write(wc, stop, rnd, nextId, writes)));
+                }
+                awaitWrites(writes, writes.get() + 30);
+                int before = writes.get();
+                exec("SELECT set_config('specgen.refresh_strategy', 'full', false)");
+                exec("SELECT lv.refresh_per_shop()");
+                during += writes.get() - before;
+                assertEquals("full: asked for: specgen.refresh_strategy = full", lastLog("per_shop"));
+                awaitWrites(writes, writes.get() + 30);
+                stop.set(true);
+                for (CompletableFuture<Void> f : writers) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+                exec("SELECT set_config('specgen.refresh_strategy', 'incremental', false)");
+                exec("SELECT lv.refresh_per_shop()");
+                exec("SELECT set_config('specgen.refresh_strategy', '', false)");
+                assertTrue(lastLog("per_shop").startsWith("incremental: asked for"), lastLog("per_shop"));
+                sameAsQuery();
+            }
+        } finally {
+            for (Connection wc : conns) {
+                wc.close();
+            }
+        }
+        assertTrue(during > 0, "writers committed while the full refreshes ran");
+    }
+
+    private static void awaitWrites(AtomicInteger writes, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writes.get() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** Single-row inserts, moves to another shop and deletes, each its own transaction, until {@code stop}. */
+    private static void write(Connection w, AtomicBoolean stop, Random rnd, AtomicLong nextId, AtomicInteger writes) {
+        try (Statement st = w.createStatement()) {
+            while (!stop.get()) {
+                long id = 1 + rnd.nextInt(20000);
+                switch (rnd.nextInt(3)) {
+                    case 0 -> st.execute("INSERT INTO lv.sale VALUES (" + nextId.incrementAndGet() + ", "
+                            + rnd.nextInt(50) + ", " + (1 + rnd.nextInt(9)) + ", date '2024-02-01' + "
+                            + rnd.nextInt(28) + ")");
+                    case 1 -> st.execute("UPDATE lv.sale SET shop = (shop + 1) % 50, amount = amount + 1 WHERE id = "
+                            + id);
+                    default -> st.execute("DELETE FROM lv.sale WHERE id = " + id);
+                }
+                writes.incrementAndGet();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
