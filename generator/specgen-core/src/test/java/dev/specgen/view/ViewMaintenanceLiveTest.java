@@ -319,6 +319,35 @@ class ViewMaintenanceLiveTest {
         }
     }
 
+    /** Columns named like the functions' own variables (groups, pending, strategy, why) stay columns. */
+    @Test
+    void columnsNamedLikeTheRefreshFunctionsVariablesAreColumns() {
+        install("""
+                entity: Ledger
+                schema: lv
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  groups: {type: integer, nullable: false}
+                  strategy: {type: text, nullable: false}
+                  pending: {type: "numeric(10,2)", nullable: false}
+                ---
+                materialized_view: why
+                schema: lv
+                source: Ledger
+                group_by: [groups, strategy]
+                measures: {budget: count, net: sum(pending), recompute: max(pending)}
+                refresh: incremental
+                """);
+        exec("INSERT INTO lv.ledger SELECT i, i % 4, 's' || (i % 3), i FROM generate_series(1, 40) i");
+        exec("SELECT lv.refresh_why()");
+        exec("UPDATE lv.ledger SET groups = groups + 1, pending = pending - 1 WHERE id % 5 = 0");
+        exec("DELETE FROM lv.ledger WHERE id % 7 = 0");
+        exec("SELECT lv.refresh_why()");
+        assertTrue(lastLog("why").startsWith("incremental:"), lastLog("why"));
+        assertEquals(rows("SELECT groups, strategy, count(*), sum(pending), max(pending) FROM lv.ledger GROUP BY 1, 2"
+                + " ORDER BY 1, 2"), rows("SELECT groups, strategy, budget, net, recompute FROM lv.why ORDER BY 1, 2"));
+    }
+
     @Test
     void aWriteToAJoinedTableOutsideReadCommittedMarksAFullRefresh() throws SQLException {
         install("""
