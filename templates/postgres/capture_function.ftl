@@ -7,6 +7,12 @@ LANGUAGE plpgsql
 SET ${setting}
 </#list>
 AS $${tag}$
+<#if hasOverflow>
+DECLARE
+    specgen_limit bigint;
+    specgen_groups bigint;
+    specgen_n bigint;
+</#if>
 BEGIN
 <#if hasGuard>
     IF TG_OP <> 'TRUNCATE' AND current_setting('transaction_isolation') <> 'read committed' THEN
@@ -20,6 +26,7 @@ BEGIN
     ${lock};
 </#list>
 <#if hasOverflow>
+    ${readStateSql};
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
        AND ${overflowTest} THEN
@@ -28,17 +35,11 @@ BEGIN
     END IF;
 </#if>
     IF TG_OP = 'INSERT' THEN
-<#list insert.statements as statement>
-<@embed object=statement indent=8/>;
-</#list>
+<@branch b=insert/>
     ELSIF TG_OP = 'UPDATE' THEN
-<#list update.statements as statement>
-<@embed object=statement indent=8/>;
-</#list>
+<@branch b=update/>
     ELSIF TG_OP = 'DELETE' THEN
-<#list delete.statements as statement>
-<@embed object=statement indent=8/>;
-</#list>
+<@branch b=delete/>
     ELSE
 <#if hasRecompute>
         -- TRUNCATE: recompute the view in the truncating transaction
@@ -51,3 +52,22 @@ BEGIN
     RETURN NULL;
 END
 $${tag}$;
+<#macro branch b>
+<#if b.adaptive>
+        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
+        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        specgen_n := (${b.countSql});
+        IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
+                                OR (${b.sampleSql?replace("\n", "\n                                    ")}) <= 0.6 * least(specgen_n, 100)) THEN
+<#list b.statements as statement>
+<@embed object=statement indent=12/>;
+</#list>
+        ELSE
+<@embed object=b.perRowStatement indent=12/>;
+        END IF;
+<#else>
+<#list b.statements as statement>
+<@embed object=statement indent=8/>;
+</#list>
+</#if>
+</#macro>

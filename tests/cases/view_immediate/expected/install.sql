@@ -261,58 +261,58 @@ SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$
 DECLARE
-    started timestamptz := clock_timestamp();
-    parts text;
-    known text;
-    populated boolean;
-    kept_rows bigint;
-    net bigint;
-    source_rows bigint;
-    budget bigint;
-    pending bigint;
-    recompute bigint;
-    groups bigint;
-    strategy text := 'full';
-    why text;
-    changed bigint;
-    leaf record;
-    asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
+    specgen_started timestamptz := clock_timestamp();
+    specgen_parts text;
+    specgen_known text;
+    specgen_populated boolean;
+    specgen_kept_rows bigint;
+    specgen_net bigint;
+    specgen_source_rows bigint;
+    specgen_budget bigint;
+    specgen_pending bigint;
+    specgen_recompute bigint;
+    specgen_groups bigint;
+    specgen_strategy text := 'full';
+    specgen_why text;
+    specgen_changed bigint;
+    specgen_leaf record;
+    specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
 BEGIN
-    IF asked NOT IN ('', 'full', 'incremental') THEN
-        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', asked
+    IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
               USING ERRCODE = 'invalid_parameter_value';
     END IF;
     PERFORM pg_advisory_xact_lock(1397181782, 2140953212);
-    SELECT s.partitions, s.groups, s.source_rows INTO known, groups, kept_rows
+    SELECT s.partitions, s.groups, s.source_rows INTO specgen_known, specgen_groups, specgen_kept_rows
       FROM book.specgen_refresh_state AS s WHERE s.view_name = 'balances';
-    populated := FOUND;
-    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'book.entry'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
-    IF populated AND parts IS NOT DISTINCT FROM known AND asked <> 'full' THEN
+    specgen_populated := FOUND;
+    specgen_parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'book.entry'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
+    IF specgen_populated AND specgen_parts IS NOT DISTINCT FROM specgen_known AND specgen_asked <> 'full' THEN
         RETURN 0;
     END IF;
-    why := CASE WHEN NOT populated THEN 'first refresh: the view holds no rows yet'
-                WHEN parts IS DISTINCT FROM known THEN 'partitions of its tables were attached or detached since the last refresh'
+    specgen_why := CASE WHEN NOT specgen_populated THEN 'first refresh: the view holds no rows yet'
+                WHEN specgen_parts IS DISTINCT FROM specgen_known THEN 'partitions of its tables were attached or detached since the last refresh'
                 ELSE 'asked for: specgen.refresh_strategy = full' END;
     BEGIN
-        IF parts IS DISTINCT FROM known THEN
+        IF specgen_parts IS DISTINCT FROM specgen_known THEN
             -- capture triggers on leaves that lack them (attached after install), none on tables that left
-            FOR leaf IN SELECT t.relid::regclass AS rel FROM pg_partition_tree('book.entry'::regclass) AS t
+            FOR specgen_leaf IN SELECT t.relid::regclass AS rel FROM pg_partition_tree('book.entry'::regclass) AS t
                          WHERE t.isleaf AND t.relid <> 'book.entry'::regclass
                            AND NOT EXISTS (SELECT 1 FROM pg_trigger AS g
                                             WHERE g.tgrelid = t.relid AND g.tgname = 'specgen_balances_ins') LOOP
-                EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_ins', leaf.rel, 'book.balances_capture_entry');
-                EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS specgen_old NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_upd', leaf.rel, 'book.balances_capture_entry');
-                EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS specgen_old FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_del', leaf.rel, 'book.balances_capture_entry');
-                EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_trunc', leaf.rel, 'book.balances_capture_entry');
+                EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_ins', specgen_leaf.rel, 'book.balances_capture_entry');
+                EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS specgen_old NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_upd', specgen_leaf.rel, 'book.balances_capture_entry');
+                EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS specgen_old FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_del', specgen_leaf.rel, 'book.balances_capture_entry');
+                EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_balances_trunc', specgen_leaf.rel, 'book.balances_capture_entry');
             END LOOP;
-            FOR leaf IN SELECT g.tgrelid::regclass AS rel FROM pg_trigger AS g
+            FOR specgen_leaf IN SELECT g.tgrelid::regclass AS rel FROM pg_trigger AS g
                          WHERE g.tgname = 'specgen_balances_ins' AND g.tgfoid = 'book.balances_capture_entry'::regproc
                            AND g.tgrelid <> 'book.entry'::regclass
                            AND g.tgrelid NOT IN (SELECT t.relid FROM pg_partition_tree('book.entry'::regclass) AS t) LOOP
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_ins', leaf.rel);
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_upd', leaf.rel);
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_del', leaf.rel);
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_trunc', leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_ins', specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_upd', specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_del', specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_balances_trunc', specgen_leaf.rel);
             END LOOP;
         END IF;
         WITH specgen_f AS (
@@ -348,19 +348,19 @@ BEGIN
          WHEN NOT MATCHED AND specgen_d.specgen_keep THEN
               INSERT (account, specgen_count, balance, specgen_balance_n, first_booking)
               VALUES (specgen_d.account, specgen_d.specgen_count, specgen_d.balance, specgen_d.specgen_balance_n, specgen_d.first_booking);
-        GET DIAGNOSTICS changed = ROW_COUNT;
-        SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM book.balances_data;
+        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM book.balances_data;
     END;
     INSERT INTO book.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
-    VALUES ('balances', parts, groups, kept_rows, NULL, clock_timestamp(), strategy)
+    VALUES ('balances', specgen_parts, specgen_groups, specgen_kept_rows, NULL, clock_timestamp(), specgen_strategy)
     ON CONFLICT (view_name) DO UPDATE
        SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
            capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
            last_strategy = EXCLUDED.last_strategy;
     INSERT INTO book.specgen_refresh_log (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
-    VALUES ('balances', started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
-            pending, changed);
-    RETURN changed;
+    VALUES ('balances', specgen_started, round(extract(epoch FROM clock_timestamp() - specgen_started) * 1000, 3), specgen_strategy, specgen_why,
+            specgen_pending, specgen_changed);
+    RETURN specgen_changed;
 END
 $specgen$;
 

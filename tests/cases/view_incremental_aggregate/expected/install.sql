@@ -158,35 +158,68 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$
+DECLARE
+    specgen_limit bigint;
+    specgen_groups bigint;
+    specgen_n bigint;
 BEGIN
+    SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders';
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
-       AND pg_stat_get_live_tuples('shop.daily_orders_delta'::regclass) + pg_stat_get_xact_tuples_inserted('shop.daily_orders_delta'::regclass) - pg_stat_get_xact_tuples_deleted('shop.daily_orders_delta'::regclass)
-           > (SELECT s.capture_limit FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders') THEN
-        INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', (SELECT s.capture_limit FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders'), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
+       AND pg_stat_get_live_tuples('shop.daily_orders_delta'::regclass) + pg_stat_get_xact_tuples_inserted('shop.daily_orders_delta'::regclass) - pg_stat_get_xact_tuples_deleted('shop.daily_orders_delta'::regclass) > specgen_limit THEN
+        INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', specgen_limit, TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
-        SELECT day,
-               store_id,
-               channel,
-               count(*),
-               sum(specgen_sign),
-               sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
-               sum(specgen_sign * specgen_a3),
-               sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
-               min(specgen_a4) FILTER (WHERE specgen_sign > 0),
-               min(specgen_a4) FILTER (WHERE specgen_sign < 0),
-               max(specgen_a5) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a5) FILTER (WHERE specgen_sign < 0),
-               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
-               pg_current_xact_id()
-          FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
-                  FROM specgen_new AS store_order
-                 WHERE (status <> 'cancelled')) AS specgen_change
-         GROUP BY day, store_id, channel;
+        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
+        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        specgen_n := (SELECT count(*) FROM specgen_new);
+        IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
+                                OR (SELECT count(*) FROM (SELECT DISTINCT day, store_id, channel FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
+                                      FROM specgen_new AS store_order
+                                     WHERE (status <> 'cancelled')
+                                     LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 * least(specgen_n, 100)) THEN
+            INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
+            SELECT day,
+                   store_id,
+                   channel,
+                   count(*),
+                   sum(specgen_sign),
+                   sum(specgen_sign * specgen_a2),
+                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign * specgen_a3),
+                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
+                   min(specgen_a4) FILTER (WHERE specgen_sign > 0),
+                   min(specgen_a4) FILTER (WHERE specgen_sign < 0),
+                   max(specgen_a5) FILTER (WHERE specgen_sign > 0),
+                   max(specgen_a5) FILTER (WHERE specgen_sign < 0),
+                   sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
+                   pg_current_xact_id()
+              FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
+                      FROM specgen_new AS store_order
+                     WHERE (status <> 'cancelled')) AS specgen_change
+             GROUP BY day, store_id, channel;
+        ELSE
+            INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
+            SELECT day,
+                   store_id,
+                   channel,
+                   1,
+                   specgen_sign,
+                   specgen_sign * specgen_a2,
+                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
+                   specgen_sign * specgen_a3,
+                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END,
+                   CASE WHEN specgen_sign > 0 THEN specgen_a4 END,
+                   CASE WHEN specgen_sign < 0 THEN specgen_a4 END,
+                   CASE WHEN specgen_sign > 0 THEN specgen_a5 END,
+                   CASE WHEN specgen_sign < 0 THEN specgen_a5 END,
+                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END,
+                   pg_current_xact_id()
+              FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
+                      FROM specgen_new AS store_order
+                     WHERE (status <> 'cancelled')) AS specgen_change;
+        END IF;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
         SELECT day,
@@ -221,34 +254,63 @@ BEGIN
             OR max(specgen_a5) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a5) FILTER (WHERE specgen_sign < 0)
             OR sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
-        SELECT day,
-               store_id,
-               channel,
-               count(*),
-               sum(specgen_sign),
-               sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
-               sum(specgen_sign * specgen_a3),
-               sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
-               min(specgen_a4) FILTER (WHERE specgen_sign > 0),
-               min(specgen_a4) FILTER (WHERE specgen_sign < 0),
-               max(specgen_a5) FILTER (WHERE specgen_sign > 0),
-               max(specgen_a5) FILTER (WHERE specgen_sign < 0),
-               sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
-               pg_current_xact_id()
-          FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
-                  FROM specgen_old AS store_order
-                 WHERE (status <> 'cancelled')) AS specgen_change
-         GROUP BY day, store_id, channel
-        HAVING sum(specgen_sign) <> 0
-            OR sum(specgen_sign * specgen_a2) <> 0
-            OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-            OR sum(specgen_sign * specgen_a3) <> 0
-            OR sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-            OR min(specgen_a4) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM min(specgen_a4) FILTER (WHERE specgen_sign < 0)
-            OR max(specgen_a5) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a5) FILTER (WHERE specgen_sign < 0)
-            OR sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
+        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
+        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        specgen_n := (SELECT count(*) FROM specgen_old);
+        IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
+                                OR (SELECT count(*) FROM (SELECT DISTINCT day, store_id, channel FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
+                                      FROM specgen_old AS store_order
+                                     WHERE (status <> 'cancelled')
+                                     LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 * least(specgen_n, 100)) THEN
+            INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
+            SELECT day,
+                   store_id,
+                   channel,
+                   count(*),
+                   sum(specgen_sign),
+                   sum(specgen_sign * specgen_a2),
+                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign * specgen_a3),
+                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
+                   min(specgen_a4) FILTER (WHERE specgen_sign > 0),
+                   min(specgen_a4) FILTER (WHERE specgen_sign < 0),
+                   max(specgen_a5) FILTER (WHERE specgen_sign > 0),
+                   max(specgen_a5) FILTER (WHERE specgen_sign < 0),
+                   sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
+                   pg_current_xact_id()
+              FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
+                      FROM specgen_old AS store_order
+                     WHERE (status <> 'cancelled')) AS specgen_change
+             GROUP BY day, store_id, channel
+            HAVING sum(specgen_sign) <> 0
+                OR sum(specgen_sign * specgen_a2) <> 0
+                OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
+                OR sum(specgen_sign * specgen_a3) <> 0
+                OR sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END) <> 0
+                OR min(specgen_a4) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM min(specgen_a4) FILTER (WHERE specgen_sign < 0)
+                OR max(specgen_a5) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a5) FILTER (WHERE specgen_sign < 0)
+                OR sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
+        ELSE
+            INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
+            SELECT day,
+                   store_id,
+                   channel,
+                   1,
+                   specgen_sign,
+                   specgen_sign * specgen_a2,
+                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
+                   specgen_sign * specgen_a3,
+                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END,
+                   CASE WHEN specgen_sign > 0 THEN specgen_a4 END,
+                   CASE WHEN specgen_sign < 0 THEN specgen_a4 END,
+                   CASE WHEN specgen_sign > 0 THEN specgen_a5 END,
+                   CASE WHEN specgen_sign < 0 THEN specgen_a5 END,
+                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END,
+                   pg_current_xact_id()
+              FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
+                      FROM specgen_old AS store_order
+                     WHERE (status <> 'cancelled')) AS specgen_change;
+        END IF;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
         INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated', pg_current_xact_id());
@@ -363,76 +425,76 @@ SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$
 DECLARE
-    started timestamptz := clock_timestamp();
-    parts text;
-    known text;
-    populated boolean;
-    kept_rows bigint;
-    net bigint;
-    source_rows bigint;
-    budget bigint;
-    pending bigint;
-    recompute bigint;
-    groups bigint;
-    strategy text := 'full';
-    why text;
-    changed bigint;
-    leaf record;
-    asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
+    specgen_started timestamptz := clock_timestamp();
+    specgen_parts text;
+    specgen_known text;
+    specgen_populated boolean;
+    specgen_kept_rows bigint;
+    specgen_net bigint;
+    specgen_source_rows bigint;
+    specgen_budget bigint;
+    specgen_pending bigint;
+    specgen_recompute bigint;
+    specgen_groups bigint;
+    specgen_strategy text := 'full';
+    specgen_why text;
+    specgen_changed bigint;
+    specgen_leaf record;
+    specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
     specgen_snap pg_snapshot;
     specgen_me xid8;
 BEGIN
-    IF asked NOT IN ('', 'full', 'incremental') THEN
-        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', asked
+    IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
               USING ERRCODE = 'invalid_parameter_value';
     END IF;
     PERFORM pg_advisory_xact_lock(1397181782, 739210179);
-    SELECT s.partitions, s.groups, s.source_rows INTO known, groups, kept_rows
+    SELECT s.partitions, s.groups, s.source_rows INTO specgen_known, specgen_groups, specgen_kept_rows
       FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders';
-    populated := FOUND;
-    parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
+    specgen_populated := FOUND;
+    specgen_parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
     -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-    source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), kept_rows, 1000);
+    specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
     -- more pending change rows than this and a full recompute is cheaper
-    budget := ceil(source_rows * 0.2)::bigint;
-    IF NOT populated THEN
-        why := 'first refresh: the view holds no rows yet';
-    ELSIF parts IS DISTINCT FROM known THEN
-        why := 'partitions of its tables were attached or detached since the last refresh';
+    specgen_budget := ceil(specgen_source_rows * 0.2)::bigint;
+    IF NOT specgen_populated THEN
+        specgen_why := 'first refresh: the view holds no rows yet';
+    ELSIF specgen_parts IS DISTINCT FROM specgen_known THEN
+        specgen_why := 'partitions of its tables were attached or detached since the last refresh';
     ELSIF NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)') THEN
         -- the delta table is unlogged: a crash or a failover empties it, and with it the row a full refresh leaves
-        why := 'its pending changes were lost with a crash or a failover (the delta table is unlogged)';
-    ELSIF asked = 'full' THEN
-        why := 'asked for: specgen.refresh_strategy = full';
+        specgen_why := 'its pending changes were lost with a crash or a failover (the delta table is unlogged)';
+    ELSIF specgen_asked = 'full' THEN
+        specgen_why := 'asked for: specgen.refresh_strategy = full';
     ELSE
-        SELECT d.specgen_full INTO why FROM shop.daily_orders_delta AS d
+        SELECT d.specgen_full INTO specgen_why FROM shop.daily_orders_delta AS d
          WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
-        IF why IS NULL THEN
+        IF specgen_why IS NULL THEN
             SELECT count(*), count(*) FILTER (WHERE p.specgen_smallest_del IS NOT NULL OR p.specgen_largest_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
-              INTO pending, recompute, net
+              INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NULL
-                     LIMIT CASE WHEN asked = 'incremental' THEN NULL ELSE budget + 1 END) AS p;
-            IF pending = 0 THEN
+                     LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
+            IF specgen_pending = 0 THEN
                 RETURN 0;
             END IF;
             -- a value that left a group is its min or max about once per group size: 2 such measures mean
             -- recompute * 2 / group size recomputes, each reading one group (through an index)
-            IF asked = 'incremental' THEN
-                strategy := 'incremental';
-                why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, %s with values'
-                              ' that left a min/max)', pending, recompute);
-            ELSIF pending + recompute * 2 > budget THEN
-                why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
-                              ' source rows', CASE WHEN pending > budget THEN 'more than ' || budget ELSE pending::text END,
-                              recompute, '20%', source_rows);
+            IF specgen_asked = 'incremental' THEN
+                specgen_strategy := 'incremental';
+                specgen_why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, %s with values'
+                              ' that left a min/max)', specgen_pending, specgen_recompute);
+            ELSIF specgen_pending + specgen_recompute * 2 > specgen_budget THEN
+                specgen_why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
+                              ' source rows', CASE WHEN specgen_pending > specgen_budget THEN 'more than ' || specgen_budget ELSE specgen_pending::text END,
+                              specgen_recompute, '20%', specgen_source_rows);
             ELSE
-                strategy := 'incremental';
-                why := format('%s pending change rows (%s with values that left a min/max), within %s of the %s'
-                              ' source rows', pending, recompute, '20%', source_rows);
+                specgen_strategy := 'incremental';
+                specgen_why := format('%s pending change rows (%s with values that left a min/max), within %s of the %s'
+                              ' source rows', specgen_pending, specgen_recompute, '20%', specgen_source_rows);
             END IF;
         END IF;
     END IF;
-    IF strategy = 'incremental' THEN
+    IF specgen_strategy = 'incremental' THEN
         WITH specgen_moved AS (
             DELETE FROM shop.daily_orders_delta WHERE specgen_full IS NULL RETURNING *
         ), specgen_d AS (
@@ -507,28 +569,28 @@ BEGIN
                         AND (status <> 'cancelled'))
                       ELSE specgen_d.specgen_largest_ins END,
                             specgen_d.with_items);
-        GET DIAGNOSTICS changed = ROW_COUNT;
-        kept_rows := kept_rows + net;
+        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
-        IF parts IS DISTINCT FROM known THEN
+        IF specgen_parts IS DISTINCT FROM specgen_known THEN
             -- capture triggers on leaves that lack them (attached after install), none on tables that left
-            FOR leaf IN SELECT t.relid::regclass AS rel FROM pg_partition_tree('shop.store_order'::regclass) AS t
+            FOR specgen_leaf IN SELECT t.relid::regclass AS rel FROM pg_partition_tree('shop.store_order'::regclass) AS t
                          WHERE t.isleaf AND t.relid <> 'shop.store_order'::regclass
                            AND NOT EXISTS (SELECT 1 FROM pg_trigger AS g
                                             WHERE g.tgrelid = t.relid AND g.tgname = 'specgen_daily_orders_ins') LOOP
-                EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_ins', leaf.rel, 'shop.daily_orders_capture_store_order');
-                EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS specgen_old NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_upd', leaf.rel, 'shop.daily_orders_capture_store_order');
-                EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS specgen_old FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_del', leaf.rel, 'shop.daily_orders_capture_store_order');
-                EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_trunc', leaf.rel, 'shop.daily_orders_capture_store_order');
+                EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_ins', specgen_leaf.rel, 'shop.daily_orders_capture_store_order');
+                EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS specgen_old NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_upd', specgen_leaf.rel, 'shop.daily_orders_capture_store_order');
+                EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS specgen_old FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_del', specgen_leaf.rel, 'shop.daily_orders_capture_store_order');
+                EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %s()', 'specgen_daily_orders_trunc', specgen_leaf.rel, 'shop.daily_orders_capture_store_order');
             END LOOP;
-            FOR leaf IN SELECT g.tgrelid::regclass AS rel FROM pg_trigger AS g
+            FOR specgen_leaf IN SELECT g.tgrelid::regclass AS rel FROM pg_trigger AS g
                          WHERE g.tgname = 'specgen_daily_orders_ins' AND g.tgfoid = 'shop.daily_orders_capture_store_order'::regproc
                            AND g.tgrelid <> 'shop.store_order'::regclass
                            AND g.tgrelid NOT IN (SELECT t.relid FROM pg_partition_tree('shop.store_order'::regclass) AS t) LOOP
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_ins', leaf.rel);
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_upd', leaf.rel);
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_del', leaf.rel);
-                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_trunc', leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_ins', specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_upd', specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_del', specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'specgen_daily_orders_trunc', specgen_leaf.rel);
             END LOOP;
         END IF;
         IF to_regclass('pg_temp.specgen_full_result') IS NOT NULL THEN
@@ -591,24 +653,24 @@ BEGIN
          WHEN NOT MATCHED AND specgen_d.specgen_keep THEN
               INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
               VALUES (specgen_d.day, specgen_d.store_id, specgen_d.channel, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_items_sum, specgen_d.specgen_avg_items_n, specgen_d.smallest, specgen_d.largest, specgen_d.with_items);
-        GET DIAGNOSTICS changed = ROW_COUNT;
-        SELECT count(*), coalesce(sum(specgen_count), 0) INTO groups, kept_rows FROM shop.daily_orders_data;
-        budget := ceil(greatest(source_rows, kept_rows) * 0.2)::bigint;
+        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM shop.daily_orders_data;
+        specgen_budget := ceil(greatest(specgen_source_rows, specgen_kept_rows) * 0.2)::bigint;
         INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid)
         SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;
     -- past capture_limit pending rows capture records "recompute in full" instead of each change; below 10,000 rows
     -- emptying the delta table costs next to nothing, so it records them one by one
     INSERT INTO shop.specgen_refresh_state AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
-    VALUES ('daily_orders', parts, groups, kept_rows, greatest(budget, 10000), clock_timestamp(), strategy)
+    VALUES ('daily_orders', specgen_parts, specgen_groups, specgen_kept_rows, greatest(specgen_budget, 10000), clock_timestamp(), specgen_strategy)
     ON CONFLICT (view_name) DO UPDATE
        SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
            capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
            last_strategy = EXCLUDED.last_strategy;
     INSERT INTO shop.specgen_refresh_log (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
-    VALUES ('daily_orders', started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3), strategy, why,
-            pending, changed);
-    RETURN changed;
+    VALUES ('daily_orders', specgen_started, round(extract(epoch FROM clock_timestamp() - specgen_started) * 1000, 3), specgen_strategy, specgen_why,
+            specgen_pending, specgen_changed);
+    RETURN specgen_changed;
 END
 $specgen$;
 

@@ -429,24 +429,70 @@ final class MaintenanceSql {
     CaptureDelta captureDelta(List<String> changes, boolean onlyInserts, SourcePos pos) {
         List<String> items = new ArrayList<>(deltaItems());
         items.add("pg_current_xact_id()");
+        return new CaptureDelta(delta, false, captureColumns(), items, changes, groupNames(), onlyInserts ? List.of()
+                : changed(), pos);
+    }
+
+    private List<String> captureColumns() {
         List<String> columns = new ArrayList<>(groupNames());
         columns.addAll(deltaValueColumns());
         columns.add(XID);
-        return new CaptureDelta(delta, columns, items, changes, groupNames(), onlyInserts ? List.of() : changed(),
-                pos);
+        return columns;
+    }
+
+    /** The distinct groups among the first 100 change rows of {@code change} (one side of a statement). */
+    String sampleGroups(String change) {
+        return "SELECT count(*) FROM (SELECT DISTINCT " + String.join(", ", groupNames()) + " FROM (" + change
+                + "\n LIMIT 100) AS specgen_sample) AS specgen_distinct";
     }
 
     /**
-     * Deferred: the delta table holds more rows than {@code state}'s capture_limit (the refresh's budget: more pending
-     * change rows than that and it recomputes in full). The row count is pg_stat's, committed rows plus this
-     * transaction's: approximate (up to a second behind) and cheap; an error either way costs time, never
+     * The same changes as {@link #captureDelta}, one delta row per change row (no aggregation): what the refresh
+     * sums per group either way. Cheaper than aggregating when the rows of a statement fall into as many groups.
+     */
+    CaptureDelta captureRows(List<String> changes, SourcePos pos) {
+        List<String> items = new ArrayList<>(groupNames());
+        items.add("1");
+        items.add(SIGN);
+        for (Measure m : s.measures()) {
+            String a = arg(m);
+            String nonNull = "CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END";
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(x -> items.add(nonNull));
+                case SUM, AVG -> {
+                    items.add(SIGN + " * " + a);
+                    items.add(nonNull);
+                }
+                case MIN, MAX -> {
+                    items.add("CASE WHEN " + SIGN + " > 0 THEN " + a + " END");
+                    items.add("CASE WHEN " + SIGN + " < 0 THEN " + a + " END");
+                }
+            }
+        }
+        items.add("pg_current_xact_id()");
+        return new CaptureDelta(delta, true, captureColumns(), items, changes, List.of(), List.of(), pos);
+    }
+
+    /**
+     * Deferred: the delta table holds more rows than the state's capture_limit ({@link #LIMIT}; the refresh's budget:
+     * more pending change rows than that and it recomputes in full). The row count is pg_stat's, committed rows plus
+     * this transaction's: approximate (up to a second behind) and cheap; an error either way costs time, never
      * correctness, since a statement either records its changes or that the next refresh must recompute.
      */
-    String overflowTest(String state, String viewLiteral) {
+    String overflowTest() {
         String rel = Sql.literal(delta) + "::regclass";
         return "pg_stat_get_live_tuples(" + rel + ") + pg_stat_get_xact_tuples_inserted(" + rel
-                + ") - pg_stat_get_xact_tuples_deleted(" + rel + ")\n           > (SELECT s.capture_limit FROM "
-                + state + " AS s WHERE s.view_name = " + viewLiteral + ")";
+                + ") - pg_stat_get_xact_tuples_deleted(" + rel + ") > " + LIMIT;
+    }
+
+    /** The capture function's copy of the state's capture_limit and groups, read once per statement. */
+    static final String LIMIT = "specgen_limit";
+    static final String GROUPS = "specgen_groups";
+
+    /** Reads {@link #LIMIT} and {@link #GROUPS} from the view's row of the refresh state. */
+    static String readState(String state, String viewLiteral) {
+        return "SELECT s.capture_limit, s.groups INTO " + LIMIT + ", " + GROUPS + " FROM " + state
+                + " AS s WHERE s.view_name = " + viewLiteral;
     }
 
     /** The truncate marker (deferred): the next refresh recomputes in full. */

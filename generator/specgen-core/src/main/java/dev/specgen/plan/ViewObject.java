@@ -184,7 +184,7 @@ public sealed interface ViewObject extends SqlObject {
      *                    ({@code recompute})
      */
     record CaptureFunction(String name, String source, boolean immediate, List<String> lockSql, String guardSql,
-            String overflowTest, String overflowSql, Branch insert, Branch update, Branch delete, String truncateSql,
+            String readStateSql, String overflowTest, String overflowSql, Branch insert, Branch update, Branch delete, String truncateSql,
             List<String> settings, SourcePos origin, java.util.Optional<FullRecompute> recompute)
             implements ViewObject {
         public CaptureFunction {
@@ -192,6 +192,7 @@ public sealed interface ViewObject extends SqlObject {
             Objects.requireNonNull(source, "source == null");
             lockSql = List.copyOf(lockSql);
             Objects.requireNonNull(guardSql, "guardSql == null");
+            Objects.requireNonNull(readStateSql, "readStateSql == null");
             Objects.requireNonNull(overflowTest, "overflowTest == null");
             Objects.requireNonNull(overflowSql, "overflowSql == null");
             Objects.requireNonNull(insert, "insert == null");
@@ -205,9 +206,11 @@ public sealed interface ViewObject extends SqlObject {
 
         @Override
         public List<Embedded> embedded() {
-            List<Embedded> all = new java.util.ArrayList<>(insert.statements());
-            all.addAll(update.statements());
-            all.addAll(delete.statements());
+            List<Embedded> all = new java.util.ArrayList<>();
+            for (Branch b : List.of(insert, update, delete)) {
+                all.addAll(b.statements());
+                b.perRow().ifPresent(all::add);
+            }
             recompute.ifPresent(all::add);
             return all;
         }
@@ -243,10 +246,30 @@ public sealed interface ViewObject extends SqlObject {
         }
     }
 
-    /** What a capture function does for one event: its statements, in order. */
-    record Branch(List<Embedded> statements) {
+    /**
+     * What a capture function does for one event: its statements, in order. Deferred inserts and deletes on the fact
+     * table may instead write one delta row per row ({@code perRow}), when {@code countSql} (the statement's rows)
+     * says that pre-aggregating would not pay.
+     */
+    record Branch(List<Embedded> statements, java.util.Optional<Embedded> perRow, String countSql,
+            String sampleSql) {
         public Branch {
             statements = List.copyOf(statements);
+            Objects.requireNonNull(perRow, "perRow == null");
+            Objects.requireNonNull(countSql, "countSql == null");
+            Objects.requireNonNull(sampleSql, "sampleSql == null");
+        }
+
+        Branch(List<Embedded> statements) {
+            this(statements, java.util.Optional.empty(), "", "");
+        }
+
+        public boolean isAdaptive() {
+            return perRow.isPresent();
+        }
+
+        public Embedded perRowStatement() {
+            return perRow.orElseThrow();
         }
     }
 
@@ -256,7 +279,7 @@ public sealed interface ViewObject extends SqlObject {
      *
      * @param changes one {@code SELECT ... , sign AS specgen_sign FROM ...} per side (new rows +1, old rows -1)
      */
-    record CaptureDelta(String delta, List<String> columns, List<String> items, List<String> changes,
+    record CaptureDelta(String delta, boolean perRow, List<String> columns, List<String> items, List<String> changes,
             List<String> groups, List<String> having, SourcePos origin) implements Embedded {
         public CaptureDelta {
             Objects.requireNonNull(delta, "delta == null");

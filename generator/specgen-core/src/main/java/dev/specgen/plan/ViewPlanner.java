@@ -344,20 +344,26 @@ final class ViewPlanner {
                     outgoing(sql, dim, false, true), false));
             truncate = "";
         } else {
-            insert = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {true, false}), dim.isEmpty(),
-                    pos)));
+            List<String> ins = changes.apply(new Boolean[] {true, false});
+            List<String> del = changes.apply(new Boolean[] {false, true});
+            // inserts and deletes on the fact table: one delta row per row where the rows would not share groups
+            insert = new Branch(List.of(sql.captureDelta(ins, dim.isEmpty(), pos)), dim.isEmpty()
+                    ? Optional.of(sql.captureRows(ins, pos)) : Optional.empty(), "SELECT count(*) FROM "
+                            + MaintenanceSql.NEW, dim.isEmpty() ? sql.sampleGroups(ins.get(0)) : "");
             update = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {true, true}), false, pos)));
-            delete = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {false, true}), false, pos)));
+            delete = new Branch(List.of(sql.captureDelta(del, false, pos)), dim.isEmpty()
+                    ? Optional.of(sql.captureRows(del, pos)) : Optional.empty(), "SELECT count(*) FROM "
+                            + MaintenanceSql.OLD, dim.isEmpty() ? sql.sampleGroups(del.get(0)) : "");
             truncate = sql.fullMarker("TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated'");
         }
-        String overflowTest = immediate ? "" : sql.overflowTest(qn(state), Sql.literal(relation));
+        String readState = immediate ? "" : MaintenanceSql.readState(qn(state), Sql.literal(relation));
+        String overflowTest = immediate ? "" : sql.overflowTest();
         String overflow = immediate ? "" : sql.fullMarker("format('more than %s change rows were pending when a write"
-                + " to %s was captured: the next refresh recomputes in full', (SELECT s.capture_limit FROM "
-                + qn(state) + " AS s WHERE s.view_name = " + Sql.literal(relation)
-                + "), TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME)");
-        return new CaptureFunction(fn, source.schema() + "." + source.table(), immediate, lock, guard, overflowTest,
-                overflow, insert, update, delete, truncate, PINNED, pos, immediate ? Optional.of(sql.full(false, pos))
-                        : Optional.empty());
+                + " to %s was captured: the next refresh recomputes in full', " + MaintenanceSql.LIMIT
+                + ", TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME)");
+        return new CaptureFunction(fn, source.schema() + "." + source.table(), immediate, lock, guard, readState,
+                overflowTest, overflow, insert, update, delete, truncate, PINNED, pos, immediate
+                        ? Optional.of(sql.full(false, pos)) : Optional.empty());
     }
 
     /** The change rows leaving groups (sign -1) of an event, for an immediate view's recompute and cleanup. */
