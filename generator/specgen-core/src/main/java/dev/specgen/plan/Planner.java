@@ -170,8 +170,8 @@ public final class Planner {
         for (Map.Entry<String, List<String>> ext : needs.entrySet()) {
             Entity firstUser = entities.stream().filter(e -> e.table().equals(ext.getValue().get(0))).findFirst()
                     .orElseThrow();
-            objects.add(new CreateExtension(Sql.ident(ext.getKey()), reason(ext.getKey(), ext.getValue()),
-                    firstUser.pos()));
+            objects.add(new CreateExtension(Sql.ident(ext.getKey()), Sql.ident(schema),
+                    reason(ext.getKey(), ext.getValue()), firstUser.pos()));
         }
         if (!views.isEmpty()) {
             objects.addAll(RefreshTables.objects(schema, refreshTables[0], refreshTables[1], views.get(0).view().pos()));

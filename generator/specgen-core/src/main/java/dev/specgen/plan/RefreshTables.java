@@ -58,8 +58,10 @@ final class RefreshTables {
         int width = cols.stream().mapToInt(c -> c[0].length()).max().orElse(0);
         List<Column> columns = new ArrayList<>();
         for (String[] c : cols) {
-            columns.add(new Column(c[0], c[0] + " ".repeat(width - c[0].length()), c[1], c[2], pos));
+            columns.add(new Column(c[0], c[0] + " ".repeat(width - c[0].length()), c[1], c[2].startsWith("NOT NULL"), "",
+                    c[2].replaceFirst("^NOT NULL ?", ""), pos));
         }
-        return new CreateTable(name, false, columns, List.of(new Constraint(pkName, pk, pos)), "", List.of(), pos);
+        return new CreateTable(name, false, columns, List.of(new Constraint(Constraint.Kind.PRIMARY_KEY, pkName,
+                pk, pos)), "", List.of(), pos);
     }
 }

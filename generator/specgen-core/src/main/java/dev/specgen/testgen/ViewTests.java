@@ -68,8 +68,7 @@ final class ViewTests {
         structure();
         List<TestStep> steps = new ArrayList<>();
         steps.add(new TestStep.Begin(pos));
-        steps.add(new TestStep.SetLocal("search_path", Sql.ident(vp.schema()) + ", tap, public",
-                TestPlanner.WHY_SEARCH_PATH, pos));
+        steps.add(new TestStep.SearchPath(vp.schema(), pos));
         steps.add(new TestStep.SetLocal("TimeZone", "'UTC'", "the view's functions run in UTC; its query is"
                 + " compared in UTC too", pos));
         steps.add(new TestStep.SetLocal("jit", "off", TestPlanner.WHY_JIT, pos));

@@ -39,6 +39,18 @@ final class HintRule implements Rule {
         ACTION_HINTS.put("conflict_columns", Kind.COLUMNS);
     }
 
+    /**
+     * Upper bounds (inclusive) of numeric hints, so that what validation accepts plans and renders: seed_rows became
+     * a Java long (99999999999999999999 crashed build), a budget a plain decimal ({@code 1e999999999} has a billion
+     * digits). Budgets also have a lower bound of {@link #MIN_BUDGET_MS}.
+     */
+    static final Map<String, BigDecimal> MAX = Map.of(
+            "seed_rows", BigDecimal.valueOf(10_000_000),
+            "batch_size", BigDecimal.valueOf(Integer.MAX_VALUE),
+            "lookup_budget_ms", BigDecimal.valueOf(3_600_000),
+            "range_budget_ms", BigDecimal.valueOf(3_600_000));
+    static final BigDecimal MIN_BUDGET_MS = new BigDecimal("0.001");
+
     private static final Pattern INTEGER = Pattern.compile("\\+?\\d+");
     private static final Pattern NUMBER = Pattern.compile("\\+?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -73,16 +85,40 @@ final class HintRule implements Rule {
         }
     }
 
+    /** {@code v} as a number; zero when BigDecimal cannot hold it (an exponent past 2^31: {@code 1e9999999999}). */
+    private static BigDecimal number(String v) {
+        try {
+            return new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    /** What the value must be when it is out of {@link #MAX} (or under {@link #MIN_BUDGET_MS}), else null. */
+    private static String range(String name, BigDecimal value, Kind kind) {
+        BigDecimal max = MAX.get(name);
+        if (max != null && value.compareTo(max) > 0) {
+            return "at most " + max.toPlainString();
+        }
+        if (kind == Kind.POSITIVE_NUMBER && value.compareTo(MIN_BUDGET_MS) < 0) {
+            return "at least " + MIN_BUDGET_MS.toPlainString();
+        }
+        return null;
+    }
+
     private static void checkValue(Entity e, Action a, Hint h, Kind kind, Diagnostics diags) {
         String v = h.value();
         String expected = switch (kind) {
             case BOOLEAN -> v.equals("true") || v.equals("false") ? null : "true or false";
-            case POSITIVE_INTEGER -> INTEGER.matcher(v).matches() && new BigDecimal(v).signum() > 0
+            case POSITIVE_INTEGER -> INTEGER.matcher(v).matches() && number(v).signum() > 0
                     ? null : "a positive integer";
-            case POSITIVE_NUMBER -> NUMBER.matcher(v).matches() && new BigDecimal(v).signum() > 0
+            case POSITIVE_NUMBER -> NUMBER.matcher(v).matches() && number(v).signum() > 0
                     ? null : "a positive number";
             case COLUMNS -> v.isBlank() ? "a list of fields" : null;
         };
+        if (expected == null && (kind == Kind.POSITIVE_INTEGER || kind == Kind.POSITIVE_NUMBER)) {
+            expected = range(h.name(), number(v), kind);
+        }
         if (expected != null) {
             String hint = kind == Kind.BOOLEAN ? Suggest.yaml11Boolean(v).orElse(null) : null;
             diags.error(h.pos(), Code.SG222, "performance hint " + h.name() + " must be " + expected + ", found \""

@@ -9,7 +9,7 @@ import dev.specgen.model.MaterializedView;
 import dev.specgen.model.Sql;
 import dev.specgen.model.SpecModel;
 import dev.specgen.model.ViewQuery;
-import dev.specgen.validate.ExpressionRule;
+import dev.specgen.sql.ExpressionFrame;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -228,7 +228,7 @@ final class DeclaredForm {
             failed = true;
             return Optional.empty();
         }
-        Optional<ExpressionRule.Problem> lexical = ExpressionRule.problem(sql);
+        Optional<ExpressionFrame.Problem> lexical = ExpressionFrame.problem(sql, ExpressionFrame.Context.EXPRESSION);
         if (lexical.isPresent()) {
             diags.error(pos, Code.SG221, what + " of materialized view " + view.name() + " is not a complete SQL"
                     + " expression: " + lexical.get().message(), lexical.get().hint());

@@ -2,7 +2,7 @@ package dev.specgen.view;
 
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Suggest;
-import dev.specgen.validate.ExpressionRule;
+import dev.specgen.sql.ExpressionFrame;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,7 +80,9 @@ final class SqlForm {
             problems.add(new Problem(Code.SG241, "query is empty", "give one SELECT", 0, 0));
             return Optional.empty();
         }
-        Optional<ExpressionRule.Problem> lexical = ExpressionRule.problem(sql);
+        // the query's frame, judged as one parenthesized expression: quotes and parentheses closed, no comment, no ';'
+        Optional<ExpressionFrame.Problem> lexical = ExpressionFrame.problem("(" + sql + ")",
+                ExpressionFrame.Context.EXPRESSION);
         if (lexical.isPresent()) {
             String m = lexical.get().message();
             boolean frame = m.contains("';'") || m.contains("comment");
