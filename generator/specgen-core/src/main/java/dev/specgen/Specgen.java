@@ -87,7 +87,7 @@ public final class Specgen {
         }
         // the extensions each entity needs were worked out by validation; the planner uses that answer
         SchemaPlan plan = new Planner(e -> checked.validation().extensions().getOrDefault(e.name(),
-                Collections.emptySortedSet()), sourceNames(opts)).plan(model.get());
+                Collections.emptySortedSet()), sourceNames(opts)).plan(model.get(), checked.validation().views());
         Renderer renderer = new Renderer(templates);
         Rendered ddl;
         RenderedTests tests;
@@ -103,6 +103,7 @@ public final class Specgen {
         }
         try (ParseCheck parse = new ParseCheck()) {
             diags.addAll(parse.check(ddl.statements()));
+            diags.addAll(parse.check(ddl.embedded()));
             for (TestStatement t : tests.statements()) {
                 parse.checkStatement(t.sql(), t.origin(), t.file(), t.step() + " statement").ifPresent(diags::add);
             }
@@ -115,7 +116,7 @@ public final class Specgen {
         if (!plan.files().isEmpty()) {
             files.put(Overview.FILE, overview);
         }
-        Rendered rendered = new Rendered(files, ddl.statements(), tests.sessionChecks());
+        Rendered rendered = new Rendered(files, ddl.statements(), tests.sessionChecks(), ddl.embedded());
         return Result.of(diags.sorted(), model).withPlan(plan, rendered);
     }
 

@@ -3,6 +3,7 @@ package dev.specgen.check;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.SqlObject;
+import dev.specgen.plan.ViewObject;
 import dev.specgen.render.RenderedStatement;
 import dev.specgen.sql.Keywords;
 import dev.specgen.sql.SqlLexer;
@@ -100,6 +101,11 @@ public final class ParseCheck implements AutoCloseable {
             return isAttach(sql) ? Optional.empty()
                     : Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>");
         }
+        if (o instanceof ViewObject vo) {
+            // the clauses of view statements that JSqlParser 5.4 lacks, taken out (ViewStatements)
+            sql = ViewStatements.neutral(vo, sql);
+            standIn = ViewStatements.neutral(vo, standIn);
+        }
         Statement parsed;
         try {
             parsed = parseAny(List.of(prepare(sql), prepare(standIn), withoutLiterals(prepare(standIn))));
@@ -110,6 +116,9 @@ public final class ParseCheck implements AutoCloseable {
         if (!want.isInstance(parsed) || parsed instanceof UnsupportedStatement) {
             return Optional.of("parsed as " + parsed.getClass().getSimpleName() + ", expected "
                     + want.getSimpleName());
+        }
+        if (o instanceof ViewObject vo) {
+            return ViewStatements.inner(vo, this::parsesAs);
         }
         if (parsed instanceof DoStatement) {
             Optional<String> inner = doBody(sql);
@@ -230,7 +239,21 @@ public final class ParseCheck implements AutoCloseable {
         }
     }
 
+    /** Why {@code sql} does not parse as {@code kind}, or empty when it does (for statements inside others). */
+    Optional<String> parsesAs(String sql, Class<? extends Statement> kind) {
+        try {
+            Statement st = parse(sql);
+            return kind.isInstance(st) && !(st instanceof UnsupportedStatement) ? Optional.empty()
+                    : Optional.of("parsed as " + st.getClass().getSimpleName() + ", expected " + kind.getSimpleName());
+        } catch (JSQLParserException e) {
+            return Optional.of(firstLine(e));
+        }
+    }
+
     private static Class<? extends Statement> expected(SqlObject o) {
+        if (o instanceof ViewObject vo) {
+            return ViewStatements.expected(vo);
+        }
         if (o instanceof SqlObject.CreateSchema) {
             return CreateSchema.class;
         } else if (o instanceof SqlObject.CreateExtension) {
@@ -260,19 +283,24 @@ public final class ParseCheck implements AutoCloseable {
 
     /**
      * What JSqlParser gets: comments (a template's licence header, a note line) turned into blanks, the final
-     * {@code ;} dropped, and {@code COMMENT ON INDEX} spelled {@code COMMENT ON TABLE}.
+     * {@code ;} dropped, and {@code COMMENT ON INDEX / VIEW / MATERIALIZED VIEW} spelled {@code COMMENT ON TABLE}.
      */
     static String prepare(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
         List<Token> tokens = SqlLexer.tokens(sql);
         List<Token> significant = tokens.stream().filter(t -> !t.kind().isBlank()).toList();
-        boolean commentOnIndex = significant.size() > 2 && significant.get(0).is(sql, "COMMENT")
-                && significant.get(1).is(sql, "ON") && significant.get(2).is(sql, "INDEX");
+        boolean commentOn = significant.size() > 3 && significant.get(0).is(sql, "COMMENT")
+                && significant.get(1).is(sql, "ON");
+        // COMMENT ON INDEX / VIEW / MATERIALIZED VIEW: the TABLE grammar follows the object kind
+        boolean otherKind = commentOn && (significant.get(2).is(sql, "INDEX") || significant.get(2).is(sql, "VIEW"));
+        boolean matView = commentOn && significant.get(2).is(sql, "MATERIALIZED") && significant.get(3).is(sql, "VIEW");
         for (Token t : tokens) {
             if (t.kind() == Kind.LINE_COMMENT || t.kind() == Kind.BLOCK_COMMENT) {
                 out.append(' ');
-            } else if (commentOnIndex && t == significant.get(2)) {
+            } else if ((otherKind || matView) && t == significant.get(2)) {
                 out.append("TABLE");
+            } else if (matView && t == significant.get(3)) {
+                out.append(' ');
             } else {
                 out.append(t.text(sql));
             }

@@ -62,6 +62,16 @@ public enum Code {
     SG225("conflicting field settings (identity, nullable, primary key)"),
     SG226("index duplicates another index"),
     SG227("schema name reserved by PostgreSQL (pg_*, information_schema)"),
+    SG240("materialized view without a definition, or with two"),
+    SG241("view query is not exactly one read-only SELECT"),
+    SG242("view SQL does not parse"),
+    SG243("unknown or unusable table in a view"),
+    SG244("unknown or ambiguous column in a view"),
+    SG245("view cannot be maintained incrementally (refreshed in full)"),
+    SG246("view key or output column problem"),
+    SG247("views that depend on each other in a cycle"),
+    SG248("view setting has no effect"),
+    SG249("incremental maintenance without the index it leans on"),
 
     // plan
     SG301("generated name collides with another object"),

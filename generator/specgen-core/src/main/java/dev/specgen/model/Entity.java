@@ -9,7 +9,8 @@ import java.util.Optional;
  * One entity spec (one YAML document). {@code name} is the spec name ({@code SalesTransaction}); {@code table} is
  * the SQL table name ({@code sales_transaction}, or the spec's {@code table:} override). {@code primaryKey} is
  * resolved from field-level {@code primary_key: true} flags or the entity-level {@code primary_key:} list, in
- * that order of columns. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
+ * that order of columns. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
+ * (declared by this entity), not part of it. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
  * entity name's when the table name is derived).
  */
 public record Entity(
@@ -23,7 +24,6 @@ public record Entity(
         Optional<Partitioning> partitioning,
         Storage storage,
         List<Action> actions,
-        Optional<MaterializedView> materializedView,
         List<Hint> performanceHints,
         SourcePos pos,
         SourcePos tablePos) {
@@ -39,7 +39,6 @@ public record Entity(
         Objects.requireNonNull(partitioning, "partitioning == null");
         Objects.requireNonNull(storage, "storage == null");
         actions = List.copyOf(actions);
-        Objects.requireNonNull(materializedView, "materializedView == null");
         performanceHints = List.copyOf(performanceHints);
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");

@@ -4,14 +4,27 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Every entity of one run, in load order (files sorted by path, documents in file order). */
-public record SpecModel(List<Entity> entities) {
+/**
+ * Every entity and materialized view of one run, in load order (files sorted by path, documents in file order; a
+ * view declared by an entity comes right after it).
+ */
+public record SpecModel(List<Entity> entities, List<MaterializedView> views) {
     public SpecModel {
         entities = List.copyOf(entities);
+        views = List.copyOf(views);
+    }
+
+    public SpecModel(List<Entity> entities) {
+        this(entities, List.of());
     }
 
     public Optional<Entity> entity(String name) {
         Objects.requireNonNull(name, "name == null");
         return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /** The view {@code name} in {@code schema}. */
+    public Optional<MaterializedView> view(String schema, String name) {
+        return views.stream().filter(v -> v.schema().equals(schema) && v.name().equals(name)).findFirst();
     }
 }

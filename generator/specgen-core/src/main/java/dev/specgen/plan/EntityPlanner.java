@@ -134,7 +134,7 @@ final class EntityPlanner {
             if (fk.isEmpty()) {
                 continue;
             }
-            if (deferred.contains(DependencyOrder.key(entity, f)) || uniqueOnlyThroughOwnIndex(f.references().get())) {
+            if (deferred.contains(DependencyGraph.key(entity, f)) || uniqueOnlyThroughOwnIndex(f.references().get())) {
                 deferredForeignKeys.add(new AddForeignKey(table, fk.get(), f.references().get().pos()));
             } else {
                 constraints.add(fk.get());

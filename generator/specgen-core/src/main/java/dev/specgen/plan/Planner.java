@@ -1,9 +1,12 @@
 package dev.specgen.plan;
 
+import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Sql;
 import dev.specgen.model.SpecModel;
 import dev.specgen.validate.Extensions;
+import dev.specgen.view.AnalyzedView;
+import dev.specgen.view.ViewCatalog;
 import dev.specgen.plan.SqlObject.AddForeignKey;
 import dev.specgen.plan.SqlObject.CreateExtension;
 import dev.specgen.plan.SqlObject.CreateSchema;
@@ -22,12 +25,15 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Valid model in, plan out: which files, which objects in which order. No SQL text is produced here beyond quoted
- * names and expressions; that is the renderer's job. Deterministic: entities are ordered by foreign-key
- * dependencies, ties broken by schema and table name; output never depends on file-system order or the clock.
+ * Valid model in, plan out: which files, which objects in which order. SQL text here is limited to quoted names,
+ * expressions and the fragments of view maintenance ({@link MaintenanceSql}); statements are the renderer's job.
+ * Deterministic: everything is ordered by one dependency graph ({@link DependencyGraph}: tables by foreign keys,
+ * then views after what they read), ties broken by schema and name; output never depends on file-system order or
+ * the clock.
  *
- * <p>Layout: {@code <schema>/00_schema.sql} (schema and extensions), then one {@code <schema>/NN_<table>.sql} per
- * entity in dependency order, then {@code <schema>/NN_foreign_keys.sql} for foreign keys that close a cycle.
+ * <p>Layout: {@code <schema>/00_schema.sql} (schema, extensions, and with views the refresh log and state tables),
+ * then one {@code <schema>/NN_<table>.sql} per entity and {@code <schema>/NN_<view>.sql} per view in dependency order,
+ * then {@code <schema>/NN_foreign_keys.sql} for foreign keys that close a cycle, and {@code NN_refresh_all.sql}.
  */
 public final class Planner {
 
@@ -52,47 +58,109 @@ public final class Planner {
         return sourceNames.apply(e.pos().file());
     }
 
+    /** The plan of a model without views (or whose views were not analysed). */
     public SchemaPlan plan(SpecModel model) {
-        DependencyOrder order = DependencyOrder.of(model.entities());
+        return plan(model, ViewCatalog.EMPTY);
+    }
+
+    /** The plan of {@code model}; {@code views} is what validation made of its views (in dependency order). */
+    public SchemaPlan plan(SpecModel model, ViewCatalog views) {
+        DependencyGraph graph = DependencyGraph.of(model.entities(), views);
         Map<String, NameAllocator> names = new TreeMap<>();
+        Map<String, NameAllocator> functionNames = new TreeMap<>();
         SortedMap<String, List<Entity>> bySchema = new TreeMap<>();
-        for (Entity e : order.entities()) {
+        SortedMap<String, List<AnalyzedView>> viewsBySchema = new TreeMap<>();
+        for (Entity e : graph.entities()) {
             bySchema.computeIfAbsent(e.schema(), s -> new ArrayList<>()).add(e);
-            NameAllocator alloc = names.computeIfAbsent(e.schema(), s -> new NameAllocator());
-            EntityPlanner.reserveNames(e, alloc);
+            EntityPlanner.reserveNames(e, names.computeIfAbsent(e.schema(), s -> new NameAllocator()));
+        }
+        for (AnalyzedView v : graph.views()) {
+            viewsBySchema.computeIfAbsent(v.view().schema(), s -> new ArrayList<>()).add(v);
+            ViewPlanner.reserveNames(v.view(), names.computeIfAbsent(v.view().schema(), s -> new NameAllocator()));
+        }
+        // the refresh log and state tables of a schema with views, named before anything else is generated
+        Map<String, String[]> refreshTables = new TreeMap<>();
+        for (String schema : viewsBySchema.keySet()) {
+            NameAllocator alloc = names.get(schema);
+            refreshTables.put(schema, new String[] {alloc.allocate("specgen_refresh_log"),
+                alloc.allocate("specgen_refresh_state"),
+                functionNames.computeIfAbsent(schema, s -> new NameAllocator()).allocate("refresh_all")});
         }
 
         List<PlannedFile> files = new ArrayList<>();
-        for (Map.Entry<String, List<Entity>> s : bySchema.entrySet()) {
-            files.add(schemaFile(s.getKey(), s.getValue()));
+        java.util.SortedSet<String> schemas = new TreeSet<>(bySchema.keySet());
+        schemas.addAll(viewsBySchema.keySet());
+        for (String schema : schemas) {
+            files.add(schemaFile(schema, bySchema.getOrDefault(schema, List.of()),
+                    viewsBySchema.getOrDefault(schema, List.of()), refreshTables.get(schema)));
         }
         Map<String, Integer> counters = new LinkedHashMap<>();
         Map<String, List<AddForeignKey>> deferred = new TreeMap<>();
         Map<String, SortedSet<String>> deferredSpecs = new TreeMap<>();
         List<EntityPlan> entityPlans = new ArrayList<>();
+        List<ViewPlan> viewPlans = new ArrayList<>();
         Set<String> createdTypes = new HashSet<>();
-        for (Entity e : order.entities()) {
-            int n = counters.merge(e.schema(), 1, Integer::sum);
-            EntityPlanner ep = new EntityPlanner(e, model, names.get(e.schema()), order.deferred(), createdTypes);
-            String path = e.schema() + "/" + number(n, bySchema.get(e.schema()).size()) + "_" + e.table() + ".sql";
-            files.add(new PlannedFile(path, List.of(source(e)), ep.objects()));
-            entityPlans.add(ep.entityPlan(path, source(e)));
-            if (!ep.deferredForeignKeys().isEmpty()) {
-                deferred.computeIfAbsent(e.schema(), s -> new ArrayList<>()).addAll(ep.deferredForeignKeys());
-                deferredSpecs.computeIfAbsent(e.schema(), s -> new TreeSet<>()).add(source(e));
+        for (DependencyGraph.Node node : graph.order()) {
+            String schema = node.schema();
+            int n = counters.merge(schema, 1, Integer::sum);
+            String path = schema + "/" + number(n, fileCount(schema, bySchema, viewsBySchema)) + "_" + node.name()
+                    + ".sql";
+            if (node instanceof DependencyGraph.TableNode t) {
+                Entity e = t.entity();
+                EntityPlanner ep = new EntityPlanner(e, model, names.get(schema), graph.deferred(), createdTypes);
+                files.add(new PlannedFile(path, List.of(source(e)), ep.objects()));
+                entityPlans.add(ep.entityPlan(path, source(e)));
+                if (!ep.deferredForeignKeys().isEmpty()) {
+                    deferred.computeIfAbsent(schema, s -> new ArrayList<>()).addAll(ep.deferredForeignKeys());
+                    deferredSpecs.computeIfAbsent(schema, s -> new TreeSet<>()).add(source(e));
+                }
+            } else if (node instanceof DependencyGraph.ViewNode vn) {
+                String[] shared = refreshTables.get(schema);
+                ViewPlanner vp = new ViewPlanner(vn.view(), graph.views(), names.get(schema),
+                        functionNames.computeIfAbsent(schema, s -> new NameAllocator()),
+                        name -> entityPlans.stream().filter(p -> p.entity().name().equals(name)).findFirst(),
+                        shared[0], shared[1], shared[2]);
+                ViewPlanner.Planned planned = vp.plan(path, source(vn.view()));
+                files.add(new PlannedFile(path, List.of(source(vn.view())), planned.objects()));
+                viewPlans.add(planned.plan());
             }
         }
         for (Map.Entry<String, List<AddForeignKey>> d : deferred.entrySet()) {
             int n = counters.merge(d.getKey(), 1, Integer::sum);
-            files.add(new PlannedFile(d.getKey() + "/" + number(n, bySchema.get(d.getKey()).size() + 1)
+            files.add(new PlannedFile(d.getKey() + "/" + number(n, fileCount(d.getKey(), bySchema, viewsBySchema))
                     + "_foreign_keys.sql", List.copyOf(deferredSpecs.get(d.getKey())), List.copyOf(d.getValue())));
         }
-        return new SchemaPlan(files, entityPlans);
+        for (Map.Entry<String, List<AnalyzedView>> vs : viewsBySchema.entrySet()) {
+            String schema = vs.getKey();
+            int n = counters.merge(schema, 1, Integer::sum);
+            List<ViewPlan> ofSchema = viewPlans.stream().filter(p -> p.schema().equals(schema)).toList();
+            SortedSet<String> specs = new TreeSet<>();
+            vs.getValue().forEach(v -> specs.add(source(v)));
+            files.add(new PlannedFile(schema + "/" + number(n, fileCount(schema, bySchema, viewsBySchema))
+                    + "_refresh_all.sql", List.copyOf(specs), List.of(new ViewObject.RefreshAll(
+                            Sql.qualified(schema, refreshTables.get(schema)[2]),
+                            ofSchema.stream().map(p -> Sql.literal(p.relation())).toList(),
+                            ofSchema.stream().map(p -> Sql.qualified(schema, p.refresh())).toList(),
+                            vs.getValue().get(0).view().pos()))));
+        }
+        return new SchemaPlan(files, entityPlans, viewPlans);
     }
 
-    private PlannedFile schemaFile(String schema, List<Entity> entities) {
+    /** How many numbered files a schema has: tables, views, the deferred foreign keys, refresh_all. */
+    private static int fileCount(String schema, Map<String, List<Entity>> tables, Map<String, List<AnalyzedView>> views) {
+        int views0 = views.getOrDefault(schema, List.of()).size();
+        return tables.getOrDefault(schema, List.of()).size() + views0 + 1 + (views0 > 0 ? 1 : 0);
+    }
+
+    private String source(AnalyzedView v) {
+        return sourceNames.apply(v.view().pos().file());
+    }
+
+    private PlannedFile schemaFile(String schema, List<Entity> entities, List<AnalyzedView> views,
+            String[] refreshTables) {
         List<SqlObject> objects = new ArrayList<>();
-        objects.add(new CreateSchema(Sql.ident(schema), entities.get(0).pos()));
+        SourcePos first = entities.isEmpty() ? views.get(0).view().pos() : entities.get(0).pos();
+        objects.add(new CreateSchema(Sql.ident(schema), first));
         SortedMap<String, List<String>> needs = new TreeMap<>();
         for (Entity e : entities) {
             for (String ext : extensions.apply(e)) {
@@ -100,13 +168,17 @@ public final class Planner {
             }
         }
         for (Map.Entry<String, List<String>> ext : needs.entrySet()) {
-            Entity first = entities.stream().filter(e -> e.table().equals(ext.getValue().get(0))).findFirst()
+            Entity firstUser = entities.stream().filter(e -> e.table().equals(ext.getValue().get(0))).findFirst()
                     .orElseThrow();
             objects.add(new CreateExtension(Sql.ident(ext.getKey()), Sql.ident(schema),
-                    reason(ext.getKey(), ext.getValue()), first.pos()));
+                    reason(ext.getKey(), ext.getValue()), firstUser.pos()));
+        }
+        if (!views.isEmpty()) {
+            objects.addAll(RefreshTables.objects(schema, refreshTables[0], refreshTables[1], views.get(0).view().pos()));
         }
         SortedSet<String> specs = new TreeSet<>();
         entities.forEach(e -> specs.add(source(e)));
+        views.forEach(v -> specs.add(source(v)));
         return new PlannedFile(schema + "/00_schema.sql", List.copyOf(specs), objects);
     }
 

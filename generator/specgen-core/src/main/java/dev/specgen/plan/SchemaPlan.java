@@ -5,12 +5,17 @@ import java.util.Optional;
 
 /**
  * The whole plan: files in install order (applying every object of every file in order installs everything), and
- * per entity what was decided for it, in dependency order.
+ * per entity and per view what was decided for it, in dependency order.
  */
-public record SchemaPlan(List<PlannedFile> files, List<EntityPlan> entities) {
+public record SchemaPlan(List<PlannedFile> files, List<EntityPlan> entities, List<ViewPlan> views) {
     public SchemaPlan {
         files = List.copyOf(files);
         entities = List.copyOf(entities);
+        views = List.copyOf(views);
+    }
+
+    public SchemaPlan(List<PlannedFile> files, List<EntityPlan> entities) {
+        this(files, entities, List.of());
     }
 
     public List<SqlObject> installOrder() {

@@ -8,9 +8,11 @@ import java.util.Objects;
  * One SQL statement the plan will emit, as data. Every object knows the spec position it came from
  * ({@link #origin()}), so a PostgreSQL error on statement 7 is reported at {@code specs/order.yaml:12:9}.
  * All identifiers and literals are already quoted; templates ({@code templates/postgres/<template>.ftl}, one per
- * record type) only place them.
+ * record type) only place them. Views, their maintenance and refresh functions are {@link ViewObject}s.
  */
-public sealed interface SqlObject {
+public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
+        SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
+        SqlObject.CommentOn, SqlObject.AddForeignKey, ViewObject {
 
     SourcePos origin();
 

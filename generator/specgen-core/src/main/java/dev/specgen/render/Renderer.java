@@ -41,11 +41,14 @@ public final class Renderer {
     private final Configuration cfg;
 
     public Renderer(Optional<Path> overrides) {
-        this.cfg = configure(overrides);
+        this.cfg = configure(overrides, this::embedded);
     }
 
-    private static Configuration configure(Optional<Path> overrides) {
+    private static Configuration configure(Optional<Path> overrides, java.util.function.Function<SqlObject, String> embed) {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        // <@embed object=x indent=8/>: a plan record inside another's template (a statement inside a generated
+        // function), rendered by its own template (MapStruct's includeModel)
+        c.setSharedVariable("embed", new EmbedDirective(embed));
         // plan records are read as ${obj.name}: record components and our zero-argument flags (hasWith) as properties
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
@@ -82,6 +85,7 @@ public final class Renderer {
     public Rendered render(SchemaPlan plan) {
         SortedMap<String, String> files = new TreeMap<>();
         List<RenderedStatement> statements = new ArrayList<>();
+        List<RenderedStatement> embedded = new ArrayList<>();
         List<FileModel> models = new ArrayList<>();
         TreeSet<String> allSources = new TreeSet<>();
         boolean anyConcurrent = false;
@@ -93,6 +97,11 @@ public final class Renderer {
                 SqlObject standIn = o.parseStandIn();
                 statements.add(new RenderedStatement(o, sql, f.path(), standIn.equals(o) ? sql : object(standIn),
                         SourceSpans.of(o, sql, this::object)));
+                if (o instanceof dev.specgen.plan.ViewObject vo) {
+                    for (dev.specgen.plan.ViewObject.Embedded e : vo.embedded()) {
+                        embedded.add(new RenderedStatement(e, object(e), f.path()));
+                    }
+                }
             }
             List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
             anyConcurrent |= f.hasNonTransactional();
@@ -105,7 +114,12 @@ public final class Renderer {
             List<String> notes = anyConcurrent ? List.of(CONCURRENT_NOTE) : List.of();
             files.put(INSTALL_FILE, apply("install", new InstallModel(String.join(", ", allSources), notes, models)));
         }
-        return new Rendered(files, statements);
+        return new Rendered(files, statements, List.of(), embedded);
+    }
+
+    /** An embedded statement's text (no trailing semicolon or newline), for templates that place it. */
+    private String embedded(SqlObject o) {
+        return apply(o.template(), o).stripTrailing();
     }
 
     /** One object's statement text, without a trailing newline. */

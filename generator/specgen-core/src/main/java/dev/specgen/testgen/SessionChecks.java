@@ -15,6 +15,7 @@ final class SessionChecks {
 
     static List<SessionCheck> of(EntityPlan ep, SchemaPlan plan) {
         List<SessionCheck> out = new ArrayList<>();
+        out.addAll(ViewSessionChecks.of(ep, plan));
         return List.copyOf(out);
     }
 }

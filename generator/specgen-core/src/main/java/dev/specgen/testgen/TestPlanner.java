@@ -56,6 +56,9 @@ public final class TestPlanner {
                         ep.entity().schema() + "." + ep.entity().table(), checks));
             }
         }
+        for (dev.specgen.plan.ViewPlan vp : plan.views()) {
+            files.add(ViewTests.file(vp, plan, maxSeedRows));
+        }
         return new TestPlan(files, sessionFiles);
     }
 

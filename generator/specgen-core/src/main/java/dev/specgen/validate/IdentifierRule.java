@@ -26,6 +26,17 @@ final class IdentifierRule implements Rule {
     private static final String SHORTEN_TABLE = "shorten the table name with table:";
 
     @Override
+    public void check(SpecModel model, Diagnostics diags) {
+        Rule.super.check(model, diags);
+        for (dev.specgen.model.MaterializedView v : model.views()) {
+            Identifiers.checkLength("materialized view", v.name(), v.pos(), "use a shorter view name", diags);
+            for (Index ix : v.indexes()) {
+                ix.name().ifPresent(n -> Identifiers.checkLength("index", n, ix.pos(), "use a shorter name:", diags));
+            }
+        }
+    }
+
+    @Override
     public void check(Entity e, SpecModel model, Diagnostics diags) {
         Identifiers.checkLength("schema", e.schema(), e.pos(), "use a shorter schema:", diags);
         Identifiers.checkLength("table", e.table(), e.pos(), SHORTEN_TABLE, diags);
@@ -41,8 +52,6 @@ final class IdentifierRule implements Rule {
         for (Action a : e.actions()) {
             Identifiers.checkLength("action", a.name(), a.pos(), "use a shorter action name", diags);
         }
-        e.materializedView().ifPresent(v -> Identifiers.checkLength("materialized view", v.name(), v.pos(),
-                "use a shorter view name", diags));
         e.partitioning().ifPresent(p -> partitions(e.table(), p, diags));
     }
 

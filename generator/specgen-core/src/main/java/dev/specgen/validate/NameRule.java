@@ -11,7 +11,8 @@ import dev.specgen.model.SpecModel;
 /**
  * Names that become SQL identifiers are lower-case snake_case (SG212 error) and preferably not reserved words
  * (SG212 warning): fields, explicit index names, explicit enum type names, actions and materialized views. Schema
- * and table names are checked by the model builder, which knows where {@code schema:} and {@code table:} are.
+ * and table names are checked by the model builder, which knows where {@code schema:} and {@code table:} are;
+ * view names too.
  */
 final class NameRule implements Rule {
 
@@ -29,6 +30,5 @@ final class NameRule implements Rule {
         for (Action a : e.actions()) {
             Identifiers.check("action", a.name(), a.pos(), diags);
         }
-        e.materializedView().ifPresent(v -> Identifiers.check("materialized view", v.name(), v.pos(), diags));
     }
 }

@@ -8,6 +8,7 @@ import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.Index;
+import dev.specgen.model.MaterializedView;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.SpecModel;
@@ -44,8 +45,6 @@ final class NamespaceRule implements Rule {
             for (Index ix : e.indexes()) {
                 ix.name().ifPresent(n -> claim(names, s, n, new Owner("index", ix.pos(), null), diags));
             }
-            e.materializedView().ifPresent(v -> claim(names, s, v.name(),
-                    new Owner("materialized view", v.pos(), null), diags));
             for (Field f : e.fields()) {
                 if (f.type() instanceof FieldType.Enum en) {
                     claim(names, en.schema(), en.typeName(), new Owner("enum type of field " + e.name() + "."
@@ -54,6 +53,12 @@ final class NamespaceRule implements Rule {
             }
             for (Action a : e.actions()) {
                 claim(names, s, "function " + a.name(), new Owner("action", a.pos(), null), diags);
+            }
+        }
+        for (MaterializedView v : model.views()) {
+            claim(names, v.schema(), v.name(), new Owner("materialized view", v.pos(), null), diags);
+            for (Index ix : v.indexes()) {
+                ix.name().ifPresent(n -> claim(names, v.schema(), n, new Owner("index", ix.pos(), null), diags));
             }
         }
     }

@@ -9,14 +9,20 @@ import java.util.TreeSet;
 /**
  * Facts derived while validating that later stages use. {@code extensions} maps each entity name (in model order)
  * to the PostgreSQL extensions its indexes need ({@code btree_gin}, {@code btree_gist}), sorted; entities that need
- * none map to an empty set. The same answer for one entity is {@link Extensions#required}.
+ * none map to an empty set. The same answer for one entity is {@link Extensions#required}. {@code views} is what the
+ * view analysis made of every materialized view, in dependency order.
  */
-public record ValidationResult(Map<String, SortedSet<String>> extensions) {
+public record ValidationResult(Map<String, SortedSet<String>> extensions, dev.specgen.view.ViewCatalog views) {
 
     public ValidationResult {
         Map<String, SortedSet<String>> copy = new LinkedHashMap<>();
         extensions.forEach((k, v) -> copy.put(k, Collections.unmodifiableSortedSet(new TreeSet<>(v))));
         extensions = Collections.unmodifiableMap(copy);
+        java.util.Objects.requireNonNull(views, "views == null");
+    }
+
+    public ValidationResult(Map<String, SortedSet<String>> extensions) {
+        this(extensions, dev.specgen.view.ViewCatalog.EMPTY);
     }
 
     /** Every extension any entity needs, sorted. */

@@ -48,6 +48,6 @@ public final class Validator {
         for (Entity e : model.entities()) {
             extensions.putIfAbsent(e.name(), Extensions.required(e));
         }
-        return new ValidationResult(extensions);
+        return new ValidationResult(extensions, dev.specgen.view.ViewAnalyzer.analyze(model, diags));
     }
 }

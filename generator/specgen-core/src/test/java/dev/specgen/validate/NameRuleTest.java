@@ -41,7 +41,7 @@ class NameRuleTest {
                   - {name: IdxState, columns: [state]}
                 actions:
                   - {name: Bulk, pattern: batch/bulk_operation, operation: insert}
-                materialized_view: select
+                materialized_view: {name: select, query: "SELECT 1 AS x"}
                 """);
         assertEquals("""
                 a.yaml:3:17: error SG212: enum type name "SaleState" is not a lower-case SQL identifier
@@ -50,7 +50,7 @@ class NameRuleTest {
                   hint: use "idx_state"
                 a.yaml:7:5: error SG212: action name "Bulk" is not a lower-case SQL identifier
                   hint: use "bulk"
-                a.yaml:8:20: warning SG212: materialized view name "select" is a reserved word in PostgreSQL
+                a.yaml:8:27: warning SG212: materialized view name "select" is a reserved word in PostgreSQL
                   hint: specgen quotes it ("select") in generated SQL, and hand-written queries must quote it too;\
                  consider another name""", r.text());
     }
@@ -91,7 +91,7 @@ class NameRuleTest {
                   - {name: sale_p2024, columns: [at]}
                   - {name: customer, columns: [kind]}
                 partitioning: {strategy: range, column: at, interval: yearly, from: 2024-01-01, to: 2025-01-01}
-                materialized_view: sale_default
+                materialized_view: {name: sale_default, query: "SELECT 1 AS x"}
                 actions:
                   - {name: load, pattern: batch/bulk_operation, operation: insert}
                 """, """
@@ -105,7 +105,7 @@ class NameRuleTest {
         assertEquals("""
                 a.yaml:6:5: error SG202: name "public.sale_p2024" of the index is already used by the partition\
                  (a.yaml:8:45)
-                a.yaml:9:20: error SG202: name "public.sale_default" of the materialized view is already used by the\
+                a.yaml:9:27: error SG202: name "public.sale_default" of the materialized view is already used by the\
                  default partition (a.yaml:8:15)
                 b.yaml:1:9: error SG202: name "public.customer" of the table of entity Customer is already used by the\
                  index (a.yaml:7:5)

@@ -15,6 +15,7 @@ import dev.specgen.diag.SpecgenException;
 import dev.specgen.model.Entity;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.plan.ViewPlan;
 import dev.specgen.render.Rendered;
 import dev.specgen.render.RenderedSessionCheck;
 import dev.specgen.render.RenderedStatement;
@@ -51,6 +52,13 @@ public final class Verifier {
         return f.substring(0, slash) + "/tests/" + f.substring(slash + 1, f.length() - ".sql".length()) + "_test.sql";
     }
 
+    /** A view's test file, beside its DDL file like an entity's. */
+    public static String testFileOf(ViewPlan vp) {
+        String f = vp.file();
+        int slash = f.lastIndexOf('/');
+        return f.substring(0, slash) + "/tests/" + f.substring(slash + 1, f.length() - ".sql".length()) + "_test.sql";
+    }
+
     /** How long the sessions of one session check may run together. */
     static final Duration SESSION_TIMEOUT = Duration.ofMinutes(2);
 
@@ -61,6 +69,9 @@ public final class Verifier {
     private final Progress progress;
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** What the current run applies: to name the spec's check: when seeding breaks it. */
+    private SchemaPlan runPlan;
+    private List<RenderedStatement> runStatements = List.of();
     private String step = "starting";
 
     public Verifier(Database db, Progress progress) {
@@ -105,7 +116,7 @@ public final class Verifier {
             diagnostics.addAll(e.diagnostics());
         }
         if (reports.isEmpty()) {
-            plan.entities().forEach(ep -> reports.add(report(ep, false, Optional.empty())));
+            reports.addAll(reports(plan, false));
         }
         db.interrupted().ifPresent(why -> {
             // whatever failed after the interrupt failed because of it: say that, once
@@ -125,6 +136,8 @@ public final class Verifier {
     private List<EntityReport> run(Connection c, String database, SchemaPlan plan, Rendered rendered,
             SortedSet<String> schemas, boolean runTests) {
         List<RenderedStatement> ddl = rendered.statements();
+        runPlan = plan;
+        runStatements = ddl;
         if (strategy() == Applier.Strategy.IN_PLACE) {
             diagnostics.addAll(Applier.inPlaceWarnings(ddl));
         }
@@ -132,9 +145,13 @@ public final class Verifier {
                 () -> Applier.apply(c, ddl, strategy(), db.options()));
         if (applied.failure().isPresent()) {
             diagnostics.add(applied.failure().get().diagnostic());
-            // an entity counts as applied only when all of its statements are committed
-            return plan.entities().stream().map(ep -> report(ep, applied.allCommitted(statementsOf(ddl, ep)),
-                    Optional.empty())).toList();
+            // an entity or view counts as applied only when all of its statements are committed
+            List<EntityReport> failed = new ArrayList<>();
+            plan.entities().forEach(ep -> failed.add(report(ep, applied.allCommitted(statementsOf(ddl, ep.file())),
+                    Optional.empty())));
+            plan.views().forEach(vp -> failed.add(report(vp, applied.allCommitted(statementsOf(ddl, vp.file())),
+                    Optional.empty())));
+            return failed;
         }
         CatalogSnapshot first = timed("catalog", "reading the catalog", () -> CatalogSnapshot.read(c, schemas));
         Optional<Applier.Failure> again = timed("reapply", "applying everything a second time",
@@ -177,8 +194,22 @@ public final class Verifier {
             TapResult r = timed("tests", "testing " + ep.entity().schema() + "." + ep.entity().table(),
                     () -> TapRunner.run(c, text, tap.searchPath(), settings));
             out.add(report(ep, true, Optional.of(r)));
-            if (!failures(plan, ddl, ep, file, r)) {
+            if (!failures(ep, file, r)) {
                 return out; // the connection is gone: the remaining files cannot run
+            }
+        }
+        for (ViewPlan vp : plan.views()) {
+            String file = testFileOf(vp);
+            String text = rendered.files().get(file);
+            if (text == null) {
+                out.add(report(vp, true, Optional.empty()));
+                continue;
+            }
+            TapResult r = timed("tests", "testing " + vp.schema() + "." + vp.relation(),
+                    () -> TapRunner.run(c, text, tap.searchPath(), settings));
+            out.add(report(vp, true, Optional.of(r)));
+            if (!failures(vp.view().view().pos(), vp, file, r)) {
+                return out;
             }
         }
         SessionRunner sessions = new SessionRunner(db, database, tap.searchPath(), SESSION_TIMEOUT);
@@ -192,7 +223,7 @@ public final class Verifier {
                 Entity e = ep.entity();
                 out.add(new EntityReport(e.name(), e.schema() + "." + e.table(), e.pos().file(),
                         check.file() + "#" + check.name(), true, Optional.of(r)));
-                if (!failures(plan, ddl, ep, check.file() + " (check " + check.name() + ")", r)) {
+                if (!failures(ep, check.file() + " (check " + check.name() + ")", r)) {
                     return out;
                 }
             }
@@ -201,31 +232,39 @@ public final class Verifier {
     }
 
     private static List<EntityReport> reports(SchemaPlan plan, boolean applied) {
-        return plan.entities().stream().map(ep -> report(ep, applied, Optional.empty())).toList();
+        List<EntityReport> out = new ArrayList<>();
+        plan.entities().forEach(ep -> out.add(report(ep, applied, Optional.empty())));
+        plan.views().forEach(vp -> out.add(report(vp, applied, Optional.empty())));
+        return out;
     }
 
-    /** Indexes of the entity's DDL statements in install order. */
-    private static List<Integer> statementsOf(List<RenderedStatement> ddl, EntityPlan ep) {
+    /** Indexes of the DDL statements of {@code file} in install order. */
+    private static List<Integer> statementsOf(List<RenderedStatement> ddl, String file) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < ddl.size(); i++) {
-            if (ddl.get(i).file().equals(ep.file())) {
+            if (ddl.get(i).file().equals(file)) {
                 out.add(i);
             }
         }
         return out;
     }
 
-    /** Reports the file's failures; false when the connection is gone (nothing more can run). */
-    private boolean failures(SchemaPlan plan, List<RenderedStatement> ddl, EntityPlan ep, String file,
-            TapResult r) {
-        Entity e = ep.entity();
+    private boolean failures(EntityPlan ep, String file, TapResult r) {
+        return failures(ep.entity().pos(), ep, file, r);
+    }
+
+    /**
+     * Reports the file's failures at {@code at} ({@code origin}: the entity's or view's plan); false when the
+     * connection is gone (nothing more can run).
+     */
+    private boolean failures(SourcePos at, Object origin, String file, TapResult r) {
         for (TapLine t : r.failures()) {
             String why = t.diagnostics().isEmpty() ? "" : String.join(" ", t.diagnostics().stream()
                     .map(s -> s.replaceFirst("^#\\s*", "").strip()).filter(s -> !s.isEmpty()).toList());
-            Diagnostic d = Diagnostic.error(e.pos(), Code.SG406, "test " + t.number() + " of " + file
+            Diagnostic d = Diagnostic.error(at, Code.SG406, "test " + t.number() + " of " + file
                     + " failed: " + t.description());
             Optional<Diagnostic> onCheck = t.description().startsWith("seeds ")
-                    ? SeedFailures.checkViolation(plan, ddl, "test " + t.number() + " of " + file, why)
+                    ? SeedFailures.checkViolation(runPlan, runStatements, "test " + t.number() + " of " + file, why)
                     : Optional.empty();
             if (onCheck.isPresent()) {
                 diagnostics.add(onCheck.get());
@@ -241,10 +280,10 @@ public final class Verifier {
         if (r.error().isPresent()) {
             TapResult.TapError err = r.error().get();
             String where = "running test file " + file + " (line " + err.line() + ")";
-            StmtFailure f = new StmtFailure(0, new dev.specgen.db.Stmt(err.statement(), ep), err.sqlState(),
+            StmtFailure f = new StmtFailure(0, new dev.specgen.db.Stmt(err.statement(), origin), err.sqlState(),
                     err.message(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
             switch (DbErrors.cause(err.sqlState(), err.message())) {
-                case TIMEOUT -> diagnostics.add(Applier.timeout(f, e.pos(), where, db.options()));
+                case TIMEOUT -> diagnostics.add(Applier.timeout(f, at, where, db.options()));
                 case RESOURCE -> diagnostics.add(Applier.resource(f, where));
                 case CONNECTION -> {
                     diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG405, "lost the connection to the "
@@ -252,15 +291,20 @@ public final class Verifier {
                             + "network failed; check the server log, then run again"));
                     return false;
                 }
-                default -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file
+                default -> diagnostics.add(Diagnostic.error(at, Code.SG406, "test file " + file
                         + " stopped at line " + err.line() + ": " + err.message() + " (" + err.sqlState() + ")"));
             }
         }
         if (r.error().isEmpty() && r.planned() != r.ran()) {
-            diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file + " planned "
+            diagnostics.add(Diagnostic.error(at, Code.SG406, "test file " + file + " planned "
                     + r.planned() + " tests but ran " + r.ran()));
         }
         return true;
+    }
+
+    private static EntityReport report(ViewPlan vp, boolean applied, Optional<TapResult> tests) {
+        return new EntityReport(vp.relation(), vp.schema() + "." + vp.relation(), vp.view().view().pos().file(),
+                testFileOf(vp), applied, tests);
     }
 
     private static EntityReport report(EntityPlan ep, boolean applied, Optional<TapResult> tests) {

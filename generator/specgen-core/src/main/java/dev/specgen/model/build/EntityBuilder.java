@@ -43,7 +43,8 @@ final class EntityBuilder {
         this.shape = shape;
     }
 
-    Optional<Entity> build(YDocument doc) {
+    /** The entity of {@code doc}; a view it declares ({@code materialized_view:}) is added to {@code views}. */
+    Optional<Entity> build(YDocument doc, List<MaterializedView> views) {
         Optional<YMap> root = shape.map(doc.root(), "an entity document");
         if (root.isEmpty()) {
             return Optional.empty();
@@ -83,10 +84,10 @@ final class EntityBuilder {
         List<Action> actions = m.get("actions").flatMap(a -> shape.seq(a, "\"actions\""))
                 .map(actionBuilder::build).orElse(List.of());
         List<Hint> hints = m.get("performance_hints").map(actionBuilder::hints).orElse(List.of());
-        Optional<MaterializedView> view = new ViewBuilder(shape).build(m);
+        new ViewBuilder(shape).ofEntity(m, name, schema, pos).ifPresent(views::add);
         SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, partitioning,
-                storage, actions, view, hints, pos, tablePos));
+                storage, actions, hints, pos, tablePos));
     }
 
     private void checkEntityName(String name, SourcePos pos) {

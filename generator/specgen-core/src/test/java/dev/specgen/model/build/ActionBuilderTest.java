@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Action;
 import dev.specgen.model.Hint;
-import dev.specgen.model.MaterializedView;
-import dev.specgen.model.MaterializedView.Refresh;
 import dev.specgen.model.Named;
 import dev.specgen.model.Param;
 import dev.specgen.model.Storage;
@@ -102,39 +100,6 @@ class ActionBuilderTest {
         Run r = entity("performance_hints:\n  - seed_rows: 10000\n  - lookup_budget_ms: 25.5\n");
         assertEquals(List.of(new Hint("seed_rows", "10000", new SourcePos("a.yaml", 4, 5)),
                 new Hint("lookup_budget_ms", "25.5", new SourcePos("a.yaml", 5, 5))), r.entity().performanceHints());
-    }
-
-    @Test
-    void materializedViewShortAndLong() {
-        Run r = entity("materialized_view: sale_mv\nrefresh_strategy: Concurrent\nrefresh_interval: \"1 hour\"\n");
-        assertEquals("", r.text());
-        assertEquals(Optional.of(new MaterializedView("sale_mv", Refresh.CONCURRENT, Optional.of("1 hour"),
-                new SourcePos("a.yaml", 3, 20))), r.entity().materializedView());
-        Run longForm = entity("materialized_view: {name: v, refresh_interval: 30  minutes}\n");
-        assertEquals(Optional.of(new MaterializedView("v", Refresh.FULL, Optional.of("30 minutes"),
-                new SourcePos("a.yaml", 3, 20))), longForm.entity().materializedView());
-    }
-
-    @Test
-    void materializedViewErrors() {
-        assertEquals("""
-                a.yaml:3:1: error SG222: "refresh_strategy" without materialized_view
-                  hint: name the view with materialized_view:, or drop "refresh_strategy\"""",
-                entity("refresh_strategy: full\n").text());
-        assertEquals("""
-                a.yaml:4:19: error SG222: refresh_interval "every hour" must be a positive number and a unit
-                  hint: write for example "1 hour" or "30 minutes"; units: second(s), minute(s), hour(s), day(s),\
-                 week(s) or month(s)""", entity("materialized_view: v\nrefresh_interval: every hour\n").text());
-        assertEquals("""
-                a.yaml:4:19: error SG222: refresh_interval "0 days" must be a positive number and a unit
-                  hint: write for example "1 hour" or "30 minutes"; units: second(s), minute(s), hour(s), day(s),\
-                 week(s) or month(s)""", entity("materialized_view: v\nrefresh_interval: 0 days\n").text());
-        assertEquals("""
-                a.yaml:3:30: error SG222: "refresh_strategy" is given twice, here and at a.yaml:4:1
-                  hint: keep one of them
-                a.yaml:3:48: error SG109: refresh_strategy "sometimes" is not one of full, concurrent, incremental""",
-                entity("materialized_view: {name: v, refresh_strategy: sometimes}\nrefresh_strategy: full\n")
-                        .text());
     }
 
     @Test

@@ -1,0 +1,152 @@
+package dev.specgen.plan;
+
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.view.AnalyzedView;
+import dev.specgen.view.Relation;
+import dev.specgen.view.ViewCatalog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One dependency graph for everything the plan creates (Atlas SortChanges/DetachCycles): tables, then views on
+ * tables, then views on views. An entity's table comes after the tables it references; a view after every table
+ * and view it reads. Ties are broken by schema, then name. A foreign key that would close a cycle is detached: it is
+ * listed in {@link #deferred()} (as "Entity.field") and emitted as ALTER TABLE ... ADD CONSTRAINT after all tables.
+ * Views never form cycles (the view analysis rejects them, SG247). Tables are ordered before views, so a schema's
+ * files number its tables first.
+ */
+record DependencyGraph(List<Node> order, Set<String> deferred) {
+
+    /** A thing with its own place in install order. */
+    sealed interface Node permits TableNode, ViewNode {
+        String schema();
+
+        /** The SQL name (table or view). */
+        String name();
+
+        /** Graph key: entities by spec name, views by {@code view:schema.name}. */
+        String key();
+    }
+
+    record TableNode(Entity entity) implements Node {
+        public TableNode {
+            Objects.requireNonNull(entity, "entity == null");
+        }
+
+        public String schema() {
+            return entity.schema();
+        }
+
+        public String name() {
+            return entity.table();
+        }
+
+        public String key() {
+            return entity.name();
+        }
+    }
+
+    record ViewNode(AnalyzedView view) implements Node {
+        public ViewNode {
+            Objects.requireNonNull(view, "view == null");
+        }
+
+        public String schema() {
+            return view.view().schema();
+        }
+
+        public String name() {
+            return view.view().name();
+        }
+
+        public String key() {
+            return "view:" + view.qualifiedName();
+        }
+    }
+
+    static String key(Entity e, Field f) {
+        return e.name() + "." + f.name();
+    }
+
+    static DependencyGraph of(List<Entity> entities, ViewCatalog views) {
+        List<Node> nodes = new ArrayList<>();
+        entities.forEach(e -> nodes.add(new TableNode(e)));
+        views.views().forEach(v -> nodes.add(new ViewNode(v)));
+        nodes.sort(Comparator.comparing(Node::schema).thenComparing(Node::name));
+        Map<String, Node> byKey = new LinkedHashMap<>();
+        Map<String, String> tableKeys = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            byKey.putIfAbsent(n.key(), n);
+            if (n instanceof TableNode t) {
+                tableKeys.putIfAbsent(t.schema() + "." + t.name(), t.key());
+            }
+        }
+        DependencyGraph.Walk w = new Walk(byKey, tableKeys);
+        // tables first (entities never read views), so adding a view never renumbers the table files
+        nodes.stream().filter(TableNode.class::isInstance).forEach(w::visit);
+        nodes.stream().filter(ViewNode.class::isInstance).forEach(w::visit);
+        return new DependencyGraph(List.copyOf(w.out), Set.copyOf(w.deferred));
+    }
+
+    List<Entity> entities() {
+        return order.stream().filter(TableNode.class::isInstance).map(n -> ((TableNode) n).entity()).toList();
+    }
+
+    List<AnalyzedView> views() {
+        return order.stream().filter(ViewNode.class::isInstance).map(n -> ((ViewNode) n).view()).toList();
+    }
+
+    private static final class Walk {
+        final Map<String, Node> byKey;
+        final Map<String, String> tableKeys;
+        final List<Node> out = new ArrayList<>();
+        final Set<String> done = new HashSet<>();
+        final Set<String> deferred = new HashSet<>();
+        final Set<String> visiting = new HashSet<>();
+
+        Walk(Map<String, Node> byKey, Map<String, String> tableKeys) {
+            this.byKey = byKey;
+            this.tableKeys = tableKeys;
+        }
+
+        void visit(Node n) {
+            if (done.contains(n.key())) {
+                return;
+            }
+            visiting.add(n.key());
+            if (n instanceof TableNode t) {
+                for (Field f : t.entity().fields()) {
+                    if (f.references().isEmpty()) {
+                        continue;
+                    }
+                    String target = f.references().get().entity();
+                    if (target.equals(t.key()) || !byKey.containsKey(target) || done.contains(target)) {
+                        continue;
+                    }
+                    if (visiting.contains(target)) {
+                        deferred.add(key(t.entity(), f));
+                        continue;
+                    }
+                    visit(byKey.get(target));
+                }
+            } else if (n instanceof ViewNode v) {
+                for (Relation r : v.view().sources()) {
+                    String k = r.isView() ? "view:" + r.qualified() : tableKeys.get(r.qualified());
+                    if (k != null && byKey.containsKey(k) && !done.contains(k) && !visiting.contains(k)) {
+                        visit(byKey.get(k));
+                    }
+                }
+            }
+            visiting.remove(n.key());
+            done.add(n.key());
+            out.add(n);
+        }
+    }
+}

@@ -1,0 +1,654 @@
+package dev.specgen.plan;
+
+import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Sql;
+import dev.specgen.model.ViewQuery.Aggregate;
+import dev.specgen.model.ViewQuery.JoinType;
+import dev.specgen.plan.ViewObject.CaptureDelta;
+import dev.specgen.plan.ViewObject.DeleteEmptyGroups;
+import dev.specgen.plan.ViewObject.FullAggregate;
+import dev.specgen.plan.ViewObject.FullRecompute;
+import dev.specgen.plan.ViewObject.MergeDelta;
+import dev.specgen.plan.ViewObject.RecomputeExtremes;
+import dev.specgen.plan.ViewObject.UpsertDelta;
+import dev.specgen.view.AggregateShape;
+import dev.specgen.view.AggregateShape.DimJoin;
+import dev.specgen.view.AggregateShape.GroupKey;
+import dev.specgen.view.AggregateShape.Measure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL fragments of an incrementally kept aggregate, spelled once from its {@link AggregateShape}: the columns of
+ * its table and of its delta table, the select items that compute them from rows, and the items that combine them.
+ *
+ * <p>What is kept per group (besides the group keys): {@code specgen_count}, the rows of the group (a group whose
+ * count reaches 0 is deleted); per measure, {@code count(x)}: the count; {@code sum(x)}: the sum and the count of
+ * non-NULL values (the view shows NULL when it is 0); {@code avg(x)}: the same two, the view divides them as
+ * avg() does; {@code min/max(x)}: the extreme. The delta table carries, per group and captured statement, the net
+ * change of each, and for MIN/MAX the extreme of the values that came in and of those that went out: a group is only
+ * recomputed when a value that went out could have been its extreme.
+ *
+ * <p>Sums are added NULL-safely ({@code coalesce(a + b, a, b)}), so any exact type works (integer, numeric, money,
+ * interval) without a type-specific zero. Aliases of specgen's own ({@code specgen_t}, {@code specgen_d}, ...) never
+ * clash with the spec's.
+ */
+final class MaintenanceSql {
+    static final String T = "specgen_t";
+    static final String D = "specgen_d";
+    static final String NEW = "specgen_new";
+    static final String OLD = "specgen_old";
+    static final String COUNT = "specgen_count";
+    static final String ROWS = "specgen_rows";
+    static final String FULL = "specgen_full";
+    static final String SIGN = "specgen_sign";
+    /** The writing transaction of a delta row (pg_current_xact_id()): a full recompute consumes what it saw. */
+    static final String XID = "specgen_xid";
+    /**
+     * {@code specgen_full} of the row that says the delta table was not reset: the table is unlogged (its writes cost
+     * no WAL), so a crash or a failover empties it, this row with it, and the next refresh knows to recompute.
+     */
+    static final String SENTINEL = "'(specgen: no crash since the last full refresh)'";
+    /** The temporary table a full recompute aggregates into, and its row that holds the snapshot it read. */
+    static final String FULL_RESULT = "pg_temp.specgen_full_result";
+    static final String SNAPSHOT = "specgen_snapshot";
+
+    private final AggregateShape s;
+    private final String store;
+    private final String delta;
+
+    MaintenanceSql(AggregateShape s, String store, String delta) {
+        this.s = s;
+        this.store = store;
+        this.delta = delta;
+    }
+
+    // ---- names ----------------------------------------------------------------------------------------------------
+
+    private static String q(String name) {
+        return Sql.ident(name);
+    }
+
+    /** A hidden column of measure {@code m}: {@code specgen_<m>_<what>}, or by position when that is too long. */
+    private String hidden(Measure m, String what) {
+        String n = "specgen_" + m.name() + "_" + what;
+        return q(Sql.byteLength(n) <= Sql.MAX_IDENT_BYTES ? n : "specgen_m" + (s.measures().indexOf(m) + 1) + "_"
+                + what);
+    }
+
+    /** The alias of measure {@code m}'s argument in change rows. */
+    private String arg(Measure m) {
+        return "specgen_a" + (s.measures().indexOf(m) + 1);
+    }
+
+    List<String> groupNames() {
+        return s.groups().stream().map(g -> q(g.name())).toList();
+    }
+
+    private String sumCol(Measure m) {
+        return m.function() == Aggregate.AVG ? hidden(m, "sum") : q(m.name());
+    }
+
+    /** The kept value columns after the group keys, in order. */
+    List<String> valueColumns() {
+        List<String> out = new ArrayList<>(List.of(COUNT));
+        for (Measure m : s.measures()) {
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(a -> out.add(q(m.name())));
+                case SUM, AVG -> {
+                    out.add(sumCol(m));
+                    out.add(hidden(m, "n"));
+                }
+                case MIN, MAX -> out.add(q(m.name()));
+            }
+        }
+        return out;
+    }
+
+    List<String> storeColumns() {
+        List<String> out = new ArrayList<>(groupNames());
+        out.addAll(valueColumns());
+        return out;
+    }
+
+    private List<String> deltaValueColumns() {
+        List<String> out = new ArrayList<>(List.of(ROWS, COUNT));
+        for (Measure m : s.measures()) {
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(a -> out.add(q(m.name())));
+                case SUM, AVG -> {
+                    out.add(sumCol(m));
+                    out.add(hidden(m, "n"));
+                }
+                case MIN, MAX -> {
+                    out.add(hidden(m, "ins"));
+                    out.add(hidden(m, "del"));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<String> deltaColumns() {
+        List<String> out = new ArrayList<>(groupNames());
+        out.addAll(deltaValueColumns());
+        out.add(FULL);
+        out.add(XID);
+        return out;
+    }
+
+    // ---- the view's query ----------------------------------------------------------------------------------------
+
+    private String fact() {
+        return Sql.qualified(s.fact().entity().schema(), s.fact().entity().table());
+    }
+
+    /** {@code <relation> AS fact} and the joins, each on its own line. */
+    String from(String factRelation) {
+        return from(factRelation, Optional.empty(), "");
+    }
+
+    /**
+     * As {@link #from(String)}, with join {@code replaced} reading {@code relation} (a transition table) instead of
+     * its table; an empty {@code relation} joins nothing ({@code LEFT JOIN table ON false}: NULL dimension columns).
+     */
+    private String from(String factRelation, Optional<DimJoin> replaced, String relation) {
+        StringBuilder b = new StringBuilder(factRelation).append(" AS ").append(q(s.fact().alias()));
+        for (DimJoin j : s.joins()) {
+            String table = Sql.qualified(j.entity().schema(), j.entity().table());
+            String on = q(j.alias()) + "." + q(j.key()) + " = " + q(s.fact().alias()) + "." + q(j.column());
+            String line;
+            if (replaced.isPresent() && replaced.get() == j && relation.isEmpty()) {
+                line = JoinType.LEFT.sql() + " " + table + " AS " + q(j.alias()) + " ON false";
+            } else if (replaced.isPresent() && replaced.get() == j) {
+                line = j.type().sql() + " " + relation + " AS " + q(j.alias()) + " ON " + on;
+            } else {
+                line = j.type().sql() + " " + table + " AS " + q(j.alias()) + " ON " + on;
+            }
+            b.append('\n').append(line);
+        }
+        return b.toString();
+    }
+
+    /** {@code sql AS name}, or just the name when the key is that column. */
+    private static String as(GroupKey g) {
+        return g.sql().equals(q(g.name())) ? g.sql() : g.sql() + " AS " + q(g.name());
+    }
+
+    private String whereSql() {
+        return s.where().map(w -> "(" + w + ")").orElse("");
+    }
+
+    List<String> groupBySql() {
+        return s.groups().stream().map(GroupKey::sql).toList();
+    }
+
+    /** The items that compute the kept columns from rows of the view's query. */
+    List<String> storeItems() {
+        List<String> out = new ArrayList<>();
+        for (GroupKey g : s.groups()) {
+            out.add(as(g));
+        }
+        out.add("count(*) AS " + COUNT);
+        for (Measure m : s.measures()) {
+            String x = m.argument().orElse("*");
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(a -> out.add("count(" + a + ") AS " + q(m.name())));
+                case SUM, AVG -> {
+                    out.add("sum(" + x + ") AS " + sumCol(m));
+                    out.add("count(" + x + ") AS " + hidden(m, "n"));
+                }
+                case MIN, MAX -> out.add(m.function().sql() + "(" + x + ") AS " + q(m.name()));
+            }
+        }
+        return out;
+    }
+
+    /** The query the kept table is created from (its column types are PostgreSQL's own for these expressions). */
+    String storeQuery() {
+        return select(storeItems(), from(fact()), whereSql(), groupBySql());
+    }
+
+    /** The query the delta table is created from. */
+    String deltaQuery() {
+        List<String> items = new ArrayList<>();
+        for (GroupKey g : s.groups()) {
+            items.add(as(g));
+        }
+        items.add("0::bigint AS " + ROWS);
+        items.add("count(*) AS " + COUNT);
+        for (Measure m : s.measures()) {
+            String x = m.argument().orElse("*");
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(a -> items.add("count(" + a + ") AS " + q(m.name())));
+                case SUM, AVG -> {
+                    items.add("sum(" + x + ") AS " + sumCol(m));
+                    items.add("count(" + x + ") AS " + hidden(m, "n"));
+                }
+                case MIN, MAX -> {
+                    items.add(m.function().sql() + "(" + x + ") AS " + hidden(m, "ins"));
+                    items.add(m.function().sql() + "(" + x + ") AS " + hidden(m, "del"));
+                }
+            }
+        }
+        items.add("NULL::text AS " + FULL);
+        items.add("pg_current_xact_id() AS " + XID);
+        return select(items, from(fact()), whereSql(), groupBySql());
+    }
+
+    private static String select(List<String> items, String from, String where, List<String> groupBy) {
+        StringBuilder b = new StringBuilder("SELECT\n");
+        b.append(items.stream().map(i -> "    " + i).collect(Collectors.joining(",\n"))).append('\n');
+        b.append("FROM ").append(from);
+        if (!where.isEmpty()) {
+            b.append("\nWHERE ").append(where);
+        }
+        if (!groupBy.isEmpty()) {
+            b.append("\nGROUP BY ").append(String.join(", ", groupBy));
+        }
+        return b.toString();
+    }
+
+    /** The view users read: the kept columns, sums shown NULL over no values, averages divided as avg() does. */
+    List<String> viewItems() {
+        List<String> out = new ArrayList<>();
+        for (String c : s.columns()) {
+            Optional<GroupKey> g = s.groups().stream().filter(x -> x.name().equals(c)).findFirst();
+            if (g.isPresent()) {
+                out.add(q(c));
+                continue;
+            }
+            Measure m = s.measures().stream().filter(x -> x.name().equals(c)).findFirst().orElseThrow();
+            switch (m.function()) {
+                case COUNT -> out.add(m.argument().isPresent() ? q(m.name()) : COUNT + " AS " + q(m.name()));
+                case SUM -> out.add("CASE WHEN " + hidden(m, "n") + " > 0 THEN " + q(m.name()) + " END AS "
+                        + q(m.name()));
+                case AVG -> out.add("CASE WHEN " + hidden(m, "n") + " > 0 THEN " + sumCol(m) + " / " + hidden(m, "n")
+                        + "::numeric END AS " + q(m.name()));
+                case MIN, MAX -> out.add(q(m.name()));
+            }
+        }
+        return out;
+    }
+
+    // ---- matching groups -----------------------------------------------------------------------------------------
+
+    /**
+     * Rows {@code a} and {@code b} are of the same group. With a group key that may be NULL (GROUP BY puts NULLs in
+     * one group), keys are compared with IS NOT DISTINCT FROM, behind a hash of the key that PostgreSQL can join on
+     * (hash_record_extended, PostgreSQL 14+); with NOT NULL keys, plain equality.
+     */
+    String match(String a, String b) {
+        if (!s.anyNullableGroup()) {
+            return s.groups().stream().map(g -> a + "." + q(g.name()) + " = " + b + "." + q(g.name()))
+                    .collect(Collectors.joining(" AND "));
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(hash(a) + " = " + hash(b));
+        for (GroupKey g : s.groups()) {
+            parts.add(a + "." + q(g.name()) + (g.nullable() ? " IS NOT DISTINCT FROM " : " = ") + b + "."
+                    + q(g.name()));
+        }
+        return String.join(" AND ", parts);
+    }
+
+    private String hash(String alias) {
+        return "hash_record_extended(ROW(" + s.groups().stream().map(g -> alias + "." + q(g.name()))
+                .collect(Collectors.joining(", ")) + "), 0)";
+    }
+
+    /** The rows of the fact (and its joins) of the group of row {@code x}: index-friendly also for NULL keys. */
+    private String groupOf(String x) {
+        List<String> parts = new ArrayList<>();
+        for (GroupKey g : s.groups()) {
+            String col = x + "." + q(g.name());
+            parts.add(g.nullable() ? "(" + g.sql() + " = " + col + " OR " + g.sql() + " IS NULL AND " + col
+                    + " IS NULL)" : g.sql() + " = " + col);
+        }
+        s.where().ifPresent(w -> parts.add("(" + w + ")"));
+        return String.join("\n          AND ", parts);
+    }
+
+    /** {@code (SELECT min(x) FROM fact ... WHERE <group of row>)}: the extreme of a group, from the tables. */
+    private String recompute(Measure m, String x) {
+        return "(SELECT " + m.function().sql() + "(" + m.argument().orElseThrow() + ")\n        FROM "
+                + from(fact()).replace("\n", "\n        ") + "\n        WHERE " + groupOf(x) + ")";
+    }
+
+    // ---- capture: one statement's changes ------------------------------------------------------------------------
+
+    /** A SELECT of change rows: group keys, measure arguments and the sign, from {@code from}. */
+    private String change(String from, int sign, String keyFilter) {
+        List<String> items = new ArrayList<>();
+        for (GroupKey g : s.groups()) {
+            items.add(as(g));
+        }
+        for (Measure m : s.measures()) {
+            m.argument().ifPresent(a -> items.add(a + " AS " + arg(m)));
+        }
+        items.add(sign + " AS " + SIGN);
+        List<String> where = new ArrayList<>();
+        if (!keyFilter.isEmpty()) {
+            where.add(keyFilter);
+        }
+        s.where().ifPresent(w -> where.add("(" + w + ")"));
+        return "SELECT " + String.join(", ", items) + "\n  FROM " + from.replace("\n", "\n  ")
+                + (where.isEmpty() ? "" : "\n WHERE " + String.join(" AND ", where));
+    }
+
+    /** Change rows of a statement on the fact table: new rows count +1, old rows -1. */
+    List<String> factChanges(boolean news, boolean olds) {
+        List<String> out = new ArrayList<>();
+        if (news) {
+            out.add(change(from(NEW), 1, ""));
+        }
+        if (olds) {
+            out.add(change(from(OLD), -1, ""));
+        }
+        return out;
+    }
+
+    /**
+     * Change rows of a statement on dimension {@code j}: the fact rows of the changed keys, joined to the old
+     * dimension rows (-1) and to the new ones (+1). For a LEFT join the fact rows of a key without a dimension row
+     * count too (with NULL dimension columns), so both sides read the fact rows of every changed key.
+     */
+    List<String> dimChanges(DimJoin j, boolean news, boolean olds) {
+        String fact = fact();
+        String col = q(s.fact().alias()) + "." + q(j.column());
+        List<String> out = new ArrayList<>();
+        if (j.type() == JoinType.INNER) {
+            if (olds) {
+                out.add(change(from(fact, Optional.of(j), OLD), -1, ""));
+            }
+            if (news) {
+                out.add(change(from(fact, Optional.of(j), NEW), 1, ""));
+            }
+            return out;
+        }
+        List<String> keys = new ArrayList<>();
+        if (olds) {
+            keys.add("SELECT " + q(j.key()) + " FROM " + OLD);
+        }
+        if (news) {
+            keys.add("SELECT " + q(j.key()) + " FROM " + NEW);
+        }
+        String filter = col + " IN (" + String.join(" UNION ", keys) + ")";
+        out.add(change(from(fact, Optional.of(j), olds ? OLD : ""), -1, filter));
+        out.add(change(from(fact, Optional.of(j), news ? NEW : ""), 1, filter));
+        return out;
+    }
+
+    /** Items over change rows: per group, the net change of each kept column and the extremes in and out. */
+    private List<String> deltaItems() {
+        List<String> out = new ArrayList<>(groupNames());
+        out.add("count(*)");
+        out.add("sum(" + SIGN + ")");
+        for (Measure m : s.measures()) {
+            String a = arg(m);
+            String nonNull = "sum(CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END)";
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(x -> out.add(nonNull));
+                case SUM, AVG -> {
+                    out.add("sum(" + SIGN + " * " + a + ")");
+                    out.add(nonNull);
+                }
+                case MIN, MAX -> {
+                    out.add(m.function().sql() + "(" + a + ") FILTER (WHERE " + SIGN + " > 0)");
+                    out.add(m.function().sql() + "(" + a + ") FILTER (WHERE " + SIGN + " < 0)");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A group is written only if the statement changed it: an UPDATE that leaves the group keys, the measured
+     * values and the filter's outcome as they were produces nothing.
+     */
+    private List<String> changed() {
+        List<String> out = new ArrayList<>(List.of("sum(" + SIGN + ") <> 0"));
+        for (Measure m : s.measures()) {
+            String a = arg(m);
+            String nonNull = "sum(CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END) <> 0";
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(x -> out.add(nonNull));
+                case SUM, AVG -> {
+                    out.add("sum(" + SIGN + " * " + a + ") <> 0");
+                    out.add(nonNull);
+                }
+                case MIN, MAX -> out.add(m.function().sql() + "(" + a + ") FILTER (WHERE " + SIGN + " > 0)"
+                        + " IS DISTINCT FROM " + m.function().sql() + "(" + a + ") FILTER (WHERE " + SIGN + " < 0)");
+            }
+        }
+        return out;
+    }
+
+    CaptureDelta captureDelta(List<String> changes, boolean onlyInserts, SourcePos pos) {
+        List<String> items = new ArrayList<>(deltaItems());
+        items.add("pg_current_xact_id()");
+        return new CaptureDelta(delta, false, captureColumns(), items, changes, groupNames(), onlyInserts ? List.of()
+                : changed(), pos);
+    }
+
+    private List<String> captureColumns() {
+        List<String> columns = new ArrayList<>(groupNames());
+        columns.addAll(deltaValueColumns());
+        columns.add(XID);
+        return columns;
+    }
+
+    /** The distinct groups among the first 100 change rows of {@code change} (one side of a statement). */
+    String sampleGroups(String change) {
+        return "SELECT count(*) FROM (SELECT DISTINCT " + String.join(", ", groupNames()) + " FROM (" + change
+                + "\n LIMIT 100) AS specgen_sample) AS specgen_distinct";
+    }
+
+    /**
+     * The same changes as {@link #captureDelta}, one delta row per change row (no aggregation): what the refresh
+     * sums per group either way. Cheaper than aggregating when the rows of a statement fall into as many groups.
+     */
+    CaptureDelta captureRows(List<String> changes, SourcePos pos) {
+        List<String> items = new ArrayList<>(groupNames());
+        items.add("1");
+        items.add(SIGN);
+        for (Measure m : s.measures()) {
+            String a = arg(m);
+            String nonNull = "CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END";
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(x -> items.add(nonNull));
+                case SUM, AVG -> {
+                    items.add(SIGN + " * " + a);
+                    items.add(nonNull);
+                }
+                case MIN, MAX -> {
+                    items.add("CASE WHEN " + SIGN + " > 0 THEN " + a + " END");
+                    items.add("CASE WHEN " + SIGN + " < 0 THEN " + a + " END");
+                }
+            }
+        }
+        items.add("pg_current_xact_id()");
+        return new CaptureDelta(delta, true, captureColumns(), items, changes, List.of(), List.of(), pos);
+    }
+
+    /**
+     * Deferred: the delta table holds more rows than the state's capture_limit ({@link #LIMIT}; the refresh's budget:
+     * more pending change rows than that and it recomputes in full). The row count is pg_stat's, committed rows plus
+     * this transaction's: approximate (up to a second behind) and cheap; an error either way costs time, never
+     * correctness, since a statement either records its changes or that the next refresh must recompute.
+     */
+    String overflowTest() {
+        String rel = Sql.literal(delta) + "::regclass";
+        return "pg_stat_get_live_tuples(" + rel + ") + pg_stat_get_xact_tuples_inserted(" + rel
+                + ") - pg_stat_get_xact_tuples_deleted(" + rel + ") > " + LIMIT;
+    }
+
+    /** The capture function's copy of the state's capture_limit and groups, read once per statement. */
+    static final String LIMIT = "specgen_limit";
+    static final String GROUPS = "specgen_groups";
+
+    /** Reads {@link #LIMIT} and {@link #GROUPS} from the view's row of the refresh state. */
+    static String readState(String state, String viewLiteral) {
+        return "SELECT s.capture_limit, s.groups INTO " + LIMIT + ", " + GROUPS + " FROM " + state
+                + " AS s WHERE s.view_name = " + viewLiteral;
+    }
+
+    /** The truncate marker (deferred): the next refresh recomputes in full. */
+    String fullMarker(String reasonSql) {
+        return "INSERT INTO " + delta + " (" + FULL + ", " + XID + ") VALUES (" + reasonSql
+                + ", pg_current_xact_id())";
+    }
+
+    // ---- deferred: the refresh ------------------------------------------------------------------------------------
+
+    MergeDelta merge(SourcePos pos) {
+        List<String> sums = new ArrayList<>(groupNames());
+        sums.add("sum(" + COUNT + ") AS " + COUNT);
+        for (Measure m : s.measures()) {
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(x -> sums.add("sum(" + q(m.name()) + ") AS " + q(m.name())));
+                case SUM, AVG -> {
+                    sums.add("sum(" + sumCol(m) + ") AS " + sumCol(m));
+                    sums.add("sum(" + hidden(m, "n") + ") AS " + hidden(m, "n"));
+                }
+                case MIN, MAX -> {
+                    sums.add(m.function().sql() + "(" + hidden(m, "ins") + ") AS " + hidden(m, "ins"));
+                    sums.add(m.function().sql() + "(" + hidden(m, "del") + ") AS " + hidden(m, "del"));
+                }
+            }
+        }
+        List<String> set = new ArrayList<>(List.of(COUNT + " = " + T + "." + COUNT + " + " + D + "." + COUNT));
+        List<String> values = new ArrayList<>();
+        s.groups().forEach(g -> values.add(D + "." + q(g.name())));
+        values.add(D + "." + COUNT);
+        for (Measure m : s.measures()) {
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(x -> {
+                    set.add(q(m.name()) + " = " + T + "." + q(m.name()) + " + " + D + "." + q(m.name()));
+                    values.add(D + "." + q(m.name()));
+                });
+                case SUM, AVG -> {
+                    String c = sumCol(m);
+                    String n = hidden(m, "n");
+                    set.add(c + " = coalesce(" + T + "." + c + " + " + D + "." + c + ", " + T + "." + c + ", " + D
+                            + "." + c + ")");
+                    set.add(n + " = " + T + "." + n + " + " + D + "." + n);
+                    values.add(D + "." + c);
+                    values.add(D + "." + n);
+                }
+                case MIN, MAX -> {
+                    String c = q(m.name());
+                    String cmp = m.function() == Aggregate.MIN ? " <= " : " >= ";
+                    String pick = m.function() == Aggregate.MIN ? "least" : "greatest";
+                    set.add(c + " = CASE WHEN " + D + "." + hidden(m, "del") + cmp + T + "." + c + "\n        THEN "
+                            + recompute(m, T) + "\n        ELSE " + pick + "(" + T + "." + c + ", " + D + "."
+                            + hidden(m, "ins") + ") END");
+                    values.add("CASE WHEN " + D + "." + hidden(m, "del") + cmp + D + "." + hidden(m, "ins")
+                            + "\n        THEN " + recompute(m, D) + "\n        ELSE " + D + "." + hidden(m, "ins")
+                            + " END");
+                }
+            }
+        }
+        return new MergeDelta(delta, store, sums, groupNames(), match(T, D), T + "." + COUNT + " + " + D + "."
+                + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", pos);
+    }
+
+    /**
+     * The full recompute. Deferred ({@code withDelta}): from {@link #fullAggregate}'s table, consuming the delta rows
+     * of the transactions its snapshot saw (and of this one); immediate: the view's query, in the same statement.
+     */
+    FullRecompute full(boolean withDelta, SourcePos pos) {
+        List<String> set = valueColumns().stream().map(c -> c + " = " + D + "." + c).toList();
+        return new FullRecompute(withDelta ? delta : "", withDelta ? FULL_RESULT : "", store, storeItems(),
+                from(fact()), s.where().map(w -> "(" + w + ")").orElse(""), groupBySql(), groupNames(),
+                valueColumns(), match("specgen_c", "specgen_f"), match("specgen_c", "specgen_f"), match(T, D), set,
+                storeColumns(), pos);
+    }
+
+    /**
+     * The view's query into {@link #FULL_RESULT}, in a statement of its own so that PostgreSQL may aggregate in
+     * parallel (a MERGE never runs in parallel), plus one row with {@code pg_current_snapshot()}: the snapshot the
+     * query read, which decides the delta rows the recompute makes moot.
+     */
+    FullAggregate fullAggregate(SourcePos pos) {
+        List<String> nulls = new ArrayList<>();
+        for (int i = 0; i < storeColumns().size(); i++) {
+            nulls.add("NULL");
+        }
+        return new FullAggregate(FULL_RESULT, storeItems(), from(fact()), s.where().map(w -> "(" + w + ")")
+                .orElse(""), groupBySql(), nulls, SNAPSHOT, pos);
+    }
+
+    // ---- immediate: in the writing statement ---------------------------------------------------------------------
+
+    UpsertDelta upsert(List<String> changes, boolean onlyInserts, SourcePos pos) {
+        List<String> items = new ArrayList<>(groupNames());
+        items.add("sum(" + SIGN + ")");
+        List<String> set = new ArrayList<>(List.of(COUNT + " = " + T + "." + COUNT + " + EXCLUDED." + COUNT));
+        for (Measure m : s.measures()) {
+            String a = arg(m);
+            String nonNull = "sum(CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END)";
+            switch (m.function()) {
+                case COUNT -> m.argument().ifPresent(x -> {
+                    items.add(nonNull);
+                    set.add(q(m.name()) + " = " + T + "." + q(m.name()) + " + EXCLUDED." + q(m.name()));
+                });
+                case SUM, AVG -> {
+                    String c = sumCol(m);
+                    String n = hidden(m, "n");
+                    items.add("sum(" + SIGN + " * " + a + ")");
+                    items.add(nonNull);
+                    set.add(c + " = coalesce(" + T + "." + c + " + EXCLUDED." + c + ", " + T + "." + c
+                            + ", EXCLUDED." + c + ")");
+                    set.add(n + " = " + T + "." + n + " + EXCLUDED." + n);
+                }
+                case MIN, MAX -> {
+                    items.add(m.function().sql() + "(" + a + ") FILTER (WHERE " + SIGN + " > 0)");
+                    String pick = m.function() == Aggregate.MIN ? "least" : "greatest";
+                    set.add(q(m.name()) + " = " + pick + "(" + T + "." + q(m.name()) + ", EXCLUDED." + q(m.name())
+                            + ")");
+                }
+            }
+        }
+        return new UpsertDelta(store, storeColumns(), items, changes, groupNames(), onlyInserts ? List.of()
+                : changed(), groupNames(), set, pos);
+    }
+
+    /** Immediate: recompute MIN/MAX where an outgoing value could have been the extreme (empty without MIN/MAX). */
+    Optional<RecomputeExtremes> recomputeExtremes(List<String> outgoing, SourcePos pos) {
+        List<Measure> extremes = s.measures().stream().filter(m -> m.function() == Aggregate.MIN
+                || m.function() == Aggregate.MAX).toList();
+        if (extremes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> set = new ArrayList<>();
+        List<String> items = new ArrayList<>(groupNames());
+        List<String> touched = new ArrayList<>();
+        for (Measure m : extremes) {
+            String c = q(m.name());
+            String cmp = m.function() == Aggregate.MIN ? " <= " : " >= ";
+            items.add(m.function().sql() + "(" + arg(m) + ") AS " + hidden(m, "del"));
+            set.add(c + " = CASE WHEN " + D + "." + hidden(m, "del") + cmp + T + "." + c + "\n        THEN "
+                    + recompute(m, T) + "\n        ELSE " + T + "." + c + " END");
+            touched.add(D + "." + hidden(m, "del") + cmp + T + "." + c);
+        }
+        return Optional.of(new RecomputeExtremes(store, set, items, outgoing, groupNames(), match(T, D),
+                String.join(" OR ", touched), pos));
+    }
+
+    /** Immediate: the groups a statement emptied. */
+    DeleteEmptyGroups deleteEmpty(List<String> outgoing, SourcePos pos) {
+        return new DeleteEmptyGroups(store, groupNames(), outgoing, match(T, D), pos);
+    }
+
+    /** The tables whose writes change the view. */
+    List<DimJoin> joins() {
+        return s.joins();
+    }
+
+    AggregateShape shape() {
+        return s;
+    }
+}

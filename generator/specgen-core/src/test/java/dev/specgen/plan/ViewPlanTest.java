@@ -1,0 +1,125 @@
+package dev.specgen.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.specgen.Options;
+import dev.specgen.Result;
+import dev.specgen.Specgen;
+import dev.specgen.diag.Diagnostic;
+import dev.specgen.plan.ViewObject.CaptureFunction;
+import dev.specgen.plan.ViewObject.RefreshKeptView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plan of views, in exact strings: one dependency order for tables and views (whatever the spec order), and the
+ * SQL fragments of an incrementally kept aggregate that the templates only place.
+ */
+class ViewPlanTest {
+    static final String SPEC = """
+            materialized_view: big_shops
+            schema: s
+            query: "SELECT shop, total FROM s.per_shop WHERE total > 10"
+            ---
+            materialized_view: per_shop
+            schema: s
+            source: Sale
+            group_by: [shop]
+            measures: {n: count, total: sum(amount), top: max(amount)}
+            refresh: incremental
+            full_refresh_threshold: 0.25
+            ---
+            entity: Sale
+            schema: s
+            fields:
+              id: {type: bigint, primary_key: true}
+              shop: {type: integer, nullable: false}
+              amount: numeric(10,2)
+            indexes: [{columns: [shop]}]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private SchemaPlan plan() throws IOException {
+        Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(dir.resolve("specs/s.yaml"), SPEC, StandardCharsets.UTF_8);
+        Result r = Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out")));
+        assertFalse(r.hasErrors(), () -> r.diagnostics().stream().map(Diagnostic::format).toList().toString());
+        return r.plan().orElseThrow();
+    }
+
+    private static <T> T only(SchemaPlan p, Class<T> type) {
+        return p.installOrder().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void tablesThenViewsThenViewsOnViewsWhateverTheSpecOrder() throws IOException {
+        assertEquals(List.of("s/00_schema.sql", "s/01_sale.sql", "s/02_per_shop.sql", "s/03_big_shops.sql",
+                "s/04_refresh_all.sql"), plan().files().stream().map(PlannedFile::path).toList());
+    }
+
+    @Test
+    void theMergeAddsSumsNullSafelyAndRecomputesAMaxOnlyWhereTheOldOneLeft() throws IOException {
+        RefreshKeptView r = only(plan(), RefreshKeptView.class);
+        assertEquals("0.25", r.threshold());
+        assertEquals("p.specgen_top_del IS NOT NULL", r.recomputeFilter());
+        assertEquals(List.of(
+                "specgen_count = specgen_t.specgen_count + specgen_d.specgen_count",
+                "total = coalesce(specgen_t.total + specgen_d.total, specgen_t.total, specgen_d.total)",
+                "specgen_total_n = specgen_t.specgen_total_n + specgen_d.specgen_total_n",
+                "top = CASE WHEN specgen_d.specgen_top_del >= specgen_t.top\n"
+                        + "        THEN (SELECT max(amount)\n"
+                        + "        FROM s.sale AS sale\n"
+                        + "        WHERE shop = specgen_t.shop)\n"
+                        + "        ELSE greatest(specgen_t.top, specgen_d.specgen_top_ins) END"),
+                r.mergeDelta().set());
+        assertEquals("specgen_t.specgen_count + specgen_d.specgen_count = 0", r.mergeDelta().emptyGroup());
+        assertEquals("s.per_shop_delta", r.full().delta());
+        assertEquals("pg_temp.specgen_full_result", r.full().result());
+        assertEquals("pg_temp.specgen_full_result", r.aggregate().result());
+        assertEquals(List.of("NULL", "NULL", "NULL", "NULL", "NULL"), r.aggregate().nulls(),
+                "shop, specgen_count, total, specgen_total_n, top");
+    }
+
+    @Test
+    void captureRecordsChangesOrPastTheBudgetThatTheNextRefreshRecomputes() throws IOException {
+        CaptureFunction c = only(plan(), CaptureFunction.class);
+        assertEquals("SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM"
+                + " s.specgen_refresh_state AS s WHERE s.view_name = 'per_shop'", c.readStateSql());
+        assertEquals("pg_stat_get_live_tuples('s.per_shop_delta'::regclass)"
+                + " + pg_stat_get_xact_tuples_inserted('s.per_shop_delta'::regclass)"
+                + " - pg_stat_get_xact_tuples_deleted('s.per_shop_delta'::regclass) > specgen_limit",
+                c.overflowTest());
+        assertEquals("SELECT count(*) FROM specgen_new", c.insert().countSql());
+        assertEquals("SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS specgen_a2, amount AS"
+                + " specgen_a3, 1 AS specgen_sign\n  FROM specgen_new AS sale\n LIMIT 100) AS specgen_sample) AS"
+                + " specgen_distinct", c.insert().sampleSql());
+        assertEquals(List.of("shop", "1", "specgen_sign", "specgen_sign * specgen_a2",
+                "CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END",
+                "CASE WHEN specgen_sign > 0 THEN specgen_a3 END", "CASE WHEN specgen_sign < 0 THEN specgen_a3 END",
+                "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.insert().perRowStatement()).items());
+        assertFalse(c.update().isAdaptive(), "updates are aggregated: one that changes nothing the view reads drops"
+                + " out");
+        assertEquals("INSERT INTO s.per_shop_delta (specgen_full, specgen_xid) VALUES (TG_TABLE_SCHEMA || '.' ||"
+                + " TG_TABLE_NAME || ' was truncated', pg_current_xact_id())", c.truncateSql());
+        assertEquals(List.of("shop", "specgen_rows", "specgen_count", "total", "specgen_total_n",
+                "specgen_top_ins", "specgen_top_del", "specgen_xid"), ((ViewObject.CaptureDelta) c.insert()
+                        .statements().get(0)).columns());
+    }
+
+    @Test
+    void testsCountWhatIsPendingAndMarkAFullRecomputeWithoutTheCrashSentinel() throws IOException {
+        ViewPlan v = plan().views().stream().filter(x -> x.relation().equals("per_shop")).findFirst().orElseThrow();
+        assertEquals("SELECT count(*) FROM s.per_shop_delta WHERE specgen_full IS DISTINCT FROM"
+                + " '(specgen: no crash since the last full refresh)'", v.pendingCountSql().orElseThrow());
+        assertEquals("INSERT INTO s.per_shop_delta (specgen_full, specgen_xid) SELECT 'x', pg_current_xact_id()",
+                v.markFullSql("'x'").orElseThrow());
+    }
+}

@@ -1,0 +1,383 @@
+package dev.specgen.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.specgen.Options;
+import dev.specgen.Result;
+import dev.specgen.Specgen;
+import dev.specgen.db.Database;
+import dev.specgen.db.SharedEmbedded;
+import dev.specgen.diag.Diagnostic;
+import dev.specgen.render.RenderedStatement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the generated install script and refresh functions do on a live PostgreSQL beyond one run of the generated
+ * tests: a changed definition recreates a view and the views on it (and refuses to drop an object of the user's);
+ * attached and detached partitions make the next refresh a full one that moves the capture triggers; a second refresh
+ * waits or skips as configured; a write to a joined table outside READ COMMITTED marks a full refresh.
+ */
+class ViewMaintenanceLiveTest {
+    static final String ORDERS = """
+            entity: Sale
+            schema: lv
+            fields:
+              id: {type: bigint, nullable: false}
+              shop: {type: integer, nullable: false}
+              amount: {type: "numeric(10,2)", nullable: false}
+              at: {type: date, nullable: false}
+            primary_key: [id, at]
+            indexes: [{name: sale_shop, columns: [shop, at]}]
+            partitioning: {strategy: range, column: at, interval: monthly, from: 2024-01-01, to: 2024-03-01}
+            """;
+    static final String VIEW_V1 = """
+            ---
+            materialized_view: per_shop
+            schema: lv
+            source: Sale
+            group_by: [shop]
+            measures: {n: count, total: sum(amount)}
+            refresh: incremental
+            ---
+            materialized_view: big_shops
+            schema: lv
+            query: "SELECT shop, total FROM lv.per_shop WHERE total > 10"
+            """;
+
+    @TempDir
+    Path dir;
+    Database db;
+    String scratch;
+    Connection c;
+
+    @BeforeEach
+    void scratch() throws SQLException {
+        db = SharedEmbedded.get();
+        scratch = db.createScratchDatabase();
+        c = db.connect(scratch);
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        c.close();
+        db.dropDatabase(scratch);
+    }
+
+    /** Renders {@code yaml} as specs/s.yaml and runs every statement in install order, in autocommit. */
+    private void install(String yaml) {
+        try {
+            Files.createDirectories(dir.resolve("specs"));
+            Files.writeString(dir.resolve("specs/s.yaml"), yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Result r = Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out")));
+        assertFalse(r.hasErrors(), () -> r.diagnostics().stream().map(Diagnostic::format).toList().toString());
+        for (RenderedStatement s : r.rendered().orElseThrow().statements()) {
+            exec(s.sql());
+        }
+    }
+
+    private void exec(String sql) {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private String one(String sql) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private List<String> rows(String sql) {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(b.toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private String lastLog(String view) {
+        return one("SELECT strategy || ': ' || reason FROM lv.specgen_refresh_log WHERE view_name = '" + view
+                + "' ORDER BY id DESC LIMIT 1");
+    }
+
+    private void sameAsQuery() {
+        assertEquals(rows("SELECT shop, count(*), sum(amount) FROM lv.sale GROUP BY shop ORDER BY shop"),
+                rows("SELECT shop, n, total FROM lv.per_shop ORDER BY shop"));
+    }
+
+    @Test
+    void aChangedDefinitionRecreatesTheViewAndTheViewsOnIt() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 3, i, date '2024-01-01' + (i % 50) FROM generate_series(1, 60) i");
+        exec("SELECT * FROM lv.refresh_all()");
+        assertEquals(List.of("0|20|630.00", "1|20|590.00", "2|20|610.00"), rows("SELECT shop, n, total FROM"
+                + " lv.per_shop ORDER BY shop"));
+        String store = one("SELECT 'lv.per_shop_data'::regclass::oid");
+        String dependent = one("SELECT 'lv.big_shops'::regclass::oid");
+        install(ORDERS + VIEW_V1);
+        assertEquals(store, one("SELECT 'lv.per_shop_data'::regclass::oid"), "same definition: nothing recreated");
+        assertEquals(dependent, one("SELECT 'lv.big_shops'::regclass::oid"));
+
+        // a new measure: the view, its table and the view on it are dropped and created again, and refilled
+        install(ORDERS + VIEW_V1.replace("measures: {n: count, total: sum(amount)}",
+                "measures: {n: count, total: sum(amount), top: max(amount)}"));
+        assertFalse(store.equals(one("SELECT 'lv.per_shop_data'::regclass::oid")), "recreated");
+        assertEquals(List.of("0|20|630.00|60.00", "1|20|590.00|58.00", "2|20|610.00|59.00"), rows("SELECT shop, n,"
+                + " total, top FROM lv.per_shop ORDER BY shop"));
+        assertEquals("full: first refresh: the view holds no rows yet", lastLog("per_shop"));
+        assertFalse(dependent.equals(one("SELECT 'lv.big_shops'::regclass::oid")), "the view on it is created again");
+        assertEquals(List.of("0|630.00", "1|590.00", "2|610.00"), rows("SELECT shop, total FROM lv.big_shops ORDER"
+                + " BY shop"));
+
+        // an object of the user's on the view: the install refuses to drop it rather than taking it along
+        exec("CREATE VIEW lv.mine AS SELECT shop FROM lv.per_shop");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> install(ORDERS + VIEW_V1));
+        assertTrue(e.getMessage().contains("depend"), e.getMessage());
+        assertEquals("1", one("SELECT count(*) FROM pg_views WHERE schemaname = 'lv' AND viewname = 'mine'"));
+    }
+
+    @Test
+    void attachedAndDetachedPartitionsMakeTheNextRefreshFullAndMoveTheCaptureTriggers() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 3, 1, date '2024-01-01' + (i % 40) FROM generate_series(1, 30) i");
+        exec("SELECT lv.refresh_per_shop()");
+        sameAsQuery();
+
+        // a partition attached after install, with rows of its own: the next refresh is a full one
+        exec("CREATE TABLE lv.sale_march (LIKE lv.sale)");
+        exec("INSERT INTO lv.sale_march SELECT 1000 + i, 7, 5, date '2024-03-01' + i FROM generate_series(1, 4) i");
+        exec("ALTER TABLE lv.sale ATTACH PARTITION lv.sale_march FOR VALUES FROM ('2024-03-01') TO ('2024-04-01')");
+        exec("SELECT lv.refresh_per_shop()");
+        assertEquals("full: partitions of its tables were attached or detached since the last refresh",
+                lastLog("per_shop"));
+        sameAsQuery();
+        assertEquals("4", one("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'lv.sale_march'::regclass"
+                + " AND tgname LIKE 'specgen_per_shop_%'"), "it captures writes to the new partition too");
+        exec("INSERT INTO lv.sale_march VALUES (2000, 7, 5, '2024-03-20')");
+        exec("SELECT lv.refresh_per_shop()");
+        assertTrue(lastLog("per_shop").startsWith("incremental: 1 pending change rows"), lastLog("per_shop"));
+        sameAsQuery();
+
+        // a detached partition: its rows leave the view, and writes to it are no longer captured
+        exec("ALTER TABLE lv.sale DETACH PARTITION lv.sale_march");
+        exec("SELECT lv.refresh_per_shop()");
+        assertEquals("full: partitions of its tables were attached or detached since the last refresh",
+                lastLog("per_shop"));
+        sameAsQuery();
+        assertEquals("0", one("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'lv.sale_march'::regclass"
+                + " AND tgname LIKE 'specgen_per_shop_%'"));
+        exec("INSERT INTO lv.sale_march VALUES (3000, 8, 5, '2024-03-21')");
+        assertEquals("0", one("SELECT lv.refresh_per_shop()"), "nothing pending");
+        sameAsQuery();
+    }
+
+    @Test
+    void aSecondRefreshWaitsOrSkips() throws Exception {
+        install(ORDERS + VIEW_V1.replace("refresh: incremental", "refresh: incremental\non_busy: skip"));
+        exec("INSERT INTO lv.sale VALUES (1, 1, 1, '2024-01-02')");
+        try (Connection other = db.connect(scratch)) {
+            other.setAutoCommit(false);
+            try (Statement st = other.createStatement()) {
+                st.execute("SELECT lv.refresh_per_shop()"); // holds the refresh lock until commit
+                assertNull(one("SELECT lv.refresh_per_shop()"), "skip: returns NULL at once");
+                other.commit();
+            }
+        }
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale VALUES (2, 1, 1, '2024-01-02')");
+        try (Connection other = db.connect(scratch)) {
+            other.setAutoCommit(false);
+            try (Statement st = other.createStatement()) {
+                st.execute("SELECT lv.refresh_per_shop()");
+                CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> one("SELECT"
+                        + " lv.refresh_per_shop()"));
+                Thread.sleep(300);
+                assertFalse(waiting.isDone(), "wait: the second caller waits for the first");
+                other.commit();
+                assertEquals("0", waiting.get(10, TimeUnit.SECONDS), "then finds nothing pending");
+            }
+        }
+    }
+
+    /**
+     * A full recompute aggregates in one statement and consumes the delta rows in the next: it must consume exactly
+     * those of the transactions the first statement's snapshot saw. Writers keep committing while it runs; one full
+     * refresh per round (a later full one would repair a mistake), then the rest applied incrementally: a change
+     * consumed without being counted is missing, one counted and left in the delta is there twice.
+     */
+    @Test
+    void aFullRecomputeConsumesExactlyTheChangesItsSnapshotSaw() throws Exception {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 1 + i % 7, date '2024-01-01' + (i % 59) FROM"
+                + " generate_series(1, 20000) i");
+        exec("SELECT lv.refresh_per_shop()");
+        AtomicLong nextId = new AtomicLong(100_000);
+        AtomicInteger writes = new AtomicInteger();
+        int during = 0;
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int w = 0; w < 3; w++) {
+                conns.add(db.connect(scratch));
+            }
+            for (int round = 0; round < 8; round++) {
+                AtomicBoolean stop = new AtomicBoolean();
+                List<CompletableFuture<Void>> writers = new ArrayList<>();
+                for (int w = 0; w < conns.size(); w++) {
+                    Connection wc = conns.get(w);
+                    Random rnd = new Random(round * 10L + w);
+                    writers.add(CompletableFuture.runAsync(() -> write(wc, stop, rnd, nextId, writes)));
+                }
+                awaitWrites(writes, writes.get() + 30);
+                int before = writes.get();
+                exec("SELECT set_config('specgen.refresh_strategy', 'full', false)");
+                exec("SELECT lv.refresh_per_shop()");
+                during += writes.get() - before;
+                assertEquals("full: asked for: specgen.refresh_strategy = full", lastLog("per_shop"));
+                awaitWrites(writes, writes.get() + 30);
+                stop.set(true);
+                for (CompletableFuture<Void> f : writers) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+                exec("SELECT set_config('specgen.refresh_strategy', 'incremental', false)");
+                exec("SELECT lv.refresh_per_shop()");
+                exec("SELECT set_config('specgen.refresh_strategy', '', false)");
+                assertTrue(lastLog("per_shop").startsWith("incremental: asked for"), lastLog("per_shop"));
+                sameAsQuery();
+            }
+        } finally {
+            for (Connection wc : conns) {
+                wc.close();
+            }
+        }
+        assertTrue(during > 0, "writers committed while the full refreshes ran");
+    }
+
+    private static void awaitWrites(AtomicInteger writes, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writes.get() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** Single-row inserts, moves to another shop and deletes, each its own transaction, until {@code stop}. */
+    private static void write(Connection w, AtomicBoolean stop, Random rnd, AtomicLong nextId, AtomicInteger writes) {
+        try (Statement st = w.createStatement()) {
+            while (!stop.get()) {
+                long id = 1 + rnd.nextInt(20000);
+                switch (rnd.nextInt(3)) {
+                    case 0 -> st.execute("INSERT INTO lv.sale VALUES (" + nextId.incrementAndGet() + ", "
+                            + rnd.nextInt(50) + ", " + (1 + rnd.nextInt(9)) + ", date '2024-02-01' + "
+                            + rnd.nextInt(28) + ")");
+                    case 1 -> st.execute("UPDATE lv.sale SET shop = (shop + 1) % 50, amount = amount + 1 WHERE id = "
+                            + id);
+                    default -> st.execute("DELETE FROM lv.sale WHERE id = " + id);
+                }
+                writes.incrementAndGet();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Columns named like the functions' own variables (groups, pending, strategy, why) stay columns. */
+    @Test
+    void columnsNamedLikeTheRefreshFunctionsVariablesAreColumns() {
+        install("""
+                entity: Ledger
+                schema: lv
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  groups: {type: integer, nullable: false}
+                  strategy: {type: text, nullable: false}
+                  pending: {type: "numeric(10,2)", nullable: false}
+                ---
+                materialized_view: why
+                schema: lv
+                source: Ledger
+                group_by: [groups, strategy]
+                measures: {budget: count, net: sum(pending), recompute: max(pending)}
+                refresh: incremental
+                """);
+        exec("INSERT INTO lv.ledger SELECT i, i % 4, 's' || (i % 3), i FROM generate_series(1, 40) i");
+        exec("SELECT lv.refresh_why()");
+        exec("UPDATE lv.ledger SET groups = groups + 1, pending = pending - 1 WHERE id % 5 = 0");
+        exec("DELETE FROM lv.ledger WHERE id % 7 = 0");
+        exec("SELECT lv.refresh_why()");
+        assertTrue(lastLog("why").startsWith("incremental:"), lastLog("why"));
+        assertEquals(rows("SELECT groups, strategy, count(*), sum(pending), max(pending) FROM lv.ledger GROUP BY 1, 2"
+                + " ORDER BY 1, 2"), rows("SELECT groups, strategy, budget, net, recompute FROM lv.why ORDER BY 1, 2"));
+    }
+
+    @Test
+    void aWriteToAJoinedTableOutsideReadCommittedMarksAFullRefresh() throws SQLException {
+        install("""
+                entity: Shop
+                schema: lv
+                fields:
+                  id: {type: integer, primary_key: true}
+                  region: text
+                ---
+                """ + ORDERS + """
+                ---
+                materialized_view: per_region
+                schema: lv
+                source: Sale
+                joins: [{entity: Shop, on: shop}]
+                group_by: [shop.region]
+                measures: {n: count}
+                refresh: incremental
+                """);
+        exec("INSERT INTO lv.shop VALUES (1, 'north'), (2, 'south')");
+        exec("INSERT INTO lv.sale SELECT i, 1 + i % 2, 1, '2024-01-02' FROM generate_series(1, 10) i");
+        exec("SELECT lv.refresh_per_region()");
+        c.setAutoCommit(false);
+        exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        exec("UPDATE lv.shop SET region = 'west' WHERE id = 1");
+        c.commit();
+        c.setAutoCommit(true);
+        exec("SELECT lv.refresh_per_region()");
+        assertEquals("full: a write to lv.shop under repeatable read isolation: a view that joins tables is kept"
+                + " exactly under read committed only", lastLog("per_region"));
+        assertEquals(List.of("south|5", "west|5"), rows("SELECT region, n FROM lv.per_region ORDER BY 1"));
+    }
+}

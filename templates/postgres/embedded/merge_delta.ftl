@@ -1,0 +1,18 @@
+<#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.MergeDelta" -->
+WITH specgen_moved AS (
+    DELETE FROM ${delta} WHERE specgen_full IS NULL RETURNING *
+), specgen_d AS (
+    SELECT ${sumItems?join(",\n           ")}
+      FROM specgen_moved
+     GROUP BY ${groups?join(", ")}
+)
+MERGE INTO ${store} AS specgen_t
+USING specgen_d
+   ON ${match}
+ WHEN MATCHED AND ${emptyGroup} THEN
+      DELETE
+ WHEN MATCHED THEN
+      UPDATE SET ${set?join(",\n                 ")?replace("\n        ", "\n                 ")}
+ WHEN NOT MATCHED AND ${newGroup} THEN
+      INSERT (${insertColumns?join(", ")})
+      VALUES (${insertValues?join(",\n              ")?replace("\n        ", "\n              ")})

@@ -1,0 +1,172 @@
+<#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.RefreshKeptView" -->
+<#if hasMerge>
+-- applies the pending changes of ${viewName?replace("'", "")} in one statement, or recomputes it in full when that is
+-- required (first refresh, TRUNCATE, partitions attached or detached, a crash) or cheaper (pending changes above ${thresholdPercent} of
+-- the source's rows); logs which and why. Returns the rows written; 0, without writing anything, when nothing is
+-- pending<#if skipWhenBusy>; NULL at once when another refresh of the view is running<#else>. A second caller waits for the first to commit</#if>.
+-- SET specgen.refresh_strategy = full or incremental overrides the choice (a full recompute that is required stays).
+<#else>
+-- ${viewName?replace("'", "")} is kept current by every write; this recomputes it when that cannot work: on the first
+-- refresh and after partitions of its tables were attached or detached (returns the rows written; 0 otherwise<#if skipWhenBusy>,
+-- NULL at once when another refresh of the view is running</#if>). SET specgen.refresh_strategy = full recomputes it anyway.
+</#if>
+CREATE OR REPLACE FUNCTION ${function}() RETURNS bigint
+LANGUAGE plpgsql
+<#list settings as setting>
+SET ${setting}
+</#list>
+AS $${tag}$
+DECLARE
+    specgen_started timestamptz := clock_timestamp();
+    specgen_parts text;
+    specgen_known text;
+    specgen_populated boolean;
+    specgen_kept_rows bigint;
+    specgen_net bigint;
+    specgen_source_rows bigint;
+    specgen_budget bigint;
+    specgen_pending bigint;
+    specgen_recompute bigint;
+    specgen_groups bigint;
+    specgen_strategy text := 'full';
+    specgen_why text;
+    specgen_changed bigint;
+    specgen_leaf record;
+    specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
+<#if hasMerge>
+    specgen_snap pg_snapshot;
+    specgen_me xid8;
+</#if>
+BEGIN
+    IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
+        RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
+              USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+<#if skipWhenBusy>
+    IF NOT pg_try_advisory_xact_lock(${lockKey}) THEN
+        RETURN NULL;
+    END IF;
+<#else>
+    PERFORM pg_advisory_xact_lock(${lockKey});
+</#if>
+    SELECT s.partitions, s.groups, s.source_rows INTO specgen_known, specgen_groups, specgen_kept_rows
+      FROM ${state} AS s WHERE s.view_name = ${viewName};
+    specgen_populated := FOUND;
+    specgen_parts := (${partitionsSql});
+<#if hasMerge>
+    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+    specgen_source_rows := greatest((${sourceRowsSql}), specgen_kept_rows, 1000);
+    -- more pending change rows than this and a full recompute is cheaper
+    specgen_budget := ceil(specgen_source_rows * ${threshold})::bigint;
+    IF NOT specgen_populated THEN
+        specgen_why := 'first refresh: the view holds no rows yet';
+    ELSIF specgen_parts IS DISTINCT FROM specgen_known THEN
+        specgen_why := 'partitions of its tables were attached or detached since the last refresh';
+    ELSIF NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full = ${sentinel}) THEN
+        -- the delta table is unlogged: a crash or a failover empties it, and with it the row a full refresh leaves
+        specgen_why := 'its pending changes were lost with a crash or a failover (the delta table is unlogged)';
+    ELSIF specgen_asked = 'full' THEN
+        specgen_why := 'asked for: specgen.refresh_strategy = full';
+    ELSE
+        SELECT d.specgen_full INTO specgen_why FROM ${delta} AS d
+         WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> ${sentinel} LIMIT 1;
+        IF specgen_why IS NULL THEN
+            SELECT count(*), count(*) FILTER (WHERE ${recomputeFilter}), coalesce(sum(p.specgen_count), 0)
+              INTO specgen_pending, specgen_recompute, specgen_net
+              FROM (SELECT * FROM ${delta} AS d WHERE d.specgen_full IS NULL
+                     LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
+            IF specgen_pending = 0 THEN
+                RETURN 0;
+            END IF;
+            -- a value that left a group is its min or max about once per group size: ${extremes} such measures mean
+<#if extremesIndexed>
+            -- recompute * ${extremes} / group size recomputes, each reading one group (through an index)
+<#else>
+            -- recompute * ${extremes} / group size recomputes, each scanning the fact table (no index leads with the
+            -- group keys): recompute * ${extremes} * groups rows
+</#if>
+            IF specgen_asked = 'incremental' THEN
+                specgen_strategy := 'incremental';
+                specgen_why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, %s with values'
+                              ' that left a min/max)', specgen_pending, specgen_recompute);
+            ELSIF specgen_pending + specgen_recompute * ${extremes}<#if !extremesIndexed> * greatest(specgen_groups, 1)</#if> > specgen_budget THEN
+                specgen_why := format('%s pending change rows (%s with values that left a min/max) cost more than %s of the %s'
+                              ' source rows', CASE WHEN specgen_pending > specgen_budget THEN 'more than ' || specgen_budget ELSE specgen_pending::text END,
+                              specgen_recompute, ${thresholdLiteral}, specgen_source_rows);
+            ELSE
+                specgen_strategy := 'incremental';
+                specgen_why := format('%s pending change rows (%s with values that left a min/max), within %s of the %s'
+                              ' source rows', specgen_pending, specgen_recompute, ${thresholdLiteral}, specgen_source_rows);
+            END IF;
+        END IF;
+    END IF;
+    IF specgen_strategy = 'incremental' THEN
+<@embed object=mergeDelta indent=8/>;
+        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        specgen_kept_rows := specgen_kept_rows + specgen_net;
+    ELSE
+<#else>
+    IF specgen_populated AND specgen_parts IS NOT DISTINCT FROM specgen_known AND specgen_asked <> 'full' THEN
+        RETURN 0;
+    END IF;
+    specgen_why := CASE WHEN NOT specgen_populated THEN 'first refresh: the view holds no rows yet'
+                WHEN specgen_parts IS DISTINCT FROM specgen_known THEN 'partitions of its tables were attached or detached since the last refresh'
+                ELSE 'asked for: specgen.refresh_strategy = full' END;
+    BEGIN
+</#if>
+        IF specgen_parts IS DISTINCT FROM specgen_known THEN
+            -- capture triggers on leaves that lack them (attached after install), none on tables that left
+<#list sources as source>
+            FOR specgen_leaf IN SELECT t.relid::regclass AS rel FROM pg_partition_tree(${source.tableLiteral}::regclass) AS t
+                         WHERE t.isleaf AND t.relid <> ${source.tableLiteral}::regclass
+                           AND NOT EXISTS (SELECT 1 FROM pg_trigger AS g
+                                            WHERE g.tgrelid = t.relid AND g.tgname = ${source.insertTrigger}) LOOP
+                EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.insertTrigger}, specgen_leaf.rel, ${source.functionLiteral});
+                EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS specgen_old NEW TABLE AS specgen_new FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.updateTrigger}, specgen_leaf.rel, ${source.functionLiteral});
+                EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS specgen_old FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.deleteTrigger}, specgen_leaf.rel, ${source.functionLiteral});
+                EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION %s()', ${source.truncateTrigger}, specgen_leaf.rel, ${source.functionLiteral});
+            END LOOP;
+            FOR specgen_leaf IN SELECT g.tgrelid::regclass AS rel FROM pg_trigger AS g
+                         WHERE g.tgname = ${source.insertTrigger} AND g.tgfoid = ${source.functionLiteral}::regproc
+                           AND g.tgrelid <> ${source.tableLiteral}::regclass
+                           AND g.tgrelid NOT IN (SELECT t.relid FROM pg_partition_tree(${source.tableLiteral}::regclass) AS t) LOOP
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.insertTrigger}, specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.updateTrigger}, specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.deleteTrigger}, specgen_leaf.rel);
+                EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', ${source.truncateTrigger}, specgen_leaf.rel);
+            END LOOP;
+</#list>
+        END IF;
+<#if hasMerge>
+        IF to_regclass('${result}') IS NOT NULL THEN
+            DROP TABLE ${result};
+        END IF;
+<@embed object=aggregate indent=8/>;
+        SELECT r.${snapshot} INTO specgen_snap FROM ${result} AS r WHERE r.${snapshot} IS NOT NULL;
+        specgen_me := pg_current_xact_id();
+</#if>
+<@embed object=full indent=8/>;
+        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM ${store};
+<#if hasMerge>
+        specgen_budget := ceil(greatest(specgen_source_rows, specgen_kept_rows) * ${threshold})::bigint;
+        INSERT INTO ${delta} (specgen_full, specgen_xid)
+        SELECT ${sentinel}, specgen_me WHERE NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full = ${sentinel});
+</#if>
+    END<#if hasMerge> IF</#if>;
+<#if hasMerge>
+    -- past capture_limit pending rows capture records "recompute in full" instead of each change; below 10,000 rows
+    -- emptying the delta table costs next to nothing, so it records them one by one
+</#if>
+    INSERT INTO ${state} AS s (view_name, partitions, groups, source_rows, capture_limit, last_refresh, last_strategy)
+    VALUES (${viewName}, specgen_parts, specgen_groups, specgen_kept_rows, <#if hasMerge>greatest(specgen_budget, 10000)<#else>NULL</#if>, clock_timestamp(), specgen_strategy)
+    ON CONFLICT (view_name) DO UPDATE
+       SET partitions = EXCLUDED.partitions, groups = EXCLUDED.groups, source_rows = EXCLUDED.source_rows,
+           capture_limit = EXCLUDED.capture_limit, last_refresh = EXCLUDED.last_refresh,
+           last_strategy = EXCLUDED.last_strategy;
+    INSERT INTO ${log} (view_name, started_at, duration_ms, strategy, reason, pending, rows_changed)
+    VALUES (${viewName}, specgen_started, round(extract(epoch FROM clock_timestamp() - specgen_started) * 1000, 3), specgen_strategy, specgen_why,
+            specgen_pending, specgen_changed);
+    RETURN specgen_changed;
+END
+$${tag}$;

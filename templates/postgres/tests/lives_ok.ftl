@@ -1,0 +1,2 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.ViewAssertion.LivesOk" -->
+SELECT lives_ok(${sqlLiteral}, ${descriptionLiteral});
