@@ -138,7 +138,8 @@ class LiveLeftoversTest {
             try {
                 long seconds = (System.nanoTime() - t0) / 1_000_000_000;
                 assertEquals(2, calls.get(), "retried on another port");
-                assertTrue(seconds < 30, "took " + seconds + " s (zonky alone waits 60 s)");
+                // zonky alone waits 60 s; a loaded machine may take a while to start the second server
+                assertTrue(seconds < 55, "took " + seconds + " s (zonky alone waits 60 s)");
                 assertFalse(s.jdbcUrl("postgres").contains(":" + taken.getLocalPort() + "/"), s.jdbcUrl("postgres"));
             } finally {
                 s.close();
