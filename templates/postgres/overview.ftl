@@ -29,3 +29,11 @@ classDiagram
 <#list nodes as node>
 | `${node.label}` | ${node.rowSpec} | ${node.rowPartitions} | ${node.rowIndexes} | ${node.rowReferences} |
 </#list>
+<#if hasViews>
+
+| materialized view | spec | refresh | reads |
+|---|---|---|---|
+<#list views as view>
+| `${view.label}` | ${view.spec} | ${view.refresh} | ${view.reads} |
+</#list>
+</#if>

@@ -8,6 +8,7 @@ import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.plan.ViewPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,11 +54,21 @@ public final class Overview {
                     .map(ni -> ni.name() + " (" + ni.index().method().sql() + ")").toList())),
                     cell(refs.isEmpty() ? "-" : String.join(", ", refs))));
         }
+        List<OverviewModel.ViewRow> views = new ArrayList<>();
+        for (ViewPlan vp : plan.views()) {
+            sources.add(vp.specFile());
+            String how = vp.view().strategy().name().toLowerCase(Locale.ROOT) + " (" + vp.schema() + "."
+                    + vp.refresh() + "())";
+            views.add(new OverviewModel.ViewRow(cell(vp.schema() + "." + vp.relation()), cell(vp.specFile()),
+                    cell(how), cell(String.join(", ", vp.view().sources().stream().map(r -> r.schema() + "."
+                    + r.name()).toList()))));
+        }
         int partitionCount = plan.entities().stream().mapToInt(ep -> ep.leaves().size()).sum();
         int indexCount = plan.entities().stream().mapToInt(ep -> ep.indexes().size()).sum();
         String summary = count(nodes.size(), "table") + ", " + count(partitionCount, "partition") + ", "
-                + count(indexCount, "index", "indexes") + ", " + count(links.size(), "foreign key");
-        return new OverviewModel(String.join(", ", sources), installFile, summary, nodes, links);
+                + count(indexCount, "index", "indexes") + ", " + count(links.size(), "foreign key")
+                + (views.isEmpty() ? "" : ", " + count(views.size(), "materialized view"));
+        return new OverviewModel(String.join(", ", sources), installFile, summary, nodes, links, views);
     }
 
     /** {@code RANGE (ordered_at): 3 partitions, 2025-01-01 to 2025-04-01, + default, each HASH (id): 4 partitions}. */

@@ -10,13 +10,25 @@ import java.util.Objects;
  * (Mermaid or a Markdown table cell): the template only places it.
  */
 public record OverviewModel(String sources, String installFile, String summary, List<Node> nodes,
-        List<Link> links) {
+        List<Link> links, List<ViewRow> views) {
     public OverviewModel {
         Objects.requireNonNull(sources, "sources == null");
         Objects.requireNonNull(installFile, "installFile == null");
         Objects.requireNonNull(summary, "summary == null");
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
+        views = List.copyOf(views);
+    }
+
+    public boolean hasViews() {
+        return !views.isEmpty();
+    }
+
+    /**
+     * One materialized view as Markdown table cells: its name, spec file, how it is refreshed (with the function that
+     * does it) and the tables and views it reads.
+     */
+    public record ViewRow(String label, String spec, String refresh, String reads) {
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.specgen.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.Options;
 import dev.specgen.Result;
@@ -121,5 +122,21 @@ class ViewPlanTest {
                 + " '(specgen: no crash since the last full refresh)'", v.pendingCountSql().orElseThrow());
         assertEquals("INSERT INTO s.per_shop_delta (specgen_full, specgen_xid) SELECT 'x', pg_current_xact_id()",
                 v.markFullSql("'x'").orElseThrow());
+    }
+
+    @Test
+    void theOverviewListsEachViewWithItsRefreshAndWhatItReads() throws IOException {
+        Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(dir.resolve("specs/s.yaml"), SPEC, StandardCharsets.UTF_8);
+        String readme = Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out"))).rendered().orElseThrow()
+                .files().get("README.md");
+        assertTrue(readme.contains("1 table, 0 partitions, 1 index, 0 foreign keys, 2 materialized views."), readme);
+        assertTrue(readme.endsWith("""
+
+                | materialized view | spec | refresh | reads |
+                |---|---|---|---|
+                | `s.per_shop` | specs/s.yaml | incremental (s.refresh_per_shop()) | s.sale |
+                | `s.big_shops` | specs/s.yaml | full (s.refresh_big_shops()) | s.per_shop |
+                """), readme);
     }
 }

@@ -6,6 +6,8 @@ package dev.specgen.bench.mv;
  */
 final class BenchDoc {
     static final String MV = "specgen bench mv";
+    /** The heading of its section in docs/benchmarks.md. */
+    static final String MV_TITLE = "Materialized views";
     static final String HEADER = "# Benchmarks\n\nMeasured figures, written by the benchmarks themselves (each rewrites"
             + " its own section). Timings on a shared machine are noisy: compare ratios measured side by side in one"
             + " run, and the JSON of two runs.\n";
@@ -21,8 +23,11 @@ final class BenchDoc {
         return "<!-- " + name + ": end -->";
     }
 
-    /** {@code doc} with the section of benchmark {@code name} replaced by {@code body} (appended when absent). */
-    static String withSection(String doc, String name, String body) {
+    /**
+     * {@code doc} with the section of benchmark {@code name} replaced by {@code body} (appended under the heading
+     * {@code title} when absent).
+     */
+    static String withSection(String doc, String name, String title, String body) {
         String text = doc.isEmpty() ? HEADER : doc;
         String section = begin(name) + "\n" + body.strip() + "\n" + end(name);
         int a = text.indexOf(begin(name));
@@ -30,6 +35,6 @@ final class BenchDoc {
         if (a >= 0 && b > a) {
             return text.substring(0, a) + section + text.substring(b + end(name).length());
         }
-        return text.stripTrailing() + "\n\n## " + name + "\n\n" + section + "\n";
+        return text.stripTrailing() + "\n\n## " + title + "\n\n" + section + "\n";
     }
 }

@@ -63,7 +63,7 @@ public final class MvBench {
         out.println(md);
         out.flush();
         o.json().ifPresent(p -> write(p, report.json()));
-        o.doc().ifPresent(p -> write(p, BenchDoc.withSection(read(p), BenchDoc.MV, md)));
+        o.doc().ifPresent(p -> write(p, BenchDoc.withSection(read(p), BenchDoc.MV, BenchDoc.MV_TITLE, md)));
         return md;
     }
 

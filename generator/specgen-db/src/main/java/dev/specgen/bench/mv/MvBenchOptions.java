@@ -42,6 +42,16 @@ public record MvBenchOptions(long rows, int groups, int repeat, List<Double> rat
         return new MvBenchOptions(20_000, 200, 1, List.of(0.01, 0.5), 500, 1, Optional.empty(), Optional.empty());
     }
 
+    /** The command line that runs this benchmark ({@code --smoke} for the smoke run's sizes). */
+    public String command() {
+        return equals(smoke().withJsonAndDoc(json, doc)) ? "specgen bench mv --smoke"
+                : "specgen bench mv --rows " + rows + " --groups " + groups + " --repeat " + repeat;
+    }
+
+    private MvBenchOptions withJsonAndDoc(Optional<Path> j, Optional<Path> d) {
+        return new MvBenchOptions(rows, groups, repeat, rates, batch, writerSeconds, j, d);
+    }
+
     public MvBenchOptions withJson(Path p) {
         return new MvBenchOptions(rows, groups, repeat, rates, batch, writerSeconds, Optional.of(p), doc);
     }

@@ -124,6 +124,7 @@ record MvBenchReport(String postgres, MvBenchOptions options, List<Refresh> refr
     /** The tables, in markdown (the terminal prints them as they are). */
     String markdown() {
         StringBuilder b = new StringBuilder();
+        b.append("Measured with `").append(options.command()).append("`.\n\n");
         b.append("PostgreSQL ").append(postgres).append(" (embedded), ").append(options.rows())
                 .append(" source rows, ").append(options.groups()).append(" groups, changes in statements of ")
                 .append(options.batch()).append(" rows, median of ").append(options.repeat())

@@ -47,11 +47,11 @@ class MvBenchSmokeTest {
 
     @Test
     void theDocsSectionIsAppendedOnceAndThenReplaced() {
-        String first = BenchDoc.withSection("", BenchDoc.MV, "table 1\n");
-        assertEquals(BenchDoc.HEADER + "\n## specgen bench mv\n\n<!-- specgen bench mv: begin (written by `specgen"
+        String first = BenchDoc.withSection("", BenchDoc.MV, BenchDoc.MV_TITLE, "table 1\n");
+        assertEquals(BenchDoc.HEADER + "\n## Materialized views\n\n<!-- specgen bench mv: begin (written by `specgen"
                 + " bench mv`) -->\ntable 1\n<!-- specgen bench mv: end -->\n", first);
         String other = first + "\n## bench bulk\n\nfigures of another benchmark\n";
-        String second = BenchDoc.withSection(other, BenchDoc.MV, "table 2");
+        String second = BenchDoc.withSection(other, BenchDoc.MV, BenchDoc.MV_TITLE, "table 2");
         assertEquals(other.replace("table 1", "table 2"), second, "only its own section changes");
     }
 }
