@@ -53,6 +53,13 @@ public enum Code {
     SG224("foreign key on a partitioned table or to a non-unique column"),
     SG225("conflicting field settings (identity, nullable, primary key)"),
     SG226("index duplicates another index"),
+    SG230("bulk operation key not usable"),
+    SG231("upsert conflict key matches no unique constraint or misses a partition column"),
+    SG232("replace parent key not usable"),
+    SG233("update columns not usable"),
+    SG234("performance hint cannot be honoured safely"),
+    SG235("setting has no effect on this action"),
+    SG236("action not generated yet"),
 
     // plan
     SG301("generated name collides with another object"),

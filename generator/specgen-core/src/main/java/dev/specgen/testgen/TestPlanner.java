@@ -65,7 +65,7 @@ public final class TestPlanner {
     public TestFile file(EntityPlan ep, SchemaPlan plan) {
         Entity e = ep.entity();
         SourcePos pos = e.pos();
-        long rows = Math.min(maxSeedRows, e.hint("seed_rows").map(Hint::value).map(Long::parseLong)
+        long rows = Math.min(maxSeedRows, e.performanceHints().count(Hint.Name.SEED_ROWS)
                 .orElse(DEFAULT_SEED_ROWS));
         List<TestStep> body = new ArrayList<>(StructureTests.of(ep));
         List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), plan::entity);

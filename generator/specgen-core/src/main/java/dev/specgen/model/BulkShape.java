@@ -1,0 +1,75 @@
+package dev.specgen.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a bulk operation's functions take and match on, derived once from the entity and the action (the validator
+ * judges it, the planner and the loader use it):
+ * <ul>
+ * <li>{@code supplied}: the columns callers pass, in field order: every column but GENERATED ALWAYS identity columns
+ * (delete: the key only);</li>
+ * <li>{@code key}: insert de-duplicates by the primary key (none when it holds an identity column: the sequence
+ * makes those keys distinct); upsert by {@code conflict_columns}, default the primary key; delete by {@code key},
+ * default the primary key; replace matches a parent's children by {@code key}, default the primary key without the
+ * parent key;</li>
+ * <li>{@code parentKey}: replace's {@code parent_key};</li>
+ * <li>{@code update}: what upsert and replace update in an existing row: {@code update_columns}, default every
+ * supplied column that is neither key nor parent key.</li>
+ * </ul>
+ */
+public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> key, List<Field> parentKey,
+        List<Field> update) {
+
+    public BulkShape {
+        Objects.requireNonNull(action, "action == null");
+        supplied = List.copyOf(supplied);
+        key = List.copyOf(key);
+        parentKey = List.copyOf(parentKey);
+        update = List.copyOf(update);
+    }
+
+    public static BulkShape of(Entity e, Action.Bulk a) {
+        List<Field> pk = e.primaryKey().stream().map(n -> e.field(n.name())).flatMap(Optional::stream).toList();
+        List<Field> insertable = e.fields().stream().filter(f -> f.identity() != Field.Identity.ALWAYS).toList();
+        List<Field> parent = a.operation() == Action.Operation.REPLACE
+                ? a.parentKey().map(Columns::fields).orElse(List.of()) : List.of();
+        List<Field> key = switch (a.operation()) {
+            case INSERT -> pk.stream().anyMatch(f -> f.identity() != Field.Identity.NONE) ? List.of() : pk;
+            case UPSERT -> a.conflictColumns().map(Columns::fields).orElse(pk);
+            case DELETE -> a.key().map(Columns::fields).orElse(pk);
+            case REPLACE -> a.key().map(Columns::fields)
+                    .orElseGet(() -> pk.stream().filter(f -> !parent.contains(f)).toList());
+        };
+        List<Field> supplied = a.operation() == Action.Operation.DELETE ? key : insertable;
+        List<Field> update = List.of();
+        if (a.operation() == Action.Operation.UPSERT || a.operation() == Action.Operation.REPLACE) {
+            update = a.updateColumns().map(Columns::fields).orElseGet(() -> {
+                List<Field> out = new ArrayList<>();
+                for (Field f : insertable) {
+                    if (!key.contains(f) && !parent.contains(f)) {
+                        out.add(f);
+                    }
+                }
+                return out;
+            });
+        }
+        return new BulkShape(a, supplied, key, parent, update);
+    }
+
+    /** Key or parent-key column of an upsert, delete or replace: callers must give it. */
+    public boolean matched(Field f) {
+        return action.operation() != Action.Operation.INSERT && (key.contains(f) || parentKey.contains(f));
+    }
+
+    /**
+     * A column callers may leave out (its parameter defaults to NULL): it has a default, is an identity column, or
+     * is nullable, and is not matched on. Left out, a new row gets the column's default and an updated row keeps
+     * its value.
+     */
+    public boolean optional(Entity e, Field f) {
+        return !matched(f) && (f.defaultSql().isPresent() || f.identity() != Field.Identity.NONE || !e.notNull(f));
+    }
+}
