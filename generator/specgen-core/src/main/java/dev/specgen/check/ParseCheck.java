@@ -85,6 +85,9 @@ public final class ParseCheck implements AutoCloseable {
 
     /** Why {@code sql} is not an acceptable rendering of {@code o}, or empty when it is. */
     Optional<String> problem(SqlObject o, String sql) {
+        if (o instanceof SqlObject.BulkFunction) {
+            return new PlpgsqlCheck(this::parse).problem(stripComments(withoutUserSql(o, sql)) + ";");
+        }
         if (o instanceof SqlObject.AttachIndex) {
             return ATTACH.matcher(sql).matches() ? Optional.empty()
                     : Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>");
@@ -146,7 +149,8 @@ public final class ParseCheck implements AutoCloseable {
 
     /**
      * {@code text} with the SQL the user wrote replaced by neutral stand-ins: CHECK bodies by {@code true}, DEFAULT
-     * expressions by {@code NULL}, index expression keys by a column name and the index predicate by {@code true}.
+     * expressions by {@code NULL} (also where a bulk function writes a column's default), index expression keys by a
+     * column name and the index predicate by {@code true}.
      */
     static String withoutUserSql(SqlObject o, String text) {
         String out = text;
@@ -162,6 +166,10 @@ public final class ParseCheck implements AutoCloseable {
                     // the default is the rest of the column line (identity columns have none)
                     out = out.replace(c.attributes().substring(d), "DEFAULT NULL");
                 }
+            }
+        } else if (o instanceof SqlObject.BulkFunction f) {
+            for (String d : f.userSql()) {
+                out = out.replace(" ELSE " + d + " END", " ELSE NULL END");
             }
         } else if (o instanceof SqlObject.CreateIndex ix) {
             for (String key : ix.keys()) {
@@ -220,7 +228,7 @@ public final class ParseCheck implements AutoCloseable {
         return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static String firstLine(Exception e) {
+    static String firstLine(Exception e) {
         String m = String.valueOf(e.getMessage());
         if (e.getCause() != null && e.getCause().getMessage() != null) {
             m = e.getCause().getMessage();

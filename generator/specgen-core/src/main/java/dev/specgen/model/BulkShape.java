@@ -9,8 +9,8 @@ import java.util.Optional;
  * What a bulk operation's functions take and match on, derived once from the entity and the action (the validator
  * judges it, the planner and the loader use it):
  * <ul>
- * <li>{@code supplied}: the columns callers pass, in field order: every column but GENERATED ALWAYS identity columns
- * (delete: the key only);</li>
+ * <li>{@code supplied}: the columns callers pass, in field order: every column but identity columns, which their
+ * sequence fills (unless rows are matched on one); delete: the key only;</li>
  * <li>{@code key}: insert de-duplicates by the primary key (none when it holds an identity column: the sequence
  * makes those keys distinct); upsert by {@code conflict_columns}, default the primary key; delete by {@code key},
  * default the primary key; replace matches a parent's children by {@code key}, default the primary key without the
@@ -33,7 +33,6 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
 
     public static BulkShape of(Entity e, Action.Bulk a) {
         List<Field> pk = e.primaryKey().stream().map(n -> e.field(n.name())).flatMap(Optional::stream).toList();
-        List<Field> insertable = e.fields().stream().filter(f -> f.identity() != Field.Identity.ALWAYS).toList();
         List<Field> parent = a.operation() == Action.Operation.REPLACE
                 ? a.parentKey().map(Columns::fields).orElse(List.of()) : List.of();
         List<Field> key = switch (a.operation()) {
@@ -43,6 +42,9 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
             case REPLACE -> a.key().map(Columns::fields)
                     .orElseGet(() -> pk.stream().filter(f -> !parent.contains(f)).toList());
         };
+        // identity columns are filled by their sequence, unless rows are matched on them
+        List<Field> insertable = e.fields().stream().filter(f -> f.identity() == Field.Identity.NONE
+                || (a.operation() != Action.Operation.INSERT && (key.contains(f) || parent.contains(f)))).toList();
         List<Field> supplied = a.operation() == Action.Operation.DELETE ? key : insertable;
         List<Field> update = List.of();
         if (a.operation() == Action.Operation.UPSERT || a.operation() == Action.Operation.REPLACE) {
@@ -65,11 +67,11 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
     }
 
     /**
-     * A column callers may leave out (its parameter defaults to NULL): it has a default, is an identity column, or
-     * is nullable, and is not matched on. Left out, a new row gets the column's default and an updated row keeps
-     * its value.
+     * A column callers may leave out (its parameter defaults to NULL): it has a default or is nullable, and is not
+     * matched on. Left out, a new row gets the column's default (NULL without one) and an updated row keeps its
+     * value.
      */
     public boolean optional(Entity e, Field f) {
-        return !matched(f) && (f.defaultSql().isPresent() || f.identity() != Field.Identity.NONE || !e.notNull(f));
+        return !matched(f) && (f.defaultSql().isPresent() || !e.notNull(f));
     }
 }
