@@ -74,4 +74,22 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
     public boolean optional(Entity e, Field f) {
         return !matched(f) && (f.defaultSql().isPresent() || !e.notNull(f));
     }
+
+    /** The array form's parameters in order: required columns first (field order), then the optional ones. */
+    public List<Field> parameters(Entity e) {
+        List<Field> out = new ArrayList<>(supplied.stream().filter(f -> !optional(e, f)).toList());
+        out.addAll(supplied.stream().filter(f -> optional(e, f)).toList());
+        return out;
+    }
+
+    /** The array form's parameter type of {@code f}: array columns travel as text[] of array literals. */
+    public static String arrayType(Field f) {
+        return f.type() instanceof FieldType.Array ? "text[]" : f.type().sql() + "[]";
+    }
+
+    /** The array form as GRANT and DROP name it: {@code shop.load(timestamptz[], numeric(10,2)[])}. */
+    public String signature(Entity e) {
+        return Sql.qualified(e.schema(), action.name()) + "(" + String.join(", ", parameters(e).stream()
+                .map(BulkShape::arrayType).toList()) + ")";
+    }
 }

@@ -281,7 +281,7 @@ final class BulkPlanner {
 
     /** The array parameter's type; array columns travel as text[] of array literals (unnest would flatten them). */
     static String arrayType(Field f) {
-        return isArrayColumn(f) ? "text[]" : f.type().sql() + "[]";
+        return BulkShape.arrayType(f);
     }
 
     static boolean isArrayColumn(Field f) {

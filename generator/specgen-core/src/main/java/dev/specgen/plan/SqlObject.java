@@ -324,7 +324,8 @@ public sealed interface SqlObject {
     record BulkFunction(dev.specgen.model.Action.Operation kind, boolean json, String name, String signature,
             String table, List<String> comments, List<String> params, List<String> declarations,
             List<String> nullChecks, String nullMessage, String rowCount, List<String> lengthChecks,
-            String lengthMessage, String lengthDetail, String rowsParam, List<String> flags, List<String> flagVariables, String source, String ordinal,
+            String lengthMessage, String lengthDetail, String rowsParam, List<String> flags,
+            List<String> flagVariables, String source, String ordinal,
             List<String> columns, List<String> values, List<String> key, List<String> parentKey,
             List<String> updates, String changed, String lockSpace, String lockBucket, List<String> userSql,
             String tag, SourcePos origin)

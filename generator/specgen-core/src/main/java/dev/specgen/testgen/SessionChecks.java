@@ -15,6 +15,7 @@ final class SessionChecks {
 
     static List<SessionCheck> of(EntityPlan ep, SchemaPlan plan) {
         List<SessionCheck> out = new ArrayList<>();
+        out.addAll(BulkSessions.of(ep, plan::entity));
         return List.copyOf(out);
     }
 }

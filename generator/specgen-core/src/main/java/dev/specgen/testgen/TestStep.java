@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, TestStep.Plan, TestStep.Section,
         TestStep.Note, TestStep.Helpers, TestStep.SeedFunction, TestStep.Analyze, TestStep.Finish,
-        TestStep.Rollback, Assertion {
+        TestStep.Rollback, TestStep.Statement, TestStep.RoleHelper, TestStep.CreateRole, Assertion {
 
     SourcePos origin();
 
@@ -193,6 +193,81 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, Test
 
         public String template() {
             return "tests/rollback";
+        }
+    }
+
+    /**
+     * One setup statement between tests ({@code DELETE FROM ...}), with a comment saying why. With {@code perform},
+     * {@code sql} is a select list run for its effect in a DO block ({@code PERFORM set_config(...)}), so that no
+     * result row reaches the TAP stream.
+     */
+    record Statement(String sql, boolean perform, String why, SourcePos origin) implements TestStep {
+        public Statement {
+            Objects.requireNonNull(sql, "sql == null");
+            Objects.requireNonNull(why, "why == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/statement";
+        }
+
+        public List<String> whyLines() {
+            return wrap(why);
+        }
+    }
+
+    /**
+     * {@code pg_temp.specgen_as(role, query)}: runs a query as another role and returns its single value as text,
+     * or the error ({@code ERROR: message (SQLSTATE)}); the role is switched only inside, so the pgTAP functions
+     * (whose state tables belong to the session user) keep running as the session user.
+     */
+    record RoleHelper(SourcePos origin) implements TestStep {
+        public RoleHelper {
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/role_helper";
+        }
+    }
+
+    /**
+     * A role for one test, with exactly {@code grants} ({@code GRANT ... TO %I}, format() strings): no superuser,
+     * not the owner. Its name, {@code specgen_test_<txid>_<suffix>}, cannot clash (roles are cluster-wide) and is
+     * kept in the setting {@code specgen.role_<suffix>}; it is created in the test's transaction, so the rollback at
+     * the end of the file removes it.
+     */
+    record CreateRole(String suffix, List<String> grants, String why, SourcePos origin) implements TestStep {
+        public CreateRole {
+            Objects.requireNonNull(suffix, "suffix == null");
+            grants = List.copyOf(grants);
+            Objects.requireNonNull(why, "why == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/create_role";
+        }
+
+        public String settingLiteral() {
+            return Sql.literal("specgen.role_" + suffix);
+        }
+
+        public String prefixLiteral() {
+            return Sql.literal("specgen_test_");
+        }
+
+        public String suffixLiteral() {
+            return Sql.literal("_" + suffix);
+        }
+
+        public List<String> grantLiterals() {
+            return grants.stream().map(Sql::literal).toList();
+        }
+
+        public List<String> whyLines() {
+            return wrap(why);
         }
     }
 }

@@ -157,6 +157,16 @@ public final class Verifier {
                     () -> TapRunner.run(c, text));
             out.add(report(ep, true, Optional.of(r)));
             failures(ep, file, r);
+            String bulkFile = dev.specgen.testgen.TestPlanner.bulkTestPath(ep.file());
+            String bulk = rendered.files().get(bulkFile);
+            if (bulk != null) {
+                TapResult b = timed("tests", "testing the bulk functions of " + ep.entity().schema() + "."
+                        + ep.entity().table(), () -> TapRunner.run(c, bulk));
+                Entity e = ep.entity();
+                out.add(new EntityReport(e.name(), e.schema() + "." + e.table() + " (bulk functions)",
+                        e.pos().file(), bulkFile, true, Optional.of(b)));
+                failures(ep, bulkFile, b);
+            }
         }
         SessionRunner sessions = new SessionRunner(db, database, TapRunner.DEFAULT_SEARCH_PATH, SESSION_TIMEOUT);
         for (EntityPlan ep : plan.entities()) {
@@ -167,8 +177,8 @@ public final class Verifier {
                 TapResult r = timed("sessions", "running " + check.sessions() + " sessions of " + check.name(),
                         () -> sessions.run(check));
                 Entity e = ep.entity();
-                out.add(new EntityReport(e.name(), e.schema() + "." + e.table(), e.pos().file(),
-                        check.file() + "#" + check.name(), true, Optional.of(r)));
+                out.add(new EntityReport(e.name(), e.schema() + "." + e.table() + " (" + check.name() + ")",
+                        e.pos().file(), check.file() + "#" + check.name(), true, Optional.of(r)));
                 failures(ep, check.file() + " (check " + check.name() + ")", r);
             }
         }
