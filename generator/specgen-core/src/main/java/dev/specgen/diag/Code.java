@@ -71,7 +71,11 @@ public enum Code {
     SG404("catalog differs from the plan"),
     SG405("database could not be started or reached"),
     SG406("generated test failed"),
-    SG407("generated/ is stale");
+    SG407("generated/ is stale"),
+    SG415("load cannot start"),
+    SG416("load stopped: too many rejected rows"),
+    SG417("load failed"),
+    SG418("rows rejected by a load");
 
     private final String title;
 
