@@ -463,6 +463,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -509,6 +510,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -749,6 +751,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -837,6 +840,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE

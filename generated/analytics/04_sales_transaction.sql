@@ -388,6 +388,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -434,6 +435,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE

@@ -13,6 +13,9 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+<#list settings as setting>
+SET ${setting}
+</#list>
 AS $${tag}$
 #variable_conflict use_variable
 DECLARE

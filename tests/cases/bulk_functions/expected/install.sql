@@ -53,6 +53,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -133,6 +134,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -465,6 +467,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -510,6 +513,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE

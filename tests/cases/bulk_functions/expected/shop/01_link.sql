@@ -43,6 +43,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE
@@ -123,6 +124,7 @@ LANGUAGE plpgsql
 VOLATILE
 SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $specgen$
 #variable_conflict use_variable
 DECLARE

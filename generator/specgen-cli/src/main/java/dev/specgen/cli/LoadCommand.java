@@ -25,7 +25,8 @@ final class LoadCommand implements Callable<Integer> {
     SpecOptions specOptions;
     @Parameters(index = "1", paramLabel = "FILE", description = "The CSV (or TSV: .tsv/.tab/.txt) file to load.")
     Path file;
-    @Option(names = "--action", required = true, paramLabel = "NAME", description = "The bulk action to load with.")
+    @Option(names = "--action", paramLabel = "NAME", defaultValue = "", description = "The bulk action to load with "
+            + "(default: the one with copy_mode: true).")
     String action;
     @Option(names = "--db-url", required = true, paramLabel = "JDBC_URL", description = "The target database.")
     String url;
@@ -49,7 +50,7 @@ final class LoadCommand implements Callable<Integer> {
             + "(default: the disable_indexes hint).")
     Boolean initial;
     @Option(names = "--after-attach", paramLabel = "SQL", description = "With --initial: SQL run after each partition "
-            + "is attached ($1: its name, $2: its rows), e.g. to refresh what the parent's triggers maintain.")
+            + "is attached (1st ?: its name, 2nd ?: its rows), e.g. to refresh what the parent's triggers maintain.")
     String afterAttach;
     @Option(names = "--forget", description = "Forget what an earlier load of this file recorded; load it all again.")
     boolean forget;

@@ -30,7 +30,7 @@ import net.sf.jsqlparser.statement.update.Update;
 final class PlpgsqlCheck {
     private static final Pattern FRAME = Pattern.compile("(?s)^CREATE OR REPLACE FUNCTION [\\w.\"$]+\\((.*?)\\)\n"
             + "RETURNS bigint\nLANGUAGE plpgsql\nVOLATILE\nSECURITY INVOKER\nSET search_path = pg_catalog, pg_temp\n"
-            + "AS \\$(\\w+)\\$\n(.*)\n\\$\\2\\$$");
+            + "(?:SET enable_\\w+ = (?:on|off)\n)*AS \\$(\\w+)\\$\n(.*)\n\\$\\2\\$$");
     private static final Pattern BODY = Pattern.compile(
             "(?s)^#variable_conflict use_variable\nDECLARE\n((?: {4}\\w+ [\\w ]+;\n)*)BEGIN\n(.*)\nEND;$");
     private static final Pattern PARAM = Pattern.compile("^\"?\\w+\"? [\\w.\"(), \\[\\]]+?( DEFAULT NULL)?$");

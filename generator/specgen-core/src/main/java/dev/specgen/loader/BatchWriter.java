@@ -2,6 +2,7 @@ package dev.specgen.loader;
 
 import dev.specgen.loader.LoadState.Reject;
 import dev.specgen.loader.RecordReader.Record;
+import dev.specgen.plan.BulkStatements;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Writes batches through one connection, each in one transaction: COPY the records into the session's staging
- * table, call the generated function on the staged rows, record the batch (and its rejects) in the load state,
+ * table, run the generated function's statements on the staged rows, record the batch (and its rejects) in the load state,
  * commit. Bad rows are isolated inside the transaction with savepoints, as pgloader does: a COPY error names its
  * line, so that record is set aside and the rest copied again; a failing call is split in halves until each failing
  * row stands alone. Every rejected row keeps PostgreSQL's error. A lost connection is not handled here: it is
@@ -52,13 +53,14 @@ final class BatchWriter implements AutoCloseable {
     private final CopyManager copy;
     private final String copySql;
     private final List<PreparedStatement> writes = new ArrayList<>();
+    private final List<BulkStatements.Statement.Kind> kinds = new ArrayList<>();
 
     /**
      * @param writeSql the statements that write the staged rows with lines in [?, ?]: the function call, and with
      *                 --initial the direct inserts into detached partitions; each returns a row count
      */
     BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
-            List<String> writeSql) throws SQLException {
+            List<BulkStatements.Statement> writeSql) throws SQLException {
         this.c = c;
         this.target = target;
         this.format = format;
@@ -72,8 +74,9 @@ final class BatchWriter implements AutoCloseable {
         c.setAutoCommit(false);
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.copySql = target.copy(format);
-        for (String sql : writeSql) {
-            writes.add(c.prepareStatement(sql));
+        for (BulkStatements.Statement st : writeSql) {
+            writes.add(c.prepareStatement(st.sql()));
+            kinds.add(st.kind());
         }
     }
 
@@ -168,11 +171,20 @@ final class BatchWriter implements AutoCloseable {
         Savepoint sp = c.setSavepoint();
         try {
             long n = 0;
-            for (PreparedStatement call : writes) {
-                call.setLong(1, rows.get(0).line());
-                call.setLong(2, rows.get(rows.size() - 1).line());
-                try (ResultSet rs = call.executeQuery()) {
-                    n += rs.next() ? rs.getLong(1) : 0;
+            for (int i = 0; i < writes.size(); i++) {
+                PreparedStatement call = writes.get(i);
+                if (kinds.get(i) != BulkStatements.Statement.Kind.SETTING) {
+                    call.setLong(1, rows.get(0).line());
+                    call.setLong(2, rows.get(rows.size() - 1).line());
+                }
+                switch (kinds.get(i)) {
+                    case UPDATE_COUNT -> n += call.executeUpdate();
+                    case QUERY_COUNT -> {
+                        try (ResultSet rs = call.executeQuery()) {
+                            n += rs.next() ? rs.getLong(1) : 0;
+                        }
+                    }
+                    case LOCK, SETTING -> call.execute();
                 }
             }
             c.releaseSavepoint(sp);

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.specgen.plan.BulkStatements;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -222,24 +224,19 @@ final class InitialLoad {
      * The statements that write a batch: straight into each detached partition the rows of its bound, and the rest
      * through the generated function.
      */
-    List<String> writes(LoadTarget target) {
+    List<BulkStatements.Statement> writes(LoadTarget target) {
         if (leaves.isEmpty()) {
-            return List.of(target.call());
+            return target.statements("", Optional.empty());
         }
-        List<String> out = new ArrayList<>();
+        // partition constraints name bare columns: on the staging table they are its own columns
+        List<BulkStatements.Statement> out = new ArrayList<>();
         List<String> none = new ArrayList<>();
         for (Leaf l : leaves) {
-            String in = "(" + onStage(l.constraint()) + ")";
-            out.add(target.insertInto(l.name(), in));
-            none.add("(" + in + ") IS NOT TRUE");
+            out.addAll(target.statements("(" + l.constraint() + ")", Optional.of(l.name())));
+            none.add("(" + l.constraint() + ") IS NOT TRUE");
         }
-        out.add(target.call(String.join(" AND ", none)));
+        out.addAll(target.statements(String.join(" AND ", none), Optional.empty()));
         return out;
-    }
-
-    /** The partition constraint names bare columns; on the staging table they are the same columns of {@code s}. */
-    private static String onStage(String constraint) {
-        return constraint;
     }
 
     /** Rebuilds indexes, checks the bound and attaches each partition again, {@code jobs} at a time. */

@@ -5,9 +5,10 @@ import dev.specgen.model.Action;
 import dev.specgen.model.BulkShape;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
-import dev.specgen.model.FieldType;
 import dev.specgen.model.Hint;
 import dev.specgen.model.SpecModel;
+import dev.specgen.plan.BulkStatements;
+import dev.specgen.render.Renderer;
 import dev.specgen.model.Sql;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a load writes into and how: the action's entity, its generated array function, and the columns the input's
- * header names, in header order. Each batch goes through that very function (the same de-duplication, ordering,
- * locking and update rules as every other caller), fed from the session's staging table.
+ * What a load writes into and how: the action's entity, its generated function, and the columns the input's header
+ * names, in header order. Each batch is written by the function's own statements (rendered from the same templates:
+ * the same de-duplication, ordering, locking and update rules as every other caller), reading the session's staging
+ * table instead of arrays.
  */
 final class LoadTarget {
-    static final String STAGE = "specgen_stage";
-
     final Entity entity;
     final Action.Bulk action;
     final BulkShape shape;
@@ -35,8 +35,22 @@ final class LoadTarget {
         this.columns = List.copyOf(columns);
     }
 
-    /** The action named {@code name} in {@code model}; a load takes insert, upsert and replace actions. */
+    /**
+     * The action named {@code name} in {@code model}; a load takes insert, upsert and replace actions. Without a name,
+     * the one action with {@code copy_mode: true} (the hint that says an action is fed by COPY).
+     */
     static Action.Bulk action(SpecModel model, String name) {
+        if (name.isEmpty()) {
+            List<Action.Bulk> copy = model.entities().stream().flatMap(e -> e.bulkActions().stream())
+                    .filter(a -> a.hints().on(Hint.Name.COPY_MODE) && a.operation() != Action.Operation.DELETE)
+                    .toList();
+            if (copy.size() == 1) {
+                return copy.get(0);
+            }
+            throw new LoadException(copy.isEmpty() ? "no action has copy_mode: true; name one with --action"
+                    : "several actions have copy_mode: true (" + String.join(", ", copy.stream().map(Action::name)
+                            .toList()) + "); name one with --action", null);
+        }
         List<String> all = new ArrayList<>();
         for (Entity e : model.entities()) {
             for (Action.Bulk a : e.bulkActions()) {
@@ -102,49 +116,29 @@ final class LoadTarget {
         return action.hints().on(Hint.Name.DISABLE_INDEXES);
     }
 
-    /** The session's staging table: the input's columns with their types, and the input line of each row. */
+    /**
+     * The session's staging table: every column the action takes (those the input lacks stay NULL, and the
+     * statements leave them out), and the input line of each row.
+     */
     String createStage() {
-        return "CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (specgen_line bigint NOT NULL, " + columns.stream()
-                .map(f -> Sql.ident(f.name()) + " " + f.type().sql()).collect(Collectors.joining(", "))
-                + ") ON COMMIT DELETE ROWS";
+        return "CREATE TEMP TABLE IF NOT EXISTS " + BulkStatements.STAGE + " (specgen_line bigint NOT NULL, "
+                + shape.supplied().stream().map(f -> Sql.ident(f.name()) + " " + f.type().sql())
+                        .collect(Collectors.joining(", ")) + ") ON COMMIT DELETE ROWS";
     }
 
     String copy(InputFormat format) {
-        return "COPY pg_temp." + STAGE + " (specgen_line, " + columns.stream().map(f -> Sql.ident(f.name()))
-                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + format.copyOptions() + ")";
+        return "COPY pg_temp." + BulkStatements.STAGE + " (specgen_line, " + columns.stream()
+                .map(f -> Sql.ident(f.name())).collect(Collectors.joining(", ")) + ") FROM STDIN WITH ("
+                + format.copyOptions() + ")";
     }
 
     /**
-     * One call of the generated function on the staged rows with lines in {@code [?, ?]}; columns the header leaves
-     * out are left out of the call (NULL: default for new rows, unchanged for existing ones).
+     * The statements that write the staged rows of lines [?, ?] (meeting {@code filter} too, when not empty): the
+     * function's own statements, into {@code into} when given (a detached partition of --initial).
      */
-    String call() {
-        return call("");
+    List<BulkStatements.Statement> statements(String filter, Optional<String> into) {
+        return BulkStatements.of(entity, action, columns.stream().map(Field::name).toList(), filter, into, RENDERER);
     }
 
-    /** {@link #call()} for the staged rows that also meet {@code filter} (an SQL condition on {@code s}). */
-    String call(String filter) {
-        return "SELECT " + function() + "(" + columns.stream().map(f -> Sql.ident("p_" + f.name())
-                + " => array_agg(s." + Sql.ident(f.name()) + (f.type() instanceof FieldType.Array ? "::text" : "")
-                + " ORDER BY s.specgen_line)").collect(Collectors.joining(", ")) + ") FROM pg_temp." + STAGE
-                + " AS s WHERE s.specgen_line BETWEEN ? AND ?" + (filter.isEmpty() ? "" : " AND " + filter)
-                + " HAVING count(*) > 0"; // no call (no row) when no staged row is left for it
-    }
-
-    /**
-     * A direct insert of the staged rows meeting {@code filter} into {@code table} (a detached partition), with the
-     * function's rules: the last row of a key wins, rows go in key order. Returns the row count.
-     */
-    String insertInto(String table, String filter) {
-        List<String> cols = columns.stream().map(f -> Sql.ident(f.name())).toList();
-        List<String> key = shape.key().stream().filter(columns::contains).map(f -> "s." + Sql.ident(f.name()))
-                .toList();
-        boolean dedup = !key.isEmpty() && key.size() == shape.key().size();
-        return "WITH i AS (INSERT INTO " + table + " (" + String.join(", ", cols) + ") SELECT "
-                + (dedup ? "DISTINCT ON (" + String.join(", ", key) + ") " : "")
-                + cols.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + " FROM pg_temp." + STAGE
-                + " AS s WHERE s.specgen_line BETWEEN ? AND ? AND " + filter
-                + (dedup ? " ORDER BY " + String.join(", ", key) + ", s.specgen_line DESC" : "")
-                + " RETURNING 1) SELECT count(*) FROM i";
-    }
+    private static final Renderer RENDERER = new Renderer(Optional.empty());
 }

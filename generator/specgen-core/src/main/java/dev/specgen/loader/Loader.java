@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code specgen load}: streams a CSV or TSV file into the table of a bulk action, through the action's generated
- * function, in batches of one transaction each, with {@code jobs} sessions at once. One reader cuts the file into
- * batches (a batch is always the same records, so a re-run skips the batches a previous run committed); each session
- * COPYs a batch into its staging table and calls the function on it ({@link BatchWriter}). A lost connection
+ * {@code specgen load}: streams a CSV or TSV file into the table of a bulk action, with the statements of the action's
+ * generated function, in batches of one transaction each, with {@code jobs} sessions at once. One reader cuts the file
+ * into batches (a batch is always the same records, so a re-run skips the batches a previous run committed); each
+ * session COPYs a batch into its staging table and runs the statements on it ({@link BatchWriter}). A lost connection
  * (failover, restart, a terminated backend) is retried with a doubling pause on a new connection; whether the batch
  * had committed is read from the load state, so no row is lost or written twice.
  */

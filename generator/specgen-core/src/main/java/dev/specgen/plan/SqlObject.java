@@ -320,6 +320,7 @@ public sealed interface SqlObject {
      * @param lockSpace   replace: the first advisory-lock key (the table's oid)
      * @param lockBucket  replace: the second, a parent's hash bucket
      * @param userSql     the spec's default expressions used in the body (the parse gate leaves them to PostgreSQL)
+     * @param settings    planner settings pinned on the function besides search_path ({@code enable_seqscan = off})
      */
     record BulkFunction(dev.specgen.model.Action.Operation kind, boolean json, String name, String signature,
             String table, List<String> comments, List<String> params, List<String> declarations,
@@ -328,7 +329,7 @@ public sealed interface SqlObject {
             List<String> flagVariables, String source, String ordinal,
             List<String> columns, List<String> values, List<String> key, List<String> parentKey,
             List<String> updates, String changed, String lockSpace, String lockBucket, List<String> userSql,
-            String tag, SourcePos origin)
+            List<String> settings, String tag, SourcePos origin)
             implements SqlObject {
         public BulkFunction {
             Objects.requireNonNull(kind, "kind == null");
@@ -358,6 +359,7 @@ public sealed interface SqlObject {
             Objects.requireNonNull(lockSpace, "lockSpace == null");
             Objects.requireNonNull(lockBucket, "lockBucket == null");
             userSql = List.copyOf(userSql);
+            settings = List.copyOf(settings);
             Objects.requireNonNull(tag, "tag == null");
             Objects.requireNonNull(origin, "origin == null");
         }
