@@ -1,3 +1,3 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.SqlObject.CreateExtension" -->
 -- ${reason}
-CREATE EXTENSION IF NOT EXISTS ${name};
+CREATE EXTENSION IF NOT EXISTS ${name} SCHEMA ${schema};

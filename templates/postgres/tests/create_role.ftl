@@ -2,7 +2,7 @@
 <#list whyLines as line>
 -- ${line}
 </#list>
-DO $specgen$
+DO $${tag}$
 BEGIN
     PERFORM set_config(${settingLiteral}, ${prefixLiteral} || txid_current() || ${suffixLiteral}, true);
     EXECUTE format('CREATE ROLE %I NOLOGIN NOSUPERUSER NOINHERIT', current_setting(${settingLiteral}));
@@ -10,4 +10,4 @@ BEGIN
     EXECUTE format(${g}, current_setting(${settingLiteral}));
 </#list>
 END;
-$specgen$;
+$${tag}$;

@@ -1,7 +1,7 @@
 <#-- @ftlvariable name="" type="dev.specgen.testgen.TestStep.SeedFunction" -->
 -- n rows for ${table}, each value a function of the row number i<#if hasBefore> (referenced tables first)</#if>
 CREATE OR REPLACE FUNCTION ${function}(n integer) RETURNS void
-LANGUAGE plpgsql AS $specgen$
+LANGUAGE plpgsql AS $${tag}$
 BEGIN
 <#list before as call>
     PERFORM ${call};
@@ -13,4 +13,4 @@ BEGIN
 </#list>
       FROM generate_series(1, n) AS s(i);
 END;
-$specgen$;
+$${tag}$;

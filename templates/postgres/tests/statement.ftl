@@ -3,11 +3,11 @@
 -- ${line}
 </#list>
 <#if perform>
-DO $specgen$
+DO $${tag}$
 BEGIN
     PERFORM ${sql};
 END;
-$specgen$;
+$${tag}$;
 <#else>
 ${sql};
 </#if>

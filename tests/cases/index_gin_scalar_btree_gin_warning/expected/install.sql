@@ -8,7 +8,7 @@
 CREATE SCHEMA IF NOT EXISTS cms;
 
 -- GIN indexes on plain scalar columns need btree_gin (used by article)
-CREATE EXTENSION IF NOT EXISTS btree_gin;
+CREATE EXTENSION IF NOT EXISTS btree_gin SCHEMA cms;
 
 -- ---------------------------------------------------------------------------
 -- cms/01_article.sql

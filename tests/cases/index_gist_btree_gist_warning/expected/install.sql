@@ -8,7 +8,7 @@
 CREATE SCHEMA IF NOT EXISTS booking;
 
 -- GiST indexes on plain scalar columns need btree_gist (used by room_booking)
-CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA booking;
 
 -- ---------------------------------------------------------------------------
 -- booking/01_room_booking.sql

@@ -1,9 +1,6 @@
 package dev.specgen;
 
 import dev.specgen.check.ParseCheck;
-import dev.specgen.db.Database;
-import dev.specgen.db.Databases;
-import dev.specgen.db.DbOptions;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
@@ -12,14 +9,13 @@ import dev.specgen.testgen.RenderedTests;
 import dev.specgen.testgen.TestPlanner;
 import dev.specgen.testgen.TestRenderer;
 import dev.specgen.testgen.TestStatement;
+import dev.specgen.verify.LiveVerifier;
 import dev.specgen.verify.Progress;
-import dev.specgen.verify.Verifier;
 import dev.specgen.verify.VerifyOptions;
 import dev.specgen.verify.VerifyReport;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -31,13 +27,18 @@ import dev.specgen.model.SpecModel;
 import dev.specgen.model.build.ModelBuilder;
 import dev.specgen.plan.Planner;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.render.Overview;
 import dev.specgen.render.Rendered;
 import dev.specgen.render.Renderer;
 import dev.specgen.validate.ValidationResult;
 import dev.specgen.validate.Validator;
+import dev.specgen.write.BuildState;
+import dev.specgen.write.OutputGuard;
 import dev.specgen.write.OutputWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * The one core facade (JReleaser Workflows, jOOQ GenerationTool). The CLI commands and Maven goals are thin front
@@ -46,12 +47,14 @@ import java.util.Optional;
  * <pre>
  * validate = load -> model -> validate
  * render   = validate -> plan -> render -> static check (JSqlParser)     (no I/O beyond reading specs)
- * generate = render -> write (only changed files; stale generated files removed)
- * check    = render -> compare with the output folder (nothing written)
+ * generate = render -> write (only changed files; files the manifest lists and no longer generated removed)
+ * check    = render -> compare with the output folder (nothing written; a stale report with diffs)
  * verify   = render -> live PostgreSQL: apply twice, catalog round trip, generated tests
  * </pre>
  */
 public final class Specgen {
+    private static final java.util.regex.Pattern FLYWAY_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,100}");
+
     private Specgen() {
     }
 
@@ -76,15 +79,23 @@ public final class Specgen {
                     + " does not exist").withHint("--templates takes a folder holding postgres/<name>.ftl overrides"));
             return Result.of(diags.sorted(), model);
         }
+        if (opts.flywayName().isPresent() && !FLYWAY_NAME.matcher(opts.flywayName().get()).matches()) {
+            diags.add(Diagnostic.error(SourcePos.NONE, Code.SG003, "Flyway migration name \""
+                    + opts.flywayName().get() + "\" is not a plain name").withHint("use letters, digits and "
+                    + "underscores (up to 100), e.g. specgen: the install script becomes R__specgen.sql"));
+            return Result.of(diags.sorted(), model);
+        }
         // the extensions each entity needs were worked out by validation; the planner uses that answer
         SchemaPlan plan = new Planner(e -> checked.validation().extensions().getOrDefault(e.name(),
                 Collections.emptySortedSet()), sourceNames(opts)).plan(model.get());
         Renderer renderer = new Renderer(templates);
         Rendered ddl;
         RenderedTests tests;
+        String overview;
         try {
             ddl = renderer.render(plan);
             tests = TestRenderer.render(new TestPlanner().plan(plan), renderer);
+            overview = renderer.template("overview", Overview.model(plan, installFile(opts)));
         } catch (Renderer.TemplateFailure f) {
             diags.add(Diagnostic.error(f.pos(), Code.SG005, f.getMessage()).withHint(templates.isPresent()
                     ? "check the override templates in " + opts.templates().get() : "this is a specgen bug"));
@@ -98,13 +109,19 @@ public final class Specgen {
         }
         SortedMap<String, String> files = new TreeMap<>(ddl.files());
         files.putAll(tests.files());
+        if (opts.flywayName().isPresent() && files.containsKey(Renderer.INSTALL_FILE)) {
+            files.put(installFile(opts), files.remove(Renderer.INSTALL_FILE));
+        }
+        if (!plan.files().isEmpty()) {
+            files.put(Overview.FILE, overview);
+        }
         Rendered rendered = new Rendered(files, ddl.statements(), tests.sessionChecks());
         return Result.of(diags.sorted(), model).withPlan(plan, rendered);
     }
 
     /**
-     * Render, then prove the output on a live PostgreSQL (see {@link Verifier}): apply twice, compare the catalog
-     * with the plan, run the generated tests. The database is started here and stopped before returning (unless
+     * Render, then prove the output on a live PostgreSQL (the {@link LiveVerifier} of specgen-db): apply twice,
+     * compare the catalog with the plan, run the generated tests. The database is started here and stopped before returning (unless
      * kept). Nothing is written to the output folder; combine with {@link #generate} for {@code build --verify}.
      */
     public static Result verify(Options opts, VerifyOptions verify, Progress progress) {
@@ -119,70 +136,153 @@ public final class Specgen {
     public static Result verifyRendered(Result r, VerifyOptions verify, Progress progress) {
         List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
         VerifyReport report;
-        progress.begin("starting " + describe(verify.db()));
-        long t0 = System.nanoTime();
-        Database db;
         try {
-            db = Databases.open(verify.db());
+            Optional<LiveVerifier> live = ServiceLoader.load(LiveVerifier.class, Specgen.class.getClassLoader())
+                    .findFirst();
+            if (live.isEmpty()) {
+                diags.add(noLiveLayer("the live-database layer (dev.specgen:specgen-db) is not on the classpath"));
+                return r.withDiagnostics(diags);
+            }
+            report = live.get().verify(r.plan().orElseThrow(), r.rendered().orElseThrow(), verify, progress);
         } catch (SpecgenException e) {
-            progress.end("starting the database");
             diags.addAll(e.diagnostics());
             return r.withDiagnostics(diags);
-        }
-        progress.end("starting the database");
-        Duration start = Duration.ofNanos(System.nanoTime() - t0);
-        try (db) {
-            Verifier v = new Verifier(db, progress);
-            v.phases().put("start", start);
-            report = v.verify(r.plan().orElseThrow(), r.rendered().orElseThrow(), verify.runTests());
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // specgen-db is there but something it needs is not (a hand-made classpath): say what, no stack trace
+            diags.add(noLiveLayer("the live-database layer could not be loaded: " + e));
+            return r.withDiagnostics(diags);
         }
         diags.addAll(report.diagnostics());
         return r.withDiagnostics(diags).withVerification(report);
     }
 
-    private static String describe(DbOptions db) {
-        return switch (db.mode()) {
-            case EMBEDDED -> "embedded PostgreSQL " + db.pgVersion();
-            // without the query string: it may carry a password
-            case URL -> "PostgreSQL at " + db.url().orElse("").replaceFirst("\\?.*$", "");
-            case TESTCONTAINERS -> "a PostgreSQL " + db.pgVersion() + " container";
-        };
+    private static Diagnostic noLiveLayer(String why) {
+        return Diagnostic.error(SourcePos.NONE, Code.SG012, "cannot verify: " + why).withHint("the specgen CLI "
+                + "jar and the Maven plugin's verify goal bring it; a library user adds dev.specgen:specgen-db");
     }
 
-    /** Render, then write what changed into the output folder (unless there are errors). */
+    /**
+     * Stops every verification running in this JVM (a front door calls it on SIGINT or SIGTERM): running statements
+     * are cancelled, and each run ends with SG412 after removing its scratch database and schemas.
+     *
+     * @return false when no verification is running (the caller may just exit)
+     */
+    public static boolean interrupt(String reason) {
+        try {
+            return ServiceLoader.load(LiveVerifier.class, Specgen.class.getClassLoader()).findFirst()
+                    .map(live -> live.interrupt(reason)).orElse(false);
+        } catch (ServiceConfigurationError | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The install script's name in the output folder: {@code install.sql}, or {@code R__<name>.sql} for Flyway. */
+    public static String installFile(Options opts) {
+        return opts.flywayName().map(n -> "R__" + n + ".sql").orElse(Renderer.INSTALL_FILE);
+    }
+
+    /**
+     * {@link #generate}, unless nothing changed since the run that left {@code stateFile}: the spec files, the override
+     * templates, the options and {@code salt} (what else the output depends on: the tool's version) hash the same,
+     * the output folder's manifest is the one that run wrote, and every file it lists is unchanged on disk. Empty when skipped. The state is kept
+     * only after a run without errors; without a readable state nothing is skipped.
+     */
+    public static Optional<Result> generateIfChanged(Options opts, Path stateFile, String salt) {
+        Optional<String> inputs = fingerprint(opts, salt);
+        Path outDir = opts.outDir();
+        if (inputs.isPresent() && BuildState.read(stateFile).map(s -> s.upToDate(inputs.get(), outDir)).orElse(false)) {
+            return Optional.empty();
+        }
+        Result r = generate(opts);
+        try {
+            Optional<BuildState> state = inputs.isPresent() && !r.hasErrors() && r.output().isPresent()
+                    ? BuildState.after(inputs.get(), outDir) : Optional.empty();
+            if (state.isPresent()) {
+                state.get().write(stateFile);
+            } else {
+                Files.deleteIfExists(stateFile);
+            }
+        } catch (java.io.IOException e) {
+            // no state kept: the next build generates again, which is always correct
+        }
+        return Optional.of(r);
+    }
+
+    private static Optional<String> fingerprint(Options opts, String salt) {
+        try {
+            return Optional.of(BuildState.fingerprint(List.of("specgen-state 1", salt, opts.specs().toString(),
+                    opts.out().toString(), opts.templates().map(Path::toString).orElse(""),
+                    opts.flywayName().orElse("")), inputFiles(opts)));
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // an unreadable input: generate reports it properly
+        }
+    }
+
+    private static List<Path> inputFiles(Options opts) {
+        List<Path> in = new ArrayList<>();
+        in.add(opts.root().resolve(opts.specs()).normalize());
+        opts.templates().ifPresent(t -> in.add(opts.root().resolve(t).normalize()));
+        return in;
+    }
+
+    /**
+     * Render, then write what changed into the output folder (unless there are errors, or the folder is refused:
+     * see {@link OutputGuard}; ownership rules: see {@link OutputWriter}).
+     */
     public static Result generate(Options opts) {
-        Result r = render(opts);
-        if (r.hasErrors() || r.rendered().isEmpty()) {
-            return r;
-        }
-        try {
-            return r.withOutput(new OutputWriter(opts.outDir()).write(r.rendered().get().files()));
-        } catch (UncheckedIOException | IllegalArgumentException e) {
-            return r.withDiagnostics(withOutputProblem(r, opts, e));
-        }
+        return output(opts, true);
     }
 
-    /** Render and compare with the output folder without writing: {@code output().changed()} means stale. */
+    /**
+     * Render and compare with the output folder without writing: {@code output().changed()} means stale, and
+     * {@code output().stale()} is the report (SG407 per file, unified diffs).
+     */
     public static Result check(Options opts) {
+        return output(opts, false);
+    }
+
+    private static Result output(Options opts, boolean write) {
+        Optional<Diagnostic> refused;
+        try {
+            refused = OutputGuard.forCurrentUser().check(opts.root(), opts.specs(), opts.out());
+        } catch (UncheckedIOException e) {
+            refused = Optional.of(outputProblem(opts, e));
+        }
         Result r = render(opts);
+        if (refused.isPresent()) {
+            List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
+            ds.add(refused.get());
+            return r.withDiagnostics(ds);
+        }
         if (r.hasErrors() || r.rendered().isEmpty()) {
             return r;
         }
         try {
-            return r.withOutput(new OutputWriter(opts.outDir()).compare(r.rendered().get().files()));
+            OutputWriter w = new OutputWriter(opts.outDir(), shownOut(opts));
+            var files = r.rendered().get().files();
+            OutputWriter.Result out = write ? w.write(files) : w.compare(files);
+            List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
+            ds.addAll(out.diagnostics());
+            return r.withOutput(out).withDiagnostics(ds);
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            return r.withDiagnostics(withOutputProblem(r, opts, e));
+            List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
+            ds.add(outputProblem(opts, e));
+            return r.withDiagnostics(ds);
         }
     }
 
-    private static List<Diagnostic> withOutputProblem(Result r, Options opts, RuntimeException e) {
-        List<Diagnostic> out = new ArrayList<>(r.diagnostics());
+    /** The output folder as the user gave it, '/'-separated: how messages and diffs name it. */
+    static String shownOut(Options opts) {
+        return opts.out().normalize().toString().replace('\\', '/');
+    }
+
+    private static Diagnostic outputProblem(Options opts, RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String why = cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                ? fse.getFile() + ": " + fse.getReason() : String.valueOf(cause.getMessage());
-        out.add(Diagnostic.error(SourcePos.NONE, Code.SG004, "cannot write the output folder " + opts.out() + ": "
-                + why).withHint("--out must name a folder specgen may create and write"));
-        return out;
+                ? (fse.getFile() == null ? "" : fse.getFile() + ": ") + fse.getReason()
+                : String.valueOf(cause.getMessage());
+        return Diagnostic.error(SourcePos.NONE, Code.SG004, "cannot write the output folder " + shownOut(opts) + ": "
+                + why).withHint("--out must name a folder specgen may create and write");
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.specgen.Options;
 import dev.specgen.Result;
 import dev.specgen.Specgen;
 import dev.specgen.diag.Diagnostic;
+import dev.specgen.render.Overview;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.TestFactory;
  * Golden cases (sqlc internal/endtoend): every folder under {@code tests/cases/} holds {@code specs/} (the input),
  * and the expected output: {@code diagnostics.txt} (every diagnostic, exact text; absent when there are none) and,
  * when the specs are valid, {@code expected/} (every generated file, exact bytes).
+ *
+ * <p>A case may hold {@code case.yaml} (sqlc's exec.json): {@code overview: true} makes {@code expected/} include the
+ * generated {@code README.md} overview; without it the overview is left out, so a change to the picture touches
+ * only the cases about it.
  *
  * <p>To accept new output: {@code mvn -B verify -Dspecgen.golden.update=true}, then review with {@code git diff}.
  */
@@ -44,6 +49,9 @@ class GoldenTest {
                 .map(s -> s + "\n").collect(Collectors.joining());
         SortedMap<String, String> files = r.rendered().map(x -> (SortedMap<String, String>) new TreeMap<>(x.files()))
                 .orElseGet(TreeMap::new);
+        if (!CaseConfig.read(dir).overview()) {
+            files.remove(Overview.FILE);
+        }
         Path diagFile = dir.resolve("diagnostics.txt");
         Path expectedDir = dir.resolve("expected");
         if (Golden.update()) {

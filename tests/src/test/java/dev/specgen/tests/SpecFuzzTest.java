@@ -13,6 +13,10 @@ import dev.specgen.model.SpecModel;
 import dev.specgen.model.build.ModelBuilder;
 import dev.specgen.plan.Planner;
 import dev.specgen.render.Renderer;
+import dev.specgen.testgen.RenderedTests;
+import dev.specgen.testgen.TestPlanner;
+import dev.specgen.testgen.TestRenderer;
+import dev.specgen.testgen.TestStatement;
 import dev.specgen.validate.Extensions;
 import dev.specgen.validate.Validator;
 import java.io.IOException;
@@ -28,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of mutated copies of the example and golden specs: the loader and validator must only ever answer with
- * positioned diagnostics, never an exception; and whatever they accept must plan, render and parse. The seed is
- * fixed, so a failure reproduces; {@code -Dspecgen.fuzz.iterations=N} runs more.
+ * positioned diagnostics, never an exception; and whatever they accept must plan, render and parse, the generated
+ * tests (TestPlanner, TestRenderer) included. The seed is
+ * fixed, so a failure reproduces; {@code -Dspecgen.fuzz.iterations=N} runs more, {@code -Dspecgen.fuzz.seed=S} others.
  */
 class SpecFuzzTest {
     static final String[] TOKENS = {"entity", "fields", "indexes", "partitioning", "strategy", "column", "columns",
@@ -38,14 +43,18 @@ class SpecFuzzTest {
         "true", "primary_key", "unique", "include", "where", "with", "fillfactor", "storage", "unlogged", "default",
         "decimal(10,2)", "numeric(1001,2)", "varchar", "text[]", "enum(a, b)", "uuid", "integer", "timestamp",
         "~", "null", "[]", "{}", "[a, b]", "*a", "&a", "!!binary", "'", "\"", ":", "- ", "---", "\t", "#", "\\",
-        "references", "Customer.id", "actions", "workflow", "subpartition", "step", "partitions", "values"};
+        "references", "Customer.id", "actions", "workflow", "subpartition", "step", "partitions", "values",
+        // issue 6: expression frames, hints, quoting
+        "check", "seed", "performance_hints", "seed_rows", "lookup_budget_ms", "1e999", "x$a$", "$$", "$q$", "'it''s'",
+        "\\\\", ")", "(", ",", ";", "--", "/*", "\"\\u202e\"", "\"a\\nb\"", "comment", "description",
+        "enum('it''s', b)", "schema", "pg_x", "n > 0"};
 
     @Test
     void mutatedSpecsNeverCrashTheFrontEnd() throws IOException {
         List<byte[]> seeds = seeds();
         assertFalse(seeds.isEmpty());
         int iterations = Integer.getInteger("specgen.fuzz.iterations", 3000);
-        Random rnd = new Random(20261121L);
+        Random rnd = new Random(Long.getLong("specgen.fuzz.seed", 20261121L));
         int valid = 0;
         try (ParseCheck parse = new ParseCheck()) {
             for (int i = 0; i < iterations; i++) {
@@ -80,8 +89,14 @@ class SpecFuzzTest {
             return false;
         }
         var plan = new Planner(Extensions::required).plan(model);
-        var rendered = new Renderer(Optional.empty()).render(plan);
-        List<Diagnostic> problems = parse.check(rendered.statements());
+        Renderer renderer = new Renderer(Optional.empty());
+        var rendered = renderer.render(plan);
+        List<Diagnostic> problems = new ArrayList<>(parse.check(rendered.statements()));
+        // the generated tests too: planning them crashed on hints validation let through (seed_rows beyond a long)
+        RenderedTests tests = TestRenderer.render(new TestPlanner().plan(plan), renderer);
+        for (TestStatement t : tests.statements()) {
+            parse.checkStatement(t.sql(), t.origin(), t.file(), t.step() + " statement").ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             fail("valid spec rendered SQL that does not parse: " + problems + "\n--- input ---\n"
                     + new String(bytes, StandardCharsets.UTF_8));

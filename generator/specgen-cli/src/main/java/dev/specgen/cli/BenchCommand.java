@@ -1,9 +1,9 @@
 package dev.specgen.cli;
 
 import dev.specgen.Options;
-import dev.specgen.bench.BenchReport;
-import dev.specgen.bench.BenchResult;
-import dev.specgen.bench.BulkBench;
+import dev.specgen.bench.bulk.BenchReport;
+import dev.specgen.bench.bulk.BenchResult;
+import dev.specgen.bench.bulk.BulkBench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

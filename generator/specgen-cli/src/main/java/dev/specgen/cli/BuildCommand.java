@@ -3,16 +3,15 @@ package dev.specgen.cli;
 import dev.specgen.Options;
 import dev.specgen.Result;
 import dev.specgen.Specgen;
-import dev.specgen.diag.Code;
-import dev.specgen.diag.Diagnostic;
-import dev.specgen.diag.SourcePos;
 import dev.specgen.write.OutputWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.specgen.verify.VerifyOptions;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -25,7 +24,8 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     SpecOptions specOptions;
 
-    @Option(names = "--check", description = "Write nothing; exit 3 if the output folder is not up to date.")
+    @Option(names = "--check", description = "Write nothing; exit 3 and print a unified diff if the output folder is "
+            + "not up to date (the same as 'specgen check').")
     boolean check;
 
     @Option(names = "--verify", description = "After writing, prove the output on a live PostgreSQL (see 'specgen "
@@ -37,36 +37,22 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        VerifyOptions verifyOptions = db.toVerifyOptions(spec.commandLine());
+        if (db.inPlace && !verify) {
+            throw new ParameterException(spec.commandLine(), "--in-place only takes effect with --verify");
+        }
         Options opts = specOptions.toOptions();
-        Result r = check ? Specgen.check(opts) : Specgen.generate(opts);
         PrintWriter out = spec.commandLine().getOut();
+        if (check) {
+            return CheckOutput.finish(Specgen.check(opts), specOptions, out, spec.commandLine().getErr());
+        }
+        Result r = Specgen.generate(opts);
         if (Reporter.diagnostics(r, spec.commandLine().getErr())) {
             return Main.SPEC_ERRORS;
         }
         OutputWriter.Result w = r.output().orElseThrow();
-        String dir = specOptions.out.toString().replace('\\', '/');
+        String dir = w.outDir();
         int total = w.written().size() + w.unchanged().size();
-        if (check) {
-            if (!w.changed()) {
-                out.println("specgen: " + dir + "/ is up to date (" + Reporter.count(total, "file") + ")");
-                return Main.OK;
-            }
-            PrintWriter err = spec.commandLine().getErr();
-            String fix = "run: specgen build " + specOptions.specs.toString().replace('\\', '/');
-            for (String p : w.written()) {
-                String path = dir + "/" + p;
-                err.println(Diagnostic.error(SourcePos.file(path), Code.SG407, path + " is stale").withHint(fix)
-                        .format());
-            }
-            for (String p : w.deleted()) {
-                String path = dir + "/" + p;
-                err.println(Diagnostic.error(SourcePos.file(path), Code.SG407, path
-                        + " is no longer generated from the specs (build deletes it)").withHint(fix).format());
-            }
-            err.println("specgen: " + dir + "/ is stale (" + Reporter.count(w.written().size() + w.deleted().size(),
-                    "file") + ")");
-            return Main.STALE;
-        }
         if (!w.changed()) {
             out.println("specgen: nothing changed (" + Reporter.count(total, "file") + " up to date in " + dir + "/)");
         } else {
@@ -78,7 +64,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!verify) {
             return Main.OK;
         }
-        Result v = Specgen.verifyRendered(r, db.toVerifyOptions(),
+        Result v = Specgen.verifyRendered(r, verifyOptions,
                 TerminalProgress.forTerminal(spec.commandLine().getErr()));
         return VerifyOutput.finish(v.withoutDiagnosticsOf(r), db, out, spec.commandLine().getErr());
     }

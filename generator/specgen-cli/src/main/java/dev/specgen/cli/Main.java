@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generates partitioned PostgreSQL DDL from YAML entity specs, and proves it on a live database.",
-        subcommands = {BuildCommand.class, VerifyCommand.class, ValidateCommand.class, PlanCommand.class,
-            LoadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, VerifyCommand.class, ValidateCommand.class,
+            PlanCommand.class, LoadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:the specs have errors (diagnostics printed)",
+            "1:the specs have errors, or the output folder is refused (diagnostics printed)",
             "2:usage error (bad option or argument)",
-            "3:generated output is stale (--check)",
+            "3:generated output is stale (check, build --check)",
             "4:live PostgreSQL verification failed",
             "5:internal error (a specgen bug)"})
 public final class Main {
@@ -38,6 +38,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
+        Signals.install();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));

@@ -2,6 +2,7 @@ package dev.specgen.cli;
 
 import dev.specgen.Result;
 import dev.specgen.diag.Diagnostic;
+import dev.specgen.report.Reports;
 import java.io.PrintWriter;
 
 /** Prints diagnostics and the closing summary line the same way for every command. */
@@ -22,10 +23,10 @@ final class Reporter {
     }
 
     static String count(long n, String noun) {
-        return count(n, noun, noun + "s");
+        return Reports.count(n, noun);
     }
 
     static String count(long n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
+        return Reports.count(n, singular, plural);
     }
 }

@@ -18,6 +18,17 @@ final class SpecOptions {
             description = "Folder with template overrides (postgres/<name>.ftl); the rest come from the jar.")
     Path templates;
 
+    /** The build command for these options, for hints: {@code specgen build specs --out out}. */
+    String buildCommand() {
+        String cmd = "specgen build " + slashes(specs);
+        cmd += out.normalize().equals(Path.of("generated")) ? "" : " --out " + slashes(out);
+        return templates == null ? cmd : cmd + " --templates " + slashes(templates);
+    }
+
+    private static String slashes(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+
     Options toOptions() {
         Options o = Options.of(Path.of("").toAbsolutePath(), specs, out);
         return templates == null ? o : o.withTemplates(templates);

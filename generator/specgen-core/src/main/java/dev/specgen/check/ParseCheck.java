@@ -4,17 +4,24 @@ import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.render.RenderedStatement;
+import dev.specgen.sql.Keywords;
+import dev.specgen.sql.SqlLexer;
+import dev.specgen.sql.Token;
+import dev.specgen.sql.Token.Kind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.AbstractJSqlParser.Dialect;
 import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParserKeywordsUtils;
 import net.sf.jsqlparser.parser.feature.Feature;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
@@ -30,19 +37,20 @@ import net.sf.jsqlparser.statement.DoStatement;
  * into the kind of statement its plan record promises. A failure is a specgen bug, reported as SG401 at the spec
  * position of the object. The statements inside our DO blocks are parsed too.
  *
- * <p>JSqlParser reads some valid schema names ({@code public}, {@code cache}) as key words, so CREATE SCHEMA and
- * schema-qualified column types are checked with the name replaced. Three other known JSqlParser 5.4 gaps are handled explicitly rather than skipped: {@code COMMENT ON INDEX} is parsed
- * in its {@code COMMENT ON TABLE} shape (identical grammar after the object kind); {@code ALTER INDEX ... ATTACH
- * PARTITION}, which JSqlParser only accepts as an unsupported statement, and {@code BEGIN} (no grammar at all) are
- * matched against the exact forms specgen emits.
+ * <p>What the gate judges is specgen's structure, wherever a template puts comments and blanks: comments are
+ * removed with the one SQL lexer ({@link SqlLexer}) before parsing, and shapes JSqlParser has no grammar for are
+ * matched token by token. When the statement as written does not parse, its {@link SqlObject#parseStandIn()
+ * stand-in} is tried (the user's SQL, which is PostgreSQL's to judge, and names JSqlParser reads as key words
+ * replaced), then the stand-in with every string literal replaced by {@code 'specgen'} (JSqlParser misreads
+ * {@code E'a\\''b'}; a literal's content cannot change a statement's shape, since the lexer found its end as
+ * PostgreSQL does) and words only JSqlParser reserves quoted (a table named {@code use}). Known JSqlParser 5.4 gaps handled explicitly rather than skipped: {@code COMMENT ON INDEX} is
+ * parsed in its {@code COMMENT ON TABLE} shape (identical grammar after the object kind); {@code ALTER INDEX ...
+ * ATTACH PARTITION}, which JSqlParser only accepts as an unsupported statement, and {@code BEGIN} (no grammar at
+ * all) are matched against the forms specgen emits.
  */
 public final class ParseCheck implements AutoCloseable {
-    private static final Pattern DO_BODY = Pattern.compile(
-            "(?s)^DO \\$(\\w*)\\$\\s*BEGIN\\s+(.*?);\\s*EXCEPTION\\s+WHEN \\w+ THEN NULL;\\s*END\\s*\\$\\1\\$;?$");
-    /** JSqlParser 5.4 has no grammar for starting a transaction; the only form we emit is matched exactly. */
-    private static final Pattern BEGIN = Pattern.compile("^BEGIN;?$");
-    private static final Pattern ATTACH = Pattern.compile(
-            "^ALTER INDEX [\\w.\"$]+ ATTACH PARTITION [\\w.\"$]+;$");
+    /** Words JSqlParser reserves (its {@code <K_...>} tokens that are not non-reserved) and PostgreSQL does not. */
+    private static final Set<String> JSQLPARSER_ONLY_KEYWORDS = jsqlParserOnlyKeywords();
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "specgen-jsqlparser");
@@ -53,8 +61,8 @@ public final class ParseCheck implements AutoCloseable {
     public List<Diagnostic> check(List<RenderedStatement> statements) {
         List<Diagnostic> out = new ArrayList<>();
         for (RenderedStatement s : statements) {
-            problem(s.object(), s.sql()).ifPresent(msg -> out.add(Diagnostic.error(s.object().origin(), Code.SG401,
-                    "generated " + s.object().describe() + " in " + s.file() + " does not parse: " + msg)
+            problem(s.object(), s.sql(), s.standIn()).ifPresent(msg -> out.add(Diagnostic.error(s.object().origin(),
+                    Code.SG401, "generated " + s.object().describe() + " in " + s.file() + " does not parse: " + msg)
                     .withHint("this is a specgen bug; please report it with the spec")));
         }
         return out;
@@ -66,12 +74,12 @@ public final class ParseCheck implements AutoCloseable {
      */
     public Optional<Diagnostic> checkStatement(String sql, dev.specgen.diag.SourcePos origin, String file,
             String what) {
-        if (BEGIN.matcher(sql.strip()).matches()) {
+        if (isBegin(sql)) {
             return Optional.empty();
         }
         String problem;
         try {
-            Statement parsed = parse(sql);
+            Statement parsed = parseAny(List.of(prepare(sql), withoutLiterals(prepare(sql))));
             if (!(parsed instanceof UnsupportedStatement)) {
                 return Optional.empty();
             }
@@ -83,50 +91,26 @@ public final class ParseCheck implements AutoCloseable {
                 + " does not parse: " + problem).withHint("this is a specgen bug; please report it with the spec"));
     }
 
-    /** Why {@code sql} is not an acceptable rendering of {@code o}, or empty when it is. */
-    Optional<String> problem(SqlObject o, String sql) {
+    /**
+     * Why {@code sql} is not an acceptable rendering of {@code o}, or empty when it is; {@code standIn} is the
+     * rendering of {@code o.parseStandIn()}.
+     */
+    Optional<String> problem(SqlObject o, String sql, String standIn) {
         if (o instanceof SqlObject.BulkFunction) {
-            return new PlpgsqlCheck(this::parse).problem(stripComments(withoutUserSql(o, sql)) + ";");
+            // JSqlParser has no grammar for a plpgsql body: the frame and each statement of the body are checked
+            PlpgsqlCheck plpgsql = new PlpgsqlCheck(this::parse);
+            Optional<String> asWritten = plpgsql.problem(prepare(sql) + ";");
+            return asWritten.isEmpty() || standIn.equals(sql) ? asWritten : plpgsql.problem(prepare(standIn) + ";");
         }
         if (o instanceof SqlObject.AttachIndex) {
-            return ATTACH.matcher(sql).matches() ? Optional.empty()
+            return isAttach(sql) ? Optional.empty()
                     : Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>");
-        }
-        String text = sql;
-        if (o instanceof SqlObject.CreateSchema cs) {
-            // JSqlParser reads some valid schema names as key words ("public"); the name is Sql.ident's output, so
-            // the statement's shape is what is checked here
-            text = sql.replace("SCHEMA IF NOT EXISTS " + cs.name() + ";", "SCHEMA IF NOT EXISTS specgen_schema;");
-        }
-        if (o instanceof SqlObject.CreateTable t) {
-            // JSqlParser rejects schema-qualified column types whose schema it reads as a key word
-            // ("cache.entry_state"); enum type names are Sql.qualified output, the table's shape is checked
-            for (SqlObject.Column c : t.columns()) {
-                if (c.type().contains(".")) {
-                    String neutral = "specgen_enum" + (c.type().endsWith("[]") ? "[]" : "");
-                    text = text.replace(c.paddedName() + " " + c.type(), c.paddedName() + " " + neutral);
-                }
-            }
-        }
-        if (o instanceof SqlObject.CommentOn c && c.kind().equals("INDEX")) {
-            text = "COMMENT ON TABLE" + sql.substring("COMMENT ON INDEX".length());
         }
         Statement parsed;
         try {
-            parsed = parse(text);
+            parsed = parseAny(List.of(prepare(sql), prepare(standIn), withoutLiterals(prepare(standIn))));
         } catch (JSQLParserException e) {
-            // the user's own SQL (CHECK, DEFAULT, index predicates and expressions) is PostgreSQL's to judge, and
-            // JSqlParser does not know every operator (-|-, !~~*); what this gate checks is specgen's structure
-            String neutral = withoutUserSql(o, text);
-            if (!neutral.equals(text)) {
-                try {
-                    parsed = parse(neutral);
-                } catch (JSQLParserException again) {
-                    return Optional.of(firstLine(again));
-                }
-            } else {
-                return Optional.of(firstLine(e));
-            }
+            return Optional.of(firstLine(e));
         }
         Class<? extends Statement> want = expected(o);
         if (!want.isInstance(parsed) || parsed instanceof UnsupportedStatement) {
@@ -134,12 +118,12 @@ public final class ParseCheck implements AutoCloseable {
                     + want.getSimpleName());
         }
         if (parsed instanceof DoStatement) {
-            Matcher m = DO_BODY.matcher(sql);
-            if (!m.matches()) {
+            Optional<String> inner = doBody(sql);
+            if (inner.isEmpty()) {
                 return Optional.of("DO block is not of the form BEGIN <statement>; EXCEPTION WHEN ... END");
             }
             try {
-                parse(m.group(2));
+                parseAny(List.of(prepare(inner.get()), withoutLiterals(prepare(inner.get()))));
             } catch (JSQLParserException e) {
                 return Optional.of("statement inside the DO block: " + firstLine(e));
             }
@@ -147,41 +131,92 @@ public final class ParseCheck implements AutoCloseable {
         return Optional.empty();
     }
 
-    /**
-     * {@code text} with the SQL the user wrote replaced by neutral stand-ins: CHECK bodies by {@code true}, DEFAULT
-     * expressions by {@code NULL} (also where a bulk function writes a column's default), index expression keys by a
-     * column name and the index predicate by {@code true}.
-     */
-    static String withoutUserSql(SqlObject o, String text) {
-        String out = text;
-        if (o instanceof SqlObject.CreateTable t) {
-            for (SqlObject.Constraint k : t.constraints()) {
-                if (k.body().startsWith("CHECK (")) {
-                    out = out.replace(k.body(), "CHECK (true)");
-                }
-            }
-            for (SqlObject.Column c : t.columns()) {
-                int d = c.attributes().indexOf("DEFAULT ");
-                if (d >= 0) {
-                    // the default is the rest of the column line (identity columns have none)
-                    out = out.replace(c.attributes().substring(d), "DEFAULT NULL");
-                }
-            }
-        } else if (o instanceof SqlObject.BulkFunction f) {
-            for (String d : f.userSql()) {
-                out = out.replace(" ELSE " + d + " END", " ELSE NULL END");
-            }
-        } else if (o instanceof SqlObject.CreateIndex ix) {
-            for (String key : ix.keys()) {
-                if (key.startsWith("(")) {
-                    out = out.replace(key, "specgen_expression");
-                }
-            }
-            if (ix.hasWhere()) {
-                out = out.replace("WHERE " + ix.where(), "WHERE true");
+    /** The first of {@code texts} that parses (distinct ones only); the last failure when none does. */
+    private Statement parseAny(List<String> texts) throws JSQLParserException {
+        JSQLParserException last = null;
+        for (String text : new java.util.LinkedHashSet<>(texts)) {
+            try {
+                return parse(text);
+            } catch (JSQLParserException e) {
+                last = e;
             }
         }
-        return out;
+        throw last;
+    }
+
+    /**
+     * The statement inside {@code DO $tag$ BEGIN <statement>; EXCEPTION WHEN <condition> THEN NULL; END $tag$},
+     * comments and blanks anywhere; empty when the block has another shape.
+     */
+    static Optional<String> doBody(String sql) {
+        List<Token> outer = SqlLexer.significant(sql);
+        if (outer.size() < 2 || !outer.get(0).is(sql, "DO") || outer.get(1).kind() != Kind.DOLLAR_STRING
+                || !outer.get(1).complete() || outer.size() > 3
+                || outer.size() == 3 && outer.get(2).kind() != Kind.SEMICOLON) {
+            return Optional.empty();
+        }
+        String body = SqlLexer.dollarBody(sql, outer.get(1));
+        List<Token> t = SqlLexer.significant(body);
+        int semi = 0;
+        while (semi < t.size() && t.get(semi).kind() != Kind.SEMICOLON) {
+            semi++;
+        }
+        List<String> rest = t.subList(Math.min(semi + 1, t.size()), t.size()).stream()
+                .map(x -> x.text(body).toUpperCase(Locale.ROOT)).toList();
+        boolean shape = semi >= 2 && t.get(0).is(body, "BEGIN") && rest.size() >= 7
+                && rest.subList(0, 2).equals(List.of("EXCEPTION", "WHEN"))
+                && t.get(semi + 3).kind() == Kind.IDENTIFIER
+                && rest.subList(3, 7).equals(List.of("THEN", "NULL", ";", "END"))
+                && (rest.size() == 7 || rest.size() == 8 && rest.get(7).equals(";"));
+        return shape ? Optional.of(body.substring(t.get(1).start(), t.get(semi).start())) : Optional.empty();
+    }
+
+    /** {@code ALTER INDEX <name> ATTACH PARTITION <name>}, names optionally qualified, comments and blanks anywhere. */
+    static boolean isAttach(String sql) {
+        List<Token> t = SqlLexer.significant(sql);
+        int k = words(sql, t, 0, "ALTER", "INDEX");
+        k = name(t, k);
+        k = words(sql, t, k, "ATTACH", "PARTITION");
+        k = name(t, k);
+        if (k >= 0 && k < t.size() && t.get(k).kind() == Kind.SEMICOLON) {
+            k++;
+        }
+        return k == t.size();
+    }
+
+    /** {@code BEGIN} alone (what tests/begin.ftl emits), comments and blanks anywhere. */
+    static boolean isBegin(String sql) {
+        List<Token> t = SqlLexer.significant(sql);
+        int k = words(sql, t, 0, "BEGIN");
+        return k == t.size() || k == t.size() - 1 && t.get(k).kind() == Kind.SEMICOLON;
+    }
+
+    private static int words(String sql, List<Token> t, int k, String... words) {
+        for (String w : words) {
+            if (k < 0 || k >= t.size() || !t.get(k).is(sql, w)) {
+                return -1;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** After a (qualified) name starting at {@code k}: identifiers or quoted identifiers joined by dots. */
+    private static int name(List<Token> t, int k) {
+        if (k < 0) {
+            return -1;
+        }
+        while (true) {
+            if (k >= t.size() || t.get(k).kind() != Kind.IDENTIFIER && t.get(k).kind() != Kind.QUOTED_IDENTIFIER) {
+                return -1;
+            }
+            k++;
+            if (k < t.size() && t.get(k).kind() == Kind.DOT) {
+                k++;
+            } else {
+                return k;
+            }
+        }
     }
 
     private static Class<? extends Statement> expected(SqlObject o) {
@@ -202,8 +237,7 @@ public final class ParseCheck implements AutoCloseable {
     }
 
     private Statement parse(String sql) throws JSQLParserException {
-        String body = stripComments(sql);
-        return CCJSqlParserUtil.parse(body, executor, ParseCheck::configure);
+        return CCJSqlParserUtil.parse(sql, executor, ParseCheck::configure);
     }
 
     private static void configure(CCJSqlParser p) {
@@ -213,19 +247,58 @@ public final class ParseCheck implements AutoCloseable {
                 .withTimeOut(10_000);
     }
 
-    /** Leading {@code --} comment lines (our templates put reasons there) are not part of the statement. */
-    static String stripComments(String sql) {
-        StringBuilder out = new StringBuilder();
-        boolean leading = true;
-        for (String line : sql.split("\n", -1)) {
-            if (leading && line.startsWith("--")) {
-                continue;
+    /**
+     * What JSqlParser gets: comments (a template's licence header, a note line) turned into blanks, the final
+     * {@code ;} dropped, and {@code COMMENT ON INDEX} spelled {@code COMMENT ON TABLE}.
+     */
+    static String prepare(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        List<Token> tokens = SqlLexer.tokens(sql);
+        List<Token> significant = tokens.stream().filter(t -> !t.kind().isBlank()).toList();
+        boolean commentOnIndex = significant.size() > 2 && significant.get(0).is(sql, "COMMENT")
+                && significant.get(1).is(sql, "ON") && significant.get(2).is(sql, "INDEX");
+        for (Token t : tokens) {
+            if (t.kind() == Kind.LINE_COMMENT || t.kind() == Kind.BLOCK_COMMENT) {
+                out.append(' ');
+            } else if (commentOnIndex && t == significant.get(2)) {
+                out.append("TABLE");
+            } else {
+                out.append(t.text(sql));
             }
-            leading = false;
-            out.append(line).append('\n');
         }
         String s = out.toString().strip();
-        return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
+        return s.endsWith(";") ? s.substring(0, s.length() - 1).stripTrailing() : s;
+    }
+
+    /**
+     * {@code sql} with every string literal (not dollar-quoted bodies) replaced by {@code 'specgen'}, and every word
+     * JSqlParser reserves that PostgreSQL does not know as a key word quoted: in PostgreSQL such a word can only be a
+     * name ({@code auth.use}, a table named {@code use}), which JSqlParser would read as its key word.
+     */
+    static String withoutLiterals(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        for (Token t : SqlLexer.tokens(sql)) {
+            boolean literal = t.kind().isString() && t.kind() != Kind.DOLLAR_STRING;
+            boolean jsqlOnly = t.kind() == Kind.IDENTIFIER
+                    && JSQLPARSER_ONLY_KEYWORDS.contains(t.text(sql).toLowerCase(Locale.ROOT));
+            out.append(literal ? "'specgen'" : jsqlOnly ? "\"" + t.text(sql) + "\"" : t.text(sql));
+        }
+        return out.toString();
+    }
+
+    private static Set<String> jsqlParserOnlyKeywords() {
+        Set<String> nonReserved = new HashSet<>();
+        ParserKeywordsUtils.getNonReservedKeywords().forEach(k -> nonReserved.add(k.toLowerCase(Locale.ROOT)));
+        Set<String> out = new HashSet<>();
+        for (String image : CCJSqlParserConstants.tokenImage) {
+            if (image.startsWith("<K_") && image.endsWith(">")) {
+                String word = image.substring(3, image.length() - 1).toLowerCase(Locale.ROOT);
+                if (!nonReserved.contains(word) && !Keywords.ALL.contains(word)) {
+                    out.add(word);
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 
     static String firstLine(Exception e) {

@@ -1,6 +1,6 @@
 package dev.specgen.check;
 
-import dev.specgen.db.SqlSplitter;
+import dev.specgen.sql.SqlSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +105,7 @@ final class PlpgsqlCheck {
     }
 
     private Optional<String> statement(String s) {
-        String text = ParseCheck.stripComments(s);
+        String text = ParseCheck.prepare(s);
         Matcher m;
         if (text.equals("END IF") || text.equals("GET DIAGNOSTICS v_rows = ROW_COUNT")) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.specgen.db;
 
+import dev.specgen.sql.SqlLexer;
+import dev.specgen.sql.SqlSplitter;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +34,7 @@ public record Stmt(String sql, Object origin, boolean nonTransactional) {
      * CONCURRENTLY}, {@code ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY}, and {@code CLUSTER} without a table.
      */
     public static boolean requiresNoTransaction(String sql) {
-        List<String> w = SqlScanner.words(sql);
+        List<String> w = SqlLexer.words(sql);
         if (w.isEmpty()) {
             return false;
         }
@@ -65,7 +67,7 @@ public record Stmt(String sql, Object origin, boolean nonTransactional) {
 
     /** BEGIN, START TRANSACTION, COMMIT, END: transaction control that the runner owns in transactional mode. */
     public static boolean isTransactionControl(String sql) {
-        List<String> w = SqlScanner.words(sql);
+        List<String> w = SqlLexer.words(sql);
         if (w.isEmpty()) {
             return false;
         }

@@ -12,6 +12,11 @@ public enum Code {
     SG003("bad option value"),
     SG004("output cannot be written"),
     SG005("template cannot be loaded or rendered"),
+    SG006("output folder not allowed"),
+    SG007("file in the output folder is not specgen's"),
+    SG008("symbolic link in the output folder"),
+    SG009("output manifest damaged"),
+    SG012("live verification is not available"),
 
     // load: bytes, YAML syntax, resource limits, key shape
     SG100("file cannot be read"),
@@ -25,6 +30,9 @@ public enum Code {
     SG108("missing required key"),
     SG109("value not allowed (not one of the accepted words)"),
     SG110("YAML feature not supported in specs (tags, complex keys)"),
+    SG111("spec file name holds a control or invisible character"),
+    SG112("text holds a lone surrogate (not Unicode)"),
+    SG115("spec path is not a regular file (a pipe, a device)"),
 
     // semantics
     SG201("unknown field type"),
@@ -53,6 +61,7 @@ public enum Code {
     SG224("foreign key on a partitioned table or to a non-unique column"),
     SG225("conflicting field settings (identity, nullable, primary key)"),
     SG226("index duplicates another index"),
+    SG227("schema name reserved by PostgreSQL (pg_*, information_schema)"),
     SG230("bulk operation key not usable"),
     SG231("upsert conflict key matches no unique constraint or misses a partition column"),
     SG232("replace parent key not usable"),
@@ -72,10 +81,16 @@ public enum Code {
     SG405("database could not be started or reached"),
     SG406("generated test failed"),
     SG407("generated/ is stale"),
+    SG408("a statement timed out (lock_timeout or statement_timeout)"),
+    SG409("--in-place cannot apply CREATE INDEX CONCURRENTLY atomically"),
+    SG410("the database server ran out of a resource"),
+    SG411("scratch objects of an interrupted run removed, or left behind"),
+    SG412("verification interrupted"),
     SG415("load cannot start"),
     SG416("load stopped: too many rejected rows"),
     SG417("load failed"),
-    SG418("rows rejected by a load");
+    SG418("rows rejected by a load"),
+    SG419("--in-place: bulk-function tests and session checks not run");
 
     private final String title;
 

@@ -41,15 +41,19 @@ public record Diagnostic(SourcePos pos, Severity severity, Code code, String mes
         return severity == Severity.ERROR;
     }
 
-    /** The first line only: {@code pos: severity CODE: message}. */
+    /**
+     * The first line only: {@code pos: severity CODE: message}. File names and messages (which quote spec values)
+     * are {@link Printable#escape escaped}: nothing in a spec or its file name can add a line or drive the terminal.
+     */
     public String headline() {
         String where = pos.isNone() ? "specgen" : pos.toString();
-        return where + ": " + severity.label() + " " + code.name() + ": " + message;
+        return Printable.escape(where) + ": " + severity.label() + " " + code.name() + ": "
+                + Printable.escape(message);
     }
 
     /** Headline plus the hint line, if any; no trailing newline. */
     public String format() {
-        return hint.map(h -> headline() + "\n  hint: " + h).orElseGet(this::headline);
+        return hint.map(h -> headline() + "\n  hint: " + Printable.escape(h)).orElseGet(this::headline);
     }
 
     @Override

@@ -30,6 +30,8 @@ final class NodeConverter {
     private final int maxNodes;
     private final int maxDepth;
     private final Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Scalars reported for a lone surrogate: an alias repeats a node, not its problem. */
+    private final Set<Node> reportedSurrogates = Collections.newSetFromMap(new IdentityHashMap<>());
     private int visited;
     private SourcePos docPos;
 
@@ -111,6 +113,9 @@ final class NodeConverter {
     private YScalar scalar(ScalarNode n) {
         String text = n.getValue();
         SourcePos pos = pos(n);
+        loneSurrogate(text).filter(x -> reportedSurrogates.add(n)).ifPresent(cp -> diags.error(pos, Code.SG112,
+                "text holds a lone surrogate " + Texts.codePoint(cp) + ", which is half of a pair and no character",
+                "write the character itself, or its 8-digit escape in a double-quoted string: \"\\U0001F600\""));
         boolean plainStyle = n.getScalarStyle() == ScalarStyle.PLAIN;
         if (n.isResolved()) { // no explicit tag
             return plainStyle ? YScalar.plain(text, pos) : YScalar.quoted(text, pos);
@@ -177,5 +182,23 @@ final class NodeConverter {
                 : v.startsWith("!") ? v : "!<" + v + ">";
         String q = Texts.quote(s);
         return q.substring(1, q.length() - 1);
+    }
+
+    /**
+     * The first unpaired surrogate of {@code text}: a double-quoted {@code "\\uD800"} yields one, and it would
+     * silently become {@code ?} when written as UTF-8.
+     */
+    static Optional<Integer> loneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of((int) c);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -18,7 +19,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *
  * <p>Choices made here:
  * <ul>
- *   <li>YAML 1.2 only, read with SnakeYAML Engine's composer (no object construction): {@code no} and
+ *   <li>YAML 1.2 only (a {@code %YAML} directive other than 1.2 is SG101), read with SnakeYAML Engine's composer
+ *       (no object construction): {@code no} and
  *       {@code 2024-01-01} are strings; merge keys ({@code <<}) are ordinary keys; tags other than the core ones
  *       ({@code !!str !!int !!float !!bool !!null !!map !!seq}) and non-scalar keys are SG110.</li>
  *   <li>Limits (SG104): files over {@value #MAX_FILE_BYTES} bytes are refused before parsing; nesting deeper than
@@ -57,6 +59,14 @@ public final class SpecLoader {
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS)
                 .setCodePointLimit(MAX_FILE_BYTES)
+                // SnakeYAML accepts any 1.x directive; %YAML 1.1 would promise 1.1 rules (yes/no booleans) we do not
+                // apply, so only 1.2 is accepted, as docs/diagnostics.md (SG101) says
+                .setVersionFunction(v -> {
+                    if (v.getMajor() != 1 || v.getMinor() != 2) {
+                        throw new YamlVersionException(v);
+                    }
+                    return v;
+                })
                 .build();
     }
 
@@ -69,7 +79,7 @@ public final class SpecLoader {
         Objects.requireNonNull(bytes, "bytes == null");
         Objects.requireNonNull(diags, "diags == null");
         if (bytes.length > MAX_FILE_BYTES) {
-            diags.error(SourcePos.file(displayName), Code.SG104, tooLarge(bytes.length));
+            diags.error(SourcePos.file(displayName), Code.SG104, tooLarge(String.valueOf(bytes.length)));
             return new LoadedFile(displayName, List.of());
         }
         return TextDecoder.decode(displayName, bytes, diags)
@@ -102,8 +112,8 @@ public final class SpecLoader {
         return List.copyOf(files);
     }
 
-    static String tooLarge(long size) {
-        return String.format(Locale.ROOT, "file is too large (%d bytes; the limit is %d bytes, 2 MiB)", size,
+    static String tooLarge(String size) {
+        return String.format(Locale.ROOT, "file is too large (%s bytes; the limit is %d bytes, 2 MiB)", size,
                 MAX_FILE_BYTES);
     }
 }

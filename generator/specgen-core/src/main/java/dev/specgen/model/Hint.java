@@ -40,10 +40,11 @@ public record Hint(Name name, Value value, SourcePos pos) {
 
     /**
      * Every hint specgen knows, with its level, its kind and the largest value it takes. {@code seed_rows} is a row
-     * count of one INSERT (an integer parameter), budgets are milliseconds up to an hour.
+     * count of one INSERT (an integer parameter; bounded to what the generated tests can seed in reasonable time),
+     * budgets are milliseconds from a microsecond up to an hour.
      */
     public enum Name {
-        SEED_ROWS(Level.ENTITY, Kind.POSITIVE_INTEGER, BigDecimal.valueOf(Integer.MAX_VALUE)),
+        SEED_ROWS(Level.ENTITY, Kind.POSITIVE_INTEGER, BigDecimal.valueOf(10_000_000)),
         LOOKUP_BUDGET_MS(Level.ENTITY, Kind.POSITIVE_NUMBER, BigDecimal.valueOf(3_600_000)),
         RANGE_BUDGET_MS(Level.ENTITY, Kind.POSITIVE_NUMBER, BigDecimal.valueOf(3_600_000)),
         DISABLE_TRIGGERS(Level.ACTION, Kind.BOOLEAN, BigDecimal.ONE),

@@ -1,7 +1,7 @@
 package dev.specgen.model;
 
-import java.util.HashSet;
-import java.util.List;
+import dev.specgen.diag.Printable;
+import dev.specgen.sql.Keywords;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,45 +14,17 @@ public final class Sql {
     private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     /**
-     * PostgreSQL 17 "non-reserved (cannot be function or type)" key words ({@code col_name_keyword} in
-     * {@code src/include/parser/kwlist.h}): fine as column names, but not as a type or function name, so a schema
-     * named {@code time} breaks {@code time.status_enum}. specgen quotes them, as {@code quote_ident()} does.
+     * PostgreSQL "non-reserved (cannot be function or type)" key words ({@link Keywords#COLUMN_NAME}): fine as
+     * column names, but not as a type or function name, so a schema named {@code time} breaks
+     * {@code time.status_enum}. specgen quotes them, as {@code quote_ident()} does.
      */
-    public static final Set<String> COLUMN_NAME_KEYWORDS = Set.of(
-            "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists",
-            "extract", "float", "greatest", "grouping", "inout", "int", "integer", "interval", "json", "json_array",
-            "json_arrayagg", "json_exists", "json_object", "json_objectagg", "json_query", "json_scalar",
-            "json_serialize", "json_table", "json_value", "least", "merge_action", "national", "nchar", "none",
-            "normalize", "nullif", "numeric", "out", "overlay", "position", "precision", "real", "row", "setof",
-            "smallint", "substring", "time", "timestamp", "treat", "trim", "values", "varchar", "xmlattributes",
-            "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
-            "xmlserialize", "xmltable");
+    public static final Set<String> COLUMN_NAME_KEYWORDS = Keywords.COLUMN_NAME;
 
     /**
-     * Every PostgreSQL 17 key word that is not "unreserved", i.e. exactly the words {@code quote_ident()} quotes
-     * (appendix C): "reserved" ({@code reserved_keyword}), "reserved (can be function or type)"
-     * ({@code type_func_name_keyword}) and {@link #COLUMN_NAME_KEYWORDS}. These are never written bare.
+     * Every PostgreSQL key word that is not "unreserved", i.e. exactly the words {@code quote_ident()} quotes
+     * ({@link Keywords#NOT_UNRESERVED}). These are never written bare.
      */
-    public static final Set<String> RESERVED = union(COLUMN_NAME_KEYWORDS,
-            // reserved_keyword
-            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast",
-            "check", "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role",
-            "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
-            "else", "end", "except", "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in",
-            "initially", "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
-            "null", "offset", "on", "only", "or", "order", "placing", "primary", "references", "returning", "select",
-            "session_user", "some", "symmetric", "system_user", "table", "then", "to", "trailing", "true", "union",
-            "unique", "user", "using", "variadic", "when", "where", "window", "with",
-            // type_func_name_keyword
-            "authorization", "binary", "collation", "concurrently", "cross", "current_schema", "freeze", "full",
-            "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps",
-            "right", "similar", "tablesample", "verbose");
-
-    private static Set<String> union(Set<String> base, String... more) {
-        Set<String> all = new HashSet<>(base);
-        all.addAll(List.of(more));
-        return Set.copyOf(all);
-    }
+    public static final Set<String> RESERVED = Keywords.NOT_UNRESERVED;
 
     /** True when {@code name} can be written bare: lower case, no special characters, not in {@link #RESERVED}. */
     public static boolean isSimple(String name) {
@@ -72,9 +44,65 @@ public final class Sql {
         return ident(schema) + "." + ident(name);
     }
 
-    /** A string literal: {@code 'it''s'}. */
+    /**
+     * A string literal that means {@code text} whatever the session's standard_conforming_strings says:
+     * {@code 'it''s'}; when the text holds a backslash, or a control or format character other than newline and tab,
+     * {@code E'...'} with backslashes doubled and those characters written as escapes (a backslash, {@code u} and
+     * four hex digits), so that nothing invisible reaches the generated file either: {@code E'C:\\dir'}.
+     */
     public static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        boolean escape = text.codePoints().anyMatch(cp -> cp == '\\'
+                || cp != '\n' && cp != '\t' && Printable.isInvisible(cp));
+        if (!escape) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+        StringBuilder b = new StringBuilder("E'");
+        text.codePoints().forEach(cp -> {
+            if (cp == '\'') {
+                b.append("''");
+            } else if (cp == '\\') {
+                b.append("\\\\");
+            } else if (cp != '\n' && cp != '\t' && Printable.isInvisible(cp)) {
+                b.append(String.format(Locale.ROOT, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.append('\'').toString();
+    }
+
+    /**
+     * The text a literal made by {@link #literal} stands for ({@code 'it''s'} -> {@code it's}, {@code E'a\\b'} ->
+     * {@code a\b}); any other text as it is.
+     */
+    public static String unliteral(String sql) {
+        if (sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")) {
+            return sql.substring(1, sql.length() - 1).replace("''", "'");
+        }
+        if (sql.length() < 3 || !sql.startsWith("E'") || !sql.endsWith("'")) {
+            return sql;
+        }
+        String body = sql.substring(2, sql.length() - 1);
+        StringBuilder b = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                b.append('\'');
+                i++;
+            } else if (c == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '\\') {
+                b.append('\\');
+                i++;
+            } else if (c == '\\' && i + 6 <= body.length() && body.charAt(i + 1) == 'u') {
+                b.appendCodePoint(Integer.parseInt(body.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else if (c == '\\' && i + 10 <= body.length() && body.charAt(i + 1) == 'U') {
+                b.appendCodePoint(Integer.parseInt(body.substring(i + 2, i + 10), 16));
+                i += 9;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** {@code SalesTransaction} -> {@code sales_transaction}; {@code HTTPLog} -> {@code http_log}. */
@@ -96,9 +124,21 @@ public final class Sql {
      */
     public static String dollarTag(String body) {
         String tag = "specgen";
-        for (int i = 1; body.contains("$" + tag + "$"); i++) {
+        for (int i = 1; !fitsDollarTag(body, tag); i++) {
             tag = "specgen" + i;
         }
         return tag;
+    }
+
+    /** {@code $tag$body$tag$} ends at its last character: no {@code $tag$} inside, nor one begun by its end. */
+    public static boolean fitsDollarTag(String body, String tag) {
+        String delimiter = "$" + tag + "$";
+        return (body + delimiter).indexOf(delimiter) == body.length();
+    }
+
+    /** {@code $tag$body$tag$} with the {@link #dollarTag} of {@code body}. */
+    public static String dollarQuoted(String body) {
+        String tag = dollarTag(body);
+        return "$" + tag + "$" + body + "$" + tag + "$";
     }
 }

@@ -102,8 +102,8 @@ public final class Planner {
         for (Map.Entry<String, List<String>> ext : needs.entrySet()) {
             Entity first = entities.stream().filter(e -> e.table().equals(ext.getValue().get(0))).findFirst()
                     .orElseThrow();
-            objects.add(new CreateExtension(Sql.ident(ext.getKey()), reason(ext.getKey(), ext.getValue()),
-                    first.pos()));
+            objects.add(new CreateExtension(Sql.ident(ext.getKey()), Sql.ident(schema),
+                    reason(ext.getKey(), ext.getValue()), first.pos()));
         }
         SortedSet<String> specs = new TreeSet<>();
         entities.forEach(e -> specs.add(source(e)));

@@ -25,6 +25,17 @@ public sealed interface SqlObject {
         return true;
     }
 
+    /**
+     * This object with the text the static parse gate (JSqlParser) cannot judge replaced by stand-ins of the same
+     * grammatical role: the user's SQL (CHECK bodies, defaults, index expressions and predicates), which is
+     * PostgreSQL's to judge and may use operators JSqlParser does not know, and names JSqlParser reads as key words
+     * ({@code public}, {@code cache.entry_state}). Rendered through the same template, so the statement's shape is
+     * what the gate checks, whatever an override template adds around it.
+     */
+    default SqlObject parseStandIn() {
+        return this;
+    }
+
     record CreateSchema(String name, SourcePos origin) implements SqlObject {
         public CreateSchema {
             Objects.requireNonNull(name, "name == null");
@@ -35,15 +46,25 @@ public sealed interface SqlObject {
             return "schema " + name;
         }
 
+        @Override
+        public SqlObject parseStandIn() {
+            return new CreateSchema("specgen_schema", origin);
+        }
+
         public String template() {
             return "create_schema";
         }
     }
 
-    /** {@code reason} is rendered as a comment above the statement. */
-    record CreateExtension(String name, String reason, SourcePos origin) implements SqlObject {
+    /**
+     * {@code reason} is rendered as a comment above the statement. {@code schema} is where the extension goes if it
+     * is not installed yet: named, because with an empty search_path {@code CREATE EXTENSION} has no schema to
+     * create in (nothing refers to the extension's objects by name: GiST/GIN find default operator classes by type).
+     */
+    record CreateExtension(String name, String schema, String reason, SourcePos origin) implements SqlObject {
         public CreateExtension {
             Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(schema, "schema == null");
             Objects.requireNonNull(reason, "reason == null");
             Objects.requireNonNull(origin, "origin == null");
         }
@@ -104,20 +125,10 @@ public sealed interface SqlObject {
             return !constraints.isEmpty();
         }
 
-        /**
-         * The spec position behind line {@code line} (1-based) of this statement as create_table.ftl lays it out:
-         * line 1 is the header, then one line per column, then one per constraint. Other lines give the table.
-         */
-        public SourcePos originOfLine(int line) {
-            int i = line - 2;
-            if (i >= 0 && i < columns.size()) {
-                return columns.get(i).origin();
-            }
-            i -= columns.size();
-            if (i >= 0 && i < constraints.size()) {
-                return constraints.get(i).origin();
-            }
-            return origin;
+        @Override
+        public SqlObject parseStandIn() {
+            return new CreateTable(name, unlogged, columns.stream().map(Column::parseStandIn).toList(),
+                    constraints.stream().map(Constraint::parseStandIn).toList(), partitionBy, with, origin);
         }
 
         public boolean hasWith() {
@@ -134,29 +145,59 @@ public sealed interface SqlObject {
     }
 
     /**
-     * A column line. {@code paddedName} is the quoted name padded to align the table's types. {@code attributes}
-     * is everything after the type ({@code NOT NULL DEFAULT now()}), possibly empty.
+     * A column line. {@code paddedName} is the quoted name padded to align the table's types. {@code defaultSql} is
+     * the spec's default expression and {@code identity} {@code GENERATED ... AS IDENTITY}, each empty when absent.
      */
-    record Column(String name, String paddedName, String type, String attributes, SourcePos origin) {
+    record Column(String name, String paddedName, String type, boolean notNull, String defaultSql, String identity,
+            SourcePos origin) {
         public Column {
             Objects.requireNonNull(origin, "origin == null");
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(paddedName, "paddedName == null");
             Objects.requireNonNull(type, "type == null");
-            Objects.requireNonNull(attributes, "attributes == null");
+            Objects.requireNonNull(defaultSql, "defaultSql == null");
+            Objects.requireNonNull(identity, "identity == null");
+        }
+
+        /** Everything after the type ({@code NOT NULL DEFAULT now()}), possibly empty. */
+        public String attributes() {
+            StringBuilder b = new StringBuilder(notNull ? "NOT NULL" : "");
+            if (!defaultSql.isEmpty()) {
+                b.append(b.length() > 0 ? " " : "").append("DEFAULT ").append(defaultSql);
+            }
+            if (!identity.isEmpty()) {
+                b.append(b.length() > 0 ? " " : "").append(identity);
+            }
+            return b.toString();
         }
 
         public boolean hasAttributes() {
-            return !attributes.isEmpty();
+            return !attributes().isEmpty();
+        }
+
+        /** Schema-qualified (enum) types and the default replaced: see {@link SqlObject#parseStandIn()}. */
+        Column parseStandIn() {
+            String standInType = type.contains(".") ? "specgen_enum" + (type.endsWith("[]") ? "[]" : "") : type;
+            return new Column(name, paddedName, standInType, notNull, defaultSql.isEmpty() ? "" : "NULL", identity,
+                    origin);
         }
     }
 
     /** {@code CONSTRAINT name body}; body is {@code PRIMARY KEY (a, b)}, {@code CHECK (...)}, ... */
-    record Constraint(String name, String body, SourcePos origin) {
+    record Constraint(Kind kind, String name, String body, SourcePos origin) {
+
+        /** What the constraint is; a CHECK's body holds the spec's expression. */
+        public enum Kind { PRIMARY_KEY, UNIQUE, CHECK, FOREIGN_KEY }
+
         public Constraint {
+            Objects.requireNonNull(kind, "kind == null");
             Objects.requireNonNull(origin, "origin == null");
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(body, "body == null");
+        }
+
+        Constraint parseStandIn() {
+            return kind == Kind.CHECK ? new Constraint(kind, name, "CHECK (true)", origin) : this;
         }
     }
 
@@ -225,6 +266,14 @@ public sealed interface SqlObject {
         @Override
         public boolean transactional() {
             return !concurrently;
+        }
+
+        /** Expression keys (the only keys IndexPlanner writes in parentheses) and the predicate replaced. */
+        @Override
+        public SqlObject parseStandIn() {
+            List<String> standInKeys = keys.stream().map(k -> k.startsWith("(") ? "specgen_expression" : k).toList();
+            return new CreateIndex(name, table, unique, concurrently, only, method, standInKeys, include,
+                    where.isEmpty() ? "" : "true", with, origin);
         }
 
         public String describe() {
@@ -362,6 +411,22 @@ public sealed interface SqlObject {
             settings = List.copyOf(settings);
             Objects.requireNonNull(tag, "tag == null");
             Objects.requireNonNull(origin, "origin == null");
+        }
+
+        /** The spec's default expressions, where the body writes a column's default, replaced by {@code NULL}. */
+        @Override
+        public SqlObject parseStandIn() {
+            List<String> standInValues = values.stream().map(v -> {
+                String out = v;
+                for (String d : userSql) {
+                    out = out.replace(" ELSE " + d + " END", " ELSE NULL END");
+                }
+                return out;
+            }).toList();
+            return new BulkFunction(kind, json, name, signature, table, comments, params, declarations, nullChecks,
+                    nullMessage, rowCount, lengthChecks, lengthMessage, lengthDetail, rowsParam, flags, flagVariables,
+                    source, ordinal, columns, standInValues, key, parentKey, updates, changed, lockSpace, lockBucket,
+                    List.of(), settings, tag, origin);
         }
 
         public boolean hasLengthChecks() {

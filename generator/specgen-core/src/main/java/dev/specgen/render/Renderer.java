@@ -7,6 +7,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -51,7 +52,10 @@ public final class Renderer {
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        // templates may be the user's (--templates): they read our records and run nothing (issue 6)
+        wrapper.setMemberAccessPolicy(TemplateAccess.POLICY);
         c.setObjectWrapper(wrapper.build());
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (overrides.isPresent()) {
             try {
@@ -86,7 +90,9 @@ public final class Renderer {
             for (SqlObject o : f.objects()) {
                 String sql = object(o);
                 texts.add(sql);
-                statements.add(new RenderedStatement(o, sql, f.path()));
+                SqlObject standIn = o.parseStandIn();
+                statements.add(new RenderedStatement(o, sql, f.path(), standIn.equals(o) ? sql : object(standIn),
+                        SourceSpans.of(o, sql, this::object)));
             }
             List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
             anyConcurrent |= f.hasNonTransactional();

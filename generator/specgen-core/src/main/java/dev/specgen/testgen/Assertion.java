@@ -44,7 +44,7 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
         }
     }
 
-    /** A test that runs a query given as text: dollar-quoted unless the query itself contains the tag. */
+    /** A test that runs a query given as text: dollar-quoted unless the query itself could end the quote. */
     interface WithQuery {
         String query();
 
@@ -54,7 +54,7 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
     }
 
     static String dollarQuoted(String sql) {
-        return sql.contains("$q$") ? Sql.literal(sql) : "$q$" + sql + "$q$";
+        return Sql.fitsDollarTag(sql, "q") ? "$q$" + sql + "$q$" : Sql.literal(sql);
     }
 
     /** {@code has_table(schema, table, description)}. */

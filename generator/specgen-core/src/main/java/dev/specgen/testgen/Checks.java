@@ -31,10 +31,14 @@ final class Checks {
         }
         Matcher between = BETWEEN.matcher(check);
         if (between.matches() && between.group(1).equals(f.name()) && f.type().has(FieldType.Traits.INTEGER)) {
-            long lo = Long.parseLong(between.group(2));
-            long hi = Long.parseLong(between.group(3));
-            if (hi >= lo && hi - lo < Integer.MAX_VALUE) {
-                return Optional.of(new Gen.Pick(range(lo, Math.min(hi, lo + 99)), f.type().sql()));
+            try {
+                long lo = Long.parseLong(between.group(2));
+                long hi = Long.parseLong(between.group(3));
+                if (hi >= lo && hi - lo < Integer.MAX_VALUE) {
+                    return Optional.of(new Gen.Pick(range(lo, Math.min(hi, lo + 99)), f.type().sql()));
+                }
+            } catch (NumberFormatException e) {
+                // bounds beyond a long (n BETWEEN 1 AND 99999999999999999999): the generic values, as for any check
             }
         }
         return Optional.empty();

@@ -69,11 +69,11 @@ final class ExpectedBound {
                 case INTEGER -> {
                     Optional<String> n = integer(v);
                     if (n.isPresent()) {
-                        return n.get().startsWith("-") ? quoted(n.get()) : n.get();
+                        return n.get().startsWith("-") ? printed(n.get()) : n.get();
                     }
                 }
                 case SMALLINT, BIGINT -> {
-                    return quoted(integer(v).orElse(v));
+                    return printed(integer(v).orElse(v));
                 }
                 case BOOLEAN -> {
                     return v.toLowerCase(Locale.ROOT).startsWith("t") ? "true" : "false";
@@ -92,12 +92,12 @@ final class ExpectedBound {
             }
             boolean bare = !out.isEmpty() && Character.isDigit(out.charAt(0))
                     && (out.contains(".") || out.contains("e") || out.contains("E"));
-            return bare ? out : quoted(out);
+            return bare ? out : printed(out);
         }
         if (column instanceof FieldType.Sized s && s.base().startsWith("char") && v.length() < s.length()) {
-            return quoted(v + " ".repeat(s.length() - v.length())); // bpchar prints its padding
+            return printed(v + " ".repeat(s.length() - v.length())); // bpchar prints its padding
         }
-        return quoted(v);
+        return printed(v);
     }
 
     private static Optional<String> integer(String v) {
@@ -109,14 +109,20 @@ final class ExpectedBound {
     }
 
     static String unquote(String literal) {
-        if (literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
-            return literal.substring(1, literal.length() - 1).replace("''", "'");
-        }
-        return literal;
+        return Sql.unliteral(literal);
     }
 
+    /** A literal to write in SQL: setting-independent ({@link Sql#literal}). */
     private static String quoted(String text) {
         return Sql.literal(text);
+    }
+
+    /**
+     * A constant as ruleutils prints it (standard_conforming_strings on): {@code '...'} with quotes doubled and
+     * everything else, backslashes too, as it is. This text is compared, not run.
+     */
+    private static String printed(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** The key definition as {@code pg_get_partkeydef} prints it: {@code RANGE (transaction_date)}. */

@@ -1,7 +1,7 @@
 package dev.specgen.testgen;
 
-import dev.specgen.db.SqlSplitter;
 import dev.specgen.render.RenderedSessionCheck;
+import dev.specgen.sql.SqlSplitter;
 import dev.specgen.render.Renderer;
 import java.util.ArrayList;
 import java.util.List;

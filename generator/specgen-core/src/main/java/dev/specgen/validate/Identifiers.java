@@ -44,6 +44,19 @@ public final class Identifiers {
         return false;
     }
 
+    /**
+     * SG227 for a schema PostgreSQL keeps for itself: {@code pg_*} (it refuses {@code CREATE SCHEMA pg_x}; pg_catalog,
+     * pg_temp and pg_toast are the system's) and {@code information_schema} (exists in every database, so specgen's
+     * {@code CREATE SCHEMA IF NOT EXISTS} would do nothing and the tables would land among the system views).
+     */
+    public static void checkSchema(String name, SourcePos pos, Diagnostics diags) {
+        if (name.startsWith("pg_") || name.equals("information_schema")) {
+            diags.error(pos, Code.SG227, "schema " + name + " is reserved by PostgreSQL" + (name.startsWith("pg_")
+                    ? " (names starting with pg_ are for system schemas)" : " (the SQL-standard system views)"),
+                    "choose another schema name");
+        }
+    }
+
     /** Lower-case snake_case: bare-writable or a reserved word. */
     static boolean isLowerIdent(String name) {
         return Sql.isSimple(name) || Sql.RESERVED.contains(name);

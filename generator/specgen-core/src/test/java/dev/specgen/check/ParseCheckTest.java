@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.diag.SourcePos;
 import dev.specgen.plan.SqlObject;
+import dev.specgen.plan.SqlObject.Constraint;
+import dev.specgen.render.Renderer;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The JSqlParser gate: specgen's structure must parse; the user's own expressions are PostgreSQL's to judge. */
 class ParseCheckTest {
     static final ParseCheck CHECK = new ParseCheck();
+    static final Renderer RENDERER = new Renderer(Optional.empty());
     static final SourcePos POS = new SourcePos("specs/a.yaml", 3, 5);
 
     @AfterAll
@@ -22,40 +25,81 @@ class ParseCheckTest {
 
     static SqlObject.CreateTable table(String check, String dflt) {
         return new SqlObject.CreateTable("app.doc", false,
-                List.of(new SqlObject.Column("d", "d", "daterange", dflt.isEmpty() ? "" : "DEFAULT " + dflt, POS)),
-                List.of(new SqlObject.Constraint("doc_d_check", "CHECK (" + check + ")", POS)), "", List.of(), POS);
+                List.of(new SqlObject.Column("d", "d", "daterange", false, dflt, "", POS)),
+                List.of(new Constraint(Constraint.Kind.CHECK, "doc_d_check", "CHECK (" + check + ")", POS)), "",
+                List.of(), POS);
     }
 
-    static String sql(SqlObject.CreateTable t) {
-        return "CREATE TABLE IF NOT EXISTS app.doc (\n    d daterange" + (t.columns().get(0).hasAttributes()
-                ? " " + t.columns().get(0).attributes() : "") + ",\n    CONSTRAINT doc_d_check "
-                + t.constraints().get(0).body() + "\n);";
+    /** The gate as Specgen runs it: the object and its stand-in rendered with the built-in templates. */
+    static Optional<String> problem(SqlObject o, String sql) {
+        return CHECK.problem(o, sql, RENDERER.object(o.parseStandIn()));
     }
 
     @Test
     void operatorsJSqlParserDoesNotKnowAreLeftToPostgres() {
         SqlObject.CreateTable t = table("d -|- daterange('2024-01-01', '2024-02-01')", "");
-        assertEquals(Optional.empty(), CHECK.problem(t, sql(t)));
+        assertEquals(Optional.empty(), problem(t, RENDERER.object(t)));
         SqlObject.CreateTable s = table("d::text !~~* 'x%'", "'[2024-01-01,2024-02-01)'::daterange");
-        assertEquals(Optional.empty(), CHECK.problem(s, sql(s)));
+        assertEquals(Optional.empty(), problem(s, RENDERER.object(s)));
     }
 
     @Test
     void specgensOwnStructureIsStillChecked() {
         SqlObject.CreateTable t = table("d IS NOT NULL", "");
-        String broken = sql(t).replace("\n);", "\n;");
-        assertTrue(CHECK.problem(t, broken).isPresent());
+        String broken = RENDERER.object(t).replace("\n);", "\n;");
+        assertTrue(CHECK.problem(t, broken, broken).isPresent());
         String wrongKind = "COMMENT ON TABLE app.doc IS 'x';";
-        assertEquals(Optional.of("parsed as Comment, expected CreateTable"), CHECK.problem(t, wrongKind));
+        assertEquals(Optional.of("parsed as Comment, expected CreateTable"), CHECK.problem(t, wrongKind, wrongKind));
     }
 
     @Test
     void indexExpressionsAndPredicatesAreTheUsers() {
         SqlObject.CreateIndex ix = new SqlObject.CreateIndex("doc_expr_idx", "app.doc", false, false, false, "gist",
                 List.of("(d -|- daterange('2024-01-01', '2024-02-01'))"), List.of(), "d !~~* 'x%'", List.of(), POS);
-        String sql = "CREATE INDEX IF NOT EXISTS doc_expr_idx\n    ON app.doc USING gist "
-                + "((d -|- daterange('2024-01-01', '2024-02-01')))\n    WHERE d !~~* 'x%';";
-        assertEquals(Optional.empty(), CHECK.problem(ix, sql));
-        assertTrue(CHECK.problem(ix, sql.replace("USING gist", "USING")).isPresent());
+        String sql = RENDERER.object(ix);
+        assertEquals(Optional.empty(), problem(ix, sql));
+        String broken = sql.replace("USING gist", "USING");
+        assertTrue(CHECK.problem(ix, broken, RENDERER.object(ix.parseStandIn()).replace("USING gist", "USING"))
+                .isPresent());
+    }
+
+    /** Issue 6 item 8: an override template's comments and blanks do not break the gate. */
+    @Test
+    void commentsAndBlanksAnOverrideAddsAreFine() {
+        SqlObject.CreateTable t = table("d IS NOT NULL", "");
+        String licensed = "-- Licensed under the Apache License 2.0\n/* generated */ " + RENDERER.object(t)
+                .replace("(\n", "( -- columns\n");
+        assertEquals(Optional.empty(), problem(t, licensed));
+        SqlObject.CreateEnum en = new SqlObject.CreateEnum("app.state", List.of("'a'", "'b;c'"), POS);
+        String block = "-- licence\nDO $specgen$ -- why\n  BEGIN   CREATE TYPE app.state AS ENUM ('a', 'b;c') ;\n"
+                + "/* note */ EXCEPTION when duplicate_object then null ;   END\n$specgen$ ;";
+        assertEquals(Optional.empty(), problem(en, block));
+        SqlObject.AttachIndex attach = new SqlObject.AttachIndex("app.i", "app.i_p1", POS);
+        assertEquals(Optional.empty(), problem(attach, "-- x\nalter index  app.i\n attach /* y */ partition "
+                + "app.\"i_p1\" ;"));
+        assertEquals(Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>"),
+                problem(attach, "ALTER INDEX app.i ATTACH PARTITION app.i_p1; SELECT 1"));
+        assertEquals(Optional.empty(), CHECK.checkStatement("-- start\nBEGIN ;", POS, "t.sql", "begin"));
+    }
+
+    /** JSqlParser misreads E'...' strings with doubled quotes; the literal's content cannot change the shape. */
+    @Test
+    void literalsJSqlParserMisreadsAreStoodIn() {
+        SqlObject.CommentOn c = new SqlObject.CommentOn("TABLE", "app.doc", "E'it\\\\''s'", POS);
+        assertEquals(Optional.empty(), problem(c, RENDERER.object(c)));
+        assertEquals(Optional.empty(), CHECK.checkStatement("SELECT ok(true, E'it\\\\''s')", POS, "t.sql",
+                "ok"));
+    }
+
+    /** Found by the extended fuzz test: entity Use is table auth.use, and JSqlParser reserves USE. */
+    @Test
+    void namesOnlyJSqlParserReservesAreStoodIn() {
+        SqlObject.CreateTable t = new SqlObject.CreateTable("auth.use", false,
+                List.of(new SqlObject.Column("use", "use", "bigint", true, "", "", POS)), List.of(), "", List.of(), POS);
+        assertEquals(Optional.empty(), problem(t, RENDERER.object(t)));
+        SqlObject.CreateIndex ix = new SqlObject.CreateIndex("use_idx", "auth.use", false, false, false, "btree",
+                List.of("use"), List.of(), "", List.of(), POS);
+        assertEquals(Optional.empty(), problem(ix, RENDERER.object(ix)));
+        assertEquals(Optional.empty(), CHECK.checkStatement("ANALYZE auth.use", POS, "t.sql", "analyze"));
     }
 }

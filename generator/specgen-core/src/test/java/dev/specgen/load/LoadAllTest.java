@@ -1,14 +1,20 @@
 package dev.specgen.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.Diagnostics;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,5 +122,75 @@ class LoadAllTest {
         assertEquals(List.of(
                 "specs/a.yaml: error SG105: file is empty (no YAML document, only blanks or comments)",
                 "specs/b.yaml:2:1: error SG102: duplicate key \"x\" (first defined on line 1)"), messages());
+    }
+    private void mkfifo(String relative) throws IOException, InterruptedException {
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Process mk = new ProcessBuilder("mkfifo", p.toString()).start();
+        Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo not available");
+    }
+
+    @Test
+    void aPipeIsReportedNotOpened() throws Exception {
+        mkfifo("specs/pipe.yaml");
+        write("specs/ok.yaml", "a: 1\n");
+        // opening a pipe with no writer would block for ever: the timeout fails the test instead of hanging it
+        List<LoadedFile> files = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new SpecLoader().loadAll(root, Path.of("specs/pipe.yaml"), diags));
+        assertEquals(List.of("specs/pipe.yaml"), names(files));
+        List<LoadedFile> inFolder = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new SpecLoader().loadAll(root, Path.of("specs"), diags));
+        assertEquals(List.of("specs/ok.yaml", "specs/pipe.yaml"), names(inFolder));
+        assertEquals(List.of("specs/pipe.yaml: error SG115: not a regular file (a pipe, a socket or a device)\n"
+                + "  hint: specgen reads specs from regular files only; save the spec to a file"), messages());
+    }
+
+    @Test
+    void aDeviceThatNeverEndsIsReportedNotRead() {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
+        List<LoadedFile> files = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new SpecLoader().loadAll(root, Path.of("/dev/zero"), diags));
+        assertEquals(List.of("/dev/zero"), names(files));
+        assertEquals(List.of("/dev/zero: error SG115: not a regular file (a pipe, a socket or a device)\n"
+                + "  hint: specgen reads specs from regular files only; save the spec to a file"), messages());
+    }
+
+    @Test
+    void readingStopsOneByteAfterTheLimitWhateverTheSizeSaid() throws IOException {
+        long[] served = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 'a';
+            }
+        };
+        assertEquals(Optional.empty(), SpecFiles.readBounded(endless, 100));
+        assertEquals(101, served[0]);
+        assertEquals("abc", new String(SpecFiles.readBounded(new ByteArrayInputStream("abc".getBytes(
+                StandardCharsets.UTF_8)), 3).orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    /** Issue 6 item 17: a broken link named like a spec was skipped silently; docs/diagnostics.md says SG100. */
+    @Test
+    void brokenLinksAreReportedAndDirectoryLinksAreNotFollowed() throws IOException {
+        write("specs/ok.yaml", "a: 1\n");
+        Files.createSymbolicLink(root.resolve("specs/gone.yaml"), root.resolve("specs/missing.yaml"));
+        Files.createSymbolicLink(root.resolve("specs/link.yaml"), root.resolve("specs/ok.yaml"));
+        List<LoadedFile> files = new SpecLoader().loadAll(root, Path.of("specs"), diags);
+        assertEquals(List.of("specs/link.yaml", "specs/ok.yaml"), names(files));
+        assertEquals(List.of("specs/gone.yaml: error SG100: cannot read: broken symbolic link (its target does not"
+                + " exist)\n  hint: fix the link, or remove it"), messages());
+    }
+
+    /** Issue 6 item 2: names reach generated headers and terminals; the file is refused, not read. */
+    @Test
+    void fileNamesWithInvisibleCharactersAreRefused() throws IOException {
+        write("specs/ok.yaml", "a: 1\n");
+        write("specs/x\u2028y.yaml", "a: 1\n");
+        List<LoadedFile> files = new SpecLoader().loadAll(root, Path.of("specs"), diags);
+        assertEquals(List.of("specs/ok.yaml"), names(files));
+        assertEquals(List.of("specs/x\\u2028y.yaml: error SG111: spec file name holds a control or invisible"
+                + " character\n  hint: rename the file; names reach generated SQL and terminals"), messages());
     }
 }

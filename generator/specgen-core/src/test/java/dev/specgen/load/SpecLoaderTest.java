@@ -136,6 +136,19 @@ class SpecLoaderTest {
     void otherYamlVersions() {
         assertEquals(List.of("specs/x.yaml:1:1: error SG101: unsupported YAML version 2.0 (specs are YAML 1.2)"),
                 load("%YAML 2.0\n---\na: 1\n").messages());
+        // issue 6: SnakeYAML accepted 1.1, against the docs
+        assertEquals(List.of("specs/x.yaml:1:1: error SG101: unsupported YAML version 1.1 (specs are YAML 1.2)"),
+                load("%YAML 1.1\n---\na: 1\n").messages());
+        assertEquals(List.of(), load("%YAML 1.2\n---\na: 1\n").messages());
+    }
+
+    /** Issue 6: "\uD800" loaded as a lone surrogate, which became ? when written; now an error at the value. */
+    @Test
+    void loneSurrogates() {
+        assertEquals(List.of("specs/x.yaml:2:4: error SG112: text holds a lone surrogate U+D800, which is half of a"
+                + " pair and no character\n  hint: write the character itself, or its 8-digit escape in a double-quoted"
+                + " string: \"\\U0001F600\""), load("a: &x ok\nb: &y \"x\\uD800\"\nc: *y\nd: \"\\uD83D\\uDE00\"\n")
+                .messages());
     }
 
     @Test

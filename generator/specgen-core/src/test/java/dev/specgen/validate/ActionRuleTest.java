@@ -190,4 +190,26 @@ class ActionRuleTest {
                 a.yaml:6:5: error SG222: performance hint lookup_budget_ms must be a positive number, found "-5\"""",
                 Run.validate(base + "  - copy_mode: true\n  - seed_row: 10\n  - lookup_budget_ms: -5\n").text());
     }
+
+    /**
+     * Issue 6: seed_rows: 99999999999999999999 passed validate and crashed build (exit 5); budgets with huge
+     * exponents would print a billion digits or not parse at all. Bounds are checked at the value.
+     */
+    @Test
+    void numericHintsHaveBounds() {
+        String base = "entity: Sale\nfields: {id: bigint}\nperformance_hints:\n";
+        assertEquals("", Run.validate(base + "  - seed_rows: 10000000\n  - lookup_budget_ms: 3600000\n"
+                + "  - range_budget_ms: 0.001\n").text());
+        assertEquals("""
+                a.yaml:4:5: error SG222: performance hint seed_rows must be at most 10000000, found "99999999999999999999"
+                  hint: the generated tests seed that many rows in one statement; at most ten million
+                a.yaml:5:5: error SG222: performance hint lookup_budget_ms must be at most 3600000, found "1e999999999"
+                  hint: time budgets are milliseconds, from a microsecond up to an hour
+                a.yaml:6:5: error SG222: performance hint range_budget_ms must be a positive number, found "1e9999999999\"""",
+                Run.validate(base + "  - seed_rows: 99999999999999999999\n  - lookup_budget_ms: 1e999999999\n"
+                        + "  - range_budget_ms: 1e9999999999\n").text());
+        assertEquals("a.yaml:4:5: error SG222: performance hint range_budget_ms must be at least 0.001, found"
+                + " \"1e-999999999\"\n  hint: time budgets are milliseconds, from a microsecond up to an hour",
+                Run.validate(base + "  - range_budget_ms: 1e-999999999\n").text());
+    }
 }

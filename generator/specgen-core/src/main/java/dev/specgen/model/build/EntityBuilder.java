@@ -56,7 +56,9 @@ final class EntityBuilder {
         SourcePos pos = nameNode.map(YNode::pos).orElse(m.pos());
         name.ifPresent(n -> checkEntityName(n, pos));
         String schema = m.get("schema").flatMap(s -> shape.scalar(s, "\"schema\"")).map(s -> {
-            Identifiers.check("schema", s.text(), s.pos(), shape.diags);
+            if (Identifiers.check("schema", s.text(), s.pos(), shape.diags)) {
+                Identifiers.checkSchema(s.text(), s.pos(), shape.diags);
+            }
             return s.text();
         }).orElse("public");
         Optional<YScalar> tableNode = m.get("table").flatMap(t -> shape.scalar(t, "\"table\""));

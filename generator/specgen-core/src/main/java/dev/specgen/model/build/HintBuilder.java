@@ -28,6 +28,8 @@ final class HintBuilder {
     private static final Pattern INTEGER = Pattern.compile("\\+?\\d+");
     private static final Pattern NUMBER = Pattern.compile("\\+?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     /** Action keys that people write as hints (conflict_columns was a hint before it changed what is written). */
+    /** The smallest time budget (a microsecond): below it a budget cannot be measured. */
+    static final BigDecimal MIN_BUDGET_MS = new BigDecimal("0.001");
     static final List<String> ACTION_KEYS = List.of("conflict_columns", "key", "update_columns", "parent_key");
 
     private final Shape shape;
@@ -101,11 +103,16 @@ final class HintBuilder {
             }
             case POSITIVE_INTEGER, POSITIVE_NUMBER -> {
                 boolean integer = name.kind() == Hint.Kind.POSITIVE_INTEGER;
-                if ((integer ? INTEGER : NUMBER).matcher(v).matches() && new BigDecimal(v).signum() > 0) {
-                    BigDecimal d = new BigDecimal(v);
+                if ((integer ? INTEGER : NUMBER).matcher(v).matches() && number(v).signum() > 0) {
+                    BigDecimal d = number(v);
                     if (d.compareTo(name.max()) > 0) {
                         shape.diags.error(e.key().pos(), Code.SG222, "performance hint " + word + " must be at most "
                                 + name.max().toPlainString() + ", found \"" + v + "\"", why(name));
+                        return Optional.empty();
+                    }
+                    if (!integer && d.compareTo(MIN_BUDGET_MS) < 0) {
+                        shape.diags.error(e.key().pos(), Code.SG222, "performance hint " + word + " must be at least "
+                                + MIN_BUDGET_MS.toPlainString() + ", found \"" + v + "\"", why(name));
                         return Optional.empty();
                     }
                     return Optional.of(integer ? new Hint.Count(d.longValueExact()) : new Hint.Amount(d));
@@ -118,6 +125,15 @@ final class HintBuilder {
         return Optional.empty();
     }
 
+    /** {@code v} as a number; zero when BigDecimal cannot hold it (an exponent past 2^31: {@code 1e9999999999}). */
+    private static BigDecimal number(String v) {
+        try {
+            return new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
     private static String expected(Hint.Name name) {
         return switch (name.kind()) {
             case BOOLEAN -> "true or false";
@@ -128,9 +144,9 @@ final class HintBuilder {
 
     private static String why(Hint.Name name) {
         return switch (name) {
-            case SEED_ROWS -> "the seeding function of the generated tests takes the row count as an integer";
+            case SEED_ROWS -> "the generated tests seed that many rows in one statement; at most ten million";
             case BATCH_SIZE -> "a batch is counted in a 32-bit integer";
-            default -> "time budgets are milliseconds, up to an hour";
+            default -> "time budgets are milliseconds, from a microsecond up to an hour";
         };
     }
 

@@ -194,20 +194,58 @@ final class TypeParser {
         }
         // values keep their case: parse the original text, not the lower-cased one
         String inside = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
-        List<String> labels = new ArrayList<>();
-        if (!inside.isBlank()) {
-            for (String part : inside.split(",", -1)) {
-                labels.add(unquote(part.trim()));
-            }
+        Optional<List<String>> labels = inside.isBlank() ? Optional.of(List.of()) : labels(inside);
+        if (labels.isEmpty()) {
+            diags.error(pos, Code.SG219, "enum labels in \"" + raw.trim() + "\" have a quote that is not closed",
+                    "quote a label as 'it''s' or \"say \"\"hi\"\"\" (a quote inside is written twice), or use values:");
+            return Optional.empty();
         }
-        return Optional.of(new FieldType.Enum(schema, enumName, labels));
+        return Optional.of(new FieldType.Enum(schema, enumName, labels.get()));
     }
 
-    /** {@code 'a'} or {@code "a"} to {@code a}; anything else as is. */
-    static String unquote(String s) {
-        if (s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
-            return s.substring(1, s.length() - 1);
+    /**
+     * The labels of {@code enum(...)}, split at commas outside quotes: {@code 'a'} and {@code "a"} are quoted (a
+     * quote inside written twice, as in SQL: {@code 'it''s'} is {@code it's}), anything else is taken trimmed.
+     * Empty when a quote is not closed.
+     */
+    static Optional<List<String>> labels(String inside) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (true) {
+            while (i < inside.length() && Character.isWhitespace(inside.charAt(i))) {
+                i++;
+            }
+            StringBuilder label = new StringBuilder();
+            char q = i < inside.length() ? inside.charAt(i) : 0;
+            if (q == '\'' || q == '"') {
+                int j = i + 1;
+                while (true) {
+                    if (j >= inside.length()) {
+                        return Optional.empty();
+                    }
+                    if (inside.charAt(j) == q && j + 1 < inside.length() && inside.charAt(j + 1) == q) {
+                        label.append(q);
+                        j += 2;
+                    } else if (inside.charAt(j) == q) {
+                        break;
+                    } else {
+                        label.append(inside.charAt(j++));
+                    }
+                }
+                i = j + 1;
+                int comma = inside.indexOf(',', i);
+                String rest = (comma < 0 ? inside.substring(i) : inside.substring(i, comma)).strip();
+                label.append(rest.isEmpty() ? "" : " " + rest); // 'a' b: kept, so that validation sees it
+                i = comma < 0 ? inside.length() + 1 : comma + 1;
+            } else {
+                int comma = inside.indexOf(',', i);
+                label.append((comma < 0 ? inside.substring(i) : inside.substring(i, comma)).strip());
+                i = comma < 0 ? inside.length() + 1 : comma + 1;
+            }
+            out.add(label.toString());
+            if (i > inside.length()) {
+                return Optional.of(out);
+            }
         }
-        return s;
     }
 }

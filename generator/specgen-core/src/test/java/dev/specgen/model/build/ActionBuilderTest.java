@@ -131,14 +131,14 @@ class ActionBuilderTest {
     void hintValuesAreRangeChecked() {
         // 99999999999999999999 passed validation as text and crashed the planner (exit 5) before hints were typed
         assertEquals("""
-                a.yaml:4:5: error SG222: performance hint seed_rows must be at most 2147483647, found \
+                a.yaml:4:5: error SG222: performance hint seed_rows must be at most 10000000, found \
                 "99999999999999999999"
-                  hint: the seeding function of the generated tests takes the row count as an integer
+                  hint: the generated tests seed that many rows in one statement; at most ten million
                 a.yaml:5:5: error SG222: performance hint lookup_budget_ms must be at most 3600000, found "1e99"
-                  hint: time budgets are milliseconds, up to an hour""",
+                  hint: time budgets are milliseconds, from a microsecond up to an hour""",
                 entity("performance_hints:\n  - seed_rows: 99999999999999999999\n  - lookup_budget_ms: 1e99\n")
                         .text());
-        assertEquals(java.util.OptionalLong.of(2147483647), entity("performance_hints: {seed_rows: 2147483647}\n")
+        assertEquals(java.util.OptionalLong.of(10_000_000), entity("performance_hints: {seed_rows: 10000000}\n")
                 .entity().performanceHints().count(Hint.Name.SEED_ROWS));
     }
 

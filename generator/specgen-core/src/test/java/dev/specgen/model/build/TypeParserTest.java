@@ -50,6 +50,20 @@ class TypeParserTest {
                 r.entity().fields().get(0).type());
     }
 
+    /** Issue 6: enum('it''s') kept the doubled quote, and a comma inside quotes split the label. */
+    @Test
+    void enumShorthandLabelsAreUnquotedAsInSql() {
+        Run r = Run.build("entity: Sale\nfields:\n"
+                + "  s: \"enum('it''s', 'a, b', \\\"say \\\"\\\"hi\\\"\\\"\\\", plain)\"\n");
+        assertEquals("", r.text());
+        assertEquals(List.of("it's", "a, b", "say \"hi\"", "plain"),
+                ((FieldType.Enum) r.entity().fields().get(0).type()).values());
+        Run open = Run.build("entity: Sale\nfields:\n  s: \"enum('open, b)\"\n");
+        assertEquals("a.yaml:3:6: error SG219: enum labels in \"enum('open, b)\" have a quote that is not closed\n"
+                + "  hint: quote a label as 'it''s' or \"say \"\"hi\"\"\" (a quote inside is written twice), or use"
+                + " values:", open.text());
+    }
+
     @Test
     void enumLongFormWithEnumName() {
         Run r = Run.build("""

@@ -1,0 +1,141 @@
+package dev.specgen.render;
+
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.Index;
+import dev.specgen.model.IndexColumn;
+import dev.specgen.model.PartitionSpec;
+import dev.specgen.model.Partitioning;
+import dev.specgen.plan.EntityPlan;
+import dev.specgen.plan.SchemaPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * Builds the {@link OverviewModel} of a plan: the picture a reviewer sees first ({@code generated/README.md}).
+ * Facts come from the plan (names as allocated, entity order as installed); spelling for Mermaid and Markdown is
+ * done here, so {@code overview.ftl} stays logic-free and can be overridden like every other template.
+ */
+public final class Overview {
+    /** The overview's path in the output folder. */
+    public static final String FILE = "README.md";
+
+    private Overview() {
+    }
+
+    public static OverviewModel model(SchemaPlan plan, String installFile) {
+        List<OverviewModel.Node> nodes = new ArrayList<>();
+        List<OverviewModel.Link> links = new ArrayList<>();
+        TreeSet<String> sources = new TreeSet<>();
+        for (EntityPlan ep : plan.entities()) {
+            Entity e = ep.entity();
+            sources.add(ep.specFile());
+            List<String> members = new ArrayList<>();
+            for (Field f : e.fields()) {
+                boolean pk = e.primaryKey().stream().anyMatch(k -> k.name().equals(f.name()));
+                members.add(mermaid(typeName(f)) + " " + mermaid(f.name()) + (pk ? " PK" : "")
+                        + (f.references().isPresent() ? " FK" : ""));
+                f.references().flatMap(r -> plan.entity(r.entity())).ifPresent(target -> links.add(
+                        new OverviewModel.Link(id(e), "*", id(target.entity()), "1", mermaid(f.name()))));
+            }
+            List<String> methods = ep.indexes().stream().map(ni -> mermaid(ni.name()) + "(" + keys(ni.index())
+                    + ") " + indexKind(ni.index())).toList();
+            String partitions = e.partitioning().map(Overview::partitions).orElse("");
+            List<String> refs = e.fields().stream().filter(f -> f.references().isPresent())
+                    .map(f -> f.name() + " -> " + plan.entity(f.references().get().entity())
+                            .map(t -> t.entity().schema() + "." + t.entity().table()).orElse("?"))
+                    .toList();
+            nodes.add(new OverviewModel.Node("table", id(e), mermaid(e.schema() + "." + e.table()),
+                    mermaid(partitions), members, methods, cell(ep.specFile()), cell(partitions.isEmpty() ? "-"
+                    : partitions), cell(ep.indexes().isEmpty() ? "-" : String.join(", ", ep.indexes().stream()
+                    .map(ni -> ni.name() + " (" + ni.index().method().sql() + ")").toList())),
+                    cell(refs.isEmpty() ? "-" : String.join(", ", refs))));
+        }
+        int partitionCount = plan.entities().stream().mapToInt(ep -> ep.leaves().size()).sum();
+        int indexCount = plan.entities().stream().mapToInt(ep -> ep.indexes().size()).sum();
+        String summary = count(nodes.size(), "table") + ", " + count(partitionCount, "partition") + ", "
+                + count(indexCount, "index", "indexes") + ", " + count(links.size(), "foreign key");
+        return new OverviewModel(String.join(", ", sources), installFile, summary, nodes, links);
+    }
+
+    /** {@code RANGE (ordered_at): 3 partitions, 2025-01-01 to 2025-04-01, + default, each HASH (id): 4 partitions}. */
+    static String partitions(Partitioning p) {
+        StringBuilder sb = new StringBuilder(p.strategy().sql()).append(" (").append(p.column().name()).append("): ");
+        List<PartitionSpec> parts = p.partitions();
+        sb.append(count(parts.size(), "partition"));
+        if (!parts.isEmpty() && parts.get(0).bound() instanceof PartitionSpec.Bound.Range first
+                && parts.get(parts.size() - 1).bound() instanceof PartitionSpec.Bound.Range last) {
+            sb.append(", ").append(unquote(first.from())).append(" to ").append(unquote(last.to()));
+        } else if (!parts.isEmpty() && parts.get(0).bound() instanceof PartitionSpec.Bound.Hash h) {
+            sb.append(", modulus ").append(h.modulus());
+        }
+        if (p.defaultPartition()) {
+            sb.append(", + default");
+        }
+        p.subpartitioning().ifPresent(sub -> sb.append(", each ").append(partitions(sub)));
+        return sb.toString();
+    }
+
+    private static String keys(Index i) {
+        List<String> keys = new ArrayList<>();
+        for (IndexColumn c : i.columns()) {
+            keys.add(mermaid(c.column().orElseGet(() -> c.expression().orElse("?")))
+                    + c.order().map(o -> " " + o.name()).orElse(""));
+        }
+        return String.join(", ", keys);
+    }
+
+    private static String indexKind(Index i) {
+        return (i.unique() ? "unique " : "") + i.method().sql() + (i.where().isPresent() ? " partial" : "")
+                + (i.include().isEmpty() ? "" : " covering");
+    }
+
+    /** The type without its parameters: Mermaid reads parentheses as a method. */
+    private static String typeName(Field f) {
+        String t = f.type().sql();
+        int paren = t.indexOf('(');
+        return paren < 0 ? t : t.substring(0, paren) + t.substring(t.indexOf(')') + 1);
+    }
+
+    private static String id(Entity e) {
+        return (e.schema() + "_" + e.table()).replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    private static String unquote(String literal) {
+        return literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")
+                ? literal.substring(1, literal.length() - 1) : literal;
+    }
+
+    /**
+     * Text inside the Mermaid block: names and expressions come from specs, so anything that could end a member,
+     * a label or the block (quotes, braces, angle brackets, parentheses, backticks, newlines) is replaced.
+     */
+    static String mermaid(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '(', '{', '<' -> sb.append('[');
+                case ')', '}', '>' -> sb.append(']');
+                case '"', '`', '#', ';', '|', '~' -> sb.append('\'');
+                default -> sb.append(Character.isISOControl(c) ? ' ' : c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A Markdown table cell: pipes escaped, no line breaks, no HTML. */
+    static String cell(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+                .replaceAll("[\\r\\n]+", " ");
+    }
+
+    private static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    private static String count(long n, String singular, String plural) {
+        return String.format(Locale.ROOT, "%d %s", n, n == 1 ? singular : plural);
+    }
+}

@@ -1,0 +1,365 @@
+package dev.specgen.sql;
+
+import dev.specgen.sql.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Cuts SQL text into tokens by PostgreSQL's lexical rules ({@code src/backend/parser/scan.l}, PostgreSQL 16-18,
+ * with standard_conforming_strings on, its default). The one lexer specgen uses wherever it must know where code
+ * ends and quoted text begins: judging spec expressions, splitting scripts into statements, classifying and
+ * normalizing statements. What matters is where tokens end, so that nobody (PostgreSQL, psql, specgen) reads a
+ * boundary differently:
+ *
+ * <ul>
+ *   <li>identifiers start with a letter, {@code _} or any non-ASCII character and continue with those, digits and
+ *       {@code $}: {@code x$a$} is one identifier, not {@code x} followed by a dollar quote;</li>
+ *   <li>{@code $tag$...$tag$} and {@code $$...$$} start only where no identifier continues ({@code $1} is a
+ *       parameter; a {@code $} that starts neither is {@link Kind#OTHER});</li>
+ *   <li>{@code E'...'} honours backslash escapes; {@code '...'}, {@code N'...'}, {@code U&'...'}, {@code B'...'},
+ *       {@code X'...'} do not. A prefix letter counts only at the start of a token ({@code xe'a'} is the
+ *       identifier {@code xe} and a string); quotes inside are doubled ({@code 'it''s'});</li>
+ *   <li>two strings separated by whitespace that holds a newline are one string ({@code 'a'\n'b'});</li>
+ *   <li>{@code --} comments end at a line break, {@code /*} comments nest; an operator never contains
+ *       {@code --} or {@code /*}, and a multi-character operator does not end in {@code +} or {@code -} unless it
+ *       holds one of {@code ~ ! @ # ^ & | ` ? %} ({@code =-1} is {@code =} and {@code -1}).</li>
+ * </ul>
+ *
+ * <p>Pure function, never throws for any input: unterminated quotes and comments end at the end of the text with
+ * {@link Token#complete()} false.
+ */
+public final class SqlLexer {
+    private static final String OP_CHARS = "~!@#^&|`?+-*/%<>=";
+    private static final String NON_SQL_OP_CHARS = "~!@#^&|`?%";
+
+    private final String s;
+    private final int n;
+
+    private SqlLexer(String s) {
+        this.s = s;
+        this.n = s.length();
+    }
+
+    /** Every token of {@code sql}, whitespace and comments included, covering the text without gaps. */
+    public static List<Token> tokens(String sql) {
+        Objects.requireNonNull(sql, "sql == null");
+        SqlLexer lx = new SqlLexer(sql);
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < lx.n) {
+            Token t = lx.next(i);
+            out.add(t);
+            i = t.end();
+        }
+        return List.copyOf(out);
+    }
+
+    /** The tokens of {@code sql} without whitespace and comments. */
+    public static List<Token> significant(String sql) {
+        return tokens(sql).stream().filter(t -> !t.kind().isBlank()).toList();
+    }
+
+    /** Bare words of {@code sql} (identifiers and key words), upper-cased, outside strings and comments. */
+    public static List<String> words(String sql) {
+        return tokens(sql).stream().filter(t -> t.kind() == Kind.IDENTIFIER).map(t -> t.word(sql)).toList();
+    }
+
+    /** The token that starts at {@code i} of {@code sql}. */
+    public static Token at(String sql, int i) {
+        return new SqlLexer(sql).next(i);
+    }
+
+    /** Letters, {@code _} and every non-ASCII character start an identifier (scan.l {@code ident_start}). */
+    public static boolean isIdentStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
+    }
+
+    /** {@link #isIdentStart}, digits and {@code $} (scan.l {@code ident_cont}). */
+    public static boolean isIdentPart(char c) {
+        return isIdentStart(c) || c >= '0' && c <= '9' || c == '$';
+    }
+
+    /** scan.l {@code space}: space, tab, newline, carriage return, form feed, vertical tab. */
+    public static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    /** The text between the delimiters of a complete {@link Kind#DOLLAR_STRING} token. */
+    public static String dollarBody(String sql, Token t) {
+        if (t.kind() != Kind.DOLLAR_STRING || !t.complete()) {
+            throw new IllegalArgumentException("not a complete dollar-quoted string: " + t);
+        }
+        int tagEnd = sql.indexOf('$', t.start() + 1) + 1;
+        int tagLength = tagEnd - t.start();
+        return sql.substring(tagEnd, t.end() - tagLength);
+    }
+
+    private Token next(int i) {
+        char c = s.charAt(i);
+        char c1 = i + 1 < n ? s.charAt(i + 1) : '\0';
+        if (isSpace(c)) {
+            int j = i + 1;
+            while (j < n && isSpace(s.charAt(j))) {
+                j++;
+            }
+            return new Token(Kind.WHITESPACE, i, j, true);
+        }
+        if (c == '-' && c1 == '-') {
+            return new Token(Kind.LINE_COMMENT, i, lineEnd(i), true);
+        }
+        if (c == '/' && c1 == '*') {
+            return blockComment(i);
+        }
+        if (c == '\'') {
+            return string(i, i + 1, Kind.STRING, false);
+        }
+        if (c == '"') {
+            return quotedIdentifier(i, i + 1);
+        }
+        if ((c == 'e' || c == 'E') && c1 == '\'') {
+            return string(i, i + 2, Kind.ESCAPE_STRING, true);
+        }
+        if ((c == 'n' || c == 'N') && c1 == '\'') {
+            return string(i, i + 2, Kind.STRING, false);
+        }
+        if ((c == 'b' || c == 'B') && c1 == '\'') {
+            return string(i, i + 2, Kind.BIT_STRING, false);
+        }
+        if ((c == 'x' || c == 'X') && c1 == '\'') {
+            return string(i, i + 2, Kind.HEX_STRING, false);
+        }
+        if ((c == 'u' || c == 'U') && c1 == '&' && i + 2 < n) {
+            char c2 = s.charAt(i + 2);
+            if (c2 == '\'') {
+                return string(i, i + 3, Kind.UNICODE_STRING, false);
+            }
+            if (c2 == '"') {
+                return quotedIdentifier(i, i + 3);
+            }
+        }
+        if (isIdentStart(c)) {
+            int j = i + 1;
+            while (j < n && isIdentPart(s.charAt(j))) {
+                j++;
+            }
+            return new Token(Kind.IDENTIFIER, i, j, true);
+        }
+        if (c >= '0' && c <= '9' || c == '.' && c1 >= '0' && c1 <= '9') {
+            return number(i);
+        }
+        if (c == '$') {
+            return dollar(i);
+        }
+        switch (c) {
+            case '(':
+                return new Token(Kind.OPEN_PAREN, i, i + 1, true);
+            case ')':
+                return new Token(Kind.CLOSE_PAREN, i, i + 1, true);
+            case '[':
+                return new Token(Kind.OPEN_BRACKET, i, i + 1, true);
+            case ']':
+                return new Token(Kind.CLOSE_BRACKET, i, i + 1, true);
+            case ',':
+                return new Token(Kind.COMMA, i, i + 1, true);
+            case ';':
+                return new Token(Kind.SEMICOLON, i, i + 1, true);
+            case '.':
+                return c1 == '.' ? new Token(Kind.DOT_DOT, i, i + 2, true) : new Token(Kind.DOT, i, i + 1, true);
+            case ':':
+                return c1 == ':' ? new Token(Kind.TYPECAST, i, i + 2, true)
+                        : c1 == '=' ? new Token(Kind.COLON_EQUALS, i, i + 2, true)
+                        : new Token(Kind.COLON, i, i + 1, true);
+            default:
+                break;
+        }
+        if (OP_CHARS.indexOf(c) >= 0) {
+            return operator(i);
+        }
+        int width = Character.isHighSurrogate(c) && Character.isLowSurrogate(c1) ? 2 : 1;
+        return new Token(Kind.OTHER, i, i + width, true);
+    }
+
+    private int lineEnd(int i) {
+        int j = i;
+        while (j < n && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+            j++;
+        }
+        return j;
+    }
+
+    private Token blockComment(int i) {
+        int depth = 0;
+        int j = i;
+        while (j < n) {
+            if (s.startsWith("/*", j)) {
+                depth++;
+                j += 2;
+            } else if (s.startsWith("*/", j)) {
+                j += 2;
+                if (--depth == 0) {
+                    return new Token(Kind.BLOCK_COMMENT, i, j, true);
+                }
+            } else {
+                j++;
+            }
+        }
+        return new Token(Kind.BLOCK_COMMENT, i, n, false);
+    }
+
+    /** A string whose body starts at {@code body}; continued across whitespace holding a newline. */
+    private Token string(int start, int body, Kind kind, boolean backslashes) {
+        int j = body;
+        while (j < n) {
+            char c = s.charAt(j);
+            if (backslashes && c == '\\') {
+                j += 2;
+            } else if (c == '\'') {
+                if (j + 1 < n && s.charAt(j + 1) == '\'' && kind != Kind.BIT_STRING && kind != Kind.HEX_STRING) {
+                    j += 2;
+                } else {
+                    int again = continuation(j + 1);
+                    if (again < 0) {
+                        return new Token(kind, start, j + 1, true);
+                    }
+                    j = again + 1;
+                }
+            } else {
+                j++;
+            }
+        }
+        return new Token(kind, start, n, false);
+    }
+
+    /**
+     * scan.l {@code quotecontinue}: after a closing quote at {@code from - 1}, whitespace (or {@code --} comments)
+     * holding at least one newline, then a quote. Returns the index of that quote, or -1.
+     */
+    private int continuation(int from) {
+        int j = from;
+        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\f'
+                || s.charAt(j) == '\u000B' || s.startsWith("--", j))) {
+            j = s.startsWith("--", j) ? lineEnd(j) : j + 1;
+        }
+        if (j >= n || s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+            return -1;
+        }
+        while (j < n && (isSpace(s.charAt(j)) || s.startsWith("--", j))) {
+            if (s.startsWith("--", j)) {
+                int end = lineEnd(j);
+                if (end >= n) {
+                    return -1; // a comment must end in a newline to continue a string
+                }
+                j = end + 1;
+            } else {
+                j++;
+            }
+        }
+        return j < n && s.charAt(j) == '\'' ? j : -1;
+    }
+
+    private Token quotedIdentifier(int start, int body) {
+        int j = body;
+        while (j < n) {
+            if (s.charAt(j) == '"') {
+                if (j + 1 < n && s.charAt(j + 1) == '"') {
+                    j += 2;
+                    continue;
+                }
+                return new Token(Kind.QUOTED_IDENTIFIER, start, j + 1, true);
+            }
+            j++;
+        }
+        return new Token(Kind.QUOTED_IDENTIFIER, start, n, false);
+    }
+
+    /** Decimal, with fraction and exponent; 0x/0o/0b integers; {@code _} between digits (PostgreSQL 16+). */
+    private Token number(int i) {
+        int j = i;
+        if (s.charAt(i) == '0' && i + 1 < n && "xXoObB".indexOf(s.charAt(i + 1)) >= 0 && i + 2 < n
+                && isRadixDigit(s.charAt(i + 1), s.charAt(i + 2))) {
+            j = i + 2;
+            while (j < n && (isRadixDigit(s.charAt(i + 1), s.charAt(j)) || s.charAt(j) == '_')) {
+                j++;
+            }
+            return new Token(Kind.NUMBER, i, j, true);
+        }
+        j = digits(j);
+        if (j < n && s.charAt(j) == '.' && !(j + 1 < n && s.charAt(j + 1) == '.')) {
+            j = digits(j + 1);
+        }
+        if (j < n && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+            int k = j + 1;
+            if (k < n && (s.charAt(k) == '+' || s.charAt(k) == '-')) {
+                k++;
+            }
+            if (k < n && Character.isDigit(s.charAt(k)) && s.charAt(k) < 0x80) {
+                j = digits(k);
+            }
+        }
+        return new Token(Kind.NUMBER, i, j, true);
+    }
+
+    private int digits(int from) {
+        int j = from;
+        while (j < n && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == '_')) {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean isRadixDigit(char radix, char c) {
+        return switch (Character.toLowerCase(radix)) {
+            case 'x' -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            case 'o' -> c >= '0' && c <= '7';
+            default -> c == '0' || c == '1';
+        };
+    }
+
+    /** {@code $1}, a dollar quote, or a lone {@code $} (OTHER). */
+    private Token dollar(int i) {
+        int j = i + 1;
+        if (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                j++;
+            }
+            return new Token(Kind.PARAMETER, i, j, true);
+        }
+        if (j < n && isIdentStart(s.charAt(j))) {
+            while (j < n && isIdentPart(s.charAt(j)) && s.charAt(j) != '$') {
+                j++;
+            }
+        }
+        if (j >= n || s.charAt(j) != '$') {
+            return new Token(Kind.OTHER, i, i + 1, true);
+        }
+        String delimiter = s.substring(i, j + 1);
+        int close = s.indexOf(delimiter, j + 1);
+        return close < 0 ? new Token(Kind.DOLLAR_STRING, i, n, false)
+                : new Token(Kind.DOLLAR_STRING, i, close + delimiter.length(), true);
+    }
+
+    /** scan.l {@code {operator}}: cut at a comment start, trailing + and - dropped for SQL compatibility. */
+    private Token operator(int i) {
+        int j = i;
+        while (j < n && OP_CHARS.indexOf(s.charAt(j)) >= 0) {
+            if (j > i && (s.startsWith("--", j) || s.startsWith("/*", j))) {
+                break;
+            }
+            j++;
+        }
+        int len = j - i;
+        if (len > 1 && (s.charAt(j - 1) == '+' || s.charAt(j - 1) == '-')) {
+            boolean nonSql = false;
+            for (int k = i; k < j - 1; k++) {
+                nonSql |= NON_SQL_OP_CHARS.indexOf(s.charAt(k)) >= 0;
+            }
+            if (!nonSql) {
+                while (len > 1 && (s.charAt(i + len - 1) == '+' || s.charAt(i + len - 1) == '-')) {
+                    len--;
+                }
+            }
+        }
+        return new Token(Kind.OPERATOR, i, i + len, true);
+    }
+}

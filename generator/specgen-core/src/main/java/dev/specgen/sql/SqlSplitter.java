@@ -1,0 +1,129 @@
+package dev.specgen.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Splits SQL script text into statements the way psql does: a semicolon ends a statement unless it is inside a
+ * string, a quoted identifier, a comment, a dollar-quoted body or a {@code BEGIN ATOMIC ... END} routine body.
+ * Leading whitespace and comments are dropped from each piece (so its line is that of its first keyword), the
+ * terminating semicolon is dropped, and psql meta-commands ({@code \set ...} lines between statements) are
+ * skipped. Pure function; no JDBC.
+ */
+public final class SqlSplitter {
+
+    /**
+     * One statement of a script.
+     *
+     * @param sql    the statement text, without leading comments and without the terminating semicolon
+     * @param line   1-based line in the script where the statement starts
+     * @param column 1-based column of that first character
+     */
+    public record Piece(String sql, int line, int column) {
+        public Piece {
+            Objects.requireNonNull(sql, "sql == null");
+        }
+
+        /** The script line of a 1-based character position inside {@link #sql()} (as PostgreSQL reports it). */
+        public int scriptLine(int position) {
+            return line + lineOffset(sql, position);
+        }
+
+        @Override
+        public String toString() {
+            return "line " + line;
+        }
+    }
+
+    private SqlSplitter() {
+    }
+
+    public static List<Piece> split(String script) {
+        Objects.requireNonNull(script, "script == null");
+        List<Piece> out = new ArrayList<>();
+        int n = script.length();
+        int i = 0;
+        int line = 1;
+        int lineStart = 0;
+        int start = -1; // start of the current statement, -1 while only whitespace/comments were seen
+        int startLine = 0;
+        int startCol = 0;
+        List<String> firstWords = new ArrayList<>();
+        int atomicDepth = 0;
+        while (i < n) {
+            if (start < 0 && script.charAt(i) == '\\') { // psql meta-command: skip the rest of the line
+                int nl = script.indexOf('\n', i);
+                i = nl < 0 ? n : nl;
+                continue;
+            }
+            Token t = SqlLexer.at(script, i);
+            if (start < 0 && !t.kind().isBlank() && t.kind() != Token.Kind.SEMICOLON) {
+                start = i;
+                startLine = line;
+                startCol = i - lineStart + 1;
+                firstWords.clear();
+                atomicDepth = 0;
+            }
+            if (start >= 0 && t.kind() == Token.Kind.IDENTIFIER) {
+                String word = t.word(script);
+                if (firstWords.size() < 4) {
+                    firstWords.add(word);
+                }
+                if (isRoutine(firstWords)) {
+                    if (word.equals("BEGIN") || word.equals("CASE")) {
+                        atomicDepth++;
+                    } else if (word.equals("END") && atomicDepth > 0) {
+                        atomicDepth--;
+                    }
+                }
+            } else if (start >= 0 && t.kind() == Token.Kind.SEMICOLON && atomicDepth == 0) {
+                out.add(piece(script, start, i, startLine, startCol));
+                start = -1;
+            }
+            for (int k = t.start(); k < t.end(); k++) {
+                if (script.charAt(k) == '\n') {
+                    line++;
+                    lineStart = k + 1;
+                }
+            }
+            i = t.end();
+        }
+        if (start >= 0) {
+            String rest = script.substring(start).strip();
+            if (!rest.isEmpty()) {
+                out.add(piece(script, start, n, startLine, startCol));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: only these may hold a BEGIN ATOMIC body with semicolons. */
+    private static boolean isRoutine(List<String> w) {
+        if (w.size() >= 2 && w.get(0).equals("CREATE") && isRoutineWord(w.get(1))) {
+            return true;
+        }
+        return w.size() >= 4 && w.get(0).equals("CREATE") && w.get(1).equals("OR") && w.get(2).equals("REPLACE")
+                && isRoutineWord(w.get(3));
+    }
+
+    private static boolean isRoutineWord(String w) {
+        return w.equals("FUNCTION") || w.equals("PROCEDURE");
+    }
+
+    private static Piece piece(String script, int from, int to, int line, int col) {
+        return new Piece(script.substring(from, to).stripTrailing(), line, col);
+    }
+
+    /** Number of line breaks before the 1-based character position {@code position} of {@code text}. */
+    public static int lineOffset(String text, int position) {
+        int end = Math.min(Math.max(position - 1, 0), text.length());
+        int lines = 0;
+        for (int k = 0; k < end; k++) {
+            if (text.charAt(k) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+}

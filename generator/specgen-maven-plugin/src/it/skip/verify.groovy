@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('specgen: skipped (specgen.skip)')
+assert log.contains('specgen: skipped (specgen.generate.skip)')
+assert log.contains('specgen: skipped (specgen.check.skip)')
+assert log.contains('specgen: skipped (specgen.verify.skip)')
+assert !log.contains('SG205')
+assert !new File(basedir, 'generated').exists()

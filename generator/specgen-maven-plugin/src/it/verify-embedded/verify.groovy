@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('specgen: starting embedded PostgreSQL 17')
+assert log.contains('specgen: verified on embedded PostgreSQL 17.')
+def xml = new File(basedir, 'target/specgen-reports/TEST-specgen-verify.xml').getText('UTF-8')
+assert xml.contains('<testsuites name="specgen verify"')
+assert xml.contains('<testsuite name="shop.customer_order"')
+assert xml.contains('name="applied"/>')
+assert !xml.contains('<failure')
