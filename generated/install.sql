@@ -183,6 +183,392 @@ COMMENT ON TABLE analytics.sales_transaction IS 'High-performance sales transact
 
 COMMENT ON COLUMN analytics.sales_transaction.transaction_date IS 'Partition key: monthly range partitions';
 
+-- analytics.bulk_insert_transactions inserts the given rows. Rows come as one array per column, all of one length;
+-- call with named parameters (p_<column> => ...). Optional: p_transaction_id, p_customer_id, p_product_id,
+-- p_quantity, p_unit_price, p_total_amount, p_payment_method, p_region, p_category; left out, a new row gets the
+-- column default and an existing row keeps its value. Rows with the same (transaction_id, transaction_date) in one
+-- call: the last one wins; rows are written in that order. Returns the number of rows inserted.
+CREATE OR REPLACE FUNCTION analytics.bulk_insert_transactions(
+    p_transaction_date timestamp[],
+    p_transaction_id uuid[] DEFAULT NULL,
+    p_customer_id uuid[] DEFAULT NULL,
+    p_product_id uuid[] DEFAULT NULL,
+    p_quantity integer[] DEFAULT NULL,
+    p_unit_price numeric(10,2)[] DEFAULT NULL,
+    p_total_amount numeric(10,2)[] DEFAULT NULL,
+    p_payment_method text[] DEFAULT NULL,
+    p_region text[] DEFAULT NULL,
+    p_category text[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_transaction_date IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.bulk_insert_transactions: p_transaction_date is required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_transaction_date);
+    IF cardinality(p_transaction_id) <> v_rows
+       OR cardinality(p_customer_id) <> v_rows
+       OR cardinality(p_product_id) <> v_rows
+       OR cardinality(p_quantity) <> v_rows
+       OR cardinality(p_unit_price) <> v_rows
+       OR cardinality(p_total_amount) <> v_rows
+       OR cardinality(p_payment_method) <> v_rows
+       OR cardinality(p_region) <> v_rows
+       OR cardinality(p_category) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'analytics.bulk_insert_transactions: the arrays differ in length',
+            DETAIL = format('elements: p_transaction_id %s, p_customer_id %s, p_product_id %s, p_quantity %s, p_unit_price %s, p_total_amount %s, p_transaction_date %s, p_payment_method %s, p_region %s, p_category %s', coalesce(cardinality(p_transaction_id)::text, 'NULL'), coalesce(cardinality(p_customer_id)::text, 'NULL'), coalesce(cardinality(p_product_id)::text, 'NULL'), coalesce(cardinality(p_quantity)::text, 'NULL'), coalesce(cardinality(p_unit_price)::text, 'NULL'), coalesce(cardinality(p_total_amount)::text, 'NULL'), cardinality(p_transaction_date), coalesce(cardinality(p_payment_method)::text, 'NULL'), coalesce(cardinality(p_region)::text, 'NULL'), coalesce(cardinality(p_category)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT CASE WHEN p_transaction_id IS NOT NULL THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   u.specgen_ord AS specgen_ord
+              FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
+                   WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.bulk_insert_transactions_json inserts the given rows. Rows come as a jsonb array of objects keyed by
+-- column name. Optional: transaction_id, customer_id, product_id, quantity, unit_price, total_amount,
+-- payment_method, region, category (a key no row has is left out); left out, a new row gets the column default and
+-- an existing row keeps its value. Rows with the same (transaction_id, transaction_date) in one call: the last one
+-- wins; rows are written in that order. Returns the number of rows inserted.
+CREATE OR REPLACE FUNCTION analytics.bulk_insert_transactions_json(
+    p_transactions jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_transaction_id boolean;
+    v_given_customer_id boolean;
+    v_given_product_id boolean;
+    v_given_quantity boolean;
+    v_given_unit_price boolean;
+    v_given_total_amount boolean;
+    v_given_payment_method boolean;
+    v_given_region boolean;
+    v_given_category boolean;
+BEGIN
+    IF p_transactions IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.bulk_insert_transactions_json: p_transactions is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_transactions);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'transaction_id'), bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+      INTO v_given_transaction_id, v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+      FROM jsonb_array_elements(p_transactions) AS e(specgen_doc);
+    INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT CASE WHEN v_given_transaction_id THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   e.specgen_ord AS specgen_ord
+              FROM jsonb_array_elements(p_transactions) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.upsert_transactions inserts the given rows, or updates the rows with the same (transaction_id,
+-- transaction_date) where a value differs. Rows come as one array per column, all of one length; call with named
+-- parameters (p_<column> => ...). Optional: p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount,
+-- p_payment_method, p_region, p_category; left out, a new row gets the column default and an existing row keeps
+-- its value. Rows with the same (transaction_id, transaction_date) in one call: the last one wins; rows are
+-- written in that order. Returns the number of rows inserted or changed.
+CREATE OR REPLACE FUNCTION analytics.upsert_transactions(
+    p_transaction_id uuid[],
+    p_transaction_date timestamp[],
+    p_customer_id uuid[] DEFAULT NULL,
+    p_product_id uuid[] DEFAULT NULL,
+    p_quantity integer[] DEFAULT NULL,
+    p_unit_price numeric(10,2)[] DEFAULT NULL,
+    p_total_amount numeric(10,2)[] DEFAULT NULL,
+    p_payment_method text[] DEFAULT NULL,
+    p_region text[] DEFAULT NULL,
+    p_category text[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_transaction_id IS NULL OR p_transaction_date IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.upsert_transactions: p_transaction_id, p_transaction_date are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_transaction_id);
+    IF cardinality(p_customer_id) <> v_rows
+       OR cardinality(p_product_id) <> v_rows
+       OR cardinality(p_quantity) <> v_rows
+       OR cardinality(p_unit_price) <> v_rows
+       OR cardinality(p_total_amount) <> v_rows
+       OR cardinality(p_transaction_date) <> v_rows
+       OR cardinality(p_payment_method) <> v_rows
+       OR cardinality(p_region) <> v_rows
+       OR cardinality(p_category) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'analytics.upsert_transactions: the arrays differ in length',
+            DETAIL = format('elements: p_transaction_id %s, p_customer_id %s, p_product_id %s, p_quantity %s, p_unit_price %s, p_total_amount %s, p_transaction_date %s, p_payment_method %s, p_region %s, p_category %s', cardinality(p_transaction_id), coalesce(cardinality(p_customer_id)::text, 'NULL'), coalesce(cardinality(p_product_id)::text, 'NULL'), coalesce(cardinality(p_quantity)::text, 'NULL'), coalesce(cardinality(p_unit_price)::text, 'NULL'), coalesce(cardinality(p_total_amount)::text, 'NULL'), coalesce(cardinality(p_transaction_date)::text, 'NULL'), coalesce(cardinality(p_payment_method)::text, 'NULL'), coalesce(cardinality(p_region)::text, 'NULL'), coalesce(cardinality(p_category)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT u.transaction_id AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   u.specgen_ord AS specgen_ord
+              FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
+                   WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
+    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+       SET customer_id = CASE WHEN p_customer_id IS NOT NULL THEN excluded.customer_id ELSE t.customer_id END,
+           product_id = CASE WHEN p_product_id IS NOT NULL THEN excluded.product_id ELSE t.product_id END,
+           quantity = CASE WHEN p_quantity IS NOT NULL THEN excluded.quantity ELSE t.quantity END,
+           unit_price = CASE WHEN p_unit_price IS NOT NULL THEN excluded.unit_price ELSE t.unit_price END,
+           total_amount = CASE WHEN p_total_amount IS NOT NULL THEN excluded.total_amount ELSE t.total_amount END,
+           payment_method = CASE WHEN p_payment_method IS NOT NULL THEN excluded.payment_method ELSE t.payment_method END,
+           region = CASE WHEN p_region IS NOT NULL THEN excluded.region ELSE t.region END,
+           category = CASE WHEN p_category IS NOT NULL THEN excluded.category ELSE t.category END
+     WHERE (t.customer_id, t.product_id, t.quantity, t.unit_price, t.total_amount, t.payment_method, t.region, t.category)
+           IS DISTINCT FROM
+           (CASE WHEN p_customer_id IS NOT NULL THEN excluded.customer_id ELSE t.customer_id END,
+            CASE WHEN p_product_id IS NOT NULL THEN excluded.product_id ELSE t.product_id END,
+            CASE WHEN p_quantity IS NOT NULL THEN excluded.quantity ELSE t.quantity END,
+            CASE WHEN p_unit_price IS NOT NULL THEN excluded.unit_price ELSE t.unit_price END,
+            CASE WHEN p_total_amount IS NOT NULL THEN excluded.total_amount ELSE t.total_amount END,
+            CASE WHEN p_payment_method IS NOT NULL THEN excluded.payment_method ELSE t.payment_method END,
+            CASE WHEN p_region IS NOT NULL THEN excluded.region ELSE t.region END,
+            CASE WHEN p_category IS NOT NULL THEN excluded.category ELSE t.category END);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.upsert_transactions_json inserts the given rows, or updates the rows with the same (transaction_id,
+-- transaction_date) where a value differs. Rows come as a jsonb array of objects keyed by column name. Optional:
+-- customer_id, product_id, quantity, unit_price, total_amount, payment_method, region, category (a key no row has
+-- is left out); left out, a new row gets the column default and an existing row keeps its value. Rows with the
+-- same (transaction_id, transaction_date) in one call: the last one wins; rows are written in that order. Returns
+-- the number of rows inserted or changed.
+CREATE OR REPLACE FUNCTION analytics.upsert_transactions_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_customer_id boolean;
+    v_given_product_id boolean;
+    v_given_quantity boolean;
+    v_given_unit_price boolean;
+    v_given_total_amount boolean;
+    v_given_payment_method boolean;
+    v_given_region boolean;
+    v_given_category boolean;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.upsert_transactions_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+      INTO v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT u.transaction_id AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   e.specgen_ord AS specgen_ord
+              FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
+    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+       SET customer_id = CASE WHEN v_given_customer_id THEN excluded.customer_id ELSE t.customer_id END,
+           product_id = CASE WHEN v_given_product_id THEN excluded.product_id ELSE t.product_id END,
+           quantity = CASE WHEN v_given_quantity THEN excluded.quantity ELSE t.quantity END,
+           unit_price = CASE WHEN v_given_unit_price THEN excluded.unit_price ELSE t.unit_price END,
+           total_amount = CASE WHEN v_given_total_amount THEN excluded.total_amount ELSE t.total_amount END,
+           payment_method = CASE WHEN v_given_payment_method THEN excluded.payment_method ELSE t.payment_method END,
+           region = CASE WHEN v_given_region THEN excluded.region ELSE t.region END,
+           category = CASE WHEN v_given_category THEN excluded.category ELSE t.category END
+     WHERE (t.customer_id, t.product_id, t.quantity, t.unit_price, t.total_amount, t.payment_method, t.region, t.category)
+           IS DISTINCT FROM
+           (CASE WHEN v_given_customer_id THEN excluded.customer_id ELSE t.customer_id END,
+            CASE WHEN v_given_product_id THEN excluded.product_id ELSE t.product_id END,
+            CASE WHEN v_given_quantity THEN excluded.quantity ELSE t.quantity END,
+            CASE WHEN v_given_unit_price THEN excluded.unit_price ELSE t.unit_price END,
+            CASE WHEN v_given_total_amount THEN excluded.total_amount ELSE t.total_amount END,
+            CASE WHEN v_given_payment_method THEN excluded.payment_method ELSE t.payment_method END,
+            CASE WHEN v_given_region THEN excluded.region ELSE t.region END,
+            CASE WHEN v_given_category THEN excluded.category ELSE t.category END);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.delete_transactions deletes the rows with the given (transaction_id, transaction_date). Rows come as
+-- one array per column, all of one length; call with named parameters (p_<column> => ...). Rows are locked in key
+-- order, then deleted. Returns the number of rows deleted.
+CREATE OR REPLACE FUNCTION analytics.delete_transactions(
+    p_transaction_id uuid[],
+    p_transaction_date timestamp[]
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_transaction_id IS NULL OR p_transaction_date IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.delete_transactions: p_transaction_id, p_transaction_date are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_transaction_id);
+    IF cardinality(p_transaction_date) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'analytics.delete_transactions: the arrays differ in length',
+            DETAIL = format('elements: p_transaction_id %s, p_transaction_date %s', cardinality(p_transaction_id), coalesce(cardinality(p_transaction_date)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
+    PERFORM 1
+       FROM analytics.sales_transaction AS t,
+            (SELECT DISTINCT u.transaction_id, u.transaction_date
+               FROM unnest(p_transaction_id, p_transaction_date)
+                   WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
+      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
+      ORDER BY k.transaction_id, k.transaction_date
+        FOR UPDATE OF t;
+    DELETE FROM analytics.sales_transaction AS t
+     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+              FROM unnest(p_transaction_id, p_transaction_date)
+                   WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
+     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.delete_transactions_json deletes the rows with the given (transaction_id, transaction_date). Rows come
+-- as a jsonb array of objects keyed by column name. Rows are locked in key order, then deleted. Returns the number
+-- of rows deleted.
+CREATE OR REPLACE FUNCTION analytics.delete_transactions_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.delete_transactions_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
+    PERFORM 1
+       FROM analytics.sales_transaction AS t,
+            (SELECT DISTINCT u.transaction_id, u.transaction_date
+               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
+      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
+      ORDER BY k.transaction_id, k.transaction_date
+        FOR UPDATE OF t;
+    DELETE FROM analytics.sales_transaction AS t
+     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+              FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
+     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
 -- ---------------------------------------------------------------------------
 -- dms/01_reference.sql
 
@@ -370,6 +756,187 @@ ALTER INDEX dms.idx_reference_referential ATTACH PARTITION dms.idx_reference_ref
 ALTER INDEX dms.idx_reference_referential ATTACH PARTITION dms.idx_reference_referential_h00;
 
 COMMENT ON TABLE dms.reference IS 'References between documents; the hot table of InsertReferences';
+
+-- dms.insert_references makes the rows of each given (parent_document_partition_key, parent_document_id) exactly
+-- the given rows (matched on (referential_partition_key, referential_id)): deletes those that are gone, updates
+-- those that differ, inserts the new ones. Rows come as one array per column, all of one length; call with named
+-- parameters (p_<column> => ...). Optional: p_referenced_document_id, p_referenced_document_partition_key; left
+-- out, a new row gets the column default and an existing row keeps its value. Rows with the same
+-- (parent_document_partition_key, parent_document_id, referential_partition_key, referential_id) in one call: the
+-- last one wins; rows are written in that order. Callers replacing the same parent take turns (an advisory lock
+-- per parent hash bucket, in bucket order). Returns the number of rows deleted, changed or inserted.
+CREATE OR REPLACE FUNCTION dms.insert_references(
+    p_parent_document_id bigint[],
+    p_parent_document_partition_key smallint[],
+    p_referential_id uuid[],
+    p_referential_partition_key smallint[],
+    p_referenced_document_id bigint[] DEFAULT NULL,
+    p_referenced_document_partition_key smallint[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_parent_document_id IS NULL OR p_parent_document_partition_key IS NULL OR p_referential_id IS NULL OR p_referential_partition_key IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'dms.insert_references: p_parent_document_id, p_parent_document_partition_key, p_referential_id, p_referential_partition_key are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_parent_document_id);
+    IF cardinality(p_parent_document_partition_key) <> v_rows
+       OR cardinality(p_referential_id) <> v_rows
+       OR cardinality(p_referential_partition_key) <> v_rows
+       OR cardinality(p_referenced_document_id) <> v_rows
+       OR cardinality(p_referenced_document_partition_key) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'dms.insert_references: the arrays differ in length',
+            DETAIL = format('elements: p_parent_document_id %s, p_parent_document_partition_key %s, p_referential_id %s, p_referential_partition_key %s, p_referenced_document_id %s, p_referenced_document_partition_key %s', cardinality(p_parent_document_id), coalesce(cardinality(p_parent_document_partition_key)::text, 'NULL'), coalesce(cardinality(p_referential_id)::text, 'NULL'), coalesce(cardinality(p_referential_partition_key)::text, 'NULL'), coalesce(cardinality(p_referenced_document_id)::text, 'NULL'), coalesce(cardinality(p_referenced_document_partition_key)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- one writer per parent at a time: transaction-level advisory locks on the parents' hash buckets, in order
+    PERFORM pg_catalog.pg_advisory_xact_lock('dms.reference'::regclass::oid::integer, b.bucket)
+       FROM (SELECT DISTINCT (pg_catalog.hash_record_extended(ROW(u.parent_document_partition_key, u.parent_document_id), 0) & 255)::integer AS bucket
+               FROM unnest(p_parent_document_id, p_parent_document_partition_key, p_referential_id, p_referential_partition_key, p_referenced_document_id, p_referenced_document_partition_key)
+                   WITH ORDINALITY AS u(parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key, specgen_ord)) AS b
+      ORDER BY b.bucket;
+    WITH n AS (
+        SELECT DISTINCT ON (r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id)
+               r.parent_document_id, r.parent_document_partition_key, r.referential_id, r.referential_partition_key, r.referenced_document_id, r.referenced_document_partition_key
+          FROM (SELECT u.parent_document_id AS parent_document_id,
+                       u.parent_document_partition_key AS parent_document_partition_key,
+                       u.referential_id AS referential_id,
+                       u.referential_partition_key AS referential_partition_key,
+                       u.referenced_document_id AS referenced_document_id,
+                       u.referenced_document_partition_key AS referenced_document_partition_key,
+                       u.specgen_ord AS specgen_ord
+                  FROM unnest(p_parent_document_id, p_parent_document_partition_key, p_referential_id, p_referential_partition_key, p_referenced_document_id, p_referenced_document_partition_key)
+                   WITH ORDINALITY AS u(parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key, specgen_ord)) AS r
+         ORDER BY r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id, r.specgen_ord DESC),
+    p AS (
+        SELECT DISTINCT n.parent_document_partition_key, n.parent_document_id FROM n),
+    deleted AS (
+        DELETE FROM dms.reference AS t
+         USING p
+         WHERE t.parent_document_partition_key = p.parent_document_partition_key AND t.parent_document_id = p.parent_document_id
+           AND NOT EXISTS (SELECT 1 FROM n
+                            WHERE n.parent_document_partition_key = t.parent_document_partition_key AND n.parent_document_id = t.parent_document_id AND n.referential_partition_key = t.referential_partition_key AND n.referential_id = t.referential_id)
+        RETURNING 1),
+    updated AS (
+        UPDATE dms.reference AS t
+           SET referenced_document_id = CASE WHEN p_referenced_document_id IS NOT NULL THEN n.referenced_document_id ELSE t.referenced_document_id END,
+               referenced_document_partition_key = CASE WHEN p_referenced_document_partition_key IS NOT NULL THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END
+          FROM n
+         WHERE t.parent_document_partition_key = n.parent_document_partition_key AND t.parent_document_id = n.parent_document_id AND t.referential_partition_key = n.referential_partition_key AND t.referential_id = n.referential_id
+           AND (t.referenced_document_id, t.referenced_document_partition_key)
+           IS DISTINCT FROM
+           (CASE WHEN p_referenced_document_id IS NOT NULL THEN n.referenced_document_id ELSE t.referenced_document_id END,
+            CASE WHEN p_referenced_document_partition_key IS NOT NULL THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END)
+        RETURNING 1),
+    inserted AS (
+        INSERT INTO dms.reference (parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key)
+        SELECT n.parent_document_id, n.parent_document_partition_key, n.referential_id, n.referential_partition_key, n.referenced_document_id, n.referenced_document_partition_key
+          FROM n
+         WHERE NOT EXISTS (SELECT 1 FROM dms.reference AS x
+                            WHERE x.parent_document_partition_key = n.parent_document_partition_key AND x.parent_document_id = n.parent_document_id AND x.referential_partition_key = n.referential_partition_key AND x.referential_id = n.referential_id)
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM deleted) + (SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted)
+      INTO v_rows;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- dms.insert_references_json makes the rows of each given (parent_document_partition_key, parent_document_id)
+-- exactly the given rows (matched on (referential_partition_key, referential_id)): deletes those that are gone,
+-- updates those that differ, inserts the new ones. Rows come as a jsonb array of objects keyed by column name.
+-- Optional: referenced_document_id, referenced_document_partition_key (a key no row has is left out); left out, a
+-- new row gets the column default and an existing row keeps its value. Rows with the same
+-- (parent_document_partition_key, parent_document_id, referential_partition_key, referential_id) in one call: the
+-- last one wins; rows are written in that order. Callers replacing the same parent take turns (an advisory lock
+-- per parent hash bucket, in bucket order). Returns the number of rows deleted, changed or inserted.
+CREATE OR REPLACE FUNCTION dms.insert_references_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_referenced_document_id boolean;
+    v_given_referenced_document_partition_key boolean;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'dms.insert_references_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'referenced_document_id'), bool_or(e.specgen_doc ? 'referenced_document_partition_key')
+      INTO v_given_referenced_document_id, v_given_referenced_document_partition_key
+      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- one writer per parent at a time: transaction-level advisory locks on the parents' hash buckets, in order
+    PERFORM pg_catalog.pg_advisory_xact_lock('dms.reference'::regclass::oid::integer, b.bucket)
+       FROM (SELECT DISTINCT (pg_catalog.hash_record_extended(ROW(u.parent_document_partition_key, u.parent_document_id), 0) & 255)::integer AS bucket
+               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(parent_document_id bigint, parent_document_partition_key smallint, referential_id uuid, referential_partition_key smallint, referenced_document_id bigint, referenced_document_partition_key smallint)) AS b
+      ORDER BY b.bucket;
+    WITH n AS (
+        SELECT DISTINCT ON (r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id)
+               r.parent_document_id, r.parent_document_partition_key, r.referential_id, r.referential_partition_key, r.referenced_document_id, r.referenced_document_partition_key
+          FROM (SELECT u.parent_document_id AS parent_document_id,
+                       u.parent_document_partition_key AS parent_document_partition_key,
+                       u.referential_id AS referential_id,
+                       u.referential_partition_key AS referential_partition_key,
+                       u.referenced_document_id AS referenced_document_id,
+                       u.referenced_document_partition_key AS referenced_document_partition_key,
+                       e.specgen_ord AS specgen_ord
+                  FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(parent_document_id bigint, parent_document_partition_key smallint, referential_id uuid, referential_partition_key smallint, referenced_document_id bigint, referenced_document_partition_key smallint)) AS r
+         ORDER BY r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id, r.specgen_ord DESC),
+    p AS (
+        SELECT DISTINCT n.parent_document_partition_key, n.parent_document_id FROM n),
+    deleted AS (
+        DELETE FROM dms.reference AS t
+         USING p
+         WHERE t.parent_document_partition_key = p.parent_document_partition_key AND t.parent_document_id = p.parent_document_id
+           AND NOT EXISTS (SELECT 1 FROM n
+                            WHERE n.parent_document_partition_key = t.parent_document_partition_key AND n.parent_document_id = t.parent_document_id AND n.referential_partition_key = t.referential_partition_key AND n.referential_id = t.referential_id)
+        RETURNING 1),
+    updated AS (
+        UPDATE dms.reference AS t
+           SET referenced_document_id = CASE WHEN v_given_referenced_document_id THEN n.referenced_document_id ELSE t.referenced_document_id END,
+               referenced_document_partition_key = CASE WHEN v_given_referenced_document_partition_key THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END
+          FROM n
+         WHERE t.parent_document_partition_key = n.parent_document_partition_key AND t.parent_document_id = n.parent_document_id AND t.referential_partition_key = n.referential_partition_key AND t.referential_id = n.referential_id
+           AND (t.referenced_document_id, t.referenced_document_partition_key)
+           IS DISTINCT FROM
+           (CASE WHEN v_given_referenced_document_id THEN n.referenced_document_id ELSE t.referenced_document_id END,
+            CASE WHEN v_given_referenced_document_partition_key THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END)
+        RETURNING 1),
+    inserted AS (
+        INSERT INTO dms.reference (parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key)
+        SELECT n.parent_document_id, n.parent_document_partition_key, n.referential_id, n.referential_partition_key, n.referenced_document_id, n.referenced_document_partition_key
+          FROM n
+         WHERE NOT EXISTS (SELECT 1 FROM dms.reference AS x
+                            WHERE x.parent_document_partition_key = n.parent_document_partition_key AND x.parent_document_id = n.parent_document_id AND x.referential_partition_key = n.referential_partition_key AND x.referential_id = n.referential_id)
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM deleted) + (SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted)
+      INTO v_rows;
+    RETURN v_rows;
+END;
+$specgen$;
 
 -- ---------------------------------------------------------------------------
 -- metastore/01_topic.sql

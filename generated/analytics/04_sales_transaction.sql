@@ -80,3 +80,389 @@ CREATE INDEX IF NOT EXISTS idx_sales_region_category_date
 COMMENT ON TABLE analytics.sales_transaction IS 'High-performance sales transaction processing';
 
 COMMENT ON COLUMN analytics.sales_transaction.transaction_date IS 'Partition key: monthly range partitions';
+
+-- analytics.bulk_insert_transactions inserts the given rows. Rows come as one array per column, all of one length;
+-- call with named parameters (p_<column> => ...). Optional: p_transaction_id, p_customer_id, p_product_id,
+-- p_quantity, p_unit_price, p_total_amount, p_payment_method, p_region, p_category; left out, a new row gets the
+-- column default and an existing row keeps its value. Rows with the same (transaction_id, transaction_date) in one
+-- call: the last one wins; rows are written in that order. Returns the number of rows inserted.
+CREATE OR REPLACE FUNCTION analytics.bulk_insert_transactions(
+    p_transaction_date timestamp[],
+    p_transaction_id uuid[] DEFAULT NULL,
+    p_customer_id uuid[] DEFAULT NULL,
+    p_product_id uuid[] DEFAULT NULL,
+    p_quantity integer[] DEFAULT NULL,
+    p_unit_price numeric(10,2)[] DEFAULT NULL,
+    p_total_amount numeric(10,2)[] DEFAULT NULL,
+    p_payment_method text[] DEFAULT NULL,
+    p_region text[] DEFAULT NULL,
+    p_category text[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_transaction_date IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.bulk_insert_transactions: p_transaction_date is required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_transaction_date);
+    IF cardinality(p_transaction_id) <> v_rows
+       OR cardinality(p_customer_id) <> v_rows
+       OR cardinality(p_product_id) <> v_rows
+       OR cardinality(p_quantity) <> v_rows
+       OR cardinality(p_unit_price) <> v_rows
+       OR cardinality(p_total_amount) <> v_rows
+       OR cardinality(p_payment_method) <> v_rows
+       OR cardinality(p_region) <> v_rows
+       OR cardinality(p_category) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'analytics.bulk_insert_transactions: the arrays differ in length',
+            DETAIL = format('elements: p_transaction_id %s, p_customer_id %s, p_product_id %s, p_quantity %s, p_unit_price %s, p_total_amount %s, p_transaction_date %s, p_payment_method %s, p_region %s, p_category %s', coalesce(cardinality(p_transaction_id)::text, 'NULL'), coalesce(cardinality(p_customer_id)::text, 'NULL'), coalesce(cardinality(p_product_id)::text, 'NULL'), coalesce(cardinality(p_quantity)::text, 'NULL'), coalesce(cardinality(p_unit_price)::text, 'NULL'), coalesce(cardinality(p_total_amount)::text, 'NULL'), cardinality(p_transaction_date), coalesce(cardinality(p_payment_method)::text, 'NULL'), coalesce(cardinality(p_region)::text, 'NULL'), coalesce(cardinality(p_category)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT CASE WHEN p_transaction_id IS NOT NULL THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   u.specgen_ord AS specgen_ord
+              FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
+                   WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.bulk_insert_transactions_json inserts the given rows. Rows come as a jsonb array of objects keyed by
+-- column name. Optional: transaction_id, customer_id, product_id, quantity, unit_price, total_amount,
+-- payment_method, region, category (a key no row has is left out); left out, a new row gets the column default and
+-- an existing row keeps its value. Rows with the same (transaction_id, transaction_date) in one call: the last one
+-- wins; rows are written in that order. Returns the number of rows inserted.
+CREATE OR REPLACE FUNCTION analytics.bulk_insert_transactions_json(
+    p_transactions jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_transaction_id boolean;
+    v_given_customer_id boolean;
+    v_given_product_id boolean;
+    v_given_quantity boolean;
+    v_given_unit_price boolean;
+    v_given_total_amount boolean;
+    v_given_payment_method boolean;
+    v_given_region boolean;
+    v_given_category boolean;
+BEGIN
+    IF p_transactions IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.bulk_insert_transactions_json: p_transactions is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_transactions);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'transaction_id'), bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+      INTO v_given_transaction_id, v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+      FROM jsonb_array_elements(p_transactions) AS e(specgen_doc);
+    INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT CASE WHEN v_given_transaction_id THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   e.specgen_ord AS specgen_ord
+              FROM jsonb_array_elements(p_transactions) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.upsert_transactions inserts the given rows, or updates the rows with the same (transaction_id,
+-- transaction_date) where a value differs. Rows come as one array per column, all of one length; call with named
+-- parameters (p_<column> => ...). Optional: p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount,
+-- p_payment_method, p_region, p_category; left out, a new row gets the column default and an existing row keeps
+-- its value. Rows with the same (transaction_id, transaction_date) in one call: the last one wins; rows are
+-- written in that order. Returns the number of rows inserted or changed.
+CREATE OR REPLACE FUNCTION analytics.upsert_transactions(
+    p_transaction_id uuid[],
+    p_transaction_date timestamp[],
+    p_customer_id uuid[] DEFAULT NULL,
+    p_product_id uuid[] DEFAULT NULL,
+    p_quantity integer[] DEFAULT NULL,
+    p_unit_price numeric(10,2)[] DEFAULT NULL,
+    p_total_amount numeric(10,2)[] DEFAULT NULL,
+    p_payment_method text[] DEFAULT NULL,
+    p_region text[] DEFAULT NULL,
+    p_category text[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_transaction_id IS NULL OR p_transaction_date IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.upsert_transactions: p_transaction_id, p_transaction_date are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_transaction_id);
+    IF cardinality(p_customer_id) <> v_rows
+       OR cardinality(p_product_id) <> v_rows
+       OR cardinality(p_quantity) <> v_rows
+       OR cardinality(p_unit_price) <> v_rows
+       OR cardinality(p_total_amount) <> v_rows
+       OR cardinality(p_transaction_date) <> v_rows
+       OR cardinality(p_payment_method) <> v_rows
+       OR cardinality(p_region) <> v_rows
+       OR cardinality(p_category) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'analytics.upsert_transactions: the arrays differ in length',
+            DETAIL = format('elements: p_transaction_id %s, p_customer_id %s, p_product_id %s, p_quantity %s, p_unit_price %s, p_total_amount %s, p_transaction_date %s, p_payment_method %s, p_region %s, p_category %s', cardinality(p_transaction_id), coalesce(cardinality(p_customer_id)::text, 'NULL'), coalesce(cardinality(p_product_id)::text, 'NULL'), coalesce(cardinality(p_quantity)::text, 'NULL'), coalesce(cardinality(p_unit_price)::text, 'NULL'), coalesce(cardinality(p_total_amount)::text, 'NULL'), coalesce(cardinality(p_transaction_date)::text, 'NULL'), coalesce(cardinality(p_payment_method)::text, 'NULL'), coalesce(cardinality(p_region)::text, 'NULL'), coalesce(cardinality(p_category)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT u.transaction_id AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   u.specgen_ord AS specgen_ord
+              FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
+                   WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
+    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+       SET customer_id = CASE WHEN p_customer_id IS NOT NULL THEN excluded.customer_id ELSE t.customer_id END,
+           product_id = CASE WHEN p_product_id IS NOT NULL THEN excluded.product_id ELSE t.product_id END,
+           quantity = CASE WHEN p_quantity IS NOT NULL THEN excluded.quantity ELSE t.quantity END,
+           unit_price = CASE WHEN p_unit_price IS NOT NULL THEN excluded.unit_price ELSE t.unit_price END,
+           total_amount = CASE WHEN p_total_amount IS NOT NULL THEN excluded.total_amount ELSE t.total_amount END,
+           payment_method = CASE WHEN p_payment_method IS NOT NULL THEN excluded.payment_method ELSE t.payment_method END,
+           region = CASE WHEN p_region IS NOT NULL THEN excluded.region ELSE t.region END,
+           category = CASE WHEN p_category IS NOT NULL THEN excluded.category ELSE t.category END
+     WHERE (t.customer_id, t.product_id, t.quantity, t.unit_price, t.total_amount, t.payment_method, t.region, t.category)
+           IS DISTINCT FROM
+           (CASE WHEN p_customer_id IS NOT NULL THEN excluded.customer_id ELSE t.customer_id END,
+            CASE WHEN p_product_id IS NOT NULL THEN excluded.product_id ELSE t.product_id END,
+            CASE WHEN p_quantity IS NOT NULL THEN excluded.quantity ELSE t.quantity END,
+            CASE WHEN p_unit_price IS NOT NULL THEN excluded.unit_price ELSE t.unit_price END,
+            CASE WHEN p_total_amount IS NOT NULL THEN excluded.total_amount ELSE t.total_amount END,
+            CASE WHEN p_payment_method IS NOT NULL THEN excluded.payment_method ELSE t.payment_method END,
+            CASE WHEN p_region IS NOT NULL THEN excluded.region ELSE t.region END,
+            CASE WHEN p_category IS NOT NULL THEN excluded.category ELSE t.category END);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.upsert_transactions_json inserts the given rows, or updates the rows with the same (transaction_id,
+-- transaction_date) where a value differs. Rows come as a jsonb array of objects keyed by column name. Optional:
+-- customer_id, product_id, quantity, unit_price, total_amount, payment_method, region, category (a key no row has
+-- is left out); left out, a new row gets the column default and an existing row keeps its value. Rows with the
+-- same (transaction_id, transaction_date) in one call: the last one wins; rows are written in that order. Returns
+-- the number of rows inserted or changed.
+CREATE OR REPLACE FUNCTION analytics.upsert_transactions_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_customer_id boolean;
+    v_given_product_id boolean;
+    v_given_quantity boolean;
+    v_given_unit_price boolean;
+    v_given_total_amount boolean;
+    v_given_payment_method boolean;
+    v_given_region boolean;
+    v_given_category boolean;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.upsert_transactions_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+      INTO v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+           r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
+      FROM (SELECT u.transaction_id AS transaction_id,
+                   u.customer_id AS customer_id,
+                   u.product_id AS product_id,
+                   u.quantity AS quantity,
+                   u.unit_price AS unit_price,
+                   u.total_amount AS total_amount,
+                   u.transaction_date AS transaction_date,
+                   u.payment_method AS payment_method,
+                   u.region AS region,
+                   u.category AS category,
+                   e.specgen_ord AS specgen_ord
+              FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
+     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
+    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+       SET customer_id = CASE WHEN v_given_customer_id THEN excluded.customer_id ELSE t.customer_id END,
+           product_id = CASE WHEN v_given_product_id THEN excluded.product_id ELSE t.product_id END,
+           quantity = CASE WHEN v_given_quantity THEN excluded.quantity ELSE t.quantity END,
+           unit_price = CASE WHEN v_given_unit_price THEN excluded.unit_price ELSE t.unit_price END,
+           total_amount = CASE WHEN v_given_total_amount THEN excluded.total_amount ELSE t.total_amount END,
+           payment_method = CASE WHEN v_given_payment_method THEN excluded.payment_method ELSE t.payment_method END,
+           region = CASE WHEN v_given_region THEN excluded.region ELSE t.region END,
+           category = CASE WHEN v_given_category THEN excluded.category ELSE t.category END
+     WHERE (t.customer_id, t.product_id, t.quantity, t.unit_price, t.total_amount, t.payment_method, t.region, t.category)
+           IS DISTINCT FROM
+           (CASE WHEN v_given_customer_id THEN excluded.customer_id ELSE t.customer_id END,
+            CASE WHEN v_given_product_id THEN excluded.product_id ELSE t.product_id END,
+            CASE WHEN v_given_quantity THEN excluded.quantity ELSE t.quantity END,
+            CASE WHEN v_given_unit_price THEN excluded.unit_price ELSE t.unit_price END,
+            CASE WHEN v_given_total_amount THEN excluded.total_amount ELSE t.total_amount END,
+            CASE WHEN v_given_payment_method THEN excluded.payment_method ELSE t.payment_method END,
+            CASE WHEN v_given_region THEN excluded.region ELSE t.region END,
+            CASE WHEN v_given_category THEN excluded.category ELSE t.category END);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.delete_transactions deletes the rows with the given (transaction_id, transaction_date). Rows come as
+-- one array per column, all of one length; call with named parameters (p_<column> => ...). Rows are locked in key
+-- order, then deleted. Returns the number of rows deleted.
+CREATE OR REPLACE FUNCTION analytics.delete_transactions(
+    p_transaction_id uuid[],
+    p_transaction_date timestamp[]
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_transaction_id IS NULL OR p_transaction_date IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.delete_transactions: p_transaction_id, p_transaction_date are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_transaction_id);
+    IF cardinality(p_transaction_date) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'analytics.delete_transactions: the arrays differ in length',
+            DETAIL = format('elements: p_transaction_id %s, p_transaction_date %s', cardinality(p_transaction_id), coalesce(cardinality(p_transaction_date)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
+    PERFORM 1
+       FROM analytics.sales_transaction AS t,
+            (SELECT DISTINCT u.transaction_id, u.transaction_date
+               FROM unnest(p_transaction_id, p_transaction_date)
+                   WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
+      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
+      ORDER BY k.transaction_id, k.transaction_date
+        FOR UPDATE OF t;
+    DELETE FROM analytics.sales_transaction AS t
+     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+              FROM unnest(p_transaction_id, p_transaction_date)
+                   WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
+     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- analytics.delete_transactions_json deletes the rows with the given (transaction_id, transaction_date). Rows come
+-- as a jsonb array of objects keyed by column name. Rows are locked in key order, then deleted. Returns the number
+-- of rows deleted.
+CREATE OR REPLACE FUNCTION analytics.delete_transactions_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.delete_transactions_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
+    PERFORM 1
+       FROM analytics.sales_transaction AS t,
+            (SELECT DISTINCT u.transaction_id, u.transaction_date
+               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
+      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
+      ORDER BY k.transaction_id, k.transaction_date
+        FOR UPDATE OF t;
+    DELETE FROM analytics.sales_transaction AS t
+     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+              FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
+     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;

@@ -185,3 +185,184 @@ ALTER INDEX dms.idx_reference_referential ATTACH PARTITION dms.idx_reference_ref
 ALTER INDEX dms.idx_reference_referential ATTACH PARTITION dms.idx_reference_referential_h00;
 
 COMMENT ON TABLE dms.reference IS 'References between documents; the hot table of InsertReferences';
+
+-- dms.insert_references makes the rows of each given (parent_document_partition_key, parent_document_id) exactly
+-- the given rows (matched on (referential_partition_key, referential_id)): deletes those that are gone, updates
+-- those that differ, inserts the new ones. Rows come as one array per column, all of one length; call with named
+-- parameters (p_<column> => ...). Optional: p_referenced_document_id, p_referenced_document_partition_key; left
+-- out, a new row gets the column default and an existing row keeps its value. Rows with the same
+-- (parent_document_partition_key, parent_document_id, referential_partition_key, referential_id) in one call: the
+-- last one wins; rows are written in that order. Callers replacing the same parent take turns (an advisory lock
+-- per parent hash bucket, in bucket order). Returns the number of rows deleted, changed or inserted.
+CREATE OR REPLACE FUNCTION dms.insert_references(
+    p_parent_document_id bigint[],
+    p_parent_document_partition_key smallint[],
+    p_referential_id uuid[],
+    p_referential_partition_key smallint[],
+    p_referenced_document_id bigint[] DEFAULT NULL,
+    p_referenced_document_partition_key smallint[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_parent_document_id IS NULL OR p_parent_document_partition_key IS NULL OR p_referential_id IS NULL OR p_referential_partition_key IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'dms.insert_references: p_parent_document_id, p_parent_document_partition_key, p_referential_id, p_referential_partition_key are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_parent_document_id);
+    IF cardinality(p_parent_document_partition_key) <> v_rows
+       OR cardinality(p_referential_id) <> v_rows
+       OR cardinality(p_referential_partition_key) <> v_rows
+       OR cardinality(p_referenced_document_id) <> v_rows
+       OR cardinality(p_referenced_document_partition_key) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'dms.insert_references: the arrays differ in length',
+            DETAIL = format('elements: p_parent_document_id %s, p_parent_document_partition_key %s, p_referential_id %s, p_referential_partition_key %s, p_referenced_document_id %s, p_referenced_document_partition_key %s', cardinality(p_parent_document_id), coalesce(cardinality(p_parent_document_partition_key)::text, 'NULL'), coalesce(cardinality(p_referential_id)::text, 'NULL'), coalesce(cardinality(p_referential_partition_key)::text, 'NULL'), coalesce(cardinality(p_referenced_document_id)::text, 'NULL'), coalesce(cardinality(p_referenced_document_partition_key)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- one writer per parent at a time: transaction-level advisory locks on the parents' hash buckets, in order
+    PERFORM pg_catalog.pg_advisory_xact_lock('dms.reference'::regclass::oid::integer, b.bucket)
+       FROM (SELECT DISTINCT (pg_catalog.hash_record_extended(ROW(u.parent_document_partition_key, u.parent_document_id), 0) & 255)::integer AS bucket
+               FROM unnest(p_parent_document_id, p_parent_document_partition_key, p_referential_id, p_referential_partition_key, p_referenced_document_id, p_referenced_document_partition_key)
+                   WITH ORDINALITY AS u(parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key, specgen_ord)) AS b
+      ORDER BY b.bucket;
+    WITH n AS (
+        SELECT DISTINCT ON (r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id)
+               r.parent_document_id, r.parent_document_partition_key, r.referential_id, r.referential_partition_key, r.referenced_document_id, r.referenced_document_partition_key
+          FROM (SELECT u.parent_document_id AS parent_document_id,
+                       u.parent_document_partition_key AS parent_document_partition_key,
+                       u.referential_id AS referential_id,
+                       u.referential_partition_key AS referential_partition_key,
+                       u.referenced_document_id AS referenced_document_id,
+                       u.referenced_document_partition_key AS referenced_document_partition_key,
+                       u.specgen_ord AS specgen_ord
+                  FROM unnest(p_parent_document_id, p_parent_document_partition_key, p_referential_id, p_referential_partition_key, p_referenced_document_id, p_referenced_document_partition_key)
+                   WITH ORDINALITY AS u(parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key, specgen_ord)) AS r
+         ORDER BY r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id, r.specgen_ord DESC),
+    p AS (
+        SELECT DISTINCT n.parent_document_partition_key, n.parent_document_id FROM n),
+    deleted AS (
+        DELETE FROM dms.reference AS t
+         USING p
+         WHERE t.parent_document_partition_key = p.parent_document_partition_key AND t.parent_document_id = p.parent_document_id
+           AND NOT EXISTS (SELECT 1 FROM n
+                            WHERE n.parent_document_partition_key = t.parent_document_partition_key AND n.parent_document_id = t.parent_document_id AND n.referential_partition_key = t.referential_partition_key AND n.referential_id = t.referential_id)
+        RETURNING 1),
+    updated AS (
+        UPDATE dms.reference AS t
+           SET referenced_document_id = CASE WHEN p_referenced_document_id IS NOT NULL THEN n.referenced_document_id ELSE t.referenced_document_id END,
+               referenced_document_partition_key = CASE WHEN p_referenced_document_partition_key IS NOT NULL THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END
+          FROM n
+         WHERE t.parent_document_partition_key = n.parent_document_partition_key AND t.parent_document_id = n.parent_document_id AND t.referential_partition_key = n.referential_partition_key AND t.referential_id = n.referential_id
+           AND (t.referenced_document_id, t.referenced_document_partition_key)
+           IS DISTINCT FROM
+           (CASE WHEN p_referenced_document_id IS NOT NULL THEN n.referenced_document_id ELSE t.referenced_document_id END,
+            CASE WHEN p_referenced_document_partition_key IS NOT NULL THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END)
+        RETURNING 1),
+    inserted AS (
+        INSERT INTO dms.reference (parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key)
+        SELECT n.parent_document_id, n.parent_document_partition_key, n.referential_id, n.referential_partition_key, n.referenced_document_id, n.referenced_document_partition_key
+          FROM n
+         WHERE NOT EXISTS (SELECT 1 FROM dms.reference AS x
+                            WHERE x.parent_document_partition_key = n.parent_document_partition_key AND x.parent_document_id = n.parent_document_id AND x.referential_partition_key = n.referential_partition_key AND x.referential_id = n.referential_id)
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM deleted) + (SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted)
+      INTO v_rows;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- dms.insert_references_json makes the rows of each given (parent_document_partition_key, parent_document_id)
+-- exactly the given rows (matched on (referential_partition_key, referential_id)): deletes those that are gone,
+-- updates those that differ, inserts the new ones. Rows come as a jsonb array of objects keyed by column name.
+-- Optional: referenced_document_id, referenced_document_partition_key (a key no row has is left out); left out, a
+-- new row gets the column default and an existing row keeps its value. Rows with the same
+-- (parent_document_partition_key, parent_document_id, referential_partition_key, referential_id) in one call: the
+-- last one wins; rows are written in that order. Callers replacing the same parent take turns (an advisory lock
+-- per parent hash bucket, in bucket order). Returns the number of rows deleted, changed or inserted.
+CREATE OR REPLACE FUNCTION dms.insert_references_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_referenced_document_id boolean;
+    v_given_referenced_document_partition_key boolean;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'dms.insert_references_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'referenced_document_id'), bool_or(e.specgen_doc ? 'referenced_document_partition_key')
+      INTO v_given_referenced_document_id, v_given_referenced_document_partition_key
+      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- one writer per parent at a time: transaction-level advisory locks on the parents' hash buckets, in order
+    PERFORM pg_catalog.pg_advisory_xact_lock('dms.reference'::regclass::oid::integer, b.bucket)
+       FROM (SELECT DISTINCT (pg_catalog.hash_record_extended(ROW(u.parent_document_partition_key, u.parent_document_id), 0) & 255)::integer AS bucket
+               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(parent_document_id bigint, parent_document_partition_key smallint, referential_id uuid, referential_partition_key smallint, referenced_document_id bigint, referenced_document_partition_key smallint)) AS b
+      ORDER BY b.bucket;
+    WITH n AS (
+        SELECT DISTINCT ON (r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id)
+               r.parent_document_id, r.parent_document_partition_key, r.referential_id, r.referential_partition_key, r.referenced_document_id, r.referenced_document_partition_key
+          FROM (SELECT u.parent_document_id AS parent_document_id,
+                       u.parent_document_partition_key AS parent_document_partition_key,
+                       u.referential_id AS referential_id,
+                       u.referential_partition_key AS referential_partition_key,
+                       u.referenced_document_id AS referenced_document_id,
+                       u.referenced_document_partition_key AS referenced_document_partition_key,
+                       e.specgen_ord AS specgen_ord
+                  FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(parent_document_id bigint, parent_document_partition_key smallint, referential_id uuid, referential_partition_key smallint, referenced_document_id bigint, referenced_document_partition_key smallint)) AS r
+         ORDER BY r.parent_document_partition_key, r.parent_document_id, r.referential_partition_key, r.referential_id, r.specgen_ord DESC),
+    p AS (
+        SELECT DISTINCT n.parent_document_partition_key, n.parent_document_id FROM n),
+    deleted AS (
+        DELETE FROM dms.reference AS t
+         USING p
+         WHERE t.parent_document_partition_key = p.parent_document_partition_key AND t.parent_document_id = p.parent_document_id
+           AND NOT EXISTS (SELECT 1 FROM n
+                            WHERE n.parent_document_partition_key = t.parent_document_partition_key AND n.parent_document_id = t.parent_document_id AND n.referential_partition_key = t.referential_partition_key AND n.referential_id = t.referential_id)
+        RETURNING 1),
+    updated AS (
+        UPDATE dms.reference AS t
+           SET referenced_document_id = CASE WHEN v_given_referenced_document_id THEN n.referenced_document_id ELSE t.referenced_document_id END,
+               referenced_document_partition_key = CASE WHEN v_given_referenced_document_partition_key THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END
+          FROM n
+         WHERE t.parent_document_partition_key = n.parent_document_partition_key AND t.parent_document_id = n.parent_document_id AND t.referential_partition_key = n.referential_partition_key AND t.referential_id = n.referential_id
+           AND (t.referenced_document_id, t.referenced_document_partition_key)
+           IS DISTINCT FROM
+           (CASE WHEN v_given_referenced_document_id THEN n.referenced_document_id ELSE t.referenced_document_id END,
+            CASE WHEN v_given_referenced_document_partition_key THEN n.referenced_document_partition_key ELSE t.referenced_document_partition_key END)
+        RETURNING 1),
+    inserted AS (
+        INSERT INTO dms.reference (parent_document_id, parent_document_partition_key, referential_id, referential_partition_key, referenced_document_id, referenced_document_partition_key)
+        SELECT n.parent_document_id, n.parent_document_partition_key, n.referential_id, n.referential_partition_key, n.referenced_document_id, n.referenced_document_partition_key
+          FROM n
+         WHERE NOT EXISTS (SELECT 1 FROM dms.reference AS x
+                            WHERE x.parent_document_partition_key = n.parent_document_partition_key AND x.parent_document_id = n.parent_document_id AND x.referential_partition_key = n.referential_partition_key AND x.referential_id = n.referential_id)
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM deleted) + (SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted)
+      INTO v_rows;
+    RETURN v_rows;
+END;
+$specgen$;

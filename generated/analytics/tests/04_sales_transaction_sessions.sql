@@ -82,3 +82,54 @@ SELECT "is"((SELECT count(*) FROM analytics.daily_product_sales_delta WHERE spec
 DELETE FROM analytics.sales_transaction WHERE transaction_id IN (SELECT md5(i::text)::uuid FROM generate_series(1, 1000) AS s(i) UNION ALL SELECT md5(i::text)::uuid FROM generate_series(1, 4) AS ss(s), generate_series(1, 20) AS rr(r), generate_series(ss.s * 100000 + rr.r * 1000, ss.s * 100000 + rr.r * 1000 + 4) AS s(i));
 -- the view forgets them
 SELECT analytics.refresh_daily_product_sales();
+
+-- check bulk_insert_transactions_concurrently: 8 sessions call bulk_insert_transactions: inserts of interleaved keys into the same partitions and index pages; no errors, no deadlocks, the exact final state
+-- 8 sessions, 3 rounds each
+-- SETUP
+-- start from an empty table
+DELETE FROM analytics.sales_transaction;
+-- SESSION
+-- this session's rows, in random order
+SELECT analytics.bulk_insert_transactions(p_transaction_date => array_agg(('2024-01-01'::timestamp + (i - 1) * (('2025-01-01'::timestamp - '2024-01-01'::timestamp) / 1200))::timestamp ORDER BY x.r), p_transaction_id => array_agg((md5(i::text)::uuid)::uuid ORDER BY x.r), p_customer_id => array_agg((md5(i::text)::uuid)::uuid ORDER BY x.r), p_product_id => array_agg((md5(i::text)::uuid)::uuid ORDER BY x.r), p_quantity => array_agg((1 + (i % 15))::integer ORDER BY x.r), p_unit_price => array_agg((1 + (i % 15))::numeric(10,2) ORDER BY x.r), p_total_amount => array_agg((1 + (i % 15))::numeric(10,2) ORDER BY x.r), p_payment_method => array_agg(('v' || i)::text ORDER BY x.r), p_region => array_agg(('v' || i)::text ORDER BY x.r), p_category => array_agg(('v' || i)::text ORDER BY x.r)) FROM (SELECT i, random() AS r FROM generate_series((current_setting('specgen.round')::integer - 1) * 400 + 1, current_setting('specgen.round')::integer * 400) AS s(i) WHERE i % 8 = current_setting('specgen.session')::integer - 1) AS x;
+-- CHECK
+SELECT "is"((SELECT count(*) FROM analytics.sales_transaction),
+            1200::bigint, 'every row of every session is there once');
+SELECT "is"((SELECT count(*) FROM generate_series(1, 1200) AS s(i) WHERE EXISTS (SELECT 1 FROM analytics.sales_transaction AS t WHERE t.transaction_id = (md5(i::text)::uuid)::uuid AND t.transaction_date = ('2024-01-01'::timestamp + (i - 1) * (('2025-01-01'::timestamp - '2024-01-01'::timestamp) / 1200))::timestamp)),
+            1200::bigint, 'with the keys the sessions gave');
+-- CLEANUP
+-- what the sessions wrote
+DELETE FROM analytics.sales_transaction;
+
+-- check upsert_transactions_concurrently: 8 sessions call upsert_transactions: upserts of the same keys with values of their own, in random order; no errors, no deadlocks, the exact final state
+-- 8 sessions, 3 rounds each
+-- SETUP
+-- start from an empty table
+DELETE FROM analytics.sales_transaction;
+-- SESSION
+-- this session's rows, in random order
+SELECT analytics.upsert_transactions(p_transaction_id => array_agg((md5(i::text)::uuid)::uuid ORDER BY x.r), p_transaction_date => array_agg(('2024-01-01'::timestamp + (i - 1) * (('2025-01-01'::timestamp - '2024-01-01'::timestamp) / 1200))::timestamp ORDER BY x.r), p_customer_id => array_agg((md5(((i + 400 * (current_setting('specgen.session')::integer - 1)))::text)::uuid)::uuid ORDER BY x.r), p_product_id => array_agg((md5(((i + 400 * (current_setting('specgen.session')::integer - 1)))::text)::uuid)::uuid ORDER BY x.r), p_quantity => array_agg((1 + (((i + 400 * (current_setting('specgen.session')::integer - 1))) % 15))::integer ORDER BY x.r), p_unit_price => array_agg((1 + (((i + 400 * (current_setting('specgen.session')::integer - 1))) % 15))::numeric(10,2) ORDER BY x.r), p_total_amount => array_agg((1 + (((i + 400 * (current_setting('specgen.session')::integer - 1))) % 15))::numeric(10,2) ORDER BY x.r), p_payment_method => array_agg(('v' || ((i + 400 * (current_setting('specgen.session')::integer - 1))))::text ORDER BY x.r), p_region => array_agg(('v' || ((i + 400 * (current_setting('specgen.session')::integer - 1))))::text ORDER BY x.r), p_category => array_agg(('v' || ((i + 400 * (current_setting('specgen.session')::integer - 1))))::text ORDER BY x.r)) FROM (SELECT i, random() AS r FROM generate_series(1, 400) AS s(i)) AS x;
+-- CHECK
+SELECT "is"((SELECT count(*) FROM analytics.sales_transaction),
+            400::bigint, 'one row per key');
+SELECT "is"((SELECT count(*) FROM generate_series(1, 400) AS s(i) WHERE EXISTS (SELECT 1 FROM analytics.sales_transaction AS t WHERE t.transaction_id = (md5(i::text)::uuid)::uuid AND t.transaction_date = ('2024-01-01'::timestamp + (i - 1) * (('2025-01-01'::timestamp - '2024-01-01'::timestamp) / 1200))::timestamp)),
+            400::bigint, 'every key the sessions upserted');
+-- CLEANUP
+-- what the sessions wrote
+DELETE FROM analytics.sales_transaction;
+
+-- check delete_transactions_concurrently: 8 sessions call delete_transactions: deletes of overlapping key sets in random order; no errors, no deadlocks, the exact final state
+-- 8 sessions, 3 rounds each
+-- SETUP
+-- start from an empty table
+DELETE FROM analytics.sales_transaction;
+-- 400 rows to delete
+INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category) SELECT (md5(i::text)::uuid)::uuid, (md5(i::text)::uuid)::uuid, (md5(i::text)::uuid)::uuid, (1 + (i % 15))::integer, (1 + (i % 15))::numeric(10,2), (1 + (i % 15))::numeric(10,2), ('2024-01-01'::timestamp + (i - 1) * (('2025-01-01'::timestamp - '2024-01-01'::timestamp) / 1200))::timestamp, ('v' || i)::text, ('v' || i)::text, ('v' || i)::text FROM generate_series(1, 400) AS s(i);
+-- SESSION
+-- this session's rows, in random order
+SELECT analytics.delete_transactions(p_transaction_id => array_agg((md5(i::text)::uuid)::uuid ORDER BY x.r), p_transaction_date => array_agg(('2024-01-01'::timestamp + (i - 1) * (('2025-01-01'::timestamp - '2024-01-01'::timestamp) / 1200))::timestamp ORDER BY x.r)) FROM (SELECT i, random() AS r FROM generate_series(1, 400) AS s(i) WHERE i % 8 IN (current_setting('specgen.session')::integer - 1, current_setting('specgen.session')::integer % 8)) AS x;
+-- CHECK
+SELECT "is"((SELECT count(*) FROM analytics.sales_transaction),
+            0::bigint, 'every row is deleted');
+-- CLEANUP
+-- what the sessions wrote
+DELETE FROM analytics.sales_transaction;

@@ -185,7 +185,8 @@ class CliTest {
         Run check = run("build", "specs", "--out", out.toString(), "--check");
         assertEquals(3, check.code(), check.err());
         String path = out.toString().replace('\\', '/') + "/dms/01_reference.sql";
-        assertTrue(check.err().startsWith(path + ": error SG407: " + path + " is stale\n"
+        // the example specs also carry a warning (SG236: the workflow is not generated yet)
+        assertTrue(check.err().contains(path + ": error SG407: " + path + " is stale\n"
                 + "  hint: run: specgen build specs --out " + out + "\n"), check.err());
     }
 

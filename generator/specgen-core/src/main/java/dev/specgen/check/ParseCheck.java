@@ -97,6 +97,12 @@ public final class ParseCheck implements AutoCloseable {
      * rendering of {@code o.parseStandIn()}.
      */
     Optional<String> problem(SqlObject o, String sql, String standIn) {
+        if (o instanceof SqlObject.BulkFunction) {
+            // JSqlParser has no grammar for a plpgsql body: the frame and each statement of the body are checked
+            PlpgsqlCheck plpgsql = new PlpgsqlCheck(this::parse);
+            Optional<String> asWritten = plpgsql.problem(prepare(sql) + ";");
+            return asWritten.isEmpty() || standIn.equals(sql) ? asWritten : plpgsql.problem(prepare(standIn) + ";");
+        }
         if (o instanceof SqlObject.AttachIndex) {
             return isAttach(sql) ? Optional.empty()
                     : Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>");
@@ -340,7 +346,7 @@ public final class ParseCheck implements AutoCloseable {
         return Set.copyOf(out);
     }
 
-    private static String firstLine(Exception e) {
+    static String firstLine(Exception e) {
         String m = String.valueOf(e.getMessage());
         if (e.getCause() != null && e.getCause().getMessage() != null) {
             m = e.getCause().getMessage();

@@ -62,6 +62,13 @@ public enum Code {
     SG225("conflicting field settings (identity, nullable, primary key)"),
     SG226("index duplicates another index"),
     SG227("schema name reserved by PostgreSQL (pg_*, information_schema)"),
+    SG230("bulk operation key not usable"),
+    SG231("upsert conflict key matches no unique constraint or misses a partition column"),
+    SG232("replace parent key not usable"),
+    SG233("update columns not usable"),
+    SG234("performance hint cannot be honoured safely"),
+    SG235("setting has no effect on this action"),
+    SG236("action not generated yet"),
     SG240("materialized view without a definition, or with two"),
     SG241("view query is not exactly one read-only SELECT"),
     SG242("view SQL does not parse"),
@@ -88,7 +95,12 @@ public enum Code {
     SG409("--in-place cannot apply CREATE INDEX CONCURRENTLY atomically"),
     SG410("the database server ran out of a resource"),
     SG411("scratch objects of an interrupted run removed, or left behind"),
-    SG412("verification interrupted");
+    SG412("verification interrupted"),
+    SG415("load cannot start"),
+    SG416("load stopped: too many rejected rows"),
+    SG417("load failed"),
+    SG418("rows rejected by a load"),
+    SG419("--in-place: bulk-function tests and session checks not run");
 
     private final String title;
 

@@ -24,7 +24,7 @@ public record Entity(
         Optional<Partitioning> partitioning,
         Storage storage,
         List<Action> actions,
-        List<Hint> performanceHints,
+        Hints performanceHints,
         SourcePos pos,
         SourcePos tablePos) {
 
@@ -39,7 +39,7 @@ public record Entity(
         Objects.requireNonNull(partitioning, "partitioning == null");
         Objects.requireNonNull(storage, "storage == null");
         actions = List.copyOf(actions);
-        performanceHints = List.copyOf(performanceHints);
+        Objects.requireNonNull(performanceHints, "performanceHints == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");
     }
@@ -48,12 +48,33 @@ public record Entity(
         return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
     }
 
+    /** NOT NULL in the table: declared so, or a primary key column. */
+    public boolean notNull(Field f) {
+        return !f.nullable() || f.primaryKey() || primaryKey.stream().anyMatch(n -> n.name().equals(f.name()));
+    }
+
+    /** Every partition key column, outermost level first (two-level partitioning has two). */
+    public List<String> partitionColumns() {
+        List<String> out = new java.util.ArrayList<>();
+        Optional<Partitioning> p = partitioning;
+        while (p.isPresent()) {
+            out.add(p.get().column().name());
+            p = p.get().subpartitioning();
+        }
+        return out;
+    }
+
     public boolean isPartitioned() {
         return partitioning.isPresent();
     }
 
-    /** The hint's value, if the spec gave one ({@code performance_hints: [{seed_rows: 10000}]}). */
-    public Optional<Hint> hint(String hintName) {
-        return performanceHints.stream().filter(h -> h.name().equals(hintName)).findFirst();
+    /** The hint, if the spec gave one ({@code performance_hints: [{seed_rows: 10000}]}). */
+    public Optional<Hint> hint(Hint.Name hintName) {
+        return performanceHints.get(hintName);
+    }
+
+    /** The bulk operations among the actions, in spec order. */
+    public List<Action.Bulk> bulkActions() {
+        return actions.stream().filter(Action.Bulk.class::isInstance).map(Action.Bulk.class::cast).toList();
     }
 }

@@ -70,6 +70,19 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         return this instanceof Simple s && s.kind() == kind;
     }
 
+    /**
+     * True when the type has a btree operator class, so {@code =}, ORDER BY and DISTINCT ON work on it; json, point
+     * and box have none (box's {@code =} compares areas).
+     */
+    default boolean sortable() {
+        return true;
+    }
+
+    /** True when the type also has a hash operator class (money and tsvector have none). */
+    default boolean hashable() {
+        return sortable();
+    }
+
     /** Built-in types without parameters. */
     enum Kind {
         SMALLINT("smallint", Traits.ORDERED, Traits.SCALAR, Traits.INTEGER),
@@ -165,6 +178,16 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         public List<Traits> traits() {
             return kind.traits();
         }
+
+        @Override
+        public boolean sortable() {
+            return kind != Kind.JSON && kind != Kind.POINT && kind != Kind.BOX;
+        }
+
+        @Override
+        public boolean hashable() {
+            return sortable() && kind != Kind.MONEY && kind != Kind.TSVECTOR;
+        }
     }
 
     /** {@code numeric}, {@code numeric(12)}, {@code numeric(10,2)}; {@code decimal(p,s)} maps here. */
@@ -215,6 +238,16 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         @Override
         public String sql() {
             return element.sql() + "[]";
+        }
+
+        @Override
+        public boolean sortable() {
+            return element.sortable();
+        }
+
+        @Override
+        public boolean hashable() {
+            return element.hashable();
         }
 
         @Override

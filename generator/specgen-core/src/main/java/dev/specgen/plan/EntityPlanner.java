@@ -76,6 +76,10 @@ final class EntityPlanner {
             out.addAll(indexes.plan(i));
         }
         out.addAll(comments(indexes));
+        BulkPlanner bulk = new BulkPlanner(entity);
+        for (dev.specgen.model.Action.Bulk a : entity.bulkActions()) {
+            out.addAll(bulk.plan(a));
+        }
         return out;
     }
 

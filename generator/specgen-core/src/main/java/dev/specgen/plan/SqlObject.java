@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
         SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
-        SqlObject.CommentOn, SqlObject.AddForeignKey, ViewObject {
+        SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.BulkFunction, ViewObject {
 
     SourcePos origin();
 
@@ -340,6 +340,123 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
 
         public String template() {
             return "add_foreign_key";
+        }
+    }
+
+    /**
+     * One generated bulk function: {@code kind} is the action's operation, {@code json} picks the jsonb form
+     * ({@code <action>_json(p_rows jsonb)}) over the array form ({@code <action>(p_<column> <type>[], ...)}). Rendered
+     * by {@code bulk_<kind>.ftl} as a plpgsql function (RAISE for bad input, GET DIAGNOSTICS for row counts) whose
+     * SQL statements are assembled here from quoted names and the spec's default expressions; templates only place
+     * them. See {@link BulkPlanner} for what each list holds.
+     *
+     * @param signature   {@code analytics.load(uuid[], timestamp[])}: the function as GRANT and DROP name it
+     * @param params      parameter declarations ({@code p_region text[] DEFAULT NULL})
+     * @param declarations plpgsql variables beyond {@code v_rows} ({@code v_given_region boolean})
+     * @param nullChecks  conditions that mean a required input is missing ({@code p_id IS NULL})
+     * @param rowCount    the number of input rows ({@code cardinality(p_id)}; jsonb: {@code jsonb_array_length})
+     * @param lengthChecks conditions that mean the arrays differ in length
+     * @param lengthMessage the error message (an SQL literal) when they do
+     * @param lengthDetail a format() call naming each array's length, for the error's DETAIL
+     * @param rowsParam   jsonb form: the parameter ({@code p_rows}); empty for the array form
+     * @param flags       jsonb form: {@code bool_or(...)} presence tests of the optional columns, into
+     *                    {@code flagVariables}
+     * @param source      the FROM item of the input rows, aliased {@code u}
+     * @param ordinal     the input position of a row ({@code u.specgen_ord})
+     * @param columns     the table columns written, quoted
+     * @param values      one select item per column: the input value, or the column's default when not given
+     * @param key         columns rows are matched (and de-duplicated, sorted) on; parentKey for replace
+     * @param updates     {@code col = expr} assignments of an update
+     * @param changed     the update's condition: new values differ from the stored ones (empty: always update)
+     * @param lockSpace   replace: the first advisory-lock key (the table's oid)
+     * @param lockBucket  replace: the second, a parent's hash bucket
+     * @param userSql     the spec's default expressions used in the body (the parse gate leaves them to PostgreSQL)
+     * @param settings    planner settings pinned on the function besides search_path ({@code enable_seqscan = off})
+     */
+    record BulkFunction(dev.specgen.model.Action.Operation kind, boolean json, String name, String signature,
+            String table, List<String> comments, List<String> params, List<String> declarations,
+            List<String> nullChecks, String nullMessage, String rowCount, List<String> lengthChecks,
+            String lengthMessage, String lengthDetail, String rowsParam, List<String> flags,
+            List<String> flagVariables, String source, String ordinal,
+            List<String> columns, List<String> values, List<String> key, List<String> parentKey,
+            List<String> updates, String changed, String lockSpace, String lockBucket, List<String> userSql,
+            List<String> settings, String tag, SourcePos origin)
+            implements SqlObject {
+        public BulkFunction {
+            Objects.requireNonNull(kind, "kind == null");
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(signature, "signature == null");
+            Objects.requireNonNull(table, "table == null");
+            comments = List.copyOf(comments);
+            params = List.copyOf(params);
+            declarations = List.copyOf(declarations);
+            nullChecks = List.copyOf(nullChecks);
+            Objects.requireNonNull(nullMessage, "nullMessage == null");
+            Objects.requireNonNull(rowCount, "rowCount == null");
+            lengthChecks = List.copyOf(lengthChecks);
+            Objects.requireNonNull(lengthMessage, "lengthMessage == null");
+            Objects.requireNonNull(lengthDetail, "lengthDetail == null");
+            Objects.requireNonNull(rowsParam, "rowsParam == null");
+            flags = List.copyOf(flags);
+            flagVariables = List.copyOf(flagVariables);
+            Objects.requireNonNull(source, "source == null");
+            Objects.requireNonNull(ordinal, "ordinal == null");
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+            key = List.copyOf(key);
+            parentKey = List.copyOf(parentKey);
+            updates = List.copyOf(updates);
+            Objects.requireNonNull(changed, "changed == null");
+            Objects.requireNonNull(lockSpace, "lockSpace == null");
+            Objects.requireNonNull(lockBucket, "lockBucket == null");
+            userSql = List.copyOf(userSql);
+            settings = List.copyOf(settings);
+            Objects.requireNonNull(tag, "tag == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        /** The spec's default expressions, where the body writes a column's default, replaced by {@code NULL}. */
+        @Override
+        public SqlObject parseStandIn() {
+            List<String> standInValues = values.stream().map(v -> {
+                String out = v;
+                for (String d : userSql) {
+                    out = out.replace(" ELSE " + d + " END", " ELSE NULL END");
+                }
+                return out;
+            }).toList();
+            return new BulkFunction(kind, json, name, signature, table, comments, params, declarations, nullChecks,
+                    nullMessage, rowCount, lengthChecks, lengthMessage, lengthDetail, rowsParam, flags, flagVariables,
+                    source, ordinal, columns, standInValues, key, parentKey, updates, changed, lockSpace, lockBucket,
+                    List.of(), settings, tag, origin);
+        }
+
+        public boolean hasLengthChecks() {
+            return !lengthChecks.isEmpty();
+        }
+
+        public boolean hasFlags() {
+            return !flags.isEmpty();
+        }
+
+        public boolean deduplicated() {
+            return !key.isEmpty();
+        }
+
+        public boolean hasUpdates() {
+            return !updates.isEmpty();
+        }
+
+        public boolean hasChanged() {
+            return !changed.isEmpty();
+        }
+
+        public String describe() {
+            return "function " + name;
+        }
+
+        public String template() {
+            return "bulk_" + kind.word();
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public sealed interface Assertion extends TestStep permits Assertion.HasTable, Assertion.PartitionKey,
         Assertion.PartitionsAre, Assertion.PartitionBound, Assertion.ColumnType, Assertion.ColumnNotNull,
         Assertion.HasIndex, Assertion.IndexType, Assertion.IndexFlag, Assertion.IndexOnLeaves, PerformanceAssertion,
-        ViewAssertion {
+        ViewAssertion, BulkAssertion {
 
     String description();
 

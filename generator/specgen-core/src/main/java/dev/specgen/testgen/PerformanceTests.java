@@ -66,7 +66,7 @@ final class PerformanceTests {
         }
         p.seeding();
         if (ep.entity().isPartitioned()) {
-            p.out.addAll(PruningTests.of(ep, seed.main(), p.budget("range_budget_ms", DEFAULT_RANGE_BUDGET_MS)));
+            p.out.addAll(PruningTests.of(ep, seed.main(), p.budget(Hint.Name.RANGE_BUDGET_MS, DEFAULT_RANGE_BUDGET_MS)));
         }
         p.lookups();
         // the gate goes before the seeding test; it reports as many skips as there are seeded tests
@@ -99,7 +99,7 @@ final class PerformanceTests {
                 String others = referenced.isEmpty() ? "" : " (after " + seed.tables().get(0).rows() + " rows"
                         + (referenced.size() > 1 ? " each" : "") + " into " + String.join(", ", referenced) + ")";
                 out.add(new PerformanceAssertion.Seeded("SELECT " + fn + "(" + t.rows() + ")", "seeds " + t.rows()
-                        + " rows into " + te.table() + others, hintPos("seed_rows")));
+                        + " rows into " + te.table() + others, hintPos(Hint.Name.SEED_ROWS)));
             } else {
                 calls.add(fn + "(" + t.rows() + ")");
             }
@@ -111,7 +111,7 @@ final class PerformanceTests {
     private void lookups() {
         out.add(new TestStep.Section("index use and lookup time budgets", e.pos()));
         out.add(new TestStep.SetLocal("enable_seqscan", "off", WHY_SEQSCAN, e.pos()));
-        Budget budget = budget("lookup_budget_ms", DEFAULT_LOOKUP_BUDGET_MS);
+        Budget budget = budget(Hint.Name.LOOKUP_BUDGET_MS, DEFAULT_LOOKUP_BUDGET_MS);
         if (!e.primaryKey().isEmpty()) {
             List<String> conds = new ArrayList<>();
             for (Named n : e.primaryKey()) {
@@ -228,14 +228,14 @@ final class PerformanceTests {
     record Budget(String ms, String half, Optional<SourcePos> pos) {
     }
 
-    private Budget budget(String hint, String dflt) {
+    private Budget budget(Hint.Name hint, String dflt) {
         Optional<Hint> h = e.hint(hint);
-        BigDecimal ms = new BigDecimal(h.map(Hint::value).orElse(dflt)).stripTrailingZeros();
+        BigDecimal ms = e.performanceHints().amount(hint).orElseGet(() -> new BigDecimal(dflt)).stripTrailingZeros();
         return new Budget(ms.toPlainString(), ms.divide(BigDecimal.valueOf(2)).stripTrailingZeros().toPlainString(),
                 h.map(Hint::pos));
     }
 
-    private SourcePos hintPos(String hint) {
+    private SourcePos hintPos(Hint.Name hint) {
         return e.hint(hint).map(Hint::pos).orElse(e.pos());
     }
 

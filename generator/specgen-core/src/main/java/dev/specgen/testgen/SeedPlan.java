@@ -49,8 +49,17 @@ final class SeedPlan {
     }
 
     static Result of(EntityPlan main, long rows, long referencedRows, Function<String, Optional<EntityPlan>> entities) {
+        return of(main, rows, referencedRows, entities, "n");
+    }
+
+    /**
+     * @param rowsSql how the main table's values name its row count: {@code n} (the seed function's parameter), or
+     *                a number when values are written out as literals
+     */
+    static Result of(EntityPlan main, long rows, long referencedRows, Function<String, Optional<EntityPlan>> entities,
+            String rowsSql) {
         SeedPlan p = new SeedPlan(entities, referencedRows);
-        p.visit(main, rows, "n", new LinkedHashSet<>(List.of(main.entity().name())));
+        p.visit(main, rows, rowsSql, new LinkedHashSet<>(List.of(main.entity().name())));
         return new Result(List.copyOf(p.order), List.copyOf(p.problems));
     }
 

@@ -16,6 +16,7 @@ final class SessionChecks {
     static List<SessionCheck> of(EntityPlan ep, SchemaPlan plan) {
         List<SessionCheck> out = new ArrayList<>();
         out.addAll(ViewSessionChecks.of(ep, plan));
+        out.addAll(BulkSessions.of(ep, plan::entity));
         return List.copyOf(out);
     }
 }

@@ -50,6 +50,7 @@ public final class TestPlanner {
         List<SessionFile> sessionFiles = new ArrayList<>();
         for (EntityPlan ep : plan.entities()) {
             files.add(file(ep, plan));
+            bulkFile(ep, plan).ifPresent(files::add);
             List<SessionCheck> checks = SessionChecks.of(ep, plan);
             if (!checks.isEmpty()) {
                 sessionFiles.add(new SessionFile(ep.entity().name(), sessionPath(ep.file()), ep.specFile(),
@@ -66,7 +67,7 @@ public final class TestPlanner {
     public TestFile file(EntityPlan ep, SchemaPlan plan) {
         Entity e = ep.entity();
         SourcePos pos = e.pos();
-        long rows = Math.min(maxSeedRows, e.hint("seed_rows").map(Hint::value).map(Long::parseLong)
+        long rows = Math.min(maxSeedRows, e.performanceHints().count(Hint.Name.SEED_ROWS)
                 .orElse(DEFAULT_SEED_ROWS));
         List<TestStep> body = new ArrayList<>(StructureTests.of(ep));
         List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), plan::entity);
@@ -85,6 +86,30 @@ public final class TestPlanner {
         String scope = skipped ? "structure" : e.isPartitioned()
                 ? "structure, partition pruning, index use, time budgets" : "structure, index use, time budgets";
         return new TestFile(testPath(ep.file()), ep.specFile(), e.schema() + "." + e.table(), scope, steps);
+    }
+
+    /**
+     * The tests of the entity's generated bulk functions ({@link BulkTests}), in a file of their own next to the
+     * entity's test file; empty when the entity has no bulk operation.
+     */
+    public java.util.Optional<TestFile> bulkFile(EntityPlan ep, SchemaPlan plan) {
+        Entity e = ep.entity();
+        return BulkTests.of(ep, plan::entity).map(body -> {
+            List<TestStep> steps = new ArrayList<>();
+            steps.add(new TestStep.Begin(e.pos()));
+            steps.add(new TestStep.SearchPath(e.schema(), e.pos()));
+            steps.add(new TestStep.Plan(body.stream().mapToInt(TestStep::tests).sum(), e.pos()));
+            steps.addAll(body);
+            steps.add(new TestStep.Finish(e.pos()));
+            steps.add(new TestStep.Rollback(e.pos()));
+            return new TestFile(bulkTestPath(ep.file()), ep.specFile(), e.schema() + "." + e.table(),
+                    "generated bulk functions", steps);
+        });
+    }
+
+    /** {@code analytics/02_sales_transaction.sql} -> {@code analytics/tests/02_sales_transaction_bulk_test.sql}. */
+    public static String bulkTestPath(String ddlFile) {
+        return besideInTests(ddlFile, "_bulk_test.sql");
     }
 
     /** {@code analytics/02_sales_transaction.sql} -> {@code analytics/tests/02_sales_transaction_test.sql}. */

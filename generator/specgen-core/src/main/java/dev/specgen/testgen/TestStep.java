@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, TestStep.SetLocal, TestStep.Plan,
         TestStep.Section, TestStep.Note, TestStep.Helpers, TestStep.SeedFunction, TestStep.SeedGate,
-        TestStep.Analyze, TestStep.Finish, TestStep.Rollback, Assertion, ViewStep {
+        TestStep.Analyze, TestStep.Finish, TestStep.Rollback, TestStep.Statement, TestStep.RoleHelper,
+        TestStep.CreateRole, Assertion, ViewStep {
 
     SourcePos origin();
 
@@ -265,6 +266,91 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, Te
 
         public String template() {
             return "tests/rollback";
+        }
+    }
+
+    /**
+     * One setup statement between tests ({@code DELETE FROM ...}), with a comment saying why. With {@code perform},
+     * {@code sql} is a select list run for its effect in a DO block ({@code PERFORM set_config(...)}), so that no
+     * result row reaches the TAP stream.
+     */
+    record Statement(String sql, boolean perform, String why, SourcePos origin) implements TestStep {
+        public Statement {
+            Objects.requireNonNull(sql, "sql == null");
+            Objects.requireNonNull(why, "why == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/statement";
+        }
+
+        /** A dollar-quote tag that does not occur in the statement (it holds values from the spec). */
+        public String tag() {
+            return Sql.dollarTag(sql);
+        }
+
+        public List<String> whyLines() {
+            return wrap(why);
+        }
+    }
+
+    /**
+     * {@code pg_temp.specgen_as(role, query)}: runs a query as another role and returns its single value as text,
+     * or the error ({@code ERROR: message (SQLSTATE)}); the role is switched only inside, so the pgTAP functions
+     * (whose state tables belong to the session user) keep running as the session user.
+     */
+    record RoleHelper(SourcePos origin) implements TestStep {
+        public RoleHelper {
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/role_helper";
+        }
+    }
+
+    /**
+     * A role for one test, with exactly {@code grants} ({@code GRANT ... TO %I}, format() strings): no superuser,
+     * not the owner. Its name, {@code specgen_test_<txid>_<suffix>}, cannot clash (roles are cluster-wide) and is
+     * kept in the setting {@code specgen.role_<suffix>}; it is created in the test's transaction, so the rollback at
+     * the end of the file removes it.
+     */
+    record CreateRole(String suffix, List<String> grants, String why, SourcePos origin) implements TestStep {
+        public CreateRole {
+            Objects.requireNonNull(suffix, "suffix == null");
+            grants = List.copyOf(grants);
+            Objects.requireNonNull(why, "why == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/create_role";
+        }
+
+        public String settingLiteral() {
+            return Sql.literal("specgen.role_" + suffix);
+        }
+
+        public String prefixLiteral() {
+            return Sql.literal("specgen_test_");
+        }
+
+        public String suffixLiteral() {
+            return Sql.literal("_" + suffix);
+        }
+
+        public List<String> grantLiterals() {
+            return grants.stream().map(Sql::literal).toList();
+        }
+
+        /** A dollar-quote tag that does not occur in the block (the grants name the spec's schema and table). */
+        public String tag() {
+            return Sql.dollarTag(String.join("\n", grantLiterals()) + suffix);
+        }
+
+        public List<String> whyLines() {
+            return wrap(why);
         }
     }
 }

@@ -52,7 +52,12 @@ final class NamespaceRule implements Rule {
                 }
             }
             for (Action a : e.actions()) {
-                claim(names, s, "function " + a.name(), new Owner("action", a.pos(), null), diags);
+                // the jsonb form of a bulk operation is a function of its own
+                if (claim(names, s, "function " + a.name(), new Owner("action", a.pos(), null), diags)
+                        && a instanceof Action.Bulk) {
+                    claim(names, s, "function " + a.name() + "_json", new Owner("jsonb form of action " + a.name(),
+                            a.pos(), null), diags);
+                }
             }
         }
         for (MaterializedView v : model.views()) {

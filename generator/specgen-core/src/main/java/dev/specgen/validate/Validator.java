@@ -31,6 +31,7 @@ public final class Validator {
             new PartitionRule(),
             new StorageRule(),
             new ActionRule(),
+            new BulkRule(),
             new HintRule());
 
     private Validator() {

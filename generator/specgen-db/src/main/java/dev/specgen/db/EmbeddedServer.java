@@ -305,7 +305,7 @@ final class EmbeddedServer implements PgServer {
         static Folder create(int major) {
             try {
                 Path base = Files.createTempDirectory(tempDir(), PREFIX + major + "-");
-                OWN.add(base);
+                OWN.add(base.toAbsolutePath().normalize());
                 // locked under another name, then renamed: a sweeping run never sees an owner.lock nobody holds
                 FileChannel ch = FileChannel.open(base.resolve("owner.lock.new"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE);
@@ -325,6 +325,11 @@ final class EmbeddedServer implements PgServer {
                 throw DbErrors.unavailable("cannot create a data directory for the embedded PostgreSQL: "
                         + DbErrors.oneLine(e), "check that the system temp dir (java.io.tmpdir) is writable");
             }
+        }
+
+        /** Whether {@code dir} is the folder of a server this JVM started and has not removed. */
+        static boolean owns(Path dir) {
+            return OWN.contains(dir.toAbsolutePath().normalize());
         }
 
         Path data() {
@@ -369,13 +374,13 @@ final class EmbeddedServer implements PgServer {
             removeHook();
             Orphans.stopServer(data());
             deleteTree(base);
+            OWN.remove(base.toAbsolutePath().normalize());
             try {
                 lock.release();
                 lockChannel.close();
             } catch (IOException ignored) {
                 // the file is gone with the folder
             }
-            OWN.remove(base);
         }
 
         private void removeHook() {

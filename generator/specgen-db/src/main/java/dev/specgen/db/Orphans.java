@@ -34,7 +34,7 @@ final class Orphans {
         }
         List<Path> removed = new java.util.ArrayList<>();
         for (Path dir : candidates) {
-            if (Files.exists(dir.resolve("kept")) || EmbeddedServer.Folder.OWN.contains(dir)) {
+            if (Files.exists(dir.resolve("kept")) || EmbeddedServer.Folder.owns(dir)) {
                 continue; // kept on purpose, or this JVM's own (whose lock file it must not open and close)
             }
             Path data = Files.isDirectory(dir.resolve("data")) ? dir.resolve("data") : dir;

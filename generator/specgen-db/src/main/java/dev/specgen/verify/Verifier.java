@@ -197,6 +197,25 @@ public final class Verifier {
             if (!failures(ep, file, r)) {
                 return out; // the connection is gone: the remaining files cannot run
             }
+            String bulkFile = dev.specgen.testgen.TestPlanner.bulkTestPath(ep.file());
+            String bulk = rendered.files().get(bulkFile);
+            if (bulk != null && inPlace) {
+                // the bulk tests write rows (rolled back, but dead tuples stay) and the session checks commit
+                // rows: --in-place leaves the user's tables alone, and says what it did not prove
+                diagnostics.add(Diagnostic.warning(ep.entity().pos(), Code.SG419, "--in-place: the tests of the"
+                        + " bulk functions of " + ep.entity().schema() + "." + ep.entity().table() + " (" + bulkFile
+                        + ") and their session checks were not run: they write rows into the table")
+                        .withHint("run specgen verify without --in-place (a scratch database) to run them"));
+            } else if (bulk != null) {
+                TapResult b = timed("tests", "testing the bulk functions of " + ep.entity().schema() + "."
+                        + ep.entity().table(), () -> TapRunner.run(c, bulk, tap.searchPath(), settings));
+                Entity e = ep.entity();
+                out.add(new EntityReport(e.name(), e.schema() + "." + e.table() + " (bulk functions)",
+                        e.pos().file(), bulkFile, true, Optional.of(b)));
+                if (!failures(ep, bulkFile, b)) {
+                    return out;
+                }
+            }
         }
         for (ViewPlan vp : plan.views()) {
             String file = testFileOf(vp);
@@ -215,14 +234,14 @@ public final class Verifier {
         SessionRunner sessions = new SessionRunner(db, database, tap.searchPath(), SESSION_TIMEOUT);
         for (EntityPlan ep : plan.entities()) {
             for (RenderedSessionCheck check : rendered.sessionChecks()) {
-                if (!check.entity().equals(ep.entity().name())) {
+                if (inPlace || !check.entity().equals(ep.entity().name())) {
                     continue;
                 }
                 TapResult r = timed("sessions", "running " + check.sessions() + " sessions of " + check.name(),
                         () -> sessions.run(check));
                 Entity e = ep.entity();
-                out.add(new EntityReport(e.name(), e.schema() + "." + e.table(), e.pos().file(),
-                        check.file() + "#" + check.name(), true, Optional.of(r)));
+                out.add(new EntityReport(e.name(), e.schema() + "." + e.table() + " (" + check.name() + ")",
+                        e.pos().file(), check.file() + "#" + check.name(), true, Optional.of(r)));
                 if (!failures(ep, check.file() + " (check " + check.name() + ")", r)) {
                     return out;
                 }

@@ -114,6 +114,40 @@ class LiveLeftoversTest {
         assertEquals(List.of(), schemas().stream().filter(s -> s.startsWith("specgen_run_")).toList());
     }
 
+    /**
+     * Sweeps from this JVM leave its own servers' locks held. The sweep used to open every lock file, this JVM's
+     * too; closing that channel released this JVM's (POSIX, per-process) lock, and the next sweep of ANOTHER process
+     * (a second build on the machine) took the folder for an orphan and stopped the server under the running tests.
+     * Another JVM probes the lock here.
+     */
+    @Test
+    void sweepsFromThisJvmKeepItsOwnServersLocked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Orphans.sweep(EmbeddedServer.tempDir());
+        java.util.List<java.nio.file.Path> own;
+        try (var s = java.nio.file.Files.list(EmbeddedServer.tempDir())) {
+            own = s.filter(EmbeddedServer.Folder::owns).toList();
+        }
+        assertFalse(own.isEmpty(), "the shared server's folder");
+        java.nio.file.Path probe = dir.resolve("Probe.java");
+        java.nio.file.Files.writeString(probe, """
+                public class Probe {
+                    public static void main(String[] a) throws Exception {
+                        try (var ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),
+                                java.nio.file.StandardOpenOption.WRITE)) {
+                            System.exit(ch.tryLock() == null ? 0 : 1);
+                        }
+                    }
+                }
+                """);
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (java.nio.file.Path folder : own) {
+            Process p = new ProcessBuilder(javaBin, probe.toString(), folder.resolve("owner.lock").toString())
+                    .inheritIO().start();
+            assertEquals(0, p.waitFor(), "another process could take the lock of " + folder);
+        }
+    }
+
     @Test
     void aUsersSchemaThatLooksLikeSpecgensIsNeverRemoved() throws SQLException {
         try (Connection c = db.connect(userDb); Statement st = c.createStatement()) {

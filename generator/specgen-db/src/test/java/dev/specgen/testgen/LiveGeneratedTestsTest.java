@@ -81,7 +81,7 @@ class LiveGeneratedTestsTest {
         try (Connection c = freshSchema()) {
             long t0 = System.nanoTime();
             StringBuilder failures = new StringBuilder();
-            for (Map.Entry<String, String> f : tests.files().entrySet()) {
+            for (Map.Entry<String, String> f : tapFiles(tests).entrySet()) {
                 TapResult r = TapRunner.run(c, f.getValue(), tap(c));
                 System.out.printf("%-55s %3d tests %6d ms%n", f.getKey(), r.ran(), r.elapsed().toMillis());
                 if (!r.ok()) {
@@ -162,7 +162,7 @@ class LiveGeneratedTestsTest {
         dump("specgen-generated-tests-rich", richDdl, richTests);
         try (Connection c = freshSchema(richDdl)) {
             StringBuilder failures = new StringBuilder();
-            for (Map.Entry<String, String> f : richTests.files().entrySet()) {
+            for (Map.Entry<String, String> f : tapFiles(richTests).entrySet()) {
                 TapResult r = TapRunner.run(c, f.getValue(), tap(c));
                 if (!r.ok()) {
                     failures.append(f.getKey()).append(": ").append(r.error()).append('\n')
@@ -194,6 +194,18 @@ class LiveGeneratedTestsTest {
         return r.tests().stream().filter(l -> l.description().equals(description)).findFirst()
                 .orElseThrow(() -> new AssertionError("no test \"" + description + "\" in\n"
                         + r.lines().stream().map(TapLine::text).collect(Collectors.joining("\n"))));
+    }
+
+    /**
+     * The TAP files of {@code t}: not the session-check files, which several sessions run phase by phase (SessionRunner;
+     * LiveBulkTest and verify run them).
+     */
+    static Map<String, String> tapFiles(RenderedTests t) {
+        java.util.Set<String> sessionFiles = t.sessionChecks().stream()
+                .map(dev.specgen.render.RenderedSessionCheck::file).collect(Collectors.toSet());
+        Map<String, String> out = new java.util.TreeMap<>(t.files());
+        out.keySet().removeAll(sessionFiles);
+        return out;
     }
 
     /** A fresh scratch database with the TAP functions and every generated DDL statement applied. */

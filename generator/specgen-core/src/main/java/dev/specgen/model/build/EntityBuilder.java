@@ -10,6 +10,7 @@ import dev.specgen.model.Action;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
 import dev.specgen.model.Hint;
+import dev.specgen.model.Hints;
 import dev.specgen.model.Index;
 import dev.specgen.model.MaterializedView;
 import dev.specgen.model.Named;
@@ -80,10 +81,11 @@ final class EntityBuilder {
                 .flatMap(p -> new PartitionBuilder(shape).build(p, fields, false));
         Storage storage = m.get("storage").flatMap(s -> shape.map(s, "\"storage\"")).map(this::storage)
                 .orElse(Storage.NONE);
-        ActionBuilder actionBuilder = new ActionBuilder(shape);
+        ActionBuilder actionBuilder = new ActionBuilder(shape, fields, name.orElse("?"));
         List<Action> actions = m.get("actions").flatMap(a -> shape.seq(a, "\"actions\""))
                 .map(actionBuilder::build).orElse(List.of());
-        List<Hint> hints = m.get("performance_hints").map(actionBuilder::hints).orElse(List.of());
+        Hints hints = m.get("performance_hints").map(h -> new HintBuilder(shape).build(h, Hint.Level.ENTITY))
+                .orElse(Hints.NONE);
         new ViewBuilder(shape).ofEntity(m, name, schema, pos).ifPresent(views::add);
         SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, partitioning,

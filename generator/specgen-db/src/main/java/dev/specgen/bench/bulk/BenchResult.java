@@ -1,0 +1,66 @@
+package dev.specgen.bench.bulk;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One run of {@code specgen bench bulk}: per path the rows it wrote, its wall time, the server's CPU seconds and the
+ * WAL it wrote (extrapolated from a sample where {@code sampled}), and dead tuples where rows were replaced.
+ */
+public record BenchResult(int rows, String postgres, List<Path> paths) {
+
+    public BenchResult {
+        Objects.requireNonNull(postgres, "postgres == null");
+        paths = List.copyOf(paths);
+    }
+
+    /** One measured path. {@code group}: insert, upsert or replace. */
+    public record Path(String group, String name, long rows, double seconds, double cpuSeconds, long walBytes,
+            long deadTuples, boolean sampled) {
+        public double rowsPerSecond() {
+            return seconds <= 0 ? 0 : rows / seconds;
+        }
+    }
+
+    /** Rows per second of the reference, binary COPY into the empty indexed table. */
+    public double copyRate() {
+        return paths.stream().filter(p -> p.name().equals(BulkBench.COPY)).mapToDouble(Path::rowsPerSecond)
+                .findFirst().orElse(0);
+    }
+
+    public double vsCopy(Path p) {
+        double c = copyRate();
+        return c <= 0 ? 0 : p.rowsPerSecond() / c;
+    }
+
+    public java.util.Optional<Path> path(String name) {
+        return paths.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The goals of issue 7, each with what this run measured. */
+    public List<String> goals() {
+        List<String> out = new java.util.ArrayList<>();
+        goal(out, "array insert function >= 0.5x COPY", BulkBench.ARRAY, 0.5);
+        goal(out, "jsonb insert function >= 0.45x COPY", BulkBench.JSON, 0.45);
+        goal(out, "specgen load >= 0.9x COPY", BulkBench.LOAD, 0.9);
+        goal(out, "load --jobs 2 >= 1.5x COPY", BulkBench.LOAD2, 1.5);
+        goal(out, "load --initial >= 2.5x COPY", BulkBench.INITIAL, 2.5);
+        goal(out, "upsert via load (10% conflicts) >= 0.6x COPY", BulkBench.UPSERT_LOAD, 0.6);
+        var replace = path(BulkBench.REPLACE);
+        var naive = path(BulkBench.NAIVE);
+        if (replace.isPresent() && naive.isPresent() && naive.get().walBytes() > 0) {
+            double r = (double) replace.get().walBytes() / naive.get().walBytes();
+            out.add(String.format(Locale.ROOT, "%s replace with 10%% changed writes <= half the WAL of delete +"
+                    + " insert: %.2fx", r <= 0.5 ? "met   " : "missed", r));
+        }
+        return out;
+    }
+
+    private void goal(List<String> out, String what, String name, double target) {
+        path(name).ifPresent(p -> {
+            double r = vsCopy(p);
+            out.add(String.format(Locale.ROOT, "%s %s: %.2fx", r >= target ? "met   " : "missed", what, r));
+        });
+    }
+}

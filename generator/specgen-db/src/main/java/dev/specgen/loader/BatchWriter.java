@@ -1,0 +1,257 @@
+package dev.specgen.loader;
+
+import dev.specgen.loader.LoadState.Reject;
+import dev.specgen.loader.RecordReader.Record;
+import dev.specgen.plan.BulkStatements;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Writes batches through one connection, each in one transaction: COPY the records into the session's staging
+ * table, run the generated function's statements on the staged rows, record the batch (and its rejects) in the load state,
+ * commit. Bad rows are isolated inside the transaction with savepoints, as pgloader does: a COPY error names its
+ * line, so that record is set aside and the rest copied again; a failing call is split in halves until each failing
+ * row stands alone. Every rejected row keeps PostgreSQL's error. A lost connection is not handled here: it is
+ * thrown, and the caller reconnects and retries the batch (the load state says whether it committed).
+ */
+final class BatchWriter implements AutoCloseable {
+    private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
+
+    /** A batch: its number, the line of its first record, and the records. */
+    record Batch(int index, List<Record> records) {
+        long firstLine() {
+            return records.get(0).line();
+        }
+    }
+
+    /** What one batch did: rows written by the function (inserted, changed...) and the rejected records. */
+    record Outcome(int rows, long written, List<Reject> rejects) {
+    }
+
+    private final Connection c;
+    private final LoadTarget target;
+    private final InputFormat format;
+    private final LoadState state;
+    private final String loadId;
+    private final CopyManager copy;
+    private final String copySql;
+    private final List<PreparedStatement> writes = new ArrayList<>();
+    private final List<BulkStatements.Statement.Kind> kinds = new ArrayList<>();
+
+    /**
+     * @param writeSql the statements that write the staged rows with lines in [?, ?]: the function call, and with
+     *                 --initial the direct inserts into detached partitions; each returns a row count
+     */
+    BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
+            List<BulkStatements.Statement> writeSql) throws SQLException {
+        this.c = c;
+        this.target = target;
+        this.format = format;
+        this.state = state;
+        this.loadId = loadId;
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET application_name = 'specgen load'");
+            st.execute(target.createStage());
+        }
+        c.setAutoCommit(false);
+        this.copy = c.unwrap(PGConnection.class).getCopyAPI();
+        this.copySql = target.copy(format);
+        for (BulkStatements.Statement st : writeSql) {
+            writes.add(c.prepareStatement(st.sql()));
+            kinds.add(st.kind());
+        }
+    }
+
+    Connection connection() {
+        return c;
+    }
+
+    /** The backend's process id, for tests that terminate it. */
+    int backendPid() throws SQLException {
+        return c.unwrap(PGConnection.class).getBackendPID();
+    }
+
+    boolean committed(int batch) throws SQLException {
+        boolean done = state.isCommitted(c, loadId, batch);
+        c.rollback();
+        return done;
+    }
+
+    Outcome write(Batch b) throws SQLException {
+        List<Reject> rejects = new ArrayList<>();
+        try {
+            List<Record> staged = copy(b.records(), rejects);
+            long written = call(staged, rejects);
+            state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), written, rejects);
+            c.commit();
+            return new Outcome(b.records().size(), written, rejects);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /** COPYs {@code records} into staging; returns those that went in, rejecting the ones COPY refuses. */
+    private List<Record> copy(List<Record> records, List<Reject> rejects) throws SQLException {
+        List<Record> todo = new ArrayList<>(records);
+        while (!todo.isEmpty()) {
+            Savepoint sp = c.setSavepoint();
+            try {
+                copyIn(todo);
+                c.releaseSavepoint(sp);
+                return todo;
+            } catch (SQLException e) {
+                if (Faults.lost(e, c) || Faults.transientConflict(e)) {
+                    throw e;
+                }
+                c.rollback(sp);
+                OptionalInt line = copyLine(e);
+                if (line.isEmpty() || line.getAsInt() < 1 || line.getAsInt() > todo.size()) {
+                    return bisectCopy(todo, rejects, e);
+                }
+                rejects.add(reject(todo.remove(line.getAsInt() - 1), e));
+            }
+        }
+        return todo;
+    }
+
+    /** Without a line number to go by: copy halves, each on its own, down to single records. */
+    private List<Record> bisectCopy(List<Record> records, List<Reject> rejects, SQLException first)
+            throws SQLException {
+        if (records.size() == 1) {
+            rejects.add(reject(records.get(0), first));
+            return List.of();
+        }
+        List<Record> out = new ArrayList<>();
+        int mid = records.size() / 2;
+        for (List<Record> half : List.of(records.subList(0, mid), records.subList(mid, records.size()))) {
+            out.addAll(copy(half, rejects));
+        }
+        return out;
+    }
+
+    private void copyIn(List<Record> records) throws SQLException {
+        ByteArrayOutputStream data = new ByteArrayOutputStream(records.size() * 128);
+        for (Record r : records) {
+            data.writeBytes(Long.toString(r.line()).getBytes(StandardCharsets.US_ASCII));
+            data.write(format.delimiter());
+            data.writeBytes(r.bytes());
+            data.write('\n');
+        }
+        try {
+            copy.copyIn(copySql, new ByteArrayInputStream(data.toByteArray()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
+        }
+    }
+
+    /** Calls the function on {@code rows} (staged, in line order); a failing call is split until rows stand alone. */
+    private long call(List<Record> rows, List<Reject> rejects) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Savepoint sp = c.setSavepoint();
+        try {
+            long n = 0;
+            for (int i = 0; i < writes.size(); i++) {
+                PreparedStatement call = writes.get(i);
+                if (kinds.get(i) != BulkStatements.Statement.Kind.SETTING) {
+                    call.setLong(1, rows.get(0).line());
+                    call.setLong(2, rows.get(rows.size() - 1).line());
+                }
+                switch (kinds.get(i)) {
+                    case UPDATE_COUNT -> n += call.executeUpdate();
+                    case QUERY_COUNT -> {
+                        try (ResultSet rs = call.executeQuery()) {
+                            n += rs.next() ? rs.getLong(1) : 0;
+                        }
+                    }
+                    case LOCK, SETTING -> call.execute();
+                }
+            }
+            c.releaseSavepoint(sp);
+            return n;
+        } catch (SQLException e) {
+            if (Faults.lost(e, c) || Faults.transientConflict(e)) {
+                throw e;
+            }
+            c.rollback(sp);
+            if (rows.size() == 1) {
+                rejects.add(reject(rows.get(0), e));
+                return 0;
+            }
+            int mid = rows.size() / 2;
+            return call(rows.subList(0, mid), rejects) + call(rows.subList(mid, rows.size()), rejects);
+        }
+    }
+
+    static OptionalInt copyLine(SQLException e) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null
+                && p.getServerErrorMessage().getWhere() != null) {
+            Matcher m = COPY_LINE.matcher(p.getServerErrorMessage().getWhere());
+            if (m.find()) {
+                return OptionalInt.of(Integer.parseInt(m.group(1)));
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static Reject reject(Record r, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String msg = String.valueOf(e.getMessage());
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            msg = m.getMessage();
+            if (m.getDetail() != null) {
+                msg += " (" + m.getDetail() + ")";
+            }
+            if (m.getWhere() != null && m.getWhere().startsWith("COPY ")) {
+                int col = m.getWhere().indexOf(", column ");
+                if (col > 0) {
+                    msg += " [" + m.getWhere().substring(col + 2).replaceFirst(":.*$", "") + "]";
+                }
+            }
+        }
+        return new Reject(r.line(), state, msg.strip(), new String(r.bytes(), StandardCharsets.UTF_8));
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is gone; the caller reconnects
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (PreparedStatement p : writes) {
+                p.close();
+            }
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a dead connection
+        }
+    }
+}

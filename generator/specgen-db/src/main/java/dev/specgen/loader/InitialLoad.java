@@ -1,0 +1,319 @@
+package dev.specgen.loader;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import dev.specgen.plan.BulkStatements;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+
+/**
+ * {@code load --initial}: the partition-aware fast path for loads into empty partitions (a first load, a new time
+ * range). Instead of dropping indexes on a live table, each empty leaf partition is
+ * <ol>
+ * <li>detached from its parent, and its indexes and key constraints dropped (their definitions are kept in the load
+ * state, table {@code initial});</li>
+ * <li>filled standalone: its rows go straight into it with a plain INSERT (the function's rules: the last row of a
+ * key wins, key order), so no index is maintained row by row;</li>
+ * <li>given its indexes back (built once, over all its rows), then a CHECK constraint matching its bound, so that</li>
+ * <li>ATTACH PARTITION does not have to scan it; then the CHECK is dropped again.</li>
+ * </ol>
+ * Rows for partitions that are not empty go through the generated function as usual. A detached partition is not
+ * part of the table while it loads: run this when nothing else writes its range. Triggers of the parent table do not
+ * fire for the rows (they are not inserted through it): a view or aggregate that such a trigger maintains must be
+ * told about them, which is what {@link AfterAttach} is for. Partitions that stayed empty are attached again as
+ * they were. An interrupted run resumes from the load state: detached partitions are still recorded there.
+ */
+final class InitialLoad {
+
+    /** Told about each partition once it is attached again with its rows (e.g. to refresh what triggers maintain). */
+    @FunctionalInterface
+    interface AfterAttach {
+        void attached(Connection c, String partition, long rows) throws SQLException;
+    }
+
+    /** A detached leaf: its qualified name, its parent, its bound and partition constraint, how to rebuild indexes. */
+    record Leaf(String name, String parent, String bound, String constraint, List<String> indexes) {
+    }
+
+    private final List<Leaf> leaves;
+    private final LoadState state;
+    private final String loadId;
+    private final AfterAttach after;
+
+    private InitialLoad(List<Leaf> leaves, LoadState state, String loadId, AfterAttach after) {
+        this.leaves = List.copyOf(leaves);
+        this.state = state;
+        this.loadId = loadId;
+        this.after = after;
+    }
+
+    /** Runs {@code sql} with the partition's name as parameter 1 and, if it takes one, its row count as 2. */
+    static AfterAttach hook(String sql) {
+        return (c, partition, rows) -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, partition);
+                if (ps.getParameterMetaData().getParameterCount() > 1) {
+                    ps.setLong(2, rows);
+                }
+                ps.execute();
+            }
+        };
+    }
+
+    static InitialLoad none() {
+        return new InitialLoad(List.of(), null, "", (c, p, n) -> { });
+    }
+
+    List<Leaf> leaves() {
+        return leaves;
+    }
+
+    /** Detaches every empty leaf partition of the target (or takes up those an interrupted run detached). */
+    static InitialLoad prepare(ConnectionSource source, LoadTarget target, LoadState state, String loadId,
+            AfterAttach after) {
+        if (!target.entity.isPartitioned()) {
+            throw new LoadException("--initial loads into empty partitions, and " + target.table() + " is not"
+                    + " partitioned", "leave out --initial (and the disable_indexes hint)");
+        }
+        try (Connection c = source.open()) {
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS " + state.schema() + ".initial (load_id text NOT NULL"
+                        + " REFERENCES " + state.schema() + ".run ON DELETE CASCADE, leaf text NOT NULL, parent text"
+                        + " NOT NULL, bound text NOT NULL, partition_constraint text NOT NULL, indexes text[] NOT NULL,"
+                        + " attached boolean NOT NULL DEFAULT false, PRIMARY KEY (load_id, leaf))");
+            }
+            List<Leaf> out = recorded(c, state, loadId);
+            if (out.isEmpty()) {
+                for (String leaf : emptyLeaves(c, target.table())) {
+                    out.add(detach(c, state, loadId, leaf));
+                }
+            }
+            return new InitialLoad(out, state, loadId, after);
+        } catch (SQLException e) {
+            throw new LoadException("cannot detach the empty partitions of " + target.table() + ": "
+                    + Loader.oneLine(e), "--initial needs to own the table (DETACH/ATTACH PARTITION, CREATE INDEX)");
+        }
+    }
+
+    private static List<Leaf> recorded(Connection c, LoadState state, String loadId) throws SQLException {
+        List<Leaf> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT leaf, parent, bound, partition_constraint, indexes"
+                + " FROM " + state.schema() + ".initial WHERE load_id = ? AND NOT attached ORDER BY leaf")) {
+            ps.setString(1, loadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Leaf(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            List.of((String[]) rs.getArray(5).getArray())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Leaf partitions (of every level) without a row, qualified, in name order. */
+    private static List<String> emptyLeaves(Connection c, String table) throws SQLException {
+        List<String> leaves = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname) FROM"
+                + " pg_partition_tree(?::regclass) AS t JOIN pg_class AS k ON k.oid = t.relid JOIN pg_namespace AS n"
+                + " ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    leaves.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> empty = new ArrayList<>();
+        for (String leaf : leaves) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT FROM "
+                    + leaf + ")")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    empty.add(leaf);
+                }
+            }
+        }
+        return empty;
+    }
+
+    /** Records what is needed to put the leaf back, then detaches it and drops its indexes, in one transaction. */
+    private static Leaf detach(Connection c, LoadState state, String loadId, String leaf) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            String parent;
+            String bound;
+            String constraint;
+            try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', pn.nspname, p.relname),"
+                    + " pg_get_expr(k.relpartbound, k.oid), pg_get_partition_constraintdef(k.oid) FROM pg_class AS k"
+                    + " JOIN pg_inherits AS i ON i.inhrelid = k.oid JOIN pg_class AS p ON p.oid = i.inhparent"
+                    + " JOIN pg_namespace AS pn ON pn.oid = p.relnamespace WHERE k.oid = ?::regclass")) {
+                ps.setString(1, leaf);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    parent = rs.getString(1);
+                    bound = rs.getString(2);
+                    constraint = rs.getString(3);
+                }
+            }
+            List<String> rebuild = new ArrayList<>();
+            List<String> drop = new ArrayList<>();
+            // key constraints first (ADD CONSTRAINT builds their index), then the other indexes
+            try (PreparedStatement ps = c.prepareStatement("SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', ?,"
+                    + " con.conname, pg_get_constraintdef(con.oid)), format('ALTER TABLE %s DROP CONSTRAINT %I', ?,"
+                    + " con.conname) FROM pg_constraint AS con WHERE con.conrelid = ?::regclass AND con.contype IN"
+                    + " ('p', 'u') ORDER BY con.conname")) {
+                ps.setString(1, leaf);
+                ps.setString(2, leaf);
+                ps.setString(3, leaf);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rebuild.add(rs.getString(1));
+                        drop.add(rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_indexdef(x.indexrelid), format('DROP INDEX"
+                    + " %I.%I', n.nspname, ic.relname) FROM pg_index AS x JOIN pg_class AS ic ON ic.oid = x.indexrelid"
+                    + " JOIN pg_namespace AS n ON n.oid = ic.relnamespace WHERE x.indrelid = ?::regclass AND NOT EXISTS"
+                    + " (SELECT FROM pg_constraint AS con WHERE con.conindid = x.indexrelid) ORDER BY ic.relname")) {
+                ps.setString(1, leaf);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rebuild.add(rs.getString(1));
+                        drop.add(rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + state.schema() + ".initial (load_id,"
+                    + " leaf, parent, bound, partition_constraint, indexes) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, loadId);
+                ps.setString(2, leaf);
+                ps.setString(3, parent);
+                ps.setString(4, bound);
+                ps.setString(5, constraint);
+                Array a = c.createArrayOf("text", rebuild.toArray());
+                ps.setArray(6, a);
+                ps.executeUpdate();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + parent + " DETACH PARTITION " + leaf);
+                for (String d : drop) {
+                    st.execute(d);
+                }
+            }
+            c.commit();
+            return new Leaf(leaf, parent, bound, constraint, rebuild);
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The statements that write a batch: straight into each detached partition the rows of its bound, and the rest
+     * through the generated function.
+     */
+    List<BulkStatements.Statement> writes(LoadTarget target) {
+        if (leaves.isEmpty()) {
+            return target.statements("", Optional.empty());
+        }
+        // partition constraints name bare columns: on the staging table they are its own columns
+        List<BulkStatements.Statement> out = new ArrayList<>();
+        List<String> none = new ArrayList<>();
+        for (Leaf l : leaves) {
+            out.addAll(target.statements("(" + l.constraint() + ")", Optional.of(l.name())));
+            none.add("(" + l.constraint() + ") IS NOT TRUE");
+        }
+        out.addAll(target.statements(String.join(" AND ", none), Optional.empty()));
+        return out;
+    }
+
+    /** Rebuilds indexes, checks the bound and attaches each partition again, {@code jobs} at a time. */
+    void finish(ConnectionSource source, int jobs) {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        parallel(leaves, jobs, source, (c, l) -> {
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET maintenance_work_mem = '256MB'");
+                for (String index : l.indexes()) {
+                    st.execute(index.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
+                            .replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS "));
+                }
+            } catch (SQLException e) {
+                if (!"42710".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            long rows;
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + l.name() + " ADD CONSTRAINT specgen_initial_bound CHECK ("
+                        + l.constraint() + ")");
+                st.execute("ALTER TABLE " + l.parent() + " ATTACH PARTITION " + l.name() + " " + l.bound());
+                st.execute("ALTER TABLE " + l.name() + " DROP CONSTRAINT specgen_initial_bound");
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + l.name())) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + state.schema() + ".initial SET attached ="
+                        + " true WHERE load_id = ? AND leaf = ?")) {
+                    ps.setString(1, loadId);
+                    ps.setString(2, l.name());
+                    ps.executeUpdate();
+                }
+                after.attached(c, l.name(), rows);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        });
+    }
+
+
+    /** Runs {@code task} for each item on {@code jobs} connections at once; the first failure is thrown. */
+    static <T> void parallel(List<T> items, int jobs, ConnectionSource source, SqlTask<T> task) {
+        BlockingQueue<T> q = new ArrayBlockingQueue<>(Math.max(1, items.size()), false, items);
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < Math.min(jobs, items.size()); i++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = source.open()) {
+                    T item;
+                    while (failed.get() == null && (item = q.poll()) != null) {
+                        task.run(c, item);
+                    }
+                } catch (SQLException e) {
+                    failed.compareAndSet(null, new LoadException(Loader.oneLine(e), null));
+                } catch (RuntimeException e) {
+                    failed.compareAndSet(null, e);
+                }
+            }, "specgen-load-task-" + (i + 1));
+            threads.add(t);
+            t.start();
+        }
+        threads.forEach(Loader::joinQuietly);
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+    }
+
+    /** Work on one item with a connection. */
+    @FunctionalInterface
+    interface SqlTask<T> {
+        void run(Connection c, T item) throws SQLException;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.specgen.loader;
+
+import dev.specgen.diag.Suggest;
+import dev.specgen.model.Action;
+import dev.specgen.model.BulkShape;
+import dev.specgen.model.Entity;
+import dev.specgen.model.Field;
+import dev.specgen.model.Hint;
+import dev.specgen.model.SpecModel;
+import dev.specgen.plan.BulkStatements;
+import dev.specgen.render.Renderer;
+import dev.specgen.model.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a load writes into and how: the action's entity, its generated function, and the columns the input's header
+ * names, in header order. Each batch is written by the function's own statements (rendered from the same templates:
+ * the same de-duplication, ordering, locking and update rules as every other caller), reading the session's staging
+ * table instead of arrays.
+ */
+final class LoadTarget {
+    final Entity entity;
+    final Action.Bulk action;
+    final BulkShape shape;
+    /** The input's columns, in header order. */
+    final List<Field> columns;
+
+    private LoadTarget(Entity entity, Action.Bulk action, List<Field> columns) {
+        this.entity = entity;
+        this.action = action;
+        this.shape = BulkShape.of(entity, action);
+        this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * The action named {@code name} in {@code model}; a load takes insert, upsert and replace actions. Without a name,
+     * the one action with {@code copy_mode: true} (the hint that says an action is fed by COPY).
+     */
+    static Action.Bulk action(SpecModel model, String name) {
+        if (name.isEmpty()) {
+            List<Action.Bulk> copy = model.entities().stream().flatMap(e -> e.bulkActions().stream())
+                    .filter(a -> a.hints().on(Hint.Name.COPY_MODE) && a.operation() != Action.Operation.DELETE)
+                    .toList();
+            if (copy.size() == 1) {
+                return copy.get(0);
+            }
+            throw new LoadException(copy.isEmpty() ? "no action has copy_mode: true; name one with --action"
+                    : "several actions have copy_mode: true (" + String.join(", ", copy.stream().map(Action::name)
+                            .toList()) + "); name one with --action", null);
+        }
+        List<String> all = new ArrayList<>();
+        for (Entity e : model.entities()) {
+            for (Action.Bulk a : e.bulkActions()) {
+                all.add(a.name());
+                if (a.name().equals(name)) {
+                    if (a.operation() == Action.Operation.DELETE) {
+                        throw new LoadException("action " + name + " deletes; specgen load inserts, upserts and"
+                                + " replaces", "call " + e.schema() + "." + name + "(...) with the keys instead");
+                    }
+                    return a;
+                }
+            }
+        }
+        throw new LoadException("no bulk action " + name + " in the specs" + Suggest.didYouMean(name, all),
+                all.isEmpty() ? "add an action with pattern: batch/bulk_operation to the entity"
+                        : "actions: " + String.join(", ", all));
+    }
+
+    static Entity entityOf(SpecModel model, Action.Bulk action) {
+        return model.entities().stream().filter(e -> e.actions().contains(action)).findFirst().orElseThrow();
+    }
+
+    /** Checks the header against the action's columns: each one known, once, and every required one there. */
+    static LoadTarget of(Entity e, Action.Bulk a, List<String> header) {
+        BulkShape shape = BulkShape.of(e, a);
+        List<String> names = shape.supplied().stream().map(Field::name).toList();
+        List<Field> cols = new ArrayList<>();
+        for (String h : header) {
+            Optional<Field> f = shape.supplied().stream().filter(x -> x.name().equals(h)).findFirst();
+            if (f.isEmpty()) {
+                throw new LoadException("the header names \"" + h + "\", which " + a.name() + " does not take"
+                        + Suggest.didYouMean(h, names), "columns: " + String.join(", ", names));
+            }
+            if (cols.contains(f.get())) {
+                throw new LoadException("the header names \"" + h + "\" twice", null);
+            }
+            cols.add(f.get());
+        }
+        List<String> missing = shape.supplied().stream().filter(f -> !shape.optional(e, f) && !cols.contains(f))
+                .map(Field::name).toList();
+        if (!missing.isEmpty()) {
+            throw new LoadException("the header lacks " + String.join(", ", missing) + ", which " + a.name()
+                    + " requires", "required: " + String.join(", ", shape.supplied().stream()
+                            .filter(f -> !shape.optional(e, f)).map(Field::name).toList()));
+        }
+        return new LoadTarget(e, a, cols);
+    }
+
+    String table() {
+        return Sql.qualified(entity.schema(), entity.table());
+    }
+
+    String function() {
+        return Sql.qualified(entity.schema(), action.name());
+    }
+
+    /** The action's batch_size hint, if any. */
+    Optional<Integer> batchSizeHint() {
+        return action.hints().count(Hint.Name.BATCH_SIZE).stream().mapToObj(n -> (int) n).findFirst();
+    }
+
+    boolean initialHint() {
+        return action.hints().on(Hint.Name.DISABLE_INDEXES);
+    }
+
+    /**
+     * The session's staging table: every column the action takes (those the input lacks stay NULL, and the
+     * statements leave them out), and the input line of each row.
+     */
+    String createStage() {
+        return "CREATE TEMP TABLE IF NOT EXISTS " + BulkStatements.STAGE + " (specgen_line bigint NOT NULL, "
+                + shape.supplied().stream().map(f -> Sql.ident(f.name()) + " " + f.type().sql())
+                        .collect(Collectors.joining(", ")) + ") ON COMMIT DELETE ROWS";
+    }
+
+    String copy(InputFormat format) {
+        return "COPY pg_temp." + BulkStatements.STAGE + " (specgen_line, " + columns.stream()
+                .map(f -> Sql.ident(f.name())).collect(Collectors.joining(", ")) + ") FROM STDIN WITH ("
+                + format.copyOptions() + ")";
+    }
+
+    /**
+     * The statements that write the staged rows of lines [?, ?] (meeting {@code filter} too, when not empty): the
+     * function's own statements, into {@code into} when given (a detached partition of --initial).
+     */
+    List<BulkStatements.Statement> statements(String filter, Optional<String> into) {
+        return BulkStatements.of(entity, action, columns.stream().map(Field::name).toList(), filter, into, RENDERER);
+    }
+
+    private static final Renderer RENDERER = new Renderer(Optional.empty());
+}

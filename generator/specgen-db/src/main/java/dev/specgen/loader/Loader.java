@@ -1,0 +1,377 @@
+package dev.specgen.loader;
+
+import dev.specgen.Result;
+import dev.specgen.Specgen;
+import dev.specgen.diag.Diagnostic;
+import dev.specgen.loader.BatchWriter.Batch;
+import dev.specgen.loader.BatchWriter.Outcome;
+import dev.specgen.loader.LoadState.Reject;
+import dev.specgen.loader.RecordReader.Record;
+import dev.specgen.model.Action;
+import dev.specgen.model.Entity;
+import dev.specgen.model.SpecModel;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code specgen load}: streams a CSV or TSV file into the table of a bulk action, with the statements of the action's
+ * generated function, in batches of one transaction each, with {@code jobs} sessions at once. One reader cuts the file
+ * into batches (a batch is always the same records, so a re-run skips the batches a previous run committed); each
+ * session COPYs a batch into its staging table and runs the statements on it ({@link BatchWriter}). A lost connection
+ * (failover, restart, a terminated backend) is retried with a doubling pause on a new connection; whether the batch
+ * had committed is read from the load state, so no row is lost or written twice.
+ */
+public final class Loader {
+    private static final Batch END = new Batch(-1, List.of());
+
+    private final LoadOptions opts;
+    private final ConnectionSource source;
+    private final LoadListener listener;
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicReference<String> stopped = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+    private Loader(LoadOptions opts, ConnectionSource source, LoadListener listener) {
+        this.opts = opts;
+        this.source = source;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs a load. Throws {@link LoadException} when it cannot start (spec errors, an unknown action, a header that
+     * does not fit, the function missing from the database) or when a batch fails for another reason than bad rows
+     * and lost connections.
+     */
+    public static LoadResult run(LoadOptions opts, ConnectionSource source, LoadListener listener) {
+        return new Loader(opts, source, listener).load();
+    }
+
+    /** The specs' model, or a LoadException listing their errors. */
+    static SpecModel model(LoadOptions opts) {
+        Result r = Specgen.validate(opts.specs());
+        if (r.hasErrors() || r.model().isEmpty()) {
+            throw new LoadException("the specs have errors: " + String.join("; ", r.diagnostics().stream()
+                    .filter(Diagnostic::isError).map(Diagnostic::format).limit(3).toList()), "run specgen validate");
+        }
+        return r.model().get();
+    }
+
+    private LoadResult load() {
+        long t0 = System.nanoTime();
+        SpecModel model = model(opts);
+        Action.Bulk action = LoadTarget.action(model, opts.action());
+        Entity entity = LoadTarget.entityOf(model, action);
+        Path file = opts.file();
+        if (!Files.isRegularFile(file)) {
+            throw new LoadException("no file " + file, null);
+        }
+        InputFormat format = opts.format().orElse(InputFormat.of(file));
+        LoadTarget target;
+        long total;
+        try (RecordReader r = new RecordReader(Files.newInputStream(file), format)) {
+            List<String> header = r.header().orElseThrow(() -> new LoadException(file + " is empty", null));
+            target = LoadTarget.of(entity, action, header);
+            total = Files.size(file);
+        } catch (IOException e) {
+            throw new LoadException("cannot read " + file + ": " + e.getMessage(), null);
+        }
+        String sha = sha256(file);
+        String loadId = sha256(sha + "\u0000" + target.function() + "\u0000" + target.columns.stream()
+                .map(f -> f.name()).toList());
+        LoadState state = new LoadState(opts.stateSchema());
+        int batchSize;
+        Set<Integer> done;
+        long[] before;
+        try (Connection c = source.open()) {
+            checkFunction(c, target);
+            state.create(c);
+            batchSize = state.begin(c, loadId, target.table(), file.getFileName().toString(), sha,
+                    opts.batchSize().orElse(target.batchSizeHint().orElse(LoadOptions.DEFAULT_BATCH_SIZE)),
+                    opts.forget());
+            done = state.committed(c, loadId);
+            before = state.totals(c, loadId);
+        } catch (SQLException e) {
+            throw new LoadException("cannot start the load: " + oneLine(e), "check the connection and that the role"
+                    + " may create schema " + opts.stateSchema() + " (or pass --state-schema)");
+        }
+        rows.set(before[1]);
+        written.set(before[2]);
+        rejected.set(before[3]);
+        batches.set(before[0]);
+        boolean initial = opts.initial().orElse(target.initialHint());
+        InitialLoad init = initial ? InitialLoad.prepare(source, target, state, loadId,
+                opts.afterAttach().map(InitialLoad::hook).orElse((c, p, n) -> { })) : InitialLoad.none();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "specgen-load-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        RecordReaderProgress readProgress = new RecordReaderProgress();
+        ticker.scheduleAtFixedRate(() -> listener.progress(rows.get(), rejected.get(), readProgress.bytes, total,
+                (System.nanoTime() - t0) / 1e9), 500, 500, TimeUnit.MILLISECONDS);
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(opts.jobs() * 2);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < opts.jobs(); i++) {
+            Thread w = new Thread(() -> work(queue, target, format, state, loadId, init),
+                    "specgen-load-" + (i + 1));
+            workers.add(w);
+            w.start();
+        }
+        try {
+            read(file, format, batchSize, done, queue, readProgress);
+        } finally {
+            for (int i = 0; i < workers.size(); i++) {
+                putQuietly(queue, END);
+            }
+            for (Thread w : workers) {
+                joinQuietly(w);
+            }
+            ticker.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        if (stopped.get() == null) {
+            init.finish(source, opts.jobs());
+        }
+        List<Reject> rejects;
+        try (Connection c = source.open()) {
+            rejects = state.rejects(c, loadId);
+            if (stopped.get() == null) {
+                state.finish(c, loadId);
+            }
+        } catch (SQLException e) {
+            throw new LoadException("cannot read the load state: " + oneLine(e), null);
+        }
+        Optional<Path> rejectFile = Optional.empty();
+        if (!rejects.isEmpty()) {
+            writeRejects(opts.rejects(), rejects);
+            rejectFile = Optional.of(opts.rejects());
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        listener.progress(rows.get(), rejected.get(), total, total, elapsed.toNanos() / 1e9);
+        return new LoadResult(rows.get(), written.get(), rejected.get(), batches.get(), done.size(), retries.get(),
+                elapsed, rejectFile, Optional.ofNullable(stopped.get()), target.table());
+    }
+
+    /** Bytes read so far, for progress. */
+    private static final class RecordReaderProgress {
+        volatile long bytes;
+    }
+
+    private void read(Path file, InputFormat format, int batchSize, Set<Integer> done, BlockingQueue<Batch> queue,
+            RecordReaderProgress progress) {
+        try (InputStream in = Files.newInputStream(file); RecordReader r = new RecordReader(in, format)) {
+            r.header();
+            int index = 0;
+            List<Record> cur = new ArrayList<>(batchSize);
+            Optional<Record> rec;
+            while ((rec = r.next()).isPresent()) {
+                cur.add(rec.get());
+                if (cur.size() == batchSize) {
+                    if (!offer(queue, index++, cur, done)) {
+                        return;
+                    }
+                    cur = new ArrayList<>(batchSize);
+                    progress.bytes = r.bytesRead();
+                }
+            }
+            if (!cur.isEmpty()) {
+                offer(queue, index, cur, done);
+            }
+            progress.bytes = r.bytesRead();
+        } catch (IOException e) {
+            failure.compareAndSet(null, new LoadException("cannot read " + file + ": " + e.getMessage(), null));
+        }
+    }
+
+    /** Queues a batch unless an earlier run committed it; false once the load has to stop. */
+    private boolean offer(BlockingQueue<Batch> queue, int index, List<Record> records, Set<Integer> done) {
+        if (stopped.get() != null || failure.get() != null) {
+            return false;
+        }
+        if (!done.contains(index)) {
+            putQuietly(queue, new Batch(index, records));
+        }
+        return true;
+    }
+
+    private void work(BlockingQueue<Batch> queue, LoadTarget target, InputFormat format, LoadState state,
+            String loadId, InitialLoad init) {
+        BatchWriter w = null;
+        try {
+            while (true) {
+                Batch b = queue.take();
+                if (b == END) {
+                    return;
+                }
+                if (stopped.get() != null || failure.get() != null) {
+                    continue;
+                }
+                int attempt = 0;
+                while (true) {
+                    try {
+                        if (w == null) {
+                            w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target));
+                            if (attempt > 0 && w.committed(b.index())) {
+                                break; // it did commit before the connection went
+                            }
+                        }
+                        Outcome o = w.write(b);
+                        rows.addAndGet(o.rows());
+                        written.addAndGet(o.written());
+                        batches.incrementAndGet();
+                        if (rejected.addAndGet(o.rejects().size()) > opts.maxErrors()) {
+                            stopped.compareAndSet(null, "more than " + opts.maxErrors() + " rows rejected (--max-errors)");
+                        }
+                        break;
+                    } catch (SQLException e) {
+                        boolean lost = w == null || Faults.lost(e, null == w ? null : connectionOf(w));
+                        if (!lost && !Faults.transientConflict(e)) {
+                            failure.compareAndSet(null, new LoadException("batch " + (b.index() + 1) + " (from line "
+                                    + b.firstLine() + ") failed: " + oneLine(e), "this is neither a bad row nor a lost"
+                                            + " connection; check the server log"));
+                            break; // the queue is still drained, so that the reader never waits forever
+                        }
+                        if (++attempt > opts.retries()) {
+                            failure.compareAndSet(null, new LoadException("batch " + (b.index() + 1) + " failed "
+                                    + attempt + " times: " + oneLine(e), "is the server up? run the same command"
+                                            + " again to resume"));
+                            break;
+                        }
+                        retries.incrementAndGet();
+                        if (lost && w != null) {
+                            w.close();
+                            w = null;
+                        }
+                        sleep(opts.backoff().multipliedBy(1L << Math.min(attempt - 1, 6)));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            if (w != null) {
+                w.close();
+            }
+        }
+    }
+
+    private static Connection connectionOf(BatchWriter w) {
+        return w.connection();
+    }
+
+    private static void checkFunction(Connection c, LoadTarget t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regprocedure(?) IS NOT NULL")) {
+            ps.setString(1, t.shape.signature(t.entity));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new LoadException("function " + t.shape.signature(t.entity) + " is not in the database",
+                            "apply the generated SQL first (psql -f generated/install.sql)");
+                }
+            }
+        }
+    }
+
+    private static void writeRejects(Path p, List<Reject> rejects) {
+        try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            w.write("line,sqlstate,error,record\n");
+            for (Reject r : rejects) {
+                w.write(r.line() + "," + r.sqlState() + "," + csv(r.error()) + "," + csv(r.record()) + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String csv(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new LoadException("cannot read " + file + ": " + e.getMessage(), null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String oneLine(SQLException e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).replaceFirst("^ERROR: ", "")
+                + (e.getSQLState() == null ? "" : " (" + e.getSQLState() + ")");
+    }
+
+    private static void putQuietly(BlockingQueue<Batch> q, Batch b) {
+        try {
+            q.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

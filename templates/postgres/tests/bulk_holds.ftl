@@ -1,0 +1,3 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.BulkAssertion.Holds" -->
+SELECT ok(${condition},
+          ${descriptionLiteral});

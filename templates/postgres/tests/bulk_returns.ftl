@@ -1,0 +1,3 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.BulkAssertion.Returns" -->
+SELECT "is"(${value},
+            ${expected}, ${descriptionLiteral});
