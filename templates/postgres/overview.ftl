@@ -20,20 +20,16 @@ classDiagram
     }
 </#list>
 <#list links as link>
+<#if link.dependency>
+    ${link.from} ..> ${link.to} : ${link.label}
+<#else>
     ${link.from} "${link.fromCardinality}" --> "${link.toCardinality}" ${link.to} : ${link.label}
+</#if>
 </#list>
 ```
 
-| table | spec | partitions | indexes | references |
+| relation | spec | partitions / refresh | indexes | references / sources |
 |---|---|---|---|---|
 <#list nodes as node>
 | `${node.label}` | ${node.rowSpec} | ${node.rowPartitions} | ${node.rowIndexes} | ${node.rowReferences} |
 </#list>
-<#if hasViews>
-
-| materialized view | spec | refresh | reads |
-|---|---|---|---|
-<#list views as view>
-| `${view.label}` | ${view.spec} | ${view.refresh} | ${view.reads} |
-</#list>
-</#if>

@@ -9,6 +9,7 @@ import dev.specgen.model.Partitioning;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
 import dev.specgen.plan.ViewPlan;
+import dev.specgen.view.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class Overview {
                 members.add(mermaid(typeName(f)) + " " + mermaid(f.name()) + (pk ? " PK" : "")
                         + (f.references().isPresent() ? " FK" : ""));
                 f.references().flatMap(r -> plan.entity(r.entity())).ifPresent(target -> links.add(
-                        new OverviewModel.Link(id(e), "*", id(target.entity()), "1", mermaid(f.name()))));
+                        new OverviewModel.Link(id(e), "*", id(target.entity()), "1", mermaid(f.name()), false)));
             }
             List<String> methods = ep.indexes().stream().map(ni -> mermaid(ni.name()) + "(" + keys(ni.index())
                     + ") " + indexKind(ni.index())).toList();
@@ -54,21 +55,33 @@ public final class Overview {
                     .map(ni -> ni.name() + " (" + ni.index().method().sql() + ")").toList())),
                     cell(refs.isEmpty() ? "-" : String.join(", ", refs))));
         }
-        List<OverviewModel.ViewRow> views = new ArrayList<>();
+        int tables = nodes.size();
+        int foreignKeys = links.size();
         for (ViewPlan vp : plan.views()) {
             sources.add(vp.specFile());
-            String how = vp.view().strategy().name().toLowerCase(Locale.ROOT) + " (" + vp.schema() + "."
-                    + vp.refresh() + "())";
-            views.add(new OverviewModel.ViewRow(cell(vp.schema() + "." + vp.relation()), cell(vp.specFile()),
-                    cell(how), cell(String.join(", ", vp.view().sources().stream().map(r -> r.schema() + "."
-                    + r.name()).toList()))));
+            String id = id(vp.schema(), vp.relation());
+            String how = "materialized view, refresh " + vp.view().strategy().word();
+            List<String> members = vp.view().columns().stream().map(Overview::mermaid).toList();
+            List<String> methods = vp.indexes().stream().map(ni -> mermaid(ni.name()) + "(" + keys(ni.index())
+                    + ") " + indexKind(ni.index())).toList();
+            List<String> read = new ArrayList<>();
+            for (Relation r : vp.view().sources()) {
+                links.add(new OverviewModel.Link(id, "", id(r.schema(), r.name()), "", "reads", true));
+                read.add(r.schema() + "." + r.name());
+            }
+            nodes.add(new OverviewModel.Node("view", id, mermaid(vp.schema() + "." + vp.relation()), mermaid(how),
+                    members, methods, cell(vp.specFile()), cell(how + " (" + vp.schema() + "." + vp.refresh() + "())"),
+                    cell(vp.indexes().isEmpty() ? "-"
+                    : String.join(", ", vp.indexes().stream().map(ni -> ni.name() + " (" + ni.index().method().sql()
+                    + ")").toList())), cell(read.isEmpty() ? "-" : "reads " + String.join(", ", read))));
         }
         int partitionCount = plan.entities().stream().mapToInt(ep -> ep.leaves().size()).sum();
-        int indexCount = plan.entities().stream().mapToInt(ep -> ep.indexes().size()).sum();
-        String summary = count(nodes.size(), "table") + ", " + count(partitionCount, "partition") + ", "
-                + count(indexCount, "index", "indexes") + ", " + count(links.size(), "foreign key")
-                + (views.isEmpty() ? "" : ", " + count(views.size(), "materialized view"));
-        return new OverviewModel(String.join(", ", sources), installFile, summary, nodes, links, views);
+        int indexCount = plan.entities().stream().mapToInt(ep -> ep.indexes().size()).sum()
+                + plan.views().stream().mapToInt(vp -> vp.indexes().size()).sum();
+        String summary = count(tables, "table") + ", " + count(partitionCount, "partition") + ", "
+                + count(indexCount, "index", "indexes") + ", " + count(foreignKeys, "foreign key")
+                + (plan.views().isEmpty() ? "" : ", " + count(plan.views().size(), "materialized view"));
+        return new OverviewModel(String.join(", ", sources), installFile, summary, nodes, links);
     }
 
     /** {@code RANGE (ordered_at): 3 partitions, 2025-01-01 to 2025-04-01, + default, each HASH (id): 4 partitions}. */
@@ -111,7 +124,11 @@ public final class Overview {
     }
 
     private static String id(Entity e) {
-        return (e.schema() + "_" + e.table()).replaceAll("[^A-Za-z0-9_]", "_");
+        return id(e.schema(), e.table());
+    }
+
+    private static String id(String schema, String name) {
+        return (schema + "_" + name).replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     private static String unquote(String literal) {

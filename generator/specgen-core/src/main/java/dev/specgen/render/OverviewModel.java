@@ -5,30 +5,18 @@ import java.util.Objects;
 
 /**
  * What overview.ftl renders ({@code README.md} of the output folder): a Mermaid class diagram of the schema objects
- * ({@link Node}: tables now, views later, each with a kind) and the links between them ({@link Link}: foreign keys
- * now, view sources later), plus one table row per node. Every string is already escaped for where it goes
+ * ({@link Node}: tables and views, each with a kind) and the links between them ({@link Link}: foreign keys
+ * and view sources), plus one table row per node. Every string is already escaped for where it goes
  * (Mermaid or a Markdown table cell): the template only places it.
  */
 public record OverviewModel(String sources, String installFile, String summary, List<Node> nodes,
-        List<Link> links, List<ViewRow> views) {
+        List<Link> links) {
     public OverviewModel {
         Objects.requireNonNull(sources, "sources == null");
         Objects.requireNonNull(installFile, "installFile == null");
         Objects.requireNonNull(summary, "summary == null");
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
-        views = List.copyOf(views);
-    }
-
-    public boolean hasViews() {
-        return !views.isEmpty();
-    }
-
-    /**
-     * One materialized view as Markdown table cells: its name, spec file, how it is refreshed (with the function that
-     * does it) and the tables and views it reads.
-     */
-    public record ViewRow(String label, String spec, String refresh, String reads) {
     }
 
     /**
@@ -48,7 +36,11 @@ public record OverviewModel(String sources, String installFile, String summary, 
         }
     }
 
-    /** An arrow from the node that depends to the one it depends on, with cardinalities and a label. */
-    public record Link(String from, String fromCardinality, String to, String toCardinality, String label) {
+    /**
+     * An arrow from the node that depends to the one it depends on, with a label: a foreign key with cardinalities,
+     * or ({@code dependency}) a view reading its source.
+     */
+    public record Link(String from, String fromCardinality, String to, String toCardinality, String label,
+            boolean dependency) {
     }
 }
