@@ -1,0 +1,54 @@
+package dev.specgen.cli;
+
+import dev.specgen.Options;
+import dev.specgen.bench.bulk.BulkBench;
+import dev.specgen.bench.bulk.BulkBenchRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code specgen bench bulk}: every bulk write path side by side against binary COPY ({@link BulkBenchRun}). */
+@Command(name = "bulk", mixinStandardHelpOptions = true, description = {"Every way to write many rows into the "
+        + "example sales table, side by side on the embedded PostgreSQL, against binary COPY: rows/s, ratio, server "
+        + "CPU, WAL, dead tuples. Prints the table, writes a section of docs/benchmarks.md and JSON; --compare reads "
+        + "two JSON files instead."})
+final class BenchBulkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--specs", paramLabel = "DIR", defaultValue = "specs", description = "The example specs.")
+    Path specs;
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows (default 1000000).")
+    int rows;
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "5000", description = "Rows of the single-row "
+            + "paths, extrapolated (default 5000).")
+    int sample;
+    @Option(names = "--doc", paramLabel = "FILE", defaultValue = "docs/benchmarks.md", description = "Markdown "
+            + "file to write the section into; 'none' to skip.")
+    String doc;
+    @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench-bulk.json", description = "JSON output.")
+    Path json;
+    @Option(names = "--machine", paramLabel = "TEXT", defaultValue = "this machine", description = "How the docs "
+            + "name the machine (cores, load).")
+    String machine;
+    @Option(names = "--compare", arity = "2", paramLabel = "JSON", description = "Compare two JSON files of earlier "
+            + "runs path by path (runs nothing).")
+    List<Path> compare;
+
+    @Override
+    public Integer call() throws Exception {
+        if (compare != null) {
+            spec.commandLine().getOut().print(BulkBenchRun.compare(compare.get(0), compare.get(1)));
+            return Main.OK;
+        }
+        BulkBench.BenchOptions o = new BulkBench.BenchOptions(Options.of(Path.of("").toAbsolutePath(), specs,
+                Path.of("generated")), rows, 10_000, sample, Path.of(""));
+        spec.commandLine().getOut().print(BulkBenchRun.run(o, json, doc.equals("none") ? Optional.empty()
+                : Optional.of(Path.of(doc)), machine, TerminalProgress.forTerminal(spec.commandLine().getErr())));
+        return Main.OK;
+    }
+}
