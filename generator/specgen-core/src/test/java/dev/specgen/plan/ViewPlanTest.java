@@ -131,12 +131,15 @@ class ViewPlanTest {
         String readme = Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out"))).rendered().orElseThrow()
                 .files().get("README.md");
         assertTrue(readme.contains("1 table, 0 partitions, 1 index, 0 foreign keys, 2 materialized views."), readme);
+        assertTrue(readme.contains("""
+                    s_per_shop ..> s_sale : reads
+                    s_big_shops ..> s_per_shop : reads
+                """), readme);
         assertTrue(readme.endsWith("""
-
-                | materialized view | spec | refresh | reads |
-                |---|---|---|---|
-                | `s.per_shop` | specs/s.yaml | incremental (s.refresh_per_shop()) | s.sale |
-                | `s.big_shops` | specs/s.yaml | full (s.refresh_big_shops()) | s.per_shop |
+                | `s.per_shop` | specs/s.yaml | materialized view, refresh incremental (s.refresh_per_shop()) | - \
+                | reads s.sale |
+                | `s.big_shops` | specs/s.yaml | materialized view, refresh full (s.refresh_big_shops()) | - \
+                | reads s.per_shop |
                 """), readme);
     }
 }
