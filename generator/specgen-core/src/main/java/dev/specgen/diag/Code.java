@@ -62,6 +62,11 @@ public enum Code {
     SG225("conflicting field settings (identity, nullable, primary key)"),
     SG226("index duplicates another index"),
     SG227("schema name reserved by PostgreSQL (pg_*, information_schema)"),
+    SG250("partition maintenance key has no effect on list or hash partitioning"),
+    SG251("bad premake"),
+    SG252("bad retention"),
+    SG253("partition maintenance setting without effect"),
+    SG254("partition maintenance not possible here"),
 
     // plan
     SG301("generated name collides with another object"),
@@ -78,7 +83,8 @@ public enum Code {
     SG409("--in-place cannot apply CREATE INDEX CONCURRENTLY atomically"),
     SG410("the database server ran out of a resource"),
     SG411("scratch objects of an interrupted run removed, or left behind"),
-    SG412("verification interrupted");
+    SG412("verification interrupted"),
+    SG425("partition made or removed by partition maintenance");
 
     private final String title;
 

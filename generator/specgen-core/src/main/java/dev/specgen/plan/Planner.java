@@ -75,7 +75,9 @@ public final class Planner {
             int n = counters.merge(e.schema(), 1, Integer::sum);
             EntityPlanner ep = new EntityPlanner(e, model, names.get(e.schema()), order.deferred(), createdTypes);
             String path = e.schema() + "/" + number(n, bySchema.get(e.schema()).size()) + "_" + e.table() + ".sql";
-            files.add(new PlannedFile(path, List.of(source(e)), ep.objects()));
+            List<SqlObject> objects = new ArrayList<>(ep.objects());
+            objects.addAll(MaintenancePlanner.objects(e));
+            files.add(new PlannedFile(path, List.of(source(e)), objects));
             entityPlans.add(ep.entityPlan(path, source(e)));
             if (!ep.deferredForeignKeys().isEmpty()) {
                 deferred.computeIfAbsent(e.schema(), s -> new ArrayList<>()).addAll(ep.deferredForeignKeys());
@@ -104,6 +106,10 @@ public final class Planner {
                     .orElseThrow();
             objects.add(new CreateExtension(Sql.ident(ext.getKey()), Sql.ident(schema),
                     reason(ext.getKey(), ext.getValue()), first.pos()));
+        }
+        if (MaintenancePlanner.any(entities)) {
+            objects.addAll(MaintenancePlanner.log(schema, entities.stream()
+                    .filter(e -> MaintenancePlanner.maintenance(e).isPresent()).findFirst().orElseThrow().pos()));
         }
         SortedSet<String> specs = new TreeSet<>();
         entities.forEach(e -> specs.add(source(e)));

@@ -10,7 +10,9 @@ import java.util.Objects;
  * All identifiers and literals are already quoted; templates ({@code templates/postgres/<template>.ftl}, one per
  * record type) only place them.
  */
-public sealed interface SqlObject {
+public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
+        SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
+        SqlObject.CommentOn, SqlObject.AddForeignKey, MaintenanceObject {
 
     SourcePos origin();
 
