@@ -74,6 +74,46 @@ public record Maintenance(Rule rule, int premake, boolean createPartitions, Opti
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The start of the following interval. */
+        public LocalDate next(LocalDate start) {
+            return switch (this) {
+                case DAILY -> start.plusDays(1);
+                case WEEKLY -> start.plusWeeks(1);
+                case MONTHLY -> start.plusMonths(1);
+                case QUARTERLY -> start.plusMonths(3);
+                case YEARLY -> start.plusYears(1);
+            };
+        }
+
+        /** The start of the interval that holds {@code d}. */
+        public LocalDate floor(LocalDate d) {
+            return switch (this) {
+                case DAILY -> d;
+                case WEEKLY -> d.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+                case MONTHLY -> d.withDayOfMonth(1);
+                case QUARTERLY -> LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
+                case YEARLY -> LocalDate.of(d.getYear(), 1, 1);
+            };
+        }
+
+        /**
+         * {@code p2024_01_15} daily, {@code p2025_w01} weekly (ISO week-based year and week), {@code p2024_01}
+         * monthly, {@code p2024_q1} quarterly, {@code p2024} yearly: as {@link #nameFormat()} spells it in SQL.
+         */
+        public String suffix(LocalDate start) {
+            return switch (this) {
+                case DAILY -> String.format(Locale.ROOT, "p%04d_%02d_%02d", start.getYear(), start.getMonthValue(),
+                        start.getDayOfMonth());
+                case WEEKLY -> String.format(Locale.ROOT, "p%04d_w%02d",
+                        start.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                        start.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                case MONTHLY -> String.format(Locale.ROOT, "p%04d_%02d", start.getYear(), start.getMonthValue());
+                case QUARTERLY -> String.format(Locale.ROOT, "p%04d_q%d", start.getYear(),
+                        (start.getMonthValue() - 1) / 3 + 1);
+                case YEARLY -> String.format(Locale.ROOT, "p%04d", start.getYear());
+            };
+        }
     }
 
     /** How partitions are named and bounded. */
@@ -107,6 +147,26 @@ public record Maintenance(Rule rule, int premake, boolean createPartitions, Opti
         record Span(int amount, SpanUnit unit) implements Retention {
             public Span {
                 Objects.requireNonNull(unit, "unit == null");
+            }
+
+            /** {@code d} moved back by the span (month ends clamp as in PostgreSQL's interval arithmetic). */
+            public LocalDate before(LocalDate d) {
+                return switch (unit) {
+                    case DAY -> d.minusDays(amount);
+                    case WEEK -> d.minusWeeks(amount);
+                    case MONTH -> d.minusMonths(amount);
+                    case YEAR -> d.minusYears(amount);
+                };
+            }
+
+            /** {@code d} moved ahead by the span. */
+            public LocalDate after(LocalDate d) {
+                return switch (unit) {
+                    case DAY -> d.plusDays(amount);
+                    case WEEK -> d.plusWeeks(amount);
+                    case MONTH -> d.plusMonths(amount);
+                    case YEAR -> d.plusYears(amount);
+                };
             }
 
             /** {@code 12 months}, as an {@code interval} literal's text. */

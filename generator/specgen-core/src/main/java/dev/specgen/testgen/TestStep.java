@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, TestStep.SetLocal, TestStep.Plan,
         TestStep.Section, TestStep.Note, TestStep.Helpers, TestStep.SeedFunction, TestStep.SeedGate,
-        TestStep.Analyze, TestStep.Finish, TestStep.Rollback, Assertion {
+        TestStep.Analyze, TestStep.Finish, TestStep.Rollback, Assertion, MaintenanceStep {
 
     SourcePos origin();
 
