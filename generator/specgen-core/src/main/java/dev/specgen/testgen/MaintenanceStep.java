@@ -35,8 +35,16 @@ public sealed interface MaintenanceStep extends TestStep permits MaintenanceStep
         }
     }
 
-    /** {@code is(got, expected, description)}: both SQL expressions. */
-    record Is(String got, String expected, String description, SourcePos origin) implements MaintenanceStep {
+    /**
+     * {@code is(got, expected, description)}: both SQL expressions; {@code gated}: only where the seeded tests run
+     * (in a test file; a session check's assertions always run).
+     */
+    record Is(String got, String expected, String description, boolean gated, SourcePos origin)
+            implements MaintenanceStep {
+        public Is(String got, String expected, String description, SourcePos origin) {
+            this(got, expected, description, true, origin);
+        }
+
         public Is {
             Objects.requireNonNull(got, "got == null");
             Objects.requireNonNull(expected, "expected == null");

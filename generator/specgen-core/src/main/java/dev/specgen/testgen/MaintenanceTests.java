@@ -90,6 +90,10 @@ final class MaintenanceTests {
             out.add(new MaintenanceStep.LivesOk(copies(), "copies of the rows of " + name(0) + ", moved past the last"
                     + " planned partition, can be inserted", pos));
         }
+        // partitions maintenance creates do not exist when the tests are skipped: counted by name, not referenced
+        out.add(new MaintenanceStep.Run("CREATE OR REPLACE FUNCTION pg_temp.specgen_rows(rel text) RETURNS bigint"
+                + " LANGUAGE plpgsql AS $specgen$ DECLARE n bigint; BEGIN EXECUTE 'SELECT count(*) FROM ' || rel INTO"
+                + " n; RETURN n; END $specgen$", pos));
         out.add(new MaintenanceStep.Run("CREATE TEMP TABLE specgen_keys AS SELECT " + key + " AS k FROM " + table
                 + " WHERE pg_temp.specgen_seeding()", pos));
         if (drain) {
@@ -123,7 +127,8 @@ final class MaintenanceTests {
         if (drain) {
             out.add(new MaintenanceStep.Is("(SELECT count(*) FROM ONLY " + defaultPartition + ")", "0::bigint",
                     e.table() + "_default is empty", pos));
-            out.add(new MaintenanceStep.Is("(SELECT count(*) FROM " + Sql.qualified(e.schema(), name(planned)) + ")",
+            out.add(new MaintenanceStep.Is("pg_temp.specgen_rows(" + Sql.literal(Sql.qualified(e.schema(),
+                    name(planned))) + ")",
                     "(SELECT count(*) FROM pg_temp.specgen_keys WHERE k >= " + t0 + ")", "the rows moved out of "
                             + e.table() + "_default are all in " + name(planned), pos));
         }

@@ -15,6 +15,7 @@ final class SessionChecks {
 
     static List<SessionCheck> of(EntityPlan ep, SchemaPlan plan) {
         List<SessionCheck> out = new ArrayList<>();
+        MaintenanceSessions.of(ep, plan).ifPresent(out::add);
         return List.copyOf(out);
     }
 }
