@@ -151,12 +151,29 @@ public final class ParseCheck implements AutoCloseable {
         JSQLParserException last = null;
         for (String text : new java.util.LinkedHashSet<>(texts)) {
             try {
-                return parse(text);
+                return parseQuotingNames(text);
             } catch (JSQLParserException e) {
                 last = e;
             }
         }
         throw last;
+    }
+
+    /** {@code text} parsed, or else with names JSqlParser reads as key words quoted ({@link GateNames}). */
+    private Statement parseQuotingNames(String text) throws JSQLParserException {
+        try {
+            return parse(text);
+        } catch (JSQLParserException e) {
+            String quoted = GateNames.quoted(text);
+            if (quoted.equals(text)) {
+                throw e;
+            }
+            try {
+                return parse(quoted);
+            } catch (JSQLParserException again) {
+                throw e;
+            }
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
@@ -281,6 +282,13 @@ final class EmbeddedServer implements PgServer {
      * first.
      */
     static final class Folder {
+        /**
+         * Folders of this JVM's servers. {@link Orphans} must not even open their lock files: closing any channel to
+         * a file releases every lock this process holds on it (POSIX record locks), which would make a running server
+         * look orphaned to every other run on the machine.
+         */
+        static final java.util.Set<Path> OWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         private final Path base;
         private final FileChannel lockChannel;
         private final FileLock lock;
@@ -297,9 +305,14 @@ final class EmbeddedServer implements PgServer {
         static Folder create(int major) {
             try {
                 Path base = Files.createTempDirectory(tempDir(), PREFIX + major + "-");
-                FileChannel ch = FileChannel.open(base.resolve("owner.lock"), StandardOpenOption.CREATE,
+                OWN.add(base);
+                // locked under another name, then renamed: a sweeping run never sees an owner.lock nobody holds
+                FileChannel ch = FileChannel.open(base.resolve("owner.lock.new"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE);
-                Folder f = new Folder(base, ch, ch.lock());
+                FileLock held = ch.lock();
+                Files.move(base.resolve("owner.lock.new"), base.resolve("owner.lock"),
+                        StandardCopyOption.ATOMIC_MOVE);
+                Folder f = new Folder(base, ch, held);
                 Files.writeString(base.resolve("owner"), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
                 try {
                     Runtime.getRuntime().addShutdownHook(f.hook);
@@ -362,6 +375,7 @@ final class EmbeddedServer implements PgServer {
             } catch (IOException ignored) {
                 // the file is gone with the folder
             }
+            OWN.remove(base);
         }
 
         private void removeHook() {

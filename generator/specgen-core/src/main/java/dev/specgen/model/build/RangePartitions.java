@@ -147,7 +147,7 @@ final class RangePartitions {
                     "narrow \"from\" and \"to\", or use a coarser interval");
             return List.of();
         }
-        boolean tz = field.map(f -> f.type().equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ)))
+        boolean tz = field.map(f -> f.type().is(FieldType.Kind.TIMESTAMPTZ))
                 .orElse(false);
         rule = Optional.of(new dev.specgen.model.Maintenance.Rule.ByInterval(
                 dev.specgen.model.Maintenance.Period.valueOf(iv.name()), from.get(), to.get()));
