@@ -35,6 +35,21 @@ CREATE TABLE IF NOT EXISTS analytics.specgen_refresh_state (
 
 COMMENT ON TABLE analytics.specgen_refresh_state IS 'Per materialized view of analytics: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model), the pending change rows past which capture only records that the next refresh recomputes in full. A row means the view holds data.';
 
+CREATE TABLE IF NOT EXISTS analytics.specgen_partition_log (
+    id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+    table_name  text NOT NULL,
+    p_now       timestamptz NOT NULL,
+    started_at  timestamptz NOT NULL,
+    duration_ms numeric(12,3) NOT NULL,
+    created     text[] NOT NULL,
+    moved_rows  bigint NOT NULL,
+    detached    text[] NOT NULL,
+    dropped     text[] NOT NULL,
+    CONSTRAINT specgen_partition_log_pkey PRIMARY KEY (id)
+);
+
+COMMENT ON TABLE analytics.specgen_partition_log IS 'Partition maintenance of analytics (written by specgen''s maintain_<table> functions): one row per call that changed something: the partitions it created, the rows it moved out of DEFAULT partitions into them, the partitions it detached or dropped.';
+
 -- ---------------------------------------------------------------------------
 -- dms/00_schema.sql
 
@@ -567,6 +582,113 @@ BEGIN
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
+$specgen$;
+
+-- keeps the partitions of analytics.sales_transaction ahead: creates the monthly partition p_now falls in and the 3
+-- after it, and partitions for rows sitting in the DEFAULT partition (moving them there), each standalone and
+-- attached with a matching CHECK (no scan, no ACCESS EXCLUSIVE lock on the parent); drops partitions that ended 24
+-- months or more before p_now (this takes an ACCESS EXCLUSIVE lock on the parent until the call ends). One call at a
+-- time (advisory lock; a second caller waits), idempotent, logged in analytics.specgen_partition_log; returns the
+-- number of partitions created, detached or dropped.
+CREATE OR REPLACE FUNCTION analytics.maintain_sales_transaction(p_now timestamptz DEFAULT now()) RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET TimeZone = 'UTC'
+SET DateStyle = 'ISO, MDY'
+AS $specgen$
+DECLARE
+    started timestamptz := clock_timestamp();
+    current_start timestamp;
+    horizon timestamp;
+    bucket timestamp;
+    part text;
+    lower_bound text;
+    upper_bound text;
+    moved bigint;
+    moved_total bigint := 0;
+    missing boolean;
+    created text[] := '{}';
+    detached text[] := '{}';
+    dropped text[] := '{}';
+BEGIN
+    -- one call at a time: a second caller waits, then finds the work done
+    PERFORM pg_advisory_xact_lock(1397182541, -1657147453);
+    current_start := date_trunc('month', p_now AT TIME ZONE 'UTC');
+    -- retention first, before any lock on the DEFAULT partition, so that locks are taken parent first, as writers do
+    horizon := (p_now AT TIME ZONE 'UTC') - '24 months'::interval;
+    FOR part, upper_bound IN
+        SELECT c.relname::text, substring(pg_get_expr(c.relpartbound, c.oid) FROM ' TO \(''?([^'')]*)''?\)$')
+          FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
+         WHERE i.inhparent = 'analytics.sales_transaction'::regclass
+         ORDER BY 1
+    LOOP
+        CONTINUE WHEN upper_bound IS NULL OR upper_bound = 'MAXVALUE';
+        CONTINUE WHEN upper_bound::timestamp > horizon::timestamp;
+        EXECUTE format('DROP TABLE %I.%I', 'analytics', part);
+        dropped := dropped || part;
+    END LOOP;
+    -- the partitions to have: the current one, premake after it, and those of rows sitting in the DEFAULT partition
+    -- (not past retention); each is created standalone, filled, and attached with a CHECK that proves its bound, so
+    -- that ATTACH (SHARE UPDATE EXCLUSIVE on the parent) does not scan it. Pass 1 only looks whether anything is
+    -- missing; pass 2, if so, creates it
+    LOCK TABLE ONLY analytics.sales_transaction IN SHARE UPDATE EXCLUSIVE MODE;
+    FOR pass IN 1..2 LOOP
+        missing := false;
+        FOR bucket IN
+            SELECT g FROM generate_series(current_start, current_start + 3 * '1 month'::interval, '1 month'::interval) AS g
+            UNION
+            SELECT date_trunc('month', transaction_date) FROM ONLY analytics.sales_transaction_default
+             WHERE date_trunc('month', transaction_date) < current_start + 4 * '1 month'::interval
+               AND (horizon IS NULL OR date_trunc('month', transaction_date) >= horizon)
+            ORDER BY 1
+        LOOP
+            part := 'sales_transaction_' || to_char(bucket, '"p"YYYY"_"MM');
+            lower_bound := quote_literal(to_char(bucket, 'YYYY-MM-DD'));
+            upper_bound := quote_literal(to_char(bucket + '1 month'::interval, 'YYYY-MM-DD'));
+            CONTINUE WHEN EXISTS (SELECT 1 FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
+                                   WHERE i.inhparent = 'analytics.sales_transaction'::regclass AND c.relname = part);
+            IF octet_length(part) > 63 THEN
+                RAISE EXCEPTION 'partition name % is longer than 63 bytes', part;
+            END IF;
+            IF to_regclass(format('%I.%I', 'analytics', part)) IS NOT NULL THEN
+                RAISE EXCEPTION 'table %.% exists but is not a partition of %', 'analytics', part, 'analytics.sales_transaction'
+                    USING HINT = 'rename or drop it (a partition detached by retention keeps its name)';
+            END IF;
+            IF pass = 1 THEN
+                missing := true;
+                EXIT;
+            END IF;
+            EXECUTE format('CREATE TABLE %1$I.%2$I (LIKE analytics.sales_transaction INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION)', 'analytics', part);
+            EXECUTE format('ALTER TABLE %1$I.%2$I ADD CONSTRAINT specgen_bound CHECK (transaction_date IS NOT NULL AND transaction_date >= %3$s AND transaction_date < %4$s)', 'analytics', part, lower_bound, upper_bound);
+            EXECUTE format('WITH moved AS (DELETE FROM ONLY analytics.sales_transaction_default WHERE transaction_date >= %3$s AND transaction_date < %4$s RETURNING transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category) INSERT INTO %1$I.%2$I (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category) SELECT transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category FROM moved', 'analytics', part, lower_bound, upper_bound);
+            GET DIAGNOSTICS moved = ROW_COUNT;
+            moved_total := moved_total + moved;
+            EXECUTE format('ALTER TABLE analytics.sales_transaction ATTACH PARTITION %1$I.%2$I FOR VALUES FROM (%3$s) TO (%4$s)', 'analytics', part, lower_bound, upper_bound);
+            EXECUTE format('ALTER TABLE %I.%I DROP CONSTRAINT specgen_bound', 'analytics', part);
+            created := created || part;
+        END LOOP;
+        EXIT WHEN NOT missing;
+        -- from here until commit no row may enter the DEFAULT partition, so that ATTACH finds none of the new
+        -- partitions' rows there; pass 2 looks again, since rows may have arrived meanwhile
+        LOCK TABLE ONLY analytics.sales_transaction_default IN ACCESS EXCLUSIVE MODE;
+    END LOOP;
+    IF cardinality(created) + cardinality(detached) + cardinality(dropped) > 0 OR moved_total > 0 THEN
+        INSERT INTO analytics.specgen_partition_log (table_name, p_now, started_at, duration_ms, created, moved_rows, detached, dropped)
+        VALUES ('analytics.sales_transaction', p_now, started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3),
+                created, moved_total, detached, dropped);
+    END IF;
+    RETURN cardinality(created) + cardinality(detached) + cardinality(dropped);
+END
+$specgen$;
+
+-- with pg_cron installed in this database, run the maintenance every hour (re-running replaces the job of the same
+-- name); without pg_cron nothing happens: see docs/spec-reference.md for other schedulers
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pg_cron') THEN
+        PERFORM cron.schedule('specgen:maintain:analytics.sales_transaction', '47 * * * *', 'SELECT analytics.maintain_sales_transaction()');
+    END IF;
+END
 $specgen$;
 
 -- ---------------------------------------------------------------------------

@@ -28,3 +28,18 @@ CREATE TABLE IF NOT EXISTS analytics.specgen_refresh_state (
 );
 
 COMMENT ON TABLE analytics.specgen_refresh_state IS 'Per materialized view of analytics: when it was last refreshed (refresh_<view>_if_stale reads it), a hash of the leaf partitions of its tables then (a change makes the next refresh a full one), its groups and the source rows they count (the refresh''s cost model), the pending change rows past which capture only records that the next refresh recomputes in full. A row means the view holds data.';
+
+CREATE TABLE IF NOT EXISTS analytics.specgen_partition_log (
+    id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+    table_name  text NOT NULL,
+    p_now       timestamptz NOT NULL,
+    started_at  timestamptz NOT NULL,
+    duration_ms numeric(12,3) NOT NULL,
+    created     text[] NOT NULL,
+    moved_rows  bigint NOT NULL,
+    detached    text[] NOT NULL,
+    dropped     text[] NOT NULL,
+    CONSTRAINT specgen_partition_log_pkey PRIMARY KEY (id)
+);
+
+COMMENT ON TABLE analytics.specgen_partition_log IS 'Partition maintenance of analytics (written by specgen''s maintain_<table> functions): one row per call that changed something: the partitions it created, the rows it moved out of DEFAULT partitions into them, the partitions it detached or dropped.';

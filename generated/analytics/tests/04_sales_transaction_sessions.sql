@@ -133,3 +133,19 @@ SELECT "is"((SELECT count(*) FROM analytics.sales_transaction),
 -- CLEANUP
 -- what the sessions wrote
 DELETE FROM analytics.sales_transaction;
+
+-- check maintenance_while_writing: maintenance (analytics.maintain_sales_transaction) while 4 sessions insert rows past the planned range loses no row, leaves none in sales_transaction_default and does not deadlock
+-- 4 sessions, 3 rounds each
+-- SESSION
+INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category) SELECT md5((n.i)::text)::uuid AS transaction_id, md5((n.i)::text)::uuid AS customer_id, md5((n.i)::text)::uuid AS product_id, 1 + ((n.i) % 15) AS quantity, 1 + ((n.i) % 15) AS unit_price, 1 + ((n.i) % 15) AS total_amount, '2025-01-01' AS transaction_date, 'v' || (n.i) AS payment_method, 'v' || (n.i) AS region, 'v' || (n.i) AS category FROM generate_series(1, 100) AS s(g), LATERAL (SELECT ((current_setting('specgen.session')::int - 1) * 3 + current_setting('specgen.round')::int - 1) * 200 + 0 + s.g AS i) AS n;
+SELECT analytics.maintain_sales_transaction('2025-01-01 00:00:00+00');
+INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category) SELECT md5((n.i)::text)::uuid AS transaction_id, md5((n.i)::text)::uuid AS customer_id, md5((n.i)::text)::uuid AS product_id, 1 + ((n.i) % 15) AS quantity, 1 + ((n.i) % 15) AS unit_price, 1 + ((n.i) % 15) AS total_amount, '2025-01-01' AS transaction_date, 'v' || (n.i) AS payment_method, 'v' || (n.i) AS region, 'v' || (n.i) AS category FROM generate_series(1, 100) AS s(g), LATERAL (SELECT ((current_setting('specgen.session')::int - 1) * 3 + current_setting('specgen.round')::int - 1) * 200 + 100 + s.g AS i) AS n;
+-- CHECK
+SELECT "is"((SELECT count(*) FROM analytics.sales_transaction), 2400::bigint, 'no row is lost: 2400 rows');
+SELECT "is"((SELECT count(*) FROM ONLY analytics.sales_transaction_default), 0::bigint, 'sales_transaction_default is empty');
+SELECT "is"((SELECT count(*) FROM analytics.sales_transaction_p2025_01), 2400::bigint, 'every row is in sales_transaction_p2025_01');
+SELECT "is"((SELECT count(*) FROM analytics.specgen_partition_log WHERE table_name = 'analytics.sales_transaction' AND cardinality(created) > 0), 1::bigint, 'one call created the partitions; the others waited and found them made');
+-- CLEANUP
+TRUNCATE analytics.sales_transaction;
+DELETE FROM analytics.specgen_partition_log WHERE table_name = 'analytics.sales_transaction';
+DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'analytics.sales_transaction'::regclass AND c.relname::text <> ALL (ARRAY['sales_transaction_p2024_01', 'sales_transaction_p2024_02', 'sales_transaction_p2024_03', 'sales_transaction_p2024_04', 'sales_transaction_p2024_05', 'sales_transaction_p2024_06', 'sales_transaction_p2024_07', 'sales_transaction_p2024_08', 'sales_transaction_p2024_09', 'sales_transaction_p2024_10', 'sales_transaction_p2024_11', 'sales_transaction_p2024_12', 'sales_transaction_default']) LOOP EXECUTE format('DROP TABLE %I.%I', 'analytics', p); END LOOP; END $specgen$;

@@ -2,6 +2,7 @@ package dev.specgen.check;
 
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
+import dev.specgen.plan.MaintenanceObject;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.plan.ViewObject;
 import dev.specgen.render.RenderedStatement;
@@ -29,6 +30,7 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
 import net.sf.jsqlparser.statement.comment.Comment;
 import net.sf.jsqlparser.statement.create.extension.CreateExtension;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.function.CreateFunction;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.DoStatement;
@@ -97,6 +99,9 @@ public final class ParseCheck implements AutoCloseable {
      * rendering of {@code o.parseStandIn()}.
      */
     Optional<String> problem(SqlObject o, String sql, String standIn) {
+        if (o instanceof MaintenanceObject mo) {
+            return maintenance(mo, sql);
+        }
         if (o instanceof SqlObject.BulkFunction) {
             // JSqlParser has no grammar for a plpgsql body: the frame and each statement of the body are checked
             PlpgsqlCheck plpgsql = new PlpgsqlCheck(this::parse);
@@ -138,6 +143,22 @@ public final class ParseCheck implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Maintenance objects: the log table is a CREATE TABLE, the function a CREATE FUNCTION (its PL/pgSQL body is
+     * PostgreSQL's to judge: the live check compiles and runs it), the schedule a DO block.
+     */
+    private Optional<String> maintenance(MaintenanceObject o, String sql) {
+        Class<? extends Statement> want = o instanceof MaintenanceObject.CreateMaintenanceLog ? CreateTable.class
+                : o instanceof MaintenanceObject.MaintainFunction ? CreateFunction.class : DoStatement.class;
+        try {
+            Statement parsed = parse(prepare(sql));
+            return want.isInstance(parsed) ? Optional.empty() : Optional.of("parsed as "
+                    + parsed.getClass().getSimpleName() + ", expected " + want.getSimpleName());
+        } catch (JSQLParserException e) {
+            return Optional.of(firstLine(e));
+        }
     }
 
     /** The first of {@code texts} that parses (distinct ones only); the last failure when none does. */

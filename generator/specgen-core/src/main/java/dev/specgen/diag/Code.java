@@ -79,6 +79,11 @@ public enum Code {
     SG247("views that depend on each other in a cycle"),
     SG248("view setting has no effect"),
     SG249("incremental maintenance without the index it leans on"),
+    SG250("partition maintenance key has no effect on list or hash partitioning"),
+    SG251("bad premake"),
+    SG252("bad retention"),
+    SG253("partition maintenance setting without effect"),
+    SG254("partition maintenance not possible here"),
 
     // plan
     SG301("generated name collides with another object"),
@@ -100,7 +105,8 @@ public enum Code {
     SG416("load stopped: too many rejected rows"),
     SG417("load failed"),
     SG418("rows rejected by a load"),
-    SG419("--in-place: bulk-function tests and session checks not run");
+    SG419("--in-place: bulk-function tests and session checks not run"),
+    SG425("partition made or removed by partition maintenance");
 
     private final String title;
 

@@ -11,6 +11,7 @@ import java.util.Optional;
  * by the model builder from {@code interval + from/to}, {@code step + from/to}, {@code modulus}, or taken from an
  * explicit {@code partitions:} list), never from today's date. {@code defaultPartition} adds a DEFAULT partition
  * (on by default for RANGE and LIST). {@code subpartitioning} applies to every partition of this level.
+ * {@code maintenance} is what the generated {@code maintain_<table>()} keeps up (top level, RANGE only).
  */
 public record Partitioning(
         Strategy strategy,
@@ -18,6 +19,7 @@ public record Partitioning(
         List<PartitionSpec> partitions,
         boolean defaultPartition,
         Optional<Partitioning> subpartitioning,
+        Optional<Maintenance> maintenance,
         SourcePos pos) {
 
     public enum Strategy {
@@ -37,6 +39,7 @@ public record Partitioning(
         Objects.requireNonNull(column, "column == null");
         partitions = List.copyOf(partitions);
         Objects.requireNonNull(subpartitioning, "subpartitioning == null");
+        Objects.requireNonNull(maintenance, "maintenance == null");
         Objects.requireNonNull(pos, "pos == null");
     }
 }

@@ -108,7 +108,9 @@ public final class Planner {
             if (node instanceof DependencyGraph.TableNode t) {
                 Entity e = t.entity();
                 EntityPlanner ep = new EntityPlanner(e, model, names.get(schema), graph.deferred(), createdTypes);
-                files.add(new PlannedFile(path, List.of(source(e)), ep.objects()));
+                List<SqlObject> objects = new ArrayList<>(ep.objects());
+                objects.addAll(MaintenancePlanner.objects(e));
+                files.add(new PlannedFile(path, List.of(source(e)), objects));
                 entityPlans.add(ep.entityPlan(path, source(e)));
                 if (!ep.deferredForeignKeys().isEmpty()) {
                     deferred.computeIfAbsent(schema, s -> new ArrayList<>()).addAll(ep.deferredForeignKeys());
@@ -175,6 +177,10 @@ public final class Planner {
         }
         if (!views.isEmpty()) {
             objects.addAll(RefreshTables.objects(schema, refreshTables[0], refreshTables[1], views.get(0).view().pos()));
+        }
+        if (MaintenancePlanner.any(entities)) {
+            objects.addAll(MaintenancePlanner.log(schema, entities.stream()
+                    .filter(e -> MaintenancePlanner.maintenance(e).isPresent()).findFirst().orElseThrow().pos()));
         }
         SortedSet<String> specs = new TreeSet<>();
         entities.forEach(e -> specs.add(source(e)));

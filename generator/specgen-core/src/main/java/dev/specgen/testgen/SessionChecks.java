@@ -17,6 +17,7 @@ final class SessionChecks {
         List<SessionCheck> out = new ArrayList<>();
         out.addAll(ViewSessionChecks.of(ep, plan));
         out.addAll(BulkSessions.of(ep, plan::entity));
+        MaintenanceSessions.of(ep, plan).ifPresent(out::add);
         return List.copyOf(out);
     }
 }

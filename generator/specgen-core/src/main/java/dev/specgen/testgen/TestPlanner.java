@@ -72,6 +72,9 @@ public final class TestPlanner {
         List<TestStep> body = new ArrayList<>(StructureTests.of(ep));
         List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), plan::entity);
         body.addAll(perf);
+        boolean skipped = perf.stream().anyMatch(PerformanceAssertion.Skip.class::isInstance);
+        List<TestStep> maintenance = MaintenanceTests.of(ep, !skipped);
+        body.addAll(maintenance);
         List<TestStep> steps = new ArrayList<>();
         steps.add(new TestStep.Begin(pos));
         steps.add(new TestStep.SearchPath(e.schema(), pos));
@@ -82,9 +85,9 @@ public final class TestPlanner {
         steps.addAll(body);
         steps.add(new TestStep.Finish(pos));
         steps.add(new TestStep.Rollback(pos));
-        boolean skipped = perf.stream().anyMatch(PerformanceAssertion.Skip.class::isInstance);
-        String scope = skipped ? "structure" : e.isPartitioned()
-                ? "structure, partition pruning, index use, time budgets" : "structure, index use, time budgets";
+        String scope = (skipped ? "structure" : e.isPartitioned()
+                ? "structure, partition pruning, index use, time budgets" : "structure, index use, time budgets")
+                + (maintenance.isEmpty() ? "" : ", partition maintenance");
         return new TestFile(testPath(ep.file()), ep.specFile(), e.schema() + "." + e.table(), scope, steps);
     }
 

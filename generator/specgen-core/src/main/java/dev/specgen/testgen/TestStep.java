@@ -14,7 +14,7 @@ import java.util.Objects;
 public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, TestStep.SetLocal, TestStep.Plan,
         TestStep.Section, TestStep.Note, TestStep.Helpers, TestStep.SeedFunction, TestStep.SeedGate,
         TestStep.Analyze, TestStep.Finish, TestStep.Rollback, TestStep.Statement, TestStep.RoleHelper,
-        TestStep.CreateRole, Assertion, ViewStep {
+        TestStep.CreateRole, Assertion, ViewStep, MaintenanceStep {
 
     SourcePos origin();
 

@@ -5,6 +5,7 @@ import dev.specgen.db.CatalogObjects.ConstraintInfo;
 import dev.specgen.db.CatalogObjects.EnumInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
 import dev.specgen.db.CatalogSnapshot;
+import dev.specgen.db.MaintenanceLog;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
@@ -14,6 +15,7 @@ import dev.specgen.model.FieldType;
 import dev.specgen.model.Param;
 import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
+import dev.specgen.plan.MaintenancePlanner;
 import dev.specgen.plan.SchemaPlan;
 import dev.specgen.sql.SqlLexer;
 import dev.specgen.sql.Token;
@@ -40,12 +42,14 @@ import java.util.TreeMap;
 final class RoundTrip {
     private final CatalogSnapshot cat;
     private final boolean inPlace;
+    private final MaintenanceLog maintenance;
     private final List<Diagnostic> out = new ArrayList<>();
     private final Set<String> enumsSeen = new HashSet<>();
 
-    private RoundTrip(CatalogSnapshot cat, boolean inPlace) {
+    private RoundTrip(CatalogSnapshot cat, boolean inPlace, MaintenanceLog maintenance) {
         this.cat = cat;
         this.inPlace = inPlace;
+        this.maintenance = maintenance;
     }
 
     /**
@@ -54,7 +58,13 @@ final class RoundTrip {
      */
     static List<Diagnostic> compare(SchemaPlan plan, CatalogSnapshot cat, ExpectedCatalog.Reader expected,
             boolean inPlace) {
-        RoundTrip rt = new RoundTrip(cat, inPlace);
+        return compare(plan, cat, expected, inPlace, MaintenanceLog.NONE);
+    }
+
+    /** @param maintenance what partition maintenance made and removed: reported as SG425, not as drift */
+    static List<Diagnostic> compare(SchemaPlan plan, CatalogSnapshot cat, ExpectedCatalog.Reader expected,
+            boolean inPlace, MaintenanceLog maintenance) {
+        RoundTrip rt = new RoundTrip(cat, inPlace, maintenance);
         for (EntityPlan ep : plan.entities()) {
             rt.entity(ep, expected);
         }
@@ -151,9 +161,18 @@ final class RoundTrip {
         e.partitioning().ifPresent(p -> same(p.pos(), "partition key of " + e.table(),
                 p.strategy().sql() + " (" + Sql.ident(p.column().name()) + ")", table.partitionKey().orElse("")));
         Set<String> planned = new HashSet<>();
+        MaintenanceLog.Table made = maintenance.of(e.schema(), e.table());
+        String function = e.schema() + "." + MaintenancePlanner.functionName(e.table());
         for (EntityPlan.Partition p : ep.partitions()) {
             planned.add(p.name());
             Optional<TableInfo> part = cat.table(e.schema(), p.name());
+            boolean attached = part.isPresent() && part.get().partitionBound().isPresent();
+            if (made.removed().contains(p.name()) && !attached) {
+                out.add(Diagnostic.warning(e.partitioning().orElseThrow().pos(), Code.SG425, "partition "
+                        + e.schema() + "." + p.name() + " was " + (part.isPresent() ? "detached" : "dropped") + " by "
+                        + function + " (retention), not by the DDL"));
+                continue;
+            }
             if (part.isEmpty()) {
                 drift(e.partitioning().orElseThrow().pos(), "partition " + e.schema() + "." + p.name() + " is missing");
                 continue;
@@ -167,7 +186,10 @@ final class RoundTrip {
         }
         SourcePos pos = e.partitioning().map(p -> p.pos()).orElse(e.pos());
         for (TableInfo t : IndexDrift.tree(cat, e.schema(), e.table())) {
-            if (!planned.contains(t.name()) || !t.schema().equals(e.schema())) {
+            if (!planned.contains(t.name()) && t.schema().equals(e.schema()) && made.created().contains(t.name())) {
+                out.add(Diagnostic.warning(pos, Code.SG425, "partition " + t.qualifiedName() + " was created by "
+                        + function + " (not by the DDL)"));
+            } else if (!planned.contains(t.name()) || !t.schema().equals(e.schema())) {
                 drift(pos, "partition " + t.qualifiedName() + " " + t.partitionBound().orElse("") + " of "
                         + e.table() + " is in the database but not in the spec");
             }

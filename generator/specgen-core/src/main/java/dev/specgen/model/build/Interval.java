@@ -2,7 +2,6 @@ package dev.specgen.model.build;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -44,13 +43,11 @@ enum Interval {
 
     /** The start of the following interval. */
     LocalDate next(LocalDate start) {
-        return switch (this) {
-            case DAILY -> start.plusDays(1);
-            case WEEKLY -> start.plusWeeks(1);
-            case MONTHLY -> start.plusMonths(1);
-            case QUARTERLY -> start.plusMonths(3);
-            case YEARLY -> start.plusYears(1);
-        };
+        return period().next(start);
+    }
+
+    dev.specgen.model.Maintenance.Period period() {
+        return dev.specgen.model.Maintenance.Period.valueOf(name());
     }
 
     /** Number of intervals from {@code from} to {@code to} (both interval starts, from before to). */
@@ -68,21 +65,9 @@ enum Interval {
         return (to.getYear() - from.getYear()) * 12L + to.getMonthValue() - from.getMonthValue();
     }
 
-    /**
-     * {@code p2024_01_15} daily, {@code p2025_w01} weekly (ISO week-based year and week: the week starting
-     * 2024-12-30 is {@code p2025_w01}), {@code p2024_01} monthly, {@code p2024_q1} quarterly, {@code p2024} yearly.
-     */
+    /** The partition suffix of the interval starting at {@code start} ({@code p2024_01}). */
     String suffix(LocalDate start) {
-        return switch (this) {
-            case DAILY -> String.format(Locale.ROOT, "p%04d_%02d_%02d", start.getYear(), start.getMonthValue(),
-                    start.getDayOfMonth());
-            case WEEKLY -> String.format(Locale.ROOT, "p%04d_w%02d", start.get(IsoFields.WEEK_BASED_YEAR),
-                    start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTHLY -> String.format(Locale.ROOT, "p%04d_%02d", start.getYear(), start.getMonthValue());
-            case QUARTERLY -> String.format(Locale.ROOT, "p%04d_q%d", start.getYear(),
-                    (start.getMonthValue() - 1) / 3 + 1);
-            case YEARLY -> String.format(Locale.ROOT, "p%04d", start.getYear());
-        };
+        return period().suffix(start);
     }
 
     /** What an interval start looks like, for hints. */

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
 final class PartitionBuilder {
 
     static final List<String> KEYS = List.of("strategy", "column", "interval", "intervals", "from", "to", "step",
-            "partitions", "modulus", "default", "subpartition");
+            "partitions", "modulus", "default", "subpartition", "premake", "retention", "retention_mode",
+            "create_partitions");
     static final Map<String, Strategy> STRATEGIES = new LinkedHashMap<>();
     static final int MAX_MODULUS = 1024;
     private static final Map<String, long[]> INTEGER_RANGES = Map.of(
@@ -84,14 +85,22 @@ final class PartitionBuilder {
             return Optional.empty();
         }
         Optional<Field> field = fields.stream().filter(f -> f.name().equals(column.get().name())).findFirst();
-        List<PartitionSpec> parts = switch (strategy.get()) {
-            case RANGE -> new RangePartitions(shape, m, field).resolve();
-            case LIST -> list(m, field);
-            case HASH -> hash(m, dflt);
-        };
+        Optional<dev.specgen.model.Maintenance.Rule> rule = Optional.empty();
+        List<PartitionSpec> parts;
+        switch (strategy.get()) {
+            case RANGE -> {
+                RangePartitions ranges = new RangePartitions(shape, m, field);
+                parts = ranges.resolve();
+                rule = ranges.rule();
+            }
+            case LIST -> parts = list(m, field);
+            default -> parts = hash(m, dflt);
+        }
         boolean defaultPartition = strategy.get() != Strategy.HASH && dflt.orElse(true);
+        Optional<dev.specgen.model.Maintenance> maintenance = new MaintenanceBuilder(shape)
+                .build(m, strategy.get(), rule, sub, !parts.isEmpty());
         return Optional.of(new Partitioning(strategy.get(), column.get(), parts, defaultPartition, subpartitioning,
-                m.pos()));
+                maintenance, m.pos()));
     }
 
     /**

@@ -35,11 +35,18 @@ final class RangePartitions {
     private final Shape shape;
     private final YMap m;
     private final Optional<Field> field;
+    /** How the partitions were made (interval or step from an anchor), once resolved; maintenance follows it. */
+    private Optional<dev.specgen.model.Maintenance.Rule> rule = Optional.empty();
 
     RangePartitions(Shape shape, YMap m, Optional<Field> field) {
         this.shape = shape;
         this.m = m;
         this.field = field;
+    }
+
+    /** The naming and bounding rule of resolved interval or step partitions; empty for explicit ones. */
+    Optional<dev.specgen.model.Maintenance.Rule> rule() {
+        return rule;
     }
 
     List<PartitionSpec> resolve() {
@@ -142,6 +149,8 @@ final class RangePartitions {
         }
         boolean tz = field.map(f -> f.type().is(FieldType.Kind.TIMESTAMPTZ))
                 .orElse(false);
+        rule = Optional.of(new dev.specgen.model.Maintenance.Rule.ByInterval(
+                dev.specgen.model.Maintenance.Period.valueOf(iv.name()), from.get(), to.get()));
         List<PartitionSpec> out = new ArrayList<>();
         for (LocalDate d = from.get(); d.isBefore(to.get()); d = iv.next(d)) {
             out.add(new PartitionSpec(iv.suffix(d), new Bound.Range(dateLiteral(d, tz),
@@ -228,6 +237,7 @@ final class RangePartitions {
                     + " of \"step\" (" + s + ")", alignedTo(a, s, span, qr[0]));
             return List.of();
         }
+        rule = Optional.of(new dev.specgen.model.Maintenance.Rule.ByStep(s, a, b));
         List<PartitionSpec> out = new ArrayList<>();
         for (int k = 0; k < count.intValueExact(); k++) {
             BigInteger v = a.add(s.multiply(BigInteger.valueOf(k)));

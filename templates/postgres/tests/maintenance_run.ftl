@@ -1,0 +1,2 @@
+<#-- @ftlvariable name="" type="dev.specgen.testgen.MaintenanceStep.Run" -->
+${sql};
