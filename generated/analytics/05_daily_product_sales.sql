@@ -78,8 +78,11 @@ FROM analytics.daily_product_sales_data;
 COMMENT ON VIEW analytics.daily_product_sales IS 'Sales per day, product and region [specgen definition 4b07a0abba44a0d9]';
 
 -- statement-level capture of writes to analytics.sales_transaction (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
+-- SECURITY DEFINER: whoever may write analytics.sales_transaction may write it (a role with INSERT alone), without grants on the
+-- view's own tables; every name in the body is schema-qualified and search_path is pinned
 CREATE OR REPLACE FUNCTION analytics.daily_product_sales_capture_sales_transaction() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$

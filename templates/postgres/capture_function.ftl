@@ -1,8 +1,11 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.CaptureFunction" -->
 -- statement-level capture of writes to ${source} (transition tables, never per row): <#if immediate>applied to the
 -- view within the writing statement<#else>pre-aggregated per group into the delta table, applied by the next refresh</#if>
+-- SECURITY DEFINER: whoever may write ${source} may write it (a role with INSERT alone), without grants on the
+-- view's own tables; every name in the body is schema-qualified and search_path is pinned
 CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 <#list settings as setting>
 SET ${setting}
 </#list>

@@ -42,8 +42,11 @@ COMMENT ON VIEW book.balances IS '[specgen definition 132d130279c5e816]';
 
 -- statement-level capture of writes to book.entry (transition tables, never per row): applied to the
 -- view within the writing statement
+-- SECURITY DEFINER: whoever may write book.entry may write it (a role with INSERT alone), without grants on the
+-- view's own tables; every name in the body is schema-qualified and search_path is pinned
 CREATE OR REPLACE FUNCTION book.balances_capture_entry() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$

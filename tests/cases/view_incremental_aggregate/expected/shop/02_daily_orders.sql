@@ -83,8 +83,11 @@ FROM shop.daily_orders_data;
 COMMENT ON VIEW shop.daily_orders IS 'Orders per day, store and channel [specgen definition fbd6920db49b3bae]';
 
 -- statement-level capture of writes to shop.store_order (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
+-- SECURITY DEFINER: whoever may write shop.store_order may write it (a role with INSERT alone), without grants on the
+-- view's own tables; every name in the body is schema-qualified and search_path is pinned
 CREATE OR REPLACE FUNCTION shop.daily_orders_capture_store_order() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$

@@ -69,8 +69,11 @@ FROM crm.tier_sales_data;
 COMMENT ON VIEW crm.tier_sales IS '[specgen definition 6a40b1638e9232ff]';
 
 -- statement-level capture of writes to crm.sale (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
+-- SECURITY DEFINER: whoever may write crm.sale may write it (a role with INSERT alone), without grants on the
+-- view's own tables; every name in the body is schema-qualified and search_path is pinned
 CREATE OR REPLACE FUNCTION crm.tier_sales_capture_sale() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$
@@ -221,8 +224,11 @@ CREATE OR REPLACE TRIGGER specgen_tier_sales_trunc
     FOR EACH STATEMENT EXECUTE FUNCTION crm.tier_sales_capture_sale();
 
 -- statement-level capture of writes to crm.customer (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
+-- SECURITY DEFINER: whoever may write crm.customer may write it (a role with INSERT alone), without grants on the
+-- view's own tables; every name in the body is schema-qualified and search_path is pinned
 CREATE OR REPLACE FUNCTION crm.tier_sales_capture_customer() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
 AS $specgen$
