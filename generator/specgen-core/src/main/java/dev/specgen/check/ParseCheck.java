@@ -151,7 +151,8 @@ public final class ParseCheck implements AutoCloseable {
      */
     private Optional<String> maintenance(MaintenanceObject o, String sql) {
         Class<? extends Statement> want = o instanceof MaintenanceObject.CreateMaintenanceLog ? CreateTable.class
-                : o instanceof MaintenanceObject.MaintainFunction ? CreateFunction.class : DoStatement.class;
+                : o instanceof MaintenanceObject.MaintainFunction || o instanceof MaintenanceObject.HealthFunction
+                ? CreateFunction.class : DoStatement.class;
         try {
             Statement parsed = parse(prepare(sql));
             return want.isInstance(parsed) ? Optional.empty() : Optional.of("parsed as "

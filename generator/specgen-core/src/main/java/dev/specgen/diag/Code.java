@@ -106,7 +106,8 @@ public enum Code {
     SG417("load failed"),
     SG418("rows rejected by a load"),
     SG419("--in-place: bulk-function tests and session checks not run"),
-    SG425("partition made or removed by partition maintenance");
+    SG425("partition made or removed by partition maintenance"),
+    SG426("no health function to read");
 
     private final String title;
 

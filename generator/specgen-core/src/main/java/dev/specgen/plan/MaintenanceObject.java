@@ -115,6 +115,36 @@ public sealed interface MaintenanceObject extends SqlObject {
         }
     }
 
+    /**
+     * {@code <schema>.specgen_health()}: per table of the schema and each of its partitions (those maintenance made
+     * too, read from the catalog), tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate
+     * indexes, rows in a DEFAULT partition and, for RANGE partitioning on a date or time key, the runway: how long
+     * until the last partition ends. {@code rows} are the {@code VALUES} rows of the schema's tables (schema, table,
+     * whether the key is timestamptz (NULL: no runway), the partition interval and premake when maintained), spelled
+     * by {@link HealthPlanner}. {@code specgen health} reads it.
+     */
+    record HealthFunction(String function, List<String> rows, List<String> settings, SourcePos origin)
+            implements MaintenanceObject {
+        public HealthFunction {
+            Objects.requireNonNull(function, "function == null");
+            rows = List.copyOf(rows);
+            settings = List.copyOf(settings);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String tag() {
+            return Sql.dollarTag(String.join("\n", rows));
+        }
+
+        public String describe() {
+            return "health function " + function;
+        }
+
+        public String template() {
+            return "health_function";
+        }
+    }
+
     /** Comment lines: words wrapped at a width. */
     final class TextLines {
         private TextLines() {

@@ -182,6 +182,10 @@ public final class Planner {
             objects.addAll(MaintenancePlanner.log(schema, entities.stream()
                     .filter(e -> MaintenancePlanner.maintenance(e).isPresent()).findFirst().orElseThrow().pos()));
         }
+        if (!entities.isEmpty()) {
+            // reads the catalog when it runs: it may come before the tables it reports on
+            objects.add(HealthPlanner.health(schema, entities, first));
+        }
         SortedSet<String> specs = new TreeSet<>();
         entities.forEach(e -> specs.add(source(e)));
         views.forEach(v -> specs.add(source(v)));
