@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('analytics', 'category_metrics', 'table analytics.category_metrics exists');
+SELECT "is"((SELECT count(*) FROM analytics.specgen_health() AS h WHERE h.table_name = 'analytics.category_metrics'), 1::bigint, 'analytics.specgen_health() reports category_metrics');
 SELECT col_type_is('analytics', 'category_metrics', 'category', 'text', 'category_metrics.category is text');
 SELECT col_not_null('analytics', 'category_metrics', 'category', 'category_metrics.category is NOT NULL');
 SELECT col_type_is('analytics', 'category_metrics', 'total_sales', 'numeric(14,2)', 'category_metrics.total_sales is numeric(14,2)');

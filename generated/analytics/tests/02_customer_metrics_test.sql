@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('analytics', 'customer_metrics', 'table analytics.customer_metrics exists');
+SELECT "is"((SELECT count(*) FROM analytics.specgen_health() AS h WHERE h.table_name = 'analytics.customer_metrics'), 1::bigint, 'analytics.specgen_health() reports customer_metrics');
 SELECT col_type_is('analytics', 'customer_metrics', 'customer_id', 'uuid', 'customer_metrics.customer_id is uuid');
 SELECT col_not_null('analytics', 'customer_metrics', 'customer_id', 'customer_metrics.customer_id is NOT NULL');
 SELECT col_type_is('analytics', 'customer_metrics', 'total_spent', 'numeric(12,2)', 'customer_metrics.total_spent is numeric(12,2)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('analytics', 'product_metrics', 'table analytics.product_metrics exists');
+SELECT "is"((SELECT count(*) FROM analytics.specgen_health() AS h WHERE h.table_name = 'analytics.product_metrics'), 1::bigint, 'analytics.specgen_health() reports product_metrics');
 SELECT col_type_is('analytics', 'product_metrics', 'product_id', 'uuid', 'product_metrics.product_id is uuid');
 SELECT col_not_null('analytics', 'product_metrics', 'product_id', 'product_metrics.product_id is NOT NULL');
 SELECT col_type_is('analytics', 'product_metrics', 'total_sales', 'numeric(12,2)', 'product_metrics.total_sales is numeric(12,2)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(60);
+SELECT plan(61);
 
 -- structure
 SELECT has_table('analytics', 'sales_transaction', 'table analytics.sales_transaction exists');
+SELECT "is"((SELECT count(*) FROM analytics.specgen_health() AS h WHERE h.table_name = 'analytics.sales_transaction'), 14::bigint, 'analytics.specgen_health() reports sales_transaction and its 13 partitions');
 SELECT col_type_is('analytics', 'sales_transaction', 'transaction_id', 'uuid', 'sales_transaction.transaction_id is uuid');
 SELECT col_not_null('analytics', 'sales_transaction', 'transaction_id', 'sales_transaction.transaction_id is NOT NULL');
 SELECT col_type_is('analytics', 'sales_transaction', 'customer_id', 'uuid', 'sales_transaction.customer_id is uuid');

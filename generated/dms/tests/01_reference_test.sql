@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(52);
+SELECT plan(53);
 
 -- structure
 SELECT has_table('dms', 'reference', 'table dms.reference exists');
+SELECT "is"((SELECT count(*) FROM dms.specgen_health() AS h WHERE h.table_name = 'dms.reference'), 17::bigint, 'dms.specgen_health() reports reference and its 16 partitions');
 SELECT col_type_is('dms', 'reference', 'id', 'bigint', 'reference.id is bigint');
 SELECT col_not_null('dms', 'reference', 'id', 'reference.id is NOT NULL');
 SELECT col_type_is('dms', 'reference', 'parent_document_id', 'bigint', 'reference.parent_document_id is bigint');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(8);
+SELECT plan(9);
 
 -- structure
 SELECT has_table('metastore', 'topic', 'table metastore.topic exists');
+SELECT "is"((SELECT count(*) FROM metastore.specgen_health() AS h WHERE h.table_name = 'metastore.topic'), 1::bigint, 'metastore.specgen_health() reports topic');
 SELECT col_type_is('metastore', 'topic', 'id', 'uuid', 'topic.id is uuid');
 SELECT col_not_null('metastore', 'topic', 'id', 'topic.id is NOT NULL');
 SELECT col_type_is('metastore', 'topic', 'name', 'character varying(255)', 'topic.name is varchar(255)');

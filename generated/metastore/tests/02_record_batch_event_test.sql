@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(42);
+SELECT plan(43);
 
 -- structure
 SELECT has_table('metastore', 'record_batch_event', 'table metastore.record_batch_event exists');
+SELECT "is"((SELECT count(*) FROM metastore.specgen_health() AS h WHERE h.table_name = 'metastore.record_batch_event'), 11::bigint, 'metastore.specgen_health() reports record_batch_event and its 10 partitions');
 SELECT col_type_is('metastore', 'record_batch_event', 'id', 'bigint', 'record_batch_event.id is bigint');
 SELECT col_not_null('metastore', 'record_batch_event', 'id', 'record_batch_event.id is NOT NULL');
 SELECT col_type_is('metastore', 'record_batch_event', 'topic_id', 'uuid', 'record_batch_event.topic_id is uuid');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(12);
+SELECT plan(13);
 
 -- structure
 SELECT has_table('metastore', 'topic_partition', 'table metastore.topic_partition exists');
+SELECT "is"((SELECT count(*) FROM metastore.specgen_health() AS h WHERE h.table_name = 'metastore.topic_partition'), 1::bigint, 'metastore.specgen_health() reports topic_partition');
 SELECT col_type_is('metastore', 'topic_partition', 'topic_id', 'uuid', 'topic_partition.topic_id is uuid');
 SELECT col_not_null('metastore', 'topic_partition', 'topic_id', 'topic_partition.topic_id is NOT NULL');
 SELECT col_type_is('metastore', 'topic_partition', 'partition', 'integer', 'topic_partition.partition is integer');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('kitchen', 'recipe', 'table kitchen.recipe exists');
+SELECT "is"((SELECT count(*) FROM kitchen.specgen_health() AS h WHERE h.table_name = 'kitchen.recipe'), 1::bigint, 'kitchen.specgen_health() reports recipe');
 SELECT col_type_is('kitchen', 'recipe', 'id', 'uuid', 'recipe.id is uuid');
 SELECT col_not_null('kitchen', 'recipe', 'id', 'recipe.id is NOT NULL');
 SELECT col_type_is('kitchen', 'recipe', 'tags', 'text[]', 'recipe.tags is text[]');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('shop', 'link', 'table shop.link exists');
+SELECT "is"((SELECT count(*) FROM shop.specgen_health() AS h WHERE h.table_name = 'shop.link'), 5::bigint, 'shop.specgen_health() reports link and its 4 partitions');
 SELECT col_type_is('shop', 'link', 'id', 'bigint', 'link.id is bigint');
 SELECT col_not_null('shop', 'link', 'id', 'link.id is NOT NULL');
 SELECT col_type_is('shop', 'link', 'parent_id', 'bigint', 'link.parent_id is bigint');

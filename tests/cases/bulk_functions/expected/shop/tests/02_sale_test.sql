@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('shop', 'sale', 'table shop.sale exists');
+SELECT "is"((SELECT count(*) FROM shop.specgen_health() AS h WHERE h.table_name = 'shop.sale'), 4::bigint, 'shop.specgen_health() reports sale and its 3 partitions');
 SELECT col_type_is('shop', 'sale', 'id', 'uuid', 'sale.id is uuid');
 SELECT col_not_null('shop', 'sale', 'id', 'sale.id is NOT NULL');
 SELECT col_type_is('shop', 'sale', 'sold_at', 'timestamp with time zone', 'sale.sold_at is timestamptz');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('loyalty', 'loyalty_member', 'table loyalty.loyalty_member exists');
+SELECT "is"((SELECT count(*) FROM loyalty.specgen_health() AS h WHERE h.table_name = 'loyalty.loyalty_member'), 1::bigint, 'loyalty.specgen_health() reports loyalty_member');
 SELECT col_type_is('loyalty', 'loyalty_member', 'id', 'bigint', 'loyalty_member.id is bigint');
 SELECT col_not_null('loyalty', 'loyalty_member', 'id', 'loyalty_member.id is NOT NULL');
 SELECT col_type_is('loyalty', 'loyalty_member', 'display_name', 'text', 'loyalty_member.display_name is text');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('public', 'feature_flag', 'table public.feature_flag exists');
+SELECT "is"((SELECT count(*) FROM public.specgen_health() AS h WHERE h.table_name = 'public.feature_flag'), 1::bigint, 'public.specgen_health() reports feature_flag');
 SELECT col_type_is('public', 'feature_flag', 'key', 'text', 'feature_flag.key is text');
 SELECT col_not_null('public', 'feature_flag', 'key', 'feature_flag.key is NOT NULL');
 SELECT col_type_is('public', 'feature_flag', 'enabled', 'boolean', 'feature_flag.enabled is boolean');

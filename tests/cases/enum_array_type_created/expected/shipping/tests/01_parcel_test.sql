@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(8);
+SELECT plan(9);
 
 -- structure
 SELECT has_table('shipping', 'parcel', 'table shipping.parcel exists');
+SELECT "is"((SELECT count(*) FROM shipping.specgen_health() AS h WHERE h.table_name = 'shipping.parcel'), 1::bigint, 'shipping.specgen_health() reports parcel');
 SELECT col_type_is('shipping', 'parcel', 'id', 'bigint', 'parcel.id is bigint');
 SELECT col_not_null('shipping', 'parcel', 'id', 'parcel.id is NOT NULL');
 SELECT col_type_is('shipping', 'parcel', 'handling', 'parcel_handling[]', 'parcel.handling is shipping.parcel_handling[]');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('payments', 'transfer', 'table payments.transfer exists');
+SELECT "is"((SELECT count(*) FROM payments.specgen_health() AS h WHERE h.table_name = 'payments.transfer'), 1::bigint, 'payments.specgen_health() reports transfer');
 SELECT col_type_is('payments', 'transfer', 'id', 'bigint', 'transfer.id is bigint');
 SELECT col_not_null('payments', 'transfer', 'id', 'transfer.id is NOT NULL');
 SELECT col_type_is('payments', 'transfer', 'source_currency', 'currency_code', 'transfer.source_currency is payments.currency_code');

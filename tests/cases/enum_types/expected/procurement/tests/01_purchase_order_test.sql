@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(16);
+SELECT plan(17);
 
 -- structure
 SELECT has_table('procurement', 'purchase_order', 'table procurement.purchase_order exists');
+SELECT "is"((SELECT count(*) FROM procurement.specgen_health() AS h WHERE h.table_name = 'procurement.purchase_order'), 1::bigint, 'procurement.specgen_health() reports purchase_order');
 SELECT col_type_is('procurement', 'purchase_order', 'id', 'bigint', 'purchase_order.id is bigint');
 SELECT col_not_null('procurement', 'purchase_order', 'id', 'purchase_order.id is NOT NULL');
 SELECT col_type_is('procurement', 'purchase_order', 'status', 'purchase_order_status', 'purchase_order.status is procurement.purchase_order_status');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(9);
+SELECT plan(10);
 
 -- structure
 SELECT has_table('org', 'employee', 'table org.employee exists');
+SELECT "is"((SELECT count(*) FROM org.specgen_health() AS h WHERE h.table_name = 'org.employee'), 1::bigint, 'org.specgen_health() reports employee');
 SELECT col_type_is('org', 'employee', 'id', 'integer', 'employee.id is integer');
 SELECT col_not_null('org', 'employee', 'id', 'employee.id is NOT NULL');
 SELECT col_type_is('org', 'employee', 'department_id', 'integer', 'employee.department_id is integer');

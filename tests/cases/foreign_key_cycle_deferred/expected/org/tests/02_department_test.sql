@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(7);
+SELECT plan(8);
 
 -- structure
 SELECT has_table('org', 'department', 'table org.department exists');
+SELECT "is"((SELECT count(*) FROM org.specgen_health() AS h WHERE h.table_name = 'org.department'), 1::bigint, 'org.specgen_health() reports department');
 SELECT col_type_is('org', 'department', 'id', 'integer', 'department.id is integer');
 SELECT col_not_null('org', 'department', 'id', 'department.id is NOT NULL');
 SELECT col_type_is('org', 'department', 'name', 'text', 'department.name is text');

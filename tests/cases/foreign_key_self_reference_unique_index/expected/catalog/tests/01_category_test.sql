@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('catalog', 'category', 'table catalog.category exists');
+SELECT "is"((SELECT count(*) FROM catalog.specgen_health() AS h WHERE h.table_name = 'catalog.category'), 1::bigint, 'catalog.specgen_health() reports category');
 SELECT col_type_is('catalog', 'category', 'id', 'integer', 'category.id is integer');
 SELECT col_not_null('catalog', 'category', 'id', 'category.id is NOT NULL');
 SELECT col_type_is('catalog', 'category', 'code', 'character varying(20)', 'category.code is varchar(20)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('sales', 'client', 'table sales.client exists');
+SELECT "is"((SELECT count(*) FROM sales.specgen_health() AS h WHERE h.table_name = 'sales.client'), 1::bigint, 'sales.specgen_health() reports client');
 SELECT col_type_is('sales', 'client', 'id', 'bigint', 'client.id is bigint');
 SELECT col_not_null('sales', 'client', 'id', 'client.id is NOT NULL');
 SELECT col_type_is('sales', 'client', 'code', 'character varying(12)', 'client.code is varchar(12)');

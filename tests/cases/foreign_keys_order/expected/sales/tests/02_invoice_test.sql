@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(9);
+SELECT plan(10);
 
 -- structure
 SELECT has_table('sales', 'invoice', 'table sales.invoice exists');
+SELECT "is"((SELECT count(*) FROM sales.specgen_health() AS h WHERE h.table_name = 'sales.invoice'), 1::bigint, 'sales.specgen_health() reports invoice');
 SELECT col_type_is('sales', 'invoice', 'id', 'bigint', 'invoice.id is bigint');
 SELECT col_not_null('sales', 'invoice', 'id', 'invoice.id is NOT NULL');
 SELECT col_type_is('sales', 'invoice', 'client_code', 'character varying(12)', 'invoice.client_code is varchar(12)');

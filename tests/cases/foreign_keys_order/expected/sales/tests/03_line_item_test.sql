@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(12);
+SELECT plan(13);
 
 -- structure
 SELECT has_table('sales', 'line_item', 'table sales.line_item exists');
+SELECT "is"((SELECT count(*) FROM sales.specgen_health() AS h WHERE h.table_name = 'sales.line_item'), 1::bigint, 'sales.specgen_health() reports line_item');
 SELECT col_type_is('sales', 'line_item', 'id', 'bigint', 'line_item.id is bigint');
 SELECT col_not_null('sales', 'line_item', 'id', 'line_item.id is NOT NULL');
 SELECT col_type_is('sales', 'line_item', 'invoice_id', 'bigint', 'line_item.invoice_id is bigint');

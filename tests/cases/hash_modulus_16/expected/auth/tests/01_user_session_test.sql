@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(35);
+SELECT plan(36);
 
 -- structure
 SELECT has_table('auth', 'user_session', 'table auth.user_session exists');
+SELECT "is"((SELECT count(*) FROM auth.specgen_health() AS h WHERE h.table_name = 'auth.user_session'), 17::bigint, 'auth.specgen_health() reports user_session and its 16 partitions');
 SELECT col_type_is('auth', 'user_session', 'session_id', 'uuid', 'user_session.session_id is uuid');
 SELECT col_not_null('auth', 'user_session', 'session_id', 'user_session.session_id is NOT NULL');
 SELECT col_type_is('auth', 'user_session', 'user_id', 'bigint', 'user_session.user_id is bigint');

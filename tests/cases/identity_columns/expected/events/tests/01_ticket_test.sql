@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(11);
+SELECT plan(12);
 
 -- structure
 SELECT has_table('events', 'ticket', 'table events.ticket exists');
+SELECT "is"((SELECT count(*) FROM events.specgen_health() AS h WHERE h.table_name = 'events.ticket'), 1::bigint, 'events.specgen_health() reports ticket');
 SELECT col_type_is('events', 'ticket', 'id', 'bigint', 'ticket.id is bigint');
 SELECT col_not_null('events', 'ticket', 'id', 'ticket.id is NOT NULL');
 SELECT col_type_is('events', 'ticket', 'legacy_no', 'integer', 'ticket.legacy_no is integer');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(20);
+SELECT plan(21);
 
 -- structure
 SELECT has_table('telemetry', 'metric_sample', 'table telemetry.metric_sample exists');
+SELECT "is"((SELECT count(*) FROM telemetry.specgen_health() AS h WHERE h.table_name = 'telemetry.metric_sample'), 1::bigint, 'telemetry.specgen_health() reports metric_sample');
 SELECT col_type_is('telemetry', 'metric_sample', 'host', 'text', 'metric_sample.host is text');
 SELECT col_not_null('telemetry', 'metric_sample', 'host', 'metric_sample.host is NOT NULL');
 SELECT col_type_is('telemetry', 'metric_sample', 'sampled_at', 'timestamp with time zone', 'metric_sample.sampled_at is timestamptz');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(17);
+SELECT plan(18);
 
 -- structure
 SELECT has_table('files', 'upload', 'table files.upload exists');
+SELECT "is"((SELECT count(*) FROM files.specgen_health() AS h WHERE h.table_name = 'files.upload'), 1::bigint, 'files.specgen_health() reports upload');
 SELECT col_type_is('files', 'upload', 'id', 'uuid', 'upload.id is uuid');
 SELECT col_not_null('files', 'upload', 'id', 'upload.id is NOT NULL');
 SELECT col_type_is('files', 'upload', 'uploaded_at', 'timestamp with time zone', 'upload.uploaded_at is timestamptz');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(27);
+SELECT plan(28);
 
 -- structure
 SELECT has_table('catalog', 'product', 'table catalog.product exists');
+SELECT "is"((SELECT count(*) FROM catalog.specgen_health() AS h WHERE h.table_name = 'catalog.product'), 1::bigint, 'catalog.specgen_health() reports product');
 SELECT col_type_is('catalog', 'product', 'sku', 'character varying(32)', 'product.sku is varchar(32)');
 SELECT col_not_null('catalog', 'product', 'sku', 'product.sku is NOT NULL');
 SELECT col_type_is('catalog', 'product', 'title', 'text', 'product.title is text');

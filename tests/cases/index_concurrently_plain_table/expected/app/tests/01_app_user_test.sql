@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('app', 'app_user', 'table app.app_user exists');
+SELECT "is"((SELECT count(*) FROM app.specgen_health() AS h WHERE h.table_name = 'app.app_user'), 1::bigint, 'app.specgen_health() reports app_user');
 SELECT col_type_is('app', 'app_user', 'id', 'bigint', 'app_user.id is bigint');
 SELECT col_not_null('app', 'app_user', 'id', 'app_user.id is NOT NULL');
 SELECT col_type_is('app', 'app_user', 'email', 'text', 'app_user.email is text');

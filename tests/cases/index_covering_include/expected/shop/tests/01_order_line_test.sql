@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(18);
+SELECT plan(19);
 
 -- structure
 SELECT has_table('shop', 'order_line', 'table shop.order_line exists');
+SELECT "is"((SELECT count(*) FROM shop.specgen_health() AS h WHERE h.table_name = 'shop.order_line'), 1::bigint, 'shop.specgen_health() reports order_line');
 SELECT col_type_is('shop', 'order_line', 'order_id', 'bigint', 'order_line.order_id is bigint');
 SELECT col_not_null('shop', 'order_line', 'order_id', 'order_line.order_id is NOT NULL');
 SELECT col_type_is('shop', 'order_line', 'line_no', 'smallint', 'order_line.line_no is smallint');

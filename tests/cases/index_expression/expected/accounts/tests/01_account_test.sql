@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(15);
+SELECT plan(16);
 
 -- structure
 SELECT has_table('accounts', 'account', 'table accounts.account exists');
+SELECT "is"((SELECT count(*) FROM accounts.specgen_health() AS h WHERE h.table_name = 'accounts.account'), 1::bigint, 'accounts.specgen_health() reports account');
 SELECT col_type_is('accounts', 'account', 'id', 'bigint', 'account.id is bigint');
 SELECT col_not_null('accounts', 'account', 'id', 'account.id is NOT NULL');
 SELECT col_type_is('accounts', 'account', 'email', 'text', 'account.email is text');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(19);
+SELECT plan(20);
 
 -- structure
 SELECT has_table('content', 'document', 'table content.document exists');
+SELECT "is"((SELECT count(*) FROM content.specgen_health() AS h WHERE h.table_name = 'content.document'), 1::bigint, 'content.specgen_health() reports document');
 SELECT col_type_is('content', 'document', 'id', 'uuid', 'document.id is uuid');
 SELECT col_not_null('content', 'document', 'id', 'document.id is NOT NULL');
 SELECT col_type_is('content', 'document', 'body', 'jsonb', 'document.body is jsonb');

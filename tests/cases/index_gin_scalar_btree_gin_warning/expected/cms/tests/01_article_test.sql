@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(12);
+SELECT plan(13);
 
 -- structure
 SELECT has_table('cms', 'article', 'table cms.article exists');
+SELECT "is"((SELECT count(*) FROM cms.specgen_health() AS h WHERE h.table_name = 'cms.article'), 1::bigint, 'cms.specgen_health() reports article');
 SELECT col_type_is('cms', 'article', 'id', 'bigint', 'article.id is bigint');
 SELECT col_not_null('cms', 'article', 'id', 'article.id is NOT NULL');
 SELECT col_type_is('cms', 'article', 'tenant_id', 'bigint', 'article.tenant_id is bigint');

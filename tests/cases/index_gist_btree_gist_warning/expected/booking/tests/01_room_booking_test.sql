@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('booking', 'room_booking', 'table booking.room_booking exists');
+SELECT "is"((SELECT count(*) FROM booking.specgen_health() AS h WHERE h.table_name = 'booking.room_booking'), 1::bigint, 'booking.specgen_health() reports room_booking');
 SELECT col_type_is('booking', 'room_booking', 'id', 'bigint', 'room_booking.id is bigint');
 SELECT col_not_null('booking', 'room_booking', 'id', 'room_booking.id is NOT NULL');
 SELECT col_type_is('booking', 'room_booking', 'room_id', 'integer', 'room_booking.room_id is integer');

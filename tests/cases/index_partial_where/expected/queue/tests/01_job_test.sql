@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('queue', 'job', 'table queue.job exists');
+SELECT "is"((SELECT count(*) FROM queue.specgen_health() AS h WHERE h.table_name = 'queue.job'), 1::bigint, 'queue.specgen_health() reports job');
 SELECT col_type_is('queue', 'job', 'id', 'bigint', 'job.id is bigint');
 SELECT col_not_null('queue', 'job', 'id', 'job.id is NOT NULL');
 SELECT col_type_is('queue', 'job', 'queue', 'text', 'job.queue is text');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(37);
+SELECT plan(38);
 
 -- structure
 SELECT has_table('shop', 'web_order', 'table shop.web_order exists');
+SELECT "is"((SELECT count(*) FROM shop.specgen_health() AS h WHERE h.table_name = 'shop.web_order'), 1::bigint, 'shop.specgen_health() reports web_order');
 SELECT col_type_is('shop', 'web_order', 'id', 'bigint', 'web_order.id is bigint');
 SELECT col_not_null('shop', 'web_order', 'id', 'web_order.id is NOT NULL');
 SELECT col_type_is('shop', 'web_order', 'customer_id', 'bigint', 'web_order.customer_id is bigint');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(38);
+SELECT plan(39);
 
 -- structure
 SELECT has_table('payments', 'payment', 'table payments.payment exists');
+SELECT "is"((SELECT count(*) FROM payments.specgen_health() AS h WHERE h.table_name = 'payments.payment'), 8::bigint, 'payments.specgen_health() reports payment and its 7 partitions');
 SELECT col_type_is('payments', 'payment', 'id', 'bigint', 'payment.id is bigint');
 SELECT col_not_null('payments', 'payment', 'id', 'payment.id is NOT NULL');
 SELECT col_type_is('payments', 'payment', 'merchant_id', 'integer', 'payment.merchant_id is integer');

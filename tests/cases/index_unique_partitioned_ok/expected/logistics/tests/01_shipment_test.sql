@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(31);
+SELECT plan(32);
 
 -- structure
 SELECT has_table('logistics', 'shipment', 'table logistics.shipment exists');
+SELECT "is"((SELECT count(*) FROM logistics.specgen_health() AS h WHERE h.table_name = 'logistics.shipment'), 4::bigint, 'logistics.specgen_health() reports shipment and its 3 partitions');
 SELECT col_type_is('logistics', 'shipment', 'id', 'bigint', 'shipment.id is bigint');
 SELECT col_not_null('logistics', 'shipment', 'id', 'shipment.id is NOT NULL');
 SELECT col_type_is('logistics', 'shipment', 'tracking_no', 'character varying(40)', 'shipment.tracking_no is varchar(40)');

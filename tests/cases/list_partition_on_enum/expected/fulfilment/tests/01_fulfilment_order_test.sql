@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('fulfilment', 'fulfilment_order', 'table fulfilment.fulfilment_order exists');
+SELECT "is"((SELECT count(*) FROM fulfilment.specgen_health() AS h WHERE h.table_name = 'fulfilment.fulfilment_order'), 3::bigint, 'fulfilment.specgen_health() reports fulfilment_order and its 2 partitions');
 SELECT col_type_is('fulfilment', 'fulfilment_order', 'id', 'bigint', 'fulfilment_order.id is bigint');
 SELECT col_not_null('fulfilment', 'fulfilment_order', 'id', 'fulfilment_order.id is NOT NULL');
 SELECT col_type_is('fulfilment', 'fulfilment_order', 'state', 'fulfilment_order_state', 'fulfilment_order.state is fulfilment.fulfilment_order_state');

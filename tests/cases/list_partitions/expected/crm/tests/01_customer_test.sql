@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(17);
+SELECT plan(18);
 
 -- structure
 SELECT has_table('crm', 'customer', 'table crm.customer exists');
+SELECT "is"((SELECT count(*) FROM crm.specgen_health() AS h WHERE h.table_name = 'crm.customer'), 4::bigint, 'crm.specgen_health() reports customer and its 3 partitions');
 SELECT col_type_is('crm', 'customer', 'id', 'uuid', 'customer.id is uuid');
 SELECT col_not_null('crm', 'customer', 'id', 'customer.id is NOT NULL');
 SELECT col_type_is('crm', 'customer', 'region', 'character(2)', 'customer.region is char(2)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(17);
+SELECT plan(18);
 
 -- structure
 SELECT has_table('helpdesk', 'support_ticket', 'table helpdesk.support_ticket exists');
+SELECT "is"((SELECT count(*) FROM helpdesk.specgen_health() AS h WHERE h.table_name = 'helpdesk.support_ticket'), 4::bigint, 'helpdesk.specgen_health() reports support_ticket and its 3 partitions');
 SELECT col_type_is('helpdesk', 'support_ticket', 'id', 'bigint', 'support_ticket.id is bigint');
 SELECT col_not_null('helpdesk', 'support_ticket', 'id', 'support_ticket.id is NOT NULL');
 SELECT col_type_is('helpdesk', 'support_ticket', 'status', 'text', 'support_ticket.status is text');

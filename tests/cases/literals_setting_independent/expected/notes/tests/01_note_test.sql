@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('notes', 'note', 'table notes.note exists');
+SELECT "is"((SELECT count(*) FROM notes.specgen_health() AS h WHERE h.table_name = 'notes.note'), 4::bigint, 'notes.specgen_health() reports note and its 3 partitions');
 SELECT col_type_is('notes', 'note', 'id', 'bigint', 'note.id is bigint');
 SELECT col_not_null('notes', 'note', 'id', 'note.id is NOT NULL');
 SELECT col_type_is('notes', 'note', 'kind', 'note_kind', 'note.kind is notes.note_kind');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('tap', 'reading', 'table tap.reading exists');
+SELECT "is"((SELECT count(*) FROM tap.specgen_health() AS h WHERE h.table_name = 'tap.reading'), 4::bigint, 'tap.specgen_health() reports reading and its 3 partitions');
 SELECT col_type_is('tap', 'reading', 'id', 'bigint', 'reading.id is bigint');
 SELECT col_not_null('tap', 'reading', 'id', 'reading.id is NOT NULL');
 SELECT col_type_is('tap', 'reading', 'time', 'timestamp without time zone', 'reading.time is timestamp');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(7);
+SELECT plan(8);
 
 -- structure
 SELECT has_table('tap', 'sensor', 'table tap.sensor exists');
+SELECT "is"((SELECT count(*) FROM tap.specgen_health() AS h WHERE h.table_name = 'tap.sensor'), 1::bigint, 'tap.specgen_health() reports sensor');
 SELECT col_type_is('tap', 'sensor', 'id', 'bigint', 'sensor.id is bigint');
 SELECT col_not_null('tap', 'sensor', 'id', 'sensor.id is NOT NULL');
 SELECT col_type_is('tap', 'sensor', 'serial', 'integer', 'sensor.serial is integer');

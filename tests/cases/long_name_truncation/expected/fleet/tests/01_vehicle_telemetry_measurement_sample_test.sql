@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(20);
+SELECT plan(21);
 
 -- structure
 SELECT has_table('fleet', 'vehicle_telemetry_measurement_sample', 'table fleet.vehicle_telemetry_measurement_sample exists');
+SELECT "is"((SELECT count(*) FROM fleet.specgen_health() AS h WHERE h.table_name = 'fleet.vehicle_telemetry_measurement_sample'), 1::bigint, 'fleet.specgen_health() reports vehicle_telemetry_measurement_sample');
 SELECT col_type_is('fleet', 'vehicle_telemetry_measurement_sample', 'id', 'bigint', 'vehicle_telemetry_measurement_sample.id is bigint');
 SELECT col_not_null('fleet', 'vehicle_telemetry_measurement_sample', 'id', 'vehicle_telemetry_measurement_sample.id is NOT NULL');
 SELECT col_type_is('fleet', 'vehicle_telemetry_measurement_sample', 'vehicle_identification_number', 'character(17)', 'vehicle_telemetry_measurement_sample.vehicle_identification_number is char(17)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(8);
+SELECT plan(9);
 
 -- structure
 SELECT has_table('library', 'author', 'table library.author exists');
+SELECT "is"((SELECT count(*) FROM library.specgen_health() AS h WHERE h.table_name = 'library.author'), 1::bigint, 'library.specgen_health() reports author');
 SELECT col_type_is('library', 'author', 'id', 'integer', 'author.id is integer');
 SELECT col_not_null('library', 'author', 'id', 'author.id is NOT NULL');
 SELECT col_type_is('library', 'author', 'name', 'text', 'author.name is text');

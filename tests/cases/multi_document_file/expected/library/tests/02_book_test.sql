@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('library', 'book', 'table library.book exists');
+SELECT "is"((SELECT count(*) FROM library.specgen_health() AS h WHERE h.table_name = 'library.book'), 1::bigint, 'library.specgen_health() reports book');
 SELECT col_type_is('library', 'book', 'isbn', 'character(13)', 'book.isbn is char(13)');
 SELECT col_not_null('library', 'book', 'isbn', 'book.isbn is NOT NULL');
 SELECT col_type_is('library', 'book', 'author_id', 'integer', 'book.author_id is integer');

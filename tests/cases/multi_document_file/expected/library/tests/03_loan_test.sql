@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('library', 'loan', 'table library.loan exists');
+SELECT "is"((SELECT count(*) FROM library.specgen_health() AS h WHERE h.table_name = 'library.loan'), 1::bigint, 'library.specgen_health() reports loan');
 SELECT col_type_is('library', 'loan', 'id', 'bigint', 'loan.id is bigint');
 SELECT col_not_null('library', 'loan', 'id', 'loan.id is NOT NULL');
 SELECT col_type_is('library', 'loan', 'isbn', 'character(13)', 'loan.isbn is char(13)');

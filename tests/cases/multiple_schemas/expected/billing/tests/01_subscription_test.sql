@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('billing', 'subscription', 'table billing.subscription exists');
+SELECT "is"((SELECT count(*) FROM billing.specgen_health() AS h WHERE h.table_name = 'billing.subscription'), 1::bigint, 'billing.specgen_health() reports subscription');
 SELECT col_type_is('billing', 'subscription', 'id', 'bigint', 'subscription.id is bigint');
 SELECT col_not_null('billing', 'subscription', 'id', 'subscription.id is NOT NULL');
 SELECT col_type_is('billing', 'subscription', 'tenant_id', 'uuid', 'subscription.tenant_id is uuid');

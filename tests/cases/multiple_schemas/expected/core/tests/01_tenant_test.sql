@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(8);
+SELECT plan(9);
 
 -- structure
 SELECT has_table('core', 'tenant', 'table core.tenant exists');
+SELECT "is"((SELECT count(*) FROM core.specgen_health() AS h WHERE h.table_name = 'core.tenant'), 1::bigint, 'core.specgen_health() reports tenant');
 SELECT col_type_is('core', 'tenant', 'id', 'uuid', 'tenant.id is uuid');
 SELECT col_not_null('core', 'tenant', 'id', 'tenant.id is NOT NULL');
 SELECT col_type_is('core', 'tenant', 'slug', 'character varying(40)', 'tenant.slug is varchar(40)');

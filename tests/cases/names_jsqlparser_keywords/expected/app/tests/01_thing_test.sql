@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(28);
+SELECT plan(29);
 
 -- structure
 SELECT has_table('app', 'thing', 'table app.thing exists');
+SELECT "is"((SELECT count(*) FROM app.specgen_health() AS h WHERE h.table_name = 'app.thing'), 1::bigint, 'app.specgen_health() reports thing');
 SELECT col_type_is('app', 'thing', 'id', 'bigint', 'thing.id is bigint');
 SELECT col_not_null('app', 'thing', 'id', 'thing.id is NOT NULL');
 SELECT col_type_is('app', 'thing', 'output', 'text', 'thing.output is text');

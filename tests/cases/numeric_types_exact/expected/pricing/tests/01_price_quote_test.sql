@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(19);
+SELECT plan(20);
 
 -- structure
 SELECT has_table('pricing', 'price_quote', 'table pricing.price_quote exists');
+SELECT "is"((SELECT count(*) FROM pricing.specgen_health() AS h WHERE h.table_name = 'pricing.price_quote'), 1::bigint, 'pricing.specgen_health() reports price_quote');
 SELECT col_type_is('pricing', 'price_quote', 'id', 'bigint', 'price_quote.id is bigint');
 SELECT col_not_null('pricing', 'price_quote', 'id', 'price_quote.id is NOT NULL');
 SELECT col_type_is('pricing', 'price_quote', 'exact_unbounded', 'numeric', 'price_quote.exact_unbounded is numeric');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(35);
+SELECT plan(36);
 
 -- structure
 SELECT has_table('ops', 'event', 'table ops.event exists');
+SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.event'), 5::bigint, 'ops.specgen_health() reports event and its 4 partitions');
 SELECT col_type_is('ops', 'event', 'id', 'bigint', 'event.id is bigint');
 SELECT col_not_null('ops', 'event', 'id', 'event.id is NOT NULL');
 SELECT col_type_is('ops', 'event', 'happened_at', 'timestamp with time zone', 'event.happened_at is timestamptz');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(27);
+SELECT plan(28);
 
 -- structure
 SELECT has_table('ops', 'reading', 'table ops.reading exists');
+SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.reading'), 5::bigint, 'ops.specgen_health() reports reading and its 4 partitions');
 SELECT col_type_is('ops', 'reading', 'sensor_id', 'integer', 'reading.sensor_id is integer');
 SELECT col_not_null('ops', 'reading', 'sensor_id', 'reading.sensor_id is NOT NULL');
 SELECT col_type_is('ops', 'reading', 'seq', 'bigint', 'reading.seq is bigint');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(35);
+SELECT plan(36);
 
 -- structure
 SELECT has_table('ops', 'visit', 'table ops.visit exists');
+SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.visit'), 8::bigint, 'ops.specgen_health() reports visit and its 7 partitions');
 SELECT col_type_is('ops', 'visit', 'site_id', 'integer', 'visit.site_id is integer');
 SELECT col_not_null('ops', 'visit', 'site_id', 'visit.site_id is NOT NULL');
 SELECT col_type_is('ops', 'visit', 'visited_on', 'date', 'visit.visited_on is date');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(19);
+SELECT plan(20);
 
 -- structure
 SELECT has_table('iot', 'sensor_reading', 'table iot.sensor_reading exists');
+SELECT "is"((SELECT count(*) FROM iot.specgen_health() AS h WHERE h.table_name = 'iot.sensor_reading'), 6::bigint, 'iot.specgen_health() reports sensor_reading and its 5 partitions');
 SELECT col_type_is('iot', 'sensor_reading', 'sensor_id', 'integer', 'sensor_reading.sensor_id is integer');
 SELECT col_not_null('iot', 'sensor_reading', 'sensor_id', 'sensor_reading.sensor_id is NOT NULL');
 SELECT col_type_is('iot', 'sensor_reading', 'reading_date', 'date', 'sensor_reading.reading_date is date');

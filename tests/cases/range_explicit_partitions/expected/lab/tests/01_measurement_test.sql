@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(16);
+SELECT plan(17);
 
 -- structure
 SELECT has_table('lab', 'measurement', 'table lab.measurement exists');
+SELECT "is"((SELECT count(*) FROM lab.specgen_health() AS h WHERE h.table_name = 'lab.measurement'), 4::bigint, 'lab.specgen_health() reports measurement and its 3 partitions');
 SELECT col_type_is('lab', 'measurement', 'id', 'bigint', 'measurement.id is bigint');
 SELECT col_not_null('lab', 'measurement', 'id', 'measurement.id is NOT NULL');
 SELECT col_type_is('lab', 'measurement', 'taken_at', 'timestamp with time zone', 'measurement.taken_at is timestamptz');

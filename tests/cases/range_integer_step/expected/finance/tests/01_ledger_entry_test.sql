@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(17);
+SELECT plan(18);
 
 -- structure
 SELECT has_table('finance', 'ledger_entry', 'table finance.ledger_entry exists');
+SELECT "is"((SELECT count(*) FROM finance.specgen_health() AS h WHERE h.table_name = 'finance.ledger_entry'), 4::bigint, 'finance.specgen_health() reports ledger_entry and its 3 partitions');
 SELECT col_type_is('finance', 'ledger_entry', 'account_no', 'integer', 'ledger_entry.account_no is integer');
 SELECT col_not_null('finance', 'ledger_entry', 'account_no', 'ledger_entry.account_no is NOT NULL');
 SELECT col_type_is('finance', 'ledger_entry', 'entry_id', 'bigint', 'ledger_entry.entry_id is bigint');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(27);
+SELECT plan(28);
 
 -- structure
 SELECT has_table('shop', 'customer_order', 'table shop.customer_order exists');
+SELECT "is"((SELECT count(*) FROM shop.specgen_health() AS h WHERE h.table_name = 'shop.customer_order'), 7::bigint, 'shop.specgen_health() reports customer_order and its 6 partitions');
 SELECT col_type_is('shop', 'customer_order', 'id', 'bigint', 'customer_order.id is bigint');
 SELECT col_not_null('shop', 'customer_order', 'id', 'customer_order.id is NOT NULL');
 SELECT col_type_is('shop', 'customer_order', 'customer_id', 'uuid', 'customer_order.customer_id is uuid');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(17);
+SELECT plan(18);
 
 -- structure
 SELECT has_table('tracking', 'event', 'table tracking.event exists');
+SELECT "is"((SELECT count(*) FROM tracking.specgen_health() AS h WHERE h.table_name = 'tracking.event'), 4::bigint, 'tracking.specgen_health() reports event and its 3 partitions');
 SELECT col_type_is('tracking', 'event', 'id', 'uuid', 'event.id is uuid');
 SELECT col_not_null('tracking', 'event', 'id', 'event.id is NOT NULL');
 SELECT col_type_is('tracking', 'event', 'kind', 'text', 'event.kind is text');

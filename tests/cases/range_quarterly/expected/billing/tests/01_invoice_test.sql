@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(19);
+SELECT plan(20);
 
 -- structure
 SELECT has_table('billing', 'invoice', 'table billing.invoice exists');
+SELECT "is"((SELECT count(*) FROM billing.specgen_health() AS h WHERE h.table_name = 'billing.invoice'), 6::bigint, 'billing.specgen_health() reports invoice and its 5 partitions');
 SELECT col_type_is('billing', 'invoice', 'invoice_no', 'character varying(20)', 'invoice.invoice_no is varchar(20)');
 SELECT col_not_null('billing', 'invoice', 'invoice_no', 'invoice.invoice_no is NOT NULL');
 SELECT col_type_is('billing', 'invoice', 'issued_on', 'date', 'invoice.issued_on is date');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(20);
+SELECT plan(21);
 
 -- structure
 SELECT has_table('web', 'page_view', 'table web.page_view exists');
+SELECT "is"((SELECT count(*) FROM web.specgen_health() AS h WHERE h.table_name = 'web.page_view'), 7::bigint, 'web.specgen_health() reports page_view and its 6 partitions');
 SELECT col_type_is('web', 'page_view', 'id', 'bigint', 'page_view.id is bigint');
 SELECT col_not_null('web', 'page_view', 'id', 'page_view.id is NOT NULL');
 SELECT col_type_is('web', 'page_view', 'url', 'text', 'page_view.url is text');

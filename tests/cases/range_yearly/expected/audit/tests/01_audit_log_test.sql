@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(21);
+SELECT plan(22);
 
 -- structure
 SELECT has_table('audit', 'audit_log', 'table audit.audit_log exists');
+SELECT "is"((SELECT count(*) FROM audit.specgen_health() AS h WHERE h.table_name = 'audit.audit_log'), 6::bigint, 'audit.specgen_health() reports audit_log and its 5 partitions');
 SELECT col_type_is('audit', 'audit_log', 'id', 'bigint', 'audit_log.id is bigint');
 SELECT col_not_null('audit', 'audit_log', 'id', 'audit_log.id is NOT NULL');
 SELECT col_type_is('audit', 'audit_log', 'actor', 'text', 'audit_log.actor is text');

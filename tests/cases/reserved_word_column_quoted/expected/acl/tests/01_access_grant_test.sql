@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(24);
+SELECT plan(25);
 
 -- structure
 SELECT has_table('acl', 'access_grant', 'table acl.access_grant exists');
+SELECT "is"((SELECT count(*) FROM acl.specgen_health() AS h WHERE h.table_name = 'acl.access_grant'), 1::bigint, 'acl.specgen_health() reports access_grant');
 SELECT col_type_is('acl', 'access_grant', 'id', 'bigint', 'access_grant.id is bigint');
 SELECT col_not_null('acl', 'access_grant', 'id', 'access_grant.id is NOT NULL');
 SELECT col_type_is('acl', 'access_grant', 'user', 'text', 'access_grant.user is text');

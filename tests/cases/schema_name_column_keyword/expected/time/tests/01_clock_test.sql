@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(15);
+SELECT plan(16);
 
 -- structure
 SELECT has_table('time', 'clock', 'table time.clock exists');
+SELECT "is"((SELECT count(*) FROM "time".specgen_health() AS h WHERE h.table_name = '"time".clock'), 1::bigint, 'time.specgen_health() reports clock');
 SELECT col_type_is('time', 'clock', 'id', 'bigint', 'clock.id is bigint');
 SELECT col_not_null('time', 'clock', 'id', 'clock.id is NOT NULL');
 SELECT col_type_is('time', 'clock', 'position', 'integer', 'clock.position is integer');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(10);
+SELECT plan(11);
 
 -- structure
 SELECT has_table('cache', 'cache_entry', 'table cache.cache_entry exists');
+SELECT "is"((SELECT count(*) FROM cache.specgen_health() AS h WHERE h.table_name = 'cache.cache_entry'), 1::bigint, 'cache.specgen_health() reports cache_entry');
 SELECT col_type_is('cache', 'cache_entry', 'key', 'text', 'cache_entry.key is text');
 SELECT col_not_null('cache', 'cache_entry', 'key', 'cache_entry.key is NOT NULL');
 SELECT col_type_is('cache', 'cache_entry', 'value', 'jsonb', 'cache_entry.value is jsonb');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(6);
+SELECT plan(7);
 
 -- structure
 SELECT has_table('geo', 'region', 'table geo.region exists');
+SELECT "is"((SELECT count(*) FROM geo.specgen_health() AS h WHERE h.table_name = 'geo.region'), 1::bigint, 'geo.specgen_health() reports region');
 SELECT col_type_is('geo', 'region', 'code', 'character(2)', 'region.code is char(2)');
 SELECT col_not_null('geo', 'region', 'code', 'region.code is NOT NULL');
 

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(8);
+SELECT plan(9);
 
 -- structure
 SELECT has_table('geo', 'city', 'table geo.city exists');
+SELECT "is"((SELECT count(*) FROM geo.specgen_health() AS h WHERE h.table_name = 'geo.city'), 1::bigint, 'geo.specgen_health() reports city');
 SELECT col_type_is('geo', 'city', 'id', 'integer', 'city.id is integer');
 SELECT col_not_null('geo', 'city', 'id', 'city.id is NOT NULL');
 SELECT col_type_is('geo', 'city', 'region_code', 'character(2)', 'city.region_code is char(2)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(19);
+SELECT plan(20);
 
 -- structure
 SELECT has_table('warehouse', 'stock_movement', 'table warehouse.stock_movement exists');
+SELECT "is"((SELECT count(*) FROM warehouse.specgen_health() AS h WHERE h.table_name = 'warehouse.stock_movement'), 4::bigint, 'warehouse.specgen_health() reports stock_movement and its 3 partitions');
 SELECT col_type_is('warehouse', 'stock_movement', 'id', 'bigint', 'stock_movement.id is bigint');
 SELECT col_not_null('warehouse', 'stock_movement', 'id', 'stock_movement.id is NOT NULL');
 SELECT col_type_is('warehouse', 'stock_movement', 'warehouse_id', 'integer', 'stock_movement.warehouse_id is integer');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('stats', 'page_counter', 'table stats.page_counter exists');
+SELECT "is"((SELECT count(*) FROM stats.specgen_health() AS h WHERE h.table_name = 'stats.page_counter'), 1::bigint, 'stats.specgen_health() reports page_counter');
 SELECT col_type_is('stats', 'page_counter', 'page_id', 'bigint', 'page_counter.page_id is bigint');
 SELECT col_not_null('stats', 'page_counter', 'page_id', 'page_counter.page_id is NOT NULL');
 SELECT col_type_is('stats', 'page_counter', 'hits', 'bigint', 'page_counter.hits is bigint');

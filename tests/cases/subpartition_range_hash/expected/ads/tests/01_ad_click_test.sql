@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(34);
+SELECT plan(35);
 
 -- structure
 SELECT has_table('ads', 'ad_click', 'table ads.ad_click exists');
+SELECT "is"((SELECT count(*) FROM ads.specgen_health() AS h WHERE h.table_name = 'ads.ad_click'), 12::bigint, 'ads.specgen_health() reports ad_click and its 11 partitions');
 SELECT col_type_is('ads', 'ad_click', 'id', 'bigint', 'ad_click.id is bigint');
 SELECT col_not_null('ads', 'ad_click', 'id', 'ad_click.id is NOT NULL');
 SELECT col_type_is('ads', 'ad_click', 'campaign_id', 'integer', 'ad_click.campaign_id is integer');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(15);
+SELECT plan(16);
 
 -- structure
 SELECT has_table('hr', 'staff_member', 'table hr.staff_member exists');
+SELECT "is"((SELECT count(*) FROM hr.specgen_health() AS h WHERE h.table_name = 'hr.staff_member'), 1::bigint, 'hr.specgen_health() reports staff_member');
 SELECT col_type_is('hr', 'staff_member', 'id', 'integer', 'staff_member.id is integer');
 SELECT col_not_null('hr', 'staff_member', 'id', 'staff_member.id is NOT NULL');
 SELECT col_type_is('hr', 'staff_member', 'email', 'character varying(254)', 'staff_member.email is varchar(254)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(41);
+SELECT plan(42);
 
 -- structure
 SELECT has_table('audit', 'audit_event', 'table audit.audit_event exists');
+SELECT "is"((SELECT count(*) FROM audit.specgen_health() AS h WHERE h.table_name = 'audit.audit_event'), 5::bigint, 'audit.specgen_health() reports audit_event and its 4 partitions');
 SELECT col_type_is('audit', 'audit_event', 'id', 'bigint', 'audit_event.id is bigint');
 SELECT col_not_null('audit', 'audit_event', 'id', 'audit_event.id is NOT NULL');
 SELECT col_type_is('audit', 'audit_event', 'happened_at', 'timestamp(3) with time zone', 'audit_event.happened_at is timestamptz(3)');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(14);
+SELECT plan(15);
 
 -- structure
 SELECT has_table('edge', 'render_cache', 'table edge.render_cache exists');
+SELECT "is"((SELECT count(*) FROM edge.specgen_health() AS h WHERE h.table_name = 'edge.render_cache'), 1::bigint, 'edge.specgen_health() reports render_cache');
 SELECT col_type_is('edge', 'render_cache', 'cache_key', 'text', 'render_cache.cache_key is text');
 SELECT col_not_null('edge', 'render_cache', 'cache_key', 'render_cache.cache_key is NOT NULL');
 SELECT col_type_is('edge', 'render_cache', 'payload', 'bytea', 'render_cache.payload is bytea');

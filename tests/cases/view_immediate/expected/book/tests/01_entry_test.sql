@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(16);
+SELECT plan(17);
 
 -- structure
 SELECT has_table('book', 'entry', 'table book.entry exists');
+SELECT "is"((SELECT count(*) FROM book.specgen_health() AS h WHERE h.table_name = 'book.entry'), 1::bigint, 'book.specgen_health() reports entry');
 SELECT col_type_is('book', 'entry', 'id', 'bigint', 'entry.id is bigint');
 SELECT col_not_null('book', 'entry', 'id', 'entry.id is NOT NULL');
 SELECT col_type_is('book', 'entry', 'account', 'text', 'entry.account is text');

@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(29);
+SELECT plan(30);
 
 -- structure
 SELECT has_table('shop', 'store_order', 'table shop.store_order exists');
+SELECT "is"((SELECT count(*) FROM shop.specgen_health() AS h WHERE h.table_name = 'shop.store_order'), 5::bigint, 'shop.specgen_health() reports store_order and its 4 partitions');
 SELECT col_type_is('shop', 'store_order', 'id', 'bigint', 'store_order.id is bigint');
 SELECT col_not_null('shop', 'store_order', 'id', 'store_order.id is NOT NULL');
 SELECT col_type_is('shop', 'store_order', 'store_id', 'integer', 'store_order.store_id is integer');

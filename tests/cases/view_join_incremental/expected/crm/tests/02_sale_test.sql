@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(15);
+SELECT plan(16);
 
 -- structure
 SELECT has_table('crm', 'sale', 'table crm.sale exists');
+SELECT "is"((SELECT count(*) FROM crm.specgen_health() AS h WHERE h.table_name = 'crm.sale'), 1::bigint, 'crm.specgen_health() reports sale');
 SELECT col_type_is('crm', 'sale', 'id', 'bigint', 'sale.id is bigint');
 SELECT col_not_null('crm', 'sale', 'id', 'sale.id is NOT NULL');
 SELECT col_type_is('crm', 'sale', 'customer_id', 'bigint', 'sale.customer_id is bigint');

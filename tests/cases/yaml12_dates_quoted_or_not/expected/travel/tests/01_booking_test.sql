@@ -12,10 +12,11 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(27);
+SELECT plan(28);
 
 -- structure
 SELECT has_table('travel', 'booking', 'table travel.booking exists');
+SELECT "is"((SELECT count(*) FROM travel.specgen_health() AS h WHERE h.table_name = 'travel.booking'), 8::bigint, 'travel.specgen_health() reports booking and its 7 partitions');
 SELECT col_type_is('travel', 'booking', 'id', 'bigint', 'booking.id is bigint');
 SELECT col_not_null('travel', 'booking', 'id', 'booking.id is NOT NULL');
 SELECT col_type_is('travel', 'booking', 'country', 'character(2)', 'booking.country is char(2)');

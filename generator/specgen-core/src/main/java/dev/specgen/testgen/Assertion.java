@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  */
 public sealed interface Assertion extends TestStep permits Assertion.HasTable, Assertion.PartitionKey,
         Assertion.PartitionsAre, Assertion.PartitionBound, Assertion.ColumnType, Assertion.ColumnNotNull,
-        Assertion.HasIndex, Assertion.IndexType, Assertion.IndexFlag, Assertion.IndexOnLeaves, PerformanceAssertion,
-        ViewAssertion, BulkAssertion {
+        Assertion.HasIndex, Assertion.IndexType, Assertion.IndexFlag, Assertion.IndexOnLeaves, Assertion.HealthRows,
+        PerformanceAssertion, ViewAssertion, BulkAssertion {
 
     String description();
 
@@ -69,6 +69,28 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
         public String template() {
             return "tests/has_table";
+        }
+    }
+
+    /**
+     * {@code is(count of <schema>.specgen_health() rows of the table, rows)}: the schema's health function reports
+     * the table and each of its partitions ({@code rows}: 1 + the planned partitions, sub-partitions included).
+     */
+    record HealthRows(String function, String qualified, long rows, String description, SourcePos origin)
+            implements Assertion {
+        public HealthRows {
+            Objects.requireNonNull(function, "function == null");
+            Objects.requireNonNull(qualified, "qualified == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String qualifiedLiteral() {
+            return Sql.literal(qualified);
+        }
+
+        public String template() {
+            return "tests/health_rows";
         }
     }
 

@@ -44,6 +44,10 @@ final class StructureTests {
     private void table() {
         out.add(new Assertion.HasTable(e.schema(), e.table(), "table " + e.schema() + "." + e.table() + " exists",
                 e.pos()));
+        int parts = ep.partitions().size();
+        out.add(new Assertion.HealthRows(Sql.qualified(e.schema(), "specgen_health"), Sql.qualified(e.schema(),
+                e.table()), 1 + parts, e.schema() + ".specgen_health() reports " + e.table() + (parts == 0 ? ""
+                : " and its " + parts + " partition" + (parts == 1 ? "" : "s")), e.pos()));
         for (Field f : e.fields()) {
             out.add(new Assertion.ColumnType(e.schema(), e.table(), f.name(), formatType(f.type(), e.schema()),
                     e.table() + "." + f.name() + " is " + f.type().sql(), f.typePos()));
