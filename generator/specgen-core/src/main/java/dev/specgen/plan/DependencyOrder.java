@@ -2,7 +2,9 @@ package dev.specgen.plan;
 
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,13 +39,32 @@ record DependencyOrder(List<Entity> entities, Set<String> deferred) {
         return new DependencyOrder(List.copyOf(out), Set.copyOf(deferred));
     }
 
-    private static void visit(Entity e, Map<String, Entity> byName, Set<String> done, Set<String> visiting,
+    /**
+     * Depth-first, referenced tables first, without recursion: a chain of references as long as a run may hold
+     * entities would overflow the stack.
+     */
+    private static void visit(Entity start, Map<String, Entity> byName, Set<String> done, Set<String> visiting,
             List<Entity> out, Set<String> deferred) {
-        if (done.contains(e.name())) {
+        if (done.contains(start.name())) {
             return;
         }
-        visiting.add(e.name());
-        for (Field f : e.fields()) {
+        Deque<int[]> fieldAt = new ArrayDeque<>();
+        Deque<Entity> path = new ArrayDeque<>();
+        visiting.add(start.name());
+        path.push(start);
+        fieldAt.push(new int[] {0});
+        while (!path.isEmpty()) {
+            Entity e = path.peek();
+            int[] i = fieldAt.peek();
+            if (i[0] == e.fields().size()) {
+                path.pop();
+                fieldAt.pop();
+                visiting.remove(e.name());
+                done.add(e.name());
+                out.add(e);
+                continue;
+            }
+            Field f = e.fields().get(i[0]++);
             if (f.references().isEmpty()) {
                 continue;
             }
@@ -55,10 +76,9 @@ record DependencyOrder(List<Entity> entities, Set<String> deferred) {
                 deferred.add(key(e, f));
                 continue;
             }
-            visit(byName.get(target), byName, done, visiting, out, deferred);
+            visiting.add(target);
+            path.push(byName.get(target));
+            fieldAt.push(new int[] {0});
         }
-        visiting.remove(e.name());
-        done.add(e.name());
-        out.add(e);
     }
 }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -71,9 +72,11 @@ public final class Planner {
         Map<String, SortedSet<String>> deferredSpecs = new TreeMap<>();
         List<EntityPlan> entityPlans = new ArrayList<>();
         Set<String> createdTypes = new HashSet<>();
+        Map<String, Entity> byName = new HashMap<>();
+        model.entities().forEach(e -> byName.putIfAbsent(e.name(), e));
         for (Entity e : order.entities()) {
             int n = counters.merge(e.schema(), 1, Integer::sum);
-            EntityPlanner ep = new EntityPlanner(e, model, names.get(e.schema()), order.deferred(), createdTypes);
+            EntityPlanner ep = new EntityPlanner(e, byName, names.get(e.schema()), order.deferred(), createdTypes);
             String path = e.schema() + "/" + number(n, bySchema.get(e.schema()).size()) + "_" + e.table() + ".sql";
             files.add(new PlannedFile(path, List.of(source(e)), ep.objects()));
             entityPlans.add(ep.entityPlan(path, source(e)));

@@ -6,8 +6,13 @@ import dev.specgen.model.Hint;
 import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.Parallel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * From the same plan as the DDL, one pgTAP test file per entity, as data ({@link TestStep}s): the structure the
@@ -48,27 +53,44 @@ public final class TestPlanner {
     }
 
     public TestPlan plan(SchemaPlan plan) {
+        Function<String, Optional<EntityPlan>> entities = lookup(plan);
         List<TestFile> files = new ArrayList<>();
         List<SessionFile> sessionFiles = new ArrayList<>();
-        for (EntityPlan ep : plan.entities()) {
-            files.add(file(ep, plan));
-            List<SessionCheck> checks = SessionChecks.of(ep, plan);
-            if (!checks.isEmpty()) {
+        // entities are planned independently: on all cores, collected in dependency order
+        for (Planned p : Parallel.map(plan.entities(), ep -> new Planned(ep, file(ep, entities),
+                SessionChecks.of(ep, plan)))) {
+            files.add(p.file());
+            if (!p.checks().isEmpty()) {
+                EntityPlan ep = p.entity();
                 sessionFiles.add(new SessionFile(ep.entity().name(), sessionPath(ep.file()), ep.specFile(),
-                        ep.entity().schema() + "." + ep.entity().table(), checks));
+                        ep.entity().schema() + "." + ep.entity().table(), p.checks()));
             }
         }
         return new TestPlan(files, sessionFiles);
     }
 
+    private record Planned(EntityPlan entity, TestFile file, List<SessionCheck> checks) {
+    }
+
+    /** Entity plans by entity name: a seed plan looks up every table it references. */
+    private static Function<String, Optional<EntityPlan>> lookup(SchemaPlan plan) {
+        Map<String, EntityPlan> byName = new HashMap<>();
+        plan.entities().forEach(ep -> byName.putIfAbsent(ep.entity().name(), ep));
+        return name -> Optional.ofNullable(byName.get(name));
+    }
+
     /** The test file of one entity of {@code plan}. */
     public TestFile file(EntityPlan ep, SchemaPlan plan) {
+        return file(ep, lookup(plan));
+    }
+
+    private TestFile file(EntityPlan ep, Function<String, Optional<EntityPlan>> entities) {
         Entity e = ep.entity();
         SourcePos pos = e.pos();
         long rows = Math.min(maxSeedRows, e.hint("seed_rows").map(Hint::value).map(Long::parseLong)
                 .orElse(DEFAULT_SEED_ROWS));
         List<TestStep> body = new ArrayList<>(StructureTests.of(ep));
-        List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), plan::entity);
+        List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), entities);
         body.addAll(perf);
         List<TestStep> steps = new ArrayList<>();
         steps.add(new TestStep.Begin(pos));

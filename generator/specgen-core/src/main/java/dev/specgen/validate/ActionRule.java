@@ -6,6 +6,7 @@ import dev.specgen.diag.Suggest;
 import dev.specgen.model.Action;
 import dev.specgen.model.Entity;
 import dev.specgen.model.SpecModel;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,18 @@ final class ActionRule implements Rule {
     static final List<String> STEP_ACTIONS = List.of("update", "insert", "upsert", "delete");
     static final int LISTED = 10;
 
+    /** Entity names made once per run: per entity they made this rule quadratic. */
     @Override
-    public void check(Entity e, SpecModel model, Diagnostics diags) {
+    public void check(SpecModel model, Diagnostics diags) {
         List<String> entityNames = model.entities().stream().map(Entity::name).toList();
+        Map<String, Entity> byName = new HashMap<>();
+        model.entities().forEach(e -> byName.putIfAbsent(e.name(), e));
+        for (Entity e : model.entities()) {
+            check(e, byName, entityNames, diags);
+        }
+    }
+
+    private void check(Entity e, Map<String, Entity> byName, List<String> entityNames, Diagnostics diags) {
         for (Action a : e.actions()) {
             String what = "action \"" + a.name() + "\"";
             if (a.pattern().equals(BULK)) {
@@ -46,7 +56,7 @@ final class ActionRule implements Rule {
                 if (!stepNames.add(s.step())) {
                     diags.error(s.pos(), Code.SG202, "workflow step \"" + s.step() + "\" appears twice in " + what);
                 }
-                checkStep(s, model, entityNames, diags);
+                checkStep(s, byName, entityNames, diags);
             }
         }
     }
@@ -85,7 +95,8 @@ final class ActionRule implements Rule {
         return String.join(", ", names.subList(0, LISTED)) + " and " + (names.size() - LISTED) + " more";
     }
 
-    private static void checkStep(Action.Step s, SpecModel model, List<String> entityNames, Diagnostics diags) {
+    private static void checkStep(Action.Step s, Map<String, Entity> byName, List<String> entityNames,
+            Diagnostics diags) {
         String what = "workflow step \"" + s.step() + "\"";
         if (!STEP_ACTIONS.contains(s.action())) {
             diags.error(s.actionPos(), Code.SG222, "unknown step action \"" + s.action() + "\" in " + what
@@ -95,7 +106,7 @@ final class ActionRule implements Rule {
         } else if (!s.action().equals("delete") && s.fields().isEmpty()) {
             diags.error(s.pos(), Code.SG108, what + " needs \"fields\" to " + s.action());
         }
-        Optional<Entity> target = model.entity(s.entity().name());
+        Optional<Entity> target = Optional.ofNullable(byName.get(s.entity().name()));
         if (target.isEmpty()) {
             diags.error(s.entity().pos(), Code.SG204, "unknown entity \"" + s.entity().name() + "\" in " + what
                     + Suggest.didYouMean(s.entity().name(), entityNames),
