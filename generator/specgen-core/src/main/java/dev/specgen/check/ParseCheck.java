@@ -66,16 +66,32 @@ public final class ParseCheck implements AutoCloseable {
 
     /** How long JSqlParser may take for one text (its own default; backtracking on some expressions is slow). */
     static final long TIMEOUT_MS = 10_000;
+    /**
+     * Parentheses nested deeper than this are not given to JSqlParser: its time grows steeply with nesting (0.1 s at
+     * 200 levels, seconds at 1,000, then its stack overflows). specgen's own statements nest a few levels; deeper
+     * text is a spec's expression, which the stand-in replaces.
+     */
+    static final int MAX_NESTING = 200;
     /** Verdicts kept per shape at most; past this, texts of new shapes are parsed without being remembered. */
     private static final int MAX_SHAPES = 100_000;
 
     private final Shapes shapes = new Shapes();
+    /** False only to compare: every text parsed, as before shapes (the tests prove both give the same verdicts). */
+    private final boolean byShape;
     /** What JSqlParser made of the first text of each shape ({@link Shapes}): a statement class, or a failure. */
     private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
 
     /** {@code kind} is null for a text JSqlParser rejected. */
     private record Verdict(Class<? extends Statement> kind) {
         static final Verdict FAILED = new Verdict(null);
+    }
+
+    public ParseCheck() {
+        this(true);
+    }
+
+    ParseCheck(boolean byShape) {
+        this.byShape = byShape;
     }
 
     /** Statements checked per batch on all cores: large, since nothing stops a batch early. */
@@ -203,7 +219,7 @@ public final class ParseCheck implements AutoCloseable {
 
     /** The kind of statement JSqlParser makes of the candidate's text, or null when it rejects it. */
     private Class<? extends Statement> verdict(Candidate c) {
-        Verdict v = c.shape().map(verdicts::get).orElse(null);
+        Verdict v = byShape ? c.shape().map(verdicts::get).orElse(null) : null;
         if (v == null) {
             try {
                 v = new Verdict(parse(c.text()).getClass());
@@ -322,6 +338,11 @@ public final class ParseCheck implements AutoCloseable {
     private Statement parse(String sql) throws JSQLParserException {
         if (sql.isEmpty()) {
             throw new JSQLParserException("SQL statement must not be null or empty.");
+        }
+        int nesting = CCJSqlParserUtil.getNestingDepth(sql);
+        if (nesting > MAX_NESTING) {
+            throw new JSQLParserException("parentheses nested " + nesting + " deep, more than JSqlParser is given ("
+                    + MAX_NESTING + ")");
         }
         CCJSqlParser simple = newParser(sql);
         boolean complex = simple.getAsBoolean(Feature.allowComplexParsing);
