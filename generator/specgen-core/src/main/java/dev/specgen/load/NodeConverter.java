@@ -38,7 +38,7 @@ final class NodeConverter {
     private long aliasedChars;
     private int visited;
     private SourcePos docPos;
-    /** The key whose value is being converted (or the sequence): where an alias that goes too far is reported. */
+    /** The key whose value is being converted: where an alias that repeats too much text is reported. */
     private SourcePos at;
 
     NodeConverter(String file, Diagnostics diags, int maxNodes, int maxDepth) {
@@ -96,7 +96,6 @@ final class NodeConverter {
             }
             List<YNode> items = new ArrayList<>();
             for (Node child : ((SequenceNode) n).getValue()) {
-                at = pos(n);
                 items.add(node(child, depth + 1));
             }
             return new YSeq(items, pos(n));
