@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Generates partitioned PostgreSQL DDL from YAML entity specs, and proves it on a live database.",
         subcommands = {BuildCommand.class, CheckCommand.class, VerifyCommand.class, ValidateCommand.class,
-            PlanCommand.class, CommandLine.HelpCommand.class},
+            PlanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
