@@ -9,8 +9,8 @@
 # recursive; SCHEMA_SCRIPT itself is skipped if it lives there). Prints pg_prove's output and exits with its
 # status. The cluster is stopped and removed on exit.
 #
-# The session search_path is  tap, "$user", public  -- the same as specgen's TapRunner uses -- so test files
-# see the same names (e.g. partitions_are() compares schema-qualified partition names) under both.
+# The session search_path is  tap, "$user", public: pgTAP's schema first, as specgen's TapRunner puts the schema of
+# its TAP functions first; each generated test file puts its own schema in front of it.
 #
 # Environment:
 #   PG_BIN          server binaries (default /usr/lib/postgresql/15/bin)

@@ -1,2 +1,2 @@
 <#-- @ftlvariable name="" type="dev.specgen.testgen.TestStep.Analyze" -->
-ANALYZE ${qualified};
+DO $${tag}$ BEGIN IF pg_temp.specgen_seeding() THEN ANALYZE ${qualified}; END IF; END $${tag}$;

@@ -1,2 +1,2 @@
 <#-- @ftlvariable name="" type="dev.specgen.testgen.PerformanceAssertion.Seeded" -->
-SELECT lives_ok(${callLiteral}, ${descriptionLiteral});
+SELECT lives_ok(${callLiteral}, ${descriptionLiteral}) WHERE pg_temp.specgen_seeding();

@@ -3,8 +3,9 @@
 -- Runs unchanged under pg_prove (pgTAP) and specgen's TAP runner, in one transaction that is rolled back.
 -- "is"(...) is pgTAP's is(), quoted only because some SQL parsers read a bare IS as the keyword.
 BEGIN;
--- tap: specgen's pgTAP subset when the pgtap extension is absent (harmless otherwise)
-SET LOCAL search_path = org, tap, public;
+-- the schema under test first, then the session's search_path: the runner put the TAP functions there (pgTAP's
+-- schema under pg_prove, specgen's own schema for the run under specgen verify)
+DO $specgen$ BEGIN PERFORM set_config('search_path', 'org, ' || current_setting('search_path'), true); END $specgen$;
 -- no JIT compilation: it only adds start-up time and noise to the time budgets
 SET LOCAL jit = off;
 -- no parallel workers: plan shapes (Gather nodes) and timings do not depend on the machine

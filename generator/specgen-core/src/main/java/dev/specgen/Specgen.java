@@ -181,6 +181,21 @@ public final class Specgen {
                 + "jar and the Maven plugin's verify goal bring it; a library user adds dev.specgen:specgen-db");
     }
 
+    /**
+     * Stops every verification running in this JVM (a front door calls it on SIGINT or SIGTERM): running statements
+     * are cancelled, and each run ends with SG412 after removing its scratch database and schemas.
+     *
+     * @return false when no verification is running (the caller may just exit)
+     */
+    public static boolean interrupt(String reason) {
+        try {
+            return ServiceLoader.load(LiveVerifier.class, Specgen.class.getClassLoader()).findFirst()
+                    .map(live -> live.interrupt(reason)).orElse(false);
+        } catch (ServiceConfigurationError | LinkageError e) {
+            return false;
+        }
+    }
+
     /** The install script's name in the output folder: {@code install.sql}, or {@code R__<name>.sql} for Flyway. */
     public static String installFile(Options opts) {
         return opts.flywayName().map(n -> "R__" + n + ".sql").orElse(Renderer.INSTALL_FILE);

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.specgen.verify.VerifyOptions;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -35,6 +37,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        VerifyOptions verifyOptions = db.toVerifyOptions(spec.commandLine());
+        if (db.inPlace && !verify) {
+            throw new ParameterException(spec.commandLine(), "--in-place only takes effect with --verify");
+        }
         Options opts = specOptions.toOptions();
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
@@ -58,7 +64,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!verify) {
             return Main.OK;
         }
-        Result v = Specgen.verifyRendered(r, db.toVerifyOptions(),
+        Result v = Specgen.verifyRendered(r, verifyOptions,
                 TerminalProgress.forTerminal(spec.commandLine().getErr()));
         return VerifyOutput.finish(v.withoutDiagnosticsOf(r), db, out, spec.commandLine().getErr());
     }

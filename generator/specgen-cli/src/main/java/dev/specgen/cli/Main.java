@@ -38,6 +38,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
+        Signals.install();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));

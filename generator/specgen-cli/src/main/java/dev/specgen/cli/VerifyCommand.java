@@ -24,7 +24,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Result r = Specgen.verify(specOptions.toOptions(), db.toVerifyOptions(),
+        Result r = Specgen.verify(specOptions.toOptions(), db.toVerifyOptions(spec.commandLine()),
                 TerminalProgress.forTerminal(spec.commandLine().getErr()));
         if (r.rendered().isEmpty()) {
             Reporter.diagnostics(r, spec.commandLine().getErr());

@@ -1,6 +1,7 @@
 package dev.specgen.cli;
 
 import dev.specgen.Result;
+import dev.specgen.diag.Code;
 import dev.specgen.report.Reports;
 import dev.specgen.verify.VerifyReport;
 import java.io.IOException;
@@ -16,6 +17,9 @@ final class VerifyOutput {
 
     static int finish(Result r, DbMixin db, PrintWriter out, PrintWriter err) {
         boolean errors = Reporter.diagnostics(r, err);
+        if (r.diagnostics().stream().anyMatch(d -> d.isError() && d.code() == Code.SG003)) {
+            return Main.USAGE; // a bad option value (--pg-version 99, a malformed --db-url)
+        }
         if (r.verification().isEmpty()) {
             return errors ? (r.rendered().isPresent() ? Main.VERIFY_FAILED : Main.SPEC_ERRORS) : Main.OK;
         }

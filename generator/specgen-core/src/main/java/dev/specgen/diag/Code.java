@@ -76,7 +76,12 @@ public enum Code {
     SG404("catalog differs from the plan"),
     SG405("database could not be started or reached"),
     SG406("generated test failed"),
-    SG407("generated/ is stale");
+    SG407("generated/ is stale"),
+    SG408("a statement timed out (lock_timeout or statement_timeout)"),
+    SG409("--in-place cannot apply CREATE INDEX CONCURRENTLY atomically"),
+    SG410("the database server ran out of a resource"),
+    SG411("scratch objects of an interrupted run removed, or left behind"),
+    SG412("verification interrupted");
 
     private final String title;
 

@@ -81,7 +81,8 @@ public final class Reports {
         for (EntityReport e : r.entities()) {
             lines.add((e.applied() ? "ok " : "not ok ") + (++n) + " - " + e.table() + ": applied");
             for (TapLine t : e.tests().map(TapResult::tests).orElse(List.of())) {
-                lines.add((t.isFailure() ? "not ok " : "ok ") + (++n) + " - " + e.table() + ": " + t.description()
+                lines.add((t.isFailure() ? "not ok " : "ok ") + (++n) + " - " + e.table() + ":"
+                        + (t.description().isEmpty() ? "" : " " + t.description())
                         + (t.directive().isEmpty() ? "" : " # " + t.directive()));
                 lines.addAll(t.diagnostics());
             }
@@ -92,9 +93,21 @@ public final class Reports {
     }
 
     public static String junit(VerifyReport r, List<Diagnostic> diagnostics) {
+        // errors that belong to no entity's spec file (the database could not be reached, the run was interrupted,
+        // a server out of locks): one failing test case of their own, so a CI server shows them
+        List<Diagnostic> general = diagnostics.stream().filter(Diagnostic::isError)
+                .filter(d -> r.entities().stream().noneMatch(e -> d.format().startsWith(e.specFile()))).toList();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append(String.format(Locale.ROOT, "<testsuites name=\"specgen verify\" tests=\"%d\" failures=\"%d\" "
-                + "time=\"%.3f\">%n", r.testsRun() + r.entities().size(), failures(r), seconds(r.total())));
+                + "time=\"%.3f\">%n", r.testsRun() + r.entities().size() + (general.isEmpty() ? 0 : 1),
+                failures(r) + (general.isEmpty() ? 0 : 1), seconds(r.total())));
+        if (!general.isEmpty()) {
+            String all = String.join("\n", general.stream().map(Diagnostic::format).toList());
+            sb.append("  <testsuite name=\"specgen\" tests=\"1\" failures=\"1\" time=\"0.000\">\n");
+            sb.append("    <testcase classname=\"specgen\" name=\"verification on ").append(xml(r.database()))
+                    .append("\">\n      <failure message=\"").append(xml(general.get(0).headline())).append("\">")
+                    .append(xml(all)).append("</failure>\n    </testcase>\n  </testsuite>\n");
+        }
         for (EntityReport e : r.entities()) {
             List<TapLine> tests = e.tests().map(TapResult::tests).orElse(List.of());
             long failed = tests.stream().filter(TapLine::isFailure).count() + (e.applied() ? 0 : 1);
@@ -106,7 +119,8 @@ public final class Reports {
                 sb.append("/>\n");
             } else {
                 String why = diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::format)
-                        .filter(d -> d.startsWith(e.specFile())).findFirst().orElse("not applied");
+                        .filter(d -> d.startsWith(e.specFile())).findFirst()
+                        .orElse(general.isEmpty() ? "not applied" : "not applied: " + general.get(0).headline());
                 sb.append(">\n      <failure message=\"").append(xml(why.split("\n")[0])).append("\">")
                         .append(xml(why)).append("</failure>\n    </testcase>\n");
             }

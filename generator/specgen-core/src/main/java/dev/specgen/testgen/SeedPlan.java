@@ -115,7 +115,7 @@ final class SeedPlan {
         }
         Optional<Partitioning> level = level(e, f);
         if (level.isPresent() && !(level.get().strategy() == Partitioning.Strategy.HASH && shortKey(e, f, rows))) {
-            return partitionKey(level.get(), f, rowsSql, isKey(e, f) && f.check().isEmpty());
+            return partitionKey(level.get(), f, rowsSql, distinct(e, f));
         }
         if (f.references().isPresent()) {
             return reference(ep, f, f.references().get(), rowsSql, rows, stack);
@@ -130,7 +130,22 @@ final class SeedPlan {
         if (shortKey(e, f, rows)) {
             return new Gen.Base36(((FieldType.Sized) f.type()).length());
         }
-        return forType(f.type(), isKey(e, f) && f.check().isEmpty());
+        return forType(f.type(), distinct(e, f));
+    }
+
+    /**
+     * Whether a column gets distinct values: a unique key must (a CHECK on it does not change that: distinct row
+     * numbers are positive and pass the usual {@code > 0}); a column that is merely indexed gets them only without
+     * a CHECK, whose bounds small cycling values are likelier to meet.
+     */
+    static boolean distinct(Entity e, Field f) {
+        return mustBeDistinct(e, f) || isKey(e, f) && f.check().isEmpty();
+    }
+
+    /** Primary key, unique or identity: duplicate seed values would fail the seeding on the table's own key. */
+    static boolean mustBeDistinct(Entity e, Field f) {
+        return f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE
+                || e.primaryKey().size() == 1 && e.primaryKey().get(0).name().equals(f.name());
     }
 
     /**
@@ -142,6 +157,11 @@ final class SeedPlan {
         for (Field f : e.fields()) {
             if (shortKey(e, f, rows)) {
                 cap = Math.min(cap, new Gen.Base36(((FieldType.Sized) f.type()).length()).capacity());
+            }
+            // a unique column whose CHECK allows few values (IN (...), BETWEEN) holds at most that many rows
+            if (mustBeDistinct(e, f) && f.seed().isEmpty() && f.references().isEmpty() && level(e, f).isEmpty()
+                    && f.check().flatMap(c -> Checks.values(f, c)).orElse(null) instanceof Gen.Pick p) {
+                cap = Math.min(cap, p.values().size());
             }
         }
         return cap;

@@ -26,8 +26,6 @@ public final class TestPlanner {
     public static final long DEFAULT_SEED_ROWS = 10_000;
     public static final long REFERENCED_ROWS = 100;
 
-    static final String WHY_SEARCH_PATH = "tap: specgen's pgTAP subset when the pgtap extension is absent"
-            + " (harmless otherwise)";
     static final String WHY_JIT = "no JIT compilation: it only adds start-up time and noise to the time budgets";
     static final String WHY_PARALLEL = "no parallel workers: plan shapes (Gather nodes) and timings do not depend"
             + " on the machine";
@@ -94,8 +92,7 @@ public final class TestPlanner {
         body.addAll(perf);
         List<TestStep> steps = new ArrayList<>();
         steps.add(new TestStep.Begin(pos));
-        steps.add(new TestStep.SetLocal("search_path", Sql.ident(e.schema()) + ", tap, public", WHY_SEARCH_PATH,
-                pos));
+        steps.add(new TestStep.SearchPath(e.schema(), pos));
         steps.add(new TestStep.SetLocal("jit", "off", WHY_JIT, pos));
         steps.add(new TestStep.SetLocal("max_parallel_workers_per_gather", "0", WHY_PARALLEL, pos));
         steps.add(new TestStep.SetLocal("random_page_cost", "1.1", WHY_RANDOM_PAGE_COST, pos));

@@ -11,9 +11,9 @@ import java.util.Objects;
  * its own template {@code templates/postgres/tests/<template>.ftl} and keeps the spec position it comes from, so a
  * statement that fails can be reported at the spec.
  */
-public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, TestStep.Plan, TestStep.Section,
-        TestStep.Note, TestStep.Helpers, TestStep.SeedFunction, TestStep.Analyze, TestStep.Finish,
-        TestStep.Rollback, Assertion {
+public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, TestStep.SetLocal, TestStep.Plan,
+        TestStep.Section, TestStep.Note, TestStep.Helpers, TestStep.SeedFunction, TestStep.SeedGate,
+        TestStep.Analyze, TestStep.Finish, TestStep.Rollback, Assertion {
 
     SourcePos origin();
 
@@ -48,6 +48,31 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, Test
 
         public String template() {
             return "tests/begin";
+        }
+    }
+
+    /**
+     * The schema under test in front of the session's search_path, for this transaction: the session's path is
+     * where the runner put the TAP functions (pgTAP's schema under pg_prove, specgen's run schema under specgen),
+     * so the file names no TAP schema of its own (a user's schema called {@code tap} is not specgen's).
+     */
+    record SearchPath(String schema, SourcePos origin) implements TestStep {
+        public SearchPath {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        /** {@code 'analytics, '}: the quoted schema and the separator, as an SQL literal. */
+        public String prefixLiteral() {
+            return Sql.literal(Sql.ident(schema) + ", ");
+        }
+
+        public String tag() {
+            return Sql.dollarTag(prefixLiteral());
+        }
+
+        public String template() {
+            return "tests/search_path";
         }
     }
 
@@ -166,7 +191,41 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, Test
         }
     }
 
-    /** {@code ANALYZE table}: fresh statistics after seeding (VACUUM cannot run in a transaction block). */
+    /**
+     * Decides, once, before seeding, whether the seeded tests run: not when the session turned them off
+     * ({@code specgen.seeded_tests = off}, which {@code specgen verify --in-place} sets so a user's tables keep no
+     * trace: no rows, no statistics, no dead tuples), and not when a table to seed already holds rows (seeded rows
+     * would mix with them and a key could collide). Then each of the {@code tests} seeded tests reports
+     * {@code ok N # SKIP <why>} instead, so the plan count holds either way.
+     *
+     * @param tables the tables the seed functions fill, qualified and quoted
+     * @param gated  the seeded tests (each also counted by its own step; this step reports none itself)
+     */
+    record SeedGate(List<String> tables, int gated, SourcePos origin) implements TestStep {
+        public SeedGate {
+            tables = List.copyOf(tables);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        /** One {@code WHEN EXISTS (SELECT 1 FROM t) THEN 't holds rows: ...'} line per table. */
+        public List<String> whenLines() {
+            return tables.stream().map(t -> "WHEN EXISTS (SELECT 1 FROM " + t + ") THEN " + Sql.literal(t
+                    + " holds rows; the seeded tests need it empty")).toList();
+        }
+
+        public String tag() {
+            return Sql.dollarTag(String.join("\n", whenLines()));
+        }
+
+        public String template() {
+            return "tests/seed_gate";
+        }
+    }
+
+    /**
+     * {@code ANALYZE table}: fresh statistics after seeding (VACUUM cannot run in a transaction block); only when
+     * the seeded tests run ({@link SeedGate}).
+     */
     record Analyze(String schema, String table, SourcePos origin) implements TestStep {
         public Analyze {
             Objects.requireNonNull(schema, "schema == null");
@@ -176,6 +235,10 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SetLocal, Test
 
         public String qualified() {
             return Sql.qualified(schema, table);
+        }
+
+        public String tag() {
+            return Sql.dollarTag(qualified());
         }
 
         public String template() {

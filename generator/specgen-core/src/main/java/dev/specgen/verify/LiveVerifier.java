@@ -18,4 +18,12 @@ public interface LiveVerifier {
      * @throws dev.specgen.diag.SpecgenException when the database cannot be had (SG405, SG003): nothing was verified
      */
     VerifyReport verify(SchemaPlan plan, Rendered rendered, VerifyOptions options, Progress progress);
+
+    /**
+     * Stops every verification running in this JVM (on SIGINT or SIGTERM): running statements are cancelled, and
+     * each run ends with SG412 after removing its scratch database and schemas.
+     *
+     * @return false when no verification is running
+     */
+    boolean interrupt(String reason);
 }

@@ -47,6 +47,42 @@ class SeedConstraintsTest {
     }
 
     @Test
+    void aUniqueColumnWithACheckStillGetsDistinctValues() {
+        TestFile f = Pipeline.tests("""
+                entity: Sensor
+                schema: s
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  serial: {type: integer, unique: true, check: "serial > 0"}
+                  slot: {type: integer, unique: true, check: "slot IN (1, 2, 3, 4)"}
+                performance_hints: [{seed_rows: 500}]
+                """).files().get(0);
+        TestStep.SeedFunction s = f.steps().stream().filter(TestStep.SeedFunction.class::isInstance)
+                .map(TestStep.SeedFunction.class::cast).findFirst().orElseThrow();
+        // the row number (positive, so the usual "> 0" passes), not 1 + (i % 15), which repeats
+        assertEquals("i", s.values().get(1));
+        // a CHECK that allows four values holds four rows of a unique column
+        assertEquals("(ARRAY[1, 2, 3, 4]::integer[])[1 + (i % 4)]", s.values().get(2));
+        assertTrue(f.assertions().stream().anyMatch(a -> a.description().equals("seeds 4 rows into sensor")),
+                f.assertions().stream().map(Assertion::description).toList().toString());
+    }
+
+    @Test
+    void aSeedContainingTheDollarTagGetsAnotherTag() {
+        RenderedTests r = Pipeline.render(Pipeline.tests("""
+                entity: Note
+                schema: s
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  body: {type: text, seed: "'$specgen$' || i"}
+                """));
+        String text = r.files().get("s/tests/01_note_test.sql");
+        assertTrue(text.contains("LANGUAGE plpgsql AS $specgen1$\nBEGIN\n    INSERT INTO s.note (id, body)"), text);
+        assertTrue(text.contains("        ('$specgen$' || i) AS body\n      FROM generate_series(1, n) AS s(i);\nEND;"
+                + "\n$specgen1$;"), text);
+    }
+
+    @Test
     void aShortKeyCapsTheRowCountAtWhatItCanHold() {
         TestFile f = Pipeline.tests(JOB).files().get(0);
         assertTrue(f.assertions().stream().anyMatch(a -> a.description().equals("seeds 1296 rows into job")),

@@ -15,9 +15,9 @@ class SessionFileRenderTest {
     static final SourcePos POS = new SourcePos("specs/a.yaml", 3, 1);
 
     static SessionCheck check(List<TestStep> check) {
-        return new SessionCheck("analyze_together", "two sessions can ANALYZE the table at once", 2, 3,
+        return new SessionCheck("plan_together", "two sessions can plan at once", 2, 3,
                 List.of(new TestStep.Note("nothing to set up", POS)),
-                List.of(new TestStep.Analyze("app", "tag", POS)), check, List.of(), POS);
+                List.of(new TestStep.Plan(1, POS)), check, List.of(), POS);
     }
 
     @Test
@@ -33,18 +33,18 @@ class SessionFileRenderTest {
                 -- pgTAP assertions of CHECK in one session; then CLEANUP. Any error or deadlock in any session fails the check.
                 -- Not a pg_prove file.
 
-                -- check analyze_together: two sessions can ANALYZE the table at once
+                -- check plan_together: two sessions can plan at once
                 -- 2 sessions, 3 rounds each
                 -- SETUP
                 -- nothing to set up
                 -- SESSION
-                ANALYZE app.tag;
+                SELECT plan(1);
                 """, r.files().get("app/tests/01_tag_sessions.sql"));
-        assertEquals(List.of(new RenderedSessionCheck("Tag", "app/tests/01_tag_sessions.sql", "analyze_together",
-                "two sessions can ANALYZE the table at once", 2, 3, "-- nothing to set up", "ANALYZE app.tag;", "", 0,
+        assertEquals(List.of(new RenderedSessionCheck("Tag", "app/tests/01_tag_sessions.sql", "plan_together",
+                "two sessions can plan at once", 2, 3, "-- nothing to set up", "SELECT plan(1);", "", 0,
                 "", POS)), r.sessionChecks());
-        assertEquals(List.of(new TestStatement("ANALYZE app.tag", POS, "app/tests/01_tag_sessions.sql",
-                "tests/analyze")), r.statements(), "session statements go through the parse gate too");
+        assertEquals(List.of(new TestStatement("SELECT plan(1)", POS, "app/tests/01_tag_sessions.sql",
+                "tests/plan")), r.statements(), "session statements go through the parse gate too");
     }
 
     @Test

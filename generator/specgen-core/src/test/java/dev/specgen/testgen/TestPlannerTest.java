@@ -141,8 +141,10 @@ class TestPlannerTest {
     void settingsArePinnedBeforeThePlan() {
         List<String> settings = account().steps().stream().filter(TestStep.SetLocal.class::isInstance)
                 .map(s -> ((TestStep.SetLocal) s).name() + " = " + ((TestStep.SetLocal) s).value()).toList();
-        assertEquals(List.of("search_path = app, tap, public", "jit = off", "max_parallel_workers_per_gather = 0",
+        assertEquals(List.of("jit = off", "max_parallel_workers_per_gather = 0",
                 "random_page_cost = 1.1", "default_statistics_target = 100", "enable_seqscan = off"), settings);
+        // the file names no TAP schema: its own schema goes in front of the session's path, set by the runner
+        assertEquals(new TestStep.SearchPath("app", account().steps().get(1).origin()), account().steps().get(1));
     }
 
     @Test

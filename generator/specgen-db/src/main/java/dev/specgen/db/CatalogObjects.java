@@ -113,11 +113,13 @@ public final class CatalogObjects {
      * @param include     INCLUDE columns
      * @param predicate   the partial-index WHERE expression
      * @param parentIndex {@code schema.index} of the partitioned index this one is attached to
+     * @param valid       {@code indisvalid}: false for an interrupted CREATE INDEX CONCURRENTLY, or a partitioned
+     *                    index not yet attached on every partition
      * @param definition  {@code pg_get_indexdef}
      */
     public record IndexInfo(String schema, String name, String table, String method, boolean unique,
             boolean primary, List<String> keys, String keyDef, List<String> include, Optional<String> predicate,
-            SortedMap<String, String> reloptions, Optional<String> parentIndex, boolean partitioned,
+            SortedMap<String, String> reloptions, Optional<String> parentIndex, boolean partitioned, boolean valid,
             String definition, Optional<String> comment) implements Fact {
 
         public IndexInfo {
@@ -135,7 +137,7 @@ public final class CatalogObjects {
             List<String> out = new ArrayList<>();
             String q = qualifiedName();
             out.add("index " + q + " on " + schema + "." + table + " using " + method + (unique ? " unique" : "")
-                    + (primary ? " primary" : "") + (partitioned ? " partitioned" : "")
+                    + (primary ? " primary" : "") + (partitioned ? " partitioned" : "") + (valid ? "" : " INVALID")
                     + parentIndex.map(p -> " attached to " + p).orElse("") + ": " + definition);
             reloptions.forEach((k, v) -> out.add("reloption " + q + " " + k + "=" + v));
             return withComment(out, "index " + q, comment);

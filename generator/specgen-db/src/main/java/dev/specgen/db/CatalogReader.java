@@ -32,10 +32,12 @@ import java.util.Optional;
  * pg_get_*def prints is schema-qualified whatever the caller's search_path is.
  */
 final class CatalogReader {
-    /** Schemas never read: the system's own and specgen's TAP functions. */
-    static final String EXCLUDED = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'tap') "
+    /** Schemas never read: the system's own. */
+    private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
             + "AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'";
-    private static final String IN_SCOPE = "n.nspname::text = ANY(?) AND " + EXCLUDED;
+    /** Schemas not read unless asked for: the system's and the run schemas of specgen ({@link Run#schema()}). */
+    static final String EXCLUDED = SYSTEM + " AND n.nspname !~ '^specgen_run_[0-9a-f]{10}$'";
+    private static final String IN_SCOPE = "n.nspname::text = ANY(?) AND " + SYSTEM;
     // ORDER BY on name columns sorts bytewise (name uses the C collation), so the order is stable everywhere
     private static final String NOT_EXT = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s "
             + "AND d.classid = '%s'::regclass AND d.deptype = 'e')";
@@ -161,18 +163,18 @@ final class CatalogReader {
                 + "ORDER BY k), pg_get_expr(x.indpred, x.indrelid, true), ci.reloptions, "
                 + "(SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent "
                 + "JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = ci.oid LIMIT 1), "
-                + "ci.relkind = 'I', pg_get_indexdef(ci.oid), obj_description(ci.oid, 'pg_class') "
+                + "ci.relkind = 'I', x.indisvalid, pg_get_indexdef(ci.oid), obj_description(ci.oid, 'pg_class') "
                 + "FROM pg_index x JOIN pg_class ci ON ci.oid = x.indexrelid JOIN pg_class ct ON ct.oid = x.indrelid "
                 + "JOIN pg_namespace n ON n.oid = ci.relnamespace JOIN pg_am am ON am.oid = ci.relam "
                 + "WHERE " + IN_SCOPE + " AND " + notExt("ct.oid", "pg_class")
                 + " ORDER BY 1, 2";
         return query(c, scope, sql, rs -> {
-            String def = rs.getString(13);
+            String def = rs.getString(14);
             return new IndexInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getBoolean(5), rs.getBoolean(6), Arrays.asList(strings(rs.getArray(7))),
                     keyDef(def, rs.getString(4)), Arrays.asList(strings(rs.getArray(8))), opt(rs, 9),
-                    CatalogObjects.reloptions(strings(rs.getArray(10))), opt(rs, 11), rs.getBoolean(12), def,
-                    opt(rs, 14));
+                    CatalogObjects.reloptions(strings(rs.getArray(10))), opt(rs, 11), rs.getBoolean(12),
+                    rs.getBoolean(13), def, opt(rs, 15));
         });
     }
 
@@ -233,7 +235,8 @@ final class CatalogReader {
 
     private static List<ExtensionInfo> extensions(Connection c) throws SQLException {
         String sql = "SELECT e.extname, e.extversion, n.nspname FROM pg_extension e "
-                + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname <> 'tap' AND e.extname <> 'plpgsql' "
+                + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname !~ '^specgen_run_[0-9a-f]{10}$' "
+                + "AND e.extname <> 'plpgsql' "
                 + "ORDER BY 1";
         return query(c, null, sql, rs -> new ExtensionInfo(rs.getString(1), rs.getString(2), rs.getString(3)));
     }

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * (sorted, no OIDs, names qualified whatever the search_path) and printable as one line per fact. Two snapshots
  * {@link #diff} line by line, which proves that a second apply changed nothing (SG403) and shows catalog drift
  * (SG404); the structured lists serve the round-trip check against the plan. Excludes pg_catalog,
- * information_schema, pg_toast and the {@code tap} schema. Extensions are database-wide: all are listed except
- * plpgsql (in every database) and those in the tap schema. NOT NULL constraints that PostgreSQL 18 records in
+ * information_schema, pg_toast and, unless asked for by name, specgen's run schemas ({@code specgen_run_<id>}).
+ * Extensions are database-wide: all are listed except plpgsql (in every database) and those in a run schema. NOT NULL constraints that PostgreSQL 18 records in
  * pg_constraint are left out (they are the {@code not null} of the column facts).
  */
 public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, List<ColumnInfo> columns,

@@ -33,13 +33,14 @@ public final class Databases {
      */
     public static Database open(DbOptions opts, Function<String, String> env, Optional<ArtifactResolver> artifacts) {
         Objects.requireNonNull(opts, "opts == null");
+        Interrupts.check("starting the database");
         PgServer server = switch (opts.mode()) {
             case EMBEDDED -> EmbeddedServer.start(opts, artifacts);
             case URL -> ExternalServer.of(opts, env);
             case TESTCONTAINERS -> startContainer(opts);
         };
         try {
-            return Database.open(server, opts.inPlace() && opts.mode() == DbOptions.Mode.URL, opts.keep());
+            return Database.open(server, opts.withInPlace(opts.inPlace() && opts.mode() == DbOptions.Mode.URL));
         } catch (RuntimeException e) {
             server.close();
             throw e;

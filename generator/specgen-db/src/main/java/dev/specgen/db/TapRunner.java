@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -20,21 +22,21 @@ import org.postgresql.util.ServerErrorMessage;
  * The file's own {@code BEGIN ... ROLLBACK} is honoured; whatever it leaves open is rolled back afterwards.
  */
 public final class TapRunner {
-    /** tap first (our functions), then the defaults, so user schemas are not on the path (as under pg_prove). */
-    public static final String DEFAULT_SEARCH_PATH = "tap, \"$user\", public";
-
     private TapRunner() {
     }
 
-    public static TapResult run(Connection c, String sqlText) {
-        return run(c, sqlText, DEFAULT_SEARCH_PATH);
+    /** Runs the file with the TAP functions of {@code tap} on the search_path, as under pg_prove. */
+    public static TapResult run(Connection c, String sqlText, TapInstaller.TapSetup tap) {
+        return run(c, sqlText, tap.searchPath(), Map.of());
     }
 
     /**
      * @param searchPath the session search_path for the file; must include the schema of the TAP functions
-     *                   ({@link TapInstaller.TapSetup#schema()})
+     *                   ({@link TapInstaller.TapSetup#searchPath()}); the files put their own schema in front
+     * @param settings   session settings for the file's run, reset afterwards: e.g. {@code specgen.seeded_tests
+     *                   = off}, which makes the generated files skip their seeded tests
      */
-    public static TapResult run(Connection c, String sqlText, String searchPath) {
+    public static TapResult run(Connection c, String sqlText, String searchPath, Map<String, String> settings) {
         long t0 = System.nanoTime();
         List<String> values = new ArrayList<>();
         Optional<TapResult.TapError> error = Optional.empty();
@@ -44,7 +46,10 @@ public final class TapRunner {
             auto = c.getAutoCommit();
             c.setAutoCommit(true);
             oldPath = query(c, "SELECT current_setting('search_path')");
-            exec(c, "SELECT set_config('search_path', '" + searchPath.replace("'", "''") + "', false)");
+            exec(c, "SELECT set_config('search_path', " + literal(searchPath) + ", false)");
+            for (Map.Entry<String, String> s : new TreeMap<>(settings).entrySet()) {
+                exec(c, "SELECT set_config(" + literal(s.getKey()) + ", " + literal(s.getValue()) + ", false)");
+            }
         } catch (SQLException e) {
             error = Optional.of(new TapResult.TapError(0, state(e), message(e), "SET search_path"));
         }
@@ -59,7 +64,7 @@ public final class TapRunner {
                 }
             }
         }
-        cleanUp(c, oldPath, auto);
+        cleanUp(c, oldPath, settings.keySet(), auto);
         return TapParser.parse(values, Duration.ofNanos(System.nanoTime() - t0), error);
     }
 
@@ -89,7 +94,7 @@ public final class TapRunner {
     }
 
     /** Rolls back what the file left open, drops pgTAP's session state, restores search_path and auto-commit. */
-    private static void cleanUp(Connection c, String oldPath, boolean auto) {
+    private static void cleanUp(Connection c, String oldPath, java.util.Set<String> settings, boolean auto) {
         try {
             if (!c.getAutoCommit()) {
                 c.rollback();
@@ -99,12 +104,19 @@ public final class TapRunner {
             exec(c, "DROP TABLE IF EXISTS pg_temp.__tcache__");
             exec(c, "DROP SEQUENCE IF EXISTS pg_temp.__tresults___numb_seq");
             if (oldPath != null) {
-                exec(c, "SELECT set_config('search_path', '" + oldPath.replace("'", "''") + "', false)");
+                exec(c, "SELECT set_config('search_path', " + literal(oldPath) + ", false)");
+            }
+            for (String name : settings) {
+                exec(c, "RESET " + name);
             }
             c.setAutoCommit(auto);
         } catch (SQLException ignored) {
             // a broken connection: the caller discards it
         }
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     private static void exec(Connection c, String sql) throws SQLException {

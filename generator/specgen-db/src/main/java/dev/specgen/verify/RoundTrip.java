@@ -1,7 +1,8 @@
 package dev.specgen.verify;
 
 import dev.specgen.db.CatalogObjects.ColumnInfo;
-import dev.specgen.db.CatalogObjects.IndexInfo;
+import dev.specgen.db.CatalogObjects.ConstraintInfo;
+import dev.specgen.db.CatalogObjects.EnumInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
 import dev.specgen.db.CatalogSnapshot;
 import dev.specgen.diag.Code;
@@ -9,7 +10,7 @@ import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
-import dev.specgen.model.Named;
+import dev.specgen.model.FieldType;
 import dev.specgen.model.Param;
 import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
@@ -17,44 +18,139 @@ import dev.specgen.plan.SchemaPlan;
 import dev.specgen.sql.SqlLexer;
 import dev.specgen.sql.Token;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads back what PostgreSQL made of the script and compares it with the plan (Atlas "synced" check): tables,
- * column types and NOT NULL, partitioning strategy and key, every partition and its bound, indexes with method,
- * uniqueness, INCLUDE, predicate and storage parameters, and table storage parameters per leaf partition. Any
- * difference is an SG404 error at the spec position of the thing that differs.
+ * Reads back what PostgreSQL made of the script and compares it with the plan, both ways, for the objects specgen
+ * owns (Atlas "synced" check): each entity's table, its columns (type, NOT NULL, default, identity), constraints
+ * (primary key, unique, check, foreign key: by name and definition), indexes ({@link IndexDrift}), partitions and
+ * their bounds, storage parameters, and the labels of its enum types, in order. Something the spec asks for and
+ * the database lacks, and something the database has on those objects that the spec does not ask for (an extra
+ * column, constraint, index or partition, an INVALID index), are SG404 errors at the spec position concerned.
+ *
+ * <p>Expressions are compared as PostgreSQL stores them, with the same server's rendering of the spec's
+ * definitions ({@link ExpectedCatalog}); other schemas' and other tables' objects are not specgen's and are not
+ * looked at.
  */
 final class RoundTrip {
     private final CatalogSnapshot cat;
+    private final boolean inPlace;
     private final List<Diagnostic> out = new ArrayList<>();
+    private final Set<String> enumsSeen = new HashSet<>();
 
-    private RoundTrip(CatalogSnapshot cat) {
+    private RoundTrip(CatalogSnapshot cat, boolean inPlace) {
         this.cat = cat;
+        this.inPlace = inPlace;
     }
 
-    static List<Diagnostic> compare(SchemaPlan plan, CatalogSnapshot cat) {
-        RoundTrip rt = new RoundTrip(cat);
+    /**
+     * @param inPlace the objects may have existed before the apply (--in-place), so a difference is drift in the
+     *                user's database rather than a specgen bug; the hint says which
+     */
+    static List<Diagnostic> compare(SchemaPlan plan, CatalogSnapshot cat, ExpectedCatalog.Reader expected,
+            boolean inPlace) {
+        RoundTrip rt = new RoundTrip(cat, inPlace);
         for (EntityPlan ep : plan.entities()) {
-            rt.entity(ep);
+            rt.entity(ep, expected);
         }
         return List.copyOf(rt.out);
     }
 
-    private void entity(EntityPlan ep) {
+    private void entity(EntityPlan ep, ExpectedCatalog.Reader expected) {
         Entity e = ep.entity();
         Optional<TableInfo> table = cat.table(e.schema(), e.table());
         if (table.isEmpty()) {
             drift(e.pos(), "table " + e.schema() + "." + e.table() + " is missing from the database");
             return;
         }
-        columns(e);
+        ExpectedCatalog.Expected exp = expected.of(ep);
+        exp.problem().ifPresent(p -> drift(e.pos(), "the definitions of table " + e.schema() + "." + e.table()
+                + " cannot be compared: PostgreSQL rejected them on a copy: " + p));
+        Optional<CatalogSnapshot> copy = exp.facts();
+        columns(e, copy.map(c -> c.columnsOf(exp.schema(), e.table())));
+        enums(e);
+        partitions(ep, table.get());
+        if (!e.isPartitioned()) {
+            same(storagePos(e), "storage parameters of " + e.table(),
+                    params(e.storage().params()), new TreeMap<>(table.get().reloptions()).toString());
+        }
+        copy.ifPresent(c -> constraints(ep, c.constraints().stream()
+                .filter(k -> k.schema().equals(exp.schema()) && k.table().equals(e.table())).toList()));
+        new IndexDrift(cat, this::drift).check(ep, copy.map(c -> c.indexesOn(exp.schema(), e.table())));
+    }
+
+    /** Where storage differences are reported: the spec's storage block, else the entity. */
+    private static SourcePos storagePos(Entity e) {
+        return e.storage().pos().isNone() ? e.pos() : e.storage().pos();
+    }
+
+    private void columns(Entity e, Optional<List<ColumnInfo>> expected) {
+        List<ColumnInfo> cols = cat.columnsOf(e.schema(), e.table());
+        for (Field f : e.fields()) {
+            Optional<ColumnInfo> c = cols.stream().filter(x -> x.name().equals(f.name())).findFirst();
+            if (c.isEmpty()) {
+                drift(f.pos(), "column " + e.table() + "." + f.name() + " is missing");
+                continue;
+            }
+            String what = e.table() + "." + f.name();
+            same(f.typePos(), "type of " + what, Types.catalogSpelling(f.type()), c.get().type());
+            boolean notNull = !f.nullable() || f.primaryKey()
+                    || e.primaryKey().stream().anyMatch(n -> n.name().equals(f.name()));
+            same(f.pos(), "NOT NULL of " + what, String.valueOf(notNull), String.valueOf(c.get().notNull()));
+            Optional<ColumnInfo> x = expected.flatMap(l -> l.stream().filter(k -> k.name().equals(f.name()))
+                    .findFirst());
+            if (x.isPresent()) {
+                same(f.defaultPos().isNone() ? f.pos() : f.defaultPos(), "default of " + what, x.get().defaultExpr().orElse("none"),
+                        c.get().defaultExpr().orElse("none"));
+                same(f.pos(), "identity of " + what, x.get().identity().orElse("none"),
+                        c.get().identity().orElse("none"));
+                same(f.pos(), "generated expression of " + what, x.get().generated().orElse("none"),
+                        c.get().generated().orElse("none"));
+            }
+        }
+        for (ColumnInfo c : cols) {
+            if (e.field(c.name()).isEmpty()) {
+                drift(e.pos(), "column " + e.table() + "." + c.name() + " (" + c.type() + ") is in the database but "
+                        + "not in the spec");
+            }
+        }
+    }
+
+    /** Every enum type the entity's fields use: its labels, in order (ALTER TYPE ... ADD VALUE is drift too). */
+    private void enums(Entity e) {
+        for (Field f : e.fields()) {
+            FieldType t = f.type() instanceof FieldType.Array a ? a.element() : f.type();
+            if (!(t instanceof FieldType.Enum en) || !enumsSeen.add(en.schema() + "." + en.typeName())) {
+                continue;
+            }
+            Optional<EnumInfo> found = cat.enums().stream()
+                    .filter(x -> x.schema().equals(en.schema()) && x.name().equals(en.typeName())).findFirst();
+            if (found.isEmpty()) {
+                drift(f.typePos(), "enum type " + en.schema() + "." + en.typeName() + " is missing");
+                continue;
+            }
+            same(f.typePos(), "labels of enum type " + en.schema() + "." + en.typeName(), labels(en.values()),
+                    labels(found.get().labels()));
+        }
+    }
+
+    private static String labels(List<String> labels) {
+        List<String> quoted = labels.stream().map(Sql::literal).toList();
+        return "(" + String.join(", ", quoted) + ")";
+    }
+
+    private void partitions(EntityPlan ep, TableInfo table) {
+        Entity e = ep.entity();
         e.partitioning().ifPresent(p -> same(p.pos(), "partition key of " + e.table(),
-                p.strategy().sql() + " (" + p.column().name() + ")", table.get().partitionKey().orElse("")));
+                p.strategy().sql() + " (" + Sql.ident(p.column().name()) + ")", table.partitionKey().orElse("")));
+        Set<String> planned = new HashSet<>();
         for (EntityPlan.Partition p : ep.partitions()) {
+            planned.add(p.name());
             Optional<TableInfo> part = cat.table(e.schema(), p.name());
             if (part.isEmpty()) {
                 drift(e.partitioning().orElseThrow().pos(), "partition " + e.schema() + "." + p.name() + " is missing");
@@ -67,60 +163,55 @@ final class RoundTrip {
                         params(e.storage().params()), new TreeMap<>(part.get().reloptions()).toString());
             }
         }
-        if (!e.isPartitioned()) {
-            same(storagePos(e), "storage parameters of " + e.table(),
-                    params(e.storage().params()), new TreeMap<>(table.get().reloptions()).toString());
-        }
-        for (EntityPlan.NamedIndex ni : ep.indexes()) {
-            index(e, ni);
-        }
-    }
-
-    /** Where storage differences are reported: the spec's storage block, else the entity. */
-    private static SourcePos storagePos(Entity e) {
-        return e.storage().pos().isNone() ? e.pos() : e.storage().pos();
-    }
-
-    private void columns(Entity e) {
-        List<ColumnInfo> cols = cat.columnsOf(e.schema(), e.table());
-        for (Field f : e.fields()) {
-            Optional<ColumnInfo> c = cols.stream().filter(x -> x.name().equals(f.name())).findFirst();
-            if (c.isEmpty()) {
-                drift(f.pos(), "column " + e.table() + "." + f.name() + " is missing");
-                continue;
+        SourcePos pos = e.partitioning().map(p -> p.pos()).orElse(e.pos());
+        for (TableInfo t : IndexDrift.tree(cat, e.schema(), e.table())) {
+            if (!planned.contains(t.name()) || !t.schema().equals(e.schema())) {
+                drift(pos, "partition " + t.qualifiedName() + " " + t.partitionBound().orElse("") + " of "
+                        + e.table() + " is in the database but not in the spec");
             }
-            same(f.typePos(), "type of " + e.table() + "." + f.name(), Types.catalogSpelling(f.type()), c.get().type());
-            boolean notNull = !f.nullable() || f.primaryKey()
-                    || e.primaryKey().stream().anyMatch(n -> n.name().equals(f.name()));
-            same(f.pos(), "NOT NULL of " + e.table() + "." + f.name(), String.valueOf(notNull),
-                    String.valueOf(c.get().notNull()));
         }
     }
 
-    private void index(Entity e, EntityPlan.NamedIndex ni) {
-        Optional<IndexInfo> found = cat.index(e.schema(), ni.name());
-        if (found.isEmpty()) {
-            drift(ni.index().pos(), "index " + e.schema() + "." + ni.name() + " is missing");
-            return;
+    /** Constraints by name, both ways; definitions as PostgreSQL prints them, against the copy's. */
+    private void constraints(EntityPlan ep, List<ConstraintInfo> expected) {
+        Entity e = ep.entity();
+        List<ConstraintInfo> real = cat.constraints().stream()
+                .filter(k -> k.schema().equals(e.schema()) && k.table().equals(e.table())).toList();
+        for (ConstraintInfo x : expected) {
+            SourcePos pos = constraintPos(e, x);
+            Optional<ConstraintInfo> r = real.stream().filter(k -> k.name().equals(x.name())).findFirst();
+            if (r.isEmpty()) {
+                drift(pos, "constraint " + x.name() + " on " + e.table() + " is missing: " + x.definition());
+            } else {
+                same(pos, "constraint " + x.name() + " on " + e.table(), x.definition(), r.get().definition());
+            }
         }
-        IndexInfo ix = found.get();
-        String what = "index " + ni.name();
-        same(ni.index().methodPos(), "access method of " + what, ni.index().method().sql(), ix.method());
-        same(ni.index().pos(), "uniqueness of " + what, String.valueOf(ni.index().unique()), String.valueOf(ix.unique()));
-        same(ni.index().pos(), "INCLUDE columns of " + what,
-                String.join(", ", ni.index().include().stream().map(Named::name).toList()),
-                String.join(", ", ix.include()));
-        // PostgreSQL stores predicates rewritten (casts added, IN as = ANY (ARRAY[...])): compare presence, and
-        // leave their meaning to the generated tests, which query through the partial index
-        same(ni.index().wherePos(), "WHERE predicate of " + what,
-                ni.index().where().isPresent() ? "a predicate" : "no predicate",
-                ix.predicate().isPresent() ? "a predicate" : "no predicate");
-        same(ni.index().pos(), "storage parameters of " + what, params(ni.index().with()),
-                new TreeMap<>(ix.reloptions()).toString());
-        if (ni.index().columns().size() != ix.keys().size()) {
-            drift(ni.index().pos(), what + " has " + ix.keys().size() + " key columns in the database, the spec "
-                    + ni.index().columns().size());
+        for (ConstraintInfo r : real) {
+            if (expected.stream().noneMatch(k -> k.name().equals(r.name()))) {
+                drift(e.pos(), "constraint " + r.name() + " on " + e.table() + " is in the database but not in the "
+                        + "spec: " + r.definition());
+            }
         }
+    }
+
+    /** The spec position of a constraint: its field (check, unique, reference), else the primary key or entity. */
+    private static SourcePos constraintPos(Entity e, ConstraintInfo k) {
+        for (Field f : e.fields()) {
+            if (k.type().equals("c") && k.definition().contains(f.name()) && f.check().isPresent()) {
+                return f.checkPos();
+            }
+            if (k.type().equals("f") && f.references().isPresent() && k.definition().startsWith("FOREIGN KEY ("
+                    + Sql.ident(f.name()) + ")")) {
+                return f.references().get().pos();
+            }
+            if (k.type().equals("u") && f.unique() && k.definition().equals("UNIQUE (" + Sql.ident(f.name()) + ")")) {
+                return f.pos();
+            }
+        }
+        if (k.type().equals("p") && !e.primaryKey().isEmpty()) {
+            return e.primaryKey().get(0).pos();
+        }
+        return e.pos();
     }
 
     private static String params(List<Param> params) {
@@ -146,12 +237,14 @@ final class RoundTrip {
 
     private void same(SourcePos pos, String what, String planned, String actual) {
         if (!planned.equals(actual)) {
-            drift(pos, what + " differs: the plan has \"" + planned + "\", the database \"" + actual + "\"");
+            drift(pos, what + " differs: the spec makes \"" + planned + "\", the database has \"" + actual + "\"");
         }
     }
 
     private void drift(SourcePos pos, String message) {
-        out.add(Diagnostic.error(pos, Code.SG404, message)
-                .withHint("the generated SQL did not produce what the spec asks for; this is a specgen bug"));
+        out.add(Diagnostic.error(pos, Code.SG404, message).withHint(inPlace
+                ? "the database had this before the apply, and CREATE ... IF NOT EXISTS leaves existing objects as "
+                        + "they are: change it to match the spec (or drop it and apply again)"
+                : "the generated SQL did not produce what the spec asks for; this is a specgen bug"));
     }
 }

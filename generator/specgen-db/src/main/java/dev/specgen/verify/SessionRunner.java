@@ -58,7 +58,7 @@ public final class SessionRunner {
             String setupError = script(main, check.setup());
             Outcome o = setupError == null ? sessions(check)
                     : new Outcome(List.of("SETUP: " + setupError), 1, 0, true);
-            TapResult r = TapRunner.run(main, checkFile(check, o, timeout), tapSearchPath);
+            TapResult r = TapRunner.run(main, checkFile(check, o, timeout), tapSearchPath, java.util.Map.of());
             String cleanupError = script(main, check.cleanup());
             if (cleanupError != null && r.error().isEmpty()) {
                 return new TapResult(r.lines(), r.stream(), r.planned(), r.passed(), r.failed(),

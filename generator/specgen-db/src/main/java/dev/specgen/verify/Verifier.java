@@ -2,6 +2,9 @@ package dev.specgen.verify;
 
 import dev.specgen.db.CatalogSnapshot;
 import dev.specgen.db.Database;
+import dev.specgen.db.DbErrors;
+import dev.specgen.db.StmtFailure;
+import dev.specgen.db.TapInstaller;
 import dev.specgen.db.TapLine;
 import dev.specgen.db.TapResult;
 import dev.specgen.db.TapRunner;
@@ -31,13 +34,14 @@ import java.util.function.Supplier;
 /**
  * Proves a rendered plan on a live PostgreSQL (sqlc vet, Atlas apply/cmpshow/synced):
  * <ol>
- * <li>apply every statement in install order in a scratch database (transactional runs roll back on failure; the
- * failure is reported at the spec line of the object);</li>
+ * <li>apply every statement in install order (see {@link Applier} for the transactions); a failure is reported at the
+ * spec line of the object;</li>
  * <li>apply it all a second time and prove the catalog did not change (the scripts are re-runnable);</li>
- * <li>read the catalog back and compare it with the plan;</li>
+ * <li>read the catalog back and compare it with the plan, both ways ({@link RoundTrip});</li>
  * <li>run each entity's generated pgTAP test file.</li>
  * </ol>
- * The scratch database is dropped afterwards, so nothing is left behind, failure or not.
+ * Where it works and what it leaves is {@link Database}'s business: a scratch database by default, dropped
+ * afterwards, failure or not.
  */
 public final class Verifier {
     /** Generated test files live next to the DDL: {@code <schema>/tests/<NN_table>_test.sql}. */
@@ -50,10 +54,14 @@ public final class Verifier {
     /** How long the sessions of one session check may run together. */
     static final Duration SESSION_TIMEOUT = Duration.ofMinutes(2);
 
+    /** The session setting that makes the generated test files skip their seeded tests (see the files). */
+    static final String SEEDED_TESTS = "specgen.seeded_tests";
+
     private final Database db;
     private final Progress progress;
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private String step = "starting";
 
     public Verifier(Database db, Progress progress) {
         this.db = db;
@@ -61,11 +69,12 @@ public final class Verifier {
     }
 
     /** Records the wall time of one step under {@code name}. */
-    public <T> T timed(String name, String label, Supplier<T> step) {
+    public <T> T timed(String name, String label, Supplier<T> work) {
         progress.begin(label);
+        step = label;
         long t0 = System.nanoTime();
         try {
-            return step.get();
+            return work.get();
         } finally {
             phases.merge(name, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
             progress.end(label);
@@ -79,56 +88,64 @@ public final class Verifier {
     public VerifyReport verify(SchemaPlan plan, Rendered rendered, boolean runTests) {
         SortedSet<String> schemas = new TreeSet<>();
         plan.entities().forEach(e -> schemas.add(e.entity().schema()));
-        String scratch = null;
         List<EntityReport> reports = new ArrayList<>();
         try {
-            if (db.isolation() == Database.Isolation.SCRATCH_DATABASE) {
-                scratch = timed("scratch", "creating a scratch database", db::createScratchDatabase);
-            } else {
+            timed("start", "preparing schemas " + String.join(", ", schemas), () -> {
                 db.prepareSchemas(schemas);
-            }
-            String database = scratch == null ? db.databaseName() : scratch;
+                return null;
+            });
+            String database = db.databaseName();
             try (Connection c = db.connect(database)) {
                 utc(c);
                 reports.addAll(run(c, database, plan, rendered, schemas, runTests));
             }
         } catch (SQLException e) {
-            diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG405, "database error: " + String.valueOf(e.getMessage()).strip().split("\n")[0]));
+            diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG405, "database error: " + DbErrors.oneLine(e)));
         } catch (SpecgenException e) {
             diagnostics.addAll(e.diagnostics());
-        } finally {
-            if (scratch != null && !db.kept()) {
-                String s = scratch;
-                timed("cleanup", "dropping the scratch database", () -> {
-                    db.dropDatabase(s);
-                    return null;
-                });
-            }
         }
-        Optional<String> kept = db.kept() ? Optional.of(scratch == null ? db.jdbcUrl() : db.jdbcUrl(scratch))
-                : Optional.empty();
+        if (reports.isEmpty()) {
+            plan.entities().forEach(ep -> reports.add(report(ep, false, Optional.empty())));
+        }
+        db.interrupted().ifPresent(why -> {
+            // whatever failed after the interrupt failed because of it: say that, once
+            diagnostics.removeIf(d -> d.code() == Code.SG405 || d.code() == Code.SG406 || d.code() == Code.SG402);
+            diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG412, "verification interrupted (" + why
+                    + ") while " + step).withHint("specgen removes its scratch database and schemas on the way out; "
+                    + "if it is killed before that, the next run on the same server removes them"));
+        });
+        Optional<String> kept = db.kept() ? Optional.of(DbErrors.redact(db.jdbcUrl())) : Optional.empty();
         return new VerifyReport(db.description(), reports, diagnostics, phases, kept);
+    }
+
+    private Applier.Strategy strategy() {
+        return db.isolation() == Database.Isolation.IN_PLACE ? Applier.Strategy.IN_PLACE : Applier.Strategy.PER_FILE;
     }
 
     private List<EntityReport> run(Connection c, String database, SchemaPlan plan, Rendered rendered,
             SortedSet<String> schemas, boolean runTests) {
         List<RenderedStatement> ddl = rendered.statements();
+        if (strategy() == Applier.Strategy.IN_PLACE) {
+            diagnostics.addAll(Applier.inPlaceWarnings(ddl));
+        }
         Applier.Outcome applied = timed("apply", "applying " + ddl.size() + " statements",
-                () -> Applier.apply(c, ddl));
+                () -> Applier.apply(c, ddl, strategy(), db.options()));
         if (applied.failure().isPresent()) {
             diagnostics.add(applied.failure().get().diagnostic());
-            // an entity counts as applied only when all of its statements are in the committed prefix (a failed
-            // run is rolled back whole, and nothing after it runs)
-            return plan.entities().stream().map(ep -> report(ep, lastStatement(ddl, ep) < applied.committed(),
+            // an entity counts as applied only when all of its statements are committed
+            return plan.entities().stream().map(ep -> report(ep, applied.allCommitted(statementsOf(ddl, ep)),
                     Optional.empty())).toList();
         }
         CatalogSnapshot first = timed("catalog", "reading the catalog", () -> CatalogSnapshot.read(c, schemas));
         Optional<Applier.Failure> again = timed("reapply", "applying everything a second time",
-                () -> Applier.apply(c, ddl)).failure();
+                () -> Applier.apply(c, ddl, strategy(), db.options())).failure();
         if (again.isPresent()) {
             Diagnostic d = again.get().diagnostic();
-            diagnostics.add(new Diagnostic(d.pos(), d.severity(), Code.SG403,
+            diagnostics.add(d.code() != Code.SG402 ? d : new Diagnostic(d.pos(), d.severity(), Code.SG403,
                     "second apply failed, the script is not re-runnable: " + d.message(), d.hint()));
+            if (d.code() == Code.SG405) {
+                return reports(plan, false);
+            }
         } else {
             CatalogSnapshot second = timed("catalog", "reading the catalog", () -> CatalogSnapshot.read(c, schemas));
             List<String> changes = first.diff(second);
@@ -138,14 +155,18 @@ public final class Verifier {
                         + (changes.size() > 5 ? " (and " + (changes.size() - 5) + " more)" : "")));
             }
         }
+        boolean inPlace = db.isolation() == Database.Isolation.IN_PLACE;
+        // (the generated scripts' CREATE SCHEMA IF NOT EXISTS needs the same privilege as the run schema)
+        ExpectedCatalog.Reader definitions = ExpectedCatalog.reader(c, db.runSchema(c), plan);
         diagnostics.addAll(timed("roundtrip", "comparing the catalog with the plan",
-                () -> RoundTrip.compare(plan, first)));
-        List<EntityReport> out = new ArrayList<>();
+                () -> RoundTrip.compare(plan, first, definitions, inPlace)));
         if (!runTests) {
-            plan.entities().forEach(ep -> out.add(report(ep, true, Optional.empty())));
-            return out;
+            return reports(plan, true);
         }
-        timed("tests", "installing pgTAP functions", () -> db.installTap(c));
+        TapInstaller.TapSetup tap = timed("tests", "installing pgTAP functions", () -> db.installTap(c));
+        // --in-place leaves the user's tables alone: no seeded rows, no ANALYZE, no dead tuples (see the files)
+        Map<String, String> settings = inPlace ? Map.of(SEEDED_TESTS, "off") : Map.of();
+        List<EntityReport> out = new ArrayList<>();
         for (EntityPlan ep : plan.entities()) {
             String file = testFileOf(ep);
             String text = rendered.files().get(file);
@@ -154,11 +175,13 @@ public final class Verifier {
                 continue;
             }
             TapResult r = timed("tests", "testing " + ep.entity().schema() + "." + ep.entity().table(),
-                    () -> TapRunner.run(c, text));
+                    () -> TapRunner.run(c, text, tap.searchPath(), settings));
             out.add(report(ep, true, Optional.of(r)));
-            failures(ep, file, r);
+            if (!failures(ep, file, r)) {
+                return out; // the connection is gone: the remaining files cannot run
+            }
         }
-        SessionRunner sessions = new SessionRunner(db, database, TapRunner.DEFAULT_SEARCH_PATH, SESSION_TIMEOUT);
+        SessionRunner sessions = new SessionRunner(db, database, tap.searchPath(), SESSION_TIMEOUT);
         for (EntityPlan ep : plan.entities()) {
             for (RenderedSessionCheck check : rendered.sessionChecks()) {
                 if (!check.entity().equals(ep.entity().name())) {
@@ -169,24 +192,31 @@ public final class Verifier {
                 Entity e = ep.entity();
                 out.add(new EntityReport(e.name(), e.schema() + "." + e.table(), e.pos().file(),
                         check.file() + "#" + check.name(), true, Optional.of(r)));
-                failures(ep, check.file() + " (check " + check.name() + ")", r);
+                if (!failures(ep, check.file() + " (check " + check.name() + ")", r)) {
+                    return out;
+                }
             }
         }
         return out;
     }
 
-    /** Index of the entity's last DDL statement in install order (-1 when it has none). */
-    private static int lastStatement(List<RenderedStatement> ddl, EntityPlan ep) {
-        int last = -1;
-        for (int i = 0; i < ddl.size(); i++) {
-            if (ddl.get(i).file().equals(ep.file())) {
-                last = i;
-            }
-        }
-        return last;
+    private static List<EntityReport> reports(SchemaPlan plan, boolean applied) {
+        return plan.entities().stream().map(ep -> report(ep, applied, Optional.empty())).toList();
     }
 
-    private void failures(EntityPlan ep, String file, TapResult r) {
+    /** Indexes of the entity's DDL statements in install order. */
+    private static List<Integer> statementsOf(List<RenderedStatement> ddl, EntityPlan ep) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < ddl.size(); i++) {
+            if (ddl.get(i).file().equals(ep.file())) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** Reports the file's failures; false when the connection is gone (nothing more can run). */
+    private boolean failures(EntityPlan ep, String file, TapResult r) {
         Entity e = ep.entity();
         for (TapLine t : r.failures()) {
             String why = t.diagnostics().isEmpty() ? "" : String.join(" ", t.diagnostics().stream()
@@ -200,12 +230,29 @@ public final class Verifier {
             }
             diagnostics.add(why.isEmpty() ? d : d.withHint(why));
         }
-        r.error().ifPresent(err -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file
-                + " stopped at line " + err.line() + ": " + err.message() + " (" + err.sqlState() + ")")));
+        if (r.error().isPresent()) {
+            TapResult.TapError err = r.error().get();
+            String where = "running test file " + file + " (line " + err.line() + ")";
+            StmtFailure f = new StmtFailure(0, new dev.specgen.db.Stmt(err.statement(), ep), err.sqlState(),
+                    err.message(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+            switch (DbErrors.cause(err.sqlState(), err.message())) {
+                case TIMEOUT -> diagnostics.add(Applier.timeout(f, e.pos(), where, db.options()));
+                case RESOURCE -> diagnostics.add(Applier.resource(f, where));
+                case CONNECTION -> {
+                    diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG405, "lost the connection to the "
+                            + "database while " + where + ": " + f.summary()).withHint("the server stopped or the "
+                            + "network failed; check the server log, then run again"));
+                    return false;
+                }
+                default -> diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file
+                        + " stopped at line " + err.line() + ": " + err.message() + " (" + err.sqlState() + ")"));
+            }
+        }
         if (r.error().isEmpty() && r.planned() != r.ran()) {
             diagnostics.add(Diagnostic.error(e.pos(), Code.SG406, "test file " + file + " planned "
                     + r.planned() + " tests but ran " + r.ran()));
         }
+        return true;
     }
 
     private static EntityReport report(EntityPlan ep, boolean applied, Optional<TapResult> tests) {

@@ -2,13 +2,14 @@
 -- Signatures, overload sets and output follow pgTAP 1.2 exactly, so a test file runs unchanged under both:
 -- "ok 1 - description", "not ok 2 - description", then "# " diagnostic lines. Counters live in the session's
 -- temp table __tcache__ and temp sequence __tresults___numb_seq (the names pgTAP uses), so they vanish with the
--- transaction or session. TapInstaller installs this file into schema "tap" with search_path = tap; callers
--- need "tap" on their search_path (as pgTAP needs its schema).
+-- transaction or session. TapInstaller installs this file into the run's own schema (specgen_run_<id>, created
+-- for it and dropped afterwards) with search_path = that schema; callers need it on their search_path (as pgTAP
+-- needs its schema).
 -- Overloads are deliberately limited to whole families of one arity (e.g. no has_table(name, name)), because
 -- pgTAP resolves has_table('a', 'b') to has_table(name, text): a partial family would resolve differently.
 
 CREATE OR REPLACE FUNCTION specgen_tap_version() RETURNS text
-LANGUAGE sql IMMUTABLE AS $$ SELECT '1'::text $$;
+LANGUAGE sql IMMUTABLE AS $$ SELECT '2'::text $$;
 
 -- state ---------------------------------------------------------------------------------------------------
 
@@ -117,6 +118,24 @@ CREATE OR REPLACE FUNCTION pass(text) RETURNS text LANGUAGE sql AS $$ SELECT ok(
 CREATE OR REPLACE FUNCTION pass() RETURNS text LANGUAGE sql AS $$ SELECT ok(TRUE, NULL) $$;
 CREATE OR REPLACE FUNCTION fail(text) RETURNS text LANGUAGE sql AS $$ SELECT ok(FALSE, $1) $$;
 CREATE OR REPLACE FUNCTION fail() RETURNS text LANGUAGE sql AS $$ SELECT ok(FALSE, NULL) $$;
+
+-- skip: how_many passing tests whose line says why they did not run ("ok 7 # SKIP why")
+CREATE OR REPLACE FUNCTION skip(why text, how_many integer) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    output text[] := '{}';
+BEGIN
+    FOR i IN 1..how_many LOOP
+        output := array_append(output, ok(TRUE) || ' ' || diag('SKIP' || COALESCE(' ' || why, '')));
+    END LOOP;
+    RETURN array_to_string(output, E'\n');
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION skip(text) RETURNS text
+LANGUAGE sql AS $$ SELECT ok(TRUE) || ' ' || diag('SKIP' || COALESCE(' ' || $1, '')) $$;
+CREATE OR REPLACE FUNCTION skip(integer, text) RETURNS text LANGUAGE sql AS $$ SELECT skip($2, $1) $$;
+CREATE OR REPLACE FUNCTION skip(integer) RETURNS text LANGUAGE sql AS $$ SELECT skip(NULL, $1) $$;
 
 CREATE OR REPLACE FUNCTION _finish(integer, integer, integer, boolean DEFAULT NULL) RETURNS SETOF text
 LANGUAGE plpgsql AS $$

@@ -54,6 +54,50 @@ class DbSetupTest {
     }
 
     @Test
+    void aPasswordInTheUrlLeavesTheUrlAndRanksLast() {
+        ExternalServer s = ExternalServer.of(DbOptions.url("jdbc:postgresql://h:5433/app?sslmode=require"
+                + "&password=s%40cret&ApplicationName=x"), k -> null);
+        // no URL specgen prints (errors, --keep) carries it; the session name is specgen's (see Run)
+        assertEquals("jdbc:postgresql://h:5433/other?sslmode=require", s.jdbcUrl("other"));
+        assertEquals("s@cret", s.connectProperties().getProperty("password"));
+        var env = ExternalServer.of(DbOptions.url("jdbc:postgresql://h/app?user=urluser&password=url"),
+                Map.of("PGPASSWORD", "env")::get);
+        assertEquals("env", env.connectProperties().getProperty("password"));
+        assertEquals("urluser", env.connectProperties().getProperty("user"));
+        var explicit = ExternalServer.of(DbOptions.url("jdbc:postgresql://h/app?user=urluser")
+                .withCredentials("me", null), k -> null);
+        assertEquals("me", explicit.connectProperties().getProperty("user"), "--db-user ranks before the URL's");
+        SpecgenException e = assertThrows(SpecgenException.class, () -> ExternalServer.of(
+                DbOptions.url("jdbc:postgresql://me:hunter2@h/db"), k -> null));
+        assertEquals("specgen: error SG003: --db-url \"jdbc:postgresql://me:***@h/db\" is not a PostgreSQL JDBC URL",
+                e.diagnostics().get(0).headline());
+    }
+
+    @Test
+    void redactionCoversQueryPasswordsAndUserInfo() {
+        assertEquals("jdbc:postgresql://h/db?user=u&password=***&sslmode=require",
+                DbErrors.redact("jdbc:postgresql://h/db?user=u&password=hunter2&sslmode=require"));
+        assertEquals("jdbc:postgresql://h/db?sslpassword=***", DbErrors.redact("jdbc:postgresql://h/db?sslpassword=k"));
+        assertEquals("cannot connect to jdbc:postgresql://me:***@h/db", DbErrors.redact("cannot connect to "
+                + "jdbc:postgresql://me:pw@h/db"));
+        assertEquals("no password here", DbErrors.redact("no password here"));
+    }
+
+    @Test
+    void sqlStatesSayWhatFailed() {
+        assertEquals(DbErrors.Cause.CONNECTION, DbErrors.cause("08006", "An I/O error occurred"));
+        assertEquals(DbErrors.Cause.CONNECTION, DbErrors.cause("57P01", "terminating connection due to "
+                + "administrator command"));
+        assertEquals(DbErrors.Cause.RESOURCE, DbErrors.cause("53200", "out of shared memory"));
+        assertEquals(DbErrors.Cause.TIMEOUT, DbErrors.cause("55P03", "canceling statement due to lock timeout"));
+        assertEquals(DbErrors.Cause.TIMEOUT, DbErrors.cause("57014", "canceling statement due to statement timeout"));
+        assertEquals(DbErrors.Cause.STATEMENT, DbErrors.cause("57014", "canceling statement due to user request"));
+        assertEquals(DbErrors.Cause.READ_ONLY, DbErrors.cause("25006", "cannot execute CREATE TABLE in a read-only "
+                + "transaction"));
+        assertEquals(DbErrors.Cause.STATEMENT, DbErrors.cause("42703", "column \"x\" does not exist"));
+    }
+
+    @Test
     void unknownEmbeddedVersionIsABadOption() {
         SpecgenException e = assertThrows(SpecgenException.class, () -> Databases.open(DbOptions.embedded(15)));
         assertEquals("specgen: error SG003: unsupported PostgreSQL version 15 for the embedded database\n"

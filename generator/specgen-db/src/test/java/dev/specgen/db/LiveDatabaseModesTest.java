@@ -49,6 +49,7 @@ class LiveDatabaseModesTest {
             st.execute("CREATE TABLE public.user_data (id int)");
         }
         String url = homeUrl.replace("/postgres", "/" + userDb);
+        String runSchema = null;
         try (Database limited = Databases.open(DbOptions.url(url).withCredentials("specgen_limited", null))) {
             assertEquals(Database.Isolation.SCHEMAS_ONLY, limited.isolation());
             assertEquals(userDb, limited.databaseName());
@@ -56,17 +57,19 @@ class LiveDatabaseModesTest {
             assertEquals(Code.SG405, e.diagnostics().get(0).code());
             limited.prepareSchemas(List.of("gen"));
             try (Connection c = limited.connect()) {
-                assertTrue(ScriptRunner.runScript(c, "CREATE SCHEMA gen; CREATE TABLE gen.t (id int);").ok());
-                assertEquals(new TapInstaller.TapSetup("tap", false, "1"), limited.installTap(c));
+                assertTrue(ScriptRunner.runScript(c, "CREATE SCHEMA IF NOT EXISTS gen; CREATE TABLE gen.t (id int);").ok());
+                assertEquals(new TapInstaller.TapSetup(limited.run().schema(), false, TapInstaller.BUNDLED_VERSION),
+                        limited.installTap(c));
+                runSchema = limited.run().schema();
             }
         }
         try (Connection c = db.connect(userDb); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT to_regclass('public.user_data') IS NOT NULL, "
-                        + "to_regnamespace('gen') IS NULL, to_regnamespace('tap') IS NULL")) {
+                        + "to_regnamespace('gen') IS NULL, to_regnamespace('" + runSchema + "') IS NULL")) {
             rs.next();
             assertTrue(rs.getBoolean(1), "user table untouched");
             assertTrue(rs.getBoolean(2), "generated schema dropped on close");
-            assertTrue(rs.getBoolean(3), "tap schema dropped on close");
+            assertTrue(rs.getBoolean(3), "the run's schema dropped on close");
         }
         db.dropDatabase(userDb);
     }

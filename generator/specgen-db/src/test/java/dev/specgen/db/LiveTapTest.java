@@ -30,7 +30,7 @@ class LiveTapTest {
         scratch = db.createScratchDatabase();
         try (Connection c = db.connect(scratch)) {
             assertTrue(ScriptRunner.runScript(c, Fixtures.read("schema.sql")).ok());
-            setup = TapInstaller.ensure(c);
+            setup = db.installTap(c);
         }
     }
 
@@ -53,13 +53,13 @@ class LiveTapTest {
 
     @Test
     void installsTheBundledSubsetWherePgtapIsMissing() {
-        assertEquals(new TapInstaller.TapSetup("tap", false, "1"), setup);
-        assertEquals(setup, TapInstaller.ensure(c), "second ensure finds the installed functions");
+        assertEquals(new TapInstaller.TapSetup(db.run().schema(), false, TapInstaller.BUNDLED_VERSION), setup);
+        assertEquals(setup, TapInstaller.ensure(c, setup.schema(), false), "second ensure finds the installed functions");
     }
 
     @Test
     void passAndFailPrintExactlyWhatPgtapPrints() {
-        TapResult r = TapRunner.run(c, "SELECT no_plan();\nSELECT pass('p');\nSELECT is(1, 2, 'd');\n"
+        TapResult r = run("SELECT no_plan();\nSELECT pass('p');\nSELECT is(1, 2, 'd');\n"
                 + "SELECT ok(NULL);\nSELECT * FROM finish();");
         assertEquals(List.of("ok 1 - p", "not ok 2 - d", "# Failed test 2: \"d\"", "#         have: 1",
                 "#         want: 2", "not ok 3", "# Failed test 3", "#     (test result was NULL)", "1..3",
@@ -72,7 +72,7 @@ class LiveTapTest {
 
     @Test
     void passingFixtureMatchesRealPgtap() {
-        TapResult r = TapRunner.run(c, Fixtures.read("01_fixture_test.sql"));
+        TapResult r = run(Fixtures.read("01_fixture_test.sql"));
         assertEquals(lines(Fixtures.read("01_fixture_test.tap")), r.stream());
         assertTrue(r.ok(), r.toString());
         assertEquals(16, r.passed());
@@ -80,7 +80,7 @@ class LiveTapTest {
 
     @Test
     void failingFixtureMatchesRealPgtapLineForLine() {
-        TapResult r = TapRunner.run(c, Fixtures.read("failing/01_failing_test.sql"));
+        TapResult r = run(Fixtures.read("failing/01_failing_test.sql"));
         assertEquals(lines(Fixtures.read("failing/01_failing_test.tap")), r.stream());
         assertEquals(12, r.planned());
         assertEquals(1, r.passed());
@@ -98,7 +98,7 @@ class LiveTapTest {
 
     @Test
     void performsWithinPassesOnATrivialQuery() {
-        TapResult r = TapRunner.run(c, "SELECT plan(2);\n"
+        TapResult r = run("SELECT plan(2);\n"
                 + "SELECT performs_within('SELECT 1', 0, 50, 10, 'trivial query');\n"
                 + "SELECT performs_within('SELECT 1', 10000, 1, 'far from ten seconds');\n"
                 + "SELECT * FROM finish();");
@@ -110,7 +110,7 @@ class LiveTapTest {
 
     @Test
     void fileErrorsStopTheRunLikeOnErrorStop() {
-        TapResult r = TapRunner.run(c, "SELECT plan(2);\nSELECT pass('a');\n\nSELECT no_such_function();\n"
+        TapResult r = run("SELECT plan(2);\nSELECT pass('a');\n\nSELECT no_such_function();\n"
                 + "SELECT pass('b');");
         TapResult.TapError e = r.error().orElseThrow();
         assertEquals(4, e.line());
@@ -118,13 +118,17 @@ class LiveTapTest {
         assertEquals(1, r.ran());
         assertFalse(r.ok());
 
-        TapResult noPlan = TapRunner.run(c, "SELECT pass('x');");
+        TapResult noPlan = run("SELECT pass('x');");
         assertEquals("You tried to run a test without a plan! Gotta have a plan",
                 noPlan.error().orElseThrow().message());
-        assertTrue(TapRunner.run(c, "SELECT plan(1); SELECT pass('again');").ok(), "state reset between files");
+        assertTrue(run("SELECT plan(1); SELECT pass('again');").ok(), "state reset between files");
     }
 
     private static List<String> lines(String text) {
         return text.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    private TapResult run(String sql) {
+        return TapRunner.run(c, sql, setup);
     }
 }

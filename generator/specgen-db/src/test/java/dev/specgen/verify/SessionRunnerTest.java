@@ -9,7 +9,6 @@ import dev.specgen.db.SharedEmbedded;
 import dev.specgen.db.TapInstaller;
 import dev.specgen.db.TapLine;
 import dev.specgen.db.TapResult;
-import dev.specgen.db.TapRunner;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.render.RenderedSessionCheck;
 import java.sql.Connection;
@@ -23,13 +22,14 @@ import org.junit.jupiter.api.Test;
 class SessionRunnerTest {
     static Database db;
     static String scratch;
+    static TapInstaller.TapSetup tap;
 
     @BeforeAll
     static void prepare() throws Exception {
         db = SharedEmbedded.get();
         scratch = db.createScratchDatabase();
         try (Connection c = db.connect(scratch)) {
-            TapInstaller.ensure(c);
+            tap = db.installTap(c);
         }
     }
 
@@ -47,7 +47,7 @@ class SessionRunnerTest {
     }
 
     static TapResult run(RenderedSessionCheck c, Duration timeout) {
-        return new SessionRunner(db, scratch, TapRunner.DEFAULT_SEARCH_PATH, timeout).run(c);
+        return new SessionRunner(db, scratch, tap.searchPath(), timeout).run(c);
     }
 
     static final String SETUP = "CREATE TABLE public.counter (id integer PRIMARY KEY, n integer NOT NULL);\n"

@@ -115,12 +115,16 @@ class IndexBuilderTest {
                   - {columns: ['doc jsonb_path_ops\\'], type: gin}
                   - {columns: [{column: doc, opclass: "jsonb_ops;"}], type: gin}
                   - {columns: [{column: doc, opclass: pg_catalog.jsonb_path_ops}], type: gin}
+                  - {columns: [doc where], type: gin}
                 """);
         assertEquals("""
                 a.yaml:4:16: error SG109: operator class "jsonb_path_ops\\" is not a name
                   hint: write an operator class such as text_pattern_ops or jsonb_path_ops
                 a.yaml:5:39: error SG109: operator class "jsonb_ops;" is not a name
-                  hint: write an operator class such as text_pattern_ops or jsonb_path_ops""", r.text());
+                  hint: write an operator class such as text_pattern_ops or jsonb_path_ops
+                a.yaml:7:16: error SG109: operator class "where" is an SQL key word
+                  hint: write an operator class such as text_pattern_ops; a partial index takes where: of its own""",
+                r.text());
         assertEquals(1, r.entity().indexes().size());
     }
 
