@@ -281,6 +281,12 @@ final class EmbeddedServer implements PgServer {
      * first.
      */
     static final class Folder {
+        /**
+         * Folders this JVM holds: a sweep must not even open their lock file, since closing any channel of a file
+         * drops every POSIX lock this process holds on it, and another JVM would then stop this JVM's server.
+         */
+        private static final java.util.Set<Path> OWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         private final Path base;
         private final FileChannel lockChannel;
         private final FileLock lock;
@@ -300,6 +306,7 @@ final class EmbeddedServer implements PgServer {
                 FileChannel ch = FileChannel.open(base.resolve("owner.lock"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE);
                 Folder f = new Folder(base, ch, ch.lock());
+                OWN.add(base);
                 Files.writeString(base.resolve("owner"), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
                 try {
                     Runtime.getRuntime().addShutdownHook(f.hook);
@@ -316,6 +323,10 @@ final class EmbeddedServer implements PgServer {
 
         Path data() {
             return base.resolve("data");
+        }
+
+        static boolean isOwn(Path base) {
+            return OWN.contains(base);
         }
 
         Path log() {
@@ -345,6 +356,7 @@ final class EmbeddedServer implements PgServer {
             } catch (IOException ignored) {
                 // the marker file alone keeps later runs away
             }
+            OWN.remove(base);
         }
 
         /** Stops a server still running in {@code data/}, deletes the folder, releases the lock. Idempotent. */
@@ -362,6 +374,7 @@ final class EmbeddedServer implements PgServer {
             } catch (IOException ignored) {
                 // the file is gone with the folder
             }
+            OWN.remove(base);
         }
 
         private void removeHook() {

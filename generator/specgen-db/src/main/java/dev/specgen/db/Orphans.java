@@ -34,8 +34,8 @@ final class Orphans {
         }
         List<Path> removed = new java.util.ArrayList<>();
         for (Path dir : candidates) {
-            if (Files.exists(dir.resolve("kept"))) {
-                continue;
+            if (Files.exists(dir.resolve("kept")) || EmbeddedServer.Folder.isOwn(dir)) {
+                continue; // kept, or this JVM's: opening its lock file would drop our lock (see Folder)
             }
             Path data = Files.isDirectory(dir.resolve("data")) ? dir.resolve("data") : dir;
             Path lockFile = Files.exists(dir.resolve("owner.lock")) ? dir.resolve("owner.lock")
