@@ -209,7 +209,7 @@ public final class ParseCheck implements AutoCloseable {
         JSQLParserException last = null;
         for (String text : new LinkedHashSet<>(texts)) {
             try {
-                return parse(text).getClass();
+                return parseQuotingNames(text).getClass();
             } catch (JSQLParserException e) {
                 last = e;
             }
@@ -222,7 +222,7 @@ public final class ParseCheck implements AutoCloseable {
         Verdict v = byShape ? c.shape().map(verdicts::get).orElse(null) : null;
         if (v == null) {
             try {
-                v = new Verdict(parse(c.text()).getClass());
+                v = new Verdict(parseQuotingNames(c.text()).getClass());
             } catch (JSQLParserException e) {
                 v = Verdict.FAILED;
             }
@@ -231,6 +231,23 @@ public final class ParseCheck implements AutoCloseable {
             }
         }
         return v.kind();
+    }
+
+    /** {@code text} parsed, or else with names JSqlParser reads as key words quoted ({@link GateNames}). */
+    private Statement parseQuotingNames(String text) throws JSQLParserException {
+        try {
+            return parse(text);
+        } catch (JSQLParserException e) {
+            String quoted = GateNames.quoted(text);
+            if (quoted.equals(text)) {
+                throw e;
+            }
+            try {
+                return parse(quoted);
+            } catch (JSQLParserException again) {
+                throw e;
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.specgen.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A column type. Spelling in SQL lives here, in Java, never in templates: {@link #sql()} is the exact PostgreSQL
@@ -31,8 +32,42 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
 
     List<Traits> traits();
 
+    /**
+     * The type as PostgreSQL's {@code format_type()} prints it (what the catalog round trip and pgTAP's
+     * {@code col_type_is} compare): {@code numeric(10,2)}, {@code character varying(255)},
+     * {@code timestamp(3) with time zone}; an enum schema-qualified.
+     */
+    default String formatType() {
+        if (this instanceof Array a) {
+            return a.element().formatType() + "[]";
+        }
+        if (this instanceof Sized s) {
+            return (s.base().equals("char") ? "character(" : "character varying(") + s.length() + ")";
+        }
+        if (this instanceof Numeric n) {
+            return n.precision().map(p -> "numeric(" + p + "," + n.scale().orElse(0) + ")").orElse("numeric");
+        }
+        if (this instanceof Simple s) {
+            String p = s.precision().isPresent() ? "(" + s.precision().getAsInt() + ")" : "";
+            return switch (s.kind()) {
+                case TIMESTAMP -> "timestamp" + p + " without time zone";
+                case TIMESTAMPTZ -> "timestamp" + p + " with time zone";
+                case TIME -> "time" + p + " without time zone";
+                case TIMETZ -> "time" + p + " with time zone";
+                case VARCHAR -> "character varying";
+                default -> s.sql();
+            };
+        }
+        return sql();
+    }
+
     default boolean has(Traits t) {
         return traits().contains(t);
+    }
+
+    /** A built-in type of this kind, whatever its precision ({@code timestamptz} and {@code timestamptz(3)}). */
+    default boolean is(Kind kind) {
+        return this instanceof Simple s && s.kind() == kind;
     }
 
     /** Built-in types without parameters. */
@@ -44,6 +79,8 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         DOUBLE("double precision", Traits.ORDERED, Traits.SCALAR),
         MONEY("money", Traits.ORDERED, Traits.SCALAR),
         TEXT("text", Traits.SCALAR),
+        /** {@code varchar} without a length: text with another name, as existing schemas use it. */
+        VARCHAR("varchar", Traits.SCALAR),
         BOOLEAN("boolean", Traits.SCALAR),
         DATE("date", Traits.ORDERED, Traits.SCALAR, Traits.TEMPORAL),
         TIMESTAMP("timestamp", Traits.ORDERED, Traits.SCALAR, Traits.TEMPORAL),
@@ -66,7 +103,19 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         TSRANGE("tsrange", Traits.GIST_NATIVE),
         TSTZRANGE("tstzrange", Traits.GIST_NATIVE),
         POINT("point", Traits.GIST_NATIVE),
-        BOX("box", Traits.GIST_NATIVE);
+        BOX("box", Traits.GIST_NATIVE),
+        /** Object identifier types: stored as an oid, written and read as a name. */
+        REGCLASS("regclass", Traits.SCALAR),
+        REGTYPE("regtype", Traits.SCALAR),
+        REGPROC("regproc", Traits.SCALAR),
+        REGPROCEDURE("regprocedure", Traits.SCALAR),
+        REGOPER("regoper", Traits.SCALAR),
+        REGOPERATOR("regoperator", Traits.SCALAR),
+        REGROLE("regrole", Traits.SCALAR),
+        REGNAMESPACE("regnamespace", Traits.SCALAR),
+        REGCONFIG("regconfig", Traits.SCALAR),
+        REGDICTIONARY("regdictionary", Traits.SCALAR),
+        REGCOLLATION("regcollation", Traits.SCALAR);
 
         private final String sql;
         private final List<Traits> traits;
@@ -83,16 +132,33 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         public List<Traits> traits() {
             return traits;
         }
+
+        /** Takes a fractional-seconds precision: {@code timestamptz(3)}, {@code time(0)}, {@code interval(6)}. */
+        public boolean takesPrecision() {
+            return this == TIMESTAMP || this == TIMESTAMPTZ || this == TIME || this == TIMETZ || this == INTERVAL;
+        }
     }
 
-    record Simple(Kind kind) implements FieldType {
+    /**
+     * A built-in type without parameters, or with a fractional-seconds precision ({@code timestamptz(3)}: only
+     * where {@link Kind#takesPrecision()}).
+     */
+    record Simple(Kind kind, OptionalInt precision) implements FieldType {
         public Simple {
             Objects.requireNonNull(kind, "kind == null");
+            Objects.requireNonNull(precision, "precision == null");
+            if (precision.isPresent() && !kind.takesPrecision()) {
+                throw new IllegalArgumentException(kind + " takes no precision");
+            }
+        }
+
+        public Simple(Kind kind) {
+            this(kind, OptionalInt.empty());
         }
 
         @Override
         public String sql() {
-            return kind.sql();
+            return precision.isPresent() ? kind.sql() + "(" + precision.getAsInt() + ")" : kind.sql();
         }
 
         @Override

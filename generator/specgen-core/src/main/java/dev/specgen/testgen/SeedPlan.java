@@ -233,10 +233,10 @@ final class SeedPlan {
                 Optional<Bound.Range> first = ranges.stream()
                         .filter(r -> !isInfinite(r.from()) && !isInfinite(r.to())).findFirst();
                 boolean spreadable = t.has(FieldType.Traits.TEMPORAL) || t.has(FieldType.Traits.INTEGER)
-                        || t instanceof FieldType.Numeric || t.equals(new FieldType.Simple(Kind.REAL))
-                        || t.equals(new FieldType.Simple(Kind.DOUBLE));
+                        || t instanceof FieldType.Numeric || t.is(Kind.REAL)
+                        || t.is(Kind.DOUBLE);
                 if (spreadable && finite.size() >= 2 && first.isPresent()) {
-                    Gen.Arithmetic a = t.equals(new FieldType.Simple(Kind.DATE)) ? Gen.Arithmetic.DATE
+                    Gen.Arithmetic a = t.is(Kind.DATE) ? Gen.Arithmetic.DATE
                             : t.has(FieldType.Traits.TEMPORAL) ? Gen.Arithmetic.TIMESTAMP
                             : t.has(FieldType.Traits.INTEGER) ? Gen.Arithmetic.INTEGER : Gen.Arithmetic.NUMERIC;
                     return new Gen.Spread(finite.get(0), finite.get(finite.size() - 1), t.sql(), a, rowsSql,
@@ -305,7 +305,7 @@ final class SeedPlan {
         return switch (k) {
             case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE -> key ? new Gen.Serial("") : new Gen.Cycle(15, "");
             case MONEY -> key ? new Gen.Serial("::money") : new Gen.Cycle(15, "::money");
-            case TEXT -> new Gen.Text(0);
+            case TEXT, VARCHAR -> new Gen.Text(0);
             case BOOLEAN -> new Gen.Bool();
             case DATE -> key ? new Gen.Expr("'2024-01-01'::date + {i}") : new Gen.Minutes(k);
             case TIMESTAMP, TIMESTAMPTZ -> new Gen.Minutes(k);
@@ -331,6 +331,9 @@ final class SeedPlan {
                     + " '1 hour')");
             case POINT -> new Gen.Expr("point({i} % 100, {i} / 100)");
             case BOX -> new Gen.Expr("box(point({i}, {i}), point({i} + 1, {i} + 1))");
+            // an oid that names nothing is a valid value (it prints as its number), and distinct per row
+            case REGCLASS, REGTYPE, REGPROC, REGPROCEDURE, REGOPER, REGOPERATOR, REGROLE, REGNAMESPACE, REGCONFIG,
+                    REGDICTIONARY, REGCOLLATION -> new Gen.Expr("(4000000000 - {i})::oid::" + k.sql());
         };
     }
 }

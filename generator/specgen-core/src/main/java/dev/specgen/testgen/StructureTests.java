@@ -148,31 +148,18 @@ final class StructureTests {
         return c.column().orElseGet(() -> "(" + c.expression().orElseThrow() + ")");
     }
 
-    private static final Map<FieldType.Kind, String> FORMAT = Map.of(
-            FieldType.Kind.TIMESTAMP, "timestamp without time zone",
-            FieldType.Kind.TIMESTAMPTZ, "timestamp with time zone",
-            FieldType.Kind.TIME, "time without time zone",
-            FieldType.Kind.TIMETZ, "time with time zone");
-
     /**
      * The type as {@code format_type} prints it (what pgTAP's col_type_is compares): {@code numeric(10,2)},
      * {@code character varying(255)}, {@code timestamp without time zone}; an enum by its name when it lives in
      * the test's first search_path schema.
      */
     static String formatType(FieldType t, String schema) {
-        if (t instanceof FieldType.Simple s) {
-            return FORMAT.getOrDefault(s.kind(), s.kind().sql());
-        }
-        if (t instanceof FieldType.Numeric n) {
-            return n.precision().map(p -> "numeric(" + p + "," + n.scale().orElse(0) + ")").orElse("numeric");
-        }
-        if (t instanceof FieldType.Sized s) {
-            return (s.base().equals("char") ? "character(" : "character varying(") + s.length() + ")";
-        }
         if (t instanceof FieldType.Array a) {
             return formatType(a.element(), schema) + "[]";
         }
-        FieldType.Enum en = (FieldType.Enum) t;
-        return en.schema().equals(schema) ? Sql.ident(en.typeName()) : en.sql();
+        if (t instanceof FieldType.Enum en) {
+            return en.schema().equals(schema) ? Sql.ident(en.typeName()) : en.sql();
+        }
+        return t.formatType();
     }
 }

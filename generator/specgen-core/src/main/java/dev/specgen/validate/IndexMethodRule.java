@@ -64,7 +64,7 @@ final class IndexMethodRule implements Rule {
     }
 
     private static String fix(Method m, Field f) {
-        if (f.type().equals(new FieldType.Simple(FieldType.Kind.JSON))) {
+        if (f.type().is(FieldType.Kind.JSON)) {
             return m == Method.GIN ? "GIN has no operator class for json; use type: jsonb"
                     : "json has no " + m.sql() + " operator class; use type: jsonb with a gin index";
         }

@@ -177,6 +177,6 @@ final class TypeRule implements Rule {
     }
 
     private static boolean isText(FieldType t) {
-        return t instanceof FieldType.Sized || isKind(t, FieldType.Kind.TEXT);
+        return t instanceof FieldType.Sized || isKind(t, FieldType.Kind.TEXT) || isKind(t, FieldType.Kind.VARCHAR);
     }
 }

@@ -167,4 +167,55 @@ class ParseCheckTest {
         assertEquals(Optional.empty(), problem(t, RENDERER.object(t)));
         assertTrue(CHECK.checkStatement("SELECT " + deep, POS, "t.sql", "ok").isPresent());
     }
+
+    /** Issue 11: names PostgreSQL takes bare that JSqlParser reads as its key words are not a specgen bug. */
+    @Test
+    void namesJSqlParserReadsAsKeyWordsPass() {
+        List<String> names = List.of("statement", "prior", "returns", "straight_join", "output", "use", "sample");
+        List<SqlObject.Column> cols = names.stream().map(n -> new SqlObject.Column(n, n, "integer", false, "", "",
+                POS)).toList();
+        SqlObject.CreateTable t = new SqlObject.CreateTable("app.thing", false, cols,
+                List.of(new Constraint(Constraint.Kind.CHECK, "thing_statement_check", "CHECK (statement <> prior)",
+                        POS)), "", List.of(), POS);
+        String sql = RENDERER.object(t);
+        assertEquals(Optional.empty(), problem(t, sql));
+        SqlObject.CreateIndex ix = new SqlObject.CreateIndex("thing_statement_prior_idx", "app.thing", false, false,
+                false, "btree", List.of("statement", "prior"), List.of("returns"), "straight_join > 0 AND use IS NULL",
+                List.of(), POS);
+        assertEquals(Optional.empty(), problem(ix, RENDERER.object(ix)));
+    }
+
+    /** Only a bare lower-case word PostgreSQL would take as a name is quoted: key words it reserves are not. */
+    @Test
+    void onlyBareNamesAreQuotedForTheGate() {
+        assertTrue(GateNames.isBareName("statement"));
+        assertTrue(GateNames.isBareName("straight_join"));
+        assertTrue(!GateNames.isBareName("STATEMENT"));
+        assertTrue(!GateNames.isBareName("select"));
+        assertTrue(!GateNames.isBareName("interval"));
+        assertTrue(!GateNames.isBareName("a-b"));
+        SqlObject.CreateTable t = table("d IS NOT NULL", "");
+        String broken = RENDERER.object(t).replace("CHECK (d IS NOT NULL)", "CHECK (d IS NOT NULL) select");
+        assertTrue(CHECK.problem(t, broken, broken).orElseThrow().contains("select"), CHECK.problem(t, broken, broken)
+                .toString());
+    }
+
+    /** Every word PostgreSQL takes bare as a column name (its unreserved key words) passes as column and index key. */
+    @Test
+    void everyUnreservedPostgresKeyWordPassesAsAName() {
+        List<String> failed = new java.util.ArrayList<>();
+        for (String w : new java.util.TreeSet<>(dev.specgen.sql.Keywords.UNRESERVED)) {
+            SqlObject.CreateTable t = new SqlObject.CreateTable("app.thing", false, List.of(
+                    new SqlObject.Column(w, w, "integer", false, "", "", POS),
+                    new SqlObject.Column("b", "b", "integer", false, "", "", POS)),
+                    List.of(new Constraint(Constraint.Kind.CHECK, "thing_check", "CHECK (" + w + " > b)", POS)), "",
+                    List.of(), POS);
+            SqlObject.CreateIndex ix = new SqlObject.CreateIndex("thing_idx", "app.thing", false, false, false,
+                    "btree", List.of(w, "b"), List.of(), w + " IS NOT NULL", List.of(), POS);
+            if (problem(t, RENDERER.object(t)).isPresent() || problem(ix, RENDERER.object(ix)).isPresent()) {
+                failed.add(w);
+            }
+        }
+        assertEquals(List.of(), failed);
+    }
 }

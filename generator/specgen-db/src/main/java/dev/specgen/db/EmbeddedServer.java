@@ -12,6 +12,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
@@ -282,10 +283,11 @@ final class EmbeddedServer implements PgServer {
      */
     static final class Folder {
         /**
-         * Folders this JVM holds: a sweep must not even open their lock file, since closing any channel of a file
-         * drops every POSIX lock this process holds on it, and another JVM would then stop this JVM's server.
+         * Folders of this JVM's servers. {@link Orphans} must not even open their lock files: closing any channel to
+         * a file releases every lock this process holds on it (POSIX record locks), which would make a running server
+         * look orphaned to every other run on the machine.
          */
-        private static final java.util.Set<Path> OWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        static final java.util.Set<Path> OWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private final Path base;
         private final FileChannel lockChannel;
@@ -303,10 +305,14 @@ final class EmbeddedServer implements PgServer {
         static Folder create(int major) {
             try {
                 Path base = Files.createTempDirectory(tempDir(), PREFIX + major + "-");
-                FileChannel ch = FileChannel.open(base.resolve("owner.lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-                Folder f = new Folder(base, ch, ch.lock());
                 OWN.add(base);
+                // locked under another name, then renamed: a sweeping run never sees an owner.lock nobody holds
+                FileChannel ch = FileChannel.open(base.resolve("owner.lock.new"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock held = ch.lock();
+                Files.move(base.resolve("owner.lock.new"), base.resolve("owner.lock"),
+                        StandardCopyOption.ATOMIC_MOVE);
+                Folder f = new Folder(base, ch, held);
                 Files.writeString(base.resolve("owner"), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
                 try {
                     Runtime.getRuntime().addShutdownHook(f.hook);
@@ -323,10 +329,6 @@ final class EmbeddedServer implements PgServer {
 
         Path data() {
             return base.resolve("data");
-        }
-
-        static boolean isOwn(Path base) {
-            return OWN.contains(base);
         }
 
         Path log() {
@@ -356,7 +358,6 @@ final class EmbeddedServer implements PgServer {
             } catch (IOException ignored) {
                 // the marker file alone keeps later runs away
             }
-            OWN.remove(base);
         }
 
         /** Stops a server still running in {@code data/}, deletes the folder, releases the lock. Idempotent. */

@@ -34,8 +34,8 @@ final class Orphans {
         }
         List<Path> removed = new java.util.ArrayList<>();
         for (Path dir : candidates) {
-            if (Files.exists(dir.resolve("kept")) || EmbeddedServer.Folder.isOwn(dir)) {
-                continue; // kept, or this JVM's: opening its lock file would drop our lock (see Folder)
+            if (Files.exists(dir.resolve("kept")) || EmbeddedServer.Folder.OWN.contains(dir)) {
+                continue; // kept on purpose, or this JVM's own (whose lock file it must not open and close)
             }
             Path data = Files.isDirectory(dir.resolve("data")) ? dir.resolve("data") : dir;
             Path lockFile = Files.exists(dir.resolve("owner.lock")) ? dir.resolve("owner.lock")
@@ -58,7 +58,7 @@ final class Orphans {
                     }
                 }
             } catch (OverlappingFileLockException e) {
-                continue; // this JVM's own server
+                continue; // this JVM's own server (not in OWN: started by an older class loader)
             } catch (IOException | SecurityException e) {
                 continue; // not ours to judge
             }

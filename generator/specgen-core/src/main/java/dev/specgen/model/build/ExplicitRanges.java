@@ -134,8 +134,8 @@ final class ExplicitRanges {
         FieldType type = field.map(Field::type).orElse(null);
         boolean temporal = type == null || type.has(Traits.TEMPORAL);
         boolean numeric = type != null && (type.has(Traits.INTEGER) || type instanceof FieldType.Numeric
-                || type.equals(new FieldType.Simple(FieldType.Kind.REAL))
-                || type.equals(new FieldType.Simple(FieldType.Kind.DOUBLE)));
+                || type.is(FieldType.Kind.REAL)
+                || type.is(FieldType.Kind.DOUBLE));
         Optional<LocalDate> date = isoDate(text);
         Optional<BigDecimal> number = s.get().asDecimal();
         if (numeric && number.isPresent()) {
@@ -150,7 +150,7 @@ final class ExplicitRanges {
             return Optional.of(new Value(0, number.get(), text, text));
         }
         if (temporal && date.isPresent()) {
-            boolean tz = type != null && type.equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ));
+            boolean tz = type != null && type.is(FieldType.Kind.TIMESTAMPTZ);
             return Optional.of(new Value(0, date.get(), RangePartitions.dateLiteral(date.get(), tz), text));
         }
         if (numeric) {

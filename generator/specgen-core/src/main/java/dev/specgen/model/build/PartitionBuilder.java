@@ -219,12 +219,12 @@ final class PartitionBuilder {
             }
             return Optional.of(String.valueOf(n.get()));
         }
-        if (t instanceof FieldType.Numeric || t.equals(new FieldType.Simple(FieldType.Kind.REAL))
-                || t.equals(new FieldType.Simple(FieldType.Kind.DOUBLE))) {
+        if (t instanceof FieldType.Numeric || t.is(FieldType.Kind.REAL)
+                || t.is(FieldType.Kind.DOUBLE)) {
             return s.asDecimal().isPresent() || QUOTED_NUMBER.matcher(text).matches() ? Optional.of(text)
                     : badValue(s, column, "a number", "list numbers, for example values: [1.5, 2]");
         }
-        if (t.equals(new FieldType.Simple(FieldType.Kind.BOOLEAN))) {
+        if (t.is(FieldType.Kind.BOOLEAN)) {
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
                 return Optional.of(text.toLowerCase(Locale.ROOT));
             }
@@ -238,8 +238,8 @@ final class PartitionBuilder {
                     Suggest.didYouMean(s.text(), en.values()));
         }
         if (t.has(Traits.TEMPORAL)) {
-            boolean date = t.equals(new FieldType.Simple(FieldType.Kind.DATE));
-            boolean tz = t.equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ));
+            boolean date = t.is(FieldType.Kind.DATE);
+            boolean tz = t.is(FieldType.Kind.TIMESTAMPTZ);
             Optional<LocalDate> d = ExplicitRanges.isoDate(text);
             if (d.isPresent()) {
                 return Optional.of(RangePartitions.dateLiteral(d.get(), tz));

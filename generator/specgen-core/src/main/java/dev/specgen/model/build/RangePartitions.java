@@ -140,7 +140,7 @@ final class RangePartitions {
                     "narrow \"from\" and \"to\", or use a coarser interval");
             return List.of();
         }
-        boolean tz = field.map(f -> f.type().equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ)))
+        boolean tz = field.map(f -> f.type().is(FieldType.Kind.TIMESTAMPTZ))
                 .orElse(false);
         List<PartitionSpec> out = new ArrayList<>();
         for (LocalDate d = from.get(); d.isBefore(to.get()); d = iv.next(d)) {

@@ -34,6 +34,7 @@ final class TypeParser {
         alias(Kind.DOUBLE, "double precision", "double", "float8");
         alias(Kind.MONEY, "money");
         alias(Kind.TEXT, "text");
+        alias(Kind.VARCHAR, "varchar", "character varying");
         alias(Kind.BOOLEAN, "boolean", "bool");
         alias(Kind.DATE, "date");
         alias(Kind.TIMESTAMP, "timestamp", "timestamp without time zone");
@@ -42,7 +43,9 @@ final class TypeParser {
         alias(Kind.TIMETZ, "timetz", "time with time zone");
         for (Kind k : List.of(Kind.INTERVAL, Kind.UUID, Kind.JSON, Kind.JSONB, Kind.BYTEA, Kind.INET, Kind.CIDR,
                 Kind.MACADDR, Kind.TSVECTOR, Kind.INT4RANGE, Kind.INT8RANGE, Kind.NUMRANGE, Kind.DATERANGE,
-                Kind.TSRANGE, Kind.TSTZRANGE, Kind.POINT, Kind.BOX)) {
+                Kind.TSRANGE, Kind.TSTZRANGE, Kind.POINT, Kind.BOX, Kind.REGCLASS, Kind.REGTYPE, Kind.REGPROC,
+                Kind.REGPROCEDURE, Kind.REGOPER, Kind.REGOPERATOR, Kind.REGROLE, Kind.REGNAMESPACE, Kind.REGCONFIG,
+                Kind.REGDICTIONARY, Kind.REGCOLLATION)) {
             alias(k, k.sql());
         }
     }
@@ -58,7 +61,7 @@ final class TypeParser {
 
     static {
         List<String> all = new ArrayList<>(NAMES.keySet());
-        all.addAll(List.of("numeric", "decimal", "varchar", "character varying", "char", "character", "enum"));
+        all.addAll(List.of("numeric", "decimal", "char", "character", "enum"));
         ALL_NAMES = List.copyOf(all);
     }
 
@@ -89,6 +92,8 @@ final class TypeParser {
 
     private static final Pattern CALL = Pattern.compile("([a-z][a-z ]*?)\\s*\\((.*)\\)", Pattern.DOTALL);
     private static final Pattern INT = Pattern.compile("\\d{1,9}");
+    /** {@code timestamp(3) with time zone}: the long spelling with a precision in the middle. */
+    private static final Pattern LONG_PRECISE = Pattern.compile("(timestamp|time) ?\\((.*)\\) (with|without) time zone");
 
     private final Diagnostics diags;
 
@@ -122,13 +127,22 @@ final class TypeParser {
         if (kind != null) {
             return Optional.of(new FieldType.Simple(kind));
         }
+        Matcher longForm = LONG_PRECISE.matcher(norm);
+        if (longForm.matches()) {
+            Kind k = NAMES.get(longForm.group(1) + " " + longForm.group(3) + " time zone");
+            return precise(raw, k, longForm.group(2), pos);
+        }
         Matcher call = CALL.matcher(norm);
         String name = call.matches() ? call.group(1).trim() : norm;
+        if (call.matches() && NAMES.containsKey(name) && NAMES.get(name).takesPrecision()) {
+            return precise(raw, NAMES.get(name), call.group(2), pos);
+        }
         switch (name) {
             case "numeric", "decimal":
                 return call.matches() ? numeric(raw, call.group(2), pos)
                         : Optional.of(new FieldType.Numeric(Optional.empty(), Optional.empty()));
             case "varchar", "character varying", "char", "character":
+                // varchar alone is in NAMES (a kind of its own); here only with a length, or char
                 return sized(raw, name.startsWith("char") && !name.endsWith("varying") ? "char" : "varchar",
                         call.matches() ? call.group(2) : null, pos);
             case "enum":
@@ -168,11 +182,22 @@ final class TypeParser {
         return Optional.of(new FieldType.Numeric(Optional.of(Integer.parseInt(parts[0].trim())), scale));
     }
 
+    /** {@code timestamptz(3)}: a precision in the range PostgreSQL allows (0 to 6). */
+    private Optional<FieldType> precise(String raw, Kind kind, String args, SourcePos pos) {
+        String a = args.trim();
+        if (!INT.matcher(a).matches() || Integer.parseInt(a) > 6) {
+            diags.error(pos, Code.SG219, kind.sql() + " takes a precision from 0 to 6 (digits of fractional"
+                    + " seconds), found \"" + raw.trim() + "\"", "write " + kind.sql() + "(3) for milliseconds, or "
+                    + kind.sql() + " for microseconds");
+            return Optional.empty();
+        }
+        return Optional.of(new FieldType.Simple(kind, java.util.OptionalInt.of(Integer.parseInt(a))));
+    }
+
     private Optional<FieldType> sized(String raw, String base, String args, SourcePos pos) {
         if (args == null) {
             diags.error(pos, Code.SG219, base + " needs a length, found \"" + raw.trim() + "\"",
-                    base.equals("varchar") ? "use text for strings without a length limit, or varchar(n)"
-                            : "write char(n), or use text");
+                    "write char(n), or use text");
             return Optional.empty();
         }
         if (!INT.matcher(args.trim()).matches()) {

@@ -35,11 +35,34 @@ class TypeParserTest {
         "varchar(255) | varchar(255)", "character varying(40) | varchar(40)", "char(2) | char(2)",
         "character(3) | char(3)",
         "text[] | text[]", "integer [] | integer[]", "decimal(10,2)[] | numeric(10,2)[]",
+        "varchar | varchar", "Character Varying | varchar", "varchar[] | varchar[]",
+        "timestamptz(3) | timestamptz(3)", "timestamp(0) | timestamp(0)", "time( 2 ) | time(2)",
+        "timetz(6) | timetz(6)", "interval(3) | interval(3)", "timestamp(3) with time zone | timestamptz(3)",
+        "TIMESTAMP (1) WITHOUT TIME ZONE | timestamp(1)", "time(4) with time zone | timetz(4)",
+        "timestamptz(3)[] | timestamptz(3)[]",
+        "regclass | regclass", "regtype | regtype", "regproc | regproc", "regprocedure | regprocedure",
+        "regoper | regoper", "regoperator | regoperator", "regrole | regrole", "regnamespace | regnamespace",
+        "regconfig | regconfig", "regdictionary | regdictionary", "regcollation | regcollation",
+        "regclass[] | regclass[]",
     })
     void parses(String text, String sql) {
         Run r = field(text);
         assertEquals("", r.text());
         assertEquals(sql, r.entity().fields().get(0).type().sql());
+    }
+
+    /** How format_type() prints them: what the catalog round trip and col_type_is compare. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "timestamptz(3) | timestamp(3) with time zone", "timestamp(0) | timestamp(0) without time zone",
+        "time(2) | time(2) without time zone", "timetz | time with time zone", "interval(3) | interval(3)",
+        "varchar | character varying", "varchar(9) | character varying(9)", "regclass[] | regclass[]",
+        "numeric(5) | numeric(5,0)",
+    })
+    void formatType(String text, String formatted) {
+        Run r = field(text);
+        assertEquals("", r.text());
+        assertEquals(formatted, r.entity().fields().get(0).type().formatType());
     }
 
     @Test
@@ -100,8 +123,10 @@ class TypeParserTest {
                 + "  hint: use type: integer with identity: always (or identity: by default)",
         "BIGSERIAL | a.yaml:3:6: error SG201: type \"BIGSERIAL\" is not supported\\n"
                 + "  hint: use type: bigint with identity: always (or identity: by default)",
-        "varchar | a.yaml:3:6: error SG219: varchar needs a length, found \"varchar\"\\n"
-                + "  hint: use text for strings without a length limit, or varchar(n)",
+        "timestamptz(7) | a.yaml:3:6: error SG219: timestamptz takes a precision from 0 to 6 (digits of fractional"
+                + " seconds), found \"timestamptz(7)\"\\n  hint: write timestamptz(3) for milliseconds, or timestamptz"
+                + " for microseconds",
+        "regclass(2) | a.yaml:3:6: error SG219: type regclass takes no parameters, found \"regclass(2)\"",
         "char | a.yaml:3:6: error SG219: char needs a length, found \"char\"\\n  hint: write char(n), or use text",
         "varchar(n) | a.yaml:3:6: error SG219: varchar takes one integer length, found \"varchar(n)\"",
         "numeric(a,b) | a.yaml:3:6: error SG219: numeric takes (precision) or (precision, scale) as integers,"
