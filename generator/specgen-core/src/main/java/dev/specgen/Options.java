@@ -13,14 +13,21 @@ import java.util.Optional;
  * @param templates optional folder of template overrides ({@code postgres/create_table.ftl}, ...)
  * @param flywayName when set, the install script is written as the Flyway repeatable migration
  *                   {@code R__<flywayName>.sql} instead of {@code install.sql} (Flyway re-applies it when it changes)
+ * @param limits how much the run may generate ({@link Limits#DEFAULT} unless raised)
  */
-public record Options(Path root, Path specs, Path out, Optional<Path> templates, Optional<String> flywayName) {
+public record Options(Path root, Path specs, Path out, Optional<Path> templates, Optional<String> flywayName,
+        Limits limits) {
     public Options {
         Objects.requireNonNull(root, "root == null");
         Objects.requireNonNull(specs, "specs == null");
         Objects.requireNonNull(out, "out == null");
         Objects.requireNonNull(templates, "templates == null");
         Objects.requireNonNull(flywayName, "flywayName == null");
+        Objects.requireNonNull(limits, "limits == null");
+    }
+
+    public Options(Path root, Path specs, Path out, Optional<Path> templates, Optional<String> flywayName) {
+        this(root, specs, out, templates, flywayName, Limits.DEFAULT);
     }
 
     public Options(Path root, Path specs, Path out, Optional<Path> templates) {
@@ -32,11 +39,19 @@ public record Options(Path root, Path specs, Path out, Optional<Path> templates,
     }
 
     public Options withTemplates(Path dir) {
-        return new Options(root, specs, out, Optional.of(dir), flywayName);
+        return new Options(root, specs, out, Optional.of(dir), flywayName, limits);
     }
 
     public Options withFlywayName(String name) {
-        return new Options(root, specs, out, templates, Optional.of(name));
+        return new Options(root, specs, out, templates, Optional.of(name), limits);
+    }
+
+    public Options withOut(Path dir) {
+        return new Options(root, specs, dir, templates, flywayName, limits);
+    }
+
+    public Options withLimits(Limits l) {
+        return new Options(root, specs, out, templates, flywayName, l);
     }
 
     /** {@code out} resolved against {@code root}. */

@@ -8,7 +8,6 @@ import dev.specgen.diag.SpecgenException;
 import dev.specgen.testgen.RenderedTests;
 import dev.specgen.testgen.TestPlanner;
 import dev.specgen.testgen.TestRenderer;
-import dev.specgen.testgen.TestStatement;
 import dev.specgen.verify.LiveVerifier;
 import dev.specgen.verify.Progress;
 import dev.specgen.verify.VerifyOptions;
@@ -26,6 +25,9 @@ import dev.specgen.load.SpecLoader;
 import dev.specgen.model.SpecModel;
 import dev.specgen.model.build.ModelBuilder;
 import dev.specgen.plan.Planner;
+import dev.specgen.plan.Workload;
+import dev.specgen.render.OutputBudget;
+import dev.specgen.testgen.TestPlan;
 import dev.specgen.plan.SchemaPlan;
 import dev.specgen.render.Overview;
 import dev.specgen.render.Rendered;
@@ -66,8 +68,17 @@ public final class Specgen {
 
     /** Everything but writing: the files specgen would write, checked with JSqlParser. */
     public static Result render(Options opts) {
+        return render(opts, StageListener.NONE);
+    }
+
+    /** {@link #render(Options)}, telling {@code stages} how long each stage took. */
+    public static Result render(Options opts, StageListener stages) {
+        return render(opts, new Laps(stages));
+    }
+
+    private static Result render(Options opts, Laps laps) {
         Diagnostics diags = new Diagnostics();
-        Optional<Checked> validated = validated(opts, diags);
+        Optional<Checked> validated = validated(opts, diags, laps);
         Optional<SpecModel> model = validated.map(Checked::model);
         if (validated.isEmpty() || diags.hasErrors()) {
             return Result.of(diags.sorted(), model);
@@ -86,28 +97,37 @@ public final class Specgen {
             return Result.of(diags.sorted(), model);
         }
         // the extensions each entity needs were worked out by validation; the planner uses that answer
-        SchemaPlan plan = new Planner(e -> checked.validation().extensions().getOrDefault(e.name(),
-                Collections.emptySortedSet()), sourceNames(opts)).plan(model.get(), checked.validation().views());
+        ValidationResult validation = checked.validation().orElseThrow();
+        SchemaPlan plan = new Planner(e -> validation.extensions().getOrDefault(e.name(),
+                Collections.emptySortedSet()), sourceNames(opts)).plan(model.get(), validation.views());
+        TestPlan testPlan = new TestPlanner().plan(plan);
+        laps.lap(Stage.PLAN);
         Renderer renderer = new Renderer(templates);
+        OutputBudget budget = new OutputBudget(opts.limits().outputBytes());
         Rendered ddl;
         RenderedTests tests;
         String overview;
         try {
-            ddl = renderer.render(plan);
-            tests = TestRenderer.render(new TestPlanner().plan(plan), renderer);
+            ddl = renderer.render(plan, budget);
+            tests = TestRenderer.render(testPlan, renderer, budget);
             overview = renderer.template("overview", Overview.model(plan, installFile(opts)));
         } catch (Renderer.TemplateFailure f) {
             diags.add(Diagnostic.error(f.pos(), Code.SG005, f.getMessage()).withHint(templates.isPresent()
                     ? "check the override templates in " + opts.templates().get() : "this is a specgen bug"));
             return Result.of(diags.sorted(), model);
+        } catch (OutputBudget.Exceeded x) {
+            diags.add(Diagnostic.error(x.pos(), Code.SG312, x.getMessage()).withHint("raise the limit with "
+                    + Limits.OUTPUT_BYTES_OPTION + ", or generate less: fewer or coarser partitions, shorter "
+                    + "comments, fewer entities per run"));
+            return Result.of(diags.sorted(), model);
         }
+        laps.lap(Stage.RENDER);
         try (ParseCheck parse = new ParseCheck()) {
             diags.addAll(parse.check(ddl.statements()));
             diags.addAll(parse.check(ddl.embedded()));
-            for (TestStatement t : tests.statements()) {
-                parse.checkStatement(t.sql(), t.origin(), t.file(), t.step() + " statement").ifPresent(diags::add);
-            }
+            diags.addAll(parse.checkTests(tests.statements()));
         }
+        laps.lap(Stage.PARSE_GATE);
         SortedMap<String, String> files = new TreeMap<>(ddl.files());
         files.putAll(tests.files());
         if (opts.flywayName().isPresent() && files.containsKey(Renderer.INSTALL_FILE)) {
@@ -231,7 +251,12 @@ public final class Specgen {
      * see {@link OutputGuard}; ownership rules: see {@link OutputWriter}).
      */
     public static Result generate(Options opts) {
-        return output(opts, true);
+        return output(opts, true, StageListener.NONE);
+    }
+
+    /** {@link #generate(Options)}, telling {@code stages} how long each stage took (the generator benchmark). */
+    public static Result generate(Options opts, StageListener stages) {
+        return output(opts, true, stages);
     }
 
     /**
@@ -239,17 +264,18 @@ public final class Specgen {
      * {@code output().stale()} is the report (SG407 per file, unified diffs).
      */
     public static Result check(Options opts) {
-        return output(opts, false);
+        return output(opts, false, StageListener.NONE);
     }
 
-    private static Result output(Options opts, boolean write) {
+    private static Result output(Options opts, boolean write, StageListener stages) {
+        Laps laps = new Laps(stages);
         Optional<Diagnostic> refused;
         try {
             refused = OutputGuard.forCurrentUser().check(opts.root(), opts.specs(), opts.out());
         } catch (UncheckedIOException e) {
             refused = Optional.of(outputProblem(opts, e));
         }
-        Result r = render(opts);
+        Result r = render(opts, laps);
         if (refused.isPresent()) {
             List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
             ds.add(refused.get());
@@ -262,6 +288,7 @@ public final class Specgen {
             OutputWriter w = new OutputWriter(opts.outDir(), shownOut(opts));
             var files = r.rendered().get().files();
             OutputWriter.Result out = write ? w.write(files) : w.compare(files);
+            laps.lap(Stage.WRITE);
             List<Diagnostic> ds = new ArrayList<>(r.diagnostics());
             ds.addAll(out.diagnostics());
             return r.withOutput(out).withDiagnostics(ds);
@@ -303,19 +330,47 @@ public final class Specgen {
     }
 
     /** A validated model and what validation derived from it. */
-    private record Checked(SpecModel model, ValidationResult validation) {
+    /** A model and what validation derived from it; empty when validation did not run (the run is too large). */
+    private record Checked(SpecModel model, Optional<ValidationResult> validation) {
     }
 
-    private static Optional<Checked> validated(Options opts, Diagnostics diags) {
+    /**
+     * Load, model and validate. What planning the model would make is counted against {@link Options#limits()}
+     * (SG310-SG312) before anything is planned, and before validation: some rules look at every partition name, and
+     * past the relations limit (a million partitions) the run stops there, with that error.
+     */
+    private static Optional<Checked> validated(Options opts, Diagnostics diags, Laps laps) {
         List<LoadedFile> files = new SpecLoader().loadAll(opts.root(), opts.specs(), diags);
+        laps.lap(Stage.LOAD);
         if (files.isEmpty()) {
             return Optional.empty();
         }
         SpecModel model = ModelBuilder.build(files, diags);
-        return Optional.of(new Checked(model, Validator.validate(model, diags)));
+        List<Diagnostic> limits = Workload.check(model, opts.limits());
+        diags.addAll(limits);
+        Optional<ValidationResult> validation = limits.stream().anyMatch(d -> d.code() == Code.SG310)
+                ? Optional.empty() : Optional.of(Validator.validate(model, diags));
+        laps.lap(Stage.VALIDATE);
+        return Optional.of(new Checked(model, validation));
     }
 
     private static Optional<SpecModel> model(Options opts, Diagnostics diags) {
-        return validated(opts, diags).map(Checked::model);
+        return validated(opts, diags, new Laps(StageListener.NONE)).map(Checked::model);
+    }
+
+    /** Tells a {@link StageListener} the time since the previous lap. */
+    private static final class Laps {
+        private final StageListener listener;
+        private long last = System.nanoTime();
+
+        Laps(StageListener listener) {
+            this.listener = listener;
+        }
+
+        void lap(Stage stage) {
+            long now = System.nanoTime();
+            listener.finished(stage, now - last);
+            last = now;
+        }
     }
 }

@@ -5,19 +5,26 @@ import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.MaintenanceObject;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.plan.ViewObject;
+import dev.specgen.Parallel;
 import dev.specgen.render.RenderedStatement;
 import dev.specgen.sql.Keywords;
 import dev.specgen.sql.SqlLexer;
 import dev.specgen.sql.Token;
 import dev.specgen.sql.Token.Kind;
+import dev.specgen.testgen.TestStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.AbstractJSqlParser.Dialect;
 import net.sf.jsqlparser.parser.CCJSqlParser;
@@ -50,25 +57,62 @@ import net.sf.jsqlparser.statement.DoStatement;
  * parsed in its {@code COMMENT ON TABLE} shape (identical grammar after the object kind); {@code ALTER INDEX ...
  * ATTACH PARTITION}, which JSqlParser only accepts as an unsupported statement, and {@code BEGIN} (no grammar at
  * all) are matched against the forms specgen emits.
+ *
+ * <p>Speed (issue 12): JSqlParser judges the first text of each {@link Shapes shape}, and every later text of that
+ * shape gets the same verdict (the same tokens to JSqlParser, differing only in names, numbers and strings it
+ * carries along); a text no shape fits is parsed on its own. Parses run on the calling thread, so the gate may be
+ * run from several threads at once; an instance keeps its verdicts for its lifetime (one run).
  */
 public final class ParseCheck implements AutoCloseable {
     /** Words JSqlParser reserves (its {@code <K_...>} tokens that are not non-reserved) and PostgreSQL does not. */
     private static final Set<String> JSQLPARSER_ONLY_KEYWORDS = jsqlParserOnlyKeywords();
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "specgen-jsqlparser");
-        t.setDaemon(true);
-        return t;
-    });
+    /** How long JSqlParser may take for one text (its own default; backtracking on some expressions is slow). */
+    static final long TIMEOUT_MS = 10_000;
+    /**
+     * Parentheses nested deeper than this are not given to JSqlParser: its time grows steeply with nesting (0.1 s at
+     * 200 levels, seconds at 1,000, then its stack overflows). specgen's own statements nest a few levels; deeper
+     * text is a spec's expression, which the stand-in replaces.
+     */
+    static final int MAX_NESTING = 200;
+    /** Verdicts kept per shape at most; past this, texts of new shapes are parsed without being remembered. */
+    private static final int MAX_SHAPES = 100_000;
 
+    private final Shapes shapes = new Shapes();
+    /** False only to compare: every text parsed, as before shapes (the tests prove both give the same verdicts). */
+    private final boolean byShape;
+    /** What JSqlParser made of the first text of each shape ({@link Shapes}): a statement class, or a failure. */
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+
+    /** {@code kind} is null for a text JSqlParser rejected. */
+    private record Verdict(Class<? extends Statement> kind) {
+        static final Verdict FAILED = new Verdict(null);
+    }
+
+    public ParseCheck() {
+        this(true);
+    }
+
+    ParseCheck(boolean byShape) {
+        this.byShape = byShape;
+    }
+
+    /** Statements checked per batch on all cores: large, since nothing stops a batch early. */
+    private static final int BATCH = 1024;
+
+    /** The problem of each DDL statement, in order; statements are checked on all cores. */
     public List<Diagnostic> check(List<RenderedStatement> statements) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (RenderedStatement s : statements) {
-            problem(s.object(), s.sql(), s.standIn()).ifPresent(msg -> out.add(Diagnostic.error(s.object().origin(),
-                    Code.SG401, "generated " + s.object().describe() + " in " + s.file() + " does not parse: " + msg)
-                    .withHint("this is a specgen bug; please report it with the spec")));
-        }
-        return out;
+        return Parallel.map(statements, BATCH, s -> problem(s.object(), s.sql(), s.standIn())
+                .map(msg -> Diagnostic.error(s.object().origin(), Code.SG401, "generated " + s.object().describe()
+                        + " in " + s.file() + " does not parse: " + msg)
+                        .withHint("this is a specgen bug; please report it with the spec")), x -> { })
+                .stream().flatMap(Optional::stream).toList();
+    }
+
+    /** {@link #checkStatement} of every statement of generated test files, on all cores, in order. */
+    public List<Diagnostic> checkTests(List<TestStatement> statements) {
+        return Parallel.map(statements, BATCH, t -> checkStatement(t.sql(), t.origin(), t.file(),
+                t.step() + " statement"), x -> { }).stream().flatMap(Optional::stream).toList();
     }
 
     /**
@@ -77,13 +121,14 @@ public final class ParseCheck implements AutoCloseable {
      */
     public Optional<Diagnostic> checkStatement(String sql, dev.specgen.diag.SourcePos origin, String file,
             String what) {
-        if (isBegin(sql)) {
+        Candidate written = candidate(sql);
+        if (isBegin(sql, written.tokens())) {
             return Optional.empty();
         }
         String problem;
         try {
-            Statement parsed = parseAny(List.of(prepare(sql), withoutLiterals(prepare(sql))));
-            if (!(parsed instanceof UnsupportedStatement)) {
+            Class<? extends Statement> parsed = parseAny(written, List.of(() -> withoutLiterals(written.text())));
+            if (!UnsupportedStatement.class.equals(parsed)) {
                 return Optional.empty();
             }
             problem = "JSqlParser does not know this statement";
@@ -112,32 +157,36 @@ public final class ParseCheck implements AutoCloseable {
             return isAttach(sql) ? Optional.empty()
                     : Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>");
         }
+        String text = sql;
+        String substitute = standIn;
         if (o instanceof ViewObject vo) {
             // the clauses of view statements that JSqlParser 5.4 lacks, taken out (ViewStatements)
-            sql = ViewStatements.neutral(vo, sql);
-            standIn = ViewStatements.neutral(vo, standIn);
+            text = ViewStatements.neutral(vo, sql);
+            substitute = ViewStatements.neutral(vo, standIn);
         }
-        Statement parsed;
+        String neutralStandIn = substitute;
+        Class<? extends Statement> parsed;
         try {
-            parsed = parseAny(List.of(prepare(sql), prepare(standIn), withoutLiterals(prepare(standIn))));
+            parsed = parseAny(candidate(text), List.of(() -> neutralStandIn,
+                    () -> withoutLiterals(prepare(neutralStandIn))));
         } catch (JSQLParserException e) {
             return Optional.of(firstLine(e));
         }
         Class<? extends Statement> want = expected(o);
-        if (!want.isInstance(parsed) || parsed instanceof UnsupportedStatement) {
-            return Optional.of("parsed as " + parsed.getClass().getSimpleName() + ", expected "
-                    + want.getSimpleName());
+        if (!want.isAssignableFrom(parsed) || UnsupportedStatement.class.isAssignableFrom(parsed)) {
+            return Optional.of("parsed as " + parsed.getSimpleName() + ", expected " + want.getSimpleName());
         }
         if (o instanceof ViewObject vo) {
             return ViewStatements.inner(vo, this::parsesAs);
         }
-        if (parsed instanceof DoStatement) {
+        if (DoStatement.class.isAssignableFrom(parsed)) {
             Optional<String> inner = doBody(sql);
             if (inner.isEmpty()) {
                 return Optional.of("DO block is not of the form BEGIN <statement>; EXCEPTION WHEN ... END");
             }
             try {
-                parseAny(List.of(prepare(inner.get()), withoutLiterals(prepare(inner.get()))));
+                Candidate body = candidate(inner.get());
+                parseAny(body, List.of(() -> withoutLiterals(body.text())));
             } catch (JSQLParserException e) {
                 return Optional.of("statement inside the DO block: " + firstLine(e));
             }
@@ -162,17 +211,67 @@ public final class ParseCheck implements AutoCloseable {
         }
     }
 
-    /** The first of {@code texts} that parses (distinct ones only); the last failure when none does. */
-    private Statement parseAny(List<String> texts) throws JSQLParserException {
+    /**
+     * A statement as written, cut by the lexer once: what JSqlParser gets ({@link #prepare}) and the shape that
+     * stands for it in the verdicts (empty when it has none).
+     */
+    private record Candidate(String written, List<Token> tokens, String text, Optional<String> shape) {
+    }
+
+    private Candidate candidate(String written) {
+        List<Token> tokens = SqlLexer.tokens(written);
+        return new Candidate(written, tokens, prepare(written, tokens), shapes.of(written, tokens));
+    }
+
+    /**
+     * The kind of statement JSqlParser makes of {@code first}, or else of the first of {@code others} that parses
+     * (each computed only when needed; ones already tried are skipped); the last failure when none does. A text
+     * whose shape JSqlParser already judged gets that verdict without being parsed again.
+     */
+    private Class<? extends Statement> parseAny(Candidate first, List<Supplier<String>> others)
+            throws JSQLParserException {
+        Set<String> tried = new HashSet<>();
+        List<String> texts = new ArrayList<>();
+        Candidate c = first;
+        for (int i = 0; ; i++) {
+            if (tried.add(c.written())) {
+                texts.add(c.text());
+                Class<? extends Statement> kind = verdict(c);
+                if (kind != null) {
+                    return kind;
+                }
+            }
+            if (i == others.size()) {
+                break;
+            }
+            c = candidate(others.get(i).get());
+        }
+        // none parses (a specgen bug, or an override template's): parse them again for JSqlParser's own message
         JSQLParserException last = null;
-        for (String text : new java.util.LinkedHashSet<>(texts)) {
+        for (String text : new LinkedHashSet<>(texts)) {
             try {
-                return parseQuotingNames(text);
+                return parseQuotingNames(text).getClass();
             } catch (JSQLParserException e) {
                 last = e;
             }
         }
         throw last;
+    }
+
+    /** The kind of statement JSqlParser makes of the candidate's text, or null when it rejects it. */
+    private Class<? extends Statement> verdict(Candidate c) {
+        Verdict v = byShape ? c.shape().map(verdicts::get).orElse(null) : null;
+        if (v == null) {
+            try {
+                v = new Verdict(parseQuotingNames(c.text()).getClass());
+            } catch (JSQLParserException e) {
+                v = Verdict.FAILED;
+            }
+            if (c.shape().isPresent() && verdicts.size() < MAX_SHAPES) {
+                verdicts.putIfAbsent(c.shape().get(), v);
+            }
+        }
+        return v.kind();
     }
 
     /** {@code text} parsed, or else with names JSqlParser reads as key words quoted ({@link GateNames}). */
@@ -234,7 +333,11 @@ public final class ParseCheck implements AutoCloseable {
 
     /** {@code BEGIN} alone (what tests/begin.ftl emits), comments and blanks anywhere. */
     static boolean isBegin(String sql) {
-        List<Token> t = SqlLexer.significant(sql);
+        return isBegin(sql, SqlLexer.tokens(sql));
+    }
+
+    private static boolean isBegin(String sql, List<Token> tokens) {
+        List<Token> t = tokens.stream().filter(x -> !x.kind().isBlank()).toList();
         int k = words(sql, t, 0, "BEGIN");
         return k == t.size() || k == t.size() - 1 && t.get(k).kind() == Kind.SEMICOLON;
     }
@@ -298,15 +401,91 @@ public final class ParseCheck implements AutoCloseable {
         return UnsupportedStatement.class;
     }
 
+    /**
+     * JSqlParser's verdict on one text, as {@code CCJSqlParserUtil.parse} reaches it (a simple parse, then a complex
+     * one when that fails and the nesting allows), on the calling thread: its timeout is kept by a shared watchdog
+     * that sets the parser's {@code interrupted} flag, as JSqlParser's own executor does, instead of a thread hop
+     * per statement.
+     */
     private Statement parse(String sql) throws JSQLParserException {
-        return CCJSqlParserUtil.parse(sql, executor, ParseCheck::configure);
+        if (sql.isEmpty()) {
+            throw new JSQLParserException("SQL statement must not be null or empty.");
+        }
+        int nesting = CCJSqlParserUtil.getNestingDepth(sql);
+        if (nesting > MAX_NESTING) {
+            throw new JSQLParserException("parentheses nested " + nesting + " deep, more than JSqlParser is given ("
+                    + MAX_NESTING + ")");
+        }
+        CCJSqlParser simple = newParser(sql);
+        boolean complex = simple.getAsBoolean(Feature.allowComplexParsing);
+        int depth = simple.getAsInt(Feature.allowedNestingDepth);
+        try {
+            return run(simple.withAllowComplexParsing(false));
+        } catch (TimedOut e) {
+            throw e;
+        } catch (JSQLParserException e) {
+            if (!complex || depth >= 0 && CCJSqlParserUtil.getNestingDepth(sql) > depth) {
+                throw e;
+            }
+            return run(newParser(sql).withAllowComplexParsing(true));
+        }
     }
 
-    private static void configure(CCJSqlParser p) {
+    private static CCJSqlParser newParser(String sql) {
+        CCJSqlParser p = CCJSqlParserUtil.newParser(sql);
+        configure(p);
+        return p;
+    }
+
+    private static Statement run(CCJSqlParser p) throws JSQLParserException {
+        ScheduledFuture<?> alarm = Watchdog.TIMER.schedule(() -> {
+            p.interrupted = true;
+        }, TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        try {
+            return p.Statement();
+        } catch (StackOverflowError e) {
+            throw new JSQLParserException("statement is nested too deeply for JSqlParser", e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Exception | Error e) {
+            if (p.interrupted) {
+                throw new TimedOut();
+            }
+            throw new JSQLParserException(e);
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    /** JSqlParser's message when its time is up. */
+    private static final class TimedOut extends JSQLParserException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut() {
+            super("Time out occurred.");
+        }
+    }
+
+    /** One daemon thread for every parse's time limit; a cancelled limit is removed at once. */
+    private static final class Watchdog {
+        static final ScheduledThreadPoolExecutor TIMER = timer();
+
+        private static ScheduledThreadPoolExecutor timer() {
+            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread th = new Thread(r, "specgen-jsqlparser-timeout");
+                th.setDaemon(true);
+                return th;
+            });
+            t.setRemoveOnCancelPolicy(true);
+            return t;
+        }
+    }
+
+    static void configure(CCJSqlParser p) {
         p.withDialect(Dialect.POSTGRESQL)
                 .withDollarQuotedStringTags(true)
                 .withFeature(Feature.allowPostgresSpecificSyntax, true)
-                .withTimeOut(10_000);
+                .withTimeOut(TIMEOUT_MS);
     }
 
     /**
@@ -314,23 +493,31 @@ public final class ParseCheck implements AutoCloseable {
      * {@code ;} dropped, and {@code COMMENT ON INDEX / VIEW / MATERIALIZED VIEW} spelled {@code COMMENT ON TABLE}.
      */
     static String prepare(String sql) {
+        return prepare(sql, SqlLexer.tokens(sql));
+    }
+
+    private static String prepare(String sql, List<Token> tokens) {
         StringBuilder out = new StringBuilder(sql.length());
-        List<Token> tokens = SqlLexer.tokens(sql);
-        List<Token> significant = tokens.stream().filter(t -> !t.kind().isBlank()).toList();
-        boolean commentOn = significant.size() > 3 && significant.get(0).is(sql, "COMMENT")
-                && significant.get(1).is(sql, "ON");
+        Token[] first = new Token[4];
+        int seen = 0;
+        for (Token t : tokens) {
+            if (!t.kind().isBlank() && seen < first.length) {
+                first[seen++] = t;
+            }
+        }
+        boolean commentOn = seen == 4 && first[0].is(sql, "COMMENT") && first[1].is(sql, "ON");
         // COMMENT ON INDEX / VIEW / MATERIALIZED VIEW: the TABLE grammar follows the object kind
-        boolean otherKind = commentOn && (significant.get(2).is(sql, "INDEX") || significant.get(2).is(sql, "VIEW"));
-        boolean matView = commentOn && significant.get(2).is(sql, "MATERIALIZED") && significant.get(3).is(sql, "VIEW");
+        boolean otherKind = commentOn && (first[2].is(sql, "INDEX") || first[2].is(sql, "VIEW"));
+        boolean matView = commentOn && first[2].is(sql, "MATERIALIZED") && first[3].is(sql, "VIEW");
         for (Token t : tokens) {
             if (t.kind() == Kind.LINE_COMMENT || t.kind() == Kind.BLOCK_COMMENT) {
                 out.append(' ');
-            } else if ((otherKind || matView) && t == significant.get(2)) {
+            } else if ((otherKind || matView) && t == first[2]) {
                 out.append("TABLE");
-            } else if (matView && t == significant.get(3)) {
+            } else if (matView && t == first[3]) {
                 out.append(' ');
             } else {
-                out.append(t.text(sql));
+                out.append(sql, t.start(), t.end());
             }
         }
         String s = out.toString().strip();
@@ -376,8 +563,8 @@ public final class ParseCheck implements AutoCloseable {
         return m.strip().split("\n")[0];
     }
 
+    /** Nothing to release any more (parses run on the caller's thread); kept so callers may use try-with-resources. */
     @Override
     public void close() {
-        executor.shutdownNow();
     }
 }

@@ -87,6 +87,9 @@ public enum Code {
 
     // plan
     SG301("generated name collides with another object"),
+    SG310("too many tables and partitions for one run"),
+    SG311("too many DDL statements for one run"),
+    SG312("too much generated SQL for one run"),
 
     // checks: static parse and live PostgreSQL
     SG401("generated SQL does not parse (specgen bug)"),

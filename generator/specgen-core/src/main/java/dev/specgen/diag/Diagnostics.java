@@ -48,6 +48,11 @@ public final class Diagnostics {
         return items.isEmpty();
     }
 
+    /** Everything added, in the order it was added. */
+    public List<Diagnostic> all() {
+        return List.copyOf(items);
+    }
+
     /** Sorted by file, line, column, severity, code; duplicates removed. */
     public List<Diagnostic> sorted() {
         return items.stream().distinct().sorted().toList();

@@ -32,14 +32,25 @@ final class NodeConverter {
     private final Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Scalars reported for a lone surrogate: an alias repeats a node, not its problem. */
     private final Set<Node> reportedSurrogates = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Scalars already converted: meeting one again means an alias repeats it. */
+    private final Set<Node> seenScalars = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final long maxAliasedChars;
+    private long aliasedChars;
     private int visited;
     private SourcePos docPos;
+    /** The key whose value is being converted: where an alias that repeats too much text is reported. */
+    private SourcePos at;
 
     NodeConverter(String file, Diagnostics diags, int maxNodes, int maxDepth) {
+        this(file, diags, maxNodes, maxDepth, SpecLoader.MAX_ALIASED_CHARS);
+    }
+
+    NodeConverter(String file, Diagnostics diags, int maxNodes, int maxDepth, long maxAliasedChars) {
         this.file = file;
         this.diags = diags;
         this.maxNodes = maxNodes;
         this.maxDepth = maxDepth;
+        this.maxAliasedChars = maxAliasedChars;
     }
 
     /** True once the node budget is spent; the loader then stops reading the file. */
@@ -50,6 +61,7 @@ final class NodeConverter {
     /** The converted document, or empty after reporting SG104 (too many nodes, too deep, recursive alias). */
     Optional<YNode> convert(Node root, SourcePos documentPos) {
         docPos = documentPos;
+        at = documentPos;
         path.clear();
         try {
             return Optional.of(node(root, 0));
@@ -65,6 +77,9 @@ final class NodeConverter {
                     + " nodes (aliases repeat what they refer to)");
         }
         if (n instanceof ScalarNode s) {
+            if (!seenScalars.add(s)) {
+                aliased(s);
+            }
             return scalar(s);
         }
         if (depth + 1 > maxDepth) {
@@ -89,6 +104,21 @@ final class NodeConverter {
         }
     }
 
+    /**
+     * Counts the text an alias repeats (issue 12): the node limit counts an alias to a scalar as one node, however
+     * long the text, so aliases of one long text would multiply it unseen into every place the text reaches (a 1 MB
+     * spec made 1.9 GB of SQL). Every repetition counts, whether the alias names the scalar or a collection holding
+     * it.
+     */
+    private void aliased(ScalarNode s) {
+        aliasedChars += s.getValue().length();
+        if (aliasedChars > maxAliasedChars) {
+            throw new LimitExceeded(at, "aliases repeat more than " + String.format(java.util.Locale.ROOT, "%,d",
+                    maxAliasedChars) + " characters of text in this file (this one repeats a text of "
+                    + String.format(java.util.Locale.ROOT, "%,d", s.getValue().length()) + " characters)");
+        }
+    }
+
     private YMap map(MappingNode m, int depth) {
         List<YMap.Entry> entries = new ArrayList<>();
         Map<String, YScalar> seen = new HashMap<>();
@@ -105,6 +135,7 @@ final class NodeConverter {
                         + " (first defined on line " + first.pos().line() + ")");
                 continue;
             }
+            at = key.pos();
             entries.add(new YMap.Entry(key, node(t.getValueNode(), depth)));
         }
         return new YMap(entries, pos(m));

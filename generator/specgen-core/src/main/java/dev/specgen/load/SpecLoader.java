@@ -3,6 +3,7 @@ package dev.specgen.load;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostics;
 import dev.specgen.diag.SourcePos;
+import dev.specgen.Parallel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *       ({@code !!str !!int !!float !!bool !!null !!map !!seq}) and non-scalar keys are SG110.</li>
  *   <li>Limits (SG104): files over {@value #MAX_FILE_BYTES} bytes are refused before parsing; nesting deeper than
  *       {@value #MAX_DEPTH}, more than {@value #MAX_ALIASES_FOR_COLLECTIONS} aliases to collections in a document,
- *       or more than {@value #MAX_NODES} nodes per file after alias expansion stop that file.</li>
+ *       more than {@value #MAX_NODES} nodes per file after alias expansion, or aliases that repeat more than
+ *       {@value #MAX_ALIASED_CHARS} characters of text per file stop that file.</li>
  *   <li>Empty input (SG105): a file with no document, or only empty documents ({@code ---} alone, comments,
  *       {@code ~}), is an error, since a spec file that says nothing is most likely a mistake. Empty documents
  *       next to real ones, such as after a trailing {@code ---}, are skipped with a warning.</li>
@@ -42,6 +44,8 @@ public final class SpecLoader {
     public static final int MAX_DEPTH = 64;
     /** Aliases that refer to a mapping or sequence, per document (SnakeYAML's own guard). */
     public static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
+    /** Characters of text that aliases may repeat per file: each repetition counts (1 MiB). */
+    public static final long MAX_ALIASED_CHARS = 1024 * 1024;
 
     /**
      * Per file: the read buffer holds the whole text, because SnakeYAML grows its window one buffer at a time and a
@@ -104,12 +108,22 @@ public final class SpecLoader {
         Objects.requireNonNull(specs, "specs == null");
         Objects.requireNonNull(diags, "diags == null");
         List<LoadedFile> files = new ArrayList<>();
-        for (SpecFiles.Found f : SpecFiles.find(root, specs, diags)) {
-            files.add(SpecFiles.read(f, MAX_FILE_BYTES, diags)
-                    .map(bytes -> load(f.display(), bytes, diags))
-                    .orElseGet(() -> new LoadedFile(f.display(), List.of())));
+        // files are read and parsed on all cores, each with diagnostics of its own, collected in file order
+        for (Loaded l : Parallel.map(SpecFiles.find(root, specs, diags), this::read)) {
+            diags.addAll(l.diags());
+            files.add(l.file());
         }
         return List.copyOf(files);
+    }
+
+    private record Loaded(LoadedFile file, List<dev.specgen.diag.Diagnostic> diags) {
+    }
+
+    private Loaded read(SpecFiles.Found f) {
+        Diagnostics own = new Diagnostics();
+        LoadedFile file = SpecFiles.read(f, MAX_FILE_BYTES, own).map(bytes -> load(f.display(), bytes, own))
+                .orElseGet(() -> new LoadedFile(f.display(), List.of()));
+        return new Loaded(file, own.all());
     }
 
     static String tooLarge(String size) {

@@ -102,6 +102,17 @@ public record Maintenance(Rule rule, int premake, boolean createPartitions, Opti
          * monthly, {@code p2024_q1} quarterly, {@code p2024} yearly: as {@link #nameFormat()} spells it in SQL.
          */
         public String suffix(LocalDate start) {
+            int year = start.getYear();
+            if (year >= 0 && year <= 9999 && this != WEEKLY) {
+                // String.format is slow, and this runs for every partition of every entity
+                String y = pad(year, 4);
+                return switch (this) {
+                    case DAILY -> "p" + y + "_" + pad(start.getMonthValue(), 2) + "_" + pad(start.getDayOfMonth(), 2);
+                    case MONTHLY -> "p" + y + "_" + pad(start.getMonthValue(), 2);
+                    case QUARTERLY -> "p" + y + "_q" + ((start.getMonthValue() - 1) / 3 + 1);
+                    default -> "p" + y;
+                };
+            }
             return switch (this) {
                 case DAILY -> String.format(Locale.ROOT, "p%04d_%02d_%02d", start.getYear(), start.getMonthValue(),
                         start.getDayOfMonth());
@@ -113,6 +124,12 @@ public record Maintenance(Rule rule, int premake, boolean createPartitions, Opti
                         (start.getMonthValue() - 1) / 3 + 1);
                 case YEARLY -> String.format(Locale.ROOT, "p%04d", start.getYear());
             };
+        }
+
+        /** {@code v} (not negative) with leading zeros to {@code width} digits, as {@code %0<width>d}. */
+        private static String pad(int v, int width) {
+            String d = Integer.toString(v);
+            return d.length() >= width ? d : "0".repeat(width - d.length()) + d;
         }
     }
 

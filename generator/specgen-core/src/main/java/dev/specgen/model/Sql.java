@@ -28,7 +28,25 @@ public final class Sql {
 
     /** True when {@code name} can be written bare: lower case, no special characters, not in {@link #RESERVED}. */
     public static boolean isSimple(String name) {
-        return SIMPLE.matcher(name).matches() && !RESERVED.contains(name);
+        return simpleShape(name) && !RESERVED.contains(name);
+    }
+
+    /** {@link #SIMPLE} without a regular expression: this runs for every name of every statement. */
+    private static boolean simpleShape(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        char c0 = name.charAt(0);
+        if (!(c0 >= 'a' && c0 <= 'z' || c0 == '_')) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code name} bare when simple, otherwise double-quoted with embedded quotes doubled. */
@@ -51,8 +69,12 @@ public final class Sql {
      * four hex digits), so that nothing invisible reaches the generated file either: {@code E'C:\\dir'}.
      */
     public static String literal(String text) {
-        boolean escape = text.codePoints().anyMatch(cp -> cp == '\\'
-                || cp != '\n' && cp != '\t' && Printable.isInvisible(cp));
+        boolean escape = false;
+        for (int i = 0; i < text.length() && !escape; ) {
+            int cp = text.codePointAt(i);
+            escape = cp == '\\' || (cp < 0x20 || cp >= 0x7F) && needsEscape(cp);
+            i += Character.charCount(cp);
+        }
         if (!escape) {
             return "'" + text.replace("'", "''") + "'";
         }
@@ -75,6 +97,10 @@ public final class Sql {
      * The text a literal made by {@link #literal} stands for ({@code 'it''s'} -> {@code it's}, {@code E'a\\b'} ->
      * {@code a\b}); any other text as it is.
      */
+    private static boolean needsEscape(int cp) {
+        return cp != '\n' && cp != '\t' && Printable.isInvisible(cp);
+    }
+
     public static String unliteral(String sql) {
         if (sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")) {
             return sql.substring(1, sql.length() - 1).replace("''", "'");

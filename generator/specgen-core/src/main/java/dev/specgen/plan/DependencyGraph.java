@@ -5,8 +5,10 @@ import dev.specgen.model.Field;
 import dev.specgen.view.AnalyzedView;
 import dev.specgen.view.Relation;
 import dev.specgen.view.ViewCatalog;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,37 +118,74 @@ record DependencyGraph(List<Node> order, Set<String> deferred) {
             this.tableKeys = tableKeys;
         }
 
-        void visit(Node n) {
-            if (done.contains(n.key())) {
+        /**
+         * Depth-first from {@code start}, what a node depends on first, without recursion: a chain of foreign keys
+         * as long as a run may hold entities (issue 12) would overflow the stack, one frame per reference.
+         */
+        void visit(Node start) {
+            if (done.contains(start.key())) {
                 return;
             }
-            visiting.add(n.key());
-            if (n instanceof TableNode t) {
-                for (Field f : t.entity().fields()) {
-                    if (f.references().isEmpty()) {
-                        continue;
-                    }
-                    String target = f.references().get().entity();
-                    if (target.equals(t.key()) || !byKey.containsKey(target) || done.contains(target)) {
-                        continue;
-                    }
-                    if (visiting.contains(target)) {
-                        deferred.add(key(t.entity(), f));
-                        continue;
-                    }
-                    visit(byKey.get(target));
+            Deque<Frame> path = new ArrayDeque<>();
+            visiting.add(start.key());
+            path.push(new Frame(start));
+            while (!path.isEmpty()) {
+                Frame top = path.peek();
+                if (top.exhausted()) {
+                    path.pop();
+                    visiting.remove(top.node.key());
+                    done.add(top.node.key());
+                    out.add(top.node);
+                    continue;
                 }
-            } else if (n instanceof ViewNode v) {
-                for (Relation r : v.view().sources()) {
-                    String k = r.isView() ? "view:" + r.qualified() : tableKeys.get(r.qualified());
-                    if (k != null && byKey.containsKey(k) && !done.contains(k) && !visiting.contains(k)) {
-                        visit(byKey.get(k));
-                    }
+                Node next = top.node instanceof TableNode t ? referenced(t, t.entity().fields().get(top.next++))
+                        : read(((ViewNode) top.node).view().sources().get(top.next++));
+                if (next != null) {
+                    visiting.add(next.key());
+                    path.push(new Frame(next));
                 }
             }
-            visiting.remove(n.key());
-            done.add(n.key());
-            out.add(n);
+        }
+
+        /**
+         * The table {@code f} references when it must come first, else null: none, itself, one not in this run,
+         * one already placed, or one on the current path (that reference closes a cycle and is detached).
+         */
+        private Node referenced(TableNode t, Field f) {
+            if (f.references().isEmpty()) {
+                return null;
+            }
+            String target = f.references().get().entity();
+            if (target.equals(t.key()) || !byKey.containsKey(target) || done.contains(target)) {
+                return null;
+            }
+            if (visiting.contains(target)) {
+                deferred.add(key(t.entity(), f));
+                return null;
+            }
+            return byKey.get(target);
+        }
+
+        /** The table or view {@code r} names when it must come first, else null (views never form cycles). */
+        private Node read(Relation r) {
+            String k = r.isView() ? "view:" + r.qualified() : tableKeys.get(r.qualified());
+            return k != null && byKey.containsKey(k) && !done.contains(k) && !visiting.contains(k) ? byKey.get(k)
+                    : null;
+        }
+    }
+
+    /** A node on the walk's path and the index of its next field (a table) or source (a view) to look at. */
+    private static final class Frame {
+        final Node node;
+        int next;
+
+        Frame(Node node) {
+            this.node = node;
+        }
+
+        boolean exhausted() {
+            return next == (node instanceof TableNode t ? t.entity().fields().size()
+                    : ((ViewNode) node).view().sources().size());
         }
     }
 }

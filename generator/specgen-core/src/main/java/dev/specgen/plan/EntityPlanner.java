@@ -9,7 +9,6 @@ import dev.specgen.model.Named;
 import dev.specgen.model.Param;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Reference;
-import dev.specgen.model.SpecModel;
 import dev.specgen.model.Sql;
 import dev.specgen.plan.SqlObject.AddForeignKey;
 import dev.specgen.plan.SqlObject.Column;
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
 /** The objects of one entity's file: enum types, table, partitions, indexes, comments. */
 final class EntityPlanner {
     private final Entity entity;
-    private final SpecModel model;
+    private final java.util.Map<String, Entity> byName;
     private final NameAllocator names;
     private final Set<String> deferred;
     private final Set<String> createdTypes;
@@ -37,10 +36,12 @@ final class EntityPlanner {
     private final List<EntityPlan.KeyIndex> keyIndexes = new ArrayList<>();
     private IndexPlanner indexes;
 
-    EntityPlanner(Entity entity, SpecModel model, NameAllocator names, Set<String> deferred, Set<String> createdTypes) {
+    /** @param byName the run's entities by name (the first of a name), made once per run */
+    EntityPlanner(Entity entity, java.util.Map<String, Entity> byName, NameAllocator names, Set<String> deferred,
+            Set<String> createdTypes) {
         this.entity = entity;
         this.createdTypes = createdTypes;
-        this.model = model;
+        this.byName = byName;
         this.names = names;
         this.deferred = deferred;
         this.table = Sql.qualified(entity.schema(), entity.table());
@@ -169,7 +170,7 @@ final class EntityPlanner {
     }
 
     private Optional<Constraint> foreignKey(Field f, Reference ref) {
-        Optional<Entity> target = model.entity(ref.entity());
+        Optional<Entity> target = Optional.ofNullable(byName.get(ref.entity()));
         if (target.isEmpty()) {
             return Optional.empty();
         }

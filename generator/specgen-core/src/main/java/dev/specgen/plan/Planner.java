@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -100,6 +101,8 @@ public final class Planner {
         List<EntityPlan> entityPlans = new ArrayList<>();
         List<ViewPlan> viewPlans = new ArrayList<>();
         Set<String> createdTypes = new HashSet<>();
+        Map<String, Entity> byName = new HashMap<>();
+        model.entities().forEach(e -> byName.putIfAbsent(e.name(), e));
         for (DependencyGraph.Node node : graph.order()) {
             String schema = node.schema();
             int n = counters.merge(schema, 1, Integer::sum);
@@ -107,7 +110,7 @@ public final class Planner {
                     + ".sql";
             if (node instanceof DependencyGraph.TableNode t) {
                 Entity e = t.entity();
-                EntityPlanner ep = new EntityPlanner(e, model, names.get(schema), graph.deferred(), createdTypes);
+                EntityPlanner ep = new EntityPlanner(e, byName, names.get(schema), graph.deferred(), createdTypes);
                 List<SqlObject> objects = new ArrayList<>(ep.objects());
                 objects.addAll(MaintenancePlanner.objects(e));
                 files.add(new PlannedFile(path, List.of(source(e)), objects));

@@ -11,9 +11,14 @@ import dev.specgen.plan.SchemaPlan;
 import dev.specgen.plan.ViewPlan;
 import dev.specgen.view.Relation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Builds the {@link OverviewModel} of a plan: the picture a reviewer sees first ({@code generated/README.md}).
@@ -24,6 +29,8 @@ public final class Overview {
     /** The overview's path in the output folder. */
     public static final String FILE = "README.md";
 
+    private static final Pattern NOT_ID = Pattern.compile("[^A-Za-z0-9_]");
+
     private Overview() {
     }
 
@@ -31,6 +38,9 @@ public final class Overview {
         List<OverviewModel.Node> nodes = new ArrayList<>();
         List<OverviewModel.Link> links = new ArrayList<>();
         TreeSet<String> sources = new TreeSet<>();
+        Map<String, EntityPlan> byName = new HashMap<>();
+        plan.entities().forEach(ep -> byName.putIfAbsent(ep.entity().name(), ep));
+        Function<String, Optional<EntityPlan>> entity = name -> Optional.ofNullable(byName.get(name));
         for (EntityPlan ep : plan.entities()) {
             Entity e = ep.entity();
             sources.add(ep.specFile());
@@ -39,14 +49,14 @@ public final class Overview {
                 boolean pk = e.primaryKey().stream().anyMatch(k -> k.name().equals(f.name()));
                 members.add(mermaid(typeName(f)) + " " + mermaid(f.name()) + (pk ? " PK" : "")
                         + (f.references().isPresent() ? " FK" : ""));
-                f.references().flatMap(r -> plan.entity(r.entity())).ifPresent(target -> links.add(
+                f.references().flatMap(r -> entity.apply(r.entity())).ifPresent(target -> links.add(
                         new OverviewModel.Link(id(e), "*", id(target.entity()), "1", mermaid(f.name()), false)));
             }
             List<String> methods = ep.indexes().stream().map(ni -> mermaid(ni.name()) + "(" + keys(ni.index())
                     + ") " + indexKind(ni.index())).toList();
             String partitions = e.partitioning().map(Overview::partitions).orElse("");
             List<String> refs = e.fields().stream().filter(f -> f.references().isPresent())
-                    .map(f -> f.name() + " -> " + plan.entity(f.references().get().entity())
+                    .map(f -> f.name() + " -> " + entity.apply(f.references().get().entity())
                             .map(t -> t.entity().schema() + "." + t.entity().table()).orElse("?"))
                     .toList();
             nodes.add(new OverviewModel.Node("table", id(e), mermaid(e.schema() + "." + e.table()),
@@ -128,7 +138,7 @@ public final class Overview {
     }
 
     private static String id(String schema, String name) {
-        return (schema + "_" + name).replaceAll("[^A-Za-z0-9_]", "_");
+        return NOT_ID.matcher(schema + "_" + name).replaceAll("_");
     }
 
     private static String unquote(String literal) {

@@ -1,5 +1,6 @@
 package dev.specgen.render;
 
+import dev.specgen.Parallel;
 import dev.specgen.plan.PlannedFile;
 import dev.specgen.plan.SchemaPlan;
 import dev.specgen.plan.SqlObject;
@@ -39,6 +40,11 @@ public final class Renderer {
             "Contains CREATE INDEX CONCURRENTLY: run it outside a transaction block (no psql --single-transaction).";
 
     private final Configuration cfg;
+    /**
+     * Templates by name, loaded once per renderer (one run): FreeMarker's own cache looks each name up through the
+     * template loaders again, and checks the files for changes every few seconds, on every call.
+     */
+    private final java.util.Map<String, Template> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Renderer(Optional<Path> overrides) {
         this.cfg = configure(overrides, this::embedded);
@@ -83,14 +89,55 @@ public final class Renderer {
     }
 
     public Rendered render(SchemaPlan plan) {
+        return render(plan, OutputBudget.UNLIMITED);
+    }
+
+    /**
+     * {@link #render(SchemaPlan)}, counting every statement (twice: its file and the install script) in
+     * {@code budget}. Files are rendered on all cores ({@link Parallel}); the result is the same as in order.
+     */
+    public Rendered render(SchemaPlan plan, OutputBudget budget) {
         SortedMap<String, String> files = new TreeMap<>();
         List<RenderedStatement> statements = new ArrayList<>();
         List<RenderedStatement> embedded = new ArrayList<>();
         List<FileModel> models = new ArrayList<>();
         TreeSet<String> allSources = new TreeSet<>();
         boolean anyConcurrent = false;
-        for (PlannedFile f : plan.files()) {
-            List<String> texts = new ArrayList<>();
+        for (FileOutput out : Parallel.map(plan.files(), this::file, out -> out.spend(budget))) {
+            PlannedFile f = out.file();
+            statements.addAll(out.statements());
+            embedded.addAll(out.embedded());
+            anyConcurrent |= f.hasNonTransactional();
+            models.add(out.model());
+            files.put(f.path(), out.content());
+            allSources.addAll(f.specFiles());
+        }
+        if (!plan.files().isEmpty()) {
+            List<String> notes = anyConcurrent ? List.of(CONCURRENT_NOTE) : List.of();
+            files.put(INSTALL_FILE, apply("install", new InstallModel(String.join(", ", allSources), notes, models)));
+        }
+        return new Rendered(files, statements, List.of(), embedded);
+    }
+
+    /** One rendered file, or the template failure that stopped it (reported in file order). */
+    private record FileOutput(PlannedFile file, List<RenderedStatement> statements,
+            List<RenderedStatement> embedded, FileModel model, String content, TemplateFailure failure) {
+        /** Counts the statements in order; the first template failure is thrown here, in file order. */
+        void spend(OutputBudget budget) {
+            for (RenderedStatement s : statements) {
+                budget.spend(s.sql(), 2, s.object().origin(), s.object().describe());
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private FileOutput file(PlannedFile f) {
+        List<String> texts = new ArrayList<>();
+        List<RenderedStatement> statements = new ArrayList<>();
+        List<RenderedStatement> embedded = new ArrayList<>();
+        try {
             for (SqlObject o : f.objects()) {
                 String sql = object(o);
                 texts.add(sql);
@@ -104,17 +151,11 @@ public final class Renderer {
                 }
             }
             List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
-            anyConcurrent |= f.hasNonTransactional();
             FileModel m = new FileModel(f.path(), String.join(", ", f.specFiles()), notes, texts);
-            models.add(m);
-            files.put(f.path(), apply("file", m));
-            allSources.addAll(f.specFiles());
+            return new FileOutput(f, statements, embedded, m, apply("file", m), null);
+        } catch (TemplateFailure failure) {
+            return new FileOutput(f, statements, embedded, null, null, failure);
         }
-        if (!plan.files().isEmpty()) {
-            List<String> notes = anyConcurrent ? List.of(CONCURRENT_NOTE) : List.of();
-            files.put(INSTALL_FILE, apply("install", new InstallModel(String.join(", ", allSources), notes, models)));
-        }
-        return new Rendered(files, statements, List.of(), embedded);
     }
 
     /** An embedded statement's text (no trailing semicolon or newline), for templates that place it. */
@@ -170,7 +211,11 @@ public final class Renderer {
 
     private String apply(String template, Object model) {
         try {
-            Template t = cfg.getTemplate(DIALECT + "/" + template + ".ftl");
+            Template t = templates.get(template);
+            if (t == null) {
+                t = cfg.getTemplate(DIALECT + "/" + template + ".ftl");
+                templates.putIfAbsent(template, t);
+            }
             StringWriter out = new StringWriter();
             t.process(model, out);
             return out.toString().replace("\r\n", "\n");

@@ -52,7 +52,7 @@ public final class SqlLexer {
             out.add(t);
             i = t.end();
         }
-        return List.copyOf(out);
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** The tokens of {@code sql} without whitespace and comments. */

@@ -23,8 +23,16 @@ import java.util.function.Function;
  * or not), one {@link Gen} per column. Ordinary numbers cycle through 1..15, key columns (primary key, unique,
  * identity) count rows, partition keys cover every declared partition, and a foreign key takes the referenced
  * column's value of a row that exists (referenced tables are seeded with {@code referencedRows} rows first).
+ *
+ * <p>A test file seeds at most {@value #MAX_TABLES} tables, the entity included (issue 12): the seed functions of
+ * every table it references, directly or not, are written into its own file, so along a chain of references
+ * each file would repeat the one before it and the test files of a chain of 2,000 foreign keys would grow with the
+ * square of its length (263 s, 6.5 GB). An entity that needs more tables than that has its structure tests and,
+ * instead of the performance tests, a note that says why; output stays linear in the number of entities.
  */
 final class SeedPlan {
+    /** Tables one test file may seed: far more than a real table references, directly or not. */
+    static final int MAX_TABLES = 32;
 
     /** One table to seed, with {@code rows} rows; {@code gens} follow {@code entity().fields()}. */
     record Table(EntityPlan plan, List<Gen> gens, boolean overriding, long rows) {
@@ -58,9 +66,34 @@ final class SeedPlan {
      */
     static Result of(EntityPlan main, long rows, long referencedRows, Function<String, Optional<EntityPlan>> entities,
             String rowsSql) {
+        int needed = tablesNeeded(main, entities, MAX_TABLES + 1);
+        if (needed > MAX_TABLES) {
+            return new Result(List.of(), List.of("it references more than " + (MAX_TABLES - 1) + " tables, directly "
+                    + "or not, and a test file seeds at most " + MAX_TABLES + " (seed them in a test of your own)"));
+        }
         SeedPlan p = new SeedPlan(entities, referencedRows);
         p.visit(main, rows, rowsSql, new LinkedHashSet<>(List.of(main.entity().name())));
         return new Result(List.copyOf(p.order), List.copyOf(p.problems));
+    }
+
+    /**
+     * The entity and the tables it references, directly or not, that seeding would visit, counted up to
+     * {@code stop} (so a long chain costs {@code stop} steps, not its length).
+     */
+    static int tablesNeeded(EntityPlan main, Function<String, Optional<EntityPlan>> entities, int stop) {
+        Set<String> seen = new HashSet<>();
+        java.util.ArrayDeque<EntityPlan> todo = new java.util.ArrayDeque<>();
+        seen.add(main.entity().name());
+        todo.add(main);
+        while (!todo.isEmpty() && seen.size() < stop) {
+            for (Field f : todo.poll().entity().fields()) {
+                Optional<EntityPlan> target = f.references().flatMap(r -> entities.apply(r.entity()));
+                if (target.isPresent() && seen.add(target.get().entity().name())) {
+                    todo.add(target.get());
+                }
+            }
+        }
+        return seen.size();
     }
 
     private void visit(EntityPlan ep, long wanted, String rowsSql, Set<String> stack) {

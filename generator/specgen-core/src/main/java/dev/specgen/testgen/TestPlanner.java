@@ -6,8 +6,13 @@ import dev.specgen.model.Hint;
 import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.SchemaPlan;
+import dev.specgen.Parallel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * From the same plan as the DDL, one pgTAP test file per entity, as data ({@link TestStep}s): the structure the
@@ -46,15 +51,18 @@ public final class TestPlanner {
     }
 
     public TestPlan plan(SchemaPlan plan) {
+        Function<String, Optional<EntityPlan>> entities = lookup(plan);
         List<TestFile> files = new ArrayList<>();
         List<SessionFile> sessionFiles = new ArrayList<>();
-        for (EntityPlan ep : plan.entities()) {
-            files.add(file(ep, plan));
-            bulkFile(ep, plan).ifPresent(files::add);
-            List<SessionCheck> checks = SessionChecks.of(ep, plan);
-            if (!checks.isEmpty()) {
+        // entities are planned independently: on all cores, collected in dependency order
+        for (Planned p : Parallel.map(plan.entities(), ep -> new Planned(ep, file(ep, entities),
+                bulkFile(ep, entities), SessionChecks.of(ep, plan)))) {
+            files.add(p.file());
+            p.bulk().ifPresent(files::add);
+            if (!p.checks().isEmpty()) {
+                EntityPlan ep = p.entity();
                 sessionFiles.add(new SessionFile(ep.entity().name(), sessionPath(ep.file()), ep.specFile(),
-                        ep.entity().schema() + "." + ep.entity().table(), checks));
+                        ep.entity().schema() + "." + ep.entity().table(), p.checks()));
             }
         }
         for (dev.specgen.plan.ViewPlan vp : plan.views()) {
@@ -63,14 +71,28 @@ public final class TestPlanner {
         return new TestPlan(files, sessionFiles);
     }
 
+    private record Planned(EntityPlan entity, TestFile file, Optional<TestFile> bulk, List<SessionCheck> checks) {
+    }
+
+    /** Entity plans by entity name: a seed plan looks up every table it references. */
+    private static Function<String, Optional<EntityPlan>> lookup(SchemaPlan plan) {
+        Map<String, EntityPlan> byName = new HashMap<>();
+        plan.entities().forEach(ep -> byName.putIfAbsent(ep.entity().name(), ep));
+        return name -> Optional.ofNullable(byName.get(name));
+    }
+
     /** The test file of one entity of {@code plan}. */
     public TestFile file(EntityPlan ep, SchemaPlan plan) {
+        return file(ep, lookup(plan));
+    }
+
+    private TestFile file(EntityPlan ep, Function<String, Optional<EntityPlan>> entities) {
         Entity e = ep.entity();
         SourcePos pos = e.pos();
         long rows = Math.min(maxSeedRows, e.performanceHints().count(Hint.Name.SEED_ROWS)
                 .orElse(DEFAULT_SEED_ROWS));
         List<TestStep> body = new ArrayList<>(StructureTests.of(ep));
-        List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), plan::entity);
+        List<TestStep> perf = PerformanceTests.of(ep, rows, Math.min(maxSeedRows, REFERENCED_ROWS), entities);
         body.addAll(perf);
         boolean skipped = perf.stream().anyMatch(PerformanceAssertion.Skip.class::isInstance);
         List<TestStep> maintenance = MaintenanceTests.of(ep, !skipped);
@@ -96,8 +118,12 @@ public final class TestPlanner {
      * entity's test file; empty when the entity has no bulk operation.
      */
     public java.util.Optional<TestFile> bulkFile(EntityPlan ep, SchemaPlan plan) {
+        return bulkFile(ep, lookup(plan));
+    }
+
+    private Optional<TestFile> bulkFile(EntityPlan ep, Function<String, Optional<EntityPlan>> entities) {
         Entity e = ep.entity();
-        return BulkTests.of(ep, plan::entity).map(body -> {
+        return BulkTests.of(ep, entities).map(body -> {
             List<TestStep> steps = new ArrayList<>();
             steps.add(new TestStep.Begin(e.pos()));
             steps.add(new TestStep.SearchPath(e.schema(), e.pos()));

@@ -1,5 +1,7 @@
 package dev.specgen.testgen;
 
+import dev.specgen.render.OutputBudget;
+import dev.specgen.Parallel;
 import dev.specgen.render.RenderedSessionCheck;
 import dev.specgen.sql.SqlSplitter;
 import dev.specgen.render.Renderer;
@@ -62,25 +64,26 @@ public final class TestRenderer {
     }
 
     public static RenderedTests render(TestPlan plan, Renderer renderer) {
+        return render(plan, renderer, OutputBudget.UNLIMITED);
+    }
+
+    /** {@link #render(TestPlan, Renderer)}, counting every step's text in {@code budget}. */
+    public static RenderedTests render(TestPlan plan, Renderer renderer, OutputBudget budget) {
         SortedMap<String, String> files = new TreeMap<>();
         List<TestStatement> statements = new ArrayList<>();
-        for (TestFile f : plan.files()) {
-            List<String> texts = new ArrayList<>();
-            for (TestStep s : f.steps()) {
-                texts.add(step(s, f.path(), renderer, statements));
-            }
-            String content = renderer.template("tests/file", new FileModel(f.specFile(), f.subject(), f.scope(),
-                    texts));
-            files.put(f.path(), content.stripTrailing() + "\n");
+        // test files are independent: rendered on all cores, counted and collected in file order
+        for (Output out : Parallel.map(plan.files(), f -> file(f, renderer), out -> out.spend(budget))) {
+            statements.addAll(out.statements());
+            files.put(out.path(), out.content());
         }
         List<RenderedSessionCheck> sessionChecks = new ArrayList<>();
         for (SessionFile f : plan.sessionFiles()) {
             List<String> texts = new ArrayList<>();
             for (SessionCheck c : f.checks()) {
-                String setup = steps(c.setup(), f.path(), renderer, statements);
-                String session = steps(c.session(), f.path(), renderer, statements);
-                String check = steps(c.check(), f.path(), renderer, statements);
-                String cleanup = steps(c.cleanup(), f.path(), renderer, statements);
+                String setup = steps(c.setup(), f.path(), renderer, statements, budget);
+                String session = steps(c.session(), f.path(), renderer, statements, budget);
+                String check = steps(c.check(), f.path(), renderer, statements, budget);
+                String cleanup = steps(c.cleanup(), f.path(), renderer, statements, budget);
                 texts.add(renderer.template("tests/session_check", new SessionCheckModel(c.name(), c.description(),
                         c.sessions(), c.rounds(), setup, session, check, cleanup)).stripTrailing());
                 sessionChecks.add(new RenderedSessionCheck(f.entity(), f.path(), c.name(), c.description(),
@@ -93,18 +96,56 @@ public final class TestRenderer {
         return new RenderedTests(files, statements, sessionChecks);
     }
 
+    /**
+     * One rendered test file: its text, its statements for the parse gate, and the size and origin of each step for
+     * the budget; or the template failure that stopped it.
+     */
+    private record Output(String path, String content, List<TestStatement> statements, long[] stepBytes,
+            List<TestStep> steps, RuntimeException failure) {
+        void spend(OutputBudget budget) {
+            for (int i = 0; i < stepBytes.length && i < steps.size(); i++) {
+                budget.spendBytes(stepBytes[i], steps.get(i).origin(), "a test of " + path);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private static Output file(TestFile f, Renderer renderer) {
+        List<String> texts = new ArrayList<>();
+        List<TestStatement> statements = new ArrayList<>();
+        long[] bytes = new long[f.steps().size()];
+        try {
+            for (TestStep s : f.steps()) {
+                String text = step(s, f.path(), renderer, statements, OutputBudget.UNLIMITED);
+                bytes[texts.size()] = OutputBudget.utf8Length(text);
+                texts.add(text);
+            }
+            String content = renderer.template("tests/file", new FileModel(f.specFile(), f.subject(), f.scope(),
+                    texts));
+            return new Output(f.path(), content.stripTrailing() + "\n", statements, bytes, f.steps(), null);
+        } catch (Renderer.TemplateFailure failure) {
+            return new Output(f.path(), null, statements, java.util.Arrays.copyOf(bytes, texts.size()), f.steps(),
+                    failure);
+        }
+    }
+
     /** Steps one after another, each ending its line; empty for no steps. */
-    private static String steps(List<TestStep> steps, String file, Renderer renderer, List<TestStatement> out) {
+    private static String steps(List<TestStep> steps, String file, Renderer renderer, List<TestStatement> out,
+            OutputBudget budget) {
         StringBuilder text = new StringBuilder();
         for (TestStep s : steps) {
-            text.append(step(s, file, renderer, out)).append('\n');
+            text.append(step(s, file, renderer, out, budget)).append('\n');
         }
         return text.toString().stripTrailing();
     }
 
     /** One step's text; its statements are added to {@code out} for the parse gate. */
-    private static String step(TestStep s, String file, Renderer renderer, List<TestStatement> out) {
+    private static String step(TestStep s, String file, Renderer renderer, List<TestStatement> out,
+            OutputBudget budget) {
         String text = step(s, renderer);
+        budget.spend(text, 1, s.origin(), "a test of " + file);
         for (SqlSplitter.Piece p : SqlSplitter.split(text)) {
             out.add(new TestStatement(p.sql(), s.origin(), file, s.template()));
         }

@@ -6,8 +6,10 @@ import dev.specgen.diag.Suggest;
 import dev.specgen.model.Action;
 import dev.specgen.model.Entity;
 import dev.specgen.model.SpecModel;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,9 +23,18 @@ final class ActionRule implements Rule {
 
     static final int LISTED = 10;
 
+    /** Entity names made once per run: per entity they made this rule quadratic. */
     @Override
-    public void check(Entity e, SpecModel model, Diagnostics diags) {
+    public void check(SpecModel model, Diagnostics diags) {
         List<String> entityNames = model.entities().stream().map(Entity::name).toList();
+        Map<String, Entity> byName = new HashMap<>();
+        model.entities().forEach(e -> byName.putIfAbsent(e.name(), e));
+        for (Entity e : model.entities()) {
+            check(e, byName, entityNames, diags);
+        }
+    }
+
+    private void check(Entity e, Map<String, Entity> byName, List<String> entityNames, Diagnostics diags) {
         for (Action a : e.actions()) {
             if (!(a instanceof Action.Workflow w)) {
                 continue;
@@ -34,7 +45,7 @@ final class ActionRule implements Rule {
                 if (!stepNames.add(s.name())) {
                     diags.error(s.pos(), Code.SG202, "workflow step \"" + s.name() + "\" appears twice in " + what);
                 }
-                checkStep(s, model, entityNames, diags);
+                checkStep(s, byName, entityNames, diags);
             }
             diags.warning(w.patternPos(), Code.SG236, "workflow " + what + " is validated but not generated yet:"
                     + " its steps, trigger and performance hints have no effect",
@@ -51,14 +62,15 @@ final class ActionRule implements Rule {
         return String.join(", ", names.subList(0, LISTED)) + " and " + (names.size() - LISTED) + " more";
     }
 
-    private static void checkStep(Action.Step s, SpecModel model, List<String> entityNames, Diagnostics diags) {
+    private static void checkStep(Action.Step s, Map<String, Entity> byName, List<String> entityNames,
+            Diagnostics diags) {
         String what = "workflow step \"" + s.name() + "\"";
         if (s.action() == Action.StepAction.DELETE && !s.fields().isEmpty()) {
             diags.error(s.pos(), Code.SG222, what + " deletes rows but sets fields", "drop fields: from the step");
         } else if (s.action() != Action.StepAction.DELETE && s.fields().isEmpty()) {
             diags.error(s.pos(), Code.SG108, what + " needs \"fields\" to " + s.action().word());
         }
-        Optional<Entity> target = model.entity(s.entity().name());
+        Optional<Entity> target = Optional.ofNullable(byName.get(s.entity().name()));
         if (target.isEmpty()) {
             diags.error(s.entity().pos(), Code.SG204, "unknown entity \"" + s.entity().name() + "\" in " + what
                     + Suggest.didYouMean(s.entity().name(), entityNames),

@@ -9,7 +9,9 @@ import dev.specgen.model.Index;
 import dev.specgen.model.Named;
 import dev.specgen.model.Reference;
 import dev.specgen.model.SpecModel;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,15 +21,24 @@ import java.util.Optional;
  */
 final class ReferenceRule implements Rule {
 
+    /** Entities by name and their names, made once per run: per entity they made this rule quadratic. */
     @Override
-    public void check(Entity e, SpecModel model, Diagnostics diags) {
+    public void check(SpecModel model, Diagnostics diags) {
         List<String> entityNames = model.entities().stream().map(Entity::name).toList();
+        Map<String, Entity> byName = new HashMap<>();
+        model.entities().forEach(e -> byName.putIfAbsent(e.name(), e));
+        for (Entity e : model.entities()) {
+            check(e, byName, entityNames, diags);
+        }
+    }
+
+    private void check(Entity e, Map<String, Entity> byName, List<String> entityNames, Diagnostics diags) {
         for (Field f : e.fields()) {
             if (f.references().isEmpty()) {
                 continue;
             }
             Reference r = f.references().get();
-            Optional<Entity> target = model.entity(r.entity());
+            Optional<Entity> target = Optional.ofNullable(byName.get(r.entity()));
             if (target.isEmpty()) {
                 diags.error(r.pos(), Code.SG204, "field \"" + f.name() + "\" references unknown entity \""
                         + r.entity() + "\"" + Suggest.didYouMean(r.entity(), entityNames),

@@ -3,10 +3,14 @@ package dev.specgen.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.plan.SqlObject.Constraint;
+import dev.specgen.render.RenderedStatement;
 import dev.specgen.render.Renderer;
+import dev.specgen.testgen.TestStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +105,67 @@ class ParseCheckTest {
                 List.of("use"), List.of(), "", List.of(), POS);
         assertEquals(Optional.empty(), problem(ix, RENDERER.object(ix)));
         assertEquals(Optional.empty(), CHECK.checkStatement("ANALYZE auth.use", POS, "t.sql", "analyze"));
+    }
+
+    /**
+     * Issue 12: JSqlParser judges one statement per shape; a statement it would reject has a shape of its own and is
+     * still reported, at its own spec position, however many statements of the right shape come before it.
+     */
+    @Test
+    void aRejectedStatementIsReportedAmongManyOfItsShape() {
+        List<RenderedStatement> statements = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            SqlObject.CreatePartition p = new SqlObject.CreatePartition("app.doc_p" + i, "app.doc",
+                    "FOR VALUES FROM (" + i + ") TO (" + (i + 1) + ")", "", false, List.of(), POS);
+            statements.add(new RenderedStatement(p, RENDERER.object(p), "app/01_doc.sql"));
+        }
+        SourcePos broken = new SourcePos("specs/a.yaml", 40, 7);
+        SqlObject.CreatePartition p = new SqlObject.CreatePartition("app.doc_p500", "app.doc",
+                "FOR VALUES FROM (500) TO (501)", "", false, List.of(), broken);
+        statements.add(new RenderedStatement(p, RENDERER.object(p).replace("PARTITION OF", "PARTITION"),
+                "app/01_doc.sql"));
+        for (int i = 501; i < 600; i++) {
+            SqlObject.CreatePartition q = new SqlObject.CreatePartition("app.doc_p" + i, "app.doc",
+                    "FOR VALUES FROM (" + i + ") TO (" + (i + 1) + ")", "", false, List.of(), POS);
+            statements.add(new RenderedStatement(q, RENDERER.object(q), "app/01_doc.sql"));
+        }
+        try (ParseCheck fresh = new ParseCheck()) {
+            List<Diagnostic> problems = fresh.check(statements);
+            assertEquals(1, problems.size(), problems.toString());
+            assertEquals(broken, problems.get(0).pos());
+            assertTrue(problems.get(0).format().startsWith("specs/a.yaml:40:7: error SG401: generated partition "
+                    + "app.doc_p500 in app/01_doc.sql does not parse: "), problems.get(0).format());
+            // and again, now that its shape has a verdict
+            assertEquals(problems, fresh.check(statements));
+        }
+    }
+
+    /** A test statement JSqlParser rejects, after thousands of the same step that parse. */
+    @Test
+    void aRejectedTestStatementIsReported() {
+        List<TestStatement> statements = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            statements.add(new TestStatement("SELECT has_table('app', 'doc_" + i + "', 'table app.doc_" + i
+                    + " exists')", POS, "app/tests/01_doc_test.sql", "tests/has_table"));
+        }
+        SourcePos at = new SourcePos("specs/b.yaml", 9, 3);
+        statements.add(new TestStatement("SELECT has_table('app', 'doc_x' 'table app.doc_x exists')", at,
+                "app/tests/01_doc_test.sql", "tests/has_table"));
+        try (ParseCheck fresh = new ParseCheck()) {
+            List<Diagnostic> problems = fresh.checkTests(statements);
+            assertEquals(1, problems.size(), problems.toString());
+            assertEquals(at, problems.get(0).pos());
+        }
+    }
+
+    /** Deep nesting overflows JSqlParser's stack: a failure of the text, not a crash of the gate. */
+    @Test
+    void nestingTooDeepForJSqlParserIsNotACrash() {
+        String deep = "(".repeat(20_000) + "d IS NOT NULL" + ")".repeat(20_000);
+        SqlObject.CreateTable t = table(deep, "");
+        // the statement as written fails; the stand-in (CHECK (true)) is what the gate judges then
+        assertEquals(Optional.empty(), problem(t, RENDERER.object(t)));
+        assertTrue(CHECK.checkStatement("SELECT " + deep, POS, "t.sql", "ok").isPresent());
     }
 
     /** Issue 11: names PostgreSQL takes bare that JSqlParser reads as its key words are not a specgen bug. */

@@ -105,4 +105,32 @@ class LoaderLimitsTest {
         assertEquals(List.of(), l.messages());
         assertEquals(List.of("a"), l.map().keys());
     }
+
+    /** Issue 12: aliases of one long text multiplied it unseen (a 0.5 MB spec became 1.9 GB of SQL). */
+    @Test
+    void aliasesAreCountedByTheTextTheyRepeat() {
+        String text = "t: &t " + "x".repeat(100_000) + "\n";
+        StringBuilder ten = new StringBuilder(text);
+        for (int i = 0; i < 10; i++) {
+            ten.append("k").append(i).append(": *t\n");
+        }
+        assertEquals(List.of(), load(ten.toString()).messages(), "1,000,000 characters repeated: within the limit");
+        Loaded eleven = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> load(ten + "k10: *t\n"));
+        assertEquals(List.of("specs/x.yaml:12:1: error SG104: aliases repeat more than 1,048,576 characters of text"
+                + " in this file (this one repeats a text of 100,000 characters)"), eleven.messages());
+        assertEquals(List.of(), eleven.file().documents());
+    }
+
+    /** An alias of a list repeats every text in it; reported at the key whose value holds the alias. */
+    @Test
+    void aliasesOfCollectionsCountTheTextInside() {
+        StringBuilder b = new StringBuilder("l: &l [" + "y".repeat(60_000) + ", " + "z".repeat(60_000) + "]\n");
+        b.append("m: [");
+        for (int i = 0; i < 9; i++) {
+            b.append(i > 0 ? ", " : "").append("*l");
+        }
+        b.append("]\n");
+        assertEquals(List.of("specs/x.yaml:2:1: error SG104: aliases repeat more than 1,048,576 characters of text"
+                + " in this file (this one repeats a text of 60,000 characters)"), load(b.toString()).messages());
+    }
 }

@@ -243,4 +243,42 @@ class TestPlannerTest {
                 .toList();
         assertEquals(List.of("s.rich RANGE (at)", "s.rich_p2024_01 LIST (n)", "s.rich_p2024_02 LIST (n)"), keys);
     }
+
+    /** {@code n} entities, each referencing the one before it (NOT NULL): a chain of references. */
+    static String chain(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i > 0 ? "---\n" : "").append("entity: Node").append(i).append("\nschema: c\nfields:\n")
+                    .append("  id: {type: bigint, primary_key: true}\n");
+            if (i > 0) {
+                b.append("  parent_id: {type: bigint, nullable: false, references: Node").append(i - 1).append("}\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Issue 12: a test file seeds the tables its entity references, directly or not, so along a chain each file
+     * repeated the one before it (a chain of 2,000 took 263 s and 6.5 GB). At most 32 tables per file: the first
+     * 32 of a chain seed 1..32 tables, the rest say why their performance tests are left out, and the number of
+     * seed functions no longer grows with the chain.
+     */
+    @Test
+    void seedingALongChainOfReferencesIsBounded() {
+        TestPlan plan = Pipeline.tests(chain(60));
+        List<Integer> seeded = plan.files().stream().map(f -> seeds(f).size()).toList();
+        for (int i = 0; i < 32; i++) {
+            assertEquals(i + 1, seeded.get(i), "Node" + i + " seeds itself and the " + i + " tables before it");
+        }
+        for (int i = 32; i < 60; i++) {
+            assertEquals(0, seeded.get(i), "Node" + i);
+        }
+        assertEquals(32 * 33 / 2, seeded.stream().mapToInt(Integer::intValue).sum());
+        List<String> skips = plan.files().get(59).steps().stream().filter(PerformanceAssertion.Skip.class::isInstance)
+                .map(s -> ((PerformanceAssertion.Skip) s).reason()).toList();
+        assertEquals(List.of("performance tests: cannot seed node59: it references more than 31 tables, directly or "
+                + "not, and a test file seeds at most 32 (seed them in a test of your own)"), skips);
+        assertEquals("structure", plan.files().get(59).scope());
+        assertEquals("structure, index use, time budgets", plan.files().get(31).scope());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.specgen.maven;
 
+import dev.specgen.Limits;
 import dev.specgen.Options;
 import dev.specgen.Result;
 import dev.specgen.diag.Diagnostic;
@@ -35,6 +36,18 @@ abstract class AbstractSpecgenMojo extends AbstractMojo {
     @Parameter(property = "specgen.flywayName")
     String flywayName;
 
+    /** Tables and partitions one run may generate (SG310); default 100000. */
+    @Parameter(property = "specgen.maxRelations")
+    Long maxRelations;
+
+    /** DDL statements one run may generate (SG311); default 250000. */
+    @Parameter(property = "specgen.maxStatements")
+    Long maxStatements;
+
+    /** Bytes of SQL one run may generate (SG312); default 268435456 (256 MiB). */
+    @Parameter(property = "specgen.maxOutputBytes")
+    Long maxOutputBytes;
+
     /** Skip every specgen goal. */
     @Parameter(property = "specgen.skip", defaultValue = "false")
     boolean skip;
@@ -47,6 +60,14 @@ abstract class AbstractSpecgenMojo extends AbstractMojo {
         if (skip || skipGoal()) {
             getLog().info("specgen: skipped (" + (skip ? "specgen.skip" : skipProperty()) + ")");
             return;
+        }
+        for (var limit : java.util.Map.of("maxRelations", java.util.Optional.ofNullable(maxRelations),
+                "maxStatements", java.util.Optional.ofNullable(maxStatements), "maxOutputBytes",
+                java.util.Optional.ofNullable(maxOutputBytes)).entrySet()) {
+            if (limit.getValue().isPresent() && limit.getValue().get() < 1) {
+                throw new MojoFailureException("specgen: " + limit.getKey() + " must be a positive number, not "
+                        + limit.getValue().get());
+            }
         }
         try {
             run();
@@ -69,7 +90,11 @@ abstract class AbstractSpecgenMojo extends AbstractMojo {
         if (templates != null) {
             o = o.withTemplates(base.relativize(templates.toPath().toAbsolutePath()));
         }
-        return flywayName == null ? o : o.withFlywayName(flywayName);
+        o = flywayName == null ? o : o.withFlywayName(flywayName);
+        Limits l = Limits.DEFAULT;
+        l = maxRelations == null ? l : l.withRelations(maxRelations);
+        l = maxStatements == null ? l : l.withStatements(maxStatements);
+        return o.withLimits(maxOutputBytes == null ? l : l.withOutputBytes(maxOutputBytes));
     }
 
     /** The output folder as the log names it: relative to the project. */

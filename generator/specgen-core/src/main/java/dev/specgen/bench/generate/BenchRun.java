@@ -1,0 +1,128 @@
+package dev.specgen.bench.generate;
+
+import dev.specgen.Options;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One run of {@code specgen bench generate}: synthetic specs written, the in-process warm measurement, then the cold
+ * CLI variants side by side (JVM flags and a class-data-sharing archive, the examples, older jars to compare with),
+ * so every ratio in one report comes from one machine at one time.
+ */
+public final class BenchRun {
+    /** The flags {@code ./specgen} starts the CLI with. */
+    public static final List<String> CLI_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /**
+     * @param work       scratch folder (specs, outputs, the archive); kept, so a run can be looked at
+     * @param jar        the CLI jar, for the cold runs (none: in-process only)
+     * @param examples   a spec folder built cold too (the repository's {@code specs/})
+     * @param otherJars  more CLI jars (an older build) run cold with default flags beside this one, by name
+     */
+    public record Settings(Path work, int entities, int warmups, int iterations, int coldRuns, Optional<Path> jar,
+            Optional<Path> examples, Map<String, Path> otherJars) {
+        public Settings {
+            otherJars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherJars));
+        }
+    }
+
+    private BenchRun() {
+    }
+
+    public static BenchReport run(Settings s, Consumer<String> progress) {
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("load_before", load());
+        Path specs = s.work().resolve("specs");
+        GeneratorBench.delete(specs);
+        SyntheticSpecs.write(specs, s.entities());
+        progress.accept("in-process: " + s.warmups() + " warm-up and " + s.iterations() + " measured builds of "
+                + s.entities() + " entities");
+        GeneratorBench.Warm warm = GeneratorBench.warm(Options.of(s.work(), Path.of("specs"), Path.of("out")),
+                s.entities(), s.warmups(), s.iterations());
+        List<GeneratorBench.Cold> cold = new ArrayList<>();
+        if (s.jar().isPresent()) {
+            cold.addAll(cold(s, progress));
+        }
+        machine.put("load_after", load());
+        return new BenchReport(warm, cold, machine);
+    }
+
+    private static List<GeneratorBench.Cold> cold(Settings s, Consumer<String> progress) {
+        Path jar = s.jar().orElseThrow().toAbsolutePath();
+        Path scratch = s.work().resolve("cold");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path archive = s.work().resolve("cds").resolve("specgen.jsa").toAbsolutePath();
+        progress.accept("cold: making a class-data-sharing archive (one training build)");
+        Path training = s.work().resolve("specs-cds");
+        GeneratorBench.delete(training);
+        SyntheticSpecs.write(training, 20);
+        GeneratorBench.delete(archive.getParent());
+        archive.getParent().toFile().mkdirs();
+        GeneratorBench.cold("training", "20", out -> command(java, List.of("-XX:ArchiveClassesAtExit=" + archive),
+                jar, training.toAbsolutePath().toString(), out), s.work(), scratch, 1);
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+        List<String> cli = CLI_FLAGS;
+        List<String> cliCds = new ArrayList<>(cds);
+        cliCds.addAll(CLI_FLAGS);
+        List<String> cliSmallHeap = new ArrayList<>(cli);
+        cliSmallHeap.add("-Xmx512m");
+        String synthetic = s.entities() + " entities";
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("java -jar (default flags)", List.of());
+        variants.put("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"));
+        variants.put("CDS archive", cds);
+        variants.put("./specgen flags (C1, SerialGC)", cli);
+        variants.put("./specgen flags and CDS archive", cliCds);
+        variants.put("./specgen flags, -Xmx512m", cliSmallHeap);
+        List<GeneratorBench.Cold> out = new ArrayList<>();
+        String specs = s.work().resolve("specs").toAbsolutePath().toString();
+        for (Map.Entry<String, List<String>> v : variants.entrySet()) {
+            progress.accept("cold: " + v.getKey() + ", " + synthetic);
+            out.add(GeneratorBench.cold(v.getKey(), synthetic, o -> command(java, v.getValue(), jar, specs, o),
+                    s.work(), scratch, s.coldRuns()));
+        }
+        for (Map.Entry<String, Path> other : s.otherJars().entrySet()) {
+            progress.accept("cold: " + other.getKey() + ", " + synthetic);
+            Path otherJar = other.getValue().toAbsolutePath();
+            out.add(GeneratorBench.cold(other.getKey() + " (default flags)", synthetic,
+                    o -> command(java, List.of(), otherJar, specs, o), s.work(), scratch, s.coldRuns()));
+        }
+        if (s.examples().isPresent()) {
+            String ex = s.examples().get().toAbsolutePath().toString();
+            String name = "examples " + s.examples().get().getFileName();
+            progress.accept("cold: " + name);
+            out.add(GeneratorBench.cold("examples, default flags", name, o -> command(java, List.of(), jar, ex, o),
+                    s.work(), scratch, s.coldRuns()));
+            out.add(GeneratorBench.cold("examples, ./specgen flags", name, o -> command(java, cli, jar, ex, o),
+                    s.work(), scratch, s.coldRuns()));
+            for (Map.Entry<String, Path> other : s.otherJars().entrySet()) {
+                Path otherJar = other.getValue().toAbsolutePath();
+                out.add(GeneratorBench.cold("examples, " + other.getKey() + " (default flags)", name,
+                        o -> command(java, List.of(), otherJar, ex, o), s.work(), scratch, s.coldRuns()));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> command(String java, List<String> flags, Path jar, String specs, Path out) {
+        List<String> c = new ArrayList<>();
+        c.add(java);
+        c.addAll(flags);
+        c.addAll(List.of("-jar", jar.toString(), "build", specs, "--out", out.toAbsolutePath().toString()));
+        return c;
+    }
+
+    private static String load() {
+        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
+    }
+}

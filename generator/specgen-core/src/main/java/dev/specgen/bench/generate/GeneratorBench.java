@@ -1,0 +1,179 @@
+package dev.specgen.bench.generate;
+
+import dev.specgen.Options;
+import dev.specgen.Result;
+import dev.specgen.Specgen;
+import dev.specgen.Stage;
+import dev.specgen.diag.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The generator benchmark (issue 12): {@code build} of a spec folder timed stage by stage in this JVM after warm-up
+ * runs ({@link #warm}), and as fresh processes ({@link #cold}: what a user waits for at the command line). Every run
+ * writes into an empty output folder, so every file is written. Not a test: timings are only comparable side by
+ * side, on one machine, in one run.
+ */
+public final class GeneratorBench {
+    private GeneratorBench() {
+    }
+
+    /**
+     * In-process results: medians over the measured runs.
+     *
+     * @param stageMillis   median wall time of each stage
+     * @param stageCpuMillis median CPU time the process spent during each stage (all threads: the stage's workers,
+     *                      and the garbage collector and JIT compiler while it ran); above the wall time when the
+     *                      stage used several cores, a steadier figure than wall time on a busy machine
+     * @param peakHeapBytes the largest, over the measured runs, of the heap pools' peak use summed (after a GC
+     *                      before each run, so one run's garbage is not counted in the next)
+     */
+    public record Warm(int entities, int warmups, int iterations, Map<Stage, Double> stageMillis,
+            Map<Stage, Double> stageCpuMillis, double totalMillis, double minTotalMillis, long peakHeapBytes, int files,
+            long outputBytes) {
+        public double entitiesPerSecond() {
+            return entities / (totalMillis / 1000);
+        }
+    }
+
+    /** Fresh-process results of one variant: wall time of each run, in ms. */
+    public record Cold(String name, String specs, List<Double> millis) {
+        public double median() {
+            return GeneratorBench.median(millis);
+        }
+
+        public double min() {
+            return millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+    }
+
+    /** {@code build} of {@code opts.specs()}: {@code warmups} unmeasured runs, then {@code iterations} measured. */
+    public static Warm warm(Options opts, int entities, int warmups, int iterations) {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        Map<Stage, List<Double>> stages = new EnumMap<>(Stage.class);
+        Map<Stage, List<Double>> cpu = new EnumMap<>(Stage.class);
+        List<Double> totals = new ArrayList<>();
+        long peak = 0;
+        int files = 0;
+        long bytes = 0;
+        for (int i = 0; i < warmups + iterations; i++) {
+            boolean measured = i >= warmups;
+            Options run = opts.withOut(opts.out().resolve("run-" + i));
+            System.gc();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            Map<Stage, Double> times = new EnumMap<>(Stage.class);
+            Map<Stage, Double> cpuTimes = new EnumMap<>(Stage.class);
+            long[] lastCpu = {processCpuNanos()};
+            long t0 = System.nanoTime();
+            Result r = Specgen.generate(run, (stage, nanos) -> {
+                long now = processCpuNanos();
+                times.put(stage, nanos / 1e6);
+                cpuTimes.put(stage, (now - lastCpu[0]) / 1e6);
+                lastCpu[0] = now;
+            });
+            double total = (System.nanoTime() - t0) / 1e6;
+            long used = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            if (r.hasErrors() || r.output().isEmpty()) {
+                throw new IllegalStateException("the benchmark's build failed: " + r.diagnostics().stream()
+                        .filter(Diagnostic::isError).map(Diagnostic::format).collect(Collectors.joining("\n")));
+            }
+            if (measured) {
+                times.forEach((s, ms) -> stages.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
+                cpuTimes.forEach((s, ms) -> cpu.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
+                totals.add(total);
+                peak = Math.max(peak, used);
+                files = r.rendered().orElseThrow().files().size();
+                bytes = r.rendered().orElseThrow().files().values().stream()
+                        .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+            }
+            delete(opts.root().resolve(run.out()));
+        }
+        Map<Stage, Double> medians = new EnumMap<>(Stage.class);
+        stages.forEach((s, l) -> medians.put(s, median(l)));
+        Map<Stage, Double> cpuMedians = new EnumMap<>(Stage.class);
+        cpu.forEach((s, l) -> cpuMedians.put(s, median(l)));
+        double min = totals.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        return new Warm(entities, warmups, iterations, medians, cpuMedians, median(totals), min, peak, files, bytes);
+    }
+
+    /** CPU time of this process so far, or 0 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /**
+     * {@code runs} fresh processes of {@code command} (given an empty output folder below {@code scratch}), run in
+     * {@code dir}; each must exit 0.
+     */
+    public static Cold cold(String name, String specs, Function<Path, List<String>> command, Path dir, Path scratch,
+            int runs) {
+        List<Double> millis = new ArrayList<>();
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < runs; i++) {
+            Path out = scratch.resolve("cold-" + i);
+            Path log = scratch.resolve("cold.log");
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command.apply(out)).directory(dir.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
+                long t0 = System.nanoTime();
+                int code = pb.start().waitFor();
+                millis.add((System.nanoTime() - t0) / 1e6);
+                if (code != 0) {
+                    throw new IllegalStateException(name + ": " + String.join(" ", command.apply(out))
+                            + " exited with " + code + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } finally {
+                delete(out);
+            }
+        }
+        return new Cold(name, specs, List.copyOf(millis));
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> s = values.stream().sorted().toList();
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** Deletes a folder and everything below it (scratch output only). */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.specgen.check;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.parser.AbstractJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.Token;
+
+/**
+ * Which words JSqlParser reads as nothing but a name, so that two statements differing only in such names get the
+ * same verdict from it ({@link Shapes}). A word qualifies when
+ * <ul>
+ *   <li>JSqlParser's own lexer, configured as the gate configures the parser, cuts it as exactly one
+ *       {@code S_IDENTIFIER} token (not one of its several hundred key word tokens: {@code use}, {@code date} and
+ *       {@code name} are key words to it), and</li>
+ *   <li>no string constant of JSqlParser's parser classes spells it, in any case: the grammar compares the text of
+ *       identifier tokens with constants in a few places ({@code JSON_TABLE}, {@code OWNED}, {@code TEXT}), and any
+ *       word a constant holds (member names included, which only makes the list longer) is kept as written.</li>
+ * </ul>
+ * Answers are kept per instance (one run); the lexer is JSqlParser's, so an upgrade that adds key words changes the
+ * answers with it.
+ */
+final class JSqlWords {
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Upper-cased words of every string constant of the parser classes; read once, when first needed. */
+    private static volatile Set<String> grammarWords;
+
+    private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+    private final ThreadLocal<CCJSqlParserTokenManager> lexers = ThreadLocal.withInitial(JSqlWords::lexer);
+
+    /** True when {@code word} (ASCII letters, digits and {@code _}, starting with a letter) is a plain name. */
+    boolean plainName(String word) {
+        Boolean known = answers.get(word);
+        if (known != null) {
+            return known;
+        }
+        boolean plain = !grammarWords().contains(word.toUpperCase(Locale.ROOT)) && oneIdentifier(word);
+        if (answers.size() < 1_000_000) {
+            answers.put(word, plain);
+        }
+        return plain;
+    }
+
+    private boolean oneIdentifier(String word) {
+        CCJSqlParserTokenManager lexer = lexers.get();
+        lexer.ReInit(new SimpleCharStream(new StringProvider(word), 1, 1, 64));
+        Token t = lexer.getNextToken();
+        Token end = lexer.getNextToken();
+        return t.kind == CCJSqlParserConstants.S_IDENTIFIER && word.equals(t.image)
+                && end.kind == CCJSqlParserConstants.EOF;
+    }
+
+    /** The lexer of a parser configured as {@link ParseCheck} configures its parsers (dialect, dollar quotes). */
+    private static CCJSqlParserTokenManager lexer() {
+        CCJSqlParser p = CCJSqlParserUtil.newParser("x");
+        ParseCheck.configure(p);
+        return p.token_source;
+    }
+
+    private static Set<String> grammarWords() {
+        Set<String> w = grammarWords;
+        if (w == null) {
+            Set<String> out = new HashSet<>();
+            for (Class<?> c : new Class<?>[] {CCJSqlParser.class, AbstractJSqlParser.class,
+                CCJSqlParserTokenManager.class}) {
+                for (String constant : constants(c)) {
+                    Matcher m = WORD.matcher(constant);
+                    while (m.find()) {
+                        out.add(m.group().toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+            w = Set.copyOf(out);
+            grammarWords = w;
+        }
+        return w;
+    }
+
+    /** Every UTF-8 constant of a class file (string literals, and names, which only make the set larger). */
+    static Set<String> constants(Class<?> c) {
+        String resource = "/" + c.getName().replace('.', '/') + ".class";
+        try (InputStream raw = c.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("cannot read " + resource);
+            }
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
+            in.readInt(); // magic
+            in.readUnsignedShort();
+            in.readUnsignedShort();
+            int count = in.readUnsignedShort();
+            Set<String> out = new HashSet<>();
+            for (int i = 1; i < count; i++) {
+                int tag = in.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> out.add(in.readUTF());
+                    case 3, 4 -> in.readInt();
+                    case 5, 6 -> {
+                        in.readLong();
+                        i++; // longs and doubles take two slots
+                    }
+                    case 7, 8, 16, 19, 20 -> in.readUnsignedShort();
+                    case 9, 10, 11, 12, 17, 18 -> in.readInt();
+                    case 15 -> {
+                        in.readUnsignedByte();
+                        in.readUnsignedShort();
+                    }
+                    default -> throw new IllegalStateException("unknown constant tag " + tag + " in " + resource);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

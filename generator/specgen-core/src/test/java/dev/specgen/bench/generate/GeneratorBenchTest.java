@@ -1,0 +1,49 @@
+package dev.specgen.bench.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.specgen.Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A smoke run of the generator benchmark's in-process path (the benchmark itself stays out of {@code mvn verify}):
+ * synthetic specs build without errors, every stage is timed, and the JSON it writes reads back figure by figure.
+ */
+class GeneratorBenchTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void threeEntitiesRunEveryStageAndTheJsonReadsBack() {
+        BenchReport r = BenchRun.run(new BenchRun.Settings(work, 3, 0, 1, 0, Optional.empty(), Optional.empty(),
+                Map.of()), msg -> { });
+        assertEquals(3, r.warm().entities());
+        assertEquals(3 * 2 + 3, r.warm().files(), "a DDL and a test file per entity, and three of the run");
+        for (Stage s : Stage.values()) {
+            assertTrue(r.warm().stageMillis().containsKey(s), "timed: " + s);
+        }
+        assertTrue(r.warm().peakHeapBytes() > 0);
+        assertEquals(List.of(), r.cold());
+        Map<String, Double> read = BenchReport.readFigures(r.json());
+        assertEquals(3.0, read.get("entities"));
+        assertEquals(r.figures().get("files"), read.get("files"));
+        assertTrue(read.containsKey("warm.stage.parse_gate.ms"), read.keySet().toString());
+        assertEquals(1.0, r.ratios(read).get("warm.total.ms"), 0.01, "a run compared with itself");
+        assertFalse(Files.exists(work.resolve("out/run-0")), "scratch output is removed");
+    }
+
+    @Test
+    void syntheticSpecsAreNumberedCopiesOfTheExample() {
+        String one = SyntheticSpecs.spec("0007");
+        assertTrue(one.startsWith("entity: SalesTransaction0007\nschema: analytics\n"), one);
+        assertTrue(one.contains("  - name: idx_sales_0007_date\n"), one);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.specgen.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Which statements share a shape, and so one JSqlParser verdict (issue 12). */
+class ShapesTest {
+    final Shapes shapes = new Shapes();
+
+    private String shape(String sql) {
+        return shapes.of(sql).orElseThrow();
+    }
+
+    @Test
+    void namesNumbersAndPlainStringsAreCarriedAlong() {
+        assertEquals(shape("CREATE TABLE IF NOT EXISTS analytics.sales_0001_p2024_01 PARTITION OF "
+                + "analytics.sales_0001 FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')"),
+                shape("CREATE TABLE IF NOT EXISTS shop.orders_p2025_12 PARTITION OF "
+                        + "shop.orders FOR VALUES FROM ('2025-12-01') TO ('2026-01-01')"));
+        assertEquals(shape("CREATE TABLE t_h03 PARTITION OF t FOR VALUES WITH (modulus 16, remainder 3)"),
+                shape("CREATE TABLE t_h15 PARTITION OF t FOR VALUES WITH (modulus 16, remainder 15)"));
+        assertEquals(shape("SELECT \"is\"(col_x, 'it''s')"), shape("SELECT \"is\"(col_y, 'plain')"));
+        assertEquals(shape("CREATE FUNCTION fn_one() RETURNS void AS $specgen$ BEGIN x; END $specgen$"),
+                shape("CREATE FUNCTION fn_two() RETURNS void AS $specgen$ anything ' \" ( at all $specgen$"));
+    }
+
+    /** Blanks and comments are one blank, whatever their length: JSqlParser skips them. */
+    @Test
+    void layoutIsOneBlank() {
+        assertEquals(shape("SELECT  col_a\n\n  FROM tab_b"), shape("SELECT /* x */ col_c -- y\n FROM tab_d"));
+        assertNotEquals(shape("SELECT col_a FROM tab_b"), shape("SELECT col_a FROM tab_b WHERE col_c"));
+    }
+
+    /** What JSqlParser reads differently keeps the statement's own shape. */
+    @Test
+    void keyWordsOfJSqlParserAreKept() {
+        // USE, DATE and NAME are key words to JSqlParser (not to PostgreSQL): a table named use does not parse
+        assertNotEquals(shape("CREATE TABLE a.use (x int)"), shape("CREATE TABLE a.usr (x int)"));
+        assertNotEquals(shape("SELECT date FROM t"), shape("SELECT data FROM t"));
+        assertNotEquals(shape("SELECT name FROM t"), shape("SELECT nome FROM t"));
+        // a word its grammar compares token text with: kept, even where the lexer sees a plain name
+        assertNotEquals(shape("SELECT json_table FROM t"), shape("SELECT json_tablx FROM t"));
+        assertNotEquals(shape("SELECT \"use\" FROM t"), shape("SELECT \"usr\" FROM t"));
+    }
+
+    @Test
+    void stringsJSqlParserMisreadsAreKept() {
+        assertNotEquals(shape("SELECT 'a\\'"), shape("SELECT 'ab'"));
+        assertNotEquals(shape("SELECT E'a'"), shape("SELECT 'a'"));
+        assertNotEquals(shape("SELECT 'caf\u00e9'"), shape("SELECT 'cafe'"));
+        assertNotEquals(shape("SELECT 1.5"), shape("SELECT 2.5"));
+        assertNotEquals(shape("SELECT 1234567890"), shape("SELECT 1234567891"));
+        assertNotEquals(shape("DO $$ a $b$ $$"), shape("DO $$ a b $$"));
+    }
+
+    /** A token another lexer could join to its neighbour ({@code @x}, {@code :x}) keeps its text. */
+    @Test
+    void gluedTokensAreKept() {
+        assertNotEquals(shape("SELECT @abc"), shape("SELECT @abd"));
+        assertNotEquals(shape("SELECT x:abc"), shape("SELECT x:abd"));
+        assertEquals(shape("SELECT col_a+col_b"), shape("SELECT col_c+col_d"));
+    }
+
+    @Test
+    void markerCharactersHaveNoShape() {
+        assertFalse(shapes.of("SELECT '\u0001i'").isPresent());
+        assertTrue(shapes.of("SELECT 1").isPresent());
+    }
+}
