@@ -50,7 +50,7 @@ class TestPlannerTest {
     void oneAssertionPerFactInSpecOrder() {
         TestFile f = account();
         assertEquals(List.of(
-                "table app.account exists",
+                "table app.account exists", "app.specgen_health() reports account",
                 "account.id is bigint",
                 "account.id is NOT NULL",
                 "account.email is varchar(120)",
@@ -76,8 +76,8 @@ class TestPlannerTest {
                 "account_created: a range on created uses account_created",
                 "account_created: a range on created averages under 7 ms"),
                 f.assertions().stream().map(Assertion::description).toList());
-        assertEquals(25, f.planned());
-        assertEquals(new TestStep.Plan(25, new SourcePos("specs/a.yaml", 1, 9)), f.steps().get(5));
+        assertEquals(26, f.planned());
+        assertEquals(new TestStep.Plan(26, new SourcePos("specs/a.yaml", 1, 9)), f.steps().get(5));
     }
 
     @Test

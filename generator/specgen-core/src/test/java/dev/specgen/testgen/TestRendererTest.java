@@ -41,10 +41,11 @@ class TestRendererTest {
                 SET LOCAL max_parallel_workers_per_gather = 0;
                 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
                 SET LOCAL random_page_cost = 1.1;
-                SELECT plan(6);
+                SELECT plan(7);
 
                 -- structure
                 SELECT has_table('app', 'tag', 'table app.tag exists');
+                SELECT "is"((SELECT count(*) FROM app.specgen_health() AS h WHERE h.table_name = 'app.tag'), 1::bigint, 'app.specgen_health() reports tag');
                 SELECT col_type_is('app', 'tag', 'name', 'text', 'tag.name is text');
                 SELECT col_not_null('app', 'tag', 'name', 'tag.name is NOT NULL');
 
@@ -104,11 +105,12 @@ class TestRendererTest {
         RenderedTests r = Pipeline.render(Pipeline.tests(TAG));
         List<String> steps = r.statements().stream().map(TestStatement::step).toList();
         assertEquals(List.of("tests/begin", "tests/search_path", "tests/set_local", "tests/set_local",
-                "tests/set_local", "tests/plan", "tests/has_table", "tests/column_type", "tests/column_not_null",
+                "tests/set_local", "tests/plan", "tests/has_table", "tests/health_rows", "tests/column_type",
+                "tests/column_not_null",
                 "tests/helpers", "tests/helpers", "tests/helpers", "tests/seed_function", "tests/seed_gate",
                 "tests/seed_gate", "tests/seed_gate", "tests/seeded", "tests/set_local", "tests/analyze",
                 "tests/set_local", "tests/index_use", "tests/time_budget", "tests/finish", "tests/rollback"), steps);
-        TestStatement notNull = r.statements().get(8);
+        TestStatement notNull = r.statements().get(9);
         assertEquals("SELECT col_not_null('app', 'tag', 'name', 'tag.name is NOT NULL')", notNull.sql());
         assertEquals(new SourcePos("specs/a.yaml", 4, 3), notNull.origin());
         assertEquals("app/tests/01_tag_test.sql", notNull.file());
