@@ -87,7 +87,7 @@ class GoldenLiveTest {
         Result r = Specgen.verify(Options.of(dir, Path.of("specs"), Path.of("out")),
                 new VerifyOptions(DbOptions.url(url), true), Progress.NONE);
         List<String> errors = r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
-        assertEquals(List.of("specs/code.yaml:10:12: error SG406: test 8 of codes/tests/01_code_test.sql failed:"
+        assertEquals(List.of("specs/code.yaml:10:12: error SG406: test 9 of codes/tests/01_code_test.sql failed:"
                 + " the generated seed values of code.shout break its check (constraint code_shout_check)\n"
                 + "  hint: specgen reads IN lists, = ANY (ARRAY[...]), comparisons, BETWEEN and length limits, not"
                 + " this check; give the field a seed: expression of the row number i that passes it, e.g. seed:"
