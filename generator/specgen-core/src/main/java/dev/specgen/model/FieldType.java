@@ -70,6 +70,11 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         return this instanceof Simple s && s.kind() == kind;
     }
 
+    /** Character strings: {@code text}, {@code varchar} and {@code varchar(n)} / {@code char(n)}. */
+    default boolean isText() {
+        return this instanceof Sized || is(Kind.TEXT) || is(Kind.VARCHAR);
+    }
+
     /**
      * True when the type has a btree operator class, so {@code =}, ORDER BY and DISTINCT ON work on it; json, point
      * and box have none (box's {@code =} compares areas).

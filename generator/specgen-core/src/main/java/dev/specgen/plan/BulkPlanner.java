@@ -338,6 +338,6 @@ final class BulkPlanner {
 
     static boolean isJson(FieldType t) {
         FieldType base = t instanceof FieldType.Array arr ? arr.element() : t;
-        return base instanceof FieldType.Simple s && s.kind() == FieldType.Kind.JSON;
+        return base.is(FieldType.Kind.JSON);
     }
 }

@@ -93,8 +93,8 @@ public final class MaintenancePlanner {
         Field keyField = e.field(p.column().name()).orElseThrow();
         String key = Sql.ident(keyField.name());
         FieldType type = keyField.type();
-        boolean tz = type.equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ));
-        boolean date = type.equals(new FieldType.Simple(FieldType.Kind.DATE));
+        boolean tz = type.is(FieldType.Kind.TIMESTAMPTZ);
+        boolean date = type.is(FieldType.Kind.DATE);
         String columns = e.fields().stream().map(f -> Sql.ident(f.name())).collect(Collectors.joining(", "));
         String defaultPartition = p.defaultPartition() ? Sql.qualified(schema, e.table() + "_default") : "";
 

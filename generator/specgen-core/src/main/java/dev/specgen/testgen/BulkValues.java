@@ -113,7 +113,7 @@ final class BulkValues {
     static String same(String a, String b, Field f) {
         FieldType t = f.type();
         FieldType base = t instanceof FieldType.Array arr ? arr.element() : t;
-        if (base instanceof FieldType.Simple s && (s.kind() == Kind.JSON)) {
+        if (base.is(Kind.JSON)) {
             String cast = t instanceof FieldType.Array ? "::jsonb[]" : "::jsonb";
             return a + cast + " IS NOT DISTINCT FROM " + b + cast;
         }

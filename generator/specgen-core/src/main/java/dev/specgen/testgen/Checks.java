@@ -388,10 +388,6 @@ final class Checks {
         }
     }
 
-    private static boolean isText(FieldType t) {
-        return t instanceof FieldType.Sized || t.is(FieldType.Kind.TEXT) || t.is(FieldType.Kind.VARCHAR);
-    }
-
     private static boolean isNumber(FieldType t) {
         return t instanceof FieldType.Numeric || t.is(FieldType.Kind.REAL) || t.is(FieldType.Kind.DOUBLE)
                 || t.has(FieldType.Traits.INTEGER);
@@ -480,7 +476,7 @@ final class Checks {
                     : new Gen.Expr("(" + hi.toPlainString() + " - {i})::" + type));
         }
         if (a.minLen > 0 || a.maxLen < Long.MAX_VALUE) {
-            if (!isText(t) || a.minLen > a.maxLen || a.maxLen < 1 || a.minLen > 10_000) {
+            if (!t.isText() || a.minLen > a.maxLen || a.maxLen < 1 || a.minLen > 10_000) {
                 return Optional.empty();
             }
             long max = Math.min(a.maxLen, t instanceof FieldType.Sized s ? s.length() : Long.MAX_VALUE);

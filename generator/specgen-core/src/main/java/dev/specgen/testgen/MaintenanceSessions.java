@@ -69,7 +69,7 @@ final class MaintenanceSessions {
         } else {
             Rule.ByInterval iv = (Rule.ByInterval) m.rule();
             LocalDate t0 = iv.to();
-            boolean tz = keyField.type().equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ));
+            boolean tz = keyField.type().is(FieldType.Kind.TIMESTAMPTZ);
             keySql = "'" + t0 + (tz ? " 00:00:00+00" : "") + "'";
             partition = e.table() + "_" + iv.period().suffix(t0);
             now = "'" + t0 + " 00:00:00+00'";

@@ -55,8 +55,8 @@ final class MaintenanceTests {
         this.table = Sql.qualified(e.schema(), e.table());
         Field k = e.field(p.column().name()).orElseThrow();
         this.key = Sql.ident(k.name());
-        this.tz = k.type().equals(new FieldType.Simple(FieldType.Kind.TIMESTAMPTZ));
-        this.date = k.type().equals(new FieldType.Simple(FieldType.Kind.DATE));
+        this.tz = k.type().is(FieldType.Kind.TIMESTAMPTZ);
+        this.date = k.type().is(FieldType.Kind.DATE);
         this.planned = p.partitions().size();
         this.function = Sql.qualified(e.schema(), MaintenancePlanner.functionName(e.table()));
     }

@@ -77,7 +77,7 @@ final class OutsideValue {
             return listed.stream().filter(v -> v.matches("-?\\d+(\\.\\d+)?")).map(BigDecimal::new)
                     .max(BigDecimal::compareTo).map(m -> m.add(BigDecimal.ONE).toPlainString());
         }
-        if (t instanceof FieldType.Sized || t.equals(new FieldType.Simple(FieldType.Kind.TEXT))) {
+        if (t.isText()) {
             String v = "'zz'";
             return listed.contains(v) ? Optional.empty() : Optional.of(v);
         }

@@ -122,8 +122,8 @@ final class TypeRule implements Rule {
         boolean numericType = t.has(Traits.INTEGER) || t instanceof FieldType.Numeric
                 || t instanceof FieldType.Simple s && (s.kind() == FieldType.Kind.REAL
                         || s.kind() == FieldType.Kind.DOUBLE || s.kind() == FieldType.Kind.MONEY);
-        boolean boolType = isKind(t, FieldType.Kind.BOOLEAN);
-        if ((number && !numericType && !isText(t)) || (bool && !boolType && !isText(t))) {
+        boolean boolType = t.is(FieldType.Kind.BOOLEAN);
+        if ((number && !numericType && !t.isText()) || (bool && !boolType && !t.isText())) {
             diags.error(pos, Code.SG221, "default " + sql + " does not fit field \"" + f.name() + "\" of type "
                     + t.sql());
         } else if (t instanceof FieldType.Enum en && !en.values().isEmpty() && sql.length() >= 2
@@ -154,15 +154,15 @@ final class TypeRule implements Rule {
             String example = Suggest.closest(word, en.values()).orElse(en.values().get(0));
             hint = "quote one of the labels: default: \"" + Sql.literal(example) + "\" (values: "
                     + String.join(", ", en.values()) + ")";
-        } else if (isKind(t, FieldType.Kind.BOOLEAN)) {
+        } else if (t.is(FieldType.Kind.BOOLEAN)) {
             String lower = word.toLowerCase(Locale.ROOT);
             hint = YAML11_TRUE.contains(lower) ? "write default: true (YAML 1.2 reads " + word + " as the string \""
                     + word + "\", not a boolean)" : YAML11_FALSE.contains(lower) ? "write default: false (YAML 1.2"
                     + " reads " + word + " as the string \"" + word + "\", not a boolean)"
                     : "write default: true or default: false";
-        } else if (isText(t)) {
+        } else if (t.isText()) {
             hint = "quote the text: default: \"" + Sql.literal(word) + "\"";
-        } else if (t.has(Traits.TEMPORAL) || isKind(t, FieldType.Kind.TIME) || isKind(t, FieldType.Kind.TIMETZ)) {
+        } else if (t.has(Traits.TEMPORAL) || t.is(FieldType.Kind.TIME) || t.is(FieldType.Kind.TIMETZ)) {
             // not 'now': a quoted literal is read once, when the table is created
             hint = "write an expression such as now(), current_date or current_timestamp, or a quoted literal";
         } else {
@@ -170,13 +170,5 @@ final class TypeRule implements Rule {
                     + "\"";
         }
         diags.error(f.defaultPos(), Code.SG221, message, hint);
-    }
-
-    private static boolean isKind(FieldType t, FieldType.Kind kind) {
-        return t instanceof FieldType.Simple s && s.kind() == kind;
-    }
-
-    private static boolean isText(FieldType t) {
-        return t instanceof FieldType.Sized || isKind(t, FieldType.Kind.TEXT) || isKind(t, FieldType.Kind.VARCHAR);
     }
 }

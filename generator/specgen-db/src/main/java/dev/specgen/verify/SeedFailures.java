@@ -63,7 +63,7 @@ final class SeedFailures {
     }
 
     private static String example(FieldType t) {
-        if (t instanceof FieldType.Sized || t.is(FieldType.Kind.TEXT) || t.is(FieldType.Kind.VARCHAR)) {
+        if (t.isText()) {
             return "'item-' || i";
         }
         if (t.has(FieldType.Traits.INTEGER) || t instanceof FieldType.Numeric) {
