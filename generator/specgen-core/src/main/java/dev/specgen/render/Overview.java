@@ -52,8 +52,7 @@ public final class Overview {
                 f.references().flatMap(r -> entity.apply(r.entity())).ifPresent(target -> links.add(
                         new OverviewModel.Link(id(e), "*", id(target.entity()), "1", mermaid(f.name()), false)));
             }
-            List<String> methods = ep.indexes().stream().map(ni -> mermaid(ni.name()) + "(" + keys(ni.index())
-                    + ") " + indexKind(ni.index())).toList();
+            List<String> methods = methods(ep.indexes());
             String partitions = e.partitioning().map(Overview::partitions).orElse("");
             List<String> refs = e.fields().stream().filter(f -> f.references().isPresent())
                     .map(f -> f.name() + " -> " + entity.apply(f.references().get().entity())
@@ -61,8 +60,7 @@ public final class Overview {
                     .toList();
             nodes.add(new OverviewModel.Node("table", id(e), mermaid(e.schema() + "." + e.table()),
                     mermaid(partitions), members, methods, cell(ep.specFile()), cell(partitions.isEmpty() ? "-"
-                    : partitions), cell(ep.indexes().isEmpty() ? "-" : String.join(", ", ep.indexes().stream()
-                    .map(ni -> ni.name() + " (" + ni.index().method().sql() + ")").toList())),
+                    : partitions), indexCell(ep.indexes()),
                     cell(refs.isEmpty() ? "-" : String.join(", ", refs))));
         }
         int tables = nodes.size();
@@ -72,8 +70,7 @@ public final class Overview {
             String id = id(vp.schema(), vp.relation());
             String how = "materialized view, refresh " + vp.view().strategy().word();
             List<String> members = vp.view().columns().stream().map(Overview::mermaid).toList();
-            List<String> methods = vp.indexes().stream().map(ni -> mermaid(ni.name()) + "(" + keys(ni.index())
-                    + ") " + indexKind(ni.index())).toList();
+            List<String> methods = methods(vp.indexes());
             List<String> read = new ArrayList<>();
             for (Relation r : vp.view().sources()) {
                 links.add(new OverviewModel.Link(id, "", id(r.schema(), r.name()), "", "reads", true));
@@ -81,9 +78,7 @@ public final class Overview {
             }
             nodes.add(new OverviewModel.Node("view", id, mermaid(vp.schema() + "." + vp.relation()), mermaid(how),
                     members, methods, cell(vp.specFile()), cell(how + " (" + vp.schema() + "." + vp.refresh() + "())"),
-                    cell(vp.indexes().isEmpty() ? "-"
-                    : String.join(", ", vp.indexes().stream().map(ni -> ni.name() + " (" + ni.index().method().sql()
-                    + ")").toList())), cell(read.isEmpty() ? "-" : "reads " + String.join(", ", read))));
+                    indexCell(vp.indexes()), cell(read.isEmpty() ? "-" : "reads " + String.join(", ", read))));
         }
         int partitionCount = plan.entities().stream().mapToInt(ep -> ep.leaves().size()).sum();
         int indexCount = plan.entities().stream().mapToInt(ep -> ep.indexes().size()).sum()
@@ -119,6 +114,18 @@ public final class Overview {
                     + c.order().map(o -> " " + o.name()).orElse(""));
         }
         return String.join(", ", keys);
+    }
+
+    /** The indexes of a table or view as Mermaid methods: {@code name(keys) kind}. */
+    private static List<String> methods(List<EntityPlan.NamedIndex> indexes) {
+        return indexes.stream().map(ni -> mermaid(ni.name()) + "(" + keys(ni.index()) + ") " + indexKind(ni.index()))
+                .toList();
+    }
+
+    /** The indexes of a table or view as a Markdown cell: {@code name (method), ...}, or {@code -}. */
+    private static String indexCell(List<EntityPlan.NamedIndex> indexes) {
+        return cell(indexes.isEmpty() ? "-" : String.join(", ", indexes.stream()
+                .map(ni -> ni.name() + " (" + ni.index().method().sql() + ")").toList()));
     }
 
     private static String indexKind(Index i) {

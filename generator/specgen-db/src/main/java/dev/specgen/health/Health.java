@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code specgen health}: reads every schema's generated {@code specgen_health()} in a database as it is (nothing is
@@ -100,14 +99,14 @@ public final class Health {
                 long dead = rs.getLong(5);
                 double deadPct = rs.getDouble(6);
                 long updates = rs.getLong(7);
-                Double hot = (Double) Optional.ofNullable(rs.getBigDecimal(8)).map(b -> b.doubleValue()).orElse(null);
+                Double hot = number(rs, 8);
                 long reads = rs.getLong(9);
                 Integer fillfactor = (Integer) rs.getObject(10);
                 List<String> unused = List.of((String[]) rs.getArray(11).getArray());
                 List<String> duplicates = List.of((String[]) rs.getArray(12).getArray());
                 Long inDefault = (Long) rs.getObject(13);
-                Double runway = Optional.ofNullable(rs.getBigDecimal(14)).map(b -> b.doubleValue()).orElse(null);
-                Double interval = Optional.ofNullable(rs.getBigDecimal(15)).map(b -> b.doubleValue()).orElse(null);
+                Double runway = number(rs, 14);
+                Double interval = number(rs, 15);
                 Integer premake = (Integer) rs.getObject(16);
                 String intervalText = rs.getString(17);
                 if (level == 0 && runway != null) {
@@ -136,6 +135,12 @@ public final class Health {
                 }
             }
         }
+    }
+
+    /** A numeric column as a double, null when SQL NULL. */
+    private static Double number(ResultSet rs, int column) throws SQLException {
+        java.math.BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? null : v.doubleValue();
     }
 
     private static void runway(String rel, double seconds, Double interval, Integer premake, String intervalText,
