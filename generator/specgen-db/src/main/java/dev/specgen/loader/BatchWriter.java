@@ -89,8 +89,9 @@ final class BatchWriter implements AutoCloseable {
         return c.unwrap(PGConnection.class).getBackendPID();
     }
 
-    boolean committed(int batch) throws SQLException {
-        boolean done = state.isCommitted(c, loadId, batch);
+    /** What {@code batch} recorded if it committed (a connection lost at commit leaves that open). */
+    java.util.Optional<LoadState.Recorded> committed(int batch) throws SQLException {
+        java.util.Optional<LoadState.Recorded> done = state.recorded(c, loadId, batch);
         c.rollback();
         return done;
     }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -98,13 +99,19 @@ final class LoadState {
         return out;
     }
 
-    boolean isCommitted(Connection c, String loadId, int batch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + schema + ".batch WHERE load_id = ? AND"
-                + " batch = ?")) {
+    /** What a committed batch recorded: its rows, the rows it wrote and the rows it rejected. */
+    record Recorded(int rows, long written, int rejected) {
+    }
+
+    /** The record of {@code batch}, empty when it did not commit. */
+    Optional<Recorded> recorded(Connection c, String loadId, int batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT rows, written, rejected FROM " + schema + ".batch"
+                + " WHERE load_id = ? AND batch = ?")) {
             ps.setString(1, loadId);
             ps.setInt(2, batch);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(new Recorded(rs.getInt(1), rs.getLong(2), rs.getInt(3)))
+                        : Optional.empty();
             }
         }
     }

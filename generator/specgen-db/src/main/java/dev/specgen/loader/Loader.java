@@ -241,17 +241,16 @@ public final class Loader {
                     try {
                         if (w == null) {
                             w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target));
-                            if (attempt > 0 && w.committed(b.index())) {
-                                break; // it did commit before the connection went
+                            Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
+                                    : Optional.empty();
+                            if (done.isPresent()) {
+                                // it did commit before the connection went: count what it recorded
+                                count(done.get().rows(), done.get().written(), done.get().rejected());
+                                break;
                             }
                         }
                         Outcome o = w.write(b);
-                        rows.addAndGet(o.rows());
-                        written.addAndGet(o.written());
-                        batches.incrementAndGet();
-                        if (rejected.addAndGet(o.rejects().size()) > opts.maxErrors()) {
-                            stopped.compareAndSet(null, "more than " + opts.maxErrors() + " rows rejected (--max-errors)");
-                        }
+                        count(o.rows(), o.written(), o.rejects().size());
                         break;
                     } catch (SQLException e) {
                         boolean lost = w == null || Faults.lost(e, null == w ? null : connectionOf(w));
@@ -284,6 +283,16 @@ public final class Loader {
             if (w != null) {
                 w.close();
             }
+        }
+    }
+
+    /** Adds a committed batch to the totals; stops the load past --max-errors. */
+    private void count(int batchRows, long batchWritten, int batchRejected) {
+        rows.addAndGet(batchRows);
+        written.addAndGet(batchWritten);
+        batches.incrementAndGet();
+        if (rejected.addAndGet(batchRejected) > opts.maxErrors()) {
+            stopped.compareAndSet(null, "more than " + opts.maxErrors() + " rows rejected (--max-errors)");
         }
     }
 

@@ -210,6 +210,44 @@ class LoaderLiveTest {
         assertEquals(rows - 10, query("SELECT count(DISTINCT id) FROM ld.sale"));
     }
 
+    /**
+     * A connection lost right after its COMMIT reached the server: the retry finds the batch recorded, writes nothing
+     * again, and still counts its rows (they were loaded by this run). The result used to miss that batch's rows.
+     */
+    @Test
+    void aBatchWhoseCommitSucceededBeforeTheConnectionWentIsCountedOnce() throws Exception {
+        exec("TRUNCATE ld.sale");
+        StringBuilder sb = new StringBuilder("id,sold_at,quantity,region\n");
+        for (int i = 1; i <= 1000; i++) {
+            sb.append(good(i)).append('\n');
+        }
+        Path csv = dir.resolve("lost-at-commit.csv");
+        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        ConnectionSource lostAfterThirdCommit = () -> {
+            Connection real = db.connect(scratch);
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+                        try {
+                            Object out = m.invoke(real, args);
+                            if (m.getName().equals("commit") && commits.incrementAndGet() == 3) {
+                                real.close();
+                                throw new SQLException("connection lost after commit", "08006");
+                            }
+                            return out;
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        LoadResult r = Loader.run(LoadOptions.of(specs, "load_sales", csv).withBatchSize(100).withJobs(1)
+                .withRetries(3, Duration.ofMillis(10)), lostAfterThirdCommit, LoadListener.NONE);
+        assertEquals(1, r.retries());
+        assertEquals(1000, r.rows());
+        assertEquals(1000, query("SELECT count(*) FROM ld.sale"));
+        assertEquals(1000, query("SELECT count(DISTINCT id) FROM ld.sale"));
+    }
+
     @Test
     void initialFillsEmptyPartitionsDetachedThenAttachesThemWithTheirIndexes() throws IOException {
         exec("TRUNCATE ld.sale");
