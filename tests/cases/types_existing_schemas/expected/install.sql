@@ -7,21 +7,6 @@
 
 CREATE SCHEMA IF NOT EXISTS audit;
 
-CREATE TABLE IF NOT EXISTS audit.specgen_partition_log (
-    id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
-    table_name  text NOT NULL,
-    p_now       timestamptz NOT NULL,
-    started_at  timestamptz NOT NULL,
-    duration_ms numeric(12,3) NOT NULL,
-    created     text[] NOT NULL,
-    moved_rows  bigint NOT NULL,
-    detached    text[] NOT NULL,
-    dropped     text[] NOT NULL,
-    CONSTRAINT specgen_partition_log_pkey PRIMARY KEY (id)
-);
-
-COMMENT ON TABLE audit.specgen_partition_log IS 'Partition maintenance of audit (written by specgen''s maintain_<table> functions): one row per call that changed something: the partitions it created, the rows it moved out of DEFAULT partitions into them, the partitions it detached or dropped.';
-
 -- Health of this schema's tables and each of their partitions (those maintenance made too), read by
 -- `specgen health`: tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate indexes, rows in
 -- DEFAULT partitions, and the runway of RANGE partitioning on a date or time key (until the last partition ends)
@@ -36,7 +21,7 @@ SET search_path = pg_catalog, pg_temp
 AS $specgen$
 WITH tables (schema_name, table_name, key_tz, partition_interval, premake) AS (
     VALUES
-        ('audit', 'audit_event', true, interval '1 month', 2)
+        ('audit', 'audit_event', true, NULL::interval, NULL::integer)
 ), tree AS (
     SELECT t.*, p.relid, p.isleaf, p.level
       FROM tables t
@@ -141,97 +126,3 @@ CREATE INDEX IF NOT EXISTS audit_event_relation_happened_at_idx
 
 CREATE INDEX IF NOT EXISTS audit_event_actor_idx
     ON audit.audit_event USING btree (actor);
-
--- keeps the partitions of audit.audit_event ahead: creates the monthly partition p_now falls in and the 2 after it,
--- and partitions for rows sitting in the DEFAULT partition (moving them there), each standalone and attached with a
--- matching CHECK (no scan, no ACCESS EXCLUSIVE lock on the parent). One call at a time (advisory lock; a second
--- caller waits), idempotent, logged in audit.specgen_partition_log; returns the number of partitions created,
--- detached or dropped.
-CREATE OR REPLACE FUNCTION audit.maintain_audit_event(p_now timestamptz DEFAULT now()) RETURNS integer
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-SET TimeZone = 'UTC'
-SET DateStyle = 'ISO, MDY'
-AS $specgen$
-DECLARE
-    started timestamptz := clock_timestamp();
-    current_start timestamp;
-    horizon timestamp;
-    bucket timestamp;
-    part text;
-    lower_bound text;
-    upper_bound text;
-    moved bigint;
-    moved_total bigint := 0;
-    missing boolean;
-    created text[] := '{}';
-    detached text[] := '{}';
-    dropped text[] := '{}';
-BEGIN
-    -- one call at a time: a second caller waits, then finds the work done
-    PERFORM pg_advisory_xact_lock(1397182541, 293880739);
-    current_start := date_trunc('month', p_now AT TIME ZONE 'UTC');
-    horizon := NULL;
-    -- the partitions to have: the current one, premake after it, and those of rows sitting in the DEFAULT partition
-    -- (not past retention); each is created standalone, filled, and attached with a CHECK that proves its bound, so
-    -- that ATTACH (SHARE UPDATE EXCLUSIVE on the parent) does not scan it. Pass 1 only looks whether anything is
-    -- missing; pass 2, if so, creates it
-    LOCK TABLE ONLY audit.audit_event IN SHARE UPDATE EXCLUSIVE MODE;
-    FOR pass IN 1..2 LOOP
-        missing := false;
-        FOR bucket IN
-            SELECT g FROM generate_series(current_start, current_start + 2 * '1 month'::interval, '1 month'::interval) AS g
-            UNION
-            SELECT date_trunc('month', happened_at AT TIME ZONE 'UTC') FROM ONLY audit.audit_event_default
-             WHERE date_trunc('month', happened_at AT TIME ZONE 'UTC') < current_start + 3 * '1 month'::interval
-               AND (horizon IS NULL OR date_trunc('month', happened_at AT TIME ZONE 'UTC') >= horizon)
-            ORDER BY 1
-        LOOP
-            part := 'audit_event_' || to_char(bucket, '"p"YYYY"_"MM');
-            lower_bound := quote_literal(to_char(bucket, 'YYYY-MM-DD" 00:00:00+00"'));
-            upper_bound := quote_literal(to_char(bucket + '1 month'::interval, 'YYYY-MM-DD" 00:00:00+00"'));
-            CONTINUE WHEN EXISTS (SELECT 1 FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
-                                   WHERE i.inhparent = 'audit.audit_event'::regclass AND c.relname = part);
-            IF octet_length(part) > 63 THEN
-                RAISE EXCEPTION 'partition name % is longer than 63 bytes', part;
-            END IF;
-            IF to_regclass(format('%I.%I', 'audit', part)) IS NOT NULL THEN
-                RAISE EXCEPTION 'table %.% exists but is not a partition of %', 'audit', part, 'audit.audit_event'
-                    USING HINT = 'rename or drop it (a partition detached by retention keeps its name)';
-            END IF;
-            IF pass = 1 THEN
-                missing := true;
-                EXIT;
-            END IF;
-            EXECUTE format('CREATE TABLE %1$I.%2$I (LIKE audit.audit_event INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION)', 'audit', part);
-            EXECUTE format('ALTER TABLE %1$I.%2$I ADD CONSTRAINT specgen_bound CHECK (happened_at IS NOT NULL AND happened_at >= %3$s AND happened_at < %4$s)', 'audit', part, lower_bound, upper_bound);
-            EXECUTE format('WITH moved AS (DELETE FROM ONLY audit.audit_event_default WHERE happened_at >= %3$s AND happened_at < %4$s RETURNING id, happened_at, logged_at, session_start, local_time, zoned_time, took, actor, detail, relation, role_name, value_type, in_schema, text_config, handler, touched, stamps) INSERT INTO %1$I.%2$I (id, happened_at, logged_at, session_start, local_time, zoned_time, took, actor, detail, relation, role_name, value_type, in_schema, text_config, handler, touched, stamps) SELECT id, happened_at, logged_at, session_start, local_time, zoned_time, took, actor, detail, relation, role_name, value_type, in_schema, text_config, handler, touched, stamps FROM moved', 'audit', part, lower_bound, upper_bound);
-            GET DIAGNOSTICS moved = ROW_COUNT;
-            moved_total := moved_total + moved;
-            EXECUTE format('ALTER TABLE audit.audit_event ATTACH PARTITION %1$I.%2$I FOR VALUES FROM (%3$s) TO (%4$s)', 'audit', part, lower_bound, upper_bound);
-            EXECUTE format('ALTER TABLE %I.%I DROP CONSTRAINT specgen_bound', 'audit', part);
-            created := created || part;
-        END LOOP;
-        EXIT WHEN NOT missing;
-        -- from here until commit no row may enter the DEFAULT partition, so that ATTACH finds none of the new
-        -- partitions' rows there; pass 2 looks again, since rows may have arrived meanwhile
-        LOCK TABLE ONLY audit.audit_event_default IN ACCESS EXCLUSIVE MODE;
-    END LOOP;
-    IF cardinality(created) + cardinality(detached) + cardinality(dropped) > 0 OR moved_total > 0 THEN
-        INSERT INTO audit.specgen_partition_log (table_name, p_now, started_at, duration_ms, created, moved_rows, detached, dropped)
-        VALUES ('audit.audit_event', p_now, started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3),
-                created, moved_total, detached, dropped);
-    END IF;
-    RETURN cardinality(created) + cardinality(detached) + cardinality(dropped);
-END
-$specgen$;
-
--- with pg_cron installed in this database, run the maintenance every hour (re-running replaces the job of the same
--- name); without pg_cron nothing happens: see docs/spec-reference.md for other schedulers
-DO $specgen$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pg_cron') THEN
-        PERFORM cron.schedule('specgen:maintain:audit.audit_event', '19 * * * *', 'SELECT audit.maintain_audit_event()');
-    END IF;
-END
-$specgen$;
