@@ -551,8 +551,12 @@ BEGIN
             created := created || part;
         END LOOP;
         EXIT WHEN NOT missing;
-        -- from here until commit no row may enter the DEFAULT partition, so that ATTACH finds none of the new
-        -- partitions' rows there; pass 2 looks again, since rows may have arrived meanwhile
+        -- from here until commit no row may be inserted through the parent, and none may enter the DEFAULT
+        -- partition, so that ATTACH finds none of the new partitions' rows there; pass 2 looks again, since rows may
+        -- have arrived meanwhile. The parent's lock matters too: an INSERT that got past it routes with the
+        -- partitions it saw, so a row for a partition attached meanwhile would fail DEFAULT's new constraint
+        -- ("violates partition constraint") instead of going to the new partition. Reads go on
+        LOCK TABLE ONLY analytics.sales_transaction IN SHARE ROW EXCLUSIVE MODE;
         LOCK TABLE ONLY analytics.sales_transaction_default IN ACCESS EXCLUSIVE MODE;
     END LOOP;
     IF cardinality(created) + cardinality(detached) + cardinality(dropped) > 0 OR moved_total > 0 THEN

@@ -114,8 +114,12 @@ BEGIN
         END LOOP;
         EXIT WHEN NOT missing;
 <#if hasDefault>
-        -- from here until commit no row may enter the DEFAULT partition, so that ATTACH finds none of the new
-        -- partitions' rows there; pass 2 looks again, since rows may have arrived meanwhile
+        -- from here until commit no row may be inserted through the parent, and none may enter the DEFAULT
+        -- partition, so that ATTACH finds none of the new partitions' rows there; pass 2 looks again, since rows may
+        -- have arrived meanwhile. The parent's lock matters too: an INSERT that got past it routes with the
+        -- partitions it saw, so a row for a partition attached meanwhile would fail DEFAULT's new constraint
+        -- ("violates partition constraint") instead of going to the new partition. Reads go on
+        LOCK TABLE ONLY ${parent} IN SHARE ROW EXCLUSIVE MODE;
         LOCK TABLE ONLY ${defaultPartition} IN ACCESS EXCLUSIVE MODE;
 </#if>
     END LOOP;

@@ -79,31 +79,37 @@ public final class SessionRunner {
         s.append("BEGIN;\n");
         s.append("SELECT plan(").append(2 + check.checkTests()).append(");\n");
         String what = check.sessions() + " sessions x " + check.rounds() + " rounds of " + check.name();
-        s.append("SELECT ok(").append(o.failed() == 0 && o.finished()).append(", ")
-                .append(Sql.literal(what + ": every round ran without error")).append(");\n");
+        // the diagnostics go into the same value as their test line, so that reports show them with the failure
+        List<String> roundDiags = new ArrayList<>();
         if (!o.finished()) {
-            s.append("SELECT diag(").append(Sql.literal("the sessions did not finish within "
-                    + timeout.toSeconds() + " s")).append(");\n");
+            roundDiags.add("the sessions did not finish within " + timeout.toSeconds() + " s");
         }
-        for (String f : o.failures()) {
-            s.append("SELECT diag(").append(Sql.literal(f)).append(");\n");
-        }
+        roundDiags.addAll(o.failures());
         if (o.failed() > o.failures().size()) {
-            s.append("SELECT diag(").append(Sql.literal("... and " + (o.failed() - o.failures().size())
-                    + " more failed rounds")).append(");\n");
+            roundDiags.add("... and " + (o.failed() - o.failures().size()) + " more failed rounds");
         }
-        s.append("SELECT ok(").append(o.deadlocks() == 0).append(", ")
-                .append(Sql.literal(what + ": no deadlock")).append(");\n");
-        if (o.deadlocks() > 0) {
-            s.append("SELECT diag(").append(Sql.literal(o.deadlocks() + " rounds ended in a deadlock (40P01)"))
-                    .append(");\n");
-        }
+        s.append(withDiagnostics("ok(" + (o.failed() == 0 && o.finished()) + ", "
+                + Sql.literal(what + ": every round ran without error") + ")", roundDiags));
+        s.append(withDiagnostics("ok(" + (o.deadlocks() == 0) + ", " + Sql.literal(what + ": no deadlock") + ")",
+                o.deadlocks() > 0 ? List.of(o.deadlocks() + " rounds ended in a deadlock (40P01)") : List.of()));
         if (!check.check().isEmpty()) {
             s.append(check.check()).append('\n');
         }
         s.append("SELECT * FROM finish();\n");
         s.append("ROLLBACK;\n");
         return s.toString();
+    }
+
+    /** {@code SELECT test;} or, with diagnostics, {@code SELECT concat_ws(E'\n', test, diag(...), ...);}. */
+    private static String withDiagnostics(String test, List<String> diags) {
+        if (diags.isEmpty()) {
+            return "SELECT " + test + ";\n";
+        }
+        StringBuilder s = new StringBuilder("SELECT concat_ws(E'\\n', ").append(test);
+        for (String d : diags) {
+            s.append(", diag(").append(Sql.literal(d)).append(')');
+        }
+        return s.append(");\n").toString();
     }
 
     private Outcome sessions(RenderedSessionCheck check) {

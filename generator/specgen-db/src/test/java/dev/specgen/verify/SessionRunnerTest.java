@@ -97,6 +97,11 @@ class SessionRunnerTest {
         assertEquals(TapLine.Kind.NOT_OK, deadlock.kind());
         assertTrue(String.join("\n", r.stream()).contains("deadlock detected (40P01)"),
                 () -> String.join("\n", r.stream()));
+        // the round's error is a diagnostic of the failed test, so that a report of the failure shows it
+        assertTrue(r.tests().get(0).diagnostics().stream().anyMatch(d -> d.matches(
+                "session [12], round 1: deadlock detected \\(40P01\\)")), () -> r.tests().get(0).toString());
+        assertEquals(List.of("1 rounds ended in a deadlock (40P01)"), deadlock.diagnostics().stream()
+                .filter(d -> d.contains("rounds ended")).toList());
         assertTrue(tableGone(), "cleanup ran after a failure");
     }
 
