@@ -94,7 +94,8 @@ BEGIN
     SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM analytics.specgen_refresh_state AS s WHERE s.view_name = 'daily_product_sales';
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
-       AND pg_stat_get_live_tuples('analytics.daily_product_sales_delta'::regclass) + pg_stat_get_xact_tuples_inserted('analytics.daily_product_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('analytics.daily_product_sales_delta'::regclass) > specgen_limit THEN
+       AND pg_stat_get_live_tuples('analytics.daily_product_sales_delta'::regclass) + (pg_stat_get_xact_tuples_inserted('analytics.daily_product_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('analytics.daily_product_sales_delta'::regclass))
+           - coalesce(nullif(current_setting('specgen.capture_ffe7d808dbb53745', true), '')::bigint, set_config('specgen.capture_ffe7d808dbb53745', (pg_stat_get_xact_tuples_inserted('analytics.daily_product_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('analytics.daily_product_sales_delta'::regclass))::text, true)::bigint) > specgen_limit THEN
         INSERT INTO analytics.daily_product_sales_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', specgen_limit, TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
         RETURN NULL;
     END IF;

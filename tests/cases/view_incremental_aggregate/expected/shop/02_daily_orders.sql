@@ -99,7 +99,8 @@ BEGIN
     SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders';
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
-       AND pg_stat_get_live_tuples('shop.daily_orders_delta'::regclass) + pg_stat_get_xact_tuples_inserted('shop.daily_orders_delta'::regclass) - pg_stat_get_xact_tuples_deleted('shop.daily_orders_delta'::regclass) > specgen_limit THEN
+       AND pg_stat_get_live_tuples('shop.daily_orders_delta'::regclass) + (pg_stat_get_xact_tuples_inserted('shop.daily_orders_delta'::regclass) - pg_stat_get_xact_tuples_deleted('shop.daily_orders_delta'::regclass))
+           - coalesce(nullif(current_setting('specgen.capture_2e51493dfa41b769', true), '')::bigint, set_config('specgen.capture_2e51493dfa41b769', (pg_stat_get_xact_tuples_inserted('shop.daily_orders_delta'::regclass) - pg_stat_get_xact_tuples_deleted('shop.daily_orders_delta'::regclass))::text, true)::bigint) > specgen_limit THEN
         INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid) VALUES (format('more than %s change rows were pending when a write to %s was captured: the next refresh recomputes in full', specgen_limit, TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME), pg_current_xact_id());
         RETURN NULL;
     END IF;

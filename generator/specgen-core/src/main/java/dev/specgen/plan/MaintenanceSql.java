@@ -475,14 +475,27 @@ final class MaintenanceSql {
 
     /**
      * Deferred: the delta table holds more rows than the state's capture_limit ({@link #LIMIT}; the refresh's budget:
-     * more pending change rows than that and it recomputes in full). The row count is pg_stat's, committed rows plus
-     * this transaction's: approximate (up to a second behind) and cheap; an error either way costs time, never
-     * correctness, since a statement either records its changes or that the next refresh must recompute.
+     * more pending change rows than that and it recomputes in full). The row count is pg_stat's committed rows plus
+     * what this transaction added: approximate (up to a second behind) and cheap; an error either way costs time,
+     * never correctness, since a statement either records its changes or that the next refresh must recompute.
+     * <p>This transaction's share is {@code pg_stat_get_xact_tuples_inserted - _deleted} minus its value at the
+     * transaction's first capture, kept in a transaction-local setting ({@link #baseSetting}): the xact counters also
+     * hold this backend's earlier transactions until their statistics are flushed (up to a second later), aborted
+     * ones too, so without the baseline a connection that just rolled back 20,000 inserts counted them as pending.
+     * {@code coalesce} evaluates the {@code set_config} only when the setting is unset (the first capture).
      */
     String overflowTest() {
         String rel = Sql.literal(delta) + "::regclass";
-        return "pg_stat_get_live_tuples(" + rel + ") + pg_stat_get_xact_tuples_inserted(" + rel
-                + ") - pg_stat_get_xact_tuples_deleted(" + rel + ") > " + LIMIT;
+        String own = "(pg_stat_get_xact_tuples_inserted(" + rel + ") - pg_stat_get_xact_tuples_deleted(" + rel + "))";
+        String base = Sql.literal(baseSetting());
+        return "pg_stat_get_live_tuples(" + rel + ") + " + own + "\n           - coalesce(nullif(current_setting("
+                + base + ", true), '')::bigint, set_config(" + base + ", " + own + "::text, true)::bigint) > "
+                + LIMIT;
+    }
+
+    /** The transaction-local setting holding this transaction's baseline of the delta table's xact counters. */
+    String baseSetting() {
+        return "specgen.capture_" + ViewPlanner.hash(delta);
     }
 
     /** The capture function's copy of the state's capture_limit and groups, read once per statement. */
