@@ -153,6 +153,9 @@ public final class ParseCheck implements AutoCloseable {
             Optional<String> asWritten = plpgsql.problem(prepare(sql) + ";");
             return asWritten.isEmpty() || standIn.equals(sql) ? asWritten : plpgsql.problem(prepare(standIn) + ";");
         }
+        if (o instanceof SqlObject.AttachIndex a && a.onlyWhileAttached()) {
+            return guardedAttach(sql);
+        }
         if (o instanceof SqlObject.AttachIndex) {
             return isAttach(sql) ? Optional.empty()
                     : Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>");
@@ -316,6 +319,50 @@ public final class ParseCheck implements AutoCloseable {
                 && rest.subList(3, 7).equals(List.of("THEN", "NULL", ";", "END"))
                 && (rest.size() == 7 || rest.size() == 8 && rest.get(7).equals(";"));
         return shape ? Optional.of(body.substring(t.get(1).start(), t.get(semi).start())) : Optional.empty();
+    }
+
+    /**
+     * {@code DO $tag$ BEGIN IF <condition> THEN ALTER INDEX <name> ATTACH PARTITION <name>; END IF; END $tag$}: the
+     * condition one expression JSqlParser reads as a SELECT's, the statement {@link #isAttach}.
+     */
+    Optional<String> guardedAttach(String sql) {
+        String form = "not of the form DO $$ BEGIN IF <condition> THEN ALTER INDEX <parent> ATTACH PARTITION <child>;"
+                + " END IF; END $$";
+        List<Token> outer = SqlLexer.significant(sql);
+        if (outer.size() < 2 || !outer.get(0).is(sql, "DO") || outer.get(1).kind() != Kind.DOLLAR_STRING
+                || !outer.get(1).complete() || outer.size() > 3
+                || outer.size() == 3 && outer.get(2).kind() != Kind.SEMICOLON) {
+            return Optional.of(form);
+        }
+        String body = SqlLexer.dollarBody(sql, outer.get(1));
+        List<Token> t = SqlLexer.significant(body);
+        int n = t.size();
+        int then = -1;
+        int alter = -1;
+        for (int k = 0; k < n; k++) {
+            if (then < 0 && t.get(k).is(body, "THEN")) {
+                then = k;
+            }
+            if (then >= 0 && alter < 0 && t.get(k).is(body, "ALTER")) {
+                alter = k;
+            }
+        }
+        boolean shape = n >= 12 && t.get(0).is(body, "BEGIN") && t.get(1).is(body, "IF") && then > 2
+                && alter == then + 1 && t.get(n - 1 - (t.get(n - 1).kind() == Kind.SEMICOLON ? 1 : 0)).is(body, "END");
+        int end = n - 1 - (t.get(n - 1).kind() == Kind.SEMICOLON ? 1 : 0);
+        shape = shape && t.get(end - 1).kind() == Kind.SEMICOLON && t.get(end - 2).is(body, "IF")
+                && t.get(end - 3).is(body, "END") && t.get(end - 4).kind() == Kind.SEMICOLON;
+        if (!shape || !isAttach(body.substring(t.get(alter).start(), t.get(end - 4).start()))) {
+            return Optional.of(form);
+        }
+        String condition = body.substring(t.get(2).start(), t.get(then).start());
+        try {
+            Statement parsed = parse(prepare("SELECT " + condition));
+            return parsed instanceof net.sf.jsqlparser.statement.select.Select ? Optional.empty()
+                    : Optional.of(form);
+        } catch (JSQLParserException e) {
+            return Optional.of("the condition: " + firstLine(e));
+        }
     }
 
     /** {@code ALTER INDEX <name> ATTACH PARTITION <name>}, names optionally qualified, comments and blanks anywhere. */

@@ -4,6 +4,7 @@ import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Sql;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -74,9 +75,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
     /**
      * {@code is(count of <schema>.specgen_health() rows of the table, rows)}: the schema's health function reports
-     * the table and each of its partitions ({@code rows}: 1 + the planned partitions, sub-partitions included).
+     * the table and each of its partitions ({@code expected}, SQL: 1 + the planned partitions, sub-partitions
+     * included; with partition maintenance, the table's partition tree as it is now).
      */
-    record HealthRows(String function, String qualified, long rows, String description, SourcePos origin)
+    record HealthRows(String function, String qualified, String expected, String description, SourcePos origin)
             implements Assertion {
         public HealthRows {
             Objects.requireNonNull(function, "function == null");
@@ -100,8 +102,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
      * @param relation quoted qualified name of a partitioned table (the entity's table or a sub-partitioned partition)
      * @param expected as PostgreSQL prints it: {@code RANGE (transaction_date)}
      */
-    record PartitionKey(String relation, String expected, String description, SourcePos origin) implements Assertion {
+    record PartitionKey(String relation, String expected, Skip skip, String description, SourcePos origin)
+            implements Assertion {
         public PartitionKey {
+            Objects.requireNonNull(skip, "skip == null");
             Objects.requireNonNull(relation, "relation == null");
             Objects.requireNonNull(expected, "expected == null");
             Objects.requireNonNull(description, "description == null");
@@ -121,10 +125,15 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
         }
     }
 
-    /** {@code partitions_are(schema, table, partitions, description)}: exactly these direct partitions. */
-    record PartitionsAre(String schema, String table, List<String> partitions, String description, SourcePos origin)
-            implements Assertion, OnTable {
+    /**
+     * {@code partitions_are(schema, table, partitions, description)}: exactly these direct partitions (with
+     * partition maintenance, as its log says it changed them: {@link MaintainedTree#partitions}).
+     */
+    record PartitionsAre(String schema, String table, List<String> partitions, Optional<MaintainedTree> maintained,
+            Skip skip, String description, SourcePos origin) implements Assertion, OnTable {
         public PartitionsAre {
+            Objects.requireNonNull(maintained, "maintained == null");
+            Objects.requireNonNull(skip, "skip == null");
             Objects.requireNonNull(schema, "schema == null");
             Objects.requireNonNull(table, "table == null");
             partitions = List.copyOf(partitions);
@@ -134,8 +143,9 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
         /** pgTAP compares with {@code regclass} text, which quotes a name where needed. */
         public String partitionsArray() {
-            return partitions.stream().map(p -> Sql.literal(Sql.ident(p)))
+            String planned = partitions.stream().map(p -> Sql.literal(Sql.ident(p)))
                     .collect(Collectors.joining(", ", "ARRAY[", "]::name[]"));
+            return maintained.map(m -> m.partitions(planned)).orElse(planned);
         }
 
         public String template() {
@@ -149,9 +159,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
      * @param relation quoted qualified partition name
      * @param expected an SQL expression giving the bound as PostgreSQL prints it (see {@link ExpectedBound})
      */
-    record PartitionBound(String relation, String expected, String description, SourcePos origin)
+    record PartitionBound(String relation, String expected, Skip skip, String description, SourcePos origin)
             implements Assertion {
         public PartitionBound {
+            Objects.requireNonNull(skip, "skip == null");
             Objects.requireNonNull(relation, "relation == null");
             Objects.requireNonNull(expected, "expected == null");
             Objects.requireNonNull(description, "description == null");
@@ -297,9 +308,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
     /**
      * Every leaf partition has an index attached to {@code index}: the leaves of the index's partition tree.
      *
-     * @param index quoted qualified name of the parent (partitioned) index
+     * @param index    quoted qualified name of the parent (partitioned) index
+     * @param expected SQL: the planned leaves, or with partition maintenance the table's leaves now
      */
-    record IndexOnLeaves(String index, int leaves, String description, SourcePos origin) implements Assertion {
+    record IndexOnLeaves(String index, String expected, String description, SourcePos origin) implements Assertion {
         public IndexOnLeaves {
             Objects.requireNonNull(index, "index == null");
             Objects.requireNonNull(description, "description == null");
@@ -312,6 +324,27 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
         public String template() {
             return "tests/index_on_leaves";
+        }
+    }
+
+    /**
+     * When a test of a partition is skipped instead of run: {@code when} is an SQL condition (empty: never), e.g. that
+     * partition maintenance detached or dropped the partition ({@link MaintainedTree#retired}).
+     */
+    record Skip(String when, String why) {
+        public static final Skip NEVER = new Skip("", "");
+
+        public Skip {
+            Objects.requireNonNull(when, "when == null");
+            Objects.requireNonNull(why, "why == null");
+        }
+
+        public boolean sometimes() {
+            return !when.isEmpty();
+        }
+
+        public String whyLiteral() {
+            return Sql.literal(why);
         }
     }
 }
