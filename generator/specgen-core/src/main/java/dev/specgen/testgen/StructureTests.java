@@ -83,6 +83,7 @@ final class StructureTests {
             return;
         }
         Partitioning top = e.partitioning().get();
+        maintained.ifPresent(m -> out.add(new TestStep.Statement(m.helper(), false, m.helperWhy(), top.pos())));
         level(e.table(), top);
         for (Partition p : ep.partitions()) {
             if (!p.leaf()) {
