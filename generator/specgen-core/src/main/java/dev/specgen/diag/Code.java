@@ -62,6 +62,7 @@ public enum Code {
     SG225("conflicting field settings (identity, nullable, primary key)"),
     SG226("index duplicates another index"),
     SG227("schema name reserved by PostgreSQL (pg_*, information_schema)"),
+    SG228("unique: true on the primary key field has no effect"),
     SG230("bulk operation key not usable"),
     SG231("upsert conflict key matches no unique constraint or misses a partition column"),
     SG232("replace parent key not usable"),
