@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
  * no effect, or (for what only {@code specgen load} reads) changes the model. A key the reference documents without a
  * probe fails {@link #everyDocumentedKeyHasAProbe}.
  */
-class EveryKeyHasAnEffectTest {
+public class EveryKeyHasAnEffectTest {
 
     /** What a probe proves: the files differ, a warning appears, or what a function of the model reads differs. */
     sealed interface Effect permits Output, Warning, Model {
@@ -273,7 +273,7 @@ class EveryKeyHasAnEffectTest {
     // --- the documented keys ---
 
     /** The sections of docs/spec-reference.md whose tables list spec keys, and the keys they list. */
-    static Map<String, TreeSet<String>> documentedKeys() throws IOException {
+    public static Map<String, TreeSet<String>> documentedKeys() throws IOException {
         Path doc = docs().resolve("spec-reference.md");
         Map<String, TreeSet<String>> out = new LinkedHashMap<>();
         Pattern heading = Pattern.compile("^## (.+)$");
