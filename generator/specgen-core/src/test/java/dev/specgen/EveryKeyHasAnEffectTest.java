@@ -98,6 +98,11 @@ public class EveryKeyHasAnEffectTest {
 
     static final String ENTITY_VIEW = "materialized_view: {name: sale_mv, group_by: [note], measures: {n: count}}\n";
 
+    static final String POLICY = "row_level_security: {policies: [{name: p1, using: \"true\"}]}\n";
+
+    static final String TRIGGER = "triggers: [{name: t1, timing: before, events: [update], function:"
+            + " pg_catalog.suppress_redundant_updates_trigger}]\n";
+
     static final String WORKFLOW = "name: flow, pattern: composite/workflow_orchestrator, workflow: [{step: s1,"
             + " action: insert, entity: Sale, fields: {amount: \"1\"}}]";
 
@@ -122,6 +127,39 @@ public class EveryKeyHasAnEffectTest {
                 + "refresh_strategy: incremental\n"), OUTPUT));
         p.add(new Probe("Entity keys", "refresh_interval", sale(ENTITY_VIEW), sale(ENTITY_VIEW
                 + "refresh_interval: 1 hour\n"), OUTPUT));
+        p.add(new Probe("Entity keys", "replica_identity", sale(""), sale("replica_identity: full\n"), OUTPUT));
+        p.add(new Probe("Entity keys", "row_level_security", sale(""), sale("row_level_security: true\n"), OUTPUT));
+        p.add(new Probe("Entity keys", "triggers", sale(""), sale(TRIGGER), OUTPUT));
+        // Table features
+        p.add(new Probe("Table features", "force", sale("row_level_security: true\n"),
+                sale("row_level_security: {force: true}\n"), OUTPUT));
+        p.add(new Probe("Table features", "policies", sale("row_level_security: true\n"), sale(POLICY), OUTPUT));
+        p.add(new Probe("Table features", "name", sale(POLICY), sale(POLICY.replace("name: p1", "name: p2")),
+                OUTPUT));
+        p.add(new Probe("Table features", "command", sale(POLICY), sale(POLICY.replace("\"true\"}", "\"true\", command: update}")),
+                OUTPUT));
+        p.add(new Probe("Table features", "as", sale(POLICY), sale(POLICY.replace("\"true\"}", "\"true\", as: restrictive}")),
+                OUTPUT));
+        p.add(new Probe("Table features", "roles", sale(POLICY), sale(POLICY.replace("\"true\"}", "\"true\", roles: [current_user]}")),
+                OUTPUT));
+        p.add(new Probe("Table features", "using", sale(POLICY), sale(POLICY.replace("using: \"true\"",
+                "using: \"amount > 0\"")), OUTPUT));
+        p.add(new Probe("Table features", "with_check", sale(POLICY), sale(POLICY.replace("\"true\"}",
+                "\"true\", with_check: \"amount > 0\"}")), OUTPUT));
+        p.add(new Probe("Table features", "timing", sale(TRIGGER), sale(TRIGGER.replace("before", "after")),
+                OUTPUT));
+        p.add(new Probe("Table features", "events", sale(TRIGGER), sale(TRIGGER.replace("[update]",
+                "[update, insert]")), OUTPUT));
+        p.add(new Probe("Table features", "columns", sale(TRIGGER), sale(TRIGGER.replace("trigger}", "trigger, columns: [note]}")),
+                OUTPUT));
+        p.add(new Probe("Table features", "for_each", sale(TRIGGER), sale(TRIGGER.replace("trigger}",
+                "trigger, for_each: statement}")), OUTPUT));
+        p.add(new Probe("Table features", "function", sale(TRIGGER), sale(TRIGGER.replace("pg_catalog.",
+                "app.")), OUTPUT));
+        p.add(new Probe("Table features", "arguments", sale(TRIGGER), sale(TRIGGER.replace("trigger}", "trigger, arguments: [x]}")),
+                OUTPUT));
+        p.add(new Probe("Table features", "when", sale(TRIGGER), sale(TRIGGER.replace("trigger}",
+                "trigger, when: \"NEW.amount > 0\"}")), OUTPUT));
         // Fields
         p.add(new Probe("Fields", "type", sale(""), sale("").replace("amount: {type: integer",
                 "amount: {type: bigint"), OUTPUT));
@@ -281,8 +319,8 @@ public class EveryKeyHasAnEffectTest {
         Pattern name = Pattern.compile("`([a-z_]+)`");
         String section = "";
         boolean keyTable = false;
-        List<String> wanted = List.of("Entity keys", "Fields", "Indexes", "Partitioning", "Storage", "Actions",
-                "Performance hints", "Materialized views");
+        List<String> wanted = List.of("Entity keys", "Fields", "Indexes", "Partitioning", "Table features",
+                "Storage", "Actions", "Performance hints", "Materialized views");
         for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
             Matcher h = heading.matcher(line);
             if (h.matches()) {

@@ -87,6 +87,9 @@ public enum Code {
     SG254("partition maintenance not possible here"),
 
     // plan
+    SG290("replica identity index not usable"),
+    SG291("row level security policy does not fit its command"),
+    SG292("trigger events, level or columns do not fit together"),
     SG301("generated name collides with another object"),
     SG310("too many tables and partitions for one run"),
     SG311("too many DDL statements for one run"),

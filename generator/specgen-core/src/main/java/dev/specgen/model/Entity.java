@@ -25,6 +25,7 @@ public record Entity(
         Storage storage,
         List<Action> actions,
         Hints performanceHints,
+        TableFeatures features,
         SourcePos pos,
         SourcePos tablePos) {
 
@@ -40,6 +41,7 @@ public record Entity(
         Objects.requireNonNull(storage, "storage == null");
         actions = List.copyOf(actions);
         Objects.requireNonNull(performanceHints, "performanceHints == null");
+        Objects.requireNonNull(features, "features == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");
     }

@@ -77,6 +77,7 @@ final class EntityPlanner {
             out.addAll(indexes.plan(i));
         }
         out.addAll(comments(indexes));
+        out.addAll(TableFeaturesPlanner.plan(entity, partitions.nodes()));
         BulkPlanner bulk = new BulkPlanner(entity);
         for (dev.specgen.model.Action.Bulk a : entity.bulkActions()) {
             out.addAll(bulk.plan(a));

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 public sealed interface Assertion extends TestStep permits Assertion.HasTable, Assertion.PartitionKey,
         Assertion.PartitionsAre, Assertion.PartitionBound, Assertion.ColumnType, Assertion.ColumnNotNull,
         Assertion.HasIndex, Assertion.IndexType, Assertion.IndexFlag, Assertion.IndexOnLeaves, Assertion.HealthRows,
-        PerformanceAssertion, ViewAssertion, BulkAssertion {
+        Assertion.TableFeature, PerformanceAssertion, ViewAssertion, BulkAssertion {
 
     String description();
 
@@ -324,6 +324,23 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
         public String template() {
             return "tests/index_on_leaves";
+        }
+    }
+
+    /**
+     * A table feature as the catalog has it: {@code is((value), expected)}; {@code value} a scalar query over the
+     * catalog, {@code expected} an SQL literal (replica identity, row level security, policies, triggers).
+     */
+    record TableFeature(String value, String expected, String description, SourcePos origin) implements Assertion {
+        public TableFeature {
+            Objects.requireNonNull(value, "value == null");
+            Objects.requireNonNull(expected, "expected == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String template() {
+            return "tests/table_feature";
         }
     }
 

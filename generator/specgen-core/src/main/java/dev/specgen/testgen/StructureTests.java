@@ -9,6 +9,8 @@ import dev.specgen.model.IndexColumn;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
+import dev.specgen.model.TableFeatures;
+import dev.specgen.model.TableFeatures.Policy;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.EntityPlan.NamedIndex;
 import dev.specgen.plan.EntityPlan.Partition;
@@ -55,6 +57,7 @@ final class StructureTests {
         s.table();
         s.partitions();
         s.indexes();
+        s.features();
         return List.copyOf(s.out);
     }
 
@@ -173,6 +176,64 @@ final class StructureTests {
                         "index " + name + " has an index on each of the " + (maintained.isPresent() ? ""
                                 : leaves + " ") + "leaf partitions", ix.pos()));
             }
+        }
+    }
+
+    /** Replica identity (of the table and each partition), row level security, policies and triggers. */
+    private void features() {
+        TableFeatures f = e.features();
+        String table = Sql.qualified(e.schema(), e.table());
+        String rel = "to_regclass(" + Sql.literal(table) + ")";
+        f.replicaIdentity().ifPresent(r -> {
+            String code = switch (r.kind()) {
+                case DEFAULT -> "d";
+                case FULL -> "f";
+                case NOTHING -> "n";
+                case INDEX -> "i";
+            };
+            String what = r.kind() == TableFeatures.ReplicaIdentity.Kind.INDEX ? "USING INDEX "
+                    + r.index().orElseThrow().name() : r.kind().sql();
+            out.add(new Assertion.TableFeature("SELECT string_agg(DISTINCT c.relreplident::text, ',') FROM"
+                    + " pg_catalog.pg_class AS c WHERE c.oid = " + rel + " OR c.oid IN (SELECT t.relid FROM"
+                    + " pg_partition_tree(" + rel + ") AS t)",
+                    Sql.literal(code), e.table() + (e.isPartitioned() ? " and each of its partitions have" : " has")
+                            + " replica identity " + what, r.pos()));
+            r.index().ifPresent(i -> out.add(new Assertion.TableFeature("SELECT x.indisreplident FROM"
+                    + " pg_catalog.pg_index AS x WHERE x.indexrelid = to_regclass(" + Sql.literal(Sql.qualified(
+                    e.schema(), i.name())) + ")", "true", "index " + i.name() + " is the replica identity of "
+                    + e.table(), i.pos())));
+        });
+        f.rowSecurity().ifPresent(rs -> {
+            out.add(new Assertion.TableFeature("SELECT c.relrowsecurity || '/' || c.relforcerowsecurity FROM"
+                    + " pg_catalog.pg_class AS c WHERE c.oid = " + rel, Sql.literal("true/" + rs.force()),
+                    "row level security of " + e.table() + " is enabled" + (rs.force() ? " and forced" : ""),
+                    rs.pos()));
+            List<String> names = rs.policies().stream().map(Policy::name).sorted().toList();
+            out.add(new Assertion.TableFeature("SELECT coalesce(string_agg(p.polname::text, ',' ORDER BY"
+                    + " p.polname::text COLLATE \"C\"), '') FROM pg_catalog.pg_policy AS p WHERE p.polrelid = " + rel,
+                    Sql.literal(String.join(",", names)), e.table() + " has its " + names.size() + " polic"
+                            + (names.size() == 1 ? "y" : "ies"), rs.pos()));
+            for (Policy p : rs.policies()) {
+                String cmd = switch (p.command()) {
+                    case ALL -> "*";
+                    case SELECT -> "r";
+                    case INSERT -> "a";
+                    case UPDATE -> "w";
+                    case DELETE -> "d";
+                };
+                out.add(new Assertion.TableFeature("SELECT p.polcmd::text || ' ' || p.polpermissive FROM"
+                        + " pg_catalog.pg_policy AS p WHERE p.polrelid = " + rel + " AND p.polname = "
+                        + Sql.literal(p.name()), Sql.literal(cmd + " " + p.permissive()), "policy " + p.name()
+                        + " is " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + p.command().sql(),
+                        p.pos()));
+            }
+        });
+        for (TableFeatures.Trigger t : f.triggers()) {
+            String fn = Sql.qualified(t.functionSchema(), t.function());
+            out.add(new Assertion.TableFeature("SELECT count(*) FROM pg_catalog.pg_trigger AS g WHERE g.tgrelid = "
+                    + rel + " AND g.tgname = " + Sql.literal(t.name()) + " AND g.tgfoid = to_regprocedure("
+                    + Sql.literal(fn + "()") + ")", "1::bigint", "trigger " + t.name() + " on " + e.table()
+                            + " calls " + fn + "()", t.pos()));
         }
     }
 

@@ -86,6 +86,27 @@ class ParseCheckTest {
         assertEquals(Optional.empty(), CHECK.checkStatement("-- start\nBEGIN ;", POS, "t.sql", "begin"));
     }
 
+    /** Table features (JSqlParser knows none of these statements) are checked by their tokens: one statement each. */
+    @Test
+    void tableFeaturesAreOneStatementOfTheirForm() {
+        var identity = new dev.specgen.plan.TableFeatureObject.SetReplicaIdentity("app.t", "USING INDEX t_key", POS);
+        assertEquals(Optional.empty(), problem(identity, RENDERER.object(identity)));
+        assertEquals(Optional.of("more than one statement"), problem(identity,
+                "ALTER TABLE app.t REPLICA IDENTITY FULL; DROP TABLE app.t;"));
+        var rls = new dev.specgen.plan.TableFeatureObject.SetRowSecurity("app.t", "FORCE", POS);
+        assertEquals(Optional.empty(), problem(rls, RENDERER.object(rls)));
+        var policy = new dev.specgen.plan.TableFeatureObject.CreatePolicy("p", "app.t", "PERMISSIVE", "ALL",
+                List.of("PUBLIC"), "a > 0", "", POS);
+        assertEquals(Optional.empty(), problem(policy, RENDERER.object(policy)));
+        assertTrue(problem(policy, RENDERER.object(policy).replace("USING (a > 0);", "USING (a > 0); DROP TABLE"
+                + " app.t;")).isPresent());
+        var trigger = new dev.specgen.plan.TableFeatureObject.CreateTableTrigger("t1", "app.t", "BEFORE",
+                "UPDATE OF a", "ROW", "NEW.a > 0", "app.f", List.of("'x'"), POS);
+        assertEquals(Optional.empty(), problem(trigger, RENDERER.object(trigger)));
+        assertTrue(problem(trigger, "CREATE OR REPLACE TRIGGER t1 BEFORE UPDATE ON app.t FOR EACH ROW EXECUTE"
+                + " FUNCTION app.f() ; SELECT 1").isPresent());
+    }
+
     /** The attach of a partition retention may detach runs only while the table is a partition: a DO block. */
     @Test
     void aGuardedAttachIsOneConditionAndTheAttach() {

@@ -18,6 +18,7 @@ import dev.specgen.model.Param;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
 import dev.specgen.model.Storage;
+import dev.specgen.model.TableFeatures;
 import dev.specgen.validate.Identifiers;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +36,7 @@ final class EntityBuilder {
 
     static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
             "indexes", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
-            "refresh_strategy", "refresh_interval");
+            "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers");
     private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
     private final Shape shape;
@@ -88,8 +89,9 @@ final class EntityBuilder {
                 .orElse(Hints.NONE);
         new ViewBuilder(shape).ofEntity(m, name, schema, pos).ifPresent(views::add);
         SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
+        TableFeatures features = new TableFeaturesBuilder(shape, schema).build(m);
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, partitioning,
-                storage, actions, hints, pos, tablePos));
+                storage, actions, hints, features, pos, tablePos));
     }
 
     private void checkEntityName(String name, SourcePos pos) {

@@ -25,6 +25,10 @@ class AcceptedKeysAreDocumentedTest {
         List<String> partitioning = new ArrayList<>(PartitionBuilder.KEYS);
         partitioning.addAll(MaintenanceBuilder.KEYS);
         accepted.put("Partitioning", partitioning);
+        List<String> features = new ArrayList<>(TableFeaturesBuilder.ROW_SECURITY_KEYS);
+        features.addAll(TableFeaturesBuilder.POLICY_KEYS);
+        features.addAll(TableFeaturesBuilder.TRIGGER_KEYS);
+        accepted.put("Table features", features);
         accepted.put("Actions", ActionBuilder.KEYS);
         List<String> views = new ArrayList<>(ViewBuilder.DOCUMENT_KEYS);
         views.addAll(ViewBuilder.ENTITY_KEYS.stream().filter(k -> !k.equals("name")).toList());
