@@ -24,6 +24,7 @@ public final class Validator {
             new ExpressionRule(),
             new KeyRule(),
             new ReferenceRule(),
+            new ForeignKeyRule(),
             new IndexRule(),
             new IndexMethodRule(),
             new IndexParamRule(),
