@@ -85,6 +85,11 @@ public enum Code {
     SG252("bad retention"),
     SG253("partition maintenance setting without effect"),
     SG254("partition maintenance not possible here"),
+    SG260("foreign key columns repeated or not matching the referenced columns in number"),
+    SG261("foreign key column type does not match the referenced column"),
+    SG262("foreign key action cannot work on its columns"),
+    SG263("foreign key given twice"),
+    SG264("NOT VALID foreign key on a partitioned table"),
 
     // plan
     SG290("replica identity index not usable"),

@@ -25,6 +25,7 @@ public final class Validator {
             new KeyRule(),
             new TableFeaturesRule(),
             new ReferenceRule(),
+            new ForeignKeyRule(),
             new IndexRule(),
             new IndexMethodRule(),
             new IndexParamRule(),

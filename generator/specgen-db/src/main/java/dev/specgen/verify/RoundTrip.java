@@ -11,6 +11,7 @@ import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
+import dev.specgen.model.ForeignKey;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.Param;
 import dev.specgen.model.Sql;
@@ -218,7 +219,7 @@ final class RoundTrip {
         }
     }
 
-    /** The spec position of a constraint: its field (check, unique, reference), else the primary key or entity. */
+    /** The spec position of a constraint: its field (check, unique, reference), its table-level foreign key, else the primary key or entity. */
     private static SourcePos constraintPos(Entity e, ConstraintInfo k) {
         for (Field f : e.fields()) {
             if (k.type().equals("c") && k.definition().contains(f.name()) && f.check().isPresent()) {
@@ -230,6 +231,12 @@ final class RoundTrip {
             }
             if (k.type().equals("u") && f.unique() && k.definition().equals("UNIQUE (" + Sql.ident(f.name()) + ")")) {
                 return f.pos();
+            }
+        }
+        for (ForeignKey fk : e.foreignKeys()) {
+            if (k.type().equals("f") && k.definition().startsWith("FOREIGN KEY (" + String.join(", ",
+                    fk.columnNames().stream().map(Sql::ident).toList()) + ")")) {
+                return fk.pos();
             }
         }
         if (k.type().equals("p") && !e.primaryKey().isEmpty()) {
