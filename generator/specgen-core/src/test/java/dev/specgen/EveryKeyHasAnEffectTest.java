@@ -98,6 +98,8 @@ public class EveryKeyHasAnEffectTest {
 
     static final String ENTITY_VIEW = "materialized_view: {name: sale_mv, group_by: [note], measures: {n: count}}\n";
 
+    static final String FK = "foreign_keys: [{columns: [amount], references: {entity: Shop}}]\n";
+
     static final String POLICY = "row_level_security: {policies: [{name: p1, using: \"true\"}]}\n";
 
     static final String TRIGGER = "triggers: [{name: t1, timing: before, events: [update], function:"
@@ -130,6 +132,23 @@ public class EveryKeyHasAnEffectTest {
         p.add(new Probe("Entity keys", "replica_identity", sale(""), sale("replica_identity: full\n"), OUTPUT));
         p.add(new Probe("Entity keys", "row_level_security", sale(""), sale("row_level_security: true\n"), OUTPUT));
         p.add(new Probe("Entity keys", "triggers", sale(""), sale(TRIGGER), OUTPUT));
+        p.add(new Probe("Entity keys", "foreign_keys", sale("") + SHOP, sale(FK) + SHOP, OUTPUT));
+        // Foreign keys
+        p.add(new Probe("Foreign keys", "columns", sale(FK) + SHOP, sale(FK.replace("[amount]", "[id]")) + SHOP
+                .replace("id: {type: integer", "id: {type: bigint"), OUTPUT));
+        p.add(new Probe("Foreign keys", "references", sale(FK) + SHOP, sale(FK.replace("entity: Shop}",
+                "entity: Shop, columns: [code]}")) + SHOP.replace("region: text",
+                "region: text\n  code: {type: integer, unique: true}"), OUTPUT));
+        p.add(new Probe("Foreign keys", "name", sale(FK) + SHOP, sale(FK.replace("{columns", "{name: sale_shop_fk,"
+                + " columns")) + SHOP, OUTPUT));
+        p.add(new Probe("Foreign keys", "on_delete", sale(FK) + SHOP, sale(FK.replace("Shop}", "Shop}, on_delete:"
+                + " cascade")) + SHOP, OUTPUT));
+        p.add(new Probe("Foreign keys", "on_update", sale(FK) + SHOP, sale(FK.replace("Shop}", "Shop}, on_update:"
+                + " cascade")) + SHOP, OUTPUT));
+        p.add(new Probe("Foreign keys", "deferrable", sale(FK) + SHOP, sale(FK.replace("Shop}", "Shop}, deferrable:"
+                + " initially_deferred")) + SHOP, OUTPUT));
+        p.add(new Probe("Foreign keys", "not_valid", sale(FK) + SHOP, sale(FK.replace("Shop}", "Shop}, not_valid:"
+                + " true")) + SHOP, OUTPUT));
         // Table features
         p.add(new Probe("Table features", "force", sale("row_level_security: true\n"),
                 sale("row_level_security: {force: true}\n"), OUTPUT));
@@ -319,7 +338,8 @@ public class EveryKeyHasAnEffectTest {
         Pattern name = Pattern.compile("`([a-z_]+)`");
         String section = "";
         boolean keyTable = false;
-        List<String> wanted = List.of("Entity keys", "Fields", "Indexes", "Partitioning", "Table features",
+        List<String> wanted = List.of("Entity keys", "Fields", "Foreign keys", "Indexes", "Partitioning",
+                "Table features",
                 "Storage", "Actions", "Performance hints", "Materialized views");
         for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
             Matcher h = heading.matcher(line);

@@ -92,8 +92,9 @@ final class EntityBuilder {
                 .orElse(Hints.NONE);
         new ViewBuilder(shape).ofEntity(m, name, schema, pos).ifPresent(views::add);
         SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
-            "indexes", "foreign_keys", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
-            "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers");
+        TableFeatures features = new TableFeaturesBuilder(shape, schema).build(m);
+        return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, foreignKeys,
+                partitioning, storage, actions, hints, features, pos, tablePos));
     }
 
     private void checkEntityName(String name, SourcePos pos) {

@@ -21,6 +21,7 @@ class AcceptedKeysAreDocumentedTest {
         Map<String, List<String>> accepted = new LinkedHashMap<>();
         accepted.put("Entity keys", EntityBuilder.KEYS);
         accepted.put("Fields", FieldBuilder.KEYS);
+        accepted.put("Foreign keys", ForeignKeyBuilder.KEYS);
         accepted.put("Indexes", IndexBuilder.KEYS);
         List<String> partitioning = new ArrayList<>(PartitionBuilder.KEYS);
         partitioning.addAll(MaintenanceBuilder.KEYS);
