@@ -103,6 +103,13 @@ BEGIN
 <#list subPartitions as sub>
             EXECUTE format(${sub.createFormat}, ${schemaLiteral}, part, part || ${sub.suffixLiteral});
 </#list>
+<#if replicaIdentity?has_content>
+            -- the DDL's replica identity, which CREATE TABLE ... LIKE does not copy
+            EXECUTE format('ALTER TABLE %1$I.%2$I REPLICA IDENTITY ${replicaIdentity}', ${schemaLiteral}, part);
+<#list subPartitions as sub>
+            EXECUTE format('ALTER TABLE %1$I.%2$I REPLICA IDENTITY ${replicaIdentity}', ${schemaLiteral}, part || ${sub.suffixLiteral});
+</#list>
+</#if>
 <#if hasDefault>
             EXECUTE format(${moveFormat}, ${schemaLiteral}, part, lower_bound, upper_bound);
             GET DIAGNOSTICS moved = ROW_COUNT;

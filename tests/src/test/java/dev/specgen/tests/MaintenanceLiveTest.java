@@ -64,6 +64,7 @@ class MaintenanceLiveTest {
               premake: 1
               retention: 2
               retention_mode: detach
+            replica_identity: full
             performance_hints: [{seed_rows: 500}]
             """;
 
@@ -84,6 +85,10 @@ class MaintenanceLiveTest {
                 + " count(*) FROM kept.event) + (SELECT count(*) FROM kept.event_p2024_01) + (SELECT count(*) FROM"
                 + " kept.event_p2024_02))"));
         assertEquals("0", query("SELECT kept.maintain_event('2024-05-10 00:00:00+00')"));
+        // the partitions maintenance created have the DDL's replica identity (CREATE TABLE ... LIKE lacks it)
+        assertEquals("event_default f\nevent_p2024_03 f\nevent_p2024_04 f\nevent_p2024_05 f\nevent_p2024_06 f",
+                query("SELECT c.relname || ' ' || c.relreplident::text FROM pg_inherits i JOIN pg_class c ON c.oid ="
+                        + " i.inhrelid WHERE i.inhparent = 'kept.event'::regclass ORDER BY c.relname"));
 
         CliTest.Run again = CliTest.run("verify", spec.toString(), "--db-url", url, "--in-place");
         assertEquals(0, again.code(), again.out() + again.err());

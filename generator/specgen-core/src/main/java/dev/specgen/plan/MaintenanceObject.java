@@ -54,14 +54,15 @@ public sealed interface MaintenanceObject extends SqlObject {
             String anchor, String bucketOfKey, String lastStart, String seriesStep, String windowEnd, String partName,
             String lowerBound, String upperBound, boolean create, String retentionSql, boolean detach,
             String createFormat, String checkFormat, String moveFormat, String attachFormat,
-            List<SubPartition> subPartitions, String log, String lockKey, List<String> settings, String summary,
-            SourcePos origin) implements MaintenanceObject {
+            List<SubPartition> subPartitions, String replicaIdentity, String log, String lockKey,
+            List<String> settings, String summary, SourcePos origin) implements MaintenanceObject {
         public MaintainFunction {
             Objects.requireNonNull(function, "function == null");
             Objects.requireNonNull(parent, "parent == null");
             Objects.requireNonNull(defaultPartition, "defaultPartition == null");
             Objects.requireNonNull(retentionSql, "retentionSql == null");
             subPartitions = List.copyOf(subPartitions);
+            Objects.requireNonNull(replicaIdentity, "replicaIdentity == null");
             settings = List.copyOf(settings);
             Objects.requireNonNull(summary, "summary == null");
             Objects.requireNonNull(origin, "origin == null");

@@ -185,13 +185,24 @@ public final class MaintenancePlanner {
                 defaultPartition, key, type.sql(), byStep, truncUnit, step, anchor, bucketOfKey, lastStart,
                 seriesStep, windowEnd, partName, lowerBound, upperBound, m.createPartitions(), retentionSql,
                 m.mode() == Maintenance.Mode.DETACH, Sql.literal(create.toString()), checkFormat, moveFormat,
-                attachFormat, subs,
-                Sql.qualified(schema, LOG_TABLE), LOCK_CLASS + ", " + (schema + "." + e.table()).hashCode(), PINNED,
+                attachFormat, subs, replicaIdentity(e), Sql.qualified(schema, LOG_TABLE), LOCK_CLASS + ", " + (schema + "." + e.table()).hashCode(), PINNED,
                 summary, m.pos());
         int minute = Math.floorMod((schema + "." + e.table()).hashCode(), 60);
         ScheduleMaintenance cron = new ScheduleMaintenance(Sql.literal("specgen:maintain:" + schema + "." + e.table()),
                 Sql.literal(minute + " * * * *"), Sql.literal("SELECT " + function + "()"), m.pos());
         return List.of(fn, cron);
+    }
+
+    /**
+     * The replica identity the DDL gives every partition ({@code FULL}, {@code NOTHING}), which a partition made by
+     * {@code CREATE TABLE ... LIKE} lacks; empty for the default (an index identity is refused on partitioned
+     * tables, SG290).
+     */
+    private static String replicaIdentity(Entity e) {
+        return e.features().replicaIdentity().map(r -> r.kind())
+                .filter(k -> k == dev.specgen.model.TableFeatures.ReplicaIdentity.Kind.FULL
+                        || k == dev.specgen.model.TableFeatures.ReplicaIdentity.Kind.NOTHING)
+                .map(k -> k.sql()).orElse("");
     }
 
     private static SubPartition subPartition(String suffix, String bound, Entity e, List<String> with) {

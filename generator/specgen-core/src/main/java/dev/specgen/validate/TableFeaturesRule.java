@@ -45,12 +45,6 @@ final class TableFeaturesRule implements Rule {
     }
 
     private static void replicaIdentity(Entity e, ReplicaIdentity r, Diagnostics diags) {
-        if (r.kind() != ReplicaIdentity.Kind.DEFAULT && e.partitioning().flatMap(p -> p.maintenance())
-                .filter(m -> m.createPartitions()).isPresent()) {
-            diags.warning(r.pos(), Code.SG290, "partitions that maintain_" + e.table() + "() creates keep the"
-                    + " default replica identity (PostgreSQL sets it per table; CREATE TABLE ... LIKE does not copy"
-                    + " it)", "set it on them after maintenance, or use the default (the primary key)");
-        }
         if (r.kind() != ReplicaIdentity.Kind.INDEX) {
             return;
         }
