@@ -84,6 +84,8 @@ public enum Code {
     SG252("bad retention"),
     SG253("partition maintenance setting without effect"),
     SG254("partition maintenance not possible here"),
+    SG280("unknown extension, or one without an extension it requires"),
+    SG281("operator class of an extension the run does not declare"),
 
     // plan
     SG301("generated name collides with another object"),

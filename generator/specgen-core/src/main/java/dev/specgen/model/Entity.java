@@ -11,7 +11,8 @@ import java.util.Optional;
  * resolved from field-level {@code primary_key: true} flags or the entity-level {@code primary_key:} list, in
  * that order of columns. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
  * (declared by this entity), not part of it. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
- * entity name's when the table name is derived).
+ * entity name's when the table name is derived). {@code extensions} are the PostgreSQL extensions the spec declares
+ * ({@code extensions: [pg_trgm]}), as written, with their positions.
  */
 public record Entity(
         String name,
@@ -26,7 +27,8 @@ public record Entity(
         List<Action> actions,
         Hints performanceHints,
         SourcePos pos,
-        SourcePos tablePos) {
+        SourcePos tablePos,
+        List<Named> extensions) {
 
     public Entity {
         Objects.requireNonNull(name, "name == null");
@@ -42,6 +44,15 @@ public record Entity(
         Objects.requireNonNull(performanceHints, "performanceHints == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");
+        extensions = List.copyOf(extensions);
+    }
+
+    /** An entity that declares no extensions. */
+    public Entity(String name, String schema, String table, Optional<String> description, List<Field> fields,
+            List<Named> primaryKey, List<Index> indexes, Optional<Partitioning> partitioning, Storage storage,
+            List<Action> actions, Hints performanceHints, SourcePos pos, SourcePos tablePos) {
+        this(name, schema, table, description, fields, primaryKey, indexes, partitioning, storage, actions,
+                performanceHints, pos, tablePos, List.of());
     }
 
     public Optional<Field> field(String fieldName) {

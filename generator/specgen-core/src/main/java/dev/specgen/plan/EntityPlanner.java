@@ -35,10 +35,18 @@ final class EntityPlanner {
     private PartitionPlanner partitions;
     private final List<EntityPlan.KeyIndex> keyIndexes = new ArrayList<>();
     private IndexPlanner indexes;
+    private final java.util.Map<String, String> opclassSchemas;
 
     /** @param byName the run's entities by name (the first of a name), made once per run */
     EntityPlanner(Entity entity, java.util.Map<String, Entity> byName, NameAllocator names, Set<String> deferred,
             Set<String> createdTypes) {
+        this(entity, byName, names, deferred, createdTypes, java.util.Map.of());
+    }
+
+    /** @param opclassSchemas where the run's extensions put their operator classes ({@link IndexPlanner}) */
+    EntityPlanner(Entity entity, java.util.Map<String, Entity> byName, NameAllocator names, Set<String> deferred,
+            Set<String> createdTypes, java.util.Map<String, String> opclassSchemas) {
+        this.opclassSchemas = opclassSchemas;
         this.entity = entity;
         this.createdTypes = createdTypes;
         this.byName = byName;
@@ -72,7 +80,7 @@ final class EntityPlanner {
         out.add(createTable());
         partitions = new PartitionPlanner(entity);
         out.addAll(partitions.objects());
-        indexes = new IndexPlanner(entity, names, partitions);
+        indexes = new IndexPlanner(entity, names, partitions, opclassSchemas);
         for (Index i : entity.indexes()) {
             out.addAll(indexes.plan(i));
         }

@@ -27,6 +27,7 @@ public final class Validator {
             new IndexRule(),
             new IndexMethodRule(),
             new IndexParamRule(),
+            new ExtensionRule(),
             new RedundantIndexRule(),
             new PartitionRule(),
             new StorageRule(),

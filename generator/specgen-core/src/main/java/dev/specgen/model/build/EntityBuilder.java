@@ -35,7 +35,7 @@ final class EntityBuilder {
 
     static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
             "indexes", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
-            "refresh_strategy", "refresh_interval");
+            "refresh_strategy", "refresh_interval", "extensions");
     private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
     private final Shape shape;
@@ -88,8 +88,9 @@ final class EntityBuilder {
                 .orElse(Hints.NONE);
         new ViewBuilder(shape).ofEntity(m, name, schema, pos).ifPresent(views::add);
         SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
+        List<Named> extensions = m.get("extensions").map(x -> shape.names(x, "\"extensions\"")).orElse(List.of());
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, partitioning,
-                storage, actions, hints, pos, tablePos));
+                storage, actions, hints, pos, tablePos, extensions));
     }
 
     private void checkEntityName(String name, SourcePos pos) {
