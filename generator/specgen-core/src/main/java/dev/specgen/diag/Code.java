@@ -86,6 +86,8 @@ public enum Code {
     SG254("partition maintenance not possible here"),
     SG280("unknown extension, or one without an extension it requires"),
     SG281("operator class of an extension the run does not declare"),
+    SG282("identity options out of range or contradictory"),
+    SG283("generated column not possible here"),
 
     // plan
     SG301("generated name collides with another object"),

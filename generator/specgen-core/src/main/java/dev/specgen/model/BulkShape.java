@@ -42,9 +42,9 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
             case REPLACE -> a.key().map(Columns::fields)
                     .orElseGet(() -> pk.stream().filter(f -> !parent.contains(f)).toList());
         };
-        // identity columns are filled by their sequence, unless rows are matched on them
-        List<Field> insertable = e.fields().stream().filter(f -> f.identity() == Field.Identity.NONE
-                || (a.operation() != Action.Operation.INSERT && (key.contains(f) || parent.contains(f)))).toList();
+        // identity columns are filled by their sequence, unless rows are matched on them; generated columns never
+        List<Field> insertable = e.fields().stream().filter(f -> !f.isGenerated() && (f.identity() == Field.Identity.NONE
+                || (a.operation() != Action.Operation.INSERT && (key.contains(f) || parent.contains(f))))).toList();
         List<Field> supplied = a.operation() == Action.Operation.DELETE ? key : insertable;
         List<Field> update = List.of();
         if (a.operation() == Action.Operation.UPSERT || a.operation() == Action.Operation.REPLACE) {

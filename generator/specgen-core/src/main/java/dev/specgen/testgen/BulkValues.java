@@ -41,7 +41,7 @@ final class BulkValues {
         boolean partition = e.partitionColumns().contains(f.name());
         boolean key = SeedPlan.isKey(e, f);
         return !partition && !key && f.check().isEmpty() && f.references().isEmpty() && f.seed().isEmpty()
-                && f.identity() == Field.Identity.NONE;
+                && f.identity() == Field.Identity.NONE && !f.isGenerated();
     }
 
     /** The edge value {@code which} (0 or 1) of {@code f}'s type, cast; empty when there is none worth testing. */

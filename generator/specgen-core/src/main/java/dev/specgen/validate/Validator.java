@@ -28,6 +28,7 @@ public final class Validator {
             new IndexMethodRule(),
             new IndexParamRule(),
             new ExtensionRule(),
+            new GenerationRule(),
             new RedundantIndexRule(),
             new PartitionRule(),
             new StorageRule(),

@@ -85,6 +85,7 @@ final class RoundTrip {
                 + " cannot be compared: PostgreSQL rejected them on a copy: " + p));
         Optional<CatalogSnapshot> copy = exp.facts();
         columns(e, copy.map(c -> c.columnsOf(exp.schema(), e.table())));
+        copy.ifPresent(c -> identitySequences(e, c, exp.schema()));
         enums(e);
         partitions(ep, table.get());
         if (!e.isPartitioned()) {
@@ -121,7 +122,7 @@ final class RoundTrip {
                         c.get().defaultExpr().orElse("none"));
                 same(f.pos(), "identity of " + what, x.get().identity().orElse("none"),
                         c.get().identity().orElse("none"));
-                same(f.pos(), "generated expression of " + what, x.get().generated().orElse("none"),
+                same(f.generatedPos(), "generated expression of " + what, x.get().generated().orElse("none"),
                         c.get().generated().orElse("none"));
             }
         }
@@ -131,6 +132,30 @@ final class RoundTrip {
                         + "not in the spec");
             }
         }
+    }
+
+    /**
+     * The sequence of each identity column (type, start, increment, min, max, cache, cycle) against the one the same
+     * server made for the copy: the spec's identity options, with PostgreSQL's defaults for the rest.
+     */
+    private void identitySequences(Entity e, CatalogSnapshot copy, String copySchema) {
+        for (Field f : e.fields()) {
+            if (f.identity() == Field.Identity.NONE) {
+                continue;
+            }
+            Optional<String> planned = sequenceOf(copy, copySchema + "." + e.table() + "." + f.name());
+            Optional<String> actual = sequenceOf(cat, e.schema() + "." + e.table() + "." + f.name());
+            if (planned.isPresent()) {
+                same(f.identityOptions().pos().isNone() ? f.pos() : f.identityOptions().pos(), "identity sequence of "
+                        + e.table() + "." + f.name(), planned.get(), actual.orElse("none"));
+            }
+        }
+    }
+
+    private static Optional<String> sequenceOf(CatalogSnapshot snapshot, String column) {
+        return snapshot.sequences().stream().filter(q -> q.ownedBy().equals(Optional.of(column))).findFirst()
+                .map(q -> q.type() + " start " + q.start() + " increment " + q.increment() + " min " + q.min()
+                        + " max " + q.max() + " cache " + q.cache() + (q.cycle() ? " cycle" : ""));
     }
 
     /** Every enum type the entity's fields use: its labels, in order (ALTER TYPE ... ADD VALUE is drift too). */

@@ -9,6 +9,7 @@ import dev.specgen.model.Field;
 import dev.specgen.model.Field.Identity;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.Reference;
+import dev.specgen.model.SequenceOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.Set;
 final class FieldBuilder {
 
     static final List<String> KEYS = List.of("type", "nullable", "default", "primary_key", "unique", "check",
-            "references", "comment", "identity", "values", "enum_name", "seed");
+            "references", "comment", "identity", "values", "enum_name", "seed", "generated");
+    private static final List<String> IDENTITY_KEYS = List.of("generated", "start", "increment", "min", "max", "cache",
+            "cycle");
     private static final List<String> REF_KEYS = List.of("entity", "field", "on_delete", "on_update");
     private static final Map<String, String> REF_ACTIONS = new LinkedHashMap<>();
     private static final Map<String, Identity> IDENTITY = new LinkedHashMap<>();
@@ -81,6 +84,9 @@ final class FieldBuilder {
         boolean pk = m.get("primary_key").flatMap(n -> shape.bool(n, "\"primary_key\"")).orElse(false);
         boolean unique = m.get("unique").flatMap(n -> shape.bool(n, "\"unique\"")).orElse(false);
         Identity identity = m.get("identity").map(this::identity).orElse(Identity.NONE);
+        SequenceOptions identityOptions = m.get("identity").filter(YMap.class::isInstance)
+                .map(n -> sequenceOptions((YMap) n)).orElse(SequenceOptions.NONE);
+        Optional<String> generated = m.get("generated").flatMap(n -> shape.text(n, "\"generated\""));
         Optional<String> dflt = m.get("default").flatMap(this::defaultSql);
         Optional<String> check = m.get("check").flatMap(n -> shape.text(n, "\"check\""));
         Optional<Reference> ref = m.get("references").flatMap(this::reference);
@@ -100,9 +106,10 @@ final class FieldBuilder {
         SourcePos defaultPos = m.get("default").map(YNode::pos).orElse(pos);
         SourcePos checkPos = m.get("check").map(YNode::pos).orElse(pos);
         SourcePos seedPos = m.get("seed").map(YNode::pos).orElse(pos);
+        SourcePos generatedPos = m.get("generated").map(YNode::pos).orElse(pos);
         return Optional.of(new Field(name, type.get(), nullable.orElse(!notNullByKey), nullable.isPresent(), dflt,
                 identity, pk, unique, check, ref, comment, pos, typeNode.get().pos(), defaultPos, seed, checkPos,
-                seedPos));
+                seedPos, identityOptions, generated, generatedPos));
     }
 
     private List<String> enumValues(YNode v) {
@@ -116,7 +123,26 @@ final class FieldBuilder {
         if (n instanceof YScalar s && s.asBoolean().isPresent()) {
             return s.asBoolean().get() ? Identity.BY_DEFAULT : Identity.NONE;
         }
+        if (n instanceof YMap m) {
+            shape.keys(m, IDENTITY_KEYS, "identity");
+            return shape.required(m, "generated", "identity").flatMap(g -> shape.word(g, "generated", IDENTITY))
+                    .orElse(Identity.NONE);
+        }
         return shape.word(n, "identity", IDENTITY).orElse(Identity.NONE);
+    }
+
+    /** {@code start}, {@code increment}, {@code min}, {@code max}, {@code cache} (integers) and {@code cycle}. */
+    private SequenceOptions sequenceOptions(YMap m) {
+        Map<String, SourcePos> positions = new LinkedHashMap<>();
+        for (String k : IDENTITY_KEYS) {
+            m.get(k).ifPresent(v -> positions.put(k, v.pos()));
+        }
+        return new SequenceOptions(number(m, "start"), number(m, "increment"), number(m, "min"), number(m, "max"),
+                number(m, "cache"), m.get("cycle").flatMap(c -> shape.bool(c, "\"cycle\"")), positions, m.pos());
+    }
+
+    private Optional<Long> number(YMap m, String key) {
+        return m.get(key).flatMap(v -> shape.integer(v, "\"" + key + "\""));
     }
 
     /** SQL text as written; YAML null is SQL NULL. Lists and mappings are not expressions. */
