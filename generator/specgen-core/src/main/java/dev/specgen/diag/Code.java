@@ -88,6 +88,7 @@ public enum Code {
     SG281("operator class of an extension the run does not declare"),
     SG282("identity options out of range or contradictory"),
     SG283("generated column not possible here"),
+    SG284("sequence not declared in the run, or not usable"),
 
     // plan
     SG301("generated name collides with another object"),

@@ -12,7 +12,7 @@ import java.util.Optional;
  * that order of columns. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
  * (declared by this entity), not part of it. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
  * entity name's when the table name is derived). {@code extensions} are the PostgreSQL extensions the spec declares
- * ({@code extensions: [pg_trgm]}), as written, with their positions.
+ * ({@code extensions: [pg_trgm]}), as written, with their positions; {@code sequences} the sequences it declares.
  */
 public record Entity(
         String name,
@@ -28,7 +28,8 @@ public record Entity(
         Hints performanceHints,
         SourcePos pos,
         SourcePos tablePos,
-        List<Named> extensions) {
+        List<Named> extensions,
+        List<Sequence> sequences) {
 
     public Entity {
         Objects.requireNonNull(name, "name == null");
@@ -45,6 +46,7 @@ public record Entity(
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");
         extensions = List.copyOf(extensions);
+        sequences = List.copyOf(sequences);
     }
 
     /** An entity that declares no extensions. */
@@ -52,7 +54,7 @@ public record Entity(
             List<Named> primaryKey, List<Index> indexes, Optional<Partitioning> partitioning, Storage storage,
             List<Action> actions, Hints performanceHints, SourcePos pos, SourcePos tablePos) {
         this(name, schema, table, description, fields, primaryKey, indexes, partitioning, storage, actions,
-                performanceHints, pos, tablePos, List.of());
+                performanceHints, pos, tablePos, List.of(), List.of());
     }
 
     public Optional<Field> field(String fieldName) {

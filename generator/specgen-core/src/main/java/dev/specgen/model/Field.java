@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code seedPos} point at the {@code check:} and {@code seed:} values (at the field when there is none).
  * {@code identityOptions} are the sequence options of an identity column ({@link SequenceOptions#NONE} without).
  * {@code generated} is the expression of a stored generated column ({@code GENERATED ALWAYS AS (expr) STORED}),
- * {@code generatedPos} its position (the field's when there is none).
+ * {@code generatedPos} its position (the field's when there is none). {@code nextval} is the sequence a default of
+ * the form {@code nextval('name')} names; that default is then written schema-qualified ({@code
+ * nextval('billing.invoice_no_seq'::regclass)}), so it does not depend on the search_path.
  */
 public record Field(
         String name,
@@ -35,7 +37,8 @@ public record Field(
         SourcePos seedPos,
         SequenceOptions identityOptions,
         Optional<String> generated,
-        SourcePos generatedPos) {
+        SourcePos generatedPos,
+        Optional<Sequence.Ref> nextval) {
 
     public enum Identity { NONE, ALWAYS, BY_DEFAULT }
 
@@ -56,6 +59,7 @@ public record Field(
         Objects.requireNonNull(identityOptions, "identityOptions == null");
         Objects.requireNonNull(generated, "generated == null");
         Objects.requireNonNull(generatedPos, "generatedPos == null");
+        Objects.requireNonNull(nextval, "nextval == null");
     }
 
     /** A field without identity options and not generated. */
@@ -65,7 +69,7 @@ public record Field(
             SourcePos defaultPos, Optional<String> seed, SourcePos checkPos, SourcePos seedPos) {
         this(name, type, nullable, nullableExplicit, defaultSql, identity, primaryKey, unique, check, references,
                 comment, pos, typePos, defaultPos, seed, checkPos, seedPos, SequenceOptions.NONE, Optional.empty(),
-                pos);
+                pos, Optional.empty());
     }
 
     /** A stored generated column: no INSERT or UPDATE may give it a value (not even OVERRIDING SYSTEM VALUE). */

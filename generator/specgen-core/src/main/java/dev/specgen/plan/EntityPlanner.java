@@ -78,6 +78,10 @@ final class EntityPlanner {
             }
         }
         out.add(createTable());
+        for (dev.specgen.model.Sequence s : entity.sequences()) {
+            s.ownedBy().ifPresent(o -> out.add(new SequenceObject.OwnedBy(Sql.qualified(s.schema(), s.name()),
+                    table + "." + Sql.ident(o.name()), o.pos())));
+        }
         partitions = new PartitionPlanner(entity);
         out.addAll(partitions.objects());
         indexes = new IndexPlanner(entity, names, partitions, opclassSchemas);

@@ -169,6 +169,10 @@ public final class Planner {
         SourcePos first = entities.isEmpty() ? views.get(0).view().pos() : entities.get(0).pos();
         objects.add(new CreateSchema(Sql.ident(schema), first));
         objects.addAll(extensionObjects);
+        entities.stream().flatMap(e -> e.sequences().stream())
+                .sorted(java.util.Comparator.comparing(dev.specgen.model.Sequence::name))
+                .forEach(s -> objects.add(new SequenceObject.CreateSequence(Sql.qualified(schema, s.name()), s.type(),
+                        s.options().sql(), s.pos())));
         if (!views.isEmpty()) {
             objects.addAll(RefreshTables.objects(schema, refreshTables[0], refreshTables[1], views.get(0).view().pos()));
         }

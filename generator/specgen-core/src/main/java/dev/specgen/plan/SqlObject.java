@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
         SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
-        SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.BulkFunction, ViewObject, MaintenanceObject {
+        SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.BulkFunction, ViewObject, MaintenanceObject,
+        SequenceObject {
 
     SourcePos origin();
 

@@ -47,7 +47,28 @@ public final class Contrib {
         }
     }
 
+    /** Base types contrib extensions define (from {@code pg_type} and {@code pg_depend} on PostgreSQL 17). */
+    private static final Map<String, String> TYPES = new TreeMap<>();
+
+    static {
+        TYPES.put("citext", "citext");
+        TYPES.put("hstore", "hstore");
+        TYPES.put("cube", "cube");
+        TYPES.put("seg", "seg");
+        for (String t : java.util.List.of("ltree", "lquery", "ltxtquery")) {
+            TYPES.put(t, "ltree");
+        }
+        for (String t : java.util.List.of("ean13", "isbn", "isbn13", "ismn", "ismn13", "issn", "issn13", "upc")) {
+            TYPES.put(t, "isn");
+        }
+    }
+
     private Contrib() {
+    }
+
+    /** The contrib extension that defines type {@code name}, if any. */
+    public static Optional<String> extensionOfType(String name) {
+        return Optional.ofNullable(TYPES.get(name));
     }
 
     private static void put(String extension, String... opclasses) {

@@ -32,15 +32,17 @@ final class GenerationRule implements Rule {
     }
 
     private static void identityOptions(Field f, Diagnostics diags) {
-        SequenceOptions o = f.identityOptions();
-        String what = "identity of \"" + f.name() + "\"";
-        long[] range = range(f.type());
+        options("identity of \"" + f.name() + "\"", f.type().sql(), range(f.type()), f.identityOptions(), diags);
+    }
+
+    /** SG282 for options of a sequence of type {@code type} (values {@code range}) PostgreSQL would refuse. */
+    static void options(String what, String type, long[] range, SequenceOptions o, Diagnostics diags) {
         boolean bad = false;
         for (String key : new String[] {"start", "min", "max"}) {
             Optional<Long> v = key.equals("start") ? o.start() : key.equals("min") ? o.min() : o.max();
             if (v.isPresent() && (v.get() < range[0] || v.get() > range[1])) {
                 diags.error(o.pos(key), Code.SG282, what + ": " + key + " " + v.get() + " is out of range for "
-                        + f.type().sql() + " (" + range[0] + " to " + range[1] + ")");
+                        + type + " (" + range[0] + " to " + range[1] + ")");
                 bad = true;
             }
         }
@@ -70,7 +72,7 @@ final class GenerationRule implements Rule {
     }
 
     /** The smallest and largest value of an integer type. */
-    private static long[] range(FieldType t) {
+    static long[] range(FieldType t) {
         if (t.is(FieldType.Kind.SMALLINT)) {
             return new long[] {Short.MIN_VALUE, Short.MAX_VALUE};
         }

@@ -29,6 +29,7 @@ public final class Validator {
             new IndexParamRule(),
             new ExtensionRule(),
             new GenerationRule(),
+            new SequenceRule(),
             new RedundantIndexRule(),
             new PartitionRule(),
             new StorageRule(),

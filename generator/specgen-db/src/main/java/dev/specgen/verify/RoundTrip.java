@@ -3,6 +3,7 @@ package dev.specgen.verify;
 import dev.specgen.db.CatalogObjects.ColumnInfo;
 import dev.specgen.db.CatalogObjects.ConstraintInfo;
 import dev.specgen.db.CatalogObjects.EnumInfo;
+import dev.specgen.db.CatalogObjects.SequenceInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
 import dev.specgen.db.CatalogSnapshot;
 import dev.specgen.db.MaintenanceLog;
@@ -86,6 +87,7 @@ final class RoundTrip {
         Optional<CatalogSnapshot> copy = exp.facts();
         columns(e, copy.map(c -> c.columnsOf(exp.schema(), e.table())));
         copy.ifPresent(c -> identitySequences(e, c, exp.schema()));
+        copy.ifPresent(c -> declaredSequences(e, c, exp.schema()));
         enums(e);
         partitions(ep, table.get());
         if (!e.isPartitioned()) {
@@ -152,10 +154,32 @@ final class RoundTrip {
         }
     }
 
+    /** Each sequence the entity declares: its options as the copy has them, and the column that owns it. */
+    private void declaredSequences(Entity e, CatalogSnapshot copy, String copySchema) {
+        for (dev.specgen.model.Sequence s : e.sequences()) {
+            Optional<SequenceInfo> actual = cat.sequences().stream()
+                    .filter(q -> q.schema().equals(e.schema()) && q.name().equals(s.name())).findFirst();
+            if (actual.isEmpty()) {
+                drift(s.pos(), "sequence " + e.schema() + "." + s.name() + " is missing from the database");
+                continue;
+            }
+            copy.sequences().stream().filter(q -> q.schema().equals(copySchema) && q.name().equals(s.name()))
+                    .findFirst().ifPresent(planned -> same(s.pos(), "sequence " + e.schema() + "." + s.name(),
+                            options(planned), options(actual.get())));
+            same(s.ownedBy().map(dev.specgen.model.Named::pos).orElse(s.pos()), "owner of sequence " + e.schema()
+                    + "." + s.name(), s.ownedBy().map(o -> e.schema() + "." + e.table() + "." + o.name())
+                            .orElse("none"), actual.get().ownedBy().orElse("none"));
+        }
+    }
+
+    private static String options(SequenceInfo q) {
+        return q.type() + " start " + q.start() + " increment " + q.increment() + " min " + q.min() + " max "
+                + q.max() + " cache " + q.cache() + (q.cycle() ? " cycle" : "");
+    }
+
     private static Optional<String> sequenceOf(CatalogSnapshot snapshot, String column) {
         return snapshot.sequences().stream().filter(q -> q.ownedBy().equals(Optional.of(column))).findFirst()
-                .map(q -> q.type() + " start " + q.start() + " increment " + q.increment() + " min " + q.min()
-                        + " max " + q.max() + " cache " + q.cache() + (q.cycle() ? " cycle" : ""));
+                .map(RoundTrip::options);
     }
 
     /** Every enum type the entity's fields use: its labels, in order (ALTER TYPE ... ADD VALUE is drift too). */

@@ -63,6 +63,8 @@ class LiveDriftTest {
               id: {type: bigint, identity: {generated: always, start: 100, increment: 5}, primary_key: true}
               qty: {type: integer, nullable: false}
               twice: {type: integer, generated: "qty * 2"}
+            sequences:
+              - {name: ticket_no_seq, start: 10, owned_by: qty}
             """;
 
     static Database db;
@@ -176,6 +178,16 @@ class LiveDriftTest {
                 + "\"bigint start 100 increment 5 min 1 max 9223372036854775807 cache 1\", the database has \"bigint "
                 + "start 100 increment 7 min 1 max 9223372036854775807 cache 1\""),
                 drift("ALTER TABLE drift.ticket ALTER COLUMN id SET INCREMENT BY 7"));
+    }
+
+    @Test
+    void otherSequenceOptionsOrOwner() throws SQLException {
+        assertEquals(List.of("drift.yaml:31:12: error SG404: sequence drift.ticket_no_seq differs: the spec makes "
+                + "\"bigint start 10 increment 1 min 1 max 9223372036854775807 cache 1\", the database has \"bigint "
+                + "start 20 increment 1 min 1 max 9223372036854775807 cache 1\"",
+                "drift.yaml:31:48: error SG404: owner of sequence drift.ticket_no_seq differs: the spec makes "
+                        + "\"drift.ticket.qty\", the database has \"none\""),
+                drift("ALTER SEQUENCE drift.ticket_no_seq START WITH 20 OWNED BY NONE"));
     }
 
     @Test

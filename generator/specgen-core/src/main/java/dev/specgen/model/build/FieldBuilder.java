@@ -9,7 +9,9 @@ import dev.specgen.model.Field;
 import dev.specgen.model.Field.Identity;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.Reference;
+import dev.specgen.model.Sequence;
 import dev.specgen.model.SequenceOptions;
+import dev.specgen.model.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ final class FieldBuilder {
         IDENTITY.put("always", Identity.ALWAYS);
         IDENTITY.put("by default", Identity.BY_DEFAULT);
     }
+
+    private static final java.util.regex.Pattern NEXTVAL = java.util.regex.Pattern.compile(
+            "\\s*(?i:nextval)\\s*\\(\\s*'(?:([a-z_][a-z0-9_$]*)\\.)?([a-z_][a-z0-9_$]*)'\\s*(?:::\\s*(?i:regclass)\\s*)?\\)\\s*");
 
     private final Shape shape;
     private final TypeParser types;
@@ -85,9 +90,14 @@ final class FieldBuilder {
         boolean unique = m.get("unique").flatMap(n -> shape.bool(n, "\"unique\"")).orElse(false);
         Identity identity = m.get("identity").map(this::identity).orElse(Identity.NONE);
         SequenceOptions identityOptions = m.get("identity").filter(YMap.class::isInstance)
-                .map(n -> sequenceOptions((YMap) n)).orElse(SequenceOptions.NONE);
+                .map(n -> SequenceBuilder.options(shape, (YMap) n)).orElse(SequenceOptions.NONE);
         Optional<String> generated = m.get("generated").flatMap(n -> shape.text(n, "\"generated\""));
-        Optional<String> dflt = m.get("default").flatMap(this::defaultSql);
+        Optional<String> written = m.get("default").flatMap(this::defaultSql);
+        Optional<Sequence.Ref> nextval = written.flatMap(d -> nextval(d, m.get("default").get().pos()));
+        Optional<String> dflt = nextval.isPresent()
+                ? Optional.of("nextval(" + Sql.literal(Sql.qualified(nextval.get().schema(), nextval.get().name()))
+                        + "::regclass)")
+                : written;
         Optional<String> check = m.get("check").flatMap(n -> shape.text(n, "\"check\""));
         Optional<Reference> ref = m.get("references").flatMap(this::reference);
         Optional<String> comment = m.get("comment").flatMap(n -> shape.text(n, "\"comment\""));
@@ -109,7 +119,7 @@ final class FieldBuilder {
         SourcePos generatedPos = m.get("generated").map(YNode::pos).orElse(pos);
         return Optional.of(new Field(name, type.get(), nullable.orElse(!notNullByKey), nullable.isPresent(), dflt,
                 identity, pk, unique, check, ref, comment, pos, typeNode.get().pos(), defaultPos, seed, checkPos,
-                seedPos, identityOptions, generated, generatedPos));
+                seedPos, identityOptions, generated, generatedPos, nextval));
     }
 
     private List<String> enumValues(YNode v) {
@@ -131,18 +141,16 @@ final class FieldBuilder {
         return shape.word(n, "identity", IDENTITY).orElse(Identity.NONE);
     }
 
-    /** {@code start}, {@code increment}, {@code min}, {@code max}, {@code cache} (integers) and {@code cycle}. */
-    private SequenceOptions sequenceOptions(YMap m) {
-        Map<String, SourcePos> positions = new LinkedHashMap<>();
-        for (String k : IDENTITY_KEYS) {
-            m.get(k).ifPresent(v -> positions.put(k, v.pos()));
+    /**
+     * The sequence of a default that is exactly {@code nextval('name')} or {@code nextval('schema.name')} (with or
+     * without {@code ::regclass}), names lower-case snake_case; anything else is an expression like any other.
+     */
+    private Optional<Sequence.Ref> nextval(String sql, SourcePos pos) {
+        java.util.regex.Matcher mt = NEXTVAL.matcher(sql);
+        if (!mt.matches()) {
+            return Optional.empty();
         }
-        return new SequenceOptions(number(m, "start"), number(m, "increment"), number(m, "min"), number(m, "max"),
-                number(m, "cache"), m.get("cycle").flatMap(c -> shape.bool(c, "\"cycle\"")), positions, m.pos());
-    }
-
-    private Optional<Long> number(YMap m, String key) {
-        return m.get(key).flatMap(v -> shape.integer(v, "\"" + key + "\""));
+        return Optional.of(new Sequence.Ref(mt.group(1) == null ? schema : mt.group(1), mt.group(2), pos));
     }
 
     /** SQL text as written; YAML null is SQL NULL. Lists and mappings are not expressions. */
