@@ -7,6 +7,21 @@
 
 CREATE SCHEMA IF NOT EXISTS docs;
 
+CREATE TABLE IF NOT EXISTS docs.specgen_partition_log (
+    id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+    table_name  text NOT NULL,
+    p_now       timestamptz NOT NULL,
+    started_at  timestamptz NOT NULL,
+    duration_ms numeric(12,3) NOT NULL,
+    created     text[] NOT NULL,
+    moved_rows  bigint NOT NULL,
+    detached    text[] NOT NULL,
+    dropped     text[] NOT NULL,
+    CONSTRAINT specgen_partition_log_pkey PRIMARY KEY (id)
+);
+
+COMMENT ON TABLE docs.specgen_partition_log IS 'Partition maintenance of docs (written by specgen''s maintain_<table> functions): one row per call that changed something: the partitions it created, the rows it moved out of DEFAULT partitions into them, the partitions it detached or dropped.';
+
 -- Health of this schema's tables and each of their partitions (those maintenance made too), read by
 -- `specgen health`: tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate indexes, rows in
 -- DEFAULT partitions, and the runway of RANGE partitioning on a date or time key (until the last partition ends)
@@ -22,7 +37,7 @@ AS $specgen$
 WITH tables (schema_name, table_name, key_tz, partition_interval, premake) AS (
     VALUES
         ('docs', 'document', NULL::boolean, NULL::interval, NULL::integer),
-        ('docs', 'reading', false, NULL::interval, NULL::integer)
+        ('docs', 'reading', false, interval '1 month', 2)
 ), tree AS (
     SELECT t.*, p.relid, p.isleaf, p.level
       FROM tables t
@@ -200,3 +215,101 @@ CREATE TABLE IF NOT EXISTS docs.reading_p2024_02
 CREATE TABLE IF NOT EXISTS docs.reading_default
     PARTITION OF docs.reading
     DEFAULT;
+
+-- keeps the partitions of docs.reading ahead: creates the monthly partition p_now falls in and the 2 after it, and
+-- partitions for rows sitting in the DEFAULT partition (moving them there), each standalone and attached with a
+-- matching CHECK (no scan, no ACCESS EXCLUSIVE lock on the parent). One call at a time (advisory lock; a second
+-- caller waits), idempotent, logged in docs.specgen_partition_log; returns the number of partitions created,
+-- detached or dropped.
+CREATE OR REPLACE FUNCTION docs.maintain_reading(p_now timestamptz DEFAULT now()) RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET TimeZone = 'UTC'
+SET DateStyle = 'ISO, MDY'
+AS $specgen$
+DECLARE
+    started timestamptz := clock_timestamp();
+    current_start timestamp;
+    horizon timestamp;
+    bucket timestamp;
+    part text;
+    lower_bound text;
+    upper_bound text;
+    moved bigint;
+    moved_total bigint := 0;
+    missing boolean;
+    created text[] := '{}';
+    detached text[] := '{}';
+    dropped text[] := '{}';
+BEGIN
+    -- one call at a time: a second caller waits, then finds the work done
+    PERFORM pg_advisory_xact_lock(1397182541, -1903258151);
+    current_start := date_trunc('month', p_now AT TIME ZONE 'UTC');
+    horizon := NULL;
+    -- the partitions to have: the current one, premake after it, and those of rows sitting in the DEFAULT partition
+    -- (not past retention); each is created standalone, filled, and attached with a CHECK that proves its bound, so
+    -- that ATTACH (SHARE UPDATE EXCLUSIVE on the parent) does not scan it. Pass 1 only looks whether anything is
+    -- missing; pass 2, if so, creates it
+    LOCK TABLE ONLY docs.reading IN SHARE UPDATE EXCLUSIVE MODE;
+    FOR pass IN 1..2 LOOP
+        missing := false;
+        FOR bucket IN
+            SELECT g FROM generate_series(current_start, current_start + 2 * '1 month'::interval, '1 month'::interval) AS g
+            UNION
+            SELECT date_trunc('month', taken_on::timestamp) FROM ONLY docs.reading_default
+             WHERE date_trunc('month', taken_on::timestamp) < current_start + 3 * '1 month'::interval
+               AND (horizon IS NULL OR date_trunc('month', taken_on::timestamp) >= horizon)
+            ORDER BY 1
+        LOOP
+            part := 'reading_' || to_char(bucket, '"p"YYYY"_"MM');
+            lower_bound := quote_literal(to_char(bucket, 'YYYY-MM-DD'));
+            upper_bound := quote_literal(to_char(bucket + '1 month'::interval, 'YYYY-MM-DD'));
+            CONTINUE WHEN EXISTS (SELECT 1 FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
+                                   WHERE i.inhparent = 'docs.reading'::regclass AND c.relname = part);
+            IF octet_length(part) > 63 THEN
+                RAISE EXCEPTION 'partition name % is longer than 63 bytes', part;
+            END IF;
+            IF to_regclass(format('%I.%I', 'docs', part)) IS NOT NULL THEN
+                RAISE EXCEPTION 'table %.% exists but is not a partition of %', 'docs', part, 'docs.reading'
+                    USING HINT = 'rename or drop it (a partition detached by retention keeps its name)';
+            END IF;
+            IF pass = 1 THEN
+                missing := true;
+                EXIT;
+            END IF;
+            EXECUTE format('CREATE TABLE %1$I.%2$I (LIKE docs.reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED)', 'docs', part);
+            EXECUTE format('ALTER TABLE %1$I.%2$I ADD CONSTRAINT specgen_bound CHECK (taken_on IS NOT NULL AND taken_on >= %3$s AND taken_on < %4$s)', 'docs', part, lower_bound, upper_bound);
+            EXECUTE format('WITH moved AS (DELETE FROM ONLY docs.reading_default WHERE taken_on >= %3$s AND taken_on < %4$s RETURNING sensor_id, taken_on, celsius) INSERT INTO %1$I.%2$I (sensor_id, taken_on, celsius) SELECT sensor_id, taken_on, celsius FROM moved', 'docs', part, lower_bound, upper_bound);
+            GET DIAGNOSTICS moved = ROW_COUNT;
+            moved_total := moved_total + moved;
+            EXECUTE format('ALTER TABLE docs.reading ATTACH PARTITION %1$I.%2$I FOR VALUES FROM (%3$s) TO (%4$s)', 'docs', part, lower_bound, upper_bound);
+            EXECUTE format('ALTER TABLE %I.%I DROP CONSTRAINT specgen_bound', 'docs', part);
+            created := created || part;
+        END LOOP;
+        EXIT WHEN NOT missing;
+        -- from here until commit no row may be inserted through the parent, and none may enter the DEFAULT
+        -- partition, so that ATTACH finds none of the new partitions' rows there; pass 2 looks again, since rows may
+        -- have arrived meanwhile. The parent's lock matters too: an INSERT that got past it routes with the
+        -- partitions it saw, so a row for a partition attached meanwhile would fail DEFAULT's new constraint
+        -- ("violates partition constraint") instead of going to the new partition. Reads go on
+        LOCK TABLE ONLY docs.reading IN SHARE ROW EXCLUSIVE MODE;
+        LOCK TABLE ONLY docs.reading_default IN ACCESS EXCLUSIVE MODE;
+    END LOOP;
+    IF cardinality(created) + cardinality(detached) + cardinality(dropped) > 0 OR moved_total > 0 THEN
+        INSERT INTO docs.specgen_partition_log (table_name, p_now, started_at, duration_ms, created, moved_rows, detached, dropped)
+        VALUES ('docs.reading', p_now, started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3),
+                created, moved_total, detached, dropped);
+    END IF;
+    RETURN cardinality(created) + cardinality(detached) + cardinality(dropped);
+END
+$specgen$;
+
+-- with pg_cron installed in this database, run the maintenance every hour (re-running replaces the job of the same
+-- name); without pg_cron nothing happens: see docs/spec-reference.md for other schedulers
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pg_cron') THEN
+        PERFORM cron.schedule('specgen:maintain:docs.reading', '49 * * * *', 'SELECT docs.maintain_reading()');
+    END IF;
+END
+$specgen$;

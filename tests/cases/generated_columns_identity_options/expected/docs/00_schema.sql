@@ -2,6 +2,21 @@
 
 CREATE SCHEMA IF NOT EXISTS docs;
 
+CREATE TABLE IF NOT EXISTS docs.specgen_partition_log (
+    id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+    table_name  text NOT NULL,
+    p_now       timestamptz NOT NULL,
+    started_at  timestamptz NOT NULL,
+    duration_ms numeric(12,3) NOT NULL,
+    created     text[] NOT NULL,
+    moved_rows  bigint NOT NULL,
+    detached    text[] NOT NULL,
+    dropped     text[] NOT NULL,
+    CONSTRAINT specgen_partition_log_pkey PRIMARY KEY (id)
+);
+
+COMMENT ON TABLE docs.specgen_partition_log IS 'Partition maintenance of docs (written by specgen''s maintain_<table> functions): one row per call that changed something: the partitions it created, the rows it moved out of DEFAULT partitions into them, the partitions it detached or dropped.';
+
 -- Health of this schema's tables and each of their partitions (those maintenance made too), read by
 -- `specgen health`: tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate indexes, rows in
 -- DEFAULT partitions, and the runway of RANGE partitioning on a date or time key (until the last partition ends)
@@ -17,7 +32,7 @@ AS $specgen$
 WITH tables (schema_name, table_name, key_tz, partition_interval, premake) AS (
     VALUES
         ('docs', 'document', NULL::boolean, NULL::interval, NULL::integer),
-        ('docs', 'reading', false, NULL::interval, NULL::integer)
+        ('docs', 'reading', false, interval '1 month', 2)
 ), tree AS (
     SELECT t.*, p.relid, p.isleaf, p.level
       FROM tables t
