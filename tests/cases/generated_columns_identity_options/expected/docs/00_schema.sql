@@ -32,7 +32,8 @@ AS $specgen$
 WITH tables (schema_name, table_name, key_tz, partition_interval, premake) AS (
     VALUES
         ('docs', 'document', NULL::boolean, NULL::interval, NULL::integer),
-        ('docs', 'reading', false, interval '1 month', 2)
+        ('docs', 'reading', false, interval '1 month', 2),
+        ('docs', 'tally', NULL::boolean, NULL::interval, NULL::integer)
 ), tree AS (
     SELECT t.*, p.relid, p.isleaf, p.level
       FROM tables t

@@ -36,7 +36,9 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
         List<Field> parent = a.operation() == Action.Operation.REPLACE
                 ? a.parentKey().map(Columns::fields).orElse(List.of()) : List.of();
         List<Field> key = switch (a.operation()) {
-            case INSERT -> pk.stream().anyMatch(f -> f.identity() != Field.Identity.NONE) ? List.of() : pk;
+            // a key PostgreSQL fills (identity, generated) is not the caller's: such inserts are not de-duplicated
+            case INSERT -> pk.stream().anyMatch(f -> f.identity() != Field.Identity.NONE || f.isGenerated()) ? List.of()
+                    : pk;
             case UPSERT -> a.conflictColumns().map(Columns::fields).orElse(pk);
             case DELETE -> a.key().map(Columns::fields).orElse(pk);
             case REPLACE -> a.key().map(Columns::fields)

@@ -36,8 +36,14 @@ final class BulkValues {
         return "NULL::" + f.type().sql();
     }
 
-    /** A column whose value may be anything of its type: not matched on, not a partition key, no rule on it. */
+    /**
+     * A column whose value may be anything of its type: not matched on, not a partition key, no rule on it, and in a
+     * table without generated columns (an expression over it could overflow at the type's edges: {@code a * 2}).
+     */
     boolean free(Field f) {
+        if (e.fields().stream().anyMatch(Field::isGenerated)) {
+            return false;
+        }
         boolean partition = e.partitionColumns().contains(f.name());
         boolean key = SeedPlan.isKey(e, f);
         return !partition && !key && f.check().isEmpty() && f.references().isEmpty() && f.seed().isEmpty()
