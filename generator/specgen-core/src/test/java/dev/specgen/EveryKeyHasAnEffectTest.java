@@ -132,6 +132,9 @@ public class EveryKeyHasAnEffectTest {
         p.add(new Probe("Entity keys", "replica_identity", sale(""), sale("replica_identity: full\n"), OUTPUT));
         p.add(new Probe("Entity keys", "row_level_security", sale(""), sale("row_level_security: true\n"), OUTPUT));
         p.add(new Probe("Entity keys", "triggers", sale(""), sale(TRIGGER), OUTPUT));
+        p.add(new Probe("Entity keys", "extensions", sale(""), sale("extensions: [pg_trgm]\n"), OUTPUT));
+        p.add(new Probe("Entity keys", "sequences", sale(""), sale("sequences: [{name: sale_no}]\n"), OUTPUT));
+        p.add(new Probe("Fields", "generated", sale(""), sale(", generated: \"id * 2\"", ""), OUTPUT));
         p.add(new Probe("Entity keys", "foreign_keys", sale("") + SHOP, sale(FK) + SHOP, OUTPUT));
         // Foreign keys
         p.add(new Probe("Foreign keys", "columns", sale(FK) + SHOP, sale(FK.replace("[amount]", "[id]")) + SHOP

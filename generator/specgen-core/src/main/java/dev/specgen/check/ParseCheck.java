@@ -3,6 +3,7 @@ package dev.specgen.check;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.MaintenanceObject;
+import dev.specgen.plan.SequenceObject;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.plan.TableFeatureObject;
 import dev.specgen.plan.ViewObject;
@@ -37,6 +38,8 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 import net.sf.jsqlparser.statement.comment.Comment;
 import net.sf.jsqlparser.statement.create.extension.CreateExtension;
+import net.sf.jsqlparser.statement.create.sequence.CreateSequence;
+import net.sf.jsqlparser.statement.alter.sequence.AlterSequence;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.function.CreateFunction;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
@@ -153,6 +156,11 @@ public final class ParseCheck implements AutoCloseable {
             PlpgsqlCheck plpgsql = new PlpgsqlCheck(this::parse);
             Optional<String> asWritten = plpgsql.problem(prepare(sql) + ";");
             return asWritten.isEmpty() || standIn.equals(sql) ? asWritten : plpgsql.problem(prepare(standIn) + ";");
+        }
+        if (o instanceof SequenceObject so) {
+            // JSqlParser 5.4 has no IF NOT EXISTS for sequences: the rest of the statement is what it judges
+            return parsesAs(prepare(sql.replaceFirst("^CREATE SEQUENCE IF NOT EXISTS ", "CREATE SEQUENCE ")),
+                    so instanceof SequenceObject.CreateSequence ? CreateSequence.class : AlterSequence.class);
         }
         if (o instanceof TableFeatureObject f) {
             return tableFeature(f, sql);

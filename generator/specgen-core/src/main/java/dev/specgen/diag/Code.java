@@ -90,6 +90,11 @@ public enum Code {
     SG262("foreign key action cannot work on its columns"),
     SG263("foreign key given twice"),
     SG264("NOT VALID foreign key on a partitioned table"),
+    SG280("unknown extension, or one without an extension it requires"),
+    SG281("operator class of an extension the run does not declare"),
+    SG282("identity options out of range or contradictory"),
+    SG283("generated column not possible here"),
+    SG284("sequence not declared in the run, or not usable"),
 
     // plan
     SG290("replica identity index not usable"),

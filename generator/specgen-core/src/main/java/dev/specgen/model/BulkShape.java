@@ -36,15 +36,17 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
         List<Field> parent = a.operation() == Action.Operation.REPLACE
                 ? a.parentKey().map(Columns::fields).orElse(List.of()) : List.of();
         List<Field> key = switch (a.operation()) {
-            case INSERT -> pk.stream().anyMatch(f -> f.identity() != Field.Identity.NONE) ? List.of() : pk;
+            // a key PostgreSQL fills (identity, generated) is not the caller's: such inserts are not de-duplicated
+            case INSERT -> pk.stream().anyMatch(f -> f.identity() != Field.Identity.NONE || f.isGenerated()) ? List.of()
+                    : pk;
             case UPSERT -> a.conflictColumns().map(Columns::fields).orElse(pk);
             case DELETE -> a.key().map(Columns::fields).orElse(pk);
             case REPLACE -> a.key().map(Columns::fields)
                     .orElseGet(() -> pk.stream().filter(f -> !parent.contains(f)).toList());
         };
-        // identity columns are filled by their sequence, unless rows are matched on them
-        List<Field> insertable = e.fields().stream().filter(f -> f.identity() == Field.Identity.NONE
-                || (a.operation() != Action.Operation.INSERT && (key.contains(f) || parent.contains(f)))).toList();
+        // identity columns are filled by their sequence, unless rows are matched on them; generated columns never
+        List<Field> insertable = e.fields().stream().filter(f -> !f.isGenerated() && (f.identity() == Field.Identity.NONE
+                || (a.operation() != Action.Operation.INSERT && (key.contains(f) || parent.contains(f))))).toList();
         List<Field> supplied = a.operation() == Action.Operation.DELETE ? key : insertable;
         List<Field> update = List.of();
         if (a.operation() == Action.Operation.UPSERT || a.operation() == Action.Operation.REPLACE) {

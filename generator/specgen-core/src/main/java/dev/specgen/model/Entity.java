@@ -12,7 +12,8 @@ import java.util.Optional;
  * that order of columns. {@code foreignKeys} are the table-level keys ({@code foreign_keys:}); a field's
  * {@code references:} stays on the field. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
  * (declared by this entity), not part of it. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
- * entity name's when the table name is derived).
+ * entity name's when the table name is derived). {@code extensions} are the PostgreSQL extensions the spec declares
+ * ({@code extensions: [pg_trgm]}), as written, with their positions; {@code sequences} the sequences it declares.
  */
 public record Entity(
         String name,
@@ -29,7 +30,9 @@ public record Entity(
         Hints performanceHints,
         TableFeatures features,
         SourcePos pos,
-        SourcePos tablePos) {
+        SourcePos tablePos,
+        List<Named> extensions,
+        List<Sequence> sequences) {
 
     public Entity {
         Objects.requireNonNull(name, "name == null");
@@ -47,6 +50,8 @@ public record Entity(
         Objects.requireNonNull(features, "features == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");
+        extensions = List.copyOf(extensions);
+        sequences = List.copyOf(sequences);
     }
 
     public Optional<Field> field(String fieldName) {

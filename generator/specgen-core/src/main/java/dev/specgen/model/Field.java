@@ -11,6 +11,11 @@ import java.util.Optional;
  * value (at the field when there is none). {@code seed} is an SQL expression of the row number {@code i} that the
  * generated tests' seeding function uses for this column instead of its generic values. {@code checkPos} and
  * {@code seedPos} point at the {@code check:} and {@code seed:} values (at the field when there is none).
+ * {@code identityOptions} are the sequence options of an identity column ({@link SequenceOptions#NONE} without).
+ * {@code generated} is the expression of a stored generated column ({@code GENERATED ALWAYS AS (expr) STORED}),
+ * {@code generatedPos} its position (the field's when there is none). {@code nextval} is the sequence a default of
+ * the form {@code nextval('name')} names; that default is then written schema-qualified ({@code
+ * nextval('billing.invoice_no_seq'::regclass)}), so it does not depend on the search_path.
  */
 public record Field(
         String name,
@@ -29,7 +34,11 @@ public record Field(
         SourcePos defaultPos,
         Optional<String> seed,
         SourcePos checkPos,
-        SourcePos seedPos) {
+        SourcePos seedPos,
+        SequenceOptions identityOptions,
+        Optional<String> generated,
+        SourcePos generatedPos,
+        Optional<Sequence.Ref> nextval) {
 
     public enum Identity { NONE, ALWAYS, BY_DEFAULT }
 
@@ -47,5 +56,24 @@ public record Field(
         Objects.requireNonNull(seed, "seed == null");
         Objects.requireNonNull(checkPos, "checkPos == null");
         Objects.requireNonNull(seedPos, "seedPos == null");
+        Objects.requireNonNull(identityOptions, "identityOptions == null");
+        Objects.requireNonNull(generated, "generated == null");
+        Objects.requireNonNull(generatedPos, "generatedPos == null");
+        Objects.requireNonNull(nextval, "nextval == null");
+    }
+
+    /** A field without identity options and not generated. */
+    public Field(String name, FieldType type, boolean nullable, boolean nullableExplicit, Optional<String> defaultSql,
+            Identity identity, boolean primaryKey, boolean unique, Optional<String> check,
+            Optional<Reference> references, Optional<String> comment, SourcePos pos, SourcePos typePos,
+            SourcePos defaultPos, Optional<String> seed, SourcePos checkPos, SourcePos seedPos) {
+        this(name, type, nullable, nullableExplicit, defaultSql, identity, primaryKey, unique, check, references,
+                comment, pos, typePos, defaultPos, seed, checkPos, seedPos, SequenceOptions.NONE, Optional.empty(),
+                pos, Optional.empty());
+    }
+
+    /** A stored generated column: no INSERT or UPDATE may give it a value (not even OVERRIDING SYSTEM VALUE). */
+    public boolean isGenerated() {
+        return generated.isPresent();
     }
 }

@@ -26,11 +26,17 @@ final class IndexPlanner {
     private final NameAllocator names;
     private final PartitionPlanner partitions;
     private final Map<Index, String> allocated = new HashMap<>();
+    private final Map<String, String> opclassSchemas;
 
-    IndexPlanner(Entity entity, NameAllocator names, PartitionPlanner partitions) {
+    /**
+     * @param opclassSchemas the quoted schema of each operator class (unqualified name) that an extension of the
+     *     run defines, where the install creates that extension
+     */
+    IndexPlanner(Entity entity, NameAllocator names, PartitionPlanner partitions, Map<String, String> opclassSchemas) {
         this.entity = entity;
         this.names = names;
         this.partitions = partitions;
+        this.opclassSchemas = opclassSchemas;
     }
 
     /** The (unquoted) name of an index of this entity, allocating it on first use. */
@@ -52,17 +58,18 @@ final class IndexPlanner {
         String name = nameOf(i);
         String table = Sql.qualified(entity.schema(), entity.table());
         if (!entity.isPartitioned() || !i.concurrently()) {
-            return List.of(index(Sql.ident(name), table, i, i.concurrently() && !entity.isPartitioned(), false));
+            return List.of(index(Sql.ident(name), table, i, i.concurrently() && !entity.isPartitioned(), false,
+                    opclassSchemas));
         }
         List<SqlObject> out = new ArrayList<>();
         Map<String, String> indexOf = new HashMap<>();
         indexOf.put(entity.table(), name);
-        out.add(index(Sql.ident(name), table, i, false, true));
+        out.add(index(Sql.ident(name), table, i, false, true, opclassSchemas));
         List<SqlObject> attaches = new ArrayList<>();
         for (PartitionPlanner.Node n : partitions.nodes()) {
             String child = names.allocate(name + "_" + n.rawName().substring(entity.table().length() + 1));
             indexOf.put(n.rawName(), child);
-            out.add(index(Sql.ident(child), n.qualified(), i, n.leaf(), !n.leaf()));
+            out.add(index(Sql.ident(child), n.qualified(), i, n.leaf(), !n.leaf(), opclassSchemas));
             boolean top = n.parentRaw().equals(entity.table());
             String parentTable = top ? table : Sql.qualified(entity.schema(), n.parentRaw());
             attaches.add(new AttachIndex(Sql.qualified(entity.schema(), indexOf.get(n.parentRaw())),
@@ -82,17 +89,27 @@ final class IndexPlanner {
                 .filter(m -> m.retention().isPresent() && m.mode() == Maintenance.Mode.DETACH).isPresent();
     }
 
-    private static CreateIndex index(String name, String table, Index i, boolean concurrently, boolean only) {
-        List<String> keys = i.columns().stream().map(IndexPlanner::key).toList();
+    private static CreateIndex index(String name, String table, Index i, boolean concurrently, boolean only,
+            Map<String, String> opclassSchemas) {
+        List<String> keys = i.columns().stream().map(c -> key(c, opclassSchemas)).toList();
         List<String> include = i.include().stream().map(Named::name).map(Sql::ident).toList();
         return new CreateIndex(name, table, i.unique(), concurrently, only, i.method().sql(), keys, include,
                 i.where().orElse(""), EntityPlanner.params(i.with()), i.pos());
     }
 
     static String key(IndexColumn c) {
+        return key(c, Map.of());
+    }
+
+    /**
+     * An index key as SQL. An unqualified operator class of an extension the run creates is qualified with the
+     * extension's schema, so that the index does not depend on the installing session's search_path.
+     */
+    static String key(IndexColumn c, Map<String, String> opclassSchemas) {
         StringBuilder sb = new StringBuilder();
         sb.append(c.column().map(Sql::ident).orElseGet(() -> "(" + c.expression().orElseThrow() + ")"));
-        c.opclass().ifPresent(o -> sb.append(' ').append(o));
+        c.opclass().ifPresent(o -> sb.append(' ')
+                .append(opclassSchemas.containsKey(o) ? opclassSchemas.get(o) + "." + o : o));
         c.order().ifPresent(o -> sb.append(' ').append(o.name()));
         c.nulls().ifPresent(n -> sb.append(" NULLS ").append(n.name()));
         return sb.toString();

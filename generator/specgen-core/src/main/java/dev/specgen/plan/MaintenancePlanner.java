@@ -95,7 +95,9 @@ public final class MaintenancePlanner {
         FieldType type = keyField.type();
         boolean tz = type.is(FieldType.Kind.TIMESTAMPTZ);
         boolean date = type.is(FieldType.Kind.DATE);
-        String columns = e.fields().stream().map(f -> Sql.ident(f.name())).collect(Collectors.joining(", "));
+        // the rows moved out of DEFAULT; generated columns are computed again in the new partition
+        String columns = e.fields().stream().filter(f -> !f.isGenerated()).map(f -> Sql.ident(f.name()))
+                .collect(Collectors.joining(", "));
         String defaultPartition = p.defaultPartition() ? Sql.qualified(schema, e.table() + "_default") : "";
 
         boolean byStep = m.rule() instanceof Rule.ByStep;
@@ -164,8 +166,11 @@ public final class MaintenancePlanner {
         if (leaf && e.storage().unlogged()) {
             create.append("UNLOGGED ");
         }
+        // a generated column must stay generated in the new partition, or ATTACH PARTITION refuses it
         create.append("TABLE %1$I.%2$I (LIKE ").append(parent)
-                .append(" INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION)");
+                .append(" INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION")
+                .append(e.fields().stream().anyMatch(dev.specgen.model.Field::isGenerated) ? " INCLUDING GENERATED" : "")
+                .append(")");
         sub.ifPresent(sp -> create.append(" PARTITION BY ").append(PartitionPlanner.partitionBy(sp)));
         if (leaf && !with.isEmpty()) {
             create.append(" WITH (").append(String.join(", ", with)).append(")");

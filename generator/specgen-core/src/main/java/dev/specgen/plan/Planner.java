@@ -4,11 +4,9 @@ import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Sql;
 import dev.specgen.model.SpecModel;
-import dev.specgen.validate.Extensions;
 import dev.specgen.view.AnalyzedView;
 import dev.specgen.view.ViewCatalog;
 import dev.specgen.plan.SqlObject.AddForeignKey;
-import dev.specgen.plan.SqlObject.CreateExtension;
 import dev.specgen.plan.SqlObject.CreateSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,12 +86,15 @@ public final class Planner {
                 functionNames.computeIfAbsent(schema, s -> new NameAllocator()).allocate("refresh_all")});
         }
 
+        ExtensionPlanner extensionPlanner = new ExtensionPlanner(graph.entities(), extensions);
+        Map<String, String> opclassSchemas = extensionPlanner.opclassSchemas(graph.entities());
         List<PlannedFile> files = new ArrayList<>();
         java.util.SortedSet<String> schemas = new TreeSet<>(bySchema.keySet());
         schemas.addAll(viewsBySchema.keySet());
         for (String schema : schemas) {
             files.add(schemaFile(schema, bySchema.getOrDefault(schema, List.of()),
-                    viewsBySchema.getOrDefault(schema, List.of()), refreshTables.get(schema)));
+                    viewsBySchema.getOrDefault(schema, List.of()), refreshTables.get(schema),
+                    extensionPlanner.objects(schema)));
         }
         Map<String, Integer> counters = new LinkedHashMap<>();
         Map<String, List<AddForeignKey>> deferred = new TreeMap<>();
@@ -110,7 +111,8 @@ public final class Planner {
                     + ".sql";
             if (node instanceof DependencyGraph.TableNode t) {
                 Entity e = t.entity();
-                EntityPlanner ep = new EntityPlanner(e, byName, names.get(schema), graph.deferred(), createdTypes);
+                EntityPlanner ep = new EntityPlanner(e, byName, names.get(schema), graph.deferred(), createdTypes,
+                        opclassSchemas);
                 List<SqlObject> objects = new ArrayList<>(ep.objects());
                 objects.addAll(MaintenancePlanner.objects(e));
                 files.add(new PlannedFile(path, List.of(source(e)), objects));
@@ -162,22 +164,15 @@ public final class Planner {
     }
 
     private PlannedFile schemaFile(String schema, List<Entity> entities, List<AnalyzedView> views,
-            String[] refreshTables) {
+            String[] refreshTables, List<SqlObject> extensionObjects) {
         List<SqlObject> objects = new ArrayList<>();
         SourcePos first = entities.isEmpty() ? views.get(0).view().pos() : entities.get(0).pos();
         objects.add(new CreateSchema(Sql.ident(schema), first));
-        SortedMap<String, List<String>> needs = new TreeMap<>();
-        for (Entity e : entities) {
-            for (String ext : extensions.apply(e)) {
-                needs.computeIfAbsent(ext, x -> new ArrayList<>()).add(e.table());
-            }
-        }
-        for (Map.Entry<String, List<String>> ext : needs.entrySet()) {
-            Entity firstUser = entities.stream().filter(e -> e.table().equals(ext.getValue().get(0))).findFirst()
-                    .orElseThrow();
-            objects.add(new CreateExtension(Sql.ident(ext.getKey()), Sql.ident(schema),
-                    reason(ext.getKey(), ext.getValue()), firstUser.pos()));
-        }
+        objects.addAll(extensionObjects);
+        entities.stream().flatMap(e -> e.sequences().stream())
+                .sorted(java.util.Comparator.comparing(dev.specgen.model.Sequence::name))
+                .forEach(s -> objects.add(new SequenceObject.CreateSequence(Sql.qualified(schema, s.name()), s.type(),
+                        s.options().sql(), s.pos())));
         if (!views.isEmpty()) {
             objects.addAll(RefreshTables.objects(schema, refreshTables[0], refreshTables[1], views.get(0).view().pos()));
         }
@@ -193,13 +188,6 @@ public final class Planner {
         entities.forEach(e -> specs.add(source(e)));
         views.forEach(v -> specs.add(source(v)));
         return new PlannedFile(schema + "/00_schema.sql", List.copyOf(specs), objects);
-    }
-
-    private static String reason(String extension, List<String> tables) {
-        String what = extension.equals(Extensions.BTREE_GIST) ? "GiST"
-                : extension.equals(Extensions.BTREE_GIN) ? "GIN" : extension;
-        return what + " indexes on plain scalar columns need " + extension + " (used by " + String.join(", ", tables)
-                + ")";
     }
 
     /** Zero-padded to two digits, or more when a schema has 100+ files. */

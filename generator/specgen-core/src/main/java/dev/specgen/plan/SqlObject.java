@@ -14,7 +14,7 @@ import java.util.Objects;
 public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
         SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
         SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.BulkFunction, ViewObject, MaintenanceObject,
-        TableFeatureObject {
+        TableFeatureObject, SequenceObject {
 
     SourcePos origin();
 
@@ -153,8 +153,13 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
      * the spec's default expression and {@code identity} {@code GENERATED ... AS IDENTITY}, each empty when absent.
      */
     record Column(String name, String paddedName, String type, boolean notNull, String defaultSql, String identity,
-            SourcePos origin) {
+            SourcePos origin, String generated) {
+        /**
+         * {@code identity} is the whole identity clause ({@code GENERATED ALWAYS AS IDENTITY (START WITH 1000)}),
+         * {@code generated} a stored generated column's expression; each empty when the column has none.
+         */
         public Column {
+            Objects.requireNonNull(generated, "generated == null");
             Objects.requireNonNull(origin, "origin == null");
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(paddedName, "paddedName == null");
@@ -172,7 +177,17 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
             if (!identity.isEmpty()) {
                 b.append(b.length() > 0 ? " " : "").append(identity);
             }
+            if (!generated.isEmpty()) {
+                b.append(b.length() > 0 ? " " : "").append("GENERATED ALWAYS AS (").append(generated)
+                        .append(") STORED");
+            }
             return b.toString();
+        }
+
+        /** A column that is neither identity nor generated. */
+        public Column(String name, String paddedName, String type, boolean notNull, String defaultSql,
+                String identity, SourcePos origin) {
+            this(name, paddedName, type, notNull, defaultSql, identity, origin, "");
         }
 
         public boolean hasAttributes() {
@@ -183,7 +198,7 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
         Column parseStandIn() {
             String standInType = type.contains(".") ? "specgen_enum" + (type.endsWith("[]") ? "[]" : "") : type;
             return new Column(name, paddedName, standInType, notNull, defaultSql.isEmpty() ? "" : "NULL", identity,
-                    origin);
+                    origin, generated.isEmpty() ? "" : "NULL");
         }
     }
 

@@ -39,7 +39,7 @@ final class SourceSpans {
             String id = id(origins.size());
             origins.add(c.origin());
             columns.add(new Column(mark(id, c.name()), mark(id, c.paddedName()), mark(id, c.type()), c.notNull(),
-                    mark(id, c.defaultSql()), mark(id, c.identity()), c.origin()));
+                    mark(id, c.defaultSql()), mark(id, c.identity()), c.origin(), mark(id, c.generated())));
         }
         List<Constraint> constraints = new ArrayList<>();
         for (Constraint k : t.constraints()) {

@@ -77,8 +77,7 @@ final class BulkSessions {
             Entity te = t.plan().entity();
             String fn = "pg_temp.specgen_seed_" + te.schema() + "_" + te.table();
             setupReferenced.add(new TestStep.SeedFunction(fn, Sql.qualified(te.schema(), te.table()),
-                    te.fields().stream().map(f -> Sql.ident(f.name())).toList(),
-                    t.gens().stream().map(g -> g.sql("i")).toList(), t.overriding(), List.of(), te.pos()));
+                    t.columns(), t.values("i"), t.overriding(), List.of(), te.pos()));
             setupReferenced.add(new TestStep.Statement(fn + "(" + t.rows() + ")", true, "rows that foreign keys of "
                     + e.table() + " point at", te.pos()));
         }
@@ -123,7 +122,8 @@ final class BulkSessions {
                 what = "upserts of the same keys with values of their own, in random order";
             }
             case DELETE -> {
-                List<Field> stored = e.fields().stream().filter(f -> f.identity() != Field.Identity.ALWAYS).toList();
+                List<Field> stored = e.fields().stream().filter(f -> f.identity() != Field.Identity.ALWAYS
+                        && !f.isGenerated()).toList();
                 setup.add(new TestStep.Statement(insertSeries(stored, "generate_series(1, " + KEYS + ") AS s(i)"),
                         false, KEYS + " rows to delete", pos));
                 String keys = "generate_series(1, " + KEYS + ") AS s(i) WHERE i % " + SESSIONS + " IN (" + SESSION

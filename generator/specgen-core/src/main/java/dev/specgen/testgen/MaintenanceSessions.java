@@ -76,10 +76,13 @@ final class MaintenanceSessions {
         }
         first = keySql;
         SourcePos pos = m.pos();
-        String cols = e.fields().stream().map(f -> Sql.ident(f.name())).collect(Collectors.joining(", "));
+        String cols = String.join(", ", seed.main().columns());
         List<String> values = new ArrayList<>();
         for (int k = 0; k < e.fields().size(); k++) {
             Field f = e.fields().get(k);
+            if (f.isGenerated()) {
+                continue;
+            }
             values.add(f.name().equals(keyField.name()) ? first + " AS " + key
                     : seed.main().gens().get(k).sql("n.i") + " AS " + Sql.ident(f.name()));
         }

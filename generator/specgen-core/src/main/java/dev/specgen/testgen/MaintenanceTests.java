@@ -217,8 +217,9 @@ final class MaintenanceTests {
 
     /** The rows of partition 0, their keys moved by the planned range's width, so into partition n. */
     private String copies() {
-        String cols = e.fields().stream().map(f -> Sql.ident(f.name())).collect(Collectors.joining(", "));
-        String shifted = e.fields().stream().map(f -> f.name().equals(p.column().name()) ? shiftedKey() + " AS " + key
+        String cols = e.fields().stream().filter(f -> !f.isGenerated()).map(f -> Sql.ident(f.name()))
+                .collect(Collectors.joining(", "));
+        String shifted = e.fields().stream().filter(f -> !f.isGenerated()).map(f -> f.name().equals(p.column().name()) ? shiftedKey() + " AS " + key
                 : Sql.ident(f.name())).collect(Collectors.joining(", "));
         boolean overriding = e.fields().stream().anyMatch(f -> f.identity() == Field.Identity.ALWAYS);
         return "INSERT INTO " + table + " (" + cols + ")" + (overriding ? " OVERRIDING SYSTEM VALUE" : "")

@@ -10,6 +10,7 @@ import dev.specgen.model.IndexColumn;
 import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Reference;
+import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,23 @@ final class SeedPlan {
 
     /** One table to seed, with {@code rows} rows; {@code gens} follow {@code entity().fields()}. */
     record Table(EntityPlan plan, List<Gen> gens, boolean overriding, long rows) {
+
+        /** The columns an INSERT writes, quoted: every field but stored generated columns (none may be written). */
+        List<String> columns() {
+            return plan.entity().fields().stream().filter(f -> !f.isGenerated()).map(f -> Sql.ident(f.name()))
+                    .toList();
+        }
+
+        /** The values of {@link #columns()} for row number {@code i}. */
+        List<String> values(String i) {
+            List<String> out = new ArrayList<>();
+            for (int k = 0; k < gens.size(); k++) {
+                if (!plan.entity().fields().get(k).isGenerated()) {
+                    out.add(gens.get(k).sql(i));
+                }
+            }
+            return out;
+        }
     }
 
     /** Tables in seeding order (referenced tables first, the entity last) and what could not be generated. */

@@ -82,6 +82,9 @@ final class BulkRule implements Rule {
                 } else if (f.identity() == Field.Identity.ALWAYS) {
                     diags.error(u.pos(), Code.SG233, "update_columns of " + what + " names \"" + f.name()
                             + "\", which is GENERATED ALWAYS AS IDENTITY and cannot be updated");
+                } else if (f.isGenerated()) {
+                    diags.error(u.pos(), Code.SG233, "update_columns of " + what + " names \"" + f.name()
+                            + "\", a generated column, which cannot be updated");
                 }
             }
         });
@@ -114,6 +117,10 @@ final class BulkRule implements Rule {
             if (f.identity() == Field.Identity.ALWAYS) {
                 diags.error(pos, Code.SG230, what + " matches rows on \"" + f.name() + "\", which is GENERATED"
                         + " ALWAYS AS IDENTITY: callers cannot supply it", given.isPresent() ? null
+                        : "give " + keyName + ": [...], columns callers know (a natural key)");
+            } else if (f.isGenerated() && a.operation() != Operation.DELETE) {
+                diags.error(pos, Code.SG230, what + " matches rows on \"" + f.name() + "\", a generated column:"
+                        + " callers cannot supply it", given.isPresent() ? null
                         : "give " + keyName + ": [...], columns callers know (a natural key)");
             } else if (!e.notNull(f)) {
                 diags.error(pos, Code.SG230, what + " matches rows on \"" + f.name() + "\", which is nullable:"
@@ -170,6 +177,9 @@ final class BulkRule implements Rule {
             if (f.identity() == Field.Identity.ALWAYS) {
                 diags.error(pos, Code.SG232, "parent_key of " + what + " names \"" + f.name() + "\", which is"
                         + " GENERATED ALWAYS AS IDENTITY: callers cannot supply it");
+            } else if (f.isGenerated()) {
+                diags.error(pos, Code.SG232, "parent_key of " + what + " names \"" + f.name() + "\", a generated"
+                        + " column: callers cannot supply it");
             } else if (!e.notNull(f)) {
                 diags.error(pos, Code.SG232, "parent_key of " + what + " names \"" + f.name() + "\", which is"
                         + " nullable: a NULL parent never matches", "make the column nullable: false");

@@ -29,6 +29,8 @@ final class ExpressionRule implements Rule {
                     f.defaultPos(), diags));
             f.check().ifPresent(c -> report("check of " + what, "check", c, Context.EXPRESSION, f.checkPos(), diags));
             f.seed().ifPresent(c -> report("seed of " + what, "seed", c, Context.EXPRESSION, f.seedPos(), diags));
+            f.generated().ifPresent(g -> report("generated expression of " + what, "generated", g,
+                    Context.EXPRESSION, f.generatedPos(), diags));
         }
         for (Index ix : e.indexes()) {
             ix.where().ifPresent(w -> report("where of " + IndexRule.describe(ix), "where", w, Context.EXPRESSION,

@@ -90,6 +90,7 @@ final class ExpectedCatalog {
         String real = Sql.qualified(ep.entity().schema(), ep.entity().table());
         Set<String> out = new HashSet<>();
         out.add(Sql.ident(ep.entity().table()));
+        ep.entity().sequences().forEach(s -> out.add(Sql.ident(s.name())));
         for (SqlObject o : objects) {
             if (o instanceof SqlObject.CreateTable t && t.name().equals(real)) {
                 t.constraints().forEach(k -> out.add(k.name()));
@@ -102,9 +103,13 @@ final class ExpectedCatalog {
         return out;
     }
 
-    private static List<String> ddl(String copy, EntityPlan ep, List<SqlObject> objects) {
+    private static List<String> ddl(String runSchema, EntityPlan ep, List<SqlObject> objects) {
+        String copy = Sql.qualified(runSchema, ep.entity().table());
         String real = Sql.qualified(ep.entity().schema(), ep.entity().table());
         List<String> ddl = new ArrayList<>();
+        // the entity's sequences as the same server makes them from the spec's options (defaults filled in)
+        ep.entity().sequences().forEach(s -> ddl.add("CREATE SEQUENCE " + Sql.qualified(runSchema, s.name()) + " AS "
+                + s.type() + (s.options().isEmpty() ? "" : " " + s.options().sql())));
         for (SqlObject o : objects) {
             if (o instanceof SqlObject.CreateTable t && t.name().equals(real)) {
                 ddl.add(createTable(copy, t));
@@ -132,7 +137,7 @@ final class ExpectedCatalog {
                     // one entity's definitions failing (a referenced table missing) must not spoil the others'
                     Savepoint sp = c.setSavepoint();
                     try {
-                        for (String sql : ddl(Sql.qualified(runSchema, ep.entity().table()), ep, objects)) {
+                        for (String sql : ddl(runSchema, ep, objects)) {
                             st.execute(sql);
                         }
                         c.releaseSavepoint(sp);

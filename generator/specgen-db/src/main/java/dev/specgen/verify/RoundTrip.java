@@ -3,6 +3,7 @@ package dev.specgen.verify;
 import dev.specgen.db.CatalogObjects.ColumnInfo;
 import dev.specgen.db.CatalogObjects.ConstraintInfo;
 import dev.specgen.db.CatalogObjects.EnumInfo;
+import dev.specgen.db.CatalogObjects.SequenceInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
 import dev.specgen.db.CatalogSnapshot;
 import dev.specgen.db.MaintenanceLog;
@@ -86,6 +87,8 @@ final class RoundTrip {
                 + " cannot be compared: PostgreSQL rejected them on a copy: " + p));
         Optional<CatalogSnapshot> copy = exp.facts();
         columns(e, copy.map(c -> c.columnsOf(exp.schema(), e.table())));
+        copy.ifPresent(c -> identitySequences(e, c, exp.schema()));
+        copy.ifPresent(c -> declaredSequences(e, c, exp.schema()));
         enums(e);
         partitions(ep, table.get());
         if (!e.isPartitioned()) {
@@ -122,7 +125,7 @@ final class RoundTrip {
                         c.get().defaultExpr().orElse("none"));
                 same(f.pos(), "identity of " + what, x.get().identity().orElse("none"),
                         c.get().identity().orElse("none"));
-                same(f.pos(), "generated expression of " + what, x.get().generated().orElse("none"),
+                same(f.generatedPos(), "generated expression of " + what, x.get().generated().orElse("none"),
                         c.get().generated().orElse("none"));
             }
         }
@@ -132,6 +135,52 @@ final class RoundTrip {
                         + "not in the spec");
             }
         }
+    }
+
+    /**
+     * The sequence of each identity column (type, start, increment, min, max, cache, cycle) against the one the same
+     * server made for the copy: the spec's identity options, with PostgreSQL's defaults for the rest.
+     */
+    private void identitySequences(Entity e, CatalogSnapshot copy, String copySchema) {
+        for (Field f : e.fields()) {
+            if (f.identity() == Field.Identity.NONE) {
+                continue;
+            }
+            Optional<String> planned = sequenceOf(copy, copySchema + "." + e.table() + "." + f.name());
+            Optional<String> actual = sequenceOf(cat, e.schema() + "." + e.table() + "." + f.name());
+            if (planned.isPresent()) {
+                same(f.identityOptions().pos().isNone() ? f.pos() : f.identityOptions().pos(), "identity sequence of "
+                        + e.table() + "." + f.name(), planned.get(), actual.orElse("none"));
+            }
+        }
+    }
+
+    /** Each sequence the entity declares: its options as the copy has them, and the column that owns it. */
+    private void declaredSequences(Entity e, CatalogSnapshot copy, String copySchema) {
+        for (dev.specgen.model.Sequence s : e.sequences()) {
+            Optional<SequenceInfo> actual = cat.sequences().stream()
+                    .filter(q -> q.schema().equals(e.schema()) && q.name().equals(s.name())).findFirst();
+            if (actual.isEmpty()) {
+                drift(s.pos(), "sequence " + e.schema() + "." + s.name() + " is missing from the database");
+                continue;
+            }
+            copy.sequences().stream().filter(q -> q.schema().equals(copySchema) && q.name().equals(s.name()))
+                    .findFirst().ifPresent(planned -> same(s.pos(), "sequence " + e.schema() + "." + s.name(),
+                            options(planned), options(actual.get())));
+            same(s.ownedBy().map(dev.specgen.model.Named::pos).orElse(s.pos()), "owner of sequence " + e.schema()
+                    + "." + s.name(), s.ownedBy().map(o -> e.schema() + "." + e.table() + "." + o.name())
+                            .orElse("none"), actual.get().ownedBy().orElse("none"));
+        }
+    }
+
+    private static String options(SequenceInfo q) {
+        return q.type() + " start " + q.start() + " increment " + q.increment() + " min " + q.min() + " max "
+                + q.max() + " cache " + q.cache() + (q.cycle() ? " cycle" : "");
+    }
+
+    private static Optional<String> sequenceOf(CatalogSnapshot snapshot, String column) {
+        return snapshot.sequences().stream().filter(q -> q.ownedBy().equals(Optional.of(column))).findFirst()
+                .map(RoundTrip::options);
     }
 
     /** Every enum type the entity's fields use: its labels, in order (ALTER TYPE ... ADD VALUE is drift too). */

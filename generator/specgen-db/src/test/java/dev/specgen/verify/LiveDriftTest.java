@@ -56,6 +56,15 @@ class LiveDriftTest {
             indexes:
               - {name: orders_qty, columns: [qty], where: "qty > 1"}
             partitioning: {strategy: range, column: time, interval: monthly, from: 2024-01-01, to: 2024-03-01}
+            ---
+            entity: Ticket
+            schema: drift
+            fields:
+              id: {type: bigint, identity: {generated: always, start: 100, increment: 5}, primary_key: true}
+              qty: {type: integer, nullable: false}
+              twice: {type: integer, generated: "qty * 2"}
+            sequences:
+              - {name: ticket_no_seq, start: 10, owned_by: qty}
             """;
 
     static Database db;
@@ -161,6 +170,31 @@ class LiveDriftTest {
                         "CREATE INDEX customer_email ON drift.customer (email)",
                         "CREATE TABLE drift.orders_p2030 PARTITION OF drift.orders FOR VALUES FROM ('2030-01-01') "
                                 + "TO ('2030-02-01')"));
+    }
+
+    @Test
+    void otherIdentityOptions() throws SQLException {
+        assertEquals(List.of("drift.yaml:27:32: error SG404: identity sequence of ticket.id differs: the spec makes "
+                + "\"bigint start 100 increment 5 min 1 max 9223372036854775807 cache 1\", the database has \"bigint "
+                + "start 100 increment 7 min 1 max 9223372036854775807 cache 1\""),
+                drift("ALTER TABLE drift.ticket ALTER COLUMN id SET INCREMENT BY 7"));
+    }
+
+    @Test
+    void otherSequenceOptionsOrOwner() throws SQLException {
+        assertEquals(List.of("drift.yaml:31:12: error SG404: sequence drift.ticket_no_seq differs: the spec makes "
+                + "\"bigint start 10 increment 1 min 1 max 9223372036854775807 cache 1\", the database has \"bigint "
+                + "start 20 increment 1 min 1 max 9223372036854775807 cache 1\"",
+                "drift.yaml:31:48: error SG404: owner of sequence drift.ticket_no_seq differs: the spec makes "
+                        + "\"drift.ticket.qty\", the database has \"none\""),
+                drift("ALTER SEQUENCE drift.ticket_no_seq START WITH 20 OWNED BY NONE"));
+    }
+
+    @Test
+    void anotherGeneratedExpression() throws SQLException {
+        assertEquals(List.of("drift.yaml:29:37: error SG404: generated expression of ticket.twice differs: the spec "
+                + "makes \"((qty * 2)) stored\", the database has \"((qty * 3)) stored\""),
+                drift("ALTER TABLE drift.ticket ALTER COLUMN twice SET EXPRESSION AS (qty * 3)"));
     }
 
     @Test

@@ -37,7 +37,8 @@ final class EntityBuilder {
 
     static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
             "indexes", "foreign_keys", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
-            "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers");
+            "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers", "extensions",
+            "sequences");
     private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
     private final Shape shape;
@@ -93,8 +94,11 @@ final class EntityBuilder {
         new ViewBuilder(shape).ofEntity(m, name, schema, pos).ifPresent(views::add);
         SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
         TableFeatures features = new TableFeaturesBuilder(shape, schema).build(m);
+        List<Named> extensions = m.get("extensions").map(x -> shape.names(x, "\"extensions\"")).orElse(List.of());
+        List<dev.specgen.model.Sequence> sequences = m.get("sequences")
+                .map(x -> SequenceBuilder.build(shape, x, schema)).orElse(List.of());
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, foreignKeys,
-                partitioning, storage, actions, hints, features, pos, tablePos));
+                partitioning, storage, actions, hints, features, pos, tablePos, extensions, sequences));
     }
 
     private void checkEntityName(String name, SourcePos pos) {

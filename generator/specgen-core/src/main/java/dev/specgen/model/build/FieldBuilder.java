@@ -9,6 +9,9 @@ import dev.specgen.model.Field;
 import dev.specgen.model.Field.Identity;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.Reference;
+import dev.specgen.model.Sequence;
+import dev.specgen.model.SequenceOptions;
+import dev.specgen.model.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,9 @@ import java.util.Set;
 final class FieldBuilder {
 
     static final List<String> KEYS = List.of("type", "nullable", "default", "primary_key", "unique", "check",
-            "references", "comment", "identity", "values", "enum_name", "seed");
+            "references", "comment", "identity", "values", "enum_name", "seed", "generated");
+    private static final List<String> IDENTITY_KEYS = List.of("generated", "start", "increment", "min", "max", "cache",
+            "cycle");
     private static final List<String> REF_KEYS = List.of("entity", "field", "on_delete", "on_update");
     private static final Map<String, String> REF_ACTIONS = new LinkedHashMap<>();
     private static final Map<String, Identity> IDENTITY = new LinkedHashMap<>();
@@ -35,6 +40,9 @@ final class FieldBuilder {
         IDENTITY.put("always", Identity.ALWAYS);
         IDENTITY.put("by default", Identity.BY_DEFAULT);
     }
+
+    private static final java.util.regex.Pattern NEXTVAL = java.util.regex.Pattern.compile(
+            "\\s*(?i:nextval)\\s*\\(\\s*'(?:([a-z_][a-z0-9_$]*)\\.)?([a-z_][a-z0-9_$]*)'\\s*(?:::\\s*(?i:regclass)\\s*)?\\)\\s*");
 
     private final Shape shape;
     private final TypeParser types;
@@ -81,7 +89,15 @@ final class FieldBuilder {
         boolean pk = m.get("primary_key").flatMap(n -> shape.bool(n, "\"primary_key\"")).orElse(false);
         boolean unique = m.get("unique").flatMap(n -> shape.bool(n, "\"unique\"")).orElse(false);
         Identity identity = m.get("identity").map(this::identity).orElse(Identity.NONE);
-        Optional<String> dflt = m.get("default").flatMap(this::defaultSql);
+        SequenceOptions identityOptions = m.get("identity").filter(YMap.class::isInstance)
+                .map(n -> SequenceBuilder.options(shape, (YMap) n)).orElse(SequenceOptions.NONE);
+        Optional<String> generated = m.get("generated").flatMap(n -> shape.text(n, "\"generated\""));
+        Optional<String> written = m.get("default").flatMap(this::defaultSql);
+        Optional<Sequence.Ref> nextval = written.flatMap(d -> nextval(d, m.get("default").get().pos()));
+        Optional<String> dflt = nextval.isPresent()
+                ? Optional.of("nextval(" + Sql.literal(Sql.qualified(nextval.get().schema(), nextval.get().name()))
+                        + "::regclass)")
+                : written;
         Optional<String> check = m.get("check").flatMap(n -> shape.text(n, "\"check\""));
         Optional<Reference> ref = m.get("references").flatMap(this::reference);
         Optional<String> comment = m.get("comment").flatMap(n -> shape.text(n, "\"comment\""));
@@ -100,9 +116,10 @@ final class FieldBuilder {
         SourcePos defaultPos = m.get("default").map(YNode::pos).orElse(pos);
         SourcePos checkPos = m.get("check").map(YNode::pos).orElse(pos);
         SourcePos seedPos = m.get("seed").map(YNode::pos).orElse(pos);
+        SourcePos generatedPos = m.get("generated").map(YNode::pos).orElse(pos);
         return Optional.of(new Field(name, type.get(), nullable.orElse(!notNullByKey), nullable.isPresent(), dflt,
                 identity, pk, unique, check, ref, comment, pos, typeNode.get().pos(), defaultPos, seed, checkPos,
-                seedPos));
+                seedPos, identityOptions, generated, generatedPos, nextval));
     }
 
     private List<String> enumValues(YNode v) {
@@ -116,7 +133,24 @@ final class FieldBuilder {
         if (n instanceof YScalar s && s.asBoolean().isPresent()) {
             return s.asBoolean().get() ? Identity.BY_DEFAULT : Identity.NONE;
         }
+        if (n instanceof YMap m) {
+            shape.keys(m, IDENTITY_KEYS, "identity");
+            return shape.required(m, "generated", "identity").flatMap(g -> shape.word(g, "generated", IDENTITY))
+                    .orElse(Identity.NONE);
+        }
         return shape.word(n, "identity", IDENTITY).orElse(Identity.NONE);
+    }
+
+    /**
+     * The sequence of a default that is exactly {@code nextval('name')} or {@code nextval('schema.name')} (with or
+     * without {@code ::regclass}), names lower-case snake_case; anything else is an expression like any other.
+     */
+    private Optional<Sequence.Ref> nextval(String sql, SourcePos pos) {
+        java.util.regex.Matcher mt = NEXTVAL.matcher(sql);
+        if (!mt.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sequence.Ref(mt.group(1) == null ? schema : mt.group(1), mt.group(2), pos));
     }
 
     /** SQL text as written; YAML null is SQL NULL. Lists and mappings are not expressions. */

@@ -157,6 +157,11 @@ final class TypeParser {
                 if (NAMES.containsKey(name)) {
                     diags.error(pos, Code.SG219, "type " + name + " takes no parameters, found \"" + raw.trim()
                             + "\"");
+                } else if (dev.specgen.validate.Contrib.extensionOfType(name).isPresent()) {
+                    diags.error(pos, Code.SG201, "type " + name + " comes from the "
+                            + dev.specgen.validate.Contrib.extensionOfType(name).get() + " extension, which specgen"
+                            + " does not support as a field type yet", "use a built-in type (text, jsonb) meanwhile;"
+                            + " extensions: makes the install create the extension, not its types field types");
                 } else if (SYNONYMS.containsKey(name)) {
                     Synonym syn = SYNONYMS.get(name);
                     diags.error(pos, Code.SG201, "unknown field type \"" + raw.trim() + "\" (did you mean \""
