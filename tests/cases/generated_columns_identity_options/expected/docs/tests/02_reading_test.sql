@@ -16,7 +16,7 @@ SELECT plan(29);
 
 -- structure
 SELECT has_table('docs', 'reading', 'table docs.reading exists');
-SELECT "is"((SELECT count(*) FROM docs.specgen_health() AS h WHERE h.table_name = 'docs.reading'), 4::bigint, 'docs.specgen_health() reports reading and its 3 partitions');
+SELECT "is"((SELECT count(*) FROM docs.specgen_health() AS h WHERE h.table_name = 'docs.reading'), (SELECT count(*) FROM pg_partition_tree(to_regclass('docs.reading'))), 'docs.specgen_health() reports reading and each of its partitions');
 SELECT col_type_is('docs', 'reading', 'sensor_id', 'integer', 'reading.sensor_id is integer');
 SELECT col_not_null('docs', 'reading', 'sensor_id', 'reading.sensor_id is NOT NULL');
 SELECT col_type_is('docs', 'reading', 'taken_on', 'date', 'reading.taken_on is date');
@@ -24,12 +24,22 @@ SELECT col_not_null('docs', 'reading', 'taken_on', 'reading.taken_on is NOT NULL
 SELECT col_type_is('docs', 'reading', 'celsius', 'numeric(5,2)', 'reading.celsius is numeric(5,2)');
 SELECT col_not_null('docs', 'reading', 'celsius', 'reading.celsius is NOT NULL');
 SELECT col_type_is('docs', 'reading', 'fahrenheit', 'numeric(6,2)', 'reading.fahrenheit is numeric(6,2)');
+-- partition maintenance may have detached or dropped planned partitions of reading (docs.specgen_partition_log
+-- says which): their tests are skipped
+CREATE OR REPLACE FUNCTION pg_temp.specgen_retired(p text) RETURNS boolean
+LANGUAGE sql AS $specgen$
+SELECT EXISTS (SELECT 1 FROM docs.specgen_partition_log AS l WHERE l.table_name = 'docs.reading' AND p = ANY (l.detached || l.dropped))
+   AND NOT coalesce((SELECT c.relispartition FROM pg_catalog.pg_class AS c
+                      WHERE c.oid = to_regclass(quote_ident('docs') || '.' || quote_ident(p))), false)
+$specgen$;
 SELECT "is"(pg_get_partkeydef(to_regclass('docs.reading')), 'RANGE (taken_on)', 'reading is partitioned by RANGE (taken_on)');
-SELECT partitions_are('docs', 'reading', ARRAY['reading_p2024_01', 'reading_p2024_02', 'reading_default']::name[], 'reading has its 3 partitions');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('docs.reading_p2024_01')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01'::date, '2024-02-01'::date), 'reading_p2024_01 is FOR VALUES FROM (''2024-01-01'') TO (''2024-02-01'')');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('docs.reading_p2024_02')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-02-01'::date, '2024-03-01'::date), 'reading_p2024_02 is FOR VALUES FROM (''2024-02-01'') TO (''2024-03-01'')');
+SELECT partitions_are('docs', 'reading', ARRAY(SELECT p FROM unnest(ARRAY['reading_p2024_01', 'reading_p2024_02', 'reading_default']::name[]) AS p UNION SELECT quote_ident(n)::name FROM docs.specgen_partition_log AS l, unnest(l.created) AS n WHERE l.table_name = 'docs.reading' EXCEPT SELECT quote_ident(n)::name FROM docs.specgen_partition_log AS l, unnest(l.detached || l.dropped) AS n WHERE l.table_name = 'docs.reading' UNION SELECT quote_ident(n)::name FROM docs.specgen_partition_log AS l, unnest(l.dropped) AS n WHERE l.table_name = 'docs.reading' AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'docs.reading'::regclass AND c.relname = n)), 'reading has its 3 planned partitions, as partition maintenance changed them');
+SELECT CASE WHEN pg_temp.specgen_retired('reading_p2024_01') THEN skip('partition maintenance detached or dropped reading_p2024_01 (docs.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('docs.reading_p2024_01')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01'::date, '2024-02-01'::date), 'reading_p2024_01 is FOR VALUES FROM (''2024-01-01'') TO (''2024-02-01'')') END;
+SELECT CASE WHEN pg_temp.specgen_retired('reading_p2024_02') THEN skip('partition maintenance detached or dropped reading_p2024_02 (docs.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('docs.reading_p2024_02')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-02-01'::date, '2024-03-01'::date), 'reading_p2024_02 is FOR VALUES FROM (''2024-02-01'') TO (''2024-03-01'')') END;
 SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('docs.reading_default')),
             'DEFAULT', 'reading_default is DEFAULT');
 
