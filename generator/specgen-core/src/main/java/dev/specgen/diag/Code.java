@@ -84,6 +84,10 @@ public enum Code {
     SG252("bad retention"),
     SG253("partition maintenance setting without effect"),
     SG254("partition maintenance not possible here"),
+    SG270("constraint duplicates the primary key or another unique constraint"),
+    SG271("NOT VALID on a constraint PostgreSQL always validates"),
+    SG272("EXCLUDE constraint method or operator not usable"),
+    SG273("constraint item without exactly one of check, unique, exclude"),
 
     // plan
     SG301("generated name collides with another object"),

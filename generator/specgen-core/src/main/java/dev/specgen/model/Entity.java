@@ -10,7 +10,8 @@ import java.util.Optional;
  * the SQL table name ({@code sales_transaction}, or the spec's {@code table:} override). {@code primaryKey} is
  * resolved from field-level {@code primary_key: true} flags or the entity-level {@code primary_key:} list, in
  * that order of columns. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
- * (declared by this entity), not part of it. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
+ * (declared by this entity), not part of it. {@code primaryKeyName} is the name of {@code primary_key: {name: ...}}
+ * ({@code <table>_pkey} otherwise); {@code constraints} the {@code constraints:} list, in spec order. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
  * entity name's when the table name is derived).
  */
 public record Entity(
@@ -26,7 +27,9 @@ public record Entity(
         List<Action> actions,
         Hints performanceHints,
         SourcePos pos,
-        SourcePos tablePos) {
+        SourcePos tablePos,
+        Optional<Named> primaryKeyName,
+        List<TableConstraint> constraints) {
 
     public Entity {
         Objects.requireNonNull(name, "name == null");
@@ -42,6 +45,8 @@ public record Entity(
         Objects.requireNonNull(performanceHints, "performanceHints == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");
+        Objects.requireNonNull(primaryKeyName, "primaryKeyName == null");
+        constraints = List.copyOf(constraints);
     }
 
     public Optional<Field> field(String fieldName) {

@@ -35,6 +35,7 @@ final class EntityPlanner {
     private PartitionPlanner partitions;
     private final List<EntityPlan.KeyIndex> keyIndexes = new ArrayList<>();
     private IndexPlanner indexes;
+    private ConstraintPlanner tableConstraints;
 
     /** @param byName the run's entities by name (the first of a name), made once per run */
     EntityPlanner(Entity entity, java.util.Map<String, Entity> byName, NameAllocator names, Set<String> deferred,
@@ -54,6 +55,7 @@ final class EntityPlanner {
         for (Index i : e.indexes()) {
             i.name().ifPresent(names::reserve);
         }
+        ConstraintPlanner.reserveNames(e, names);
     }
 
     List<AddForeignKey> deferredForeignKeys() {
@@ -72,6 +74,7 @@ final class EntityPlanner {
         out.add(createTable());
         partitions = new PartitionPlanner(entity);
         out.addAll(partitions.objects());
+        out.addAll(tableConstraints.added());
         indexes = new IndexPlanner(entity, names, partitions);
         for (Index i : entity.indexes()) {
             out.addAll(indexes.plan(i));
@@ -90,7 +93,7 @@ final class EntityPlanner {
                 .map(n -> new EntityPlan.Partition(n.rawName(), n.parentRaw(), n.leaf(), n.bound())).toList();
         List<EntityPlan.NamedIndex> named = entity.indexes().stream()
                 .map(i -> new EntityPlan.NamedIndex(i, indexes.nameOf(i))).toList();
-        return new EntityPlan(entity, file, specFile, parts, named, keyIndexes);
+        return new EntityPlan(entity, file, specFile, parts, named, keyIndexes, tableConstraints.named());
     }
 
     private CreateTable createTable() {
@@ -111,7 +114,8 @@ final class EntityPlanner {
         List<Constraint> constraints = new ArrayList<>();
         List<String> pk = entity.primaryKey().stream().map(Named::name).toList();
         if (!pk.isEmpty()) {
-            String name = names.allocate(entity.table() + "_pkey");
+            String name = entity.primaryKeyName().map(Named::name)
+                    .orElseGet(() -> names.allocate(entity.table() + "_pkey"));
             keyIndexes.add(new EntityPlan.KeyIndex(name, pk, true));
             constraints.add(new Constraint(Constraint.Kind.PRIMARY_KEY, Sql.ident(name),
                     "PRIMARY KEY (" + idents(pk) + ")", entity.primaryKey().get(0).pos()));
@@ -131,6 +135,9 @@ final class EntityPlanner {
                         "CHECK (" + f.check().get() + ")", f.checkPos()));
             }
         }
+        tableConstraints = new ConstraintPlanner(entity, names, table);
+        keyIndexes.addAll(tableConstraints.keyIndexes());
+        constraints.addAll(tableConstraints.inline());
         for (Field f : entity.fields()) {
             if (f.references().isEmpty()) {
                 continue;

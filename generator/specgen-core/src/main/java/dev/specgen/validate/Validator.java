@@ -23,6 +23,7 @@ public final class Validator {
             new TypeRule(),
             new ExpressionRule(),
             new KeyRule(),
+            new ConstraintRule(),
             new ReferenceRule(),
             new IndexRule(),
             new IndexMethodRule(),
