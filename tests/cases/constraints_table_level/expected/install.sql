@@ -7,8 +7,23 @@
 
 CREATE SCHEMA IF NOT EXISTS booking;
 
--- GiST indexes on plain scalar columns need btree_gist (used by room_booking, shift)
+-- GiST indexes on plain scalar columns need btree_gist (used by room_booking, shift, visit)
 CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA booking;
+
+CREATE TABLE IF NOT EXISTS booking.specgen_partition_log (
+    id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+    table_name  text NOT NULL,
+    p_now       timestamptz NOT NULL,
+    started_at  timestamptz NOT NULL,
+    duration_ms numeric(12,3) NOT NULL,
+    created     text[] NOT NULL,
+    moved_rows  bigint NOT NULL,
+    detached    text[] NOT NULL,
+    dropped     text[] NOT NULL,
+    CONSTRAINT specgen_partition_log_pkey PRIMARY KEY (id)
+);
+
+COMMENT ON TABLE booking.specgen_partition_log IS 'Partition maintenance of booking (written by specgen''s maintain_<table> functions): one row per call that changed something: the partitions it created, the rows it moved out of DEFAULT partitions into them, the partitions it detached or dropped.';
 
 -- Health of this schema's tables and each of their partitions (those maintenance made too), read by
 -- `specgen health`: tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate indexes, rows in
@@ -25,7 +40,8 @@ AS $specgen$
 WITH tables (schema_name, table_name, key_tz, partition_interval, premake) AS (
     VALUES
         ('booking', 'room_booking', NULL::boolean, NULL::interval, NULL::integer),
-        ('booking', 'shift', NULL::boolean, NULL::interval, NULL::integer)
+        ('booking', 'shift', NULL::boolean, NULL::interval, NULL::integer),
+        ('booking', 'visit', true, interval '1 month', 2)
 ), tree AS (
     SELECT t.*, p.relid, p.isleaf, p.level
       FROM tables t
@@ -134,3 +150,135 @@ CREATE TABLE IF NOT EXISTS booking.shift_us
 CREATE TABLE IF NOT EXISTS booking.shift_default
     PARTITION OF booking.shift
     DEFAULT;
+
+-- ---------------------------------------------------------------------------
+-- booking/03_visit.sql
+
+CREATE TABLE IF NOT EXISTS booking.visit (
+    id      bigint NOT NULL,
+    room_id integer NOT NULL,
+    during  tstzrange NOT NULL,
+    at      timestamptz NOT NULL,
+    code    text,
+    CONSTRAINT visit_pk PRIMARY KEY (id, at),
+    CONSTRAINT visit_code_at_key UNIQUE (code, at),
+    CONSTRAINT visit_at_room_id_during_excl EXCLUDE USING gist (at WITH =, room_id WITH =, during WITH &&)
+) PARTITION BY RANGE (at);
+
+CREATE TABLE IF NOT EXISTS booking.visit_p2024_01
+    PARTITION OF booking.visit
+    FOR VALUES FROM ('2024-01-01 00:00:00+00') TO ('2024-02-01 00:00:00+00');
+
+CREATE TABLE IF NOT EXISTS booking.visit_p2024_02
+    PARTITION OF booking.visit
+    FOR VALUES FROM ('2024-02-01 00:00:00+00') TO ('2024-03-01 00:00:00+00');
+
+CREATE TABLE IF NOT EXISTS booking.visit_default
+    PARTITION OF booking.visit
+    DEFAULT;
+
+DO $specgen$
+BEGIN
+    ALTER TABLE booking.visit ADD CONSTRAINT visit_id_ck CHECK (id > 0) NOT VALID;
+EXCEPTION
+    WHEN duplicate_object THEN NULL;
+END
+$specgen$;
+
+-- keeps the partitions of booking.visit ahead: creates the monthly partition p_now falls in and the 2 after it, and
+-- partitions for rows sitting in the DEFAULT partition (moving them there), each standalone and attached with a
+-- matching CHECK (no scan, no ACCESS EXCLUSIVE lock on the parent). One call at a time (advisory lock; a second
+-- caller waits), idempotent, logged in booking.specgen_partition_log; returns the number of partitions created,
+-- detached or dropped.
+CREATE OR REPLACE FUNCTION booking.maintain_visit(p_now timestamptz DEFAULT now()) RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET TimeZone = 'UTC'
+SET DateStyle = 'ISO, MDY'
+AS $specgen$
+DECLARE
+    started timestamptz := clock_timestamp();
+    current_start timestamp;
+    horizon timestamp;
+    bucket timestamp;
+    part text;
+    lower_bound text;
+    upper_bound text;
+    moved bigint;
+    moved_total bigint := 0;
+    missing boolean;
+    created text[] := '{}';
+    detached text[] := '{}';
+    dropped text[] := '{}';
+BEGIN
+    -- one call at a time: a second caller waits, then finds the work done
+    PERFORM pg_advisory_xact_lock(1397182541, 1588517750);
+    current_start := date_trunc('month', p_now AT TIME ZONE 'UTC');
+    horizon := NULL;
+    -- the partitions to have: the current one, premake after it, and those of rows sitting in the DEFAULT partition
+    -- (not past retention); each is created standalone, filled, and attached with a CHECK that proves its bound, so
+    -- that ATTACH (SHARE UPDATE EXCLUSIVE on the parent) does not scan it. Pass 1 only looks whether anything is
+    -- missing; pass 2, if so, creates it
+    LOCK TABLE ONLY booking.visit IN SHARE UPDATE EXCLUSIVE MODE;
+    FOR pass IN 1..2 LOOP
+        missing := false;
+        FOR bucket IN
+            SELECT g FROM generate_series(current_start, current_start + 2 * '1 month'::interval, '1 month'::interval) AS g
+            UNION
+            SELECT date_trunc('month', at AT TIME ZONE 'UTC') FROM ONLY booking.visit_default
+             WHERE date_trunc('month', at AT TIME ZONE 'UTC') < current_start + 3 * '1 month'::interval
+               AND (horizon IS NULL OR date_trunc('month', at AT TIME ZONE 'UTC') >= horizon)
+            ORDER BY 1
+        LOOP
+            part := 'visit_' || to_char(bucket, '"p"YYYY"_"MM');
+            lower_bound := quote_literal(to_char(bucket, 'YYYY-MM-DD" 00:00:00+00"'));
+            upper_bound := quote_literal(to_char(bucket + '1 month'::interval, 'YYYY-MM-DD" 00:00:00+00"'));
+            CONTINUE WHEN EXISTS (SELECT 1 FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
+                                   WHERE i.inhparent = 'booking.visit'::regclass AND c.relname = part);
+            IF octet_length(part) > 63 THEN
+                RAISE EXCEPTION 'partition name % is longer than 63 bytes', part;
+            END IF;
+            IF to_regclass(format('%I.%I', 'booking', part)) IS NOT NULL THEN
+                RAISE EXCEPTION 'table %.% exists but is not a partition of %', 'booking', part, 'booking.visit'
+                    USING HINT = 'rename or drop it (a partition detached by retention keeps its name)';
+            END IF;
+            IF pass = 1 THEN
+                missing := true;
+                EXIT;
+            END IF;
+            EXECUTE format('CREATE TABLE %1$I.%2$I (LIKE booking.visit INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION)', 'booking', part);
+            EXECUTE format('ALTER TABLE %1$I.%2$I ADD CONSTRAINT specgen_bound CHECK (at IS NOT NULL AND at >= %3$s AND at < %4$s)', 'booking', part, lower_bound, upper_bound);
+            EXECUTE format('WITH moved AS (DELETE FROM ONLY booking.visit_default WHERE at >= %3$s AND at < %4$s RETURNING id, room_id, during, at, code) INSERT INTO %1$I.%2$I (id, room_id, during, at, code) SELECT id, room_id, during, at, code FROM moved', 'booking', part, lower_bound, upper_bound);
+            GET DIAGNOSTICS moved = ROW_COUNT;
+            moved_total := moved_total + moved;
+            EXECUTE format('ALTER TABLE booking.visit ATTACH PARTITION %1$I.%2$I FOR VALUES FROM (%3$s) TO (%4$s)', 'booking', part, lower_bound, upper_bound);
+            EXECUTE format('ALTER TABLE %I.%I DROP CONSTRAINT specgen_bound', 'booking', part);
+            created := created || part;
+        END LOOP;
+        EXIT WHEN NOT missing;
+        -- from here until commit no row may be inserted through the parent, and none may enter the DEFAULT
+        -- partition, so that ATTACH finds none of the new partitions' rows there; pass 2 looks again, since rows may
+        -- have arrived meanwhile. The parent's lock matters too: an INSERT that got past it routes with the
+        -- partitions it saw, so a row for a partition attached meanwhile would fail DEFAULT's new constraint
+        -- ("violates partition constraint") instead of going to the new partition. Reads go on
+        LOCK TABLE ONLY booking.visit IN SHARE ROW EXCLUSIVE MODE;
+        LOCK TABLE ONLY booking.visit_default IN ACCESS EXCLUSIVE MODE;
+    END LOOP;
+    IF cardinality(created) + cardinality(detached) + cardinality(dropped) > 0 OR moved_total > 0 THEN
+        INSERT INTO booking.specgen_partition_log (table_name, p_now, started_at, duration_ms, created, moved_rows, detached, dropped)
+        VALUES ('booking.visit', p_now, started, round(extract(epoch FROM clock_timestamp() - started) * 1000, 3),
+                created, moved_total, detached, dropped);
+    END IF;
+    RETURN cardinality(created) + cardinality(detached) + cardinality(dropped);
+END
+$specgen$;
+
+-- with pg_cron installed in this database, run the maintenance every hour (re-running replaces the job of the same
+-- name); without pg_cron nothing happens: see docs/spec-reference.md for other schedulers
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pg_cron') THEN
+        PERFORM cron.schedule('specgen:maintain:booking.visit', '50 * * * *', 'SELECT booking.maintain_visit()');
+    END IF;
+END
+$specgen$;

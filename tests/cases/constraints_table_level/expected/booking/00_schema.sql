@@ -2,8 +2,23 @@
 
 CREATE SCHEMA IF NOT EXISTS booking;
 
--- GiST indexes on plain scalar columns need btree_gist (used by room_booking, shift)
+-- GiST indexes on plain scalar columns need btree_gist (used by room_booking, shift, visit)
 CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA booking;
+
+CREATE TABLE IF NOT EXISTS booking.specgen_partition_log (
+    id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+    table_name  text NOT NULL,
+    p_now       timestamptz NOT NULL,
+    started_at  timestamptz NOT NULL,
+    duration_ms numeric(12,3) NOT NULL,
+    created     text[] NOT NULL,
+    moved_rows  bigint NOT NULL,
+    detached    text[] NOT NULL,
+    dropped     text[] NOT NULL,
+    CONSTRAINT specgen_partition_log_pkey PRIMARY KEY (id)
+);
+
+COMMENT ON TABLE booking.specgen_partition_log IS 'Partition maintenance of booking (written by specgen''s maintain_<table> functions): one row per call that changed something: the partitions it created, the rows it moved out of DEFAULT partitions into them, the partitions it detached or dropped.';
 
 -- Health of this schema's tables and each of their partitions (those maintenance made too), read by
 -- `specgen health`: tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate indexes, rows in
@@ -20,7 +35,8 @@ AS $specgen$
 WITH tables (schema_name, table_name, key_tz, partition_interval, premake) AS (
     VALUES
         ('booking', 'room_booking', NULL::boolean, NULL::interval, NULL::integer),
-        ('booking', 'shift', NULL::boolean, NULL::interval, NULL::integer)
+        ('booking', 'shift', NULL::boolean, NULL::interval, NULL::integer),
+        ('booking', 'visit', true, interval '1 month', 2)
 ), tree AS (
     SELECT t.*, p.relid, p.isleaf, p.level
       FROM tables t

@@ -12,7 +12,7 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(18);
+SELECT plan(23);
 
 -- structure
 SELECT has_table('booking', 'room_booking', 'table booking.room_booking exists');
@@ -30,6 +30,11 @@ SELECT col_type_is('booking', 'room_booking', 'starts_at', 'timestamp with time 
 SELECT col_not_null('booking', 'room_booking', 'starts_at', 'room_booking.starts_at is NOT NULL');
 SELECT col_type_is('booking', 'room_booking', 'ends_at', 'timestamp with time zone', 'room_booking.ends_at is timestamptz');
 SELECT col_not_null('booking', 'room_booking', 'ends_at', 'room_booking.ends_at is NOT NULL');
+SELECT "is"((SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = to_regclass('booking.room_booking') AND k.conname = 'room_booking_pk'), 'p', 'constraint room_booking_pk on room_booking is its primary key');
+SELECT "is"((SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = to_regclass('booking.room_booking') AND k.conname = 'booking_period_ck'), 'c not valid', 'constraint booking_period_ck on room_booking is a NOT VALID CHECK constraint');
+SELECT "is"((SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = to_regclass('booking.room_booking') AND k.conname = 'room_booking_room_id_check'), 'c', 'constraint room_booking_room_id_check on room_booking is a CHECK constraint');
+SELECT "is"((SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = to_regclass('booking.room_booking') AND k.conname = 'booking_reference_uq'), 'u', 'constraint booking_reference_uq on room_booking is a UNIQUE constraint');
+SELECT "is"((SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = to_regclass('booking.room_booking') AND k.conname = 'room_booking_room_id_during_excl'), 'x', 'constraint room_booking_room_id_during_excl on room_booking is an EXCLUDE constraint');
 
 -- performance, on seeded data
 -- plan readers: EXPLAIN (FORMAT JSON) of a query; the relations it scans, sorted in byte order (any collation);

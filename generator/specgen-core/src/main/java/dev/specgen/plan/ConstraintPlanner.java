@@ -55,7 +55,7 @@ final class ConstraintPlanner {
         return added;
     }
 
-    /** The indexes UNIQUE constraints make, with their names. */
+    /** The indexes UNIQUE and EXCLUDE constraints make, with their names. */
     List<EntityPlan.KeyIndex> keyIndexes() {
         return keyIndexes;
     }
@@ -79,6 +79,8 @@ final class ConstraintPlanner {
                     + ")", u.pos()));
         } else if (c instanceof TableConstraint.Exclude x) {
             String name = name(x, entity.table() + "_" + String.join("_", x.columnNames()) + "_excl");
+            // its index serves lookups on its leading column too: the lookup tests accept it
+            keyIndexes.add(new EntityPlan.KeyIndex(name, x.columnNames(), false));
             List<String> elements = x.elements().stream()
                     .map(el -> Sql.ident(el.column().name()) + " WITH " + el.operator()).toList();
             inline.add(new Constraint(Constraint.Kind.EXCLUDE, Sql.ident(name), "EXCLUDE USING " + x.method().sql()

@@ -43,8 +43,8 @@ public record EntityPlan(Entity entity, String file, String specFile, List<Parti
     }
 
     /**
-     * The index PostgreSQL builds for a PRIMARY KEY or UNIQUE constraint: it carries the constraint's name and
-     * serves lookups like any btree index.
+     * The index PostgreSQL builds for a PRIMARY KEY, UNIQUE or EXCLUDE constraint: it carries the constraint's name
+     * and serves lookups on its leading column like any index.
      */
     public record KeyIndex(String name, List<String> columns, boolean primary) {
         public KeyIndex {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 public sealed interface Assertion extends TestStep permits Assertion.HasTable, Assertion.PartitionKey,
         Assertion.PartitionsAre, Assertion.PartitionBound, Assertion.ColumnType, Assertion.ColumnNotNull,
         Assertion.HasIndex, Assertion.IndexType, Assertion.IndexFlag, Assertion.IndexOnLeaves, Assertion.HealthRows,
+        Assertion.ConstraintIs,
         PerformanceAssertion, ViewAssertion, BulkAssertion {
 
     String description();
@@ -312,6 +313,40 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
         public String template() {
             return "tests/index_on_leaves";
+        }
+    }
+
+    /**
+     * A constraint of the table by its name, of its kind and validity: {@code pg_constraint.contype} ({@code p},
+     * {@code u}, {@code c}, {@code x}), followed by {@code  not valid} when it is not validated.
+     *
+     * @param table quoted qualified table name
+     * @param name  the constraint's plain name
+     */
+    record ConstraintIs(String table, String name, String expected, String description, SourcePos origin)
+            implements Assertion {
+        public ConstraintIs {
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(expected, "expected == null");
+            Objects.requireNonNull(description, "description == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String tableLiteral() {
+            return Sql.literal(table);
+        }
+
+        public String nameLiteral() {
+            return Sql.literal(name);
+        }
+
+        public String expectedLiteral() {
+            return Sql.literal(expected);
+        }
+
+        public String template() {
+            return "tests/constraint_is";
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.specgen.model.IndexColumn;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
+import dev.specgen.model.TableConstraint;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.EntityPlan.NamedIndex;
 import dev.specgen.plan.EntityPlan.Partition;
@@ -19,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The structure section: the table, each column's type and NOT NULL, the partition tree (keys, partitions, bounds)
- * and every index (columns, method, uniqueness, validity, one attached index per leaf partition), as the plan
- * decided them.
+ * and every index (columns, method, uniqueness, validity, one attached index per leaf partition), and the named
+ * primary key and each item of {@code constraints:} (name, kind, validity), as the plan decided them.
  */
 final class StructureTests {
     private final EntityPlan ep;
@@ -38,6 +39,7 @@ final class StructureTests {
         s.table();
         s.partitions();
         s.indexes();
+        s.constraints();
         return List.copyOf(s.out);
     }
 
@@ -145,6 +147,21 @@ final class StructureTests {
                 out.add(new Assertion.IndexOnLeaves(qualified, leaves, "index " + name + " has an index on each of"
                         + " the " + leaves + " leaf partitions", ix.pos()));
             }
+        }
+    }
+
+    /** The named primary key and each item of {@code constraints:}: its name, kind and validity. */
+    private void constraints() {
+        String table = Sql.qualified(e.schema(), e.table());
+        e.primaryKeyName().ifPresent(n -> out.add(new Assertion.ConstraintIs(table, n.name(), "p",
+                "constraint " + n.name() + " on " + e.table() + " is its primary key", n.pos())));
+        for (EntityPlan.NamedConstraint nc : ep.constraints()) {
+            TableConstraint c = nc.constraint();
+            String code = c instanceof TableConstraint.Check ? "c" : c instanceof TableConstraint.Unique ? "u" : "x";
+            out.add(new Assertion.ConstraintIs(table, nc.name(), code + (c.notValid() ? " not valid" : ""),
+                    "constraint " + nc.name() + " on " + e.table() + " is " + (c.notValid() ? "a NOT VALID "
+                            : c instanceof TableConstraint.Exclude ? "an " : "a ")
+                            + c.kind().toUpperCase(java.util.Locale.ROOT) + " constraint", c.pos()));
         }
     }
 

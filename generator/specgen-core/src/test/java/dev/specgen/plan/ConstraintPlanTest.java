@@ -65,7 +65,7 @@ class ConstraintPlanTest {
                 lines(plan));
         EntityPlan ep = plan.entities().get(0);
         assertEquals(List.of("booking_pk [id] true", "booking_tenant_id_email_key [tenant_id, email] false",
-                "booking_email_uq [email] false"), ep.keyIndexes().stream()
+                "booking_email_uq [email] false", "booking_during_excl [during] false"), ep.keyIndexes().stream()
                         .map(k -> k.name() + " " + k.columns() + " " + k.primary()).toList());
         assertEquals(List.of("booking_check", "booking_starts_at_check", "booking_open_ck",
                 "booking_tenant_id_email_key", "booking_email_uq", "booking_during_excl"),
