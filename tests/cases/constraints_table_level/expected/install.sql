@@ -151,6 +151,109 @@ CREATE TABLE IF NOT EXISTS booking.shift_default
     PARTITION OF booking.shift
     DEFAULT;
 
+-- booking.upsert_shifts inserts the given rows, or updates the rows with the same (worker_id, region) where a
+-- value differs. Rows come as one array per column, all of one length; call with named parameters (p_<column> =>
+-- ...). Rows with the same (worker_id, region) in one call: the last one wins; rows are written in that order.
+-- Returns the number of rows inserted or changed.
+CREATE OR REPLACE FUNCTION booking.upsert_shifts(
+    p_id bigint[],
+    p_region text[],
+    p_worker_id bigint[],
+    p_slot int4range[]
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_id IS NULL OR p_region IS NULL OR p_worker_id IS NULL OR p_slot IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'booking.upsert_shifts: p_id, p_region, p_worker_id, p_slot are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_id);
+    IF cardinality(p_region) <> v_rows
+       OR cardinality(p_worker_id) <> v_rows
+       OR cardinality(p_slot) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'booking.upsert_shifts: the arrays differ in length',
+            DETAIL = format('elements: p_id %s, p_region %s, p_worker_id %s, p_slot %s', cardinality(p_id), coalesce(cardinality(p_region)::text, 'NULL'), coalesce(cardinality(p_worker_id)::text, 'NULL'), coalesce(cardinality(p_slot)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO booking.shift AS t (id, region, worker_id, slot)
+    SELECT DISTINCT ON (r.worker_id, r.region)
+           r.id, r.region, r.worker_id, r.slot
+      FROM (SELECT u.id AS id,
+                   u.region AS region,
+                   u.worker_id AS worker_id,
+                   u.slot AS slot,
+                   u.specgen_ord AS specgen_ord
+              FROM unnest(p_id, p_region, p_worker_id, p_slot)
+                   WITH ORDINALITY AS u(id, region, worker_id, slot, specgen_ord)) AS r
+     ORDER BY r.worker_id, r.region, r.specgen_ord DESC
+    ON CONFLICT (worker_id, region) DO UPDATE
+       SET id = excluded.id,
+           slot = excluded.slot
+     WHERE (t.id, t.slot)
+           IS DISTINCT FROM
+           (excluded.id,
+            excluded.slot);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- booking.upsert_shifts_json inserts the given rows, or updates the rows with the same (worker_id, region) where a
+-- value differs. Rows come as a jsonb array of objects keyed by column name. Rows with the same (worker_id,
+-- region) in one call: the last one wins; rows are written in that order. Returns the number of rows inserted or
+-- changed.
+CREATE OR REPLACE FUNCTION booking.upsert_shifts_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'booking.upsert_shifts_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO booking.shift AS t (id, region, worker_id, slot)
+    SELECT DISTINCT ON (r.worker_id, r.region)
+           r.id, r.region, r.worker_id, r.slot
+      FROM (SELECT u.id AS id,
+                   u.region AS region,
+                   u.worker_id AS worker_id,
+                   u.slot AS slot,
+                   e.specgen_ord AS specgen_ord
+              FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(id bigint, region text, worker_id bigint, slot int4range)) AS r
+     ORDER BY r.worker_id, r.region, r.specgen_ord DESC
+    ON CONFLICT (worker_id, region) DO UPDATE
+       SET id = excluded.id,
+           slot = excluded.slot
+     WHERE (t.id, t.slot)
+           IS DISTINCT FROM
+           (excluded.id,
+            excluded.slot);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
 -- ---------------------------------------------------------------------------
 -- booking/03_visit.sql
 

@@ -118,7 +118,7 @@ class GoldenLiveTest {
         Result r = Specgen.verify(Options.of(dir, Path.of("specs"), Path.of("out")),
                 new VerifyOptions(DbOptions.url(url), true), Progress.NONE);
         List<String> errors = r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
-        assertEquals(List.of("specs/slot.yaml:8:12: error SG406: test 9 of slots/tests/01_slot_test.sql failed:"
+        assertEquals(List.of("specs/slot.yaml:8:12: error SG406: test 10 of slots/tests/01_slot_test.sql failed:"
                 + " the generated seed values of slot (starts_at, ends_at) break its check (constraint"
                 + " slot_period_ck)\n"
                 + "  hint: specgen steers seed values by checks on one field, not by this check over several; give"

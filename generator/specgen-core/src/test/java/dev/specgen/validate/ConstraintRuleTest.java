@@ -175,4 +175,47 @@ class ConstraintRuleTest {
                           - uniqe: [id]
                         """).text());
     }
+
+    /** ON CONFLICT infers a UNIQUE constraint as its arbiter: an upsert on a unique item's columns is fine. */
+    @Test
+    void anUpsertMayUseAUniqueItemAsItsConflictKey() {
+        assertEquals("", Run.validate("""
+                entity: Sale
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  tenant_id: {type: bigint, nullable: false}
+                  email: {type: text, nullable: false}
+                constraints:
+                  - unique: [tenant_id, email]
+                actions:
+                  - {name: a, pattern: batch/bulk_operation, operation: upsert, conflict_columns: [email, tenant_id]}
+                """).text());
+    }
+
+    /** {@code primary_key: {name: ...}} without columns names the key the field flags make. */
+    @Test
+    void aPrimaryKeyNameAloneNamesTheFlaggedKey() {
+        Run r = Run.validate("""
+                entity: Sale
+                fields: {id: {type: bigint, primary_key: true}, at: {type: date, primary_key: true}}
+                primary_key: {name: sale_pk}
+                """);
+        assertEquals("", r.text());
+        assertEquals("sale_pk [id, at]", r.entity().primaryKeyName().orElseThrow().name() + " "
+                + r.entity().primaryKey().stream().map(dev.specgen.model.Named::name).toList());
+        assertEquals("""
+                a.yaml:3:14: error SG108: missing required key "columns" in primary_key""", Run.validate("""
+                entity: Sale
+                fields: {id: bigint}
+                primary_key: {name: sale_pk}
+                """).text());
+        assertEquals("""
+                a.yaml:3:1: error SG223: primary key given twice: by primary_key: true on id and by the entity's\
+                 primary_key list
+                  hint: keep either the field flags or the list""", Run.validate("""
+                entity: Sale
+                fields: {id: {type: bigint, primary_key: true}}
+                primary_key: {name: sale_pk, columns: [id]}
+                """).text());
+    }
 }
