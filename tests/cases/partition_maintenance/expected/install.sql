@@ -146,11 +146,41 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS event_kind_idx_default
 
 ALTER INDEX ops.event_kind_idx ATTACH PARTITION ops.event_kind_idx_default;
 
-ALTER INDEX ops.event_kind_idx ATTACH PARTITION ops.event_kind_idx_p2024_03;
+-- retention may have detached ops.event_p2024_03: it keeps its name and this index, so the index is attached only while
+-- the table is a partition of ops.event
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i
+                WHERE i.inhrelid = pg_catalog.to_regclass('ops.event_p2024_03')
+                  AND i.inhparent = pg_catalog.to_regclass('ops.event')) THEN
+        ALTER INDEX ops.event_kind_idx ATTACH PARTITION ops.event_kind_idx_p2024_03;
+    END IF;
+END
+$specgen$;
 
-ALTER INDEX ops.event_kind_idx ATTACH PARTITION ops.event_kind_idx_p2024_02;
+-- retention may have detached ops.event_p2024_02: it keeps its name and this index, so the index is attached only while
+-- the table is a partition of ops.event
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i
+                WHERE i.inhrelid = pg_catalog.to_regclass('ops.event_p2024_02')
+                  AND i.inhparent = pg_catalog.to_regclass('ops.event')) THEN
+        ALTER INDEX ops.event_kind_idx ATTACH PARTITION ops.event_kind_idx_p2024_02;
+    END IF;
+END
+$specgen$;
 
-ALTER INDEX ops.event_kind_idx ATTACH PARTITION ops.event_kind_idx_p2024_01;
+-- retention may have detached ops.event_p2024_01: it keeps its name and this index, so the index is attached only while
+-- the table is a partition of ops.event
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i
+                WHERE i.inhrelid = pg_catalog.to_regclass('ops.event_p2024_01')
+                  AND i.inhparent = pg_catalog.to_regclass('ops.event')) THEN
+        ALTER INDEX ops.event_kind_idx ATTACH PARTITION ops.event_kind_idx_p2024_01;
+    END IF;
+END
+$specgen$;
 
 -- keeps the partitions of ops.event ahead: creates the monthly partition p_now falls in and the 2 after it, and
 -- partitions for rows sitting in the DEFAULT partition (moving them there), each standalone and attached with a

@@ -16,7 +16,7 @@ SELECT plan(35);
 
 -- structure
 SELECT has_table('booking', 'visit', 'table booking.visit exists');
-SELECT "is"((SELECT count(*) FROM booking.specgen_health() AS h WHERE h.table_name = 'booking.visit'), 4::bigint, 'booking.specgen_health() reports visit and its 3 partitions');
+SELECT "is"((SELECT count(*) FROM booking.specgen_health() AS h WHERE h.table_name = 'booking.visit'), (SELECT count(*) FROM pg_partition_tree(to_regclass('booking.visit'))), 'booking.specgen_health() reports visit and each of its partitions');
 SELECT col_type_is('booking', 'visit', 'id', 'bigint', 'visit.id is bigint');
 SELECT col_not_null('booking', 'visit', 'id', 'visit.id is NOT NULL');
 SELECT col_type_is('booking', 'visit', 'room_id', 'integer', 'visit.room_id is integer');
@@ -26,12 +26,22 @@ SELECT col_not_null('booking', 'visit', 'during', 'visit.during is NOT NULL');
 SELECT col_type_is('booking', 'visit', 'at', 'timestamp with time zone', 'visit.at is timestamptz');
 SELECT col_not_null('booking', 'visit', 'at', 'visit.at is NOT NULL');
 SELECT col_type_is('booking', 'visit', 'code', 'text', 'visit.code is text');
+-- partition maintenance may have detached or dropped planned partitions of visit (booking.specgen_partition_log
+-- says which): their tests are skipped
+CREATE OR REPLACE FUNCTION pg_temp.specgen_retired(p text) RETURNS boolean
+LANGUAGE sql AS $specgen$
+SELECT EXISTS (SELECT 1 FROM booking.specgen_partition_log AS l WHERE l.table_name = 'booking.visit' AND p = ANY (l.detached || l.dropped))
+   AND NOT coalesce((SELECT c.relispartition FROM pg_catalog.pg_class AS c
+                      WHERE c.oid = to_regclass(quote_ident('booking') || '.' || quote_ident(p))), false)
+$specgen$;
 SELECT "is"(pg_get_partkeydef(to_regclass('booking.visit')), 'RANGE (at)', 'visit is partitioned by RANGE (at)');
-SELECT partitions_are('booking', 'visit', ARRAY['visit_p2024_01', 'visit_p2024_02', 'visit_default']::name[], 'visit has its 3 partitions');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('booking.visit_p2024_01')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01 00:00:00+00'::timestamptz, '2024-02-01 00:00:00+00'::timestamptz), 'visit_p2024_01 is FOR VALUES FROM (''2024-01-01 00:00:00+00'') TO (''2024-02-01 00:00:00+00'')');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('booking.visit_p2024_02')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-02-01 00:00:00+00'::timestamptz, '2024-03-01 00:00:00+00'::timestamptz), 'visit_p2024_02 is FOR VALUES FROM (''2024-02-01 00:00:00+00'') TO (''2024-03-01 00:00:00+00'')');
+SELECT partitions_are('booking', 'visit', ARRAY(SELECT p FROM unnest(ARRAY['visit_p2024_01', 'visit_p2024_02', 'visit_default']::name[]) AS p UNION SELECT quote_ident(n)::name FROM booking.specgen_partition_log AS l, unnest(l.created) AS n WHERE l.table_name = 'booking.visit' EXCEPT SELECT quote_ident(n)::name FROM booking.specgen_partition_log AS l, unnest(l.detached || l.dropped) AS n WHERE l.table_name = 'booking.visit' UNION SELECT quote_ident(n)::name FROM booking.specgen_partition_log AS l, unnest(l.dropped) AS n WHERE l.table_name = 'booking.visit' AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'booking.visit'::regclass AND c.relname = n)), 'visit has its 3 planned partitions, as partition maintenance changed them');
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_01') THEN skip('partition maintenance detached or dropped visit_p2024_01 (booking.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('booking.visit_p2024_01')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01 00:00:00+00'::timestamptz, '2024-02-01 00:00:00+00'::timestamptz), 'visit_p2024_01 is FOR VALUES FROM (''2024-01-01 00:00:00+00'') TO (''2024-02-01 00:00:00+00'')') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_02') THEN skip('partition maintenance detached or dropped visit_p2024_02 (booking.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('booking.visit_p2024_02')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-02-01 00:00:00+00'::timestamptz, '2024-03-01 00:00:00+00'::timestamptz), 'visit_p2024_02 is FOR VALUES FROM (''2024-02-01 00:00:00+00'') TO (''2024-03-01 00:00:00+00'')') END;
 SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('booking.visit_default')),
             'DEFAULT', 'visit_default is DEFAULT');
 SELECT "is"((SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = to_regclass('booking.visit') AND k.conname = 'visit_pk'), 'p', 'constraint visit_pk on visit is its primary key');

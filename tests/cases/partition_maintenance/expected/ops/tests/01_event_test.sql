@@ -16,26 +16,37 @@ SELECT plan(36);
 
 -- structure
 SELECT has_table('ops', 'event', 'table ops.event exists');
-SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.event'), 5::bigint, 'ops.specgen_health() reports event and its 4 partitions');
+SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.event'), (SELECT count(*) FROM pg_partition_tree(to_regclass('ops.event'))), 'ops.specgen_health() reports event and each of its partitions');
 SELECT col_type_is('ops', 'event', 'id', 'bigint', 'event.id is bigint');
 SELECT col_not_null('ops', 'event', 'id', 'event.id is NOT NULL');
 SELECT col_type_is('ops', 'event', 'happened_at', 'timestamp with time zone', 'event.happened_at is timestamptz');
 SELECT col_not_null('ops', 'event', 'happened_at', 'event.happened_at is NOT NULL');
 SELECT col_type_is('ops', 'event', 'kind', 'text', 'event.kind is text');
+-- partition maintenance may have detached or dropped planned partitions of event (ops.specgen_partition_log says
+-- which): their tests are skipped
+CREATE OR REPLACE FUNCTION pg_temp.specgen_retired(p text) RETURNS boolean
+LANGUAGE sql AS $specgen$
+SELECT EXISTS (SELECT 1 FROM ops.specgen_partition_log AS l WHERE l.table_name = 'ops.event' AND p = ANY (l.detached || l.dropped))
+   AND NOT coalesce((SELECT c.relispartition FROM pg_catalog.pg_class AS c
+                      WHERE c.oid = to_regclass(quote_ident('ops') || '.' || quote_ident(p))), false)
+$specgen$;
 SELECT "is"(pg_get_partkeydef(to_regclass('ops.event')), 'RANGE (happened_at)', 'event is partitioned by RANGE (happened_at)');
-SELECT partitions_are('ops', 'event', ARRAY['event_p2024_01', 'event_p2024_02', 'event_p2024_03', 'event_default']::name[], 'event has its 4 partitions');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.event_p2024_01')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01 00:00:00+00'::timestamptz, '2024-02-01 00:00:00+00'::timestamptz), 'event_p2024_01 is FOR VALUES FROM (''2024-01-01 00:00:00+00'') TO (''2024-02-01 00:00:00+00'')');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.event_p2024_02')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-02-01 00:00:00+00'::timestamptz, '2024-03-01 00:00:00+00'::timestamptz), 'event_p2024_02 is FOR VALUES FROM (''2024-02-01 00:00:00+00'') TO (''2024-03-01 00:00:00+00'')');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.event_p2024_03')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-03-01 00:00:00+00'::timestamptz, '2024-04-01 00:00:00+00'::timestamptz), 'event_p2024_03 is FOR VALUES FROM (''2024-03-01 00:00:00+00'') TO (''2024-04-01 00:00:00+00'')');
+SELECT partitions_are('ops', 'event', ARRAY(SELECT p FROM unnest(ARRAY['event_p2024_01', 'event_p2024_02', 'event_p2024_03', 'event_default']::name[]) AS p UNION SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.created) AS n WHERE l.table_name = 'ops.event' EXCEPT SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.detached || l.dropped) AS n WHERE l.table_name = 'ops.event' UNION SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.dropped) AS n WHERE l.table_name = 'ops.event' AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'ops.event'::regclass AND c.relname = n)), 'event has its 4 planned partitions, as partition maintenance changed them');
+SELECT CASE WHEN pg_temp.specgen_retired('event_p2024_01') THEN skip('partition maintenance detached or dropped event_p2024_01 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.event_p2024_01')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01 00:00:00+00'::timestamptz, '2024-02-01 00:00:00+00'::timestamptz), 'event_p2024_01 is FOR VALUES FROM (''2024-01-01 00:00:00+00'') TO (''2024-02-01 00:00:00+00'')') END;
+SELECT CASE WHEN pg_temp.specgen_retired('event_p2024_02') THEN skip('partition maintenance detached or dropped event_p2024_02 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.event_p2024_02')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-02-01 00:00:00+00'::timestamptz, '2024-03-01 00:00:00+00'::timestamptz), 'event_p2024_02 is FOR VALUES FROM (''2024-02-01 00:00:00+00'') TO (''2024-03-01 00:00:00+00'')') END;
+SELECT CASE WHEN pg_temp.specgen_retired('event_p2024_03') THEN skip('partition maintenance detached or dropped event_p2024_03 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.event_p2024_03')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-03-01 00:00:00+00'::timestamptz, '2024-04-01 00:00:00+00'::timestamptz), 'event_p2024_03 is FOR VALUES FROM (''2024-03-01 00:00:00+00'') TO (''2024-04-01 00:00:00+00'')') END;
 SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.event_default')),
             'DEFAULT', 'event_default is DEFAULT');
 SELECT has_index('ops', 'event', 'event_kind_idx', ARRAY['kind']::name[], 'index event_kind_idx on event (kind)');
 SELECT index_is_type('ops', 'event', 'event_kind_idx', 'btree', 'index event_kind_idx is btree');
 SELECT ok((SELECT x.indisvalid FROM pg_catalog.pg_index AS x WHERE x.indexrelid = to_regclass('ops.event_kind_idx')), 'index event_kind_idx is valid (its concurrent build completed)');
-SELECT "is"((SELECT count(*) FROM pg_partition_tree(to_regclass('ops.event_kind_idx')) AS t WHERE t.isleaf), 4::bigint, 'index event_kind_idx has an index on each of the 4 leaf partitions');
+SELECT "is"((SELECT count(*) FROM pg_partition_tree(to_regclass('ops.event_kind_idx')) AS t WHERE t.isleaf), (SELECT count(*) FROM pg_partition_tree(to_regclass('ops.event')) AS t WHERE t.isleaf), 'index event_kind_idx has an index on each of the leaf partitions');
 
 -- performance, on seeded data
 -- plan readers: EXPLAIN (FORMAT JSON) of a query; the relations it scans, sorted in byte order (any collation);

@@ -16,20 +16,31 @@ SELECT plan(28);
 
 -- structure
 SELECT has_table('ops', 'reading', 'table ops.reading exists');
-SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.reading'), 5::bigint, 'ops.specgen_health() reports reading and its 4 partitions');
+SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.reading'), (SELECT count(*) FROM pg_partition_tree(to_regclass('ops.reading'))), 'ops.specgen_health() reports reading and each of its partitions');
 SELECT col_type_is('ops', 'reading', 'sensor_id', 'integer', 'reading.sensor_id is integer');
 SELECT col_not_null('ops', 'reading', 'sensor_id', 'reading.sensor_id is NOT NULL');
 SELECT col_type_is('ops', 'reading', 'seq', 'bigint', 'reading.seq is bigint');
 SELECT col_not_null('ops', 'reading', 'seq', 'reading.seq is NOT NULL');
 SELECT col_type_is('ops', 'reading', 'value', 'double precision', 'reading.value is double precision');
+-- partition maintenance may have detached or dropped planned partitions of reading (ops.specgen_partition_log
+-- says which): their tests are skipped
+CREATE OR REPLACE FUNCTION pg_temp.specgen_retired(p text) RETURNS boolean
+LANGUAGE sql AS $specgen$
+SELECT EXISTS (SELECT 1 FROM ops.specgen_partition_log AS l WHERE l.table_name = 'ops.reading' AND p = ANY (l.detached || l.dropped))
+   AND NOT coalesce((SELECT c.relispartition FROM pg_catalog.pg_class AS c
+                      WHERE c.oid = to_regclass(quote_ident('ops') || '.' || quote_ident(p))), false)
+$specgen$;
 SELECT "is"(pg_get_partkeydef(to_regclass('ops.reading')), 'RANGE (seq)', 'reading is partitioned by RANGE (seq)');
-SELECT partitions_are('ops', 'reading', ARRAY['reading_p0', 'reading_p1000', 'reading_p2000', 'reading_default']::name[], 'reading has its 4 partitions');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.reading_p0')),
-            'FOR VALUES FROM (''0'') TO (''1000'')', 'reading_p0 is FOR VALUES FROM (0) TO (1000)');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.reading_p1000')),
-            'FOR VALUES FROM (''1000'') TO (''2000'')', 'reading_p1000 is FOR VALUES FROM (1000) TO (2000)');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.reading_p2000')),
-            'FOR VALUES FROM (''2000'') TO (''3000'')', 'reading_p2000 is FOR VALUES FROM (2000) TO (3000)');
+SELECT partitions_are('ops', 'reading', ARRAY(SELECT p FROM unnest(ARRAY['reading_p0', 'reading_p1000', 'reading_p2000', 'reading_default']::name[]) AS p UNION SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.created) AS n WHERE l.table_name = 'ops.reading' EXCEPT SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.detached || l.dropped) AS n WHERE l.table_name = 'ops.reading' UNION SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.dropped) AS n WHERE l.table_name = 'ops.reading' AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'ops.reading'::regclass AND c.relname = n)), 'reading has its 4 planned partitions, as partition maintenance changed them');
+SELECT CASE WHEN pg_temp.specgen_retired('reading_p0') THEN skip('partition maintenance detached or dropped reading_p0 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.reading_p0')),
+                      'FOR VALUES FROM (''0'') TO (''1000'')', 'reading_p0 is FOR VALUES FROM (0) TO (1000)') END;
+SELECT CASE WHEN pg_temp.specgen_retired('reading_p1000') THEN skip('partition maintenance detached or dropped reading_p1000 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.reading_p1000')),
+                      'FOR VALUES FROM (''1000'') TO (''2000'')', 'reading_p1000 is FOR VALUES FROM (1000) TO (2000)') END;
+SELECT CASE WHEN pg_temp.specgen_retired('reading_p2000') THEN skip('partition maintenance detached or dropped reading_p2000 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.reading_p2000')),
+                      'FOR VALUES FROM (''2000'') TO (''3000'')', 'reading_p2000 is FOR VALUES FROM (2000) TO (3000)') END;
 SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.reading_default')),
             'DEFAULT', 'reading_default is DEFAULT');
 

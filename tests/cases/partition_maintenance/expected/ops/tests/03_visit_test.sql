@@ -16,30 +16,48 @@ SELECT plan(36);
 
 -- structure
 SELECT has_table('ops', 'visit', 'table ops.visit exists');
-SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.visit'), 8::bigint, 'ops.specgen_health() reports visit and its 7 partitions');
+SELECT "is"((SELECT count(*) FROM ops.specgen_health() AS h WHERE h.table_name = 'ops.visit'), (SELECT count(*) FROM pg_partition_tree(to_regclass('ops.visit'))), 'ops.specgen_health() reports visit and each of its partitions');
 SELECT col_type_is('ops', 'visit', 'site_id', 'integer', 'visit.site_id is integer');
 SELECT col_not_null('ops', 'visit', 'site_id', 'visit.site_id is NOT NULL');
 SELECT col_type_is('ops', 'visit', 'visited_on', 'date', 'visit.visited_on is date');
 SELECT col_not_null('ops', 'visit', 'visited_on', 'visit.visited_on is NOT NULL');
 SELECT col_type_is('ops', 'visit', 'pages', 'integer', 'visit.pages is integer');
+-- partition maintenance may have detached or dropped planned partitions of visit (ops.specgen_partition_log says
+-- which): their tests are skipped
+CREATE OR REPLACE FUNCTION pg_temp.specgen_retired(p text) RETURNS boolean
+LANGUAGE sql AS $specgen$
+SELECT EXISTS (SELECT 1 FROM ops.specgen_partition_log AS l WHERE l.table_name = 'ops.visit' AND p = ANY (l.detached || l.dropped))
+   AND NOT coalesce((SELECT c.relispartition FROM pg_catalog.pg_class AS c
+                      WHERE c.oid = to_regclass(quote_ident('ops') || '.' || quote_ident(p))), false)
+$specgen$;
 SELECT "is"(pg_get_partkeydef(to_regclass('ops.visit')), 'RANGE (visited_on)', 'visit is partitioned by RANGE (visited_on)');
-SELECT partitions_are('ops', 'visit', ARRAY['visit_p2024_w01', 'visit_p2024_w02', 'visit_default']::name[], 'visit has its 3 partitions');
-SELECT "is"(pg_get_partkeydef(to_regclass('ops.visit_p2024_w01')), 'HASH (site_id)', 'visit_p2024_w01 is partitioned by HASH (site_id)');
-SELECT partitions_are('ops', 'visit_p2024_w01', ARRAY['visit_p2024_w01_h0', 'visit_p2024_w01_h1']::name[], 'visit_p2024_w01 has its 2 partitions');
-SELECT "is"(pg_get_partkeydef(to_regclass('ops.visit_p2024_w02')), 'HASH (site_id)', 'visit_p2024_w02 is partitioned by HASH (site_id)');
-SELECT partitions_are('ops', 'visit_p2024_w02', ARRAY['visit_p2024_w02_h0', 'visit_p2024_w02_h1']::name[], 'visit_p2024_w02 has its 2 partitions');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w01')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01'::date, '2024-01-08'::date), 'visit_p2024_w01 is FOR VALUES FROM (''2024-01-01'') TO (''2024-01-08'')');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w01_h0')),
-            'FOR VALUES WITH (modulus 2, remainder 0)', 'visit_p2024_w01_h0 is FOR VALUES WITH (modulus 2, remainder 0)');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w01_h1')),
-            'FOR VALUES WITH (modulus 2, remainder 1)', 'visit_p2024_w01_h1 is FOR VALUES WITH (modulus 2, remainder 1)');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w02')),
-            format('FOR VALUES FROM (%L) TO (%L)', '2024-01-08'::date, '2024-01-15'::date), 'visit_p2024_w02 is FOR VALUES FROM (''2024-01-08'') TO (''2024-01-15'')');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w02_h0')),
-            'FOR VALUES WITH (modulus 2, remainder 0)', 'visit_p2024_w02_h0 is FOR VALUES WITH (modulus 2, remainder 0)');
-SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w02_h1')),
-            'FOR VALUES WITH (modulus 2, remainder 1)', 'visit_p2024_w02_h1 is FOR VALUES WITH (modulus 2, remainder 1)');
+SELECT partitions_are('ops', 'visit', ARRAY(SELECT p FROM unnest(ARRAY['visit_p2024_w01', 'visit_p2024_w02', 'visit_default']::name[]) AS p UNION SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.created) AS n WHERE l.table_name = 'ops.visit' EXCEPT SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.detached || l.dropped) AS n WHERE l.table_name = 'ops.visit' UNION SELECT quote_ident(n)::name FROM ops.specgen_partition_log AS l, unnest(l.dropped) AS n WHERE l.table_name = 'ops.visit' AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'ops.visit'::regclass AND c.relname = n)), 'visit has its 3 planned partitions, as partition maintenance changed them');
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w01') THEN skip('partition maintenance detached or dropped visit_p2024_w01 (ops.specgen_partition_log)', 1)
+            ELSE "is"(pg_get_partkeydef(to_regclass('ops.visit_p2024_w01')), 'HASH (site_id)', 'visit_p2024_w01 is partitioned by HASH (site_id)') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w01') THEN skip('partition maintenance detached or dropped visit_p2024_w01 (ops.specgen_partition_log)', 1)
+            ELSE partitions_are('ops', 'visit_p2024_w01', ARRAY['visit_p2024_w01_h0', 'visit_p2024_w01_h1']::name[], 'visit_p2024_w01 has its 2 partitions') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w02') THEN skip('partition maintenance detached or dropped visit_p2024_w02 (ops.specgen_partition_log)', 1)
+            ELSE "is"(pg_get_partkeydef(to_regclass('ops.visit_p2024_w02')), 'HASH (site_id)', 'visit_p2024_w02 is partitioned by HASH (site_id)') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w02') THEN skip('partition maintenance detached or dropped visit_p2024_w02 (ops.specgen_partition_log)', 1)
+            ELSE partitions_are('ops', 'visit_p2024_w02', ARRAY['visit_p2024_w02_h0', 'visit_p2024_w02_h1']::name[], 'visit_p2024_w02 has its 2 partitions') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w01') THEN skip('partition maintenance detached or dropped visit_p2024_w01 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w01')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-01-01'::date, '2024-01-08'::date), 'visit_p2024_w01 is FOR VALUES FROM (''2024-01-01'') TO (''2024-01-08'')') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w01') THEN skip('partition maintenance detached or dropped visit_p2024_w01 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w01_h0')),
+                      'FOR VALUES WITH (modulus 2, remainder 0)', 'visit_p2024_w01_h0 is FOR VALUES WITH (modulus 2, remainder 0)') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w01') THEN skip('partition maintenance detached or dropped visit_p2024_w01 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w01_h1')),
+                      'FOR VALUES WITH (modulus 2, remainder 1)', 'visit_p2024_w01_h1 is FOR VALUES WITH (modulus 2, remainder 1)') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w02') THEN skip('partition maintenance detached or dropped visit_p2024_w02 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w02')),
+                      format('FOR VALUES FROM (%L) TO (%L)', '2024-01-08'::date, '2024-01-15'::date), 'visit_p2024_w02 is FOR VALUES FROM (''2024-01-08'') TO (''2024-01-15'')') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w02') THEN skip('partition maintenance detached or dropped visit_p2024_w02 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w02_h0')),
+                      'FOR VALUES WITH (modulus 2, remainder 0)', 'visit_p2024_w02_h0 is FOR VALUES WITH (modulus 2, remainder 0)') END;
+SELECT CASE WHEN pg_temp.specgen_retired('visit_p2024_w02') THEN skip('partition maintenance detached or dropped visit_p2024_w02 (ops.specgen_partition_log)', 1)
+            ELSE "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_p2024_w02_h1')),
+                      'FOR VALUES WITH (modulus 2, remainder 1)', 'visit_p2024_w02_h1 is FOR VALUES WITH (modulus 2, remainder 1)') END;
 SELECT "is"((SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_catalog.pg_class AS c WHERE c.oid = to_regclass('ops.visit_default')),
             'DEFAULT', 'visit_default is DEFAULT');
 

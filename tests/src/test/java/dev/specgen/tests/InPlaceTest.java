@@ -101,6 +101,55 @@ class InPlaceTest {
         exec("DROP SCHEMA inplace10 CASCADE");
     }
 
+    /**
+     * A table-level foreign key is compared by its whole definition: a key that exists without the spec's action,
+     * DEFERRABLE or NOT VALID is drift, reported at the key's item in foreign_keys:.
+     */
+    @Test
+    void aCompositeForeignKeyDifferingInActionDeferrabilityOrValidityIsDrift(@TempDir Path tmp) throws Exception {
+        exec("CREATE SCHEMA inplace20",
+                "CREATE TABLE inplace20.parent (id bigint NOT NULL, k integer NOT NULL,"
+                        + " CONSTRAINT parent_pkey PRIMARY KEY (id, k))",
+                "CREATE TABLE inplace20.child (id bigint NOT NULL, pid bigint, pk integer,"
+                        + " CONSTRAINT child_pkey PRIMARY KEY (id),"
+                        + " CONSTRAINT child_parent_fk FOREIGN KEY (pid, pk) REFERENCES inplace20.parent (id, k),"
+                        + " CONSTRAINT child_pk_pid_fkey FOREIGN KEY (pk, pid) REFERENCES inplace20.parent (k, id))");
+        Path spec = spec(tmp, """
+                entity: Parent
+                schema: inplace20
+                fields:
+                  id: {type: bigint, nullable: false}
+                  k: {type: integer, nullable: false}
+                primary_key: [id, k]
+                ---
+                entity: Child
+                schema: inplace20
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  pid: bigint
+                  pk: integer
+                foreign_keys:
+                  - name: child_parent_fk
+                    columns: [pid, pk]
+                    references: {entity: Parent}
+                    on_delete: cascade
+                    deferrable: initially_deferred
+                  - columns: [pk, pid]
+                    references: {entity: Parent, columns: [k, id]}
+                    not_valid: true
+                """);
+        CliTest.Run r = CliTest.run("verify", spec.toString(), "--db-url", url, "--in-place", "--no-tests");
+        assertEquals(4, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(spec + ":15:5: error SG404: constraint child_parent_fk on child differs: the spec"
+                + " makes \"FOREIGN KEY (pid, pk) REFERENCES inplace20.parent(id, k) ON DELETE CASCADE DEFERRABLE"
+                + " INITIALLY DEFERRED\", the database has \"FOREIGN KEY (pid, pk) REFERENCES inplace20.parent(id, k)"
+                + "\""), r.err());
+        assertTrue(r.err().contains(spec + ":20:5: error SG404: constraint child_pk_pid_fkey on child differs: the"
+                + " spec makes \"FOREIGN KEY (pk, pid) REFERENCES inplace20.parent(k, id) NOT VALID\", the database"
+                + " has \"FOREIGN KEY (pk, pid) REFERENCES inplace20.parent(k, id)\""), r.err());
+        exec("DROP SCHEMA inplace20 CASCADE");
+    }
+
     @Test
     void aLockHeldByAnotherSessionEndsTheRunAfterTheLockTimeout(@TempDir Path tmp) throws Exception {
         Path spec = spec(tmp, EVENTS.formatted("inplace12", "inplace12"));

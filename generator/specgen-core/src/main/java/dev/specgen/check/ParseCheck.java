@@ -4,6 +4,7 @@ import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.MaintenanceObject;
 import dev.specgen.plan.SqlObject;
+import dev.specgen.plan.TableFeatureObject;
 import dev.specgen.plan.ViewObject;
 import dev.specgen.Parallel;
 import dev.specgen.render.RenderedStatement;
@@ -152,6 +153,12 @@ public final class ParseCheck implements AutoCloseable {
             PlpgsqlCheck plpgsql = new PlpgsqlCheck(this::parse);
             Optional<String> asWritten = plpgsql.problem(prepare(sql) + ";");
             return asWritten.isEmpty() || standIn.equals(sql) ? asWritten : plpgsql.problem(prepare(standIn) + ";");
+        }
+        if (o instanceof TableFeatureObject f) {
+            return tableFeature(f, sql);
+        }
+        if (o instanceof SqlObject.AttachIndex a && a.onlyWhileAttached()) {
+            return guardedAttach(sql);
         }
         if (o instanceof SqlObject.AttachIndex) {
             return isAttach(sql) ? Optional.empty()
@@ -316,6 +323,103 @@ public final class ParseCheck implements AutoCloseable {
                 && rest.subList(3, 7).equals(List.of("THEN", "NULL", ";", "END"))
                 && (rest.size() == 7 || rest.size() == 8 && rest.get(7).equals(";"));
         return shape ? Optional.of(body.substring(t.get(1).start(), t.get(semi).start())) : Optional.empty();
+    }
+
+    /**
+     * {@code DO $tag$ BEGIN IF <condition> THEN ALTER INDEX <name> ATTACH PARTITION <name>; END IF; END $tag$}: the
+     * condition one expression JSqlParser reads as a SELECT's, the statement {@link #isAttach}.
+     */
+    Optional<String> guardedAttach(String sql) {
+        String form = "not of the form DO $$ BEGIN IF <condition> THEN ALTER INDEX <parent> ATTACH PARTITION <child>;"
+                + " END IF; END $$";
+        List<Token> outer = SqlLexer.significant(sql);
+        if (outer.size() < 2 || !outer.get(0).is(sql, "DO") || outer.get(1).kind() != Kind.DOLLAR_STRING
+                || !outer.get(1).complete() || outer.size() > 3
+                || outer.size() == 3 && outer.get(2).kind() != Kind.SEMICOLON) {
+            return Optional.of(form);
+        }
+        String body = SqlLexer.dollarBody(sql, outer.get(1));
+        List<Token> t = SqlLexer.significant(body);
+        int n = t.size();
+        int then = -1;
+        int alter = -1;
+        for (int k = 0; k < n; k++) {
+            if (then < 0 && t.get(k).is(body, "THEN")) {
+                then = k;
+            }
+            if (then >= 0 && alter < 0 && t.get(k).is(body, "ALTER")) {
+                alter = k;
+            }
+        }
+        boolean shape = n >= 12 && t.get(0).is(body, "BEGIN") && t.get(1).is(body, "IF") && then > 2
+                && alter == then + 1 && t.get(n - 1 - (t.get(n - 1).kind() == Kind.SEMICOLON ? 1 : 0)).is(body, "END");
+        int end = n - 1 - (t.get(n - 1).kind() == Kind.SEMICOLON ? 1 : 0);
+        shape = shape && t.get(end - 1).kind() == Kind.SEMICOLON && t.get(end - 2).is(body, "IF")
+                && t.get(end - 3).is(body, "END") && t.get(end - 4).kind() == Kind.SEMICOLON;
+        if (!shape || !isAttach(body.substring(t.get(alter).start(), t.get(end - 4).start()))) {
+            return Optional.of(form);
+        }
+        String condition = body.substring(t.get(2).start(), t.get(then).start());
+        try {
+            Statement parsed = parse(prepare("SELECT " + condition));
+            return parsed instanceof net.sf.jsqlparser.statement.select.Select ? Optional.empty()
+                    : Optional.of(form);
+        } catch (JSQLParserException e) {
+            return Optional.of("the condition: " + firstLine(e));
+        }
+    }
+
+    /**
+     * Table features, by their tokens (JSqlParser 5 knows none of these statements): {@code ALTER TABLE <name> REPLICA
+     * IDENTITY ...;}, {@code ALTER TABLE <name> ENABLE|FORCE ROW LEVEL SECURITY;}, a DO block around one {@code CREATE
+     * POLICY <name> ON <name> ...;} and {@code CREATE OR REPLACE TRIGGER <name> ... EXECUTE FUNCTION <name>(...);}.
+     * The user's expressions in them (USING, WITH CHECK, WHEN) passed the expression frame check (SG221).
+     */
+    static Optional<String> tableFeature(TableFeatureObject o, String sql) {
+        List<Token> t = SqlLexer.significant(sql);
+        int n = t.size() - (!t.isEmpty() && t.get(t.size() - 1).kind() == Kind.SEMICOLON ? 1 : 0);
+        if (t.subList(0, n).stream().anyMatch(x -> x.kind() == Kind.SEMICOLON)) {
+            return Optional.of("more than one statement");
+        }
+        if (o instanceof TableFeatureObject.SetReplicaIdentity) {
+            int k = name(t, words(sql, t, 0, "ALTER", "TABLE"));
+            k = words(sql, t, k, "REPLICA", "IDENTITY");
+            int end = k < 0 ? -1 : k < n && t.get(k).is(sql, "USING") ? name(t, words(sql, t, k, "USING", "INDEX"))
+                    : k + 1;
+            return end == n && k < n ? Optional.empty() : Optional.of("not of the form ALTER TABLE <table> REPLICA"
+                    + " IDENTITY <identity>");
+        }
+        if (o instanceof TableFeatureObject.SetRowSecurity) {
+            int k = name(t, words(sql, t, 0, "ALTER", "TABLE"));
+            k = k < 0 || k >= n ? -1 : words(sql, t, k + 1, "ROW", "LEVEL", "SECURITY");
+            return k == n ? Optional.empty() : Optional.of("not of the form ALTER TABLE <table> ENABLE|FORCE ROW"
+                    + " LEVEL SECURITY");
+        }
+        if (o instanceof TableFeatureObject.CreatePolicy) {
+            String form = "not of the form DO $$ BEGIN CREATE POLICY <name> ON <table> ...; EXCEPTION WHEN"
+                    + " duplicate_object THEN NULL; END $$";
+            Optional<String> inner = doBody(sql);
+            if (inner.isEmpty()) {
+                return Optional.of(form);
+            }
+            List<Token> b = SqlLexer.significant(inner.get());
+            int k = name(b, words(inner.get(), b, 0, "CREATE", "POLICY"));
+            k = name(b, words(inner.get(), b, k, "ON"));
+            return k > 0 && b.stream().noneMatch(x -> x.kind() == Kind.SEMICOLON) ? Optional.empty()
+                    : Optional.of(form);
+        }
+        int k = name(t, words(sql, t, 0, "CREATE", "OR", "REPLACE", "TRIGGER"));
+        int execute = -1;
+        for (int i = Math.max(k, 0); i < n; i++) {
+            if (t.get(i).is(sql, "EXECUTE")) {
+                execute = i;
+            }
+        }
+        int call = name(t, words(sql, t, execute, "EXECUTE", "FUNCTION"));
+        boolean shape = k > 0 && call > 0 && call < n && t.get(call).kind() == Kind.OPEN_PAREN
+                && t.get(n - 1).kind() == Kind.CLOSE_PAREN;
+        return shape ? Optional.empty() : Optional.of("not of the form CREATE OR REPLACE TRIGGER <name> ... EXECUTE"
+                + " FUNCTION <function>(...)");
     }
 
     /** {@code ALTER INDEX <name> ATTACH PARTITION <name>}, names optionally qualified, comments and blanks anywhere. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * One entity spec (one YAML document). {@code name} is the spec name ({@code SalesTransaction}); {@code table} is
  * the SQL table name ({@code sales_transaction}, or the spec's {@code table:} override). {@code primaryKey} is
  * resolved from field-level {@code primary_key: true} flags or the entity-level {@code primary_key:} list, in
- * that order of columns. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
+ * that order of columns. {@code foreignKeys} are the table-level keys ({@code foreign_keys:}); a field's
+ * {@code references:} stays on the field. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
  * (declared by this entity), not part of it. {@code primaryKeyName} is the name of {@code primary_key: {name: ...}}
  * ({@code <table>_pkey} otherwise); {@code constraints} the {@code constraints:} list, in spec order. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
  * entity name's when the table name is derived).
@@ -22,10 +23,12 @@ public record Entity(
         List<Field> fields,
         List<Named> primaryKey,
         List<Index> indexes,
+        List<ForeignKey> foreignKeys,
         Optional<Partitioning> partitioning,
         Storage storage,
         List<Action> actions,
         Hints performanceHints,
+        TableFeatures features,
         SourcePos pos,
         SourcePos tablePos,
         Optional<Named> primaryKeyName,
@@ -39,10 +42,12 @@ public record Entity(
         fields = List.copyOf(fields);
         primaryKey = List.copyOf(primaryKey);
         indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
         Objects.requireNonNull(partitioning, "partitioning == null");
         Objects.requireNonNull(storage, "storage == null");
         actions = List.copyOf(actions);
         Objects.requireNonNull(performanceHints, "performanceHints == null");
+        Objects.requireNonNull(features, "features == null");
         Objects.requireNonNull(pos, "pos == null");
         Objects.requireNonNull(tablePos, "tablePos == null");
         Objects.requireNonNull(primaryKeyName, "primaryKeyName == null");
@@ -51,6 +56,11 @@ public record Entity(
 
     public Optional<Field> field(String fieldName) {
         return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+    }
+
+    /** Whether {@code f} references another row: by its own {@code references:} or as a column of a table-level key. */
+    public boolean referencing(Field f) {
+        return f.references().isPresent() || foreignKeys.stream().anyMatch(k -> k.columnNames().contains(f.name()));
     }
 
     /** NOT NULL in the table: declared so, or a primary key column. */

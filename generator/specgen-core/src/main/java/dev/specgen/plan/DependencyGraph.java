@@ -2,6 +2,7 @@ package dev.specgen.plan;
 
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
+import dev.specgen.model.ForeignKey;
 import dev.specgen.view.AnalyzedView;
 import dev.specgen.view.Relation;
 import dev.specgen.view.ViewCatalog;
@@ -20,7 +21,8 @@ import java.util.Set;
  * One dependency graph for everything the plan creates (Atlas SortChanges/DetachCycles): tables, then views on
  * tables, then views on views. An entity's table comes after the tables it references; a view after every table
  * and view it reads. Ties are broken by schema, then name. A foreign key that would close a cycle is detached: it is
- * listed in {@link #deferred()} (as "Entity.field") and emitted as ALTER TABLE ... ADD CONSTRAINT after all tables.
+ * listed in {@link #deferred()} (as "Entity.field", or for a table-level key as "Entity(a,b)->Target") and
+ * emitted as ALTER TABLE ... ADD CONSTRAINT after all tables.
  * Views never form cycles (the view analysis rejects them, SG247). Tables are ordered before views, so a schema's
  * files number its tables first.
  */
@@ -75,6 +77,11 @@ record DependencyGraph(List<Node> order, Set<String> deferred) {
 
     static String key(Entity e, Field f) {
         return e.name() + "." + f.name();
+    }
+
+    /** A table-level key: "Entity(a,b)->Target" (field names cannot hold parentheses or commas). */
+    static String key(Entity e, ForeignKey fk) {
+        return e.name() + "(" + String.join(",", fk.columnNames()) + ")->" + fk.entity().name();
     }
 
     static DependencyGraph of(List<Entity> entities, ViewCatalog views) {
@@ -138,7 +145,7 @@ record DependencyGraph(List<Node> order, Set<String> deferred) {
                     out.add(top.node);
                     continue;
                 }
-                Node next = top.node instanceof TableNode t ? referenced(t, t.entity().fields().get(top.next++))
+                Node next = top.node instanceof TableNode t ? referenced(t, top.next++)
                         : read(((ViewNode) top.node).view().sources().get(top.next++));
                 if (next != null) {
                     visiting.add(next.key());
@@ -151,16 +158,22 @@ record DependencyGraph(List<Node> order, Set<String> deferred) {
          * The table {@code f} references when it must come first, else null: none, itself, one not in this run,
          * one already placed, or one on the current path (that reference closes a cycle and is detached).
          */
-        private Node referenced(TableNode t, Field f) {
-            if (f.references().isEmpty()) {
-                return null;
+        private Node referenced(TableNode t, int i) {
+            List<Field> fields = t.entity().fields();
+            if (i < fields.size()) {
+                Field f = fields.get(i);
+                return f.references().isEmpty() ? null : referenced(t, f.references().get().entity(), key(t.entity(), f));
             }
-            String target = f.references().get().entity();
+            ForeignKey fk = t.entity().foreignKeys().get(i - fields.size());
+            return referenced(t, fk.entity().name(), key(t.entity(), fk));
+        }
+
+        private Node referenced(TableNode t, String target, String key) {
             if (target.equals(t.key()) || !byKey.containsKey(target) || done.contains(target)) {
                 return null;
             }
             if (visiting.contains(target)) {
-                deferred.add(key(t.entity(), f));
+                deferred.add(key);
                 return null;
             }
             return byKey.get(target);
@@ -174,7 +187,10 @@ record DependencyGraph(List<Node> order, Set<String> deferred) {
         }
     }
 
-    /** A node on the walk's path and the index of its next field (a table) or source (a view) to look at. */
+    /**
+     * A node on the walk's path and the index of its next reference to look at: a table's fields, then its
+     * table-level foreign keys; a view's sources.
+     */
     private static final class Frame {
         final Node node;
         int next;
@@ -184,7 +200,7 @@ record DependencyGraph(List<Node> order, Set<String> deferred) {
         }
 
         boolean exhausted() {
-            return next == (node instanceof TableNode t ? t.entity().fields().size()
+            return next == (node instanceof TableNode t ? t.entity().fields().size() + t.entity().foreignKeys().size()
                     : ((ViewNode) node).view().sources().size());
         }
     }

@@ -4,6 +4,7 @@ import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
 import dev.specgen.model.FieldType;
+import dev.specgen.model.ForeignKey;
 import dev.specgen.model.Index;
 import dev.specgen.model.Named;
 import dev.specgen.model.Param;
@@ -55,6 +56,9 @@ final class EntityPlanner {
         for (Index i : e.indexes()) {
             i.name().ifPresent(names::reserve);
         }
+        for (ForeignKey fk : e.foreignKeys()) {
+            fk.name().ifPresent(n -> names.reserve(n.name()));
+        }
         ConstraintPlanner.reserveNames(e, names);
     }
 
@@ -80,6 +84,7 @@ final class EntityPlanner {
             out.addAll(indexes.plan(i));
         }
         out.addAll(comments(indexes));
+        out.addAll(TableFeaturesPlanner.plan(entity, partitions.nodes()));
         BulkPlanner bulk = new BulkPlanner(entity);
         for (dev.specgen.model.Action.Bulk a : entity.bulkActions()) {
             out.addAll(bulk.plan(a));
@@ -152,6 +157,17 @@ final class EntityPlanner {
                 constraints.add(fk.get());
             }
         }
+        for (ForeignKey fk : entity.foreignKeys()) {
+            Optional<Constraint> k = foreignKey(fk);
+            if (k.isEmpty()) {
+                continue;
+            }
+            if (fk.notValid() || deferred.contains(DependencyGraph.key(entity, fk)) || uniqueOnlyThroughOwnIndex(fk)) {
+                deferredForeignKeys.add(new AddForeignKey(table, k.get(), fk.pos()));
+            } else {
+                constraints.add(k.get());
+            }
+        }
         String partitionBy = entity.partitioning().map(PartitionPlanner::partitionBy).orElse("");
         List<String> with = entity.isPartitioned() ? List.of() : params(entity.storage().params());
         boolean unlogged = !entity.isPartitioned() && entity.storage().unlogged();
@@ -170,6 +186,44 @@ final class EntityPlanner {
         boolean primary = entity.primaryKey().size() == 1 && entity.primaryKey().get(0).name().equals(col);
         boolean uniqueConstraint = entity.field(col).map(Field::unique).orElse(false);
         return !primary && !uniqueConstraint;
+    }
+
+    /** As {@link #uniqueOnlyThroughOwnIndex(Reference)}, for a table-level key to this same table. */
+    private boolean uniqueOnlyThroughOwnIndex(ForeignKey fk) {
+        if (!fk.entity().name().equals(entity.name())) {
+            return false;
+        }
+        Set<String> cols = Set.copyOf(fk.targetColumnNames(entity));
+        boolean primary = Set.copyOf(entity.primaryKey().stream().map(Named::name).toList()).equals(cols);
+        boolean uniqueConstraint = cols.size() == 1 && entity.field(cols.iterator().next()).map(Field::unique)
+                .orElse(false);
+        return !primary && !uniqueConstraint;
+    }
+
+    /**
+     * {@code FOREIGN KEY (a, b) REFERENCES s.t (x, y)} with its actions, DEFERRABLE and NOT VALID (which only
+     * ALTER TABLE keeps: CREATE TABLE marks the key valid), named as PostgreSQL would:
+     * {@code <table>_<a>_<b>_fkey}.
+     */
+    private Optional<Constraint> foreignKey(ForeignKey fk) {
+        Entity target = byName.get(fk.entity().name());
+        if (target == null) {
+            return Optional.empty();
+        }
+        StringBuilder body = new StringBuilder("FOREIGN KEY (").append(idents(fk.columnNames()))
+                .append(") REFERENCES ").append(Sql.qualified(target.schema(), target.table())).append(" (")
+                .append(idents(fk.targetColumnNames(target))).append(")");
+        fk.onDelete().ifPresent(a -> body.append(" ON DELETE ").append(a.action().sql()));
+        fk.onUpdate().ifPresent(a -> body.append(" ON UPDATE ").append(a.action().sql()));
+        if (fk.deferrable() != ForeignKey.Deferrable.NO) {
+            body.append(" ").append(fk.deferrable().sql());
+        }
+        if (fk.notValid()) {
+            body.append(" NOT VALID");
+        }
+        String name = fk.name().map(n -> Sql.ident(n.name())).orElseGet(() -> constraintName(entity.table() + "_"
+                + String.join("_", fk.columnNames()) + "_fkey"));
+        return Optional.of(new Constraint(Constraint.Kind.FOREIGN_KEY, name, body.toString(), fk.pos()));
     }
 
     private boolean isPrimaryKeyColumn(Field f) {

@@ -2,6 +2,8 @@ package dev.specgen.plan;
 
 import dev.specgen.model.Entity;
 import dev.specgen.model.Index;
+import dev.specgen.model.Maintenance;
+import dev.specgen.model.Partitioning;
 import dev.specgen.model.IndexColumn;
 import dev.specgen.model.Named;
 import dev.specgen.model.Sql;
@@ -61,14 +63,23 @@ final class IndexPlanner {
             String child = names.allocate(name + "_" + n.rawName().substring(entity.table().length() + 1));
             indexOf.put(n.rawName(), child);
             out.add(index(Sql.ident(child), n.qualified(), i, n.leaf(), !n.leaf()));
+            boolean top = n.parentRaw().equals(entity.table());
+            String parentTable = top ? table : Sql.qualified(entity.schema(), n.parentRaw());
             attaches.add(new AttachIndex(Sql.qualified(entity.schema(), indexOf.get(n.parentRaw())),
-                    Sql.qualified(entity.schema(), child), i.pos()));
+                    Sql.qualified(entity.schema(), child), n.qualified(), parentTable,
+                    top && retentionDetaches() && !n.bound().equals("DEFAULT"), i.pos()));
         }
         // bottom-up: a partitioned level's index becomes valid once all of its children are attached
         for (int k = attaches.size() - 1; k >= 0; k--) {
             out.add(attaches.get(k));
         }
         return out;
+    }
+
+    /** Whether partition maintenance detaches (keeps) partitions past retention. */
+    private boolean retentionDetaches() {
+        return entity.partitioning().flatMap(Partitioning::maintenance)
+                .filter(m -> m.retention().isPresent() && m.mode() == Maintenance.Mode.DETACH).isPresent();
     }
 
     private static CreateIndex index(String name, String table, Index i, boolean concurrently, boolean only) {

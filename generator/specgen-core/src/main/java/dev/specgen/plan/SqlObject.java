@@ -1,6 +1,7 @@
 package dev.specgen.plan;
 
 import dev.specgen.diag.SourcePos;
+import dev.specgen.model.Sql;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
  */
 public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
         SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
-        SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.AddConstraint, SqlObject.BulkFunction, ViewObject, MaintenanceObject {
+        SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.AddConstraint, SqlObject.BulkFunction, ViewObject,
+        MaintenanceObject, TableFeatureObject {
 
     SourcePos origin();
 
@@ -288,11 +290,35 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
     }
 
     /** {@code ALTER INDEX parent ATTACH PARTITION child}: the last step of an index rollout. */
-    record AttachIndex(String parent, String child, SourcePos origin) implements SqlObject {
+    /**
+     * {@code ALTER INDEX parent ATTACH PARTITION child}. With {@code onlyWhileAttached} (the partitions retention may
+     * detach), only while {@code childTable} is a partition of {@code parentTable}: a detached partition keeps its
+     * name and its index, so re-running the install script would otherwise fail at this statement.
+     *
+     * @param childTable  quoted qualified table of {@code child}
+     * @param parentTable quoted qualified table of {@code parent}
+     */
+    record AttachIndex(String parent, String child, String childTable, String parentTable, boolean onlyWhileAttached,
+            SourcePos origin) implements SqlObject {
         public AttachIndex {
             Objects.requireNonNull(parent, "parent == null");
             Objects.requireNonNull(child, "child == null");
+            Objects.requireNonNull(childTable, "childTable == null");
+            Objects.requireNonNull(parentTable, "parentTable == null");
             Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String childTableLiteral() {
+            return Sql.literal(childTable);
+        }
+
+        public String parentTableLiteral() {
+            return Sql.literal(parentTable);
+        }
+
+        /** The DO block's dollar tag: one that none of the names in it contains. */
+        public String tag() {
+            return Sql.dollarTag(parent + child + childTableLiteral() + parentTableLiteral());
         }
 
         public String describe() {

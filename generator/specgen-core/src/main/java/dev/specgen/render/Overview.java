@@ -2,6 +2,7 @@ package dev.specgen.render;
 
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
+import dev.specgen.model.ForeignKey;
 import dev.specgen.model.Index;
 import dev.specgen.model.IndexColumn;
 import dev.specgen.model.PartitionSpec;
@@ -48,16 +49,23 @@ public final class Overview {
             for (Field f : e.fields()) {
                 boolean pk = e.primaryKey().stream().anyMatch(k -> k.name().equals(f.name()));
                 members.add(mermaid(typeName(f)) + " " + mermaid(f.name()) + (pk ? " PK" : "")
-                        + (f.references().isPresent() ? " FK" : ""));
+                        + (e.referencing(f) ? " FK" : ""));
                 f.references().flatMap(r -> entity.apply(r.entity())).ifPresent(target -> links.add(
                         new OverviewModel.Link(id(e), "*", id(target.entity()), "1", mermaid(f.name()), false)));
             }
+            for (ForeignKey fk : e.foreignKeys()) {
+                entity.apply(fk.entity().name()).ifPresent(target -> links.add(new OverviewModel.Link(id(e), "*",
+                        id(target.entity()), "1", mermaid(String.join(", ", fk.columnNames())), false)));
+            }
             List<String> methods = methods(ep.indexes());
             String partitions = e.partitioning().map(Overview::partitions).orElse("");
-            List<String> refs = e.fields().stream().filter(f -> f.references().isPresent())
+            List<String> refs = new ArrayList<>(e.fields().stream().filter(f -> f.references().isPresent())
                     .map(f -> f.name() + " -> " + entity.apply(f.references().get().entity())
                             .map(t -> t.entity().schema() + "." + t.entity().table()).orElse("?"))
-                    .toList();
+                    .toList());
+            e.foreignKeys().forEach(fk -> refs.add("(" + String.join(", ", fk.columnNames()) + ") -> "
+                    + entity.apply(fk.entity().name()).map(t -> t.entity().schema() + "." + t.entity().table())
+                            .orElse("?")));
             nodes.add(new OverviewModel.Node("table", id(e), mermaid(e.schema() + "." + e.table()),
                     mermaid(partitions), members, methods, cell(ep.specFile()), cell(partitions.isEmpty() ? "-"
                     : partitions), indexCell(ep.indexes()),

@@ -4,6 +4,7 @@ import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Sql;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,8 +17,7 @@ import java.util.stream.Collectors;
 public sealed interface Assertion extends TestStep permits Assertion.HasTable, Assertion.PartitionKey,
         Assertion.PartitionsAre, Assertion.PartitionBound, Assertion.ColumnType, Assertion.ColumnNotNull,
         Assertion.HasIndex, Assertion.IndexType, Assertion.IndexFlag, Assertion.IndexOnLeaves, Assertion.HealthRows,
-        Assertion.ConstraintIs,
-        PerformanceAssertion, ViewAssertion, BulkAssertion {
+        Assertion.TableFeature, PerformanceAssertion, ViewAssertion, BulkAssertion {
 
     String description();
 
@@ -75,9 +75,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
     /**
      * {@code is(count of <schema>.specgen_health() rows of the table, rows)}: the schema's health function reports
-     * the table and each of its partitions ({@code rows}: 1 + the planned partitions, sub-partitions included).
+     * the table and each of its partitions ({@code expected}, SQL: 1 + the planned partitions, sub-partitions
+     * included; with partition maintenance, the table's partition tree as it is now).
      */
-    record HealthRows(String function, String qualified, long rows, String description, SourcePos origin)
+    record HealthRows(String function, String qualified, String expected, String description, SourcePos origin)
             implements Assertion {
         public HealthRows {
             Objects.requireNonNull(function, "function == null");
@@ -101,8 +102,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
      * @param relation quoted qualified name of a partitioned table (the entity's table or a sub-partitioned partition)
      * @param expected as PostgreSQL prints it: {@code RANGE (transaction_date)}
      */
-    record PartitionKey(String relation, String expected, String description, SourcePos origin) implements Assertion {
+    record PartitionKey(String relation, String expected, Skip skip, String description, SourcePos origin)
+            implements Assertion {
         public PartitionKey {
+            Objects.requireNonNull(skip, "skip == null");
             Objects.requireNonNull(relation, "relation == null");
             Objects.requireNonNull(expected, "expected == null");
             Objects.requireNonNull(description, "description == null");
@@ -122,10 +125,15 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
         }
     }
 
-    /** {@code partitions_are(schema, table, partitions, description)}: exactly these direct partitions. */
-    record PartitionsAre(String schema, String table, List<String> partitions, String description, SourcePos origin)
-            implements Assertion, OnTable {
+    /**
+     * {@code partitions_are(schema, table, partitions, description)}: exactly these direct partitions (with
+     * partition maintenance, as its log says it changed them: {@link MaintainedTree#partitions}).
+     */
+    record PartitionsAre(String schema, String table, List<String> partitions, Optional<MaintainedTree> maintained,
+            Skip skip, String description, SourcePos origin) implements Assertion, OnTable {
         public PartitionsAre {
+            Objects.requireNonNull(maintained, "maintained == null");
+            Objects.requireNonNull(skip, "skip == null");
             Objects.requireNonNull(schema, "schema == null");
             Objects.requireNonNull(table, "table == null");
             partitions = List.copyOf(partitions);
@@ -135,8 +143,9 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
 
         /** pgTAP compares with {@code regclass} text, which quotes a name where needed. */
         public String partitionsArray() {
-            return partitions.stream().map(p -> Sql.literal(Sql.ident(p)))
+            String planned = partitions.stream().map(p -> Sql.literal(Sql.ident(p)))
                     .collect(Collectors.joining(", ", "ARRAY[", "]::name[]"));
+            return maintained.map(m -> m.partitions(planned)).orElse(planned);
         }
 
         public String template() {
@@ -150,9 +159,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
      * @param relation quoted qualified partition name
      * @param expected an SQL expression giving the bound as PostgreSQL prints it (see {@link ExpectedBound})
      */
-    record PartitionBound(String relation, String expected, String description, SourcePos origin)
+    record PartitionBound(String relation, String expected, Skip skip, String description, SourcePos origin)
             implements Assertion {
         public PartitionBound {
+            Objects.requireNonNull(skip, "skip == null");
             Objects.requireNonNull(relation, "relation == null");
             Objects.requireNonNull(expected, "expected == null");
             Objects.requireNonNull(description, "description == null");
@@ -298,9 +308,10 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
     /**
      * Every leaf partition has an index attached to {@code index}: the leaves of the index's partition tree.
      *
-     * @param index quoted qualified name of the parent (partitioned) index
+     * @param index    quoted qualified name of the parent (partitioned) index
+     * @param expected SQL: the planned leaves, or with partition maintenance the table's leaves now
      */
-    record IndexOnLeaves(String index, int leaves, String description, SourcePos origin) implements Assertion {
+    record IndexOnLeaves(String index, String expected, String description, SourcePos origin) implements Assertion {
         public IndexOnLeaves {
             Objects.requireNonNull(index, "index == null");
             Objects.requireNonNull(description, "description == null");
@@ -317,36 +328,40 @@ public sealed interface Assertion extends TestStep permits Assertion.HasTable, A
     }
 
     /**
-     * A constraint of the table by its name, of its kind and validity: {@code pg_constraint.contype} ({@code p},
-     * {@code u}, {@code c}, {@code x}), followed by {@code  not valid} when it is not validated.
-     *
-     * @param table quoted qualified table name
-     * @param name  the constraint's plain name
+     * A table feature as the catalog has it: {@code is((value), expected)}; {@code value} a scalar query over the
+     * catalog, {@code expected} an SQL literal (replica identity, row level security, policies, triggers).
      */
-    record ConstraintIs(String table, String name, String expected, String description, SourcePos origin)
-            implements Assertion {
-        public ConstraintIs {
-            Objects.requireNonNull(table, "table == null");
-            Objects.requireNonNull(name, "name == null");
+    record TableFeature(String value, String expected, String description, SourcePos origin) implements Assertion {
+        public TableFeature {
+            Objects.requireNonNull(value, "value == null");
             Objects.requireNonNull(expected, "expected == null");
             Objects.requireNonNull(description, "description == null");
             Objects.requireNonNull(origin, "origin == null");
         }
 
-        public String tableLiteral() {
-            return Sql.literal(table);
-        }
-
-        public String nameLiteral() {
-            return Sql.literal(name);
-        }
-
-        public String expectedLiteral() {
-            return Sql.literal(expected);
-        }
-
         public String template() {
-            return "tests/constraint_is";
+            return "tests/table_feature";
+        }
+    }
+
+    /**
+     * When a test of a partition is skipped instead of run: {@code when} is an SQL condition (empty: never), e.g. that
+     * partition maintenance detached or dropped the partition ({@link MaintainedTree#retired}).
+     */
+    record Skip(String when, String why) {
+        public static final Skip NEVER = new Skip("", "");
+
+        public Skip {
+            Objects.requireNonNull(when, "when == null");
+            Objects.requireNonNull(why, "why == null");
+        }
+
+        public boolean sometimes() {
+            return !when.isEmpty();
+        }
+
+        public String whyLiteral() {
+            return Sql.literal(why);
         }
     }
 }

@@ -40,7 +40,7 @@ final class BulkValues {
     boolean free(Field f) {
         boolean partition = e.partitionColumns().contains(f.name());
         boolean key = SeedPlan.isKey(e, f);
-        return !partition && !key && f.check().isEmpty() && f.references().isEmpty() && f.seed().isEmpty()
+        return !partition && !key && f.check().isEmpty() && !e.referencing(f) && f.seed().isEmpty()
                 && f.identity() == Field.Identity.NONE;
     }
 

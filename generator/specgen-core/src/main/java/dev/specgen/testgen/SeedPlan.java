@@ -4,6 +4,7 @@ import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.FieldType.Kind;
+import dev.specgen.model.ForeignKey;
 import dev.specgen.model.Index;
 import dev.specgen.model.IndexColumn;
 import dev.specgen.model.PartitionSpec.Bound;
@@ -87,8 +88,8 @@ final class SeedPlan {
         seen.add(main.entity().name());
         todo.add(main);
         while (!todo.isEmpty() && seen.size() < stop) {
-            for (Field f : todo.poll().entity().fields()) {
-                Optional<EntityPlan> target = f.references().flatMap(r -> entities.apply(r.entity()));
+            for (String name : referenced(todo.poll().entity())) {
+                Optional<EntityPlan> target = entities.apply(name);
                 if (target.isPresent() && seen.add(target.get().entity().name())) {
                     todo.add(target.get());
                 }
@@ -100,8 +101,8 @@ final class SeedPlan {
     private void visit(EntityPlan ep, long wanted, String rowsSql, Set<String> stack) {
         Entity e = ep.entity();
         long rows = capacity(e, wanted);
-        for (Field f : e.fields()) {
-            Optional<EntityPlan> target = f.references().flatMap(r -> entities.apply(r.entity()));
+        for (String name : referenced(e)) {
+            Optional<EntityPlan> target = entities.apply(name);
             if (target.isPresent() && !stack.contains(target.get().entity().name())
                     && !seeded.contains(target.get().entity().name())) {
                 Set<String> deeper = new LinkedHashSet<>(stack);
@@ -118,10 +119,29 @@ final class SeedPlan {
         seeded.add(e.name());
     }
 
+    /** The entities {@code e} references, fields' references first, then its table-level keys', in spec order. */
+    static List<String> referenced(Entity e) {
+        List<String> out = new ArrayList<>();
+        e.fields().forEach(f -> f.references().ifPresent(r -> out.add(r.entity())));
+        e.foreignKeys().forEach(fk -> out.add(fk.entity().name()));
+        return out;
+    }
+
+    /** The first table-level key {@code f} is a column of. */
+    static Optional<ForeignKey> foreignKey(Entity e, Field f) {
+        return e.foreignKeys().stream().filter(fk -> fk.columnNames().contains(f.name())).findFirst();
+    }
+
     private Gen gen(EntityPlan ep, Field f, String rowsSql, long rows, Set<String> stack) {
         Entity e = ep.entity();
         if (f.seed().isPresent()) {
             return new Gen.Custom(f.seed().get());
+        }
+        // before the partition key: every column of the key takes its value from the same referenced row, also
+        // when one of them partitions this table
+        Optional<ForeignKey> fk = foreignKey(e, f);
+        if (fk.isPresent()) {
+            return reference(ep, f, fk.get(), rowsSql, rows, stack);
         }
         Optional<Partitioning> level = level(e, f);
         if (level.isPresent() && !(level.get().strategy() == Partitioning.Strategy.HASH && shortKey(e, f, rows))) {
@@ -186,7 +206,7 @@ final class SeedPlan {
                 cap = Math.min(cap, new Gen.Base36(((FieldType.Sized) f.type()).length()).capacity());
             }
             // a unique column whose CHECK allows few values (IN (...), BETWEEN) holds at most that many rows
-            if (mustBeDistinct(e, f) && f.seed().isEmpty() && f.references().isEmpty() && level(e, f).isEmpty()
+            if (mustBeDistinct(e, f) && f.seed().isEmpty() && !e.referencing(f) && level(e, f).isEmpty()
                     && f.check().flatMap(c -> Checks.values(f, c)).orElse(null) instanceof Gen.Pick p) {
                 cap = Math.min(cap, p.values().size());
             }
@@ -208,6 +228,34 @@ final class SeedPlan {
         Optional<Field> column = target.flatMap(t -> ref.field().or(() -> t.entity().primaryKey().size() == 1
                 ? Optional.of(t.entity().primaryKey().get(0).name()) : Optional.empty())
                 .flatMap(c -> t.entity().field(c)));
+        return reference(ep, f, target, column, nullable(ep.entity(), f), rowsSql, rows, stack);
+    }
+
+    /**
+     * A column of a table-level key takes the matching referenced column's value of row {@code 1 + i % rows}, as
+     * every other column of the key does, so together they name a row that exists. In a cycle the key is left
+     * unchecked by a NULL in a nullable column of it (MATCH SIMPLE); its other columns get ordinary values.
+     */
+    private Gen reference(EntityPlan ep, Field f, ForeignKey fk, String rowsSql, long rows, Set<String> stack) {
+        Optional<EntityPlan> target = entities.apply(fk.entity().name());
+        int i = fk.columnNames().indexOf(f.name());
+        Optional<Field> column = target.flatMap(t -> {
+            List<String> cols = fk.targetColumnNames(t.entity());
+            return i < cols.size() ? t.entity().field(cols.get(i)) : Optional.empty();
+        });
+        boolean keyNullable = fk.columns().stream().anyMatch(c -> ep.entity().field(c.name())
+                .map(x -> nullable(ep.entity(), x)).orElse(false));
+        if (target.isPresent() && stack.contains(target.get().entity().name())
+                && !target.get().entity().name().equals(ep.entity().name()) && keyNullable
+                && !nullable(ep.entity(), f)) {
+            return forType(f.type(), false);
+        }
+        return reference(ep, f, target, column, keyNullable, rowsSql, rows, stack);
+    }
+
+    /** {@code nullable}: whether a NULL here leaves the key unchecked (in a reference cycle). */
+    private Gen reference(EntityPlan ep, Field f, Optional<EntityPlan> target, Optional<Field> column,
+            boolean nullable, String rowsSql, long rows, Set<String> stack) {
         if (target.isEmpty() || column.isEmpty() || column.get().equals(f)) {
             return forType(f.type(), false);
         }
@@ -216,7 +264,7 @@ final class SeedPlan {
             return new Gen.Ref(gen(ep, column.get(), rowsSql, rows, stack), rows, rowsSql);
         }
         if (stack.contains(name)) {
-            if (nullable(ep.entity(), f)) {
+            if (nullable) {
                 return new Gen.Null();
             }
             problems.add("column " + f.name() + " of " + ep.entity().table() + " references " + name

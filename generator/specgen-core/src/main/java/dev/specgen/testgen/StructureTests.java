@@ -10,6 +10,8 @@ import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
 import dev.specgen.model.TableConstraint;
+import dev.specgen.model.TableFeatures;
+import dev.specgen.model.TableFeatures.Policy;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.EntityPlan.NamedIndex;
 import dev.specgen.plan.EntityPlan.Partition;
@@ -28,9 +30,26 @@ final class StructureTests {
     private final Entity e;
     private final List<TestStep> out = new ArrayList<>();
 
+    /** Present when partition maintenance changes the tree: the tests expect what its log says. */
+    private final Optional<MaintainedTree> maintained;
+
     private StructureTests(EntityPlan ep) {
         this.ep = ep;
         this.e = ep.entity();
+        this.maintained = MaintainedTree.of(e);
+    }
+
+    /** The skip of a partition's tests: its own, or for a sub-partition its parent's (bounded: not DEFAULT). */
+    private Assertion.Skip skipUnder(Partition p, boolean bounded) {
+        boolean top = p.parent().equals(e.table());
+        return skip(top ? p.name() : p.parent(), !top || bounded);
+    }
+
+    /** Skips the tests of a top-level partition that maintenance detached or dropped (never the DEFAULT). */
+    private Assertion.Skip skip(String partition, boolean topLevel) {
+        return maintained.filter(m -> topLevel)
+                .map(m -> new Assertion.Skip(m.retired(partition), m.retiredWhy(partition)))
+                .orElse(Assertion.Skip.NEVER);
     }
 
     static List<TestStep> of(EntityPlan ep) {
@@ -39,6 +58,7 @@ final class StructureTests {
         s.table();
         s.partitions();
         s.indexes();
+        s.features();
         s.constraints();
         return List.copyOf(s.out);
     }
@@ -47,9 +67,12 @@ final class StructureTests {
         out.add(new Assertion.HasTable(e.schema(), e.table(), "table " + e.schema() + "." + e.table() + " exists",
                 e.pos()));
         int parts = ep.partitions().size();
-        out.add(new Assertion.HealthRows(Sql.qualified(e.schema(), "specgen_health"), Sql.qualified(e.schema(),
-                e.table()), 1 + parts, e.schema() + ".specgen_health() reports " + e.table() + (parts == 0 ? ""
-                : " and its " + parts + " partition" + (parts == 1 ? "" : "s")), e.pos()));
+        String qualified = Sql.qualified(e.schema(), e.table());
+        out.add(new Assertion.HealthRows(Sql.qualified(e.schema(), "specgen_health"), qualified,
+                maintained.isPresent() ? MaintainedTree.tree(qualified) : (1 + parts) + "::bigint",
+                e.schema() + ".specgen_health() reports " + e.table() + (parts == 0 ? "" : maintained.isPresent()
+                        ? " and each of its partitions" : " and its " + parts + " partition" + (parts == 1 ? "" : "s")),
+                e.pos()));
         for (Field f : e.fields()) {
             out.add(new Assertion.ColumnType(e.schema(), e.table(), f.name(), formatType(f.type(), e.schema()),
                     e.table() + "." + f.name() + " is " + f.type().sql(), f.typePos()));
@@ -65,6 +88,7 @@ final class StructureTests {
             return;
         }
         Partitioning top = e.partitioning().get();
+        maintained.ifPresent(m -> out.add(new TestStep.Statement(m.helper(), false, m.helperWhy(), top.pos())));
         level(e.table(), top);
         for (Partition p : ep.partitions()) {
             if (!p.leaf()) {
@@ -88,7 +112,7 @@ final class StructureTests {
             String expected = s.spec.map(x -> ExpectedBound.of(x.bound(), s.type))
                     .orElseGet(ExpectedBound::defaultPartition);
             out.add(new Assertion.PartitionBound(Sql.qualified(e.schema(), p.name()), expected,
-                    p.name() + " is " + p.bound(), s.pos));
+                    skipUnder(p, s.spec.isPresent()), p.name() + " is " + p.bound(), s.pos));
         }
     }
 
@@ -96,10 +120,15 @@ final class StructureTests {
     private void level(String table, Partitioning p) {
         List<String> children = ep.partitions().stream().filter(x -> x.parent().equals(table))
                 .map(Partition::name).toList();
-        out.add(new Assertion.PartitionKey(Sql.qualified(e.schema(), table), ExpectedBound.partitionKey(p),
+        boolean top = table.equals(e.table());
+        Assertion.Skip skip = top ? Assertion.Skip.NEVER : skip(table, true);
+        out.add(new Assertion.PartitionKey(Sql.qualified(e.schema(), table), ExpectedBound.partitionKey(p), skip,
                 table + " is partitioned by " + ExpectedBound.partitionKey(p), p.pos()));
-        out.add(new Assertion.PartitionsAre(e.schema(), table, children, table + " has its " + children.size()
-                + " partition" + (children.size() == 1 ? "" : "s"), p.pos()));
+        Optional<MaintainedTree> changed = maintained.filter(m -> top);
+        out.add(new Assertion.PartitionsAre(e.schema(), table, children, changed, skip, table + " has its "
+                + children.size() + " " + (changed.isPresent() ? "planned " : "") + "partition"
+                + (children.size() == 1 ? "" : "s") + changed.map(m -> ", as partition maintenance changed them")
+                        .orElse(""), p.pos()));
     }
 
     /** A partition of the model: its spec (empty for DEFAULT), the key's type, its position. */
@@ -144,25 +173,92 @@ final class StructureTests {
                         + " is valid (its concurrent build completed)", ix.pos()));
             }
             if (e.isPartitioned()) {
-                out.add(new Assertion.IndexOnLeaves(qualified, leaves, "index " + name + " has an index on each of"
-                        + " the " + leaves + " leaf partitions", ix.pos()));
+                out.add(new Assertion.IndexOnLeaves(qualified, maintained.isPresent()
+                        ? MaintainedTree.leaves(Sql.qualified(e.schema(), e.table())) : leaves + "::bigint",
+                        "index " + name + " has an index on each of the " + (maintained.isPresent() ? ""
+                                : leaves + " ") + "leaf partitions", ix.pos()));
             }
+        }
+    }
+
+    /** Replica identity (of the table and each partition), row level security, policies and triggers. */
+    private void features() {
+        TableFeatures f = e.features();
+        String table = Sql.qualified(e.schema(), e.table());
+        String rel = "to_regclass(" + Sql.literal(table) + ")";
+        f.replicaIdentity().ifPresent(r -> {
+            String code = switch (r.kind()) {
+                case DEFAULT -> "d";
+                case FULL -> "f";
+                case NOTHING -> "n";
+                case INDEX -> "i";
+            };
+            String what = r.kind() == TableFeatures.ReplicaIdentity.Kind.INDEX ? "USING INDEX "
+                    + r.index().orElseThrow().name() : r.kind().sql();
+            out.add(new Assertion.TableFeature("SELECT string_agg(DISTINCT c.relreplident::text, ',') FROM"
+                    + " pg_catalog.pg_class AS c WHERE c.oid = " + rel + " OR c.oid IN (SELECT t.relid FROM"
+                    + " pg_partition_tree(" + rel + ") AS t)",
+                    Sql.literal(code), e.table() + (e.isPartitioned() ? " and each of its partitions have" : " has")
+                            + " replica identity " + what, r.pos()));
+            r.index().ifPresent(i -> out.add(new Assertion.TableFeature("SELECT x.indisreplident FROM"
+                    + " pg_catalog.pg_index AS x WHERE x.indexrelid = to_regclass(" + Sql.literal(Sql.qualified(
+                    e.schema(), i.name())) + ")", "true", "index " + i.name() + " is the replica identity of "
+                    + e.table(), i.pos())));
+        });
+        f.rowSecurity().ifPresent(rs -> {
+            out.add(new Assertion.TableFeature("SELECT c.relrowsecurity || '/' || c.relforcerowsecurity FROM"
+                    + " pg_catalog.pg_class AS c WHERE c.oid = " + rel, Sql.literal("true/" + rs.force()),
+                    "row level security of " + e.table() + " is enabled" + (rs.force() ? " and forced" : ""),
+                    rs.pos()));
+            List<String> names = rs.policies().stream().map(Policy::name).sorted().toList();
+            out.add(new Assertion.TableFeature("SELECT coalesce(string_agg(p.polname::text, ',' ORDER BY"
+                    + " p.polname::text COLLATE \"C\"), '') FROM pg_catalog.pg_policy AS p WHERE p.polrelid = " + rel,
+                    Sql.literal(String.join(",", names)), e.table() + " has its " + names.size() + " polic"
+                            + (names.size() == 1 ? "y" : "ies"), rs.pos()));
+            for (Policy p : rs.policies()) {
+                String cmd = switch (p.command()) {
+                    case ALL -> "*";
+                    case SELECT -> "r";
+                    case INSERT -> "a";
+                    case UPDATE -> "w";
+                    case DELETE -> "d";
+                };
+                out.add(new Assertion.TableFeature("SELECT p.polcmd::text || ' ' || p.polpermissive FROM"
+                        + " pg_catalog.pg_policy AS p WHERE p.polrelid = " + rel + " AND p.polname = "
+                        + Sql.literal(p.name()), Sql.literal(cmd + " " + p.permissive()), "policy " + p.name()
+                        + " is " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + p.command().sql(),
+                        p.pos()));
+            }
+        });
+        for (TableFeatures.Trigger t : f.triggers()) {
+            String fn = Sql.qualified(t.functionSchema(), t.function());
+            out.add(new Assertion.TableFeature("SELECT count(*) FROM pg_catalog.pg_trigger AS g WHERE g.tgrelid = "
+                    + rel + " AND g.tgname = " + Sql.literal(t.name()) + " AND g.tgfoid = to_regprocedure("
+                    + Sql.literal(fn + "()") + ")", "1::bigint", "trigger " + t.name() + " on " + e.table()
+                            + " calls " + fn + "()", t.pos()));
         }
     }
 
     /** The named primary key and each item of {@code constraints:}: its name, kind and validity. */
     private void constraints() {
-        String table = Sql.qualified(e.schema(), e.table());
-        e.primaryKeyName().ifPresent(n -> out.add(new Assertion.ConstraintIs(table, n.name(), "p",
-                "constraint " + n.name() + " on " + e.table() + " is its primary key", n.pos())));
+        String rel = "to_regclass(" + Sql.literal(Sql.qualified(e.schema(), e.table())) + ")";
+        e.primaryKeyName().ifPresent(n -> out.add(new Assertion.TableFeature(constraintKind(rel, n.name()),
+                Sql.literal("p"), "constraint " + n.name() + " on " + e.table() + " is its primary key", n.pos())));
         for (EntityPlan.NamedConstraint nc : ep.constraints()) {
             TableConstraint c = nc.constraint();
             String code = c instanceof TableConstraint.Check ? "c" : c instanceof TableConstraint.Unique ? "u" : "x";
-            out.add(new Assertion.ConstraintIs(table, nc.name(), code + (c.notValid() ? " not valid" : ""),
+            out.add(new Assertion.TableFeature(constraintKind(rel, nc.name()),
+                    Sql.literal(code + (c.notValid() ? " not valid" : "")),
                     "constraint " + nc.name() + " on " + e.table() + " is " + (c.notValid() ? "a NOT VALID "
                             : c instanceof TableConstraint.Exclude ? "an " : "a ")
                             + c.kind().toUpperCase(java.util.Locale.ROOT) + " constraint", c.pos()));
         }
+    }
+
+    /** {@code contype} of the table's constraint {@code name}, then {@code  not valid} when it is not validated. */
+    private static String constraintKind(String rel, String name) {
+        return "SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM"
+                + " pg_catalog.pg_constraint AS k WHERE k.conrelid = " + rel + " AND k.conname = " + Sql.literal(name);
     }
 
     private static String key(IndexColumn c) {

@@ -49,6 +49,10 @@ final class IdentifierRule implements Rule {
         for (Index ix : e.indexes()) {
             ix.name().ifPresent(n -> Identifiers.checkLength("index", n, ix.pos(), "use a shorter name:", diags));
         }
+        for (dev.specgen.model.ForeignKey fk : e.foreignKeys()) {
+            fk.name().ifPresent(n -> Identifiers.checkLength("foreign key", n.name(), n.pos(), "use a shorter name:",
+                    diags));
+        }
         for (Action a : e.actions()) {
             Identifiers.checkLength("action", a.name(), a.pos(), "use a shorter action name", diags);
         }

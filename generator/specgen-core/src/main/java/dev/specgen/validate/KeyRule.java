@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Primary key and unique fields: key columns are fields (SG203) and appear once (SG202); on a partitioned table the
  * primary key and every unique constraint include all partition key columns (SG209), as PostgreSQL requires.
- * Both field flags and an entity-level list (SG223) is reported by the model builder.
+ * Both field flags and an entity-level list (SG223) is reported by the model builder. {@code unique: true} on the
+ * field that is the whole primary key generates nothing: a warning says so (SG228).
  */
 final class KeyRule implements Rule {
 
@@ -27,6 +28,13 @@ final class KeyRule implements Rule {
             }
             if (!seen.add(k.name())) {
                 diags.error(k.pos(), Code.SG202, "column \"" + k.name() + "\" appears twice in the primary key");
+            }
+        }
+        for (Field f : e.fields()) {
+            if (f.unique() && e.primaryKey().size() == 1 && e.primaryKey().get(0).name().equals(f.name())) {
+                diags.warning(f.pos(), Code.SG228, "unique: true on \"" + f.name() + "\" has no effect: it is the"
+                        + " primary key of " + e.table() + ", which is unique already (no UNIQUE constraint is"
+                        + " generated)", "remove unique: true");
             }
         }
         if (!e.isPartitioned()) {

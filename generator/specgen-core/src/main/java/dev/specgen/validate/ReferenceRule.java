@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Foreign keys: the target entity exists in the run (SG204) and has the field (SG203); the referenced column is the
  * target's single-column primary key or unique (SG224); when the target is partitioned, that key includes the
- * partition column (SG224). Foreign keys from and to partitioned tables are otherwise fine (PostgreSQL 12+).
+ * partition column (SG224), and the hints show the table-level key ({@code foreign_keys:}, {@link ForeignKeyRule})
+ * that can. Foreign keys from and to partitioned tables are otherwise fine (PostgreSQL 12+).
  */
 final class ReferenceRule implements Rule {
 
@@ -85,7 +86,8 @@ final class ReferenceRule implements Rule {
         String parts = String.join(", ", missing);
         return t.name() + " is partitioned by " + Columns.quoted(missing) + ": its unique keys must include " + parts
                 + ", so unique: true on " + col + " is not possible (SG209); reference a key that includes " + parts
-                + ", or a table that is not partitioned";
+                + " with a table-level key: foreign_keys: [{columns: [...], references: {entity: " + t.name()
+                + ", columns: [" + col + ", " + parts + "]}}]";
     }
 
     private static void checkPrimaryKey(Field f, Reference r, Entity t, Diagnostics diags) {
@@ -98,8 +100,9 @@ final class ReferenceRule implements Rule {
         } else if (pk.size() > 1) {
             diags.error(r.pos(), Code.SG224, "field \"" + f.name() + "\" references " + t.name()
                     + ", whose primary key has " + pk.size() + " columns",
-                    "a field can only reference a single-column key; reference a unique field as " + t.name()
-                            + ".<field>");
+                    "a field references one column; for the key (" + String.join(", ", pk.stream().map(Named::name)
+                            .toList()) + ") declare a table-level key: foreign_keys: [{columns: [...], references:"
+                            + " {entity: " + t.name() + "}}], with a column of this entity for each key column");
         } else {
             checkPartitioned(f, r, t, pk.get(0).name(), diags);
         }
@@ -111,8 +114,9 @@ final class ReferenceRule implements Rule {
                 diags.error(r.pos(), Code.SG224, "field \"" + f.name() + "\" references " + t.name() + "." + col
                         + ", but " + t.name() + " is partitioned by \"" + part
                         + "\" and a referenced key must include it",
-                        "reference a key of " + t.name() + " that includes " + part
-                                + " (a multi-column reference), or do not partition " + t.name());
+                        "reference a key of " + t.name() + " that includes " + part + " with a table-level key:"
+                                + " foreign_keys: [{columns: [...], references: {entity: " + t.name() + ", columns: ["
+                                + col + ", " + part + "]}}]");
             }
         }
     }

@@ -78,12 +78,59 @@ class ParseCheckTest {
         String block = "-- licence\nDO $specgen$ -- why\n  BEGIN   CREATE TYPE app.state AS ENUM ('a', 'b;c') ;\n"
                 + "/* note */ EXCEPTION when duplicate_object then null ;   END\n$specgen$ ;";
         assertEquals(Optional.empty(), problem(en, block));
-        SqlObject.AttachIndex attach = new SqlObject.AttachIndex("app.i", "app.i_p1", POS);
+        SqlObject.AttachIndex attach = new SqlObject.AttachIndex("app.i", "app.i_p1", "app.t_p1", "app.t", false, POS);
         assertEquals(Optional.empty(), problem(attach, "-- x\nalter index  app.i\n attach /* y */ partition "
                 + "app.\"i_p1\" ;"));
         assertEquals(Optional.of("not of the form ALTER INDEX <parent> ATTACH PARTITION <child>"),
                 problem(attach, "ALTER INDEX app.i ATTACH PARTITION app.i_p1; SELECT 1"));
         assertEquals(Optional.empty(), CHECK.checkStatement("-- start\nBEGIN ;", POS, "t.sql", "begin"));
+    }
+
+    /** Table features (JSqlParser knows none of these statements) are checked by their tokens: one statement each. */
+    @Test
+    void tableFeaturesAreOneStatementOfTheirForm() {
+        var identity = new dev.specgen.plan.TableFeatureObject.SetReplicaIdentity("app.t", "USING INDEX t_key", POS);
+        assertEquals(Optional.empty(), problem(identity, RENDERER.object(identity)));
+        assertEquals(Optional.of("more than one statement"), problem(identity,
+                "ALTER TABLE app.t REPLICA IDENTITY FULL; DROP TABLE app.t;"));
+        var rls = new dev.specgen.plan.TableFeatureObject.SetRowSecurity("app.t", "FORCE", POS);
+        assertEquals(Optional.empty(), problem(rls, RENDERER.object(rls)));
+        var policy = new dev.specgen.plan.TableFeatureObject.CreatePolicy("p", "app.t", "PERMISSIVE", "ALL",
+                List.of("PUBLIC"), "a > 0", "", POS);
+        assertEquals(Optional.empty(), problem(policy, RENDERER.object(policy)));
+        assertTrue(problem(policy, RENDERER.object(policy).replace("USING (a > 0);", "USING (a > 0); DROP TABLE"
+                + " app.t;")).isPresent());
+        var trigger = new dev.specgen.plan.TableFeatureObject.CreateTableTrigger("t1", "app.t", "BEFORE",
+                "UPDATE OF a", "ROW", "NEW.a > 0", "app.f", List.of("'x'"), POS);
+        assertEquals(Optional.empty(), problem(trigger, RENDERER.object(trigger)));
+        assertTrue(problem(trigger, "CREATE OR REPLACE TRIGGER t1 BEFORE UPDATE ON app.t FOR EACH ROW EXECUTE"
+                + " FUNCTION app.f() ; SELECT 1").isPresent());
+    }
+
+    /** The attach of a partition retention may detach runs only while the table is a partition: a DO block. */
+    @Test
+    void aGuardedAttachIsOneConditionAndTheAttach() {
+        SqlObject.AttachIndex guarded = new SqlObject.AttachIndex("app.i", "app.i_p1", "app.t_p1", "app.t", true, POS);
+        String rendered = RENDERER.object(guarded);
+        assertEquals("""
+                -- retention may have detached app.t_p1: it keeps its name and this index, so the index is attached only while
+                -- the table is a partition of app.t
+                DO $specgen$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_catalog.pg_inherits AS i
+                                WHERE i.inhrelid = pg_catalog.to_regclass('app.t_p1')
+                                  AND i.inhparent = pg_catalog.to_regclass('app.t')) THEN
+                        ALTER INDEX app.i ATTACH PARTITION app.i_p1;
+                    END IF;
+                END
+                $specgen$;""", rendered.strip());
+        assertEquals(Optional.empty(), problem(guarded, rendered));
+        String form = "not of the form DO $$ BEGIN IF <condition> THEN ALTER INDEX <parent> ATTACH PARTITION <child>;"
+                + " END IF; END $$";
+        assertEquals(Optional.of(form), problem(guarded, rendered.replace("ALTER INDEX app.i ATTACH PARTITION"
+                + " app.i_p1;", "ALTER INDEX app.i ATTACH PARTITION app.i_p1; DROP TABLE app.t;")));
+        assertEquals(Optional.of(form), problem(guarded, "ALTER INDEX app.i ATTACH PARTITION app.i_p1;"));
+        assertTrue(problem(guarded, rendered.replace("IF EXISTS", "IF EXISTS )(")).isPresent());
     }
 
     /** JSqlParser misreads E'...' strings with doubled quotes; the literal's content cannot change the shape. */

@@ -27,8 +27,9 @@ class DependencyGraphTest {
 
     static Entity entity(String name, Optional<String> references) {
         return new Entity(name, "c", name.toLowerCase(java.util.Locale.ROOT), Optional.empty(),
-                List.of(field("id", Optional.empty()), field("next_id", references)), List.of(), List.of(),
-                Optional.empty(), Storage.NONE, List.of(), Hints.NONE, POS, POS, Optional.empty(), List.of());
+                List.of(field("id", Optional.empty()), field("next_id", references)), List.of(), List.of(), List.of(),
+                Optional.empty(), Storage.NONE, List.of(), Hints.NONE, dev.specgen.model.TableFeatures.NONE, POS, POS,
+                Optional.empty(), List.of());
     }
 
     /**

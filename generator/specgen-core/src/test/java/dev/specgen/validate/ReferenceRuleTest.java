@@ -60,16 +60,18 @@ class ReferenceRuleTest {
         // on a partitioned target, unique: true on id would itself be SG209: the hint must not suggest it
         "Shard.id | b.yaml:3:35: error SG224: field \"ref\" references Shard.id, which is neither the primary key"
                 + " nor unique\\n  hint: Shard is partitioned by \"region\": its unique keys must include region, so"
-                + " unique: true on id is not possible (SG209); reference a key that includes region, or a table that"
-                + " is not partitioned",
+                + " unique: true on id is not possible (SG209); reference a key that includes region with a"
+                + " table-level key: foreign_keys: [{columns: [...], references: {entity: Shard, columns: [id,"
+                + " region]}}]",
         "Customer.mail | b.yaml:3:35: error SG203: field \"ref\" references Customer.mail, but mail is not a field"
                 + " of Customer (did you mean \"email\"?)",
         "Customer.name | b.yaml:3:35: error SG224: field \"ref\" references Customer.name, which is neither the"
                 + " primary key nor unique\\n  hint: mark Customer.name with unique: true, or reference the"
                 + " primary key of Customer",
         "Pair | b.yaml:3:35: error SG224: field \"ref\" references Pair, whose primary key has 2 columns\\n"
-                + "  hint: a field can only reference a single-column key; reference a unique field as"
-                + " Pair.<field>",
+                + "  hint: a field references one column; for the key (a, b) declare a table-level key:"
+                + " foreign_keys: [{columns: [...], references: {entity: Pair}}], with a column of this entity for"
+                + " each key column",
         "Note | b.yaml:3:35: error SG224: field \"ref\" references Note, which has no primary key\\n  hint: declare"
                 + " a primary key on Note, or reference a unique field as Note.<field>",
     })
@@ -89,7 +91,8 @@ class ReferenceRuleTest {
                  constraints on partitioned tables to include all partition key columns
                 b.yaml:3:35: error SG224: field "ref" references Shard.id, but Shard is partitioned by "region" and a\
                  referenced key must include it
-                  hint: reference a key of Shard that includes region (a multi-column reference), or do not\
-                 partition Shard""", Run.validate(SHARDED, order("Shard.id")).text());
+                  hint: reference a key of Shard that includes region with a table-level key: foreign_keys:\
+                 [{columns: [...], references: {entity: Shard, columns: [id, region]}}]""",
+                Run.validate(SHARDED, order("Shard.id")).text());
     }
 }

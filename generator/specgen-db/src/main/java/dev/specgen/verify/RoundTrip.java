@@ -11,6 +11,7 @@ import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
+import dev.specgen.model.ForeignKey;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.Param;
 import dev.specgen.model.Sql;
@@ -220,7 +221,7 @@ final class RoundTrip {
 
     /**
      * The spec position of a constraint: the {@code constraints:} item of its name, a named primary key's name, its
-     * field (check, unique, reference), else the primary key or entity.
+     * field (check, unique, reference), its table-level foreign key, else the primary key or entity.
      */
     private static SourcePos constraintPos(EntityPlan ep, ConstraintInfo k) {
         Entity e = ep.entity();
@@ -238,6 +239,12 @@ final class RoundTrip {
             }
             if (k.type().equals("u") && f.unique() && k.definition().equals("UNIQUE (" + Sql.ident(f.name()) + ")")) {
                 return f.pos();
+            }
+        }
+        for (ForeignKey fk : e.foreignKeys()) {
+            if (k.type().equals("f") && k.definition().startsWith("FOREIGN KEY (" + String.join(", ",
+                    fk.columnNames().stream().map(Sql::ident).toList()) + ")")) {
+                return fk.pos();
             }
         }
         if (k.type().equals("p") && !e.primaryKey().isEmpty()) {

@@ -111,7 +111,7 @@ class LiveGeneratedTestsTest {
             // the structure test reports the missing index as well; nothing else fails
             assertEquals(List.of("index idx_sales_customer_product on sales_transaction (customer_id, product_id)",
                     "index idx_sales_customer_product is btree",
-                    "index idx_sales_customer_product has an index on each of the 13 leaf partitions",
+                    "index idx_sales_customer_product has an index on each of the leaf partitions",
                     "idx_sales_customer_product: a lookup by customer_id, product_id uses idx_sales_customer_product"),
                     r.failures().stream().map(TapLine::description).toList());
         }

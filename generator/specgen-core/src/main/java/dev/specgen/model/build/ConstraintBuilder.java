@@ -23,10 +23,10 @@ final class ConstraintBuilder {
     private static final List<String> CHECK_KEYS = List.of("check", "name", "not_valid");
     private static final List<String> UNIQUE_KEYS = List.of("unique", "name", "not_valid", "nulls_not_distinct");
     private static final List<String> EXCLUDE_KEYS = List.of("exclude", "name", "not_valid");
-    private static final List<String> ALL_KEYS = List.of("check", "unique", "exclude", "name", "not_valid",
+    static final List<String> ALL_KEYS = List.of("check", "unique", "exclude", "name", "not_valid",
             "nulls_not_distinct");
-    private static final List<String> BODY_KEYS = List.of("using", "elements", "where");
-    private static final List<String> ELEMENT_KEYS = List.of("column", "with");
+    static final List<String> BODY_KEYS = List.of("using", "elements", "where");
+    static final List<String> ELEMENT_KEYS = List.of("column", "with");
 
     private final Shape shape;
 

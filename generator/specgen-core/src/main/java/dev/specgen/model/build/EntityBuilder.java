@@ -9,6 +9,7 @@ import dev.specgen.load.YScalar;
 import dev.specgen.model.Action;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
+import dev.specgen.model.ForeignKey;
 import dev.specgen.model.Hint;
 import dev.specgen.model.Hints;
 import dev.specgen.model.Index;
@@ -19,6 +20,7 @@ import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
 import dev.specgen.model.Storage;
 import dev.specgen.model.TableConstraint;
+import dev.specgen.model.TableFeatures;
 import dev.specgen.validate.Identifiers;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,8 +37,8 @@ import java.util.regex.Pattern;
 final class EntityBuilder {
 
     static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
-            "indexes", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
-            "refresh_strategy", "refresh_interval", "constraints");
+            "indexes", "foreign_keys", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
+            "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers", "constraints");
     private static final List<String> PRIMARY_KEY_KEYS = List.of("name", "columns");
     private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
@@ -89,6 +91,8 @@ final class EntityBuilder {
                 .map(s -> new ConstraintBuilder(shape).build(s)).orElse(List.of());
         List<Index> indexes = m.get("indexes").flatMap(i -> shape.seq(i, "\"indexes\""))
                 .map(s -> new IndexBuilder(shape).build(s)).orElse(List.of());
+        List<ForeignKey> foreignKeys = m.get("foreign_keys").flatMap(k -> shape.seq(k, "\"foreign_keys\""))
+                .map(s -> new ForeignKeyBuilder(shape).build(s)).orElse(List.of());
         Optional<Partitioning> partitioning = m.get("partitioning").flatMap(p -> shape.map(p, "\"partitioning\""))
                 .flatMap(p -> new PartitionBuilder(shape).build(p, fields, false));
         Storage storage = m.get("storage").flatMap(s -> shape.map(s, "\"storage\"")).map(this::storage)
@@ -100,8 +104,9 @@ final class EntityBuilder {
                 .orElse(Hints.NONE);
         new ViewBuilder(shape).ofEntity(m, name, schema, pos).ifPresent(views::add);
         SourcePos tablePos = tableNode.map(YNode::pos).orElse(pos);
-        return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, partitioning,
-                storage, actions, hints, pos, tablePos, pkName, constraints));
+        TableFeatures features = new TableFeaturesBuilder(shape, schema).build(m);
+        return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, foreignKeys,
+                partitioning, storage, actions, hints, features, pos, tablePos, pkName, constraints));
     }
 
     private void checkEntityName(String name, SourcePos pos) {

@@ -1,0 +1,2 @@
+<#-- @ftlvariable name="" type="dev.specgen.plan.TableFeatureObject.SetReplicaIdentity" -->
+ALTER TABLE ${table} REPLICA IDENTITY ${identity};
