@@ -218,4 +218,26 @@ class ConstraintRuleTest {
                 primary_key: {name: sale_pk, columns: [id]}
                 """).text());
     }
+
+    /** A foreign key may reference the columns of a unique: item (PostgreSQL needs a unique constraint on them). */
+    @Test
+    void aCompositeForeignKeyMayReferenceAUniqueItem() {
+        assertEquals("", Run.validate("""
+                entity: Account
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  tenant_id: {type: bigint, nullable: false}
+                  email: {type: text, nullable: false}
+                constraints:
+                  - unique: [tenant_id, email]
+                """, """
+                entity: Invite
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  tenant_id: {type: bigint, nullable: false}
+                  email: {type: text, nullable: false}
+                foreign_keys:
+                  - {columns: [email, tenant_id], references: {entity: Account, columns: [email, tenant_id]}}
+                """).text());
+    }
 }
