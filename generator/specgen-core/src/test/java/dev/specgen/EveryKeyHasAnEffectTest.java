@@ -100,6 +100,12 @@ public class EveryKeyHasAnEffectTest {
 
     static final String FK = "foreign_keys: [{columns: [amount], references: {entity: Shop}}]\n";
 
+    static final String CHECK = "constraints: [{check: \"amount > 0\"}]\n";
+
+    static final String UNIQUE = "constraints: [{unique: [amount, id]}]\n";
+
+    static final String EXCLUDE = "constraints: [{exclude: {elements: [{column: note, with: \"=\"}]}}]\n";
+
     static final String POLICY = "row_level_security: {policies: [{name: p1, using: \"true\"}]}\n";
 
     static final String TRIGGER = "triggers: [{name: t1, timing: before, events: [update], function:"
@@ -152,6 +158,26 @@ public class EveryKeyHasAnEffectTest {
                 + " initially_deferred")) + SHOP, OUTPUT));
         p.add(new Probe("Foreign keys", "not_valid", sale(FK) + SHOP, sale(FK.replace("Shop}", "Shop}, not_valid:"
                 + " true")) + SHOP, OUTPUT));
+        // Constraints
+        p.add(new Probe("Entity keys", "constraints", sale(""), sale(CHECK), OUTPUT));
+        p.add(new Probe("Constraints", "check", sale(CHECK), sale(CHECK.replace("> 0", "> 1")), OUTPUT));
+        p.add(new Probe("Constraints", "unique", sale(UNIQUE), sale(UNIQUE.replace("amount", "note")), OUTPUT));
+        p.add(new Probe("Constraints", "exclude", sale(""), sale(EXCLUDE), OUTPUT));
+        p.add(new Probe("Constraints", "name", sale(CHECK), sale(CHECK.replace("}", ", name: sale_amount_ck}")),
+                OUTPUT));
+        p.add(new Probe("Constraints", "not_valid", sale(CHECK), sale(CHECK.replace("}", ", not_valid: true}")),
+                OUTPUT));
+        p.add(new Probe("Constraints", "nulls_not_distinct", sale(UNIQUE), sale(UNIQUE.replace("]}",
+                "], nulls_not_distinct: true}")), OUTPUT));
+        p.add(new Probe("Constraints", "using", sale(EXCLUDE), sale(EXCLUDE.replace("{elements", "{using: hash,"
+                + " elements")), OUTPUT));
+        p.add(new Probe("Constraints", "elements", sale(EXCLUDE), sale(EXCLUDE.replace("}]}", "}, {column: amount,"
+                + " with: \"=\"}]}")), OUTPUT));
+        p.add(new Probe("Constraints", "where", sale(EXCLUDE), sale(EXCLUDE.replace("}]}", "}], where: \"amount >"
+                + " 0\"}")), OUTPUT));
+        p.add(new Probe("Constraints", "column", sale(EXCLUDE), sale(EXCLUDE.replace("column: note",
+                "column: amount")), OUTPUT));
+        p.add(new Probe("Constraints", "with", sale(EXCLUDE), sale(EXCLUDE.replace("\"=\"", "\"<>\"")), OUTPUT));
         // Table features
         p.add(new Probe("Table features", "force", sale("row_level_security: true\n"),
                 sale("row_level_security: {force: true}\n"), OUTPUT));
@@ -341,7 +367,7 @@ public class EveryKeyHasAnEffectTest {
         Pattern name = Pattern.compile("`([a-z_]+)`");
         String section = "";
         boolean keyTable = false;
-        List<String> wanted = List.of("Entity keys", "Fields", "Foreign keys", "Indexes", "Partitioning",
+        List<String> wanted = List.of("Entity keys", "Fields", "Foreign keys", "Constraints", "Indexes", "Partitioning",
                 "Table features",
                 "Storage", "Actions", "Performance hints", "Materialized views");
         for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {

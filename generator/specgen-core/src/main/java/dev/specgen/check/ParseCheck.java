@@ -507,7 +507,8 @@ public final class ParseCheck implements AutoCloseable {
             return CreateIndex.class;
         } else if (o instanceof SqlObject.CommentOn) {
             return Comment.class;
-        } else if (o instanceof SqlObject.CreateEnum || o instanceof SqlObject.AddForeignKey) {
+        } else if (o instanceof SqlObject.CreateEnum || o instanceof SqlObject.AddForeignKey
+                || o instanceof SqlObject.AddConstraint) {
             return DoStatement.class;
         }
         return UnsupportedStatement.class;

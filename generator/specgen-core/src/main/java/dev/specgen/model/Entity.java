@@ -11,9 +11,11 @@ import java.util.Optional;
  * resolved from field-level {@code primary_key: true} flags or the entity-level {@code primary_key:} list, in
  * that order of columns. {@code foreignKeys} are the table-level keys ({@code foreign_keys:}); a field's
  * {@code references:} stays on the field. A {@code materialized_view:} on an entity becomes a {@link MaterializedView} of the model
- * (declared by this entity), not part of it. {@code pos} is the entity name's position; {@code tablePos} the {@code table:} value's (the
- * entity name's when the table name is derived). {@code extensions} are the PostgreSQL extensions the spec declares
- * ({@code extensions: [pg_trgm]}), as written, with their positions; {@code sequences} the sequences it declares.
+ * (declared by this entity), not part of it. {@code primaryKeyName} is the name of {@code primary_key: {name: ...}}
+ * ({@code <table>_pkey} otherwise); {@code constraints} the {@code constraints:} list, in spec order. {@code pos} is
+ * the entity name's position; {@code tablePos} the {@code table:} value's (the entity name's when the table name is
+ * derived). {@code extensions} are the PostgreSQL extensions the spec declares ({@code extensions: [pg_trgm]}), as
+ * written, with their positions; {@code sequences} the sequences it declares.
  */
 public record Entity(
         String name,
@@ -32,7 +34,9 @@ public record Entity(
         SourcePos pos,
         SourcePos tablePos,
         List<Named> extensions,
-        List<Sequence> sequences) {
+        List<Sequence> sequences,
+        Optional<Named> primaryKeyName,
+        List<TableConstraint> constraints) {
 
     public Entity {
         Objects.requireNonNull(name, "name == null");
@@ -52,6 +56,8 @@ public record Entity(
         Objects.requireNonNull(tablePos, "tablePos == null");
         extensions = List.copyOf(extensions);
         sequences = List.copyOf(sequences);
+        Objects.requireNonNull(primaryKeyName, "primaryKeyName == null");
+        constraints = List.copyOf(constraints);
     }
 
     public Optional<Field> field(String fieldName) {

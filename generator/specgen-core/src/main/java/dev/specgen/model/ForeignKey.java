@@ -90,8 +90,8 @@ public record ForeignKey(
     }
 
     /**
-     * The column sets of {@code e} a foreign key may reference: its primary key, each {@code unique: true} field
-     * and each unique, non-partial index on plain columns (PostgreSQL needs a unique index on exactly those
+     * The column sets of {@code e} a foreign key may reference: its primary key, each {@code unique: true} field,
+     * each {@code unique:} item of {@code constraints:} and each unique, non-partial index on plain columns (PostgreSQL needs a unique index on exactly those
      * columns, in any order). The primary key comes first.
      */
     public static List<java.util.Set<String>> uniqueKeys(Entity e) {
@@ -100,6 +100,11 @@ public record ForeignKey(
             out.add(java.util.Set.copyOf(e.primaryKey().stream().map(Named::name).toList()));
         }
         e.fields().stream().filter(Field::unique).forEach(f -> out.add(java.util.Set.of(f.name())));
+        for (TableConstraint c : e.constraints()) {
+            if (c instanceof TableConstraint.Unique u) {
+                out.add(java.util.Set.copyOf(u.columnNames()));
+            }
+        }
         for (Index ix : e.indexes()) {
             if (ix.unique() && ix.where().isEmpty() && ix.columns().stream().allMatch(c -> c.column().isPresent())) {
                 out.add(java.util.Set.copyOf(ix.columns().stream().map(c -> c.column().get()).toList()));

@@ -37,6 +37,7 @@ final class EntityPlanner {
     private final List<EntityPlan.KeyIndex> keyIndexes = new ArrayList<>();
     private IndexPlanner indexes;
     private final java.util.Map<String, String> opclassSchemas;
+    private ConstraintPlanner tableConstraints;
 
     /** @param byName the run's entities by name (the first of a name), made once per run */
     EntityPlanner(Entity entity, java.util.Map<String, Entity> byName, NameAllocator names, Set<String> deferred,
@@ -66,6 +67,7 @@ final class EntityPlanner {
         for (ForeignKey fk : e.foreignKeys()) {
             fk.name().ifPresent(n -> names.reserve(n.name()));
         }
+        ConstraintPlanner.reserveNames(e, names);
     }
 
     List<AddForeignKey> deferredForeignKeys() {
@@ -88,6 +90,7 @@ final class EntityPlanner {
         }
         partitions = new PartitionPlanner(entity);
         out.addAll(partitions.objects());
+        out.addAll(tableConstraints.added());
         indexes = new IndexPlanner(entity, names, partitions, opclassSchemas);
         for (Index i : entity.indexes()) {
             out.addAll(indexes.plan(i));
@@ -107,7 +110,7 @@ final class EntityPlanner {
                 .map(n -> new EntityPlan.Partition(n.rawName(), n.parentRaw(), n.leaf(), n.bound())).toList();
         List<EntityPlan.NamedIndex> named = entity.indexes().stream()
                 .map(i -> new EntityPlan.NamedIndex(i, indexes.nameOf(i))).toList();
-        return new EntityPlan(entity, file, specFile, parts, named, keyIndexes);
+        return new EntityPlan(entity, file, specFile, parts, named, keyIndexes, tableConstraints.named());
     }
 
     private CreateTable createTable() {
@@ -129,7 +132,8 @@ final class EntityPlanner {
         List<Constraint> constraints = new ArrayList<>();
         List<String> pk = entity.primaryKey().stream().map(Named::name).toList();
         if (!pk.isEmpty()) {
-            String name = names.allocate(entity.table() + "_pkey");
+            String name = entity.primaryKeyName().map(Named::name)
+                    .orElseGet(() -> names.allocate(entity.table() + "_pkey"));
             keyIndexes.add(new EntityPlan.KeyIndex(name, pk, true));
             constraints.add(new Constraint(Constraint.Kind.PRIMARY_KEY, Sql.ident(name),
                     "PRIMARY KEY (" + idents(pk) + ")", entity.primaryKey().get(0).pos()));
@@ -149,6 +153,9 @@ final class EntityPlanner {
                         "CHECK (" + f.check().get() + ")", f.checkPos()));
             }
         }
+        tableConstraints = new ConstraintPlanner(entity, names, table);
+        keyIndexes.addAll(tableConstraints.keyIndexes());
+        constraints.addAll(tableConstraints.inline());
         for (Field f : entity.fields()) {
             if (f.references().isEmpty()) {
                 continue;

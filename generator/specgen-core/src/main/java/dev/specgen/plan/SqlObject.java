@@ -13,8 +13,8 @@ import java.util.Objects;
  */
 public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
         SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
-        SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.BulkFunction, ViewObject, MaintenanceObject,
-        TableFeatureObject, SequenceObject {
+        SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.AddConstraint, SqlObject.BulkFunction, ViewObject,
+        MaintenanceObject, TableFeatureObject, SequenceObject {
 
     SourcePos origin();
 
@@ -206,7 +206,7 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
     record Constraint(Kind kind, String name, String body, SourcePos origin) {
 
         /** What the constraint is; a CHECK's body holds the spec's expression. */
-        public enum Kind { PRIMARY_KEY, UNIQUE, CHECK, FOREIGN_KEY }
+        public enum Kind { PRIMARY_KEY, UNIQUE, CHECK, EXCLUDE, FOREIGN_KEY }
 
         public Constraint {
             Objects.requireNonNull(kind, "kind == null");
@@ -381,6 +381,35 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
 
         public String template() {
             return "add_foreign_key";
+        }
+    }
+
+    /**
+     * A constraint added to its table after the table (and its partitions) exist: a CHECK marked NOT VALID, which
+     * PostgreSQL only leaves unvalidated when it is added by ALTER TABLE (in CREATE TABLE it validates it anyway). A
+     * DO block ignoring duplicates, so the install runs twice.
+     */
+    record AddConstraint(String table, Constraint constraint, SourcePos origin) implements SqlObject {
+        public AddConstraint {
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(constraint, "constraint == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String tag() {
+            return dev.specgen.model.Sql.dollarTag(table + constraint.name() + constraint.body());
+        }
+
+        public String describe() {
+            return "constraint " + constraint.name() + " on " + table;
+        }
+
+        public SqlObject parseStandIn() {
+            return new AddConstraint(table, constraint.parseStandIn(), origin);
+        }
+
+        public String template() {
+            return "add_constraint";
         }
     }
 

@@ -11,6 +11,7 @@ import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Reference;
 import dev.specgen.model.Sql;
+import dev.specgen.model.TableConstraint;
 import dev.specgen.plan.EntityPlan;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -189,10 +190,27 @@ final class SeedPlan {
         return mustBeDistinct(e, f) || isKey(e, f) && f.check().isEmpty();
     }
 
-    /** Primary key, unique or identity: duplicate seed values would fail the seeding on the table's own key. */
+    /**
+     * Primary key, unique or identity: duplicate seed values would fail the seeding on the table's own key. So does a
+     * column of a UNIQUE item of {@code constraints:} or an {@code =} element of an EXCLUDE one: distinct values in
+     * it make every row's key distinct (small cycling values in two columns repeat pairs: 1 + i % 15 with i % 2),
+     * and no two rows meet in an exclusion constraint that compares them with {@code =}.
+     */
     static boolean mustBeDistinct(Entity e, Field f) {
         return f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE
-                || e.primaryKey().size() == 1 && e.primaryKey().get(0).name().equals(f.name());
+                || e.primaryKey().size() == 1 && e.primaryKey().get(0).name().equals(f.name())
+                || inTableKey(e, f);
+    }
+
+    private static boolean inTableKey(Entity e, Field f) {
+        for (TableConstraint c : e.constraints()) {
+            if (c instanceof TableConstraint.Unique u && u.columnNames().contains(f.name())
+                    || c instanceof TableConstraint.Exclude x && x.elements().stream()
+                            .anyMatch(el -> el.operator().equals("=") && el.column().name().equals(f.name()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -346,7 +364,7 @@ final class SeedPlan {
      */
     static boolean isKey(Entity e, Field f) {
         if (f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE
-                || e.primaryKey().stream().anyMatch(n -> n.name().equals(f.name()))) {
+                || e.primaryKey().stream().anyMatch(n -> n.name().equals(f.name())) || inTableKey(e, f)) {
             return true;
         }
         return e.indexes().stream().flatMap(i -> i.columns().stream())

@@ -9,6 +9,7 @@ import dev.specgen.model.IndexColumn;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
+import dev.specgen.model.TableConstraint;
 import dev.specgen.model.TableFeatures;
 import dev.specgen.model.TableFeatures.Policy;
 import dev.specgen.plan.EntityPlan;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * The structure section: the table, each column's type and NOT NULL, the partition tree (keys, partitions, bounds)
- * and every index (columns, method, uniqueness, validity, one attached index per leaf partition), as the plan
- * decided them.
+ * and every index (columns, method, uniqueness, validity, one attached index per leaf partition), and the named
+ * primary key and each item of {@code constraints:} (name, kind, validity), as the plan decided them.
  */
 final class StructureTests {
     private final EntityPlan ep;
@@ -58,6 +59,7 @@ final class StructureTests {
         s.partitions();
         s.indexes();
         s.features();
+        s.constraints();
         return List.copyOf(s.out);
     }
 
@@ -235,6 +237,28 @@ final class StructureTests {
                     + Sql.literal(fn + "()") + ")", "1::bigint", "trigger " + t.name() + " on " + e.table()
                             + " calls " + fn + "()", t.pos()));
         }
+    }
+
+    /** The named primary key and each item of {@code constraints:}: its name, kind and validity. */
+    private void constraints() {
+        String rel = "to_regclass(" + Sql.literal(Sql.qualified(e.schema(), e.table())) + ")";
+        e.primaryKeyName().ifPresent(n -> out.add(new Assertion.TableFeature(constraintKind(rel, n.name()),
+                Sql.literal("p"), "constraint " + n.name() + " on " + e.table() + " is its primary key", n.pos())));
+        for (EntityPlan.NamedConstraint nc : ep.constraints()) {
+            TableConstraint c = nc.constraint();
+            String code = c instanceof TableConstraint.Check ? "c" : c instanceof TableConstraint.Unique ? "u" : "x";
+            out.add(new Assertion.TableFeature(constraintKind(rel, nc.name()),
+                    Sql.literal(code + (c.notValid() ? " not valid" : "")),
+                    "constraint " + nc.name() + " on " + e.table() + " is " + (c.notValid() ? "a NOT VALID "
+                            : c instanceof TableConstraint.Exclude ? "an " : "a ")
+                            + c.kind().toUpperCase(java.util.Locale.ROOT) + " constraint", c.pos()));
+        }
+    }
+
+    /** {@code contype} of the table's constraint {@code name}, then {@code  not valid} when it is not validated. */
+    private static String constraintKind(String rel, String name) {
+        return "SELECT k.contype::text || CASE WHEN k.convalidated THEN '' ELSE ' not valid' END FROM"
+                + " pg_catalog.pg_constraint AS k WHERE k.conrelid = " + rel + " AND k.conname = " + Sql.literal(name);
     }
 
     private static String key(IndexColumn c) {

@@ -150,7 +150,7 @@ final class BulkRule implements Rule {
             diags.error(pos, Code.SG231, what + " upserts on (" + String.join(", ", names(shape.key()))
                     + "), which is neither the primary key nor a unique key of " + e.table(),
                     "ON CONFLICT needs a unique constraint on exactly these columns: make them the primary key,"
-                            + " a unique field or a unique index without where:");
+                            + " a unique field, a unique: item of constraints: or a unique index without where:");
         }
     }
 
@@ -160,6 +160,11 @@ final class BulkRule implements Rule {
             out.add(new HashSet<>(e.primaryKey().stream().map(Named::name).toList()));
         }
         e.fields().stream().filter(Field::unique).forEach(f -> out.add(Set.of(f.name())));
+        for (dev.specgen.model.TableConstraint c : e.constraints()) {
+            if (c instanceof dev.specgen.model.TableConstraint.Unique u) {
+                out.add(new HashSet<>(u.columnNames()));
+            }
+        }
         for (Index ix : e.indexes()) {
             if (ix.unique() && ix.where().isEmpty() && ix.columns().stream().allMatch(c -> c.column().isPresent())) {
                 out.add(new HashSet<>(ix.columns().stream().map(IndexColumn::column).map(Optional::get).toList()));

@@ -8,6 +8,7 @@ import dev.specgen.model.Field;
 import dev.specgen.model.Index;
 import dev.specgen.model.IndexColumn;
 import dev.specgen.model.SpecModel;
+import dev.specgen.model.TableConstraint;
 import dev.specgen.sql.ExpressionFrame;
 import dev.specgen.sql.ExpressionFrame.Context;
 
@@ -31,6 +32,15 @@ final class ExpressionRule implements Rule {
             f.seed().ifPresent(c -> report("seed of " + what, "seed", c, Context.EXPRESSION, f.seedPos(), diags));
             f.generated().ifPresent(g -> report("generated expression of " + what, "generated", g,
                     Context.EXPRESSION, f.generatedPos(), diags));
+        }
+        for (TableConstraint c : e.constraints()) {
+            String what = c.kind() + " constraint" + c.name().map(n -> " " + n.name()).orElse("");
+            if (c instanceof TableConstraint.Check k) {
+                report(what, "check", k.expression(), Context.EXPRESSION, k.pos(), diags);
+            } else if (c instanceof TableConstraint.Exclude x) {
+                x.where().ifPresent(w -> report("where of " + what, "where", w, Context.EXPRESSION, x.wherePos(),
+                        diags));
+            }
         }
         for (Index ix : e.indexes()) {
             ix.where().ifPresent(w -> report("where of " + IndexRule.describe(ix), "where", w, Context.EXPRESSION,

@@ -5,6 +5,7 @@ import dev.specgen.model.FieldType;
 import dev.specgen.model.FieldType.Traits;
 import dev.specgen.model.Index;
 import dev.specgen.model.IndexColumn;
+import dev.specgen.model.TableConstraint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Which extensions an entity's indexes need. A GiST index on plain scalar columns (text, integers, timestamps,
- * uuid...) needs {@code btree_gist}; a GIN index on them needs {@code btree_gin}. Columns with an explicit operator
+ * uuid...) needs {@code btree_gist}, and so does a GiST EXCLUDE constraint on them; a GIN index on them needs
+ * {@code btree_gin}. Columns with an explicit operator
  * class and expression keys are the spec author's business and count for nothing here.
  *
  * <p>Planner use: {@code new Planner(Extensions::required)}.
@@ -33,6 +35,13 @@ public final class Extensions {
                 out.add(BTREE_GIST);
             } else if (ix.method() == Index.Method.GIN && !scalarColumns(e, ix).isEmpty()) {
                 out.add(BTREE_GIN);
+            }
+        }
+        for (TableConstraint c : e.constraints()) {
+            if (c instanceof TableConstraint.Exclude x && x.method() == Index.Method.GIST && x.elements().stream()
+                    .anyMatch(el -> e.field(el.column().name()).map(f -> needsBtreeOpclass(f.type(),
+                            Index.Method.GIST)).orElse(false))) {
+                out.add(BTREE_GIST);
             }
         }
         return Collections.unmodifiableSortedSet(out);

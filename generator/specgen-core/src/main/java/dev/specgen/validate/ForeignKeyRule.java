@@ -174,7 +174,7 @@ final class ForeignKeyRule implements Rule {
                     + "]}, with a column of this entity for each)";
         } else {
             hint = "reference the primary key of " + t.name() + ", or give " + t.name() + " a unique key on "
-                    + list(targets) + " (unique: true on a field, or a unique index)";
+                    + list(targets) + " (unique: true on a field, a unique: item of constraints:, or a unique index)";
         }
         diags.error(pos, Code.SG224, "foreign key " + list(fk.columnNames()) + " references " + t.name() + " "
                 + list(targets) + ", which is neither the primary key nor a unique key of " + t.name(), hint);

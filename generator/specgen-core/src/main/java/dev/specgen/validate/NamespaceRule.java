@@ -12,6 +12,7 @@ import dev.specgen.model.MaterializedView;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.SpecModel;
+import dev.specgen.model.TableConstraint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * Duplicate names (SG202): entity names across the run; then, per schema, one namespace for tables, partitions,
  * explicit index names, materialized views and enum types (PostgreSQL keeps relations in pg_class and every table
- * also has a row type in pg_type, so an enum named like a table clashes too). Two enum fields may share a type
+ * also has a row type in pg_type, so an enum named like a table clashes too), and explicit constraint names (a
+ * primary key, UNIQUE or EXCLUDE constraint names its index, a relation; CHECK names are held to the same rule, so
+ * that a name finds one constraint in the schema). Two enum fields may share a type
  * by giving the same {@code enum_name} with the same values; the planner creates it once. Action names are unique
  * per schema (they become functions).
  */
@@ -44,6 +47,12 @@ final class NamespaceRule implements Rule {
             e.partitioning().ifPresent(p -> partitions(names, s, e.table(), p, diags));
             for (Index ix : e.indexes()) {
                 ix.name().ifPresent(n -> claim(names, s, n, new Owner("index", ix.pos(), null), diags));
+            }
+            e.primaryKeyName().ifPresent(n -> claim(names, s, n.name(), new Owner("primary key", n.pos(), null),
+                    diags));
+            for (TableConstraint c : e.constraints()) {
+                c.name().ifPresent(n -> claim(names, s, n.name(), new Owner(c.kind() + " constraint", n.pos(), null),
+                        diags));
             }
             for (Field f : e.fields()) {
                 if (f.type() instanceof FieldType.Enum en) {

@@ -23,6 +23,7 @@ public final class Validator {
             new TypeRule(),
             new ExpressionRule(),
             new KeyRule(),
+            new ConstraintRule(),
             new TableFeaturesRule(),
             new ReferenceRule(),
             new ForeignKeyRule(),

@@ -130,7 +130,7 @@ class ActionRuleTest {
                 + " matches\\n  hint: make the column nullable: false, or match on other columns\\na.yaml:4:83: error"
                 + " SG231: action \"a\" (upsert) upserts on (amount), which is neither the primary key nor a unique key"
                 + " of sale\\n  hint: ON CONFLICT needs a unique constraint on exactly these columns: make them the"
-                + " primary key, a unique field or a unique index without where:",
+                + " primary key, a unique field, a unique: item of constraints: or a unique index without where:",
         "`{name: a, pattern: batch/bulk_operation, operation: delete, key: [note]}` | a.yaml:4:70: error SG230:"
                 + " action \"a\" (delete) matches rows on \"note\", which is nullable: a NULL key never matches\\n"
                 + "  hint: make the column nullable: false, or match on other columns",

@@ -84,8 +84,8 @@ class ForeignKeyRuleTest {
         "{columns: [event_code], references: {entity: Attachment, columns: [event_code]}}"
                 + " | b.yaml:8:72: error SG224: foreign key (event_code) references Attachment (event_code), which is"
                 + " neither the primary key nor a unique key of Attachment\\n  hint: reference the primary key of"
-                + " Attachment, or give Attachment a unique key on (event_code) (unique: true on a field, or a unique"
-                + " index)",
+                + " Attachment, or give Attachment a unique key on (event_code) (unique: true on a field, a unique: item"
+                + " of constraints:, or a unique index)",
         "{columns: [event_id, event_day], references: {entity: Event}, on_update: set default}"
                 + " | b.yaml:8:78: error SG262: on_update: set default cannot work: column \"event_id\" of Attachment"
                 + " is NOT NULL and has no default\\n  hint: give event_id a default: that exists in the referenced"

@@ -98,6 +98,8 @@ final class ExpectedCatalog {
                 out.add(x.name());
             } else if (o instanceof SqlObject.AddForeignKey f && f.table().equals(real)) {
                 out.add(f.constraint().name());
+            } else if (o instanceof SqlObject.AddConstraint a && a.table().equals(real)) {
+                out.add(a.constraint().name());
             }
         }
         return out;
@@ -118,6 +120,10 @@ final class ExpectedCatalog {
             } else if (o instanceof SqlObject.AddForeignKey f && f.table().equals(real)) {
                 ddl.add("ALTER TABLE " + copy + " ADD CONSTRAINT " + f.constraint().name() + " "
                         + f.constraint().body());
+            } else if (o instanceof SqlObject.AddConstraint a && a.table().equals(real)) {
+                // NOT VALID as the install adds it: the copy's definition then ends in NOT VALID too
+                ddl.add("ALTER TABLE " + copy + " ADD CONSTRAINT " + a.constraint().name() + " "
+                        + a.constraint().body());
             }
         }
         return ddl;

@@ -252,7 +252,7 @@ final class RoundTrip {
         List<ConstraintInfo> real = cat.constraints().stream()
                 .filter(k -> k.schema().equals(e.schema()) && k.table().equals(e.table())).toList();
         for (ConstraintInfo x : expected) {
-            SourcePos pos = constraintPos(e, x);
+            SourcePos pos = constraintPos(ep, x);
             Optional<ConstraintInfo> r = real.stream().filter(k -> k.name().equals(x.name())).findFirst();
             if (r.isEmpty()) {
                 drift(pos, "constraint " + x.name() + " on " + e.table() + " is missing: " + x.definition());
@@ -268,8 +268,16 @@ final class RoundTrip {
         }
     }
 
-    /** The spec position of a constraint: its field (check, unique, reference), its table-level foreign key, else the primary key or entity. */
-    private static SourcePos constraintPos(Entity e, ConstraintInfo k) {
+    /**
+     * The spec position of a constraint: the {@code constraints:} item of its name, a named primary key's name, its
+     * field (check, unique, reference), its table-level foreign key, else the primary key or entity.
+     */
+    private static SourcePos constraintPos(EntityPlan ep, ConstraintInfo k) {
+        Entity e = ep.entity();
+        Optional<SourcePos> listed = ep.constraintPos(k.name());
+        if (listed.isPresent()) {
+            return listed.get();
+        }
         for (Field f : e.fields()) {
             if (k.type().equals("c") && k.definition().contains(f.name()) && f.check().isPresent()) {
                 return f.checkPos();

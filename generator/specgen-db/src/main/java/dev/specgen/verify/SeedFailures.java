@@ -5,6 +5,7 @@ import dev.specgen.diag.Diagnostic;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
 import dev.specgen.model.FieldType;
+import dev.specgen.model.TableConstraint;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.plan.SchemaPlan;
 import dev.specgen.plan.SqlObject;
@@ -34,8 +35,9 @@ final class SeedFailures {
         }
         String constraint = m.group(1);
         Optional<SourcePos> origin = ddl.stream().map(RenderedStatement::object)
-                .filter(SqlObject.CreateTable.class::isInstance).map(SqlObject.CreateTable.class::cast)
-                .flatMap(t -> t.constraints().stream())
+                .flatMap(o -> o instanceof SqlObject.CreateTable t ? t.constraints().stream()
+                        : o instanceof SqlObject.AddConstraint a ? java.util.stream.Stream.of(a.constraint())
+                        : java.util.stream.Stream.empty())
                 .filter(c -> c.kind() == SqlObject.Constraint.Kind.CHECK && unquoted(c.name()).equals(constraint))
                 .map(SqlObject.Constraint::origin).findFirst();
         if (origin.isEmpty()) {
@@ -43,6 +45,11 @@ final class SeedFailures {
         }
         for (var ep : plan.entities()) {
             Entity e = ep.entity();
+            for (TableConstraint c : e.constraints()) {
+                if (c instanceof TableConstraint.Check k && k.pos().equals(origin.get())) {
+                    return Optional.of(tableCheck(e, k, test, constraint));
+                }
+            }
             for (Field f : e.fields()) {
                 if (f.check().isPresent() && f.seed().isEmpty() && f.checkPos().equals(origin.get())) {
                     return Optional.of(Diagnostic.error(f.checkPos(), Code.SG406, test + " failed: the generated"
@@ -54,6 +61,30 @@ final class SeedFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * SG406 at a table-level {@code check:} the generic seed values break: the seed plan reads checks on one field
+     * only, so the hint names the fields the check reads (without a {@code seed:} of their own) and the form of the
+     * {@code seed:} to give one of them.
+     */
+    private static Diagnostic tableCheck(Entity e, TableConstraint.Check k, String test, String constraint) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (dev.specgen.sql.Token t : dev.specgen.sql.SqlLexer.tokens(k.expression())) {
+            if (t.kind() == dev.specgen.sql.Token.Kind.IDENTIFIER) {
+                words.add(t.text(k.expression()).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<Field> read = e.fields().stream().filter(f -> words.contains(f.name())).toList();
+        List<Field> unseeded = read.stream().filter(f -> f.seed().isEmpty()).toList();
+        Optional<Field> last = (unseeded.isEmpty() ? read : unseeded).stream().reduce((a, b) -> b);
+        String fields = String.join(", ", read.stream().map(Field::name).toList());
+        return Diagnostic.error(k.pos(), Code.SG406, test + " failed: the generated seed values of " + e.table()
+                + (read.isEmpty() ? "" : " (" + fields + ")") + " break its check (constraint " + constraint + ")")
+                .withHint("specgen steers seed values by checks on one field, not by this check over several; give "
+                        + last.map(f -> f.name() + " a seed: expression of the row number i that passes it, e.g."
+                                + " seed: \"" + example(f.type()) + "\"")
+                                .orElse("the fields it reads seed: expressions of the row number i that pass it"));
     }
 
     /** A name as PostgreSQL reports it: without the quotes specgen may have written. */

@@ -19,6 +19,7 @@ import dev.specgen.model.Param;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
 import dev.specgen.model.Storage;
+import dev.specgen.model.TableConstraint;
 import dev.specgen.model.TableFeatures;
 import dev.specgen.validate.Identifiers;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ final class EntityBuilder {
     static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
             "indexes", "foreign_keys", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
             "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers", "extensions",
-            "sequences");
+            "sequences", "constraints");
+    private static final List<String> PRIMARY_KEY_KEYS = List.of("name", "columns");
     private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
     private final Shape shape;
@@ -72,12 +74,22 @@ final class EntityBuilder {
             Identifiers.check("table", table, pos, shape.diags);
         }
         Optional<String> description = m.get("description").flatMap(d -> shape.text(d, "\"description\""));
-        List<Named> pkList = m.get("primary_key").map(p -> shape.names(p, "\"primary_key\"")).orElse(List.of());
+        Optional<YMap> pkMap = m.get("primary_key").filter(YMap.class::isInstance).map(YMap.class::cast);
+        pkMap.ifPresent(p -> shape.keys(p, PRIMARY_KEY_KEYS, "primary_key"));
+        Optional<Named> pkName = pkMap.flatMap(p -> p.get("name")).flatMap(n -> shape.named(n, "\"name\""));
+        Optional<YNode> pkColumns = pkMap.isPresent() ? pkMap.get().get("columns") : m.get("primary_key");
+        List<Named> pkList = pkColumns.map(p -> shape.names(p, pkMap.isPresent() ? "\"columns\""
+                : "\"primary_key\"")).orElse(List.of());
         HashSet<String> pkNames = new HashSet<>();
         pkList.forEach(k -> pkNames.add(k.name()));
         List<Field> fields = shape.required(m, "fields", "entity").flatMap(f -> shape.map(f, "\"fields\""))
                 .map(f -> new FieldBuilder(shape, schema, table).build(f, pkNames)).orElse(List.of());
-        List<Named> primaryKey = primaryKey(m, fields, pkList);
+        List<Named> primaryKey = primaryKey(m, fields, pkList, pkColumns.isPresent());
+        if (pkMap.isPresent() && pkColumns.isEmpty() && primaryKey.isEmpty()) {
+            shape.required(pkMap.get(), "columns", "primary_key");
+        }
+        List<TableConstraint> constraints = m.get("constraints").flatMap(c -> shape.seq(c, "\"constraints\""))
+                .map(s -> new ConstraintBuilder(shape).build(s)).orElse(List.of());
         List<Index> indexes = m.get("indexes").flatMap(i -> shape.seq(i, "\"indexes\""))
                 .map(s -> new IndexBuilder(shape).build(s)).orElse(List.of());
         List<ForeignKey> foreignKeys = m.get("foreign_keys").flatMap(k -> shape.seq(k, "\"foreign_keys\""))
@@ -98,7 +110,8 @@ final class EntityBuilder {
         List<dev.specgen.model.Sequence> sequences = m.get("sequences")
                 .map(x -> SequenceBuilder.build(shape, x, schema)).orElse(List.of());
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, foreignKeys,
-                partitioning, storage, actions, hints, features, pos, tablePos, extensions, sequences));
+                partitioning, storage, actions, hints, features, pos, tablePos, extensions, sequences, pkName,
+                constraints));
     }
 
     private void checkEntityName(String name, SourcePos pos) {
@@ -117,20 +130,23 @@ final class EntityBuilder {
         shape.diags.error(pos, Code.SG212, "entity name \"" + name + "\" is not CamelCase", hint);
     }
 
-    /** Field flags in field order, or the entity-level list; both is SG223 and the list wins. */
-    private List<Named> primaryKey(YMap m, List<Field> fields, List<Named> pkList) {
+    /**
+     * Field flags in field order, or the entity-level list; both is SG223 and the list wins. The mapping form
+     * without {@code columns} ({@code primary_key: {name: orders_pk}}) names the key the field flags make.
+     */
+    private List<Named> primaryKey(YMap m, List<Field> fields, List<Named> pkList, boolean listGiven) {
         List<Named> flagged = new ArrayList<>();
         for (Field f : fields) {
             if (f.primaryKey()) {
                 flagged.add(new Named(f.name(), f.pos()));
             }
         }
-        if (!flagged.isEmpty() && m.entry("primary_key").isPresent()) {
+        if (!flagged.isEmpty() && listGiven) {
             shape.diags.error(m.entry("primary_key").get().key().pos(), Code.SG223, "primary key given twice: by"
                     + " primary_key: true on " + String.join(", ", flagged.stream().map(Named::name).toList())
                     + " and by the entity's primary_key list", "keep either the field flags or the list");
         }
-        return m.entry("primary_key").isPresent() ? pkList : flagged;
+        return listGiven ? pkList : flagged;
     }
 
     private Storage storage(YMap m) {

@@ -23,6 +23,10 @@ class AcceptedKeysAreDocumentedTest {
         accepted.put("Fields", FieldBuilder.KEYS);
         accepted.put("Foreign keys", ForeignKeyBuilder.KEYS);
         accepted.put("Indexes", IndexBuilder.KEYS);
+        List<String> constraints = new ArrayList<>(ConstraintBuilder.ALL_KEYS);
+        constraints.addAll(ConstraintBuilder.BODY_KEYS);
+        constraints.addAll(ConstraintBuilder.ELEMENT_KEYS);
+        accepted.put("Constraints", constraints);
         List<String> partitioning = new ArrayList<>(PartitionBuilder.KEYS);
         partitioning.addAll(MaintenanceBuilder.KEYS);
         accepted.put("Partitioning", partitioning);
