@@ -123,8 +123,13 @@ final class ForeignKeyRule implements Rule {
 
     private static void types(Entity e, ForeignKey fk, Entity t, List<String> targets, Diagnostics diags) {
         for (int i = 0; i < targets.size(); i++) {
-            Field own = e.field(fk.columns().get(i).name()).orElseThrow();
-            Field ref = t.field(targets.get(i)).orElseThrow();
+            Optional<Field> ownField = e.field(fk.columns().get(i).name());
+            Optional<Field> refField = t.field(targets.get(i));
+            if (ownField.isEmpty() || refField.isEmpty()) {
+                continue; // a column that is no field: reported already (SG203, also a target's key column)
+            }
+            Field own = ownField.get();
+            Field ref = refField.get();
             if (!family(own.type()).equals(family(ref.type()))) {
                 diags.error(fk.columns().get(i).pos(), Code.SG261, "foreign key column \"" + own.name() + "\" ("
                         + own.type().sql() + ") cannot reference " + t.name() + "." + ref.name() + " ("
@@ -182,7 +187,11 @@ final class ForeignKeyRule implements Rule {
 
     private static void action(String key, OnChange a, Entity e, ForeignKey fk, Diagnostics diags) {
         for (Named c : fk.columns()) {
-            Field f = e.field(c.name()).orElseThrow();
+            Optional<Field> field = e.field(c.name());
+            if (field.isEmpty()) {
+                continue; // reported already (SG203)
+            }
+            Field f = field.get();
             if (a.action() == Action.SET_NULL && e.notNull(f)) {
                 diags.error(a.pos(), Code.SG262, key + ": set null cannot work: column \"" + f.name() + "\" of "
                         + e.name() + " is NOT NULL", "make " + f.name() + " nullable, or choose another action"
