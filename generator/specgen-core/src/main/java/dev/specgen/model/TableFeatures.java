@@ -2,7 +2,6 @@ package dev.specgen.model;
 
 import dev.specgen.diag.SourcePos;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,13 +20,9 @@ public record TableFeatures(Optional<ReplicaIdentity> replicaIdentity, Optional<
         triggers = List.copyOf(triggers);
     }
 
-    /** Words of the spec, SQL by {@link #sql}. */
+    /** A spec word's SQL spelling: the constant with {@code _} as a space ({@code INSTEAD_OF}: INSTEAD OF). */
     public interface Word {
         String name();
-
-        default String word() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         default String sql() {
             return name().replace('_', ' ');

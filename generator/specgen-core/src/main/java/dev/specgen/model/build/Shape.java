@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -186,6 +187,15 @@ final class Shape {
         diags.error(n.pos(), Code.SG109, what + " \"" + s.get().text() + "\" is not one of "
                 + String.join(", ", words.keySet()) + Suggest.didYouMean(w, words.keySet()));
         return Optional.empty();
+    }
+
+    /** The words of an enum for {@link #word}: each constant lower-case, {@code _} read as a space. */
+    static <E extends Enum<E>> Map<String, E> words(E[] values) {
+        Map<String, E> out = new LinkedHashMap<>();
+        for (E v : values) {
+            out.put(normalizeWord(v.name()), v);
+        }
+        return out;
     }
 
     static String normalizeWord(String text) {

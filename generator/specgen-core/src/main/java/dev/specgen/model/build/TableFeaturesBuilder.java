@@ -11,7 +11,6 @@ import dev.specgen.model.TableFeatures.RowSecurity;
 import dev.specgen.model.TableFeatures.Trigger;
 import dev.specgen.validate.Identifiers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +43,6 @@ final class TableFeaturesBuilder {
         return new TableFeatures(replica, rls, triggers);
     }
 
-    private static <E extends Enum<E> & TableFeatures.Word> Map<String, E> words(E[] values) {
-        Map<String, E> out = new LinkedHashMap<>();
-        for (E v : values) {
-            out.put(v.word().replace('_', ' '), v);
-        }
-        return out;
-    }
-
     /** {@code default}, {@code full}, {@code nothing}, or {@code {index: name}}. */
     private Optional<ReplicaIdentity> replicaIdentity(YNode n) {
         if (n instanceof YMap m) {
@@ -59,7 +50,7 @@ final class TableFeaturesBuilder {
             return shape.required(m, "index", "replica_identity").flatMap(i -> shape.named(i, "\"index\""))
                     .map(i -> new ReplicaIdentity(ReplicaIdentity.Kind.INDEX, Optional.of(i), n.pos()));
         }
-        Map<String, ReplicaIdentity.Kind> kinds = words(ReplicaIdentity.Kind.values());
+        Map<String, ReplicaIdentity.Kind> kinds = Shape.words(ReplicaIdentity.Kind.values());
         kinds.remove("index");
         return shape.word(n, "replica_identity", kinds).map(k -> new ReplicaIdentity(k, Optional.empty(), n.pos()));
     }
@@ -84,7 +75,7 @@ final class TableFeaturesBuilder {
         Optional<Named> name = shape.required(m, "name", "policy").flatMap(x -> shape.named(x, "\"name\""));
         name.ifPresent(x -> Identifiers.check("policy", x.name(), x.pos(), shape.diags));
         Policy.Command command = m.get("command").flatMap(c -> shape.word(c, "command",
-                words(Policy.Command.values()))).orElse(Policy.Command.ALL);
+                Shape.words(Policy.Command.values()))).orElse(Policy.Command.ALL);
         boolean permissive = m.get("as").flatMap(a -> shape.word(a, "as", Map.of("permissive", true,
                 "restrictive", false))).orElse(true);
         List<Named> roles = m.get("roles").map(r -> shape.names(r, "\"roles\"")).orElse(List.of());
@@ -101,10 +92,10 @@ final class TableFeaturesBuilder {
         Optional<Named> name = shape.required(m, "name", "trigger").flatMap(x -> shape.named(x, "\"name\""));
         name.ifPresent(x -> Identifiers.check("trigger", x.name(), x.pos(), shape.diags));
         Optional<Trigger.Timing> timing = shape.required(m, "timing", "trigger")
-                .flatMap(t -> shape.word(t, "timing", words(Trigger.Timing.values())));
+                .flatMap(t -> shape.word(t, "timing", Shape.words(Trigger.Timing.values())));
         List<Trigger.Event> events = new ArrayList<>();
         shape.required(m, "events", "trigger").flatMap(e -> shape.seq(e, "\"events\"")).ifPresent(s -> s.items()
-                .forEach(i -> shape.word(i, "each event", words(Trigger.Event.values())).ifPresent(events::add)));
+                .forEach(i -> shape.word(i, "each event", Shape.words(Trigger.Event.values())).ifPresent(events::add)));
         List<Named> columns = m.get("columns").map(c -> shape.names(c, "\"columns\"")).orElse(List.of());
         boolean row = m.get("for_each").flatMap(f -> shape.word(f, "for_each", Map.of("row", true, "statement",
                 false))).orElse(true);

@@ -44,10 +44,10 @@ final class ViewBuilder {
     static final List<String> DECLARATIVE_KEYS = List.of("source", "joins", "where", "group_by", "measures");
     private static final List<String> JOIN_KEYS = List.of("entity", "on", "type", "as");
     private static final List<String> GROUP_KEYS = List.of("expr", "as");
-    static final Map<String, Refresh> STRATEGIES = words(Refresh.values());
-    private static final Map<String, OnBusy> ON_BUSY = words(OnBusy.values());
-    private static final Map<String, JoinType> JOIN_TYPES = words(JoinType.values());
-    private static final Map<String, Aggregate> AGGREGATES = words(Aggregate.values());
+    static final Map<String, Refresh> STRATEGIES = Shape.words(Refresh.values());
+    private static final Map<String, OnBusy> ON_BUSY = Shape.words(OnBusy.values());
+    private static final Map<String, JoinType> JOIN_TYPES = Shape.words(JoinType.values());
+    private static final Map<String, Aggregate> AGGREGATES = Shape.words(Aggregate.values());
     private static final Map<String, RefreshInterval.Unit> UNITS = new LinkedHashMap<>();
     static final String UNIT_LIST = "second(s), minute(s), hour(s), day(s), week(s) or month(s)";
     private static final Pattern INTERVAL = Pattern.compile(
@@ -58,14 +58,6 @@ final class ViewBuilder {
         for (RefreshInterval.Unit u : RefreshInterval.Unit.values()) {
             UNITS.put(u.word(), u);
         }
-    }
-
-    private static <E extends Enum<E>> Map<String, E> words(E[] values) {
-        Map<String, E> m = new LinkedHashMap<>();
-        for (E e : values) {
-            m.put(e.name().toLowerCase(Locale.ROOT), e);
-        }
-        return m;
     }
 
     private final Shape shape;
