@@ -9,12 +9,13 @@ import dev.specgen.model.Index;
 import dev.specgen.model.IndexColumn;
 import dev.specgen.model.SpecModel;
 import dev.specgen.model.TableConstraint;
+import dev.specgen.model.TableFeatures;
 import dev.specgen.sql.ExpressionFrame;
 import dev.specgen.sql.ExpressionFrame.Context;
 
 /**
  * SQL text that specgen writes into a statement as given (a default, a check, a seed, an index's where and
- * expressions) must be exactly one expression (SG221): not blank, and framed as {@link ExpressionFrame} says (quotes
+ * expressions, a constraint's check and where, a policy's using and with_check, a trigger's when) must be exactly one expression (SG221): not blank, and framed as {@link ExpressionFrame} says (quotes
  * and parentheses closed, no comment, no {@code ;}, no top-level {@code ,} or statement key word, nothing that
  * depends on a session setting or that psql would act on). Otherwise it breaks the statement around it
  * ({@code CHECK (x > 0")}), swallows its end ({@code -- ...}), or runs as SQL of its own
@@ -41,6 +42,16 @@ final class ExpressionRule implements Rule {
                 x.where().ifPresent(w -> report("where of " + what, "where", w, Context.EXPRESSION, x.wherePos(),
                         diags));
             }
+        }
+        e.features().rowSecurity().ifPresent(rs -> rs.policies().forEach(p -> {
+            String what = "policy \"" + p.name() + "\"";
+            p.using().ifPresent(u -> report("using of " + what, "using", u, Context.EXPRESSION, p.usingPos(), diags));
+            p.withCheck().ifPresent(c -> report("with_check of " + what, "with_check", c, Context.EXPRESSION,
+                    p.withCheckPos(), diags));
+        }));
+        for (TableFeatures.Trigger t : e.features().triggers()) {
+            t.condition().ifPresent(c -> report("when of trigger \"" + t.name() + "\"", "when", c, Context.EXPRESSION,
+                    t.conditionPos(), diags));
         }
         for (Index ix : e.indexes()) {
             ix.where().ifPresent(w -> report("where of " + IndexRule.describe(ix), "where", w, Context.EXPRESSION,

@@ -2,7 +2,6 @@ package dev.specgen.validate;
 
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostics;
-import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Index;
 import dev.specgen.model.Named;
@@ -10,7 +9,6 @@ import dev.specgen.model.SpecModel;
 import dev.specgen.model.TableFeatures.Policy;
 import dev.specgen.model.TableFeatures.ReplicaIdentity;
 import dev.specgen.model.TableFeatures.Trigger;
-import dev.specgen.sql.ExpressionFrame;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +17,7 @@ import java.util.Set;
  * {@code replica_identity}, row level security policies and triggers: a replica identity index is a named unique,
  * non-partial index of NOT NULL columns on a table that is not partitioned (SG290); a policy's USING and WITH CHECK
  * fit its command (SG291); a trigger's events, level and columns fit together (SG292); names appear once (SG202);
- * columns are fields (SG203); expressions are one expression each (SG221).
+ * columns are fields (SG203). That each expression is one expression (SG221) is {@link ExpressionRule}'s.
  */
 final class TableFeaturesRule implements Rule {
 
@@ -73,8 +71,6 @@ final class TableFeaturesRule implements Rule {
     }
 
     private static void policy(Policy p, Diagnostics diags) {
-        expression("using of policy \"" + p.name() + "\"", p.using(), p.usingPos(), diags);
-        expression("with_check of policy \"" + p.name() + "\"", p.withCheck(), p.withCheckPos(), diags);
         if (p.withCheck().isPresent() && (p.command() == Policy.Command.SELECT
                 || p.command() == Policy.Command.DELETE)) {
             diags.error(p.withCheckPos(), Code.SG291, "policy \"" + p.name() + "\" for " + p.command().sql()
@@ -92,7 +88,6 @@ final class TableFeaturesRule implements Rule {
     }
 
     private static void trigger(Entity e, Trigger t, Diagnostics diags) {
-        expression("when of trigger \"" + t.name() + "\"", t.condition(), t.conditionPos(), diags);
         if (t.events().isEmpty()) {
             diags.error(t.pos(), Code.SG292, "trigger \"" + t.name() + "\" has no events",
                     "list at least one of insert, update, delete, truncate");
@@ -118,16 +113,5 @@ final class TableFeaturesRule implements Rule {
             diags.error(t.conditionPos(), Code.SG292, "trigger \"" + t.name() + "\" is for_each: statement and has"
                     + " when:", "a statement trigger's WHEN cannot see OLD or NEW: make it for_each: row");
         }
-    }
-
-    private static void expression(String what, Optional<String> sql, SourcePos pos, Diagnostics diags) {
-        sql.ifPresent(s -> {
-            if (s.isBlank()) {
-                diags.error(pos, Code.SG221, what + " is empty", "give an SQL expression, or drop the key");
-                return;
-            }
-            ExpressionFrame.problem(s, ExpressionFrame.Context.EXPRESSION).ifPresent(p -> diags.error(pos,
-                    Code.SG221, what + " is not a complete SQL expression: " + p.message(), p.hint()));
-        });
     }
 }
