@@ -306,18 +306,27 @@ public final class ParseCheck implements AutoCloseable {
         }
     }
 
-    /**
-     * The statement inside {@code DO $tag$ BEGIN <statement>; EXCEPTION WHEN <condition> THEN NULL; END $tag$},
-     * comments and blanks anywhere; empty when the block has another shape.
-     */
-    static Optional<String> doBody(String sql) {
+    /** The body of {@code DO $tag$ ... $tag$} (an optional {@code ;} after it), or empty for any other statement. */
+    private static Optional<String> dollarBlock(String sql) {
         List<Token> outer = SqlLexer.significant(sql);
         if (outer.size() < 2 || !outer.get(0).is(sql, "DO") || outer.get(1).kind() != Kind.DOLLAR_STRING
                 || !outer.get(1).complete() || outer.size() > 3
                 || outer.size() == 3 && outer.get(2).kind() != Kind.SEMICOLON) {
             return Optional.empty();
         }
-        String body = SqlLexer.dollarBody(sql, outer.get(1));
+        return Optional.of(SqlLexer.dollarBody(sql, outer.get(1)));
+    }
+
+    /**
+     * The statement inside {@code DO $tag$ BEGIN <statement>; EXCEPTION WHEN <condition> THEN NULL; END $tag$},
+     * comments and blanks anywhere; empty when the block has another shape.
+     */
+    static Optional<String> doBody(String sql) {
+        Optional<String> block = dollarBlock(sql);
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        String body = block.get();
         List<Token> t = SqlLexer.significant(body);
         int semi = 0;
         while (semi < t.size() && t.get(semi).kind() != Kind.SEMICOLON) {
@@ -340,13 +349,11 @@ public final class ParseCheck implements AutoCloseable {
     Optional<String> guardedAttach(String sql) {
         String form = "not of the form DO $$ BEGIN IF <condition> THEN ALTER INDEX <parent> ATTACH PARTITION <child>;"
                 + " END IF; END $$";
-        List<Token> outer = SqlLexer.significant(sql);
-        if (outer.size() < 2 || !outer.get(0).is(sql, "DO") || outer.get(1).kind() != Kind.DOLLAR_STRING
-                || !outer.get(1).complete() || outer.size() > 3
-                || outer.size() == 3 && outer.get(2).kind() != Kind.SEMICOLON) {
+        Optional<String> block = dollarBlock(sql);
+        if (block.isEmpty()) {
             return Optional.of(form);
         }
-        String body = SqlLexer.dollarBody(sql, outer.get(1));
+        String body = block.get();
         List<Token> t = SqlLexer.significant(body);
         int n = t.size();
         int then = -1;

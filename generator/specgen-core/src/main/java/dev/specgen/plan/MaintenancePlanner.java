@@ -10,6 +10,7 @@ import dev.specgen.model.Maintenance.Rule;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Sql;
+import dev.specgen.model.TableFeatures.ReplicaIdentity;
 import dev.specgen.plan.MaintenanceObject.CreateMaintenanceLog;
 import dev.specgen.plan.MaintenanceObject.MaintainFunction;
 import dev.specgen.plan.MaintenanceObject.ScheduleMaintenance;
@@ -204,10 +205,9 @@ public final class MaintenancePlanner {
      * tables, SG290).
      */
     private static String replicaIdentity(Entity e) {
-        return e.features().replicaIdentity().map(r -> r.kind())
-                .filter(k -> k == dev.specgen.model.TableFeatures.ReplicaIdentity.Kind.FULL
-                        || k == dev.specgen.model.TableFeatures.ReplicaIdentity.Kind.NOTHING)
-                .map(k -> k.sql()).orElse("");
+        return e.features().replicaIdentity().map(ReplicaIdentity::kind)
+                .filter(k -> k == ReplicaIdentity.Kind.FULL || k == ReplicaIdentity.Kind.NOTHING)
+                .map(ReplicaIdentity.Kind::sql).orElse("");
     }
 
     private static SubPartition subPartition(String suffix, String bound, Entity e, List<String> with) {
