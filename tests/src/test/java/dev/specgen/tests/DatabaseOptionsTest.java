@@ -118,6 +118,50 @@ class DatabaseOptionsTest {
         assertTrue(timeout.err().contains("'soon' is not a duration (e.g. 500ms, 10s, 5min, 1h, 0)"), timeout.err());
     }
 
+    /**
+     * --setup: a trigger that calls the user's own function cannot be verified until the function exists; the setup
+     * script creates it in the scratch database first. A failing script is reported at its line (SG427), and
+     * --setup with --in-place is a usage error (it would change the user's database).
+     */
+    @Test
+    void setupScriptsRunInTheScratchDatabaseBeforeTheInstall(@TempDir Path tmp) throws IOException {
+        Path specs = Files.createDirectories(tmp.resolve("specs"));
+        Files.writeString(specs.resolve("note.yaml"), String.join("\n",
+                "entity: Note",
+                "schema: notes",
+                "fields:",
+                "  id: {type: bigint, primary_key: true}",
+                "  body: text",
+                "triggers:",
+                "  - name: note_touch",
+                "    timing: before",
+                "    events: [update]",
+                "    function: notes.touch",
+                ""));
+        Path setup = tmp.resolve("functions.sql");
+        Files.writeString(setup, "CREATE SCHEMA IF NOT EXISTS notes;\n"
+                + "CREATE FUNCTION notes.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n");
+        Path broken = tmp.resolve("broken.sql");
+        Files.writeString(broken, "CREATE SCHEMA IF NOT EXISTS notes;\n\nSELECT no_such_function();\n");
+
+        CliTest.Run without = CliTest.run("verify", specs.toString(), "--db-url", url, "--no-tests");
+        assertEquals(4, without.code(), without.err());
+        assertTrue(without.err().contains("note.yaml:7:11: error SG402: PostgreSQL rejected trigger note_touch on "
+                + "notes.note (generated notes/01_note.sql): function notes.touch() does not exist (42883)\n  hint: the "
+                + "spec names something it does not create: it must exist before the install runs; to verify, create "
+                + "it in a script passed with --setup FILE"), without.err());
+        CliTest.Run with = CliTest.run("verify", specs.toString(), "--db-url", url, "--setup", setup.toString());
+        assertEquals(0, with.code(), with.err());
+        CliTest.Run failing = CliTest.run("verify", specs.toString(), "--db-url", url, "--setup", broken.toString());
+        assertEquals(4, failing.code(), failing.err());
+        assertTrue(failing.err().contains(broken + ":3:1: error SG427: --setup script failed: function "
+                + "no_such_function() does not exist (42883)"), failing.err());
+        CliTest.Run inPlace = CliTest.run("verify", specs.toString(), "--db-url", url, "--in-place", "--setup",
+                setup.toString());
+        assertEquals(2, inPlace.code(), inPlace.err());
+        assertTrue(inPlace.err().startsWith("specgen: --setup runs scripts in a scratch database"), inPlace.err());
+    }
+
     @Test
     void anUnreachableDatabaseStillWritesTheReport(@TempDir Path tmp) throws Exception {
         Path xml = tmp.resolve("reports/specgen.xml");

@@ -56,6 +56,11 @@ final class DbMixin {
                     + "${DEFAULT-VALUE}).")
     Duration statementTimeout;
 
+    @Option(names = "--setup", paramLabel = "FILE",
+            description = "SQL to run in the scratch database before the install, for what the specs presume exists "
+                    + "(your trigger functions, roles your policies name); repeatable, run in order. Not with --in-place.")
+    java.util.List<Path> setup = new java.util.ArrayList<>();
+
     @Option(names = "--keep", description = "Leave the database running (embedded) or the scratch database in place, "
             + "and print its JDBC URL.")
     boolean keep;
@@ -73,6 +78,10 @@ final class DbMixin {
 
     /** @throws ParameterException for options that only make sense together (exit code 2) */
     VerifyOptions toVerifyOptions(CommandLine cl) {
+        if (inPlace && !setup.isEmpty()) {
+            throw new ParameterException(cl, "--setup runs scripts in a scratch database; with --in-place the "
+                    + "database already holds what they would create");
+        }
         if (inPlace && target.url == null) {
             throw new ParameterException(cl, "--in-place needs --db-url: it applies to that database itself "
                     + "(the embedded and container databases are always scratch ones)");
@@ -89,7 +98,7 @@ final class DbMixin {
             db = db.withCredentials(user, password);
         }
         return new VerifyOptions(db.withKeep(keep).withInPlace(inPlace).withTimeouts(lockTimeout, statementTimeout),
-                !noTests);
+                !noTests).withSetup(setup);
     }
 
     /** {@code 250ms}, {@code 10s}, {@code 5min}, {@code 1h}, {@code 0}: PostgreSQL's own units for timeouts. */

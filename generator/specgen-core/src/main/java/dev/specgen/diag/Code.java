@@ -128,7 +128,8 @@ public enum Code {
     SG418("rows rejected by a load"),
     SG419("--in-place: bulk-function tests and session checks not run"),
     SG425("partition made or removed by partition maintenance"),
-    SG426("no health function to read");
+    SG426("no health function to read"),
+    SG427("a --setup script failed or cannot run here");
 
     private final String title;
 

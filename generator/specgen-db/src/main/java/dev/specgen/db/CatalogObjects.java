@@ -37,11 +37,12 @@ public final class CatalogObjects {
      * @param partitionKey     {@code pg_get_partkeydef}, e.g. {@code RANGE (created_at)}
      * @param parent           {@code schema.table} this one is a partition (or inheritance child) of
      * @param partitionBound   {@code pg_get_expr(relpartbound)}, e.g. {@code FOR VALUES FROM ('2024-01-01') TO (...)}
+     * @param replicaIdentity  "default", "full", "nothing" or "index <name>"
      */
     public record TableInfo(String schema, String name, String kind, String persistence,
             Optional<String> partitionStrategy, Optional<String> partitionKey, Optional<String> parent,
             Optional<String> partitionBound, SortedMap<String, String> reloptions, boolean rowSecurity,
-            Optional<String> comment) implements Fact {
+            boolean forceRowSecurity, String replicaIdentity, Optional<String> comment) implements Fact {
 
         public TableInfo {
             reloptions = sorted(reloptions);
@@ -67,6 +68,12 @@ public final class CatalogObjects {
                     + partitionKey.map(k -> " partition by " + k).orElse(""));
             parent.ifPresent(p -> out.add("partition " + q + " of " + p + partitionBound.map(b -> " " + b).orElse("")));
             reloptions.forEach((k, v) -> out.add("reloption " + q + " " + k + "=" + v));
+            if (forceRowSecurity) {
+                out.add("row-security " + q + " forced");
+            }
+            if (!replicaIdentity.equals("default")) {
+                out.add("replica identity " + q + " " + replicaIdentity);
+            }
             return withComment(out, "table " + q, comment);
         }
     }
@@ -199,6 +206,25 @@ public final class CatalogObjects {
             String q = schema + "." + table + "." + name;
             String state = enabled.equals("O") ? "" : " enabled=" + enabled;
             return withComment(List.of("trigger " + q + state + ": " + definition), "trigger " + q, comment);
+        }
+    }
+
+    /**
+     * A row security policy: {@code using} and {@code withCheck} as {@code pg_get_expr} prints them, roles sorted
+     * ({@code public} for none).
+     */
+    public record PolicyInfo(String schema, String table, String name, boolean permissive, String command,
+            List<String> roles, Optional<String> using, Optional<String> withCheck) implements Fact {
+        public PolicyInfo {
+            roles = List.copyOf(roles);
+        }
+
+        @Override
+        public List<String> lines() {
+            return List.of("policy " + schema + "." + table + "." + name + (permissive ? " permissive" : " restrictive")
+                    + " for " + command + " to " + String.join(", ", roles)
+                    + using.map(u -> " using (" + u + ")").orElse("")
+                    + withCheck.map(w -> " with check (" + w + ")").orElse(""));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.specgen.db.CatalogObjects.EnumInfo;
 import dev.specgen.db.CatalogObjects.ExtensionInfo;
 import dev.specgen.db.CatalogObjects.FunctionInfo;
 import dev.specgen.db.CatalogObjects.IndexInfo;
+import dev.specgen.db.CatalogObjects.PolicyInfo;
 import dev.specgen.db.CatalogObjects.SchemaInfo;
 import dev.specgen.db.CatalogObjects.SequenceInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
@@ -60,7 +61,7 @@ final class CatalogReader {
             String[] scope = schemas.isEmpty() ? allSchemas(c) : schemas.toArray(String[]::new);
             return new CatalogSnapshot(schemas(c, scope), tables(c, scope), columns(c, scope),
                     constraints(c, scope), indexes(c, scope), views(c, scope), sequences(c, scope),
-                    functions(c, scope), enums(c, scope), triggers(c, scope), extensions(c));
+                    functions(c, scope), enums(c, scope), triggers(c, scope), policies(c, scope), extensions(c));
         } finally {
             if (sp != null) {
                 c.rollback(sp);
@@ -95,7 +96,10 @@ final class CatalogReader {
                 + "JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
                 + "WHERE i.inhrelid = c.oid), "
                 + "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END, c.reloptions, "
-                + "c.relrowsecurity, obj_description(c.oid, 'pg_class') "
+                + "c.relrowsecurity, obj_description(c.oid, 'pg_class'), c.relforcerowsecurity, "
+                + "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN 'index ' || "
+                + "(SELECT ri.relname FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid "
+                + "WHERE rx.indrelid = c.oid AND rx.indisreplident) ELSE 'default' END "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid "
                 + "WHERE c.relkind IN ('r', 'p', 'f') AND " + IN_SCOPE + " AND " + notExt("c.oid", "pg_class")
@@ -113,7 +117,7 @@ final class CatalogReader {
                 },
                 opt(rs, 5).map(s -> s.equals("r") ? "range" : s.equals("l") ? "list" : "hash"), opt(rs, 6),
                 opt(rs, 7), opt(rs, 8), CatalogObjects.reloptions(strings(rs.getArray(9))), rs.getBoolean(10),
-                opt(rs, 11)));
+                rs.getBoolean(12), rs.getString(13), opt(rs, 11)));
     }
 
     private static List<ColumnInfo> columns(Connection c, String[] scope) throws SQLException {
@@ -231,6 +235,19 @@ final class CatalogReader {
                 + " ORDER BY 1, 2, 3";
         return query(c, scope, sql, rs -> new TriggerInfo(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), opt(rs, 6)));
+    }
+
+    private static List<PolicyInfo> policies(Connection c, String[] scope) throws SQLException {
+        String sql = "SELECT n.nspname, c.relname, p.polname, p.polpermissive, "
+                + "CASE p.polcmd WHEN 'r' THEN 'select' WHEN 'a' THEN 'insert' WHEN 'w' THEN 'update' "
+                + "WHEN 'd' THEN 'delete' ELSE 'all' END, "
+                + "ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END "
+                + "FROM unnest(p.polroles) r ORDER BY 1), "
+                + "pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid) "
+                + "FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE " + IN_SCOPE + " ORDER BY 1, 2, 3";
+        return query(c, scope, sql, rs -> new PolicyInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getBoolean(4), rs.getString(5), Arrays.asList(strings(rs.getArray(6))), opt(rs, 7), opt(rs, 8)));
     }
 
     private static List<ExtensionInfo> extensions(Connection c) throws SQLException {

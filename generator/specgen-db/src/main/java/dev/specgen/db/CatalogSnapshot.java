@@ -8,6 +8,7 @@ import dev.specgen.db.CatalogObjects.ExtensionInfo;
 import dev.specgen.db.CatalogObjects.Fact;
 import dev.specgen.db.CatalogObjects.FunctionInfo;
 import dev.specgen.db.CatalogObjects.IndexInfo;
+import dev.specgen.db.CatalogObjects.PolicyInfo;
 import dev.specgen.db.CatalogObjects.SchemaInfo;
 import dev.specgen.db.CatalogObjects.SequenceInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
 public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, List<ColumnInfo> columns,
         List<ConstraintInfo> constraints, List<IndexInfo> indexes, List<ViewInfo> views,
         List<SequenceInfo> sequences, List<FunctionInfo> functions, List<EnumInfo> enums,
-        List<TriggerInfo> triggers, List<ExtensionInfo> extensions) {
+        List<TriggerInfo> triggers, List<PolicyInfo> policies, List<ExtensionInfo> extensions) {
 
     public CatalogSnapshot {
         schemas = List.copyOf(schemas);
@@ -48,6 +49,7 @@ public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, 
         functions = List.copyOf(functions);
         enums = List.copyOf(enums);
         triggers = List.copyOf(triggers);
+        policies = List.copyOf(policies);
         extensions = List.copyOf(extensions);
     }
 
@@ -68,7 +70,7 @@ public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, 
     /** All facts, one per line, sorted. */
     public List<String> lines() {
         return Stream.of(schemas, tables, columns, constraints, indexes, views, sequences, functions, enums,
-                triggers, extensions).flatMap(List::stream).map(Fact.class::cast).flatMap(f -> f.lines().stream())
+                triggers, policies, extensions).flatMap(List::stream).map(Fact.class::cast).flatMap(f -> f.lines().stream())
                 .sorted().toList();
     }
 

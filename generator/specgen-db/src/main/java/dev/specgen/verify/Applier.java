@@ -239,14 +239,23 @@ final class Applier {
         return DbErrors.cause(f.sqlState(), f.message());
     }
 
+    /** undefined_function, undefined_object (a role), invalid_schema_name: see {@link #toFailure}. */
+    private static final java.util.Set<String> USERS_OBJECT_MISSING = java.util.Set.of("42883", "42704", "3F000");
+
     static Failure toFailure(StmtFailure f, DbOptions opts) {
         RenderedStatement s = (RenderedStatement) f.origin();
         String what = s.object().describe() + " (generated " + s.file() + ")";
         Diagnostic mapped = switch (cause(f)) {
             case STATEMENT -> {
                 Diagnostic d = f.toDiagnostic(s.originAt(f.position()));
+                Optional<String> hint = d.hint();
+                if (USERS_OBJECT_MISSING.contains(f.sqlState()) && hint.isEmpty()) {
+                    // a trigger's function, a function a generated column calls, a policy's role: the user's own
+                    hint = Optional.of("the spec names something it does not create: it must exist before the "
+                            + "install runs; to verify, create it in a script passed with --setup FILE");
+                }
                 yield new Diagnostic(d.pos(), d.severity(), d.code(), "PostgreSQL rejected " + what + ": "
-                        + d.message(), d.hint());
+                        + d.message(), hint);
             }
             case TIMEOUT -> timeout(f, s.object().origin(), "applying " + what, opts);
             case RESOURCE -> resource(f, "applying " + what);

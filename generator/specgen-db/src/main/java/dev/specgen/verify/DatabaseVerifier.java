@@ -62,7 +62,7 @@ public final class DatabaseVerifier implements LiveVerifier {
         try {
             Verifier v = new Verifier(db, progress);
             v.phases().put("start", start);
-            report = v.verify(plan, rendered, options.runTests());
+            report = v.verify(plan, rendered, options.runTests(), options.setup());
         } finally {
             db.close();
         }

@@ -98,6 +98,11 @@ public final class Verifier {
     }
 
     public VerifyReport verify(SchemaPlan plan, Rendered rendered, boolean runTests) {
+        return verify(plan, rendered, runTests, List.of());
+    }
+
+    /** {@link #verify(SchemaPlan, Rendered, boolean)} after running the {@code setup} scripts ({@link SetupScripts}). */
+    public VerifyReport verify(SchemaPlan plan, Rendered rendered, boolean runTests, List<java.nio.file.Path> setup) {
         SortedSet<String> schemas = new TreeSet<>();
         plan.entities().forEach(e -> schemas.add(e.entity().schema()));
         List<EntityReport> reports = new ArrayList<>();
@@ -109,7 +114,13 @@ public final class Verifier {
             String database = db.databaseName();
             try (Connection c = db.connect(database)) {
                 utc(c);
-                reports.addAll(run(c, database, plan, rendered, schemas, runTests));
+                Optional<Diagnostic> failedSetup = setup.isEmpty() ? Optional.empty()
+                        : timed("apply", "running --setup scripts", () -> SetupScripts.run(c, db.isolation(), setup));
+                if (failedSetup.isPresent()) {
+                    diagnostics.add(failedSetup.get());
+                } else {
+                    reports.addAll(run(c, database, plan, rendered, schemas, runTests));
+                }
             }
         } catch (SQLException e) {
             diagnostics.add(Diagnostic.error(SourcePos.NONE, Code.SG405, "database error: " + DbErrors.oneLine(e)));

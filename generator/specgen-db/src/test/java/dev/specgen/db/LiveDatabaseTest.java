@@ -199,6 +199,26 @@ class LiveDatabaseTest {
         assertEquals("bigint", id.type());
     }
 
+    /** Row security (enabled, forced), policies and replica identity are facts too: a real schema's catalog diff needs them. */
+    @Test
+    void snapshotHasPoliciesForcedRowSecurityAndReplicaIdentity() throws SQLException {
+        assertTrue(ScriptRunner.runScript(c, Fixtures.read("schema.sql")).ok());
+        exec("ALTER TABLE analytics.events ENABLE ROW LEVEL SECURITY");
+        exec("ALTER TABLE analytics.events FORCE ROW LEVEL SECURITY");
+        exec("CREATE POLICY kinds ON analytics.events AS RESTRICTIVE FOR UPDATE TO PUBLIC USING (kind <> 'x') "
+                + "WITH CHECK (kind <> 'y')");
+        exec("ALTER TABLE analytics.events_2024_01 REPLICA IDENTITY FULL");
+        List<String> lines = CatalogSnapshot.read(c, List.of("analytics")).lines();
+        assertTrue(lines.contains("table analytics.events partitioned table permanent row-security partition by "
+                + "RANGE (created_at)"), String.join("\n", lines));
+        assertTrue(lines.contains("row-security analytics.events forced"), String.join("\n", lines));
+        assertTrue(lines.contains("policy analytics.events.kinds restrictive for update to public using "
+                + "((kind <> 'x'::text)) with check ((kind <> 'y'::text))"), String.join("\n", lines));
+        assertTrue(lines.contains("replica identity analytics.events_2024_01 full"), String.join("\n", lines));
+        assertEquals(List.of(), lines.stream().filter(l -> l.startsWith("replica identity analytics.events_2024_02"))
+                .toList(), "the default is no fact");
+    }
+
     private boolean exists(String relation) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT to_regclass('" + relation + "') IS NOT NULL")) {

@@ -11,6 +11,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -65,6 +67,10 @@ public class VerifyMojo extends AbstractSpecgenMojo {
             defaultValue = "${project.build.directory}/specgen-reports/TEST-specgen-verify.xml")
     File reportFile;
 
+    /** SQL files run in the scratch database before the install (your trigger functions, roles); not with inPlace. */
+    @Parameter
+    List<File> setupScripts = new ArrayList<>();
+
     @Component
     RepositorySystem repositorySystem;
 
@@ -97,7 +103,8 @@ public class VerifyMojo extends AbstractSpecgenMojo {
         if (dbUser != null || dbPassword != null) {
             db = db.withCredentials(dbUser, dbPassword);
         }
-        return new VerifyOptions(db.withKeep(keep).withInPlace(inPlace), runTests);
+        return new VerifyOptions(db.withKeep(keep).withInPlace(inPlace), runTests)
+                .withSetup(setupScripts.stream().map(File::toPath).toList());
     }
 
     private Progress progress() {
