@@ -2,11 +2,12 @@
 # Usage: tests/real/compare.sh <case-dir> <psql-connection-args...>
 # Applies <case-dir>/original.sql to a fresh database and specgen's install.sql of <case-dir>/specs (built into a
 # temporary folder) to another, on the same server, and diffs the catalog facts (tests/real/catalog_facts.sql).
-# Writes <case-dir>/catalog.diff and prints a summary. Needs psql on PATH (or PSQL=...) and ./specgen of this repo.
+# <case-dir>/functions.sql, when present, is run before install.sql. Writes <case-dir>/catalog.diff and prints a summary. Needs psql on PATH (or PSQL=...) and ./specgen of this repo.
 set -euo pipefail
 case_dir=$(cd "$1" && pwd); shift
 here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd)
 psql=${PSQL:-psql}
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 name=$(basename "$case_dir" | tr -c 'a-z0-9\n' '_')
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -15,6 +16,11 @@ for db in "real_${name}_orig" "real_${name}_gen"; do
   "$psql" "$@" -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 done
 "$psql" "$@" -X -q -v ON_ERROR_STOP=1 -d "real_${name}_orig" -f "$case_dir/original.sql" >/dev/null
+# functions.sql: the user's functions a spec names (trigger functions, functions in generated columns), which specgen
+# does not create; original.sql includes it too
+if [ -f "$case_dir/functions.sql" ]; then
+  "$psql" "$@" -X -q -v ON_ERROR_STOP=1 -d "real_${name}_gen" -f "$case_dir/functions.sql" >/dev/null
+fi
 (cd "$out/gen" && "$psql" "$@" -X -q -v ON_ERROR_STOP=1 -d "real_${name}_gen" -f install.sql >/dev/null)
 "$psql" "$@" -X -At -v ON_ERROR_STOP=1 -d "real_${name}_orig" -f "$here/catalog_facts.sql" > "$out/orig.facts"
 "$psql" "$@" -X -At -v ON_ERROR_STOP=1 -d "real_${name}_gen" -f "$here/catalog_facts.sql" > "$out/gen.facts"
