@@ -10,6 +10,17 @@ WITH ns AS (
          c.reloptions, n.nspname, format('%I.%I', n.nspname, c.relname) AS qname
   FROM pg_class c JOIN ns n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+), col AS (
+  SELECT a.attrelid, a.attname, a.attnum,
+         format('%s%s%s%s%s', format_type(a.atttypid, a.atttypmod),
+                CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END,
+                CASE WHEN a.attidentity <> '' THEN ' identity=' || a.attidentity::text ELSE '' END,
+                CASE WHEN a.attgenerated <> '' THEN ' generated=' || pg_get_expr(ad.adbin, ad.adrelid)
+                     WHEN ad.adbin IS NOT NULL THEN ' default=' || pg_get_expr(ad.adbin, ad.adrelid) ELSE '' END,
+                CASE WHEN a.attcollation <> 0 AND a.attcollation <> (SELECT oid FROM pg_collation WHERE collname = 'default')
+                     THEN ' collate=' || a.attcollation::regcollation ELSE '' END) AS fact
+  FROM pg_attribute a LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  WHERE a.attrelid IN (SELECT oid FROM rel) AND a.attnum > 0 AND NOT a.attisdropped
 )
 SELECT line FROM (
   SELECT 'schema ' || nspname AS line FROM ns
@@ -29,17 +40,12 @@ SELECT line FROM (
                 r.relreplident, r.relrowsecurity, r.relforcerowsecurity, coalesce(r.reloptions::text, '-'))
   FROM rel r JOIN pg_inherits i ON i.inhrelid = r.oid JOIN pg_class pc ON pc.oid = r.oid
   UNION ALL
-  SELECT format('column %s.%s #%s %s%s%s%s%s', r.qname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod),
-                CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END,
-                CASE WHEN a.attidentity <> '' THEN ' identity=' || a.attidentity::text ELSE '' END,
-                CASE WHEN a.attgenerated <> '' THEN ' generated=' || pg_get_expr(ad.adbin, ad.adrelid)
-                     WHEN ad.adbin IS NOT NULL THEN ' default=' || pg_get_expr(ad.adbin, ad.adrelid) ELSE '' END,
-                CASE WHEN a.attcollation <> 0 AND a.attcollation <> (SELECT oid FROM pg_collation WHERE collname = 'default')
-                     THEN ' collate=' || a.attcollation::regcollation ELSE '' END)
-  FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-  -- a partition's columns are the parent's: only its own defaults (which PostgreSQL keeps per partition) differ
-  AND (NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = r.oid) OR a.attislocal)
-  LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  SELECT format('column %s.%s #%s %s', r.qname, c.attname, c.attnum, c.fact)
+  FROM rel r JOIN col c ON c.attrelid = r.oid
+  -- a partition's columns are its parent's: only what differs from the parent's column (PostgreSQL keeps
+  -- defaults per partition; a table attached after CREATE TABLE ... LIKE has only what LIKE copied)
+  WHERE NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN col pcol ON pcol.attrelid = i.inhparent AND pcol.attname = c.attname
+                    WHERE i.inhrelid = r.oid AND pcol.fact = c.fact)
   UNION ALL
   SELECT format('constraint %s %s %s%s', r.qname, co.conname, pg_get_constraintdef(co.oid),
                 CASE WHEN co.convalidated THEN '' ELSE ' (not validated)' END)
