@@ -25,6 +25,9 @@ WITH ns AS (
 SELECT line FROM (
   SELECT 'schema ' || nspname AS line FROM ns
   UNION ALL
+  SELECT format('comment schema %s %s', n.nspname, d.description) FROM ns n
+  JOIN pg_description d ON d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass
+  UNION ALL
   SELECT format('extension %s schema %s', e.extname, n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
   WHERE e.extname <> 'plpgsql'
   UNION ALL
@@ -50,6 +53,8 @@ SELECT line FROM (
   SELECT format('constraint %s %s %s%s', r.qname, co.conname, pg_get_constraintdef(co.oid),
                 CASE WHEN co.convalidated THEN '' ELSE ' (not validated)' END)
   FROM rel r JOIN pg_constraint co ON co.conrelid = r.oid WHERE co.contype <> 'n' AND co.conparentid = 0
+    -- a CHECK a partition inherited from its parent is counted once, on the parent
+    AND (co.conislocal OR co.coninhcount = 0)
   UNION ALL
   SELECT format('index %s', regexp_replace(pg_get_indexdef(x.indexrelid), ' INDEX (\S+) ON ', ' INDEX ' || n.nspname || '.\1 ON '))
   FROM rel r JOIN pg_index x ON x.indrelid = r.oid JOIN pg_class ic ON ic.oid = x.indexrelid
