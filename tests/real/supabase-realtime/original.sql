@@ -71,8 +71,8 @@ BEGIN
     END IF;
 END$$;
 
--- create_base_functions (only the functions the tables need: the generated column's and the trigger's)
-\ir functions.sql
+-- create_base_functions: the functions the tables need (the generated column's and the trigger's) are in setup.sql,
+-- which the comparison (RealSchemaTest) runs in both databases before this file and before specgen's install
 
 -- create_tables
 CREATE TABLE IF NOT EXISTS realtime.messages (

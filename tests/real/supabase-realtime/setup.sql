@@ -1,7 +1,7 @@
 -- The user's functions the tables need, verbatim from create_base_functions / create_table_dependent_functions of
--- supabase/realtime b125664343f65ced4509f853f03c9c57cc90232a 20260420000000_squash_migrations.ex. original.sql
--- includes this file; tests/real/compare.sh runs it before specgen's install.sql too (specgen does not create
--- functions: a generated column and a trigger call them).
+-- supabase/realtime b125664343f65ced4509f853f03c9c57cc90232a 20260420000000_squash_migrations.ex. The comparison
+-- (RealSchemaTest) runs it in both databases first, before original.sql and before specgen's install.sql, and verify
+-- gets it as --setup: specgen does not create functions, and a generated column and a trigger call these.
 CREATE SCHEMA IF NOT EXISTS realtime;
 -- added: the trigger function declares a variable of realtime.user_defined_filter, a composite type that specgen
 -- cannot create yet (GAPS.md (b)); without the body check the function is created in that database too.
