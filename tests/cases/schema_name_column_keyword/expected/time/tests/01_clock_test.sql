@@ -109,11 +109,11 @@ DO $specgen$ BEGIN IF pg_temp.specgen_seeding() THEN ANALYZE "time".clock; END I
 SET LOCAL enable_seqscan = off;
 SELECT ok(s.index_used, 'primary key: a lookup by id uses clock_pkey')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM "time".clock WHERE id = 1$q$, ARRAY['time.clock_pkey']::text[]) AS s WHERE pg_temp.specgen_seeding();
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM "time".clock WHERE id = 1$q$, ARRAY['"time".clock_pkey']::text[]) AS s WHERE pg_temp.specgen_seeding();
 SELECT performs_within($q$SELECT * FROM "time".clock WHERE id = 1$q$, 25, 25, 10, 'primary key: a lookup by id averages under 50 ms') WHERE pg_temp.specgen_seeding();
 SELECT ok(s.index_used, 'clock_position_idx: a lookup by position uses clock_position_idx')
        || CASE WHEN s.index_used THEN '' ELSE chr(10) || diag('    found: ' || s.found) END
-  FROM pg_temp.specgen_index_scans($q$SELECT * FROM "time".clock WHERE "position" = 1$q$, ARRAY['time.clock_position_idx']::text[]) AS s WHERE pg_temp.specgen_seeding();
+  FROM pg_temp.specgen_index_scans($q$SELECT * FROM "time".clock WHERE "position" = 1$q$, ARRAY['"time".clock_position_idx']::text[]) AS s WHERE pg_temp.specgen_seeding();
 SELECT performs_within($q$SELECT * FROM "time".clock WHERE "position" = 1$q$, 25, 25, 10, 'clock_position_idx: a lookup by position averages under 50 ms') WHERE pg_temp.specgen_seeding();
 
 SELECT * FROM finish();

@@ -58,9 +58,13 @@ public sealed interface PerformanceAssertion extends Assertion {
             Objects.requireNonNull(origin, "origin == null");
         }
 
-        /** {@code ARRAY['analytics.idx_x', ...]::text[]}. */
+        /**
+         * {@code ARRAY['analytics.idx_x', ...]::text[]}: each {@code schema.name} quoted as to_regclass reads it
+         * ({@code 'public."Orders_pkey"'}), so a name with capitals or a key word is found too.
+         */
         public String indexesArray() {
-            return indexes.stream().map(Sql::literal).collect(java.util.stream.Collectors.joining(", ", "ARRAY[",
+            return indexes.stream().map(q -> Sql.literal(Sql.qualified(q.substring(0, q.indexOf('.')),
+                    q.substring(q.indexOf('.') + 1)))).collect(java.util.stream.Collectors.joining(", ", "ARRAY[",
                     "]::text[]"));
         }
 

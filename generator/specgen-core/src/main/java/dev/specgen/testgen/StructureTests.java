@@ -268,14 +268,15 @@ final class StructureTests {
     /**
      * The type as {@code format_type} prints it (what pgTAP's col_type_is compares): {@code numeric(10,2)},
      * {@code character varying(255)}, {@code timestamp without time zone}; an enum by its name when it lives in
-     * the test's first search_path schema.
+     * the test's first search_path schema (unquoted even where format_type quotes it: col_type_is quotes it alike).
      */
     static String formatType(FieldType t, String schema) {
         if (t instanceof FieldType.Array a) {
             return formatType(a.element(), schema) + "[]";
         }
         if (t instanceof FieldType.Enum en) {
-            return en.schema().equals(schema) ? Sql.ident(en.typeName()) : en.sql();
+            // unquoted: col_type_is quotes the expected name like format_type quoted the actual one
+            return en.schema().equals(schema) ? en.typeName() : en.sql();
         }
         return t.formatType();
     }
