@@ -33,9 +33,9 @@ public sealed interface MaintenanceObject extends SqlObject {
      * A subpartition every new partition gets: {@code createFormat} is a {@code format()} string literal with
      * {@code %1$I} the schema, {@code %2$I} the new partition and {@code %3$I} the subpartition's name.
      */
-    record SubPartition(String suffixLiteral, String createFormat) {
+    record SubPartition(String nameSql, String createFormat) {
         public SubPartition {
-            Objects.requireNonNull(suffixLiteral, "suffixLiteral == null");
+            Objects.requireNonNull(nameSql, "nameSql == null");
             Objects.requireNonNull(createFormat, "createFormat == null");
         }
     }
