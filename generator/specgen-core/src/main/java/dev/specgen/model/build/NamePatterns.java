@@ -89,9 +89,9 @@ final class NamePatterns {
                 String word = text.substring(i + 1, end);
                 Placeholder p = WORDS.get(word);
                 if (p == null) {
-                    return bad(s.get(), "has an unknown placeholder {" + word + "}" + Suggest.didYouMean(word,
-                            WORDS.keySet()), "placeholders: " + WORDS.keySet().stream().map(w -> "{" + w + "}")
-                                    .collect(Collectors.joining(", ")));
+                    List<String> all = WORDS.keySet().stream().map(w -> "{" + w + "}").toList();
+                    return bad(s.get(), "has an unknown placeholder {" + word + "}" + Suggest.didYouMean("{" + word
+                            + "}", all), "placeholders: " + String.join(", ", all));
                 }
                 if (lit.length() > 0) {
                     segments.add(new Segment.Text(lit.toString()));
@@ -122,7 +122,9 @@ final class NamePatterns {
         for (Segment s : p.segments()) {
             if (s instanceof Segment.Slot slot && !allowed.contains(slot.placeholder())) {
                 shape.diags.error(p.pos(), Code.SG293, "partition_name: {" + slot.placeholder().word()
-                        + "} is not a placeholder of " + way.what() + " partitions", "use " + words(allowed));
+                        + "} is not a placeholder of " + way.what() + " partitions", "placeholders of " + way.what()
+                                + " partitions: " + allowed.stream().map(a -> "{" + a.word() + "}")
+                                        .collect(Collectors.joining(", ")));
                 return false;
             }
         }
