@@ -17,8 +17,12 @@ import java.util.Optional;
  */
 final class PartitionPlanner {
 
-    /** One partition: raw (unquoted) name, quoted qualified name, whether it holds rows, its parent's raw name, bound. */
-    record Node(String rawName, String qualified, boolean leaf, String parentRaw, String bound) {
+    /**
+     * One partition: raw (unquoted) name, its schema (raw), quoted qualified name, whether it holds rows, its
+     * parent's raw name and quoted qualified name, bound.
+     */
+    record Node(String rawName, String schema, String qualified, boolean leaf, String parentRaw, String parent,
+            String bound) {
     }
 
     private final Entity entity;
@@ -78,7 +82,7 @@ final class PartitionPlanner {
             Optional<Partitioning> sub, SourcePos pos) {
         String qualified = Sql.qualified(schema, raw);
         boolean leaf = sub.isEmpty();
-        nodes.add(new Node(raw, qualified, leaf, parentRaw, bound));
+        nodes.add(new Node(raw, schema, qualified, leaf, parentRaw, parent, bound));
         objects.add(new CreatePartition(qualified, parent, bound, sub.map(PartitionPlanner::partitionBy).orElse(""),
                 leaf && entity.storage().unlogged(),
                 leaf ? EntityPlanner.params(entity.storage().params()) : List.of(), pos));
