@@ -103,8 +103,11 @@ final class NamespaceRule implements Rule {
         }
         String shown = name.startsWith("function ") ? name.substring(9) : name;
         String why = owner.enumValues() != null && first.enumValues() != null ? " with other values" : "";
+        // one partition_name: pattern naming two partitions alike (in subpartition: without {parent})
+        String hint = owner.pos().equals(first.pos()) && owner.what().equals("partition")
+                ? "partition_name gives two partitions this name; in subpartition: start it with {parent}" : null;
         diags.error(owner.pos(), Code.SG202, "name \"" + schema + "." + shown + "\" of the " + owner.what()
-                + " is already used by the " + first.what() + why + " (" + first.pos() + ")");
+                + " is already used by the " + first.what() + why + " (" + first.pos() + ")", hint);
         return false;
     }
 }
