@@ -101,13 +101,13 @@ BEGIN
             EXECUTE format(${createFormat}, ${schemaLiteral}, part);
             EXECUTE format(${checkFormat}, ${schemaLiteral}, part, lower_bound, upper_bound);
 <#list subPartitions as sub>
-            EXECUTE format(${sub.createFormat}, ${schemaLiteral}, part, part || ${sub.suffixLiteral});
+            EXECUTE format(${sub.createFormat}, ${schemaLiteral}, part, ${sub.nameSql});
 </#list>
 <#if replicaIdentity?has_content>
             -- the DDL's replica identity, which CREATE TABLE ... LIKE does not copy
             EXECUTE format('ALTER TABLE %1$I.%2$I REPLICA IDENTITY ${replicaIdentity}', ${schemaLiteral}, part);
 <#list subPartitions as sub>
-            EXECUTE format('ALTER TABLE %1$I.%2$I REPLICA IDENTITY ${replicaIdentity}', ${schemaLiteral}, part || ${sub.suffixLiteral});
+            EXECUTE format('ALTER TABLE %1$I.%2$I REPLICA IDENTITY ${replicaIdentity}', ${schemaLiteral}, ${sub.nameSql});
 </#list>
 </#if>
 <#if hasDefault>

@@ -265,6 +265,12 @@ public class EveryKeyHasAnEffectTest {
                 + ", retention: 3, retention_mode: detach"), OUTPUT));
         p.add(new Probe("Partitioning", "create_partitions", part(MONTHS + ", retention: 3"), part(MONTHS
                 + ", retention: 3, create_partitions: false"), OUTPUT));
+        p.add(new Probe("Partitioning", "partition_name", part(MONTHS), part(MONTHS
+                + ", partition_name: \"{table}_{yyyy}{mm}\""), OUTPUT));
+        p.add(new Probe("Partitioning", "names", part("strategy: hash, column: id, modulus: 2"),
+                part("strategy: hash, column: id, modulus: 2, names: [even, odd]"), OUTPUT));
+        p.add(new Probe("Partitioning", "partition_schema", part(MONTHS), part(MONTHS
+                + ", partition_schema: app_parts"), OUTPUT));
         // Storage
         Map<String, String> storage = new LinkedHashMap<>();
         storage.put("unlogged", "true");

@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One partition. {@code suffix} is appended to the parent table name ({@code p2024_01}, {@code eu}, {@code h07}).
+ * One partition. {@code name} is its table name, made of the parent's ({@code <parent>_p2024_01}, {@code
+ * <parent>_eu}, {@code <parent>_h07} by default, or as {@code partition_name:} or hash {@code names:} say).
  * The bound is one of: {@link Bound.Range} (SQL literals, FROM inclusive, TO exclusive), {@link Bound.ListValues}
  * (SQL literals), {@link Bound.Hash}. Literals are rendered as given ({@code '2024-01-01'}, {@code 1000}).
  */
-public record PartitionSpec(String suffix, Bound bound, SourcePos pos) {
+public record PartitionSpec(PartitionName name, Bound bound, SourcePos pos) {
     public PartitionSpec {
-        Objects.requireNonNull(suffix, "suffix == null");
+        Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(bound, "bound == null");
         Objects.requireNonNull(pos, "pos == null");
+    }
+
+    /** The partition {@code <parent>_<suffix>}. */
+    public PartitionSpec(String suffix, Bound bound, SourcePos pos) {
+        this(PartitionName.suffixed(suffix), bound, pos);
     }
 
     public sealed interface Bound permits Bound.Range, Bound.ListValues, Bound.Hash {

@@ -12,6 +12,9 @@ import java.util.Optional;
  * explicit {@code partitions:} list), never from today's date. {@code defaultPartition} adds a DEFAULT partition
  * (on by default for RANGE and LIST). {@code subpartitioning} applies to every partition of this level.
  * {@code maintenance} is what the generated {@code maintain_<table>()} keeps up (top level, RANGE only).
+ * {@code naming} is the {@code partition_name:} pattern the generated partitions' names came from (maintenance names
+ * the partitions it makes with it). {@code schema} ({@code partition_schema:}, top level only) is where every
+ * partition of the table lives, subpartitions and DEFAULT partitions included; empty: the table's schema.
  */
 public record Partitioning(
         Strategy strategy,
@@ -20,6 +23,8 @@ public record Partitioning(
         boolean defaultPartition,
         Optional<Partitioning> subpartitioning,
         Optional<Maintenance> maintenance,
+        Optional<NamePattern> naming,
+        Optional<String> schema,
         SourcePos pos) {
 
     public enum Strategy {
@@ -40,6 +45,18 @@ public record Partitioning(
         partitions = List.copyOf(partitions);
         Objects.requireNonNull(subpartitioning, "subpartitioning == null");
         Objects.requireNonNull(maintenance, "maintenance == null");
+        Objects.requireNonNull(naming, "naming == null");
+        Objects.requireNonNull(schema, "schema == null");
         Objects.requireNonNull(pos, "pos == null");
+    }
+
+    /** The schema of the partitions: {@code partition_schema}, or {@code tableSchema}. */
+    public String partitionSchema(String tableSchema) {
+        return schema.orElse(tableSchema);
+    }
+
+    /** The DEFAULT partition of {@code parent}. */
+    public static String defaultName(String parent) {
+        return parent + "_default";
     }
 }

@@ -67,13 +67,17 @@ final class IndexPlanner {
         out.add(index(Sql.ident(name), table, i, false, true, opclassSchemas));
         List<SqlObject> attaches = new ArrayList<>();
         for (PartitionPlanner.Node n : partitions.nodes()) {
-            String child = names.allocate(name + "_" + n.rawName().substring(entity.table().length() + 1));
+            // the partition's own part of its name (a partition_name: pattern need not start with the table's)
+            String own = n.rawName().startsWith(entity.table() + "_")
+                    ? n.rawName().substring(entity.table().length() + 1) : n.rawName();
+            String child = names.allocate(name + "_" + own);
             indexOf.put(n.rawName(), child);
             out.add(index(Sql.ident(child), n.qualified(), i, n.leaf(), !n.leaf(), opclassSchemas));
             boolean top = n.parentRaw().equals(entity.table());
-            String parentTable = top ? table : Sql.qualified(entity.schema(), n.parentRaw());
-            attaches.add(new AttachIndex(Sql.qualified(entity.schema(), indexOf.get(n.parentRaw())),
-                    Sql.qualified(entity.schema(), child), n.qualified(), parentTable,
+            // an index lives in its table's schema: the partition's (partition_schema) below the top level
+            String parentIndexSchema = top ? entity.schema() : n.schema();
+            attaches.add(new AttachIndex(Sql.qualified(parentIndexSchema, indexOf.get(n.parentRaw())),
+                    Sql.qualified(n.schema(), child), n.qualified(), n.parent(),
                     top && retentionDetaches() && !n.bound().equals("DEFAULT"), i.pos()));
         }
         // bottom-up: a partitioned level's index becomes valid once all of its children are attached

@@ -31,11 +31,12 @@ public sealed interface MaintenanceObject extends SqlObject {
 
     /**
      * A subpartition every new partition gets: {@code createFormat} is a {@code format()} string literal with
-     * {@code %1$I} the schema, {@code %2$I} the new partition and {@code %3$I} the subpartition's name.
+     * {@code %1$I} the schema, {@code %2$I} the new partition and {@code %3$I} the subpartition's name, which
+     * {@code nameSql} computes from {@code part} (the new partition's name): {@code part || '_h0'} by default.
      */
-    record SubPartition(String suffixLiteral, String createFormat) {
+    record SubPartition(String nameSql, String createFormat) {
         public SubPartition {
-            Objects.requireNonNull(suffixLiteral, "suffixLiteral == null");
+            Objects.requireNonNull(nameSql, "nameSql == null");
             Objects.requireNonNull(createFormat, "createFormat == null");
         }
     }
@@ -46,8 +47,8 @@ public sealed interface MaintenanceObject extends SqlObject {
      * key's partition; {@code lastStart}: the last premade partition's start; {@code windowEnd}: where the premade
      * ones end; {@code partName}, {@code lowerBound}, {@code upperBound}: of partition {@code bucket}) and
      * {@code format()} literals ({@code %1$I} schema, {@code %2$I} the new partition, then its bounds) are spelled in
-     * {@link MaintenancePlanner}. {@code retentionSql} is the horizon (partitions ending at or before it go), empty
-     * without retention.
+     * {@link MaintenancePlanner}. {@code schemaLiteral} is the partitions' schema ({@code partition_schema}, or the
+     * table's). {@code retentionSql} is the horizon (partitions ending at or before it go), empty without retention.
      */
     record MaintainFunction(String function, String parent, String parentLiteral, String schemaLiteral,
             String defaultPartition, String key, String keyType, boolean byStep, String truncUnit, String step,

@@ -99,7 +99,10 @@ public final class MaintenancePlanner {
         // the rows moved out of DEFAULT; generated columns are computed again in the new partition
         String columns = e.fields().stream().filter(f -> !f.isGenerated()).map(f -> Sql.ident(f.name()))
                 .collect(Collectors.joining(", "));
-        String defaultPartition = p.defaultPartition() ? Sql.qualified(schema, e.table() + "_default") : "";
+        // the partitions live in partition_schema when there is one: every name below is qualified with it
+        String partSchema = p.partitionSchema(schema);
+        String defaultPartition = p.defaultPartition() ? Sql.qualified(partSchema, Partitioning.defaultName(e.table()))
+                : "";
 
         boolean byStep = m.rule() instanceof Rule.ByStep;
         String truncUnit = "";
@@ -125,7 +128,8 @@ public final class MaintenancePlanner {
             lastStart = "current_start + " + m.premake() + " * " + length;
             seriesStep = length;
             windowEnd = "current_start + " + (m.premake() + 1) + " * " + length;
-            partName = table + " || to_char(bucket, " + Sql.literal(period.nameFormat()) + ")";
+            partName = p.naming().map(np -> MaintenanceNames.byInterval(np, e.table()))
+                    .orElse(table + " || to_char(bucket, " + Sql.literal(period.nameFormat()) + ")");
             lowerBound = "quote_literal(to_char(bucket, " + boundFormat + "))";
             upperBound = "quote_literal(to_char(bucket + " + length + ", " + boundFormat + "))";
             every = period.word();
@@ -143,7 +147,8 @@ public final class MaintenancePlanner {
             lastStart = "current_start + " + m.premake() + " * " + step;
             seriesStep = step;
             windowEnd = "current_start + " + (m.premake() + 1) + " * " + step;
-            partName = table + " || CASE WHEN bucket < 0 THEN 'pm' || (-bucket)::text ELSE 'p' || bucket::text END";
+            partName = p.naming().map(np -> MaintenanceNames.byStep(np, e.table())).orElse(table
+                    + " || CASE WHEN bucket < 0 THEN 'pm' || (-bucket)::text ELSE 'p' || bucket::text END");
             lowerBound = "bucket::text";
             upperBound = "(bucket + " + step + ")::text";
             every = "step of " + step;
@@ -179,15 +184,16 @@ public final class MaintenancePlanner {
         List<SubPartition> subs = new ArrayList<>();
         sub.ifPresent(sp -> {
             for (PartitionSpec s : sp.partitions()) {
-                subs.add(subPartition("_" + s.suffix(), "FOR VALUES " + s.bound().sql(), e, with));
+                subs.add(subPartition(MaintenanceNames.of(s.name(), e.table(), "part"), "FOR VALUES "
+                        + s.bound().sql(), e, with));
             }
             if (sp.defaultPartition()) {
-                subs.add(subPartition("_default", "DEFAULT", e, with));
+                subs.add(subPartition("part || " + Sql.literal(Partitioning.defaultName("")), "DEFAULT", e, with));
             }
         });
 
         String summary = summary(e, m, every, p.defaultPartition());
-        MaintainFunction fn = new MaintainFunction(function, parent, Sql.literal(parent), Sql.literal(schema),
+        MaintainFunction fn = new MaintainFunction(function, parent, Sql.literal(parent), Sql.literal(partSchema),
                 defaultPartition, key, type.sql(), byStep, truncUnit, step, anchor, bucketOfKey, lastStart,
                 seriesStep, windowEnd, partName, lowerBound, upperBound, m.createPartitions(), retentionSql,
                 m.mode() == Maintenance.Mode.DETACH, Sql.literal(create.toString()), checkFormat, moveFormat,
@@ -210,7 +216,7 @@ public final class MaintenancePlanner {
                 .map(ReplicaIdentity.Kind::sql).orElse("");
     }
 
-    private static SubPartition subPartition(String suffix, String bound, Entity e, List<String> with) {
+    private static SubPartition subPartition(String nameSql, String bound, Entity e, List<String> with) {
         StringBuilder b = new StringBuilder("CREATE ");
         if (e.storage().unlogged()) {
             b.append("UNLOGGED ");
@@ -219,7 +225,7 @@ public final class MaintenancePlanner {
         if (!with.isEmpty()) {
             b.append(" WITH (").append(String.join(", ", with).replace("%", "%%")).append(")");
         }
-        return new SubPartition(Sql.literal(suffix), Sql.literal(b.toString()));
+        return new SubPartition(nameSql, Sql.literal(b.toString()));
     }
 
     private static String summary(Entity e, Maintenance m, String every, boolean dflt) {

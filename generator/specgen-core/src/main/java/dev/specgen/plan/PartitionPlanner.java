@@ -17,8 +17,12 @@ import java.util.Optional;
  */
 final class PartitionPlanner {
 
-    /** One partition: raw (unquoted) name, quoted qualified name, whether it holds rows, its parent's raw name, bound. */
-    record Node(String rawName, String qualified, boolean leaf, String parentRaw, String bound) {
+    /**
+     * One partition: raw (unquoted) name, its schema (raw), quoted qualified name, whether it holds rows, its
+     * parent's raw name and quoted qualified name, bound.
+     */
+    record Node(String rawName, String schema, String qualified, boolean leaf, String parentRaw, String parent,
+            String bound) {
     }
 
     private final Entity entity;
@@ -27,7 +31,8 @@ final class PartitionPlanner {
 
     PartitionPlanner(Entity entity) {
         this.entity = entity;
-        entity.partitioning().ifPresent(p -> level(entity.table(), p));
+        entity.partitioning().ifPresent(p -> level(entity.table(), Sql.qualified(entity.schema(), entity.table()),
+                p.partitionSchema(entity.schema()), p));
     }
 
     static String partitionBy(Partitioning p) {
@@ -36,14 +41,18 @@ final class PartitionPlanner {
 
     /** Every partition name below {@code table}, for name reservation. */
     static List<String> leafAndBranchNames(String table, Partitioning p) {
+        return names(table, table, p);
+    }
+
+    private static List<String> names(String table, String parent, Partitioning p) {
         List<String> out = new ArrayList<>();
         for (PartitionSpec s : p.partitions()) {
-            String name = table + "_" + s.suffix();
+            String name = s.name().resolve(table, parent);
             out.add(name);
-            p.subpartitioning().ifPresent(sub -> out.addAll(leafAndBranchNames(name, sub)));
+            p.subpartitioning().ifPresent(sub -> out.addAll(names(table, name, sub)));
         }
         if (p.defaultPartition()) {
-            out.add(table + "_default");
+            out.add(Partitioning.defaultName(parent));
         }
         return out;
     }
@@ -56,24 +65,24 @@ final class PartitionPlanner {
         return nodes;
     }
 
-    private void level(String parentRaw, Partitioning p) {
-        String parent = Sql.qualified(entity.schema(), parentRaw);
+    /** The partitions of {@code parentRaw} (qualified: {@code parent}), in {@code schema}. */
+    private void level(String parentRaw, String parent, String schema, Partitioning p) {
         Optional<Partitioning> sub = p.subpartitioning();
         for (PartitionSpec s : p.partitions()) {
-            String raw = parentRaw + "_" + s.suffix();
-            add(raw, parent, parentRaw, "FOR VALUES " + s.bound().sql(), sub, s.pos());
-            sub.ifPresent(sp -> level(raw, sp));
+            String raw = s.name().resolve(entity.table(), parentRaw);
+            add(schema, raw, parent, parentRaw, "FOR VALUES " + s.bound().sql(), sub, s.pos());
+            sub.ifPresent(sp -> level(raw, Sql.qualified(schema, raw), schema, sp));
         }
         if (p.defaultPartition()) {
-            add(parentRaw + "_default", parent, parentRaw, "DEFAULT", Optional.empty(), p.pos());
+            add(schema, Partitioning.defaultName(parentRaw), parent, parentRaw, "DEFAULT", Optional.empty(), p.pos());
         }
     }
 
-    private void add(String raw, String parent, String parentRaw, String bound, Optional<Partitioning> sub,
-            SourcePos pos) {
-        String qualified = Sql.qualified(entity.schema(), raw);
+    private void add(String schema, String raw, String parent, String parentRaw, String bound,
+            Optional<Partitioning> sub, SourcePos pos) {
+        String qualified = Sql.qualified(schema, raw);
         boolean leaf = sub.isEmpty();
-        nodes.add(new Node(raw, qualified, leaf, parentRaw, bound));
+        nodes.add(new Node(raw, schema, qualified, leaf, parentRaw, parent, bound));
         objects.add(new CreatePartition(qualified, parent, bound, sub.map(PartitionPlanner::partitionBy).orElse(""),
                 leaf && entity.storage().unlogged(),
                 leaf ? EntityPlanner.params(entity.storage().params()) : List.of(), pos));

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -168,6 +169,12 @@ public final class Planner {
         List<SqlObject> objects = new ArrayList<>();
         SourcePos first = entities.isEmpty() ? views.get(0).view().pos() : entities.get(0).pos();
         objects.add(new CreateSchema(Sql.ident(schema), first));
+        // the partition_schema of this schema's tables, before the tables' files put partitions there
+        entities.stream().map(e -> e.partitioning().flatMap(p -> p.schema().map(ps -> Map.entry(ps, e.pos()))))
+                .flatMap(Optional::stream).filter(ps -> !ps.getKey().equals(schema))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        TreeMap::new))
+                .forEach((ps, pos) -> objects.add(new CreateSchema(Sql.ident(ps), pos)));
         objects.addAll(extensionObjects);
         entities.stream().flatMap(e -> e.sequences().stream())
                 .sorted(java.util.Comparator.comparing(dev.specgen.model.Sequence::name))

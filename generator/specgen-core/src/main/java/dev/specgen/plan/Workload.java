@@ -163,7 +163,8 @@ public final class Workload {
         // statements is longer by n (its name starts with the parent's), so the product is never walked
         Tree below = sub.map(s -> tree(s, 0, leafParams)).orElse(Tree.NONE);
         for (PartitionSpec s : p.partitions()) {
-            long name = parentName + 1 + utf8(s.suffix());
+            // a name is about its parent's and its own part (as "_<suffix>" by default)
+            long name = parentName + utf8(s.name().resolve("", ""));
             long own = STATEMENT_BYTES + name + utf8(s.bound().sql()) + (sub.isEmpty() ? leafParams : 0);
             nodes = sat(nodes + 1 + below.nodes());
             bytes = sat(bytes + own + below.bytes() + sat(below.nodes() * name));

@@ -97,7 +97,10 @@ public final class Overview {
         return new OverviewModel(String.join(", ", sources), installFile, summary, nodes, links);
     }
 
-    /** {@code RANGE (ordered_at): 3 partitions, 2025-01-01 to 2025-04-01, + default, each HASH (id): 4 partitions}. */
+    /**
+     * {@code RANGE (ordered_at): 3 partitions, 2025-01-01 to 2025-04-01, + default, each HASH (id): 4 partitions}, with
+     * {@code , in schema <partition_schema>} when the partitions live elsewhere.
+     */
     static String partitions(Partitioning p) {
         StringBuilder sb = new StringBuilder(p.strategy().sql()).append(" (").append(p.column().name()).append("): ");
         List<PartitionSpec> parts = p.partitions();
@@ -111,6 +114,7 @@ public final class Overview {
         if (p.defaultPartition()) {
             sb.append(", + default");
         }
+        p.schema().ifPresent(ps -> sb.append(", in schema ").append(ps));
         p.subpartitioning().ifPresent(sub -> sb.append(", each ").append(partitions(sub)));
         return sb.toString();
     }

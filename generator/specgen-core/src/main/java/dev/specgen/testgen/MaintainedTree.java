@@ -13,11 +13,12 @@ import java.util.Optional;
  * detached or dropped are not (their own tests are skipped), and a dropped planned partition that re-running the
  * install script created again is accepted.
  */
-record MaintainedTree(String schema, String table) {
+record MaintainedTree(String schema, String table, String partitionSchema) {
 
     /** Present when the entity's partitioning has maintenance. */
     static Optional<MaintainedTree> of(Entity e) {
-        return e.partitioning().flatMap(Partitioning::maintenance).map(m -> new MaintainedTree(e.schema(), e.table()));
+        return e.partitioning().filter(p -> p.maintenance().isPresent())
+                .map(p -> new MaintainedTree(e.schema(), e.table(), p.partitionSchema(e.schema())));
     }
 
     private String log() {
@@ -47,7 +48,7 @@ record MaintainedTree(String schema, String table) {
         String body = "SELECT EXISTS (SELECT 1 FROM " + log() + " AS l WHERE l.table_name = "
                 + Sql.literal(Sql.qualified(schema, table)) + " AND p = ANY (l.detached || l.dropped))\n"
                 + "   AND NOT coalesce((SELECT c.relispartition FROM pg_catalog.pg_class AS c\n"
-                + "                      WHERE c.oid = to_regclass(quote_ident(" + Sql.literal(schema)
+                + "                      WHERE c.oid = to_regclass(quote_ident(" + Sql.literal(partitionSchema)
                 + ") || '.' || quote_ident(p))), false)\n";
         return "CREATE OR REPLACE FUNCTION pg_temp.specgen_retired(p text) RETURNS boolean\nLANGUAGE sql AS "
                 + Sql.dollarQuoted("\n" + body);

@@ -7,6 +7,7 @@ import dev.specgen.model.FieldType;
 import dev.specgen.model.Maintenance;
 import dev.specgen.model.Maintenance.Rule;
 import dev.specgen.model.Partitioning;
+import dev.specgen.model.RangeNames;
 import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.MaintenancePlanner;
@@ -64,14 +65,14 @@ final class MaintenanceSessions {
                 return Optional.empty();
             }
             keySql = t0.toString();
-            partition = e.table() + "_" + (t0.signum() < 0 ? "pm" + t0.negate() : "p" + t0);
+            partition = RangeNames.step(p.naming(), t0).resolve(e.table(), e.table());
             now = "";
         } else {
             Rule.ByInterval iv = (Rule.ByInterval) m.rule();
             LocalDate t0 = iv.to();
             boolean tz = keyField.type().is(FieldType.Kind.TIMESTAMPTZ);
             keySql = "'" + t0 + (tz ? " 00:00:00+00" : "") + "'";
-            partition = e.table() + "_" + iv.period().suffix(t0);
+            partition = RangeNames.interval(p.naming(), iv.period(), t0).resolve(e.table(), e.table());
             now = "'" + t0 + " 00:00:00+00'";
         }
         first = keySql;
@@ -100,26 +101,28 @@ final class MaintenanceSessions {
             }
         }
         String log = Sql.qualified(e.schema(), MaintenancePlanner.LOG_TABLE);
-        String defaultPartition = Sql.qualified(e.schema(), e.table() + "_default");
+        String partSchema = p.partitionSchema(e.schema());
+        String defaultPartition = Sql.qualified(partSchema, Partitioning.defaultName(e.table()));
         List<TestStep> check = List.of(
                 new MaintenanceStep.Is("(SELECT count(*) FROM " + table + ")", rows + "::bigint", "no row is lost: "
                         + rows + " rows", false, pos),
                 new MaintenanceStep.Is("(SELECT count(*) FROM ONLY " + defaultPartition + ")", "0::bigint",
                         e.table() + "_default is empty", false, pos),
-                new MaintenanceStep.Is("(SELECT count(*) FROM " + Sql.qualified(e.schema(), partition) + ")",
+                new MaintenanceStep.Is("(SELECT count(*) FROM " + Sql.qualified(partSchema, partition) + ")",
                         rows + "::bigint", "every row is in " + partition, false, pos),
                 new MaintenanceStep.Is("(SELECT count(*) FROM " + log + " WHERE table_name = " + Sql.literal(table)
                         + " AND cardinality(created) > 0)", "1::bigint", "one call created the partitions; the"
                                 + " others waited and found them made", false, pos));
-        String planned = p.partitions().stream().map(s -> Sql.literal(e.table() + "_" + s.suffix()))
+        String planned = p.partitions().stream().map(s -> Sql.literal(s.name().resolve(e.table(), e.table())))
                 .collect(Collectors.joining(", "));
         List<TestStep> cleanup = List.of(
                 new MaintenanceStep.Run("TRUNCATE " + table, pos),
                 new MaintenanceStep.Run("DELETE FROM " + log + " WHERE table_name = " + Sql.literal(table), pos),
                 new MaintenanceStep.Run("DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits"
                         + " AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = " + Sql.literal(table)
-                        + "::regclass AND c.relname::text <> ALL (ARRAY[" + planned + ", " + Sql.literal(e.table()
-                        + "_default") + "]) LOOP EXECUTE format('DROP TABLE %I.%I', " + Sql.literal(e.schema())
+                        + "::regclass AND c.relname::text <> ALL (ARRAY[" + planned + ", " + Sql.literal(
+                        Partitioning.defaultName(e.table())) + "]) LOOP EXECUTE format('DROP TABLE %I.%I', "
+                        + Sql.literal(partSchema)
                         + ", p); END LOOP; END $specgen$", pos));
         return Optional.of(new SessionCheck("maintenance_while_writing", "maintenance (" + function + ") while "
                 + SESSIONS + " sessions insert rows past the planned range loses no row, leaves none in "

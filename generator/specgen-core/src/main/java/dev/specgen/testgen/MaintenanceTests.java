@@ -7,7 +7,9 @@ import dev.specgen.model.FieldType;
 import dev.specgen.model.Maintenance;
 import dev.specgen.model.Maintenance.Retention;
 import dev.specgen.model.Maintenance.Rule;
+import dev.specgen.model.PartitionName;
 import dev.specgen.model.Partitioning;
+import dev.specgen.model.RangeNames;
 import dev.specgen.model.Sql;
 import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.MaintenancePlanner;
@@ -39,6 +41,8 @@ final class MaintenanceTests {
     private final Maintenance m;
     private final SourcePos pos;
     private final String table;
+    /** Where the partitions live ({@code partition_schema}, or the table's schema). */
+    private final String partSchema;
     private final String key;
     private final boolean tz;
     private final boolean date;
@@ -53,6 +57,7 @@ final class MaintenanceTests {
         this.m = m;
         this.pos = m.pos();
         this.table = Sql.qualified(e.schema(), e.table());
+        this.partSchema = e.partitioning().orElseThrow().partitionSchema(e.schema());
         Field k = e.field(p.column().name()).orElseThrow();
         this.key = Sql.ident(k.name());
         this.tz = k.type().is(FieldType.Kind.TIMESTAMPTZ);
@@ -85,7 +90,7 @@ final class MaintenanceTests {
     private void build() {
         boolean drain = m.createPartitions() && p.defaultPartition();
         String t0 = keyLiteral(planned);
-        String defaultPartition = Sql.qualified(e.schema(), e.table() + "_default");
+        String defaultPartition = Sql.qualified(partSchema, Partitioning.defaultName(e.table()));
         if (drain) {
             out.add(new MaintenanceStep.LivesOk(copies(), "copies of the rows of " + name(0) + ", moved past the last"
                     + " planned partition, can be inserted", pos));
@@ -127,7 +132,7 @@ final class MaintenanceTests {
         if (drain) {
             out.add(new MaintenanceStep.Is("(SELECT count(*) FROM ONLY " + defaultPartition + ")", "0::bigint",
                     e.table() + "_default is empty", pos));
-            out.add(new MaintenanceStep.Is("pg_temp.specgen_rows(" + Sql.literal(Sql.qualified(e.schema(),
+            out.add(new MaintenanceStep.Is("pg_temp.specgen_rows(" + Sql.literal(Sql.qualified(partSchema,
                     name(planned))) + ")",
                     "(SELECT count(*) FROM pg_temp.specgen_keys WHERE k >= " + t0 + ")", "the rows moved out of "
                             + e.table() + "_default are all in " + name(planned), pos));
@@ -140,7 +145,7 @@ final class MaintenanceTests {
             Partitioning sub = p.subpartitioning().get();
             int subs = sub.partitions().size() + (sub.defaultPartition() ? 1 : 0);
             out.add(new MaintenanceStep.Is("(SELECT count(*) FROM pg_inherits WHERE inhparent = "
-                    + Sql.literal(Sql.qualified(e.schema(), name(planned))) + "::regclass)", subs + "::bigint",
+                    + Sql.literal(Sql.qualified(partSchema, name(planned))) + "::regclass)", subs + "::bigint",
                     name(planned) + " has its " + subs + " subpartitions", pos));
         }
         String log = Sql.qualified(e.schema(), MaintenancePlanner.LOG_TABLE);
@@ -177,7 +182,7 @@ final class MaintenanceTests {
         out.add(new MaintenanceStep.Is(function + "(" + nowLiteral(now) + ")",
                 String.valueOf(created.size() + dropped.size()), "maintenance at " + nowText(now) + " "
                         + changes(created, dropped), pos));
-        String oldestName = Sql.literal(Sql.qualified(e.schema(), name(oldest)));
+        String oldestName = Sql.literal(Sql.qualified(partSchema, name(oldest)));
         if (m.mode() == Maintenance.Mode.DETACH) {
             out.add(new MaintenanceStep.Is("(SELECT NOT c.relispartition FROM pg_class AS c WHERE c.oid = to_regclass("
                     + oldestName + "))", "true", name(oldest) + " is detached and kept", pos));
@@ -266,11 +271,9 @@ final class MaintenanceTests {
 
     /** The partition name of partition {@code k}, as the DDL and the function name it. */
     private String name(long k) {
-        if (m.rule() instanceof Rule.ByStep) {
-            BigInteger v = stepStart(k);
-            return e.table() + "_" + (v.signum() < 0 ? "pm" + v.negate() : "p" + v);
-        }
-        return e.table() + "_" + ((Rule.ByInterval) m.rule()).period().suffix(start(k));
+        PartitionName n = m.rule() instanceof Rule.ByStep ? RangeNames.step(p.naming(), stepStart(k))
+                : RangeNames.interval(p.naming(), ((Rule.ByInterval) m.rule()).period(), start(k));
+        return n.resolve(e.table(), e.table());
     }
 
     private String keyLiteral(long k) {
@@ -297,7 +300,7 @@ final class MaintenanceTests {
         TreeSet<String> sorted = new TreeSet<>();
         ks.forEach(k -> sorted.add(name(k)));
         if (withDefault) {
-            sorted.add(e.table() + "_default");
+            sorted.add(Partitioning.defaultName(e.table()));
         }
         return "ARRAY[" + sorted.stream().map(Sql::literal).collect(Collectors.joining(", ")) + "]::text[]";
     }

@@ -35,7 +35,7 @@ final class OutsideValue {
         if (col.isEmpty() || col.get().check().isPresent()) {
             return Optional.empty();
         }
-        Optional<String> def = p.defaultPartition() ? Optional.of(e.table() + "_default") : Optional.empty();
+        Optional<String> def = p.defaultPartition() ? Optional.of(Partitioning.defaultName(e.table())) : Optional.empty();
         FieldType t = col.get().type();
         Optional<String> literal = switch (p.strategy()) {
             case HASH -> Optional.empty();

@@ -111,7 +111,7 @@ final class StructureTests {
             }
             String expected = s.spec.map(x -> ExpectedBound.of(x.bound(), s.type))
                     .orElseGet(ExpectedBound::defaultPartition);
-            out.add(new Assertion.PartitionBound(Sql.qualified(e.schema(), p.name()), expected,
+            out.add(new Assertion.PartitionBound(Sql.qualified(partSchema(), p.name()), expected,
                     skipUnder(p, s.spec.isPresent()), p.name() + " is " + p.bound(), s.pos));
         }
     }
@@ -121,14 +121,20 @@ final class StructureTests {
         List<String> children = ep.partitions().stream().filter(x -> x.parent().equals(table))
                 .map(Partition::name).toList();
         boolean top = table.equals(e.table());
+        String schema = top ? e.schema() : partSchema();
         Assertion.Skip skip = top ? Assertion.Skip.NEVER : skip(table, true);
-        out.add(new Assertion.PartitionKey(Sql.qualified(e.schema(), table), ExpectedBound.partitionKey(p), skip,
+        out.add(new Assertion.PartitionKey(Sql.qualified(schema, table), ExpectedBound.partitionKey(p), skip,
                 table + " is partitioned by " + ExpectedBound.partitionKey(p), p.pos()));
         Optional<MaintainedTree> changed = maintained.filter(m -> top);
-        out.add(new Assertion.PartitionsAre(e.schema(), table, children, changed, skip, table + " has its "
+        out.add(new Assertion.PartitionsAre(schema, table, children, changed, skip, table + " has its "
                 + children.size() + " " + (changed.isPresent() ? "planned " : "") + "partition"
                 + (children.size() == 1 ? "" : "s") + changed.map(m -> ", as partition maintenance changed them")
                         .orElse(""), p.pos()));
+    }
+
+    /** Where the partitions live: {@code partition_schema}, or the table's schema. */
+    private String partSchema() {
+        return e.partitioning().orElseThrow().partitionSchema(e.schema());
     }
 
     /** A partition of the model: its spec (empty for DEFAULT), the key's type, its position. */

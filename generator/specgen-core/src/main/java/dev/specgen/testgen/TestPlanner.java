@@ -99,7 +99,7 @@ public final class TestPlanner {
         body.addAll(maintenance);
         List<TestStep> steps = new ArrayList<>();
         steps.add(new TestStep.Begin(pos));
-        steps.add(new TestStep.SearchPath(e.schema(), pos));
+        steps.add(new TestStep.SearchPath(e.schema(), partitionSchema(e), pos));
         steps.add(new TestStep.SetLocal("jit", "off", WHY_JIT, pos));
         steps.add(new TestStep.SetLocal("max_parallel_workers_per_gather", "0", WHY_PARALLEL, pos));
         steps.add(new TestStep.SetLocal("random_page_cost", "1.1", WHY_RANDOM_PAGE_COST, pos));
@@ -126,7 +126,7 @@ public final class TestPlanner {
         return BulkTests.of(ep, entities).map(body -> {
             List<TestStep> steps = new ArrayList<>();
             steps.add(new TestStep.Begin(e.pos()));
-            steps.add(new TestStep.SearchPath(e.schema(), e.pos()));
+            steps.add(new TestStep.SearchPath(e.schema(), partitionSchema(e), e.pos()));
             steps.add(new TestStep.Plan(body.stream().mapToInt(TestStep::tests).sum(), e.pos()));
             steps.addAll(body);
             steps.add(new TestStep.Finish(e.pos()));
@@ -157,5 +157,10 @@ public final class TestPlanner {
         String name = ddlFile.substring(slash + 1);
         String base = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
         return dir + "tests/" + base + suffix;
+    }
+
+    /** The entity's {@code partition_schema}, when it has one other than its own schema. */
+    private static Optional<String> partitionSchema(Entity e) {
+        return e.partitioning().flatMap(p -> p.schema()).filter(s -> !s.equals(e.schema()));
     }
 }

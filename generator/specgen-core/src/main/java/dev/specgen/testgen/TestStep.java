@@ -4,6 +4,7 @@ import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Sql;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One step of a generated test file, as data: a statement that sets the stage (transaction, settings, helper and
@@ -57,15 +58,24 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, Te
      * where the runner put the TAP functions (pgTAP's schema under pg_prove, specgen's run schema under specgen),
      * so the file names no TAP schema of its own (a user's schema called {@code tap} is not specgen's).
      */
-    record SearchPath(String schema, SourcePos origin) implements TestStep {
+    record SearchPath(String schema, Optional<String> partitionSchema, SourcePos origin) implements TestStep {
         public SearchPath {
             Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(partitionSchema, "partitionSchema == null");
             Objects.requireNonNull(origin, "origin == null");
         }
 
-        /** {@code 'analytics, '}: the quoted schema and the separator, as an SQL literal. */
+        public SearchPath(String schema, SourcePos origin) {
+            this(schema, Optional.empty(), origin);
+        }
+
+        /**
+         * {@code 'analytics, '}: the quoted schema and the separator, as an SQL literal; the entity's
+         * {@code partition_schema} follows it, so that its partitions' names read unqualified, as the tests list
+         * them ({@code partitions_are} compares {@code regclass} text, which qualifies a name not on the path).
+         */
         public String prefixLiteral() {
-            return Sql.literal(Sql.ident(schema) + ", ");
+            return Sql.literal(Sql.ident(schema) + ", " + partitionSchema.map(p -> Sql.ident(p) + ", ").orElse(""));
         }
 
         public String tag() {

@@ -69,7 +69,7 @@ final class IdentifierRule implements Rule {
             boolean reported = false;
             for (String parent : parents) {
                 for (PartitionSpec s : lp.partitions()) {
-                    String name = parent + "_" + s.suffix();
+                    String name = s.name().resolve(table, parent);
                     names.add(name);
                     if (!reported && Sql.byteLength(name) > Sql.MAX_IDENT_BYTES) {
                         reported = !Identifiers.checkLength("partition", name, s.pos(),
@@ -77,7 +77,8 @@ final class IdentifierRule implements Rule {
                     }
                 }
                 if (!reported && lp.defaultPartition()) {
-                    reported = !Identifiers.checkLength("partition", parent + "_default", lp.pos(), SHORTEN_TABLE,
+                    reported = !Identifiers.checkLength("partition", Partitioning.defaultName(parent), lp.pos(),
+                            SHORTEN_TABLE,
                             diags);
                 }
             }

@@ -44,7 +44,7 @@ final class NamespaceRule implements Rule {
             }
             String s = e.schema();
             claim(names, s, e.table(), new Owner("table of entity " + e.name(), e.tablePos(), null), diags);
-            e.partitioning().ifPresent(p -> partitions(names, s, e.table(), p, diags));
+            e.partitioning().ifPresent(p -> partitions(names, p.partitionSchema(s), e.table(), e.table(), p, diags));
             for (Index ix : e.indexes()) {
                 ix.name().ifPresent(n -> claim(names, s, n, new Owner("index", ix.pos(), null), diags));
             }
@@ -77,16 +77,17 @@ final class NamespaceRule implements Rule {
         }
     }
 
-    private static void partitions(Map<String, Owner> names, String schema, String parent, Partitioning p,
-            Diagnostics diags) {
+    private static void partitions(Map<String, Owner> names, String schema, String table, String parent,
+            Partitioning p, Diagnostics diags) {
         for (PartitionSpec s : p.partitions()) {
-            String name = parent + "_" + s.suffix();
+            String name = s.name().resolve(table, parent);
             if (claim(names, schema, name, new Owner("partition", s.pos(), null), diags)) {
-                p.subpartitioning().ifPresent(sub -> partitions(names, schema, name, sub, diags));
+                p.subpartitioning().ifPresent(sub -> partitions(names, schema, table, name, sub, diags));
             }
         }
         if (p.defaultPartition()) {
-            claim(names, schema, parent + "_default", new Owner("default partition", p.pos(), null), diags);
+            claim(names, schema, Partitioning.defaultName(parent), new Owner("default partition", p.pos(), null),
+                    diags);
         }
     }
 
@@ -102,8 +103,11 @@ final class NamespaceRule implements Rule {
         }
         String shown = name.startsWith("function ") ? name.substring(9) : name;
         String why = owner.enumValues() != null && first.enumValues() != null ? " with other values" : "";
+        // one partition_name: pattern naming two partitions alike (in subpartition: without {parent})
+        String hint = owner.pos().equals(first.pos()) && owner.what().equals("partition")
+                ? "partition_name gives two partitions this name; in subpartition: start it with {parent}" : null;
         diags.error(owner.pos(), Code.SG202, "name \"" + schema + "." + shown + "\" of the " + owner.what()
-                + " is already used by the " + first.what() + why + " (" + first.pos() + ")");
+                + " is already used by the " + first.what() + why + " (" + first.pos() + ")", hint);
         return false;
     }
 }

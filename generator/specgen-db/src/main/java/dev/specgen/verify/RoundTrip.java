@@ -211,20 +211,22 @@ final class RoundTrip {
         e.partitioning().ifPresent(p -> same(p.pos(), "partition key of " + e.table(),
                 p.strategy().sql() + " (" + Sql.ident(p.column().name()) + ")", table.partitionKey().orElse("")));
         Set<String> planned = new HashSet<>();
+        // every partition lives in partition_schema when the spec gives one
+        String ps = e.partitioning().map(x -> x.partitionSchema(e.schema())).orElse(e.schema());
         MaintenanceLog.Table made = maintenance.of(e.schema(), e.table());
         String function = e.schema() + "." + MaintenancePlanner.functionName(e.table());
         for (EntityPlan.Partition p : ep.partitions()) {
             planned.add(p.name());
-            Optional<TableInfo> part = cat.table(e.schema(), p.name());
+            Optional<TableInfo> part = cat.table(ps, p.name());
             boolean attached = part.isPresent() && part.get().partitionBound().isPresent();
             if (made.removed().contains(p.name()) && !attached) {
                 out.add(Diagnostic.warning(e.partitioning().orElseThrow().pos(), Code.SG425, "partition "
-                        + e.schema() + "." + p.name() + " was " + (part.isPresent() ? "detached" : "dropped") + " by "
+                        + ps + "." + p.name() + " was " + (part.isPresent() ? "detached" : "dropped") + " by "
                         + function + " (retention), not by the DDL"));
                 continue;
             }
             if (part.isEmpty()) {
-                drift(e.partitioning().orElseThrow().pos(), "partition " + e.schema() + "." + p.name() + " is missing");
+                drift(e.partitioning().orElseThrow().pos(), "partition " + ps + "." + p.name() + " is missing");
                 continue;
             }
             same(e.partitioning().orElseThrow().pos(), "bound of partition " + p.name(), bound(p.bound()),
@@ -236,10 +238,10 @@ final class RoundTrip {
         }
         SourcePos pos = e.partitioning().map(p -> p.pos()).orElse(e.pos());
         for (TableInfo t : IndexDrift.tree(cat, e.schema(), e.table())) {
-            if (!planned.contains(t.name()) && t.schema().equals(e.schema()) && made.created().contains(t.name())) {
+            if (!planned.contains(t.name()) && t.schema().equals(ps) && made.created().contains(t.name())) {
                 out.add(Diagnostic.warning(pos, Code.SG425, "partition " + t.qualifiedName() + " was created by "
                         + function + " (not by the DDL)"));
-            } else if (!planned.contains(t.name()) || !t.schema().equals(e.schema())) {
+            } else if (!planned.contains(t.name()) || !t.schema().equals(ps)) {
                 drift(pos, "partition " + t.qualifiedName() + " " + t.partitionBound().orElse("") + " of "
                         + e.table() + " is in the database but not in the spec");
             }

@@ -105,6 +105,8 @@ public final class Verifier {
     public VerifyReport verify(SchemaPlan plan, Rendered rendered, boolean runTests, List<java.nio.file.Path> setup) {
         SortedSet<String> schemas = new TreeSet<>();
         plan.entities().forEach(e -> schemas.add(e.entity().schema()));
+        // partition_schema: created by the run's 00_schema.sql, so the run owns it like the entity schemas
+        plan.entities().forEach(e -> e.entity().partitioning().flatMap(p -> p.schema()).ifPresent(schemas::add));
         List<EntityReport> reports = new ArrayList<>();
         try {
             timed("start", "preparing schemas " + String.join(", ", schemas), () -> {

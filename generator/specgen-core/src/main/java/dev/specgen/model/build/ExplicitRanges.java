@@ -13,12 +13,16 @@ import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Sql;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +33,10 @@ import java.util.regex.Pattern;
 final class ExplicitRanges {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** {@code 2024-01-01 06:00}, {@code 2024-01-01T06:00:00.5+02:00}: a date-time to microseconds, maybe an offset. */
+    private static final Pattern ISO_DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?)(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** A bound: {@code rank} -1 MINVALUE, 1 MAXVALUE, 0 a value compared by {@code key}. */
     record Value(int rank, Comparable<?> key, String sql, String shown) {
@@ -149,17 +157,62 @@ final class ExplicitRanges {
             }
             return Optional.of(new Value(0, number.get(), text, text));
         }
+        boolean timestamp = type != null && (type.is(FieldType.Kind.TIMESTAMP) || type.is(FieldType.Kind.TIMESTAMPTZ));
+        boolean tz = type != null && type.is(FieldType.Kind.TIMESTAMPTZ);
         if (temporal && date.isPresent()) {
-            boolean tz = type != null && type.is(FieldType.Kind.TIMESTAMPTZ);
-            return Optional.of(new Value(0, date.get(), RangePartitions.dateLiteral(date.get(), tz), text));
+            // on timestamp columns every bound is compared as a date-time, dates as their midnight
+            return Optional.of(new Value(0, timestamp ? date.get().atStartOfDay() : date.get(),
+                    RangePartitions.dateLiteral(date.get(), tz), text));
+        }
+        if (timestamp) {
+            Matcher dt = ISO_DATE_TIME.matcher(text);
+            if (dt.matches()) {
+                return dateTime(s.get(), dt, tz, what);
+            }
         }
         if (numeric) {
             return bad(s.get(), what, "a number");
         }
         if (temporal) {
-            return bad(s.get(), what, "an ISO date such as 2024-01-01");
+            return bad(s.get(), what, timestamp ? "an ISO date or date-time such as 2024-01-01 or 2024-01-01 06:00:00"
+                    : "an ISO date such as 2024-01-01");
         }
         return Optional.of(new Value(0, text, Sql.literal(text), Sql.literal(text)));
+    }
+
+    /**
+     * A date-time bound on a timestamp column: {@code '2024-01-01 06:00:00'}; on timestamptz read in its offset (UTC
+     * without one) and written in UTC, {@code '2024-01-01 04:00:00+00'}, so the bound does not depend on the session
+     * time zone. An offset on a timestamp column is SG214: PostgreSQL would drop it silently.
+     */
+    private Optional<Value> dateTime(YScalar s, Matcher dt, boolean tz, String what) {
+        LocalDateTime local;
+        try {
+            local = LocalDateTime.parse(dt.group(1).replace(' ', 'T'));
+        } catch (DateTimeParseException e) {
+            return bad(s, what, "a valid date-time");
+        }
+        String offset = dt.group(2);
+        if (offset != null && !tz) {
+            shape.diags.error(s.pos(), Code.SG214, what + " \"" + s.text() + "\" has a time zone offset, but column \""
+                    + field.map(Field::name).orElse("?") + "\" is timestamp without time zone",
+                    "write the local time without an offset, or make the column timestamptz");
+            return Optional.empty();
+        }
+        if (offset != null && !offset.equals("Z")) {
+            String hm = offset.replace(":", "");
+            try {
+                ZoneOffset zone = ZoneOffset.ofHoursMinutes(Integer.parseInt(hm.substring(0, 3)),
+                        hm.length() > 3 ? Integer.parseInt(hm.charAt(0) + hm.substring(3)) : 0);
+                local = local.atOffset(zone).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            } catch (java.time.DateTimeException e) {
+                return bad(s, what, "a date-time with an offset from -18:00 to +18:00");
+            }
+        }
+        String fraction = local.getNano() == 0 ? "" : ("." + String.format(Locale.ROOT, "%09d", local.getNano()))
+                .replaceAll("0+$", "");
+        return Optional.of(new Value(0, local, "'" + SECONDS.format(local) + fraction + (tz ? "+00" : "") + "'",
+                s.text()));
     }
 
     private Optional<Value> bad(YScalar s, String what, String expected) {

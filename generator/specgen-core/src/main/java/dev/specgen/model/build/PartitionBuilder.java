@@ -9,12 +9,14 @@ import dev.specgen.load.YScalar;
 import dev.specgen.model.Field;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.FieldType.Traits;
+import dev.specgen.model.NamePattern;
 import dev.specgen.model.Named;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.PartitionSpec.Bound;
 import dev.specgen.model.Partitioning;
 import dev.specgen.model.Partitioning.Strategy;
 import dev.specgen.model.Sql;
+import dev.specgen.validate.Identifiers;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,7 +41,7 @@ final class PartitionBuilder {
 
     static final List<String> KEYS = List.of("strategy", "column", "interval", "intervals", "from", "to", "step",
             "partitions", "modulus", "default", "subpartition", "premake", "retention", "retention_mode",
-            "create_partitions");
+            "create_partitions", "partition_name", "partition_schema", "names");
     static final Map<String, Strategy> STRATEGIES = new LinkedHashMap<>();
     static final int MAX_MODULUS = 1024;
     private static final Map<String, long[]> INTEGER_RANGES = Map.of(
@@ -72,6 +74,9 @@ final class PartitionBuilder {
                 .flatMap(s -> shape.word(s, "partition strategy", STRATEGIES));
         Optional<Named> column = shape.required(m, "column", ctx).flatMap(c -> shape.named(c, "\"column\""));
         Optional<Boolean> dflt = m.get("default").flatMap(d -> shape.bool(d, "\"default\""));
+        NamePatterns patterns = new NamePatterns(shape);
+        Optional<NamePattern> naming = m.get("partition_name").flatMap(patterns::parse);
+        Optional<String> schema = schema(m, sub);
         Optional<Partitioning> subpartitioning = Optional.empty();
         Optional<YMap.Entry> subEntry = m.entry("subpartition");
         if (subEntry.isPresent() && sub) {
@@ -89,18 +94,18 @@ final class PartitionBuilder {
         List<PartitionSpec> parts;
         switch (strategy.get()) {
             case RANGE -> {
-                RangePartitions ranges = new RangePartitions(shape, m, field);
+                RangePartitions ranges = new RangePartitions(shape, m, field, naming);
                 parts = ranges.resolve();
                 rule = ranges.rule();
             }
             case LIST -> parts = list(m, field);
-            default -> parts = hash(m, dflt);
+            default -> parts = new HashPartitions(shape, m, naming).resolve(dflt);
         }
         boolean defaultPartition = strategy.get() != Strategy.HASH && dflt.orElse(true);
         Optional<dev.specgen.model.Maintenance> maintenance = new MaintenanceBuilder(shape)
                 .build(m, strategy.get(), rule, sub, !parts.isEmpty());
         return Optional.of(new Partitioning(strategy.get(), column.get(), parts, defaultPartition, subpartitioning,
-                maintenance, m.pos()));
+                maintenance, naming, schema, m.pos()));
     }
 
     /**
@@ -136,8 +141,8 @@ final class PartitionBuilder {
     }
 
     private List<PartitionSpec> list(YMap m, Optional<Field> field) {
-        notFor(shape, m, "list", List.of("interval", "intervals", "from", "to", "step", "modulus"),
-                "list partitions are given with partitions: [{name, values}]");
+        notFor(shape, m, "list", List.of("interval", "intervals", "from", "to", "step", "modulus", "names",
+                "partition_name"), "list partitions are given with partitions: [{name, values}]");
         Optional<YNode> partitions = m.get("partitions");
         if (partitions.isEmpty()) {
             if (!shape.misspelled(m, "partitions")) {
@@ -301,42 +306,27 @@ final class PartitionBuilder {
         return s.map(YScalar::text);
     }
 
-    private List<PartitionSpec> hash(YMap m, Optional<Boolean> dflt) {
-        notFor(shape, m, "hash", List.of("interval", "intervals", "from", "to", "step", "partitions"),
-                "hash partitions are made from \"modulus\"");
-        if (dflt.orElse(false)) {
-            m.entry("default").ifPresent(e -> shape.diags.error(e.key().pos(), Code.SG216,
-                    "hash partitioning has no default partition", "drop default: every row hashes to a partition"));
+    /**
+     * {@code partition_schema:}, top level only (every partition of the table lives there, subpartitions and DEFAULT
+     * partitions included): SG216 in {@code subpartition:}.
+     */
+    private Optional<String> schema(YMap m, boolean sub) {
+        Optional<YMap.Entry> e = m.entry("partition_schema");
+        if (e.isEmpty()) {
+            return Optional.empty();
         }
-        Optional<YMap.Entry> mod = m.entry("modulus");
-        if (mod.isEmpty()) {
-            if (!shape.misspelled(m, "modulus")) {
-                shape.diags.error(m.pos(), Code.SG216, "hash partitioning needs \"modulus\"",
-                        "write modulus: 16 for 16 partitions");
+        if (sub) {
+            shape.diags.error(e.get().key().pos(), Code.SG216, "\"partition_schema\" goes under partitioning:, not"
+                    + " subpartition:", "every partition of the table, subpartitions included, lives in the"
+                    + " partition_schema of the table's partitioning");
+            return Optional.empty();
+        }
+        return shape.scalar(e.get().value(), "\"partition_schema\"").filter(s -> {
+            if (Identifiers.check("schema", s.text(), s.pos(), shape.diags)) {
+                Identifiers.checkSchema(s.text(), s.pos(), shape.diags);
+                return true;
             }
-            return List.of();
-        }
-        Optional<Long> modulus = shape.integer(mod.get().value(), "\"modulus\"");
-        if (modulus.isEmpty()) {
-            return List.of();
-        }
-        long n = modulus.get();
-        if (n < 1) {
-            shape.diags.error(mod.get().value().pos(), Code.SG214, "\"modulus\" must be a positive integer, found "
-                    + n);
-            return List.of();
-        }
-        if (n > MAX_MODULUS) {
-            shape.diags.error(mod.get().value().pos(), Code.SG218, "\"modulus\" " + n + " makes more than "
-                    + MAX_MODULUS + " partitions", "use a modulus from 1 to " + MAX_MODULUS);
-            return List.of();
-        }
-        int width = String.valueOf(n - 1).length();
-        List<PartitionSpec> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(new PartitionSpec("h" + String.format(Locale.ROOT, "%0" + width + "d", i),
-                    new Bound.Hash((int) n, i), mod.get().key().pos()));
-        }
-        return out;
+            return false;
+        }).map(YScalar::text);
     }
 }

@@ -10,6 +10,8 @@ import dev.specgen.load.YSeq;
 import dev.specgen.model.Field;
 import dev.specgen.model.FieldType;
 import dev.specgen.model.FieldType.Traits;
+import dev.specgen.model.NamePattern;
+import dev.specgen.model.RangeNames;
 import dev.specgen.model.PartitionSpec;
 import dev.specgen.model.PartitionSpec.Bound;
 import java.math.BigInteger;
@@ -35,13 +37,16 @@ final class RangePartitions {
     private final Shape shape;
     private final YMap m;
     private final Optional<Field> field;
+    /** {@code partition_name:}, for interval and step partitions; explicit ones have their own names. */
+    private final Optional<NamePattern> naming;
     /** How the partitions were made (interval or step from an anchor), once resolved; maintenance follows it. */
     private Optional<dev.specgen.model.Maintenance.Rule> rule = Optional.empty();
 
-    RangePartitions(Shape shape, YMap m, Optional<Field> field) {
+    RangePartitions(Shape shape, YMap m, Optional<Field> field, Optional<NamePattern> naming) {
         this.shape = shape;
         this.m = m;
         this.field = field;
+        this.naming = naming;
     }
 
     /** The naming and bounding rule of resolved interval or step partitions; empty for explicit ones. */
@@ -50,7 +55,7 @@ final class RangePartitions {
     }
 
     List<PartitionSpec> resolve() {
-        PartitionBuilder.notFor(shape, m, "range", List.of("modulus"),
+        PartitionBuilder.notFor(shape, m, "range", List.of("modulus", "names"),
                 "range partitions come from interval, step or partitions");
         List<YMap.Entry> ways = new ArrayList<>();
         for (String k : WAYS) {
@@ -77,6 +82,8 @@ final class RangePartitions {
             case "partitions" -> {
                 PartitionBuilder.notFor(shape, m, "explicit range", List.of("from", "to"),
                         "each partition has its own from: and to:");
+                PartitionBuilder.notFor(shape, m, "explicit range", List.of("partition_name"),
+                        "each partition has its own name:");
                 yield new ExplicitRanges(shape, field).resolve(way.value());
             }
             default -> interval(way).map(i -> byInterval(way, i)).orElse(List.of());
@@ -147,14 +154,18 @@ final class RangePartitions {
                     "narrow \"from\" and \"to\", or use a coarser interval");
             return List.of();
         }
+        if (naming.isPresent() && !new NamePatterns(shape).check(naming.get(),
+                NamePatterns.Way.valueOf(iv.name()))) {
+            return List.of();
+        }
         boolean tz = field.map(f -> f.type().is(FieldType.Kind.TIMESTAMPTZ))
                 .orElse(false);
         rule = Optional.of(new dev.specgen.model.Maintenance.Rule.ByInterval(
                 dev.specgen.model.Maintenance.Period.valueOf(iv.name()), from.get(), to.get()));
         List<PartitionSpec> out = new ArrayList<>();
         for (LocalDate d = from.get(); d.isBefore(to.get()); d = iv.next(d)) {
-            out.add(new PartitionSpec(iv.suffix(d), new Bound.Range(dateLiteral(d, tz),
-                    dateLiteral(iv.next(d), tz)), pos));
+            out.add(new PartitionSpec(RangeNames.interval(naming, iv.period(), d), new Bound.Range(dateLiteral(d, tz),
+                    dateLiteral(iv.next(d), tz)), naming.map(NamePattern::pos).orElse(pos)));
         }
         return out;
     }
@@ -237,12 +248,15 @@ final class RangePartitions {
                     + " of \"step\" (" + s + ")", alignedTo(a, s, span, qr[0]));
             return List.of();
         }
+        if (naming.isPresent() && !new NamePatterns(shape).check(naming.get(), NamePatterns.Way.STEP)) {
+            return List.of();
+        }
         rule = Optional.of(new dev.specgen.model.Maintenance.Rule.ByStep(s, a, b));
         List<PartitionSpec> out = new ArrayList<>();
         for (int k = 0; k < count.intValueExact(); k++) {
             BigInteger v = a.add(s.multiply(BigInteger.valueOf(k)));
-            String suffix = v.signum() < 0 ? "pm" + v.negate() : "p" + v;
-            out.add(new PartitionSpec(suffix, new Bound.Range(v.toString(), v.add(s).toString()), pos));
+            out.add(new PartitionSpec(RangeNames.step(naming, v), new Bound.Range(v.toString(),
+                    v.add(s).toString()), naming.map(NamePattern::pos).orElse(pos)));
         }
         return out;
     }
