@@ -267,8 +267,8 @@ final class StructureTests {
 
     /**
      * The type as {@code format_type} prints it (what pgTAP's col_type_is compares): {@code numeric(10,2)},
-     * {@code character varying(255)}, {@code timestamp without time zone}; an enum by its name when it lives in
-     * the test's first search_path schema.
+     * {@code character varying(255)}, {@code timestamp without time zone}; an enum, declared type or extension
+     * type by its name when it lives in the test's first search_path schema, else schema-qualified.
      */
     static String formatType(FieldType t, String schema) {
         if (t instanceof FieldType.Array a) {
@@ -276,6 +276,19 @@ final class StructureTests {
         }
         if (t instanceof FieldType.Enum en) {
             return en.schema().equals(schema) ? Sql.ident(en.typeName()) : en.sql();
+        }
+        if (t instanceof FieldType.Domain d) {
+            return d.schema().equals(schema) ? Sql.ident(d.name()) : d.sql();
+        }
+        if (t instanceof FieldType.Composite c) {
+            return c.schema().equals(schema) ? Sql.ident(c.name()) : c.sql();
+        }
+        if (t instanceof FieldType.Range r) {
+            String name = r.multi() ? r.multirangeName() : r.name();
+            return r.schema().equals(schema) ? Sql.ident(name) : r.sql();
+        }
+        if (t instanceof FieldType.Extension x) {
+            return x.schema().equals(schema) ? Sql.ident(x.name()) : x.sql();
         }
         return t.formatType();
     }
