@@ -20,7 +20,7 @@ $specgen$;
 
 DO $specgen$
 BEGIN
-    CREATE TYPE realtime.price_range AS RANGE (SUBTYPE = numeric(12,2));
+    CREATE TYPE realtime.price_range AS RANGE (SUBTYPE = numeric);
 EXCEPTION
     WHEN duplicate_object THEN NULL;
 END
@@ -51,6 +51,14 @@ BEGIN
     CREATE DOMAIN realtime.quantity AS integer
         DEFAULT 1
         CHECK (VALUE BETWEEN 1 AND 1000);
+EXCEPTION
+    WHEN duplicate_object THEN NULL;
+END
+$specgen$;
+
+DO $specgen$
+BEGIN
+    CREATE DOMAIN realtime.region_code AS text;
 EXCEPTION
     WHEN duplicate_object THEN NULL;
 END

@@ -8,9 +8,326 @@ CREATE TABLE IF NOT EXISTS realtime.subscription (
     main_filter     realtime.primary_filter,
     topic           realtime.topic_name NOT NULL,
     amount          realtime.quantity,
+    region          realtime.region_code,
     prices          realtime.price_range,
     price_history   realtime.price_multirange,
     columns         realtime.wal_column[],
     created_at      timestamp NOT NULL DEFAULT timezone('utc', now()),
-    CONSTRAINT subscription_pkey PRIMARY KEY (id)
+    topic_key       realtime.topic_name NOT NULL,
+    CONSTRAINT subscription_pkey PRIMARY KEY (id),
+    CONSTRAINT subscription_topic_key_key UNIQUE (topic_key)
 );
+
+-- realtime.load_subscriptions inserts the given rows. Rows come as one array per column, all of one length; call
+-- with named parameters (p_<column> => ...). Optional: p_filters, p_main_filter, p_amount, p_region, p_prices,
+-- p_price_history, p_columns, p_created_at; left out, a new row gets the column default and an existing row keeps
+-- its value. Returns the number of rows inserted.
+CREATE OR REPLACE FUNCTION realtime.load_subscriptions(
+    p_subscription_id uuid[],
+    p_entity regclass[],
+    p_topic realtime.topic_name[],
+    p_topic_key realtime.topic_name[],
+    p_filters text[] DEFAULT NULL,
+    p_main_filter text[] DEFAULT NULL,
+    p_amount realtime.quantity[] DEFAULT NULL,
+    p_region realtime.region_code[] DEFAULT NULL,
+    p_prices realtime.price_range[] DEFAULT NULL,
+    p_price_history realtime.price_multirange[] DEFAULT NULL,
+    p_columns text[] DEFAULT NULL,
+    p_created_at timestamp[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_subscription_id IS NULL OR p_entity IS NULL OR p_topic IS NULL OR p_topic_key IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'realtime.load_subscriptions: p_subscription_id, p_entity, p_topic, p_topic_key are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_subscription_id);
+    IF cardinality(p_entity) <> v_rows
+       OR cardinality(p_filters) <> v_rows
+       OR cardinality(p_main_filter) <> v_rows
+       OR cardinality(p_topic) <> v_rows
+       OR cardinality(p_amount) <> v_rows
+       OR cardinality(p_region) <> v_rows
+       OR cardinality(p_prices) <> v_rows
+       OR cardinality(p_price_history) <> v_rows
+       OR cardinality(p_columns) <> v_rows
+       OR cardinality(p_created_at) <> v_rows
+       OR cardinality(p_topic_key) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'realtime.load_subscriptions: the arrays differ in length',
+            DETAIL = format('elements: p_subscription_id %s, p_entity %s, p_filters %s, p_main_filter %s, p_topic %s, p_amount %s, p_region %s, p_prices %s, p_price_history %s, p_columns %s, p_created_at %s, p_topic_key %s', cardinality(p_subscription_id), coalesce(cardinality(p_entity)::text, 'NULL'), coalesce(cardinality(p_filters)::text, 'NULL'), coalesce(cardinality(p_main_filter)::text, 'NULL'), coalesce(cardinality(p_topic)::text, 'NULL'), coalesce(cardinality(p_amount)::text, 'NULL'), coalesce(cardinality(p_region)::text, 'NULL'), coalesce(cardinality(p_prices)::text, 'NULL'), coalesce(cardinality(p_price_history)::text, 'NULL'), coalesce(cardinality(p_columns)::text, 'NULL'), coalesce(cardinality(p_created_at)::text, 'NULL'), coalesce(cardinality(p_topic_key)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO realtime.subscription (subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key)
+    SELECT r.subscription_id, r.entity, r.filters, r.main_filter, r.topic, r.amount, r.region, r.prices, r.price_history, r.columns, r.created_at, r.topic_key
+      FROM (SELECT u.subscription_id AS subscription_id,
+                   u.entity AS entity,
+                   CASE WHEN p_filters IS NOT NULL THEN u.filters::realtime.user_defined_filter[] ELSE '{}' END AS filters,
+                   u.main_filter::realtime.primary_filter AS main_filter,
+                   u.topic AS topic,
+                   u.amount AS amount,
+                   u.region AS region,
+                   u.prices AS prices,
+                   u.price_history AS price_history,
+                   u.columns::realtime.wal_column[] AS columns,
+                   CASE WHEN p_created_at IS NOT NULL THEN u.created_at ELSE timezone('utc', now()) END AS created_at,
+                   u.topic_key AS topic_key,
+                   u.specgen_ord AS specgen_ord
+              FROM unnest(p_subscription_id, p_entity, p_filters, p_main_filter, p_topic, p_amount, p_region, p_prices, p_price_history, p_columns, p_created_at, p_topic_key)
+                   WITH ORDINALITY AS u(subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key, specgen_ord)) AS r;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- realtime.load_subscriptions_json inserts the given rows. Rows come as a jsonb array of objects keyed by column
+-- name. Optional: filters, main_filter, amount, region, prices, price_history, columns, created_at (a key no row
+-- has is left out); left out, a new row gets the column default and an existing row keeps its value. Returns the
+-- number of rows inserted.
+CREATE OR REPLACE FUNCTION realtime.load_subscriptions_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_filters boolean;
+    v_given_main_filter boolean;
+    v_given_amount boolean;
+    v_given_region boolean;
+    v_given_prices boolean;
+    v_given_price_history boolean;
+    v_given_columns boolean;
+    v_given_created_at boolean;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'realtime.load_subscriptions_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'filters'), bool_or(e.specgen_doc ? 'main_filter'), bool_or(e.specgen_doc ? 'amount'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'prices'), bool_or(e.specgen_doc ? 'price_history'), bool_or(e.specgen_doc ? 'columns'), bool_or(e.specgen_doc ? 'created_at')
+      INTO v_given_filters, v_given_main_filter, v_given_amount, v_given_region, v_given_prices, v_given_price_history, v_given_columns, v_given_created_at
+      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    INSERT INTO realtime.subscription (subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key)
+    SELECT r.subscription_id, r.entity, r.filters, r.main_filter, r.topic, r.amount, r.region, r.prices, r.price_history, r.columns, r.created_at, r.topic_key
+      FROM (SELECT u.subscription_id AS subscription_id,
+                   u.entity AS entity,
+                   CASE WHEN v_given_filters THEN u.filters ELSE '{}' END AS filters,
+                   u.main_filter AS main_filter,
+                   u.topic AS topic,
+                   u.amount AS amount,
+                   u.region AS region,
+                   u.prices AS prices,
+                   u.price_history AS price_history,
+                   u.columns AS columns,
+                   CASE WHEN v_given_created_at THEN u.created_at ELSE timezone('utc', now()) END AS created_at,
+                   u.topic_key AS topic_key,
+                   e.specgen_ord AS specgen_ord
+              FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(subscription_id uuid, entity regclass, filters realtime.user_defined_filter[], main_filter realtime.primary_filter, topic realtime.topic_name, amount realtime.quantity, region realtime.region_code, prices realtime.price_range, price_history realtime.price_multirange, columns realtime.wal_column[], created_at timestamp, topic_key realtime.topic_name)) AS r;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- realtime.upsert_subscriptions inserts the given rows, or updates the rows with the same topic_key where a value
+-- differs. Rows come as one array per column, all of one length; call with named parameters (p_<column> => ...).
+-- Optional: p_filters, p_main_filter, p_amount, p_region, p_prices, p_price_history, p_columns, p_created_at; left
+-- out, a new row gets the column default and an existing row keeps its value. Rows with the same topic_key in one
+-- call: the last one wins; rows are written in that order. Returns the number of rows inserted or changed.
+CREATE OR REPLACE FUNCTION realtime.upsert_subscriptions(
+    p_subscription_id uuid[],
+    p_entity regclass[],
+    p_topic realtime.topic_name[],
+    p_topic_key realtime.topic_name[],
+    p_filters text[] DEFAULT NULL,
+    p_main_filter text[] DEFAULT NULL,
+    p_amount realtime.quantity[] DEFAULT NULL,
+    p_region realtime.region_code[] DEFAULT NULL,
+    p_prices realtime.price_range[] DEFAULT NULL,
+    p_price_history realtime.price_multirange[] DEFAULT NULL,
+    p_columns text[] DEFAULT NULL,
+    p_created_at timestamp[] DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF p_subscription_id IS NULL OR p_entity IS NULL OR p_topic IS NULL OR p_topic_key IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'realtime.upsert_subscriptions: p_subscription_id, p_entity, p_topic, p_topic_key are required (not NULL)';
+    END IF;
+    v_rows := cardinality(p_subscription_id);
+    IF cardinality(p_entity) <> v_rows
+       OR cardinality(p_filters) <> v_rows
+       OR cardinality(p_main_filter) <> v_rows
+       OR cardinality(p_topic) <> v_rows
+       OR cardinality(p_amount) <> v_rows
+       OR cardinality(p_region) <> v_rows
+       OR cardinality(p_prices) <> v_rows
+       OR cardinality(p_price_history) <> v_rows
+       OR cardinality(p_columns) <> v_rows
+       OR cardinality(p_created_at) <> v_rows
+       OR cardinality(p_topic_key) <> v_rows THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'realtime.upsert_subscriptions: the arrays differ in length',
+            DETAIL = format('elements: p_subscription_id %s, p_entity %s, p_filters %s, p_main_filter %s, p_topic %s, p_amount %s, p_region %s, p_prices %s, p_price_history %s, p_columns %s, p_created_at %s, p_topic_key %s', cardinality(p_subscription_id), coalesce(cardinality(p_entity)::text, 'NULL'), coalesce(cardinality(p_filters)::text, 'NULL'), coalesce(cardinality(p_main_filter)::text, 'NULL'), coalesce(cardinality(p_topic)::text, 'NULL'), coalesce(cardinality(p_amount)::text, 'NULL'), coalesce(cardinality(p_region)::text, 'NULL'), coalesce(cardinality(p_prices)::text, 'NULL'), coalesce(cardinality(p_price_history)::text, 'NULL'), coalesce(cardinality(p_columns)::text, 'NULL'), coalesce(cardinality(p_created_at)::text, 'NULL'), coalesce(cardinality(p_topic_key)::text, 'NULL'));
+    END IF;
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    INSERT INTO realtime.subscription AS t (subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key)
+    SELECT DISTINCT ON (r.topic_key)
+           r.subscription_id, r.entity, r.filters, r.main_filter, r.topic, r.amount, r.region, r.prices, r.price_history, r.columns, r.created_at, r.topic_key
+      FROM (SELECT u.subscription_id AS subscription_id,
+                   u.entity AS entity,
+                   CASE WHEN p_filters IS NOT NULL THEN u.filters::realtime.user_defined_filter[] ELSE '{}' END AS filters,
+                   u.main_filter::realtime.primary_filter AS main_filter,
+                   u.topic AS topic,
+                   u.amount AS amount,
+                   u.region AS region,
+                   u.prices AS prices,
+                   u.price_history AS price_history,
+                   u.columns::realtime.wal_column[] AS columns,
+                   CASE WHEN p_created_at IS NOT NULL THEN u.created_at ELSE timezone('utc', now()) END AS created_at,
+                   u.topic_key AS topic_key,
+                   u.specgen_ord AS specgen_ord
+              FROM unnest(p_subscription_id, p_entity, p_filters, p_main_filter, p_topic, p_amount, p_region, p_prices, p_price_history, p_columns, p_created_at, p_topic_key)
+                   WITH ORDINALITY AS u(subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key, specgen_ord)) AS r
+     ORDER BY r.topic_key, r.specgen_ord DESC
+    ON CONFLICT (topic_key) DO UPDATE
+       SET subscription_id = excluded.subscription_id,
+           entity = excluded.entity,
+           filters = CASE WHEN p_filters IS NOT NULL THEN excluded.filters ELSE t.filters END,
+           main_filter = CASE WHEN p_main_filter IS NOT NULL THEN excluded.main_filter ELSE t.main_filter END,
+           topic = excluded.topic,
+           amount = CASE WHEN p_amount IS NOT NULL THEN excluded.amount ELSE t.amount END,
+           region = CASE WHEN p_region IS NOT NULL THEN excluded.region ELSE t.region END,
+           prices = CASE WHEN p_prices IS NOT NULL THEN excluded.prices ELSE t.prices END,
+           price_history = CASE WHEN p_price_history IS NOT NULL THEN excluded.price_history ELSE t.price_history END,
+           columns = CASE WHEN p_columns IS NOT NULL THEN excluded.columns ELSE t.columns END,
+           created_at = CASE WHEN p_created_at IS NOT NULL THEN excluded.created_at ELSE t.created_at END
+     WHERE (t.subscription_id, t.entity, t.filters, t.main_filter, t.topic, t.amount, t.region, t.prices, t.price_history, t.columns, t.created_at)
+           IS DISTINCT FROM
+           (excluded.subscription_id,
+            excluded.entity,
+            CASE WHEN p_filters IS NOT NULL THEN excluded.filters ELSE t.filters END,
+            CASE WHEN p_main_filter IS NOT NULL THEN excluded.main_filter ELSE t.main_filter END,
+            excluded.topic,
+            CASE WHEN p_amount IS NOT NULL THEN excluded.amount ELSE t.amount END,
+            CASE WHEN p_region IS NOT NULL THEN excluded.region ELSE t.region END,
+            CASE WHEN p_prices IS NOT NULL THEN excluded.prices ELSE t.prices END,
+            CASE WHEN p_price_history IS NOT NULL THEN excluded.price_history ELSE t.price_history END,
+            CASE WHEN p_columns IS NOT NULL THEN excluded.columns ELSE t.columns END,
+            CASE WHEN p_created_at IS NOT NULL THEN excluded.created_at ELSE t.created_at END);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;
+
+-- realtime.upsert_subscriptions_json inserts the given rows, or updates the rows with the same topic_key where a
+-- value differs. Rows come as a jsonb array of objects keyed by column name. Optional: filters, main_filter,
+-- amount, region, prices, price_history, columns, created_at (a key no row has is left out); left out, a new row
+-- gets the column default and an existing row keeps its value. Rows with the same topic_key in one call: the last
+-- one wins; rows are written in that order. Returns the number of rows inserted or changed.
+CREATE OR REPLACE FUNCTION realtime.upsert_subscriptions_json(
+    p_rows jsonb
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+#variable_conflict use_variable
+DECLARE
+    v_rows bigint;
+    v_given_filters boolean;
+    v_given_main_filter boolean;
+    v_given_amount boolean;
+    v_given_region boolean;
+    v_given_prices boolean;
+    v_given_price_history boolean;
+    v_given_columns boolean;
+    v_given_created_at boolean;
+BEGIN
+    IF p_rows IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'realtime.upsert_subscriptions_json: p_rows is required (not NULL)';
+    END IF;
+    v_rows := jsonb_array_length(p_rows);
+    IF v_rows = 0 THEN
+        RETURN 0;
+    END IF;
+    -- which optional columns the rows carry: a key that no row has leaves the column out
+    SELECT bool_or(e.specgen_doc ? 'filters'), bool_or(e.specgen_doc ? 'main_filter'), bool_or(e.specgen_doc ? 'amount'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'prices'), bool_or(e.specgen_doc ? 'price_history'), bool_or(e.specgen_doc ? 'columns'), bool_or(e.specgen_doc ? 'created_at')
+      INTO v_given_filters, v_given_main_filter, v_given_amount, v_given_region, v_given_prices, v_given_price_history, v_given_columns, v_given_created_at
+      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    INSERT INTO realtime.subscription AS t (subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key)
+    SELECT DISTINCT ON (r.topic_key)
+           r.subscription_id, r.entity, r.filters, r.main_filter, r.topic, r.amount, r.region, r.prices, r.price_history, r.columns, r.created_at, r.topic_key
+      FROM (SELECT u.subscription_id AS subscription_id,
+                   u.entity AS entity,
+                   CASE WHEN v_given_filters THEN u.filters ELSE '{}' END AS filters,
+                   u.main_filter AS main_filter,
+                   u.topic AS topic,
+                   u.amount AS amount,
+                   u.region AS region,
+                   u.prices AS prices,
+                   u.price_history AS price_history,
+                   u.columns AS columns,
+                   CASE WHEN v_given_created_at THEN u.created_at ELSE timezone('utc', now()) END AS created_at,
+                   u.topic_key AS topic_key,
+                   e.specgen_ord AS specgen_ord
+              FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
+                   CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(subscription_id uuid, entity regclass, filters realtime.user_defined_filter[], main_filter realtime.primary_filter, topic realtime.topic_name, amount realtime.quantity, region realtime.region_code, prices realtime.price_range, price_history realtime.price_multirange, columns realtime.wal_column[], created_at timestamp, topic_key realtime.topic_name)) AS r
+     ORDER BY r.topic_key, r.specgen_ord DESC
+    ON CONFLICT (topic_key) DO UPDATE
+       SET subscription_id = excluded.subscription_id,
+           entity = excluded.entity,
+           filters = CASE WHEN v_given_filters THEN excluded.filters ELSE t.filters END,
+           main_filter = CASE WHEN v_given_main_filter THEN excluded.main_filter ELSE t.main_filter END,
+           topic = excluded.topic,
+           amount = CASE WHEN v_given_amount THEN excluded.amount ELSE t.amount END,
+           region = CASE WHEN v_given_region THEN excluded.region ELSE t.region END,
+           prices = CASE WHEN v_given_prices THEN excluded.prices ELSE t.prices END,
+           price_history = CASE WHEN v_given_price_history THEN excluded.price_history ELSE t.price_history END,
+           columns = CASE WHEN v_given_columns THEN excluded.columns ELSE t.columns END,
+           created_at = CASE WHEN v_given_created_at THEN excluded.created_at ELSE t.created_at END
+     WHERE (t.subscription_id, t.entity, t.filters, t.main_filter, t.topic, t.amount, t.region, t.prices, t.price_history, t.columns, t.created_at)
+           IS DISTINCT FROM
+           (excluded.subscription_id,
+            excluded.entity,
+            CASE WHEN v_given_filters THEN excluded.filters ELSE t.filters END,
+            CASE WHEN v_given_main_filter THEN excluded.main_filter ELSE t.main_filter END,
+            excluded.topic,
+            CASE WHEN v_given_amount THEN excluded.amount ELSE t.amount END,
+            CASE WHEN v_given_region THEN excluded.region ELSE t.region END,
+            CASE WHEN v_given_prices THEN excluded.prices ELSE t.prices END,
+            CASE WHEN v_given_price_history THEN excluded.price_history ELSE t.price_history END,
+            CASE WHEN v_given_columns THEN excluded.columns ELSE t.columns END,
+            CASE WHEN v_given_created_at THEN excluded.created_at ELSE t.created_at END);
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    RETURN v_rows;
+END;
+$specgen$;

@@ -12,7 +12,7 @@ SET LOCAL jit = off;
 SET LOCAL max_parallel_workers_per_gather = 0;
 -- random reads cost as on SSDs, as on production servers: index plans are judged as they would be there
 SET LOCAL random_page_cost = 1.1;
-SELECT plan(22);
+SELECT plan(25);
 
 -- structure
 SELECT has_table('realtime', 'subscription', 'table realtime.subscription exists');
@@ -29,11 +29,14 @@ SELECT col_type_is('realtime', 'subscription', 'main_filter', 'primary_filter', 
 SELECT col_type_is('realtime', 'subscription', 'topic', 'topic_name', 'subscription.topic is realtime.topic_name');
 SELECT col_not_null('realtime', 'subscription', 'topic', 'subscription.topic is NOT NULL');
 SELECT col_type_is('realtime', 'subscription', 'amount', 'quantity', 'subscription.amount is realtime.quantity');
+SELECT col_type_is('realtime', 'subscription', 'region', 'region_code', 'subscription.region is realtime.region_code');
 SELECT col_type_is('realtime', 'subscription', 'prices', 'price_range', 'subscription.prices is realtime.price_range');
 SELECT col_type_is('realtime', 'subscription', 'price_history', 'price_multirange', 'subscription.price_history is realtime.price_multirange');
 SELECT col_type_is('realtime', 'subscription', 'columns', 'wal_column[]', 'subscription.columns is realtime.wal_column[]');
 SELECT col_type_is('realtime', 'subscription', 'created_at', 'timestamp without time zone', 'subscription.created_at is timestamp');
 SELECT col_not_null('realtime', 'subscription', 'created_at', 'subscription.created_at is NOT NULL');
+SELECT col_type_is('realtime', 'subscription', 'topic_key', 'topic_name', 'subscription.topic_key is realtime.topic_name');
+SELECT col_not_null('realtime', 'subscription', 'topic_key', 'subscription.topic_key is NOT NULL');
 
 -- performance, on seeded data
 -- plan readers: EXPLAIN (FORMAT JSON) of a query; the relations it scans, sorted in byte order (any collation);
@@ -80,7 +83,7 @@ $specgen$;
 CREATE OR REPLACE FUNCTION pg_temp.specgen_seed_subscription(n integer) RETURNS void
 LANGUAGE plpgsql AS $specgen$
 BEGIN
-    INSERT INTO realtime.subscription (id, subscription_id, entity, filters, main_filter, topic, amount, prices, price_history, columns, created_at) OVERRIDING SYSTEM VALUE
+    INSERT INTO realtime.subscription (id, subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key) OVERRIDING SYSTEM VALUE
     SELECT
         i AS id,
         md5(i::text)::uuid AS subscription_id,
@@ -89,10 +92,12 @@ BEGIN
         (ROW('v' || i, (enum_range(NULL::realtime.equality_op))[1 + (i % 7)], 'v' || i)::realtime.user_defined_filter)::realtime.primary_filter AS main_filter,
         (left('v' || i, 255))::realtime.topic_name AS topic,
         ((1 + ((i - 1) % 1000))::integer)::realtime.quantity AS amount,
+        ('v' || i)::realtime.region_code AS region,
         realtime.price_range(i, NULL) AS prices,
         realtime.price_multirange(realtime.price_range(i, NULL)) AS price_history,
         ARRAY[ROW('v' || i, 'v' || i, (4000000000 - i)::oid::regtype, jsonb_build_object('i', i), i % 10 <> 0, i % 10 <> 0)::realtime.wal_column] AS columns,
-        '2024-01-01'::timestamp + i * interval '1 minute' AS created_at
+        '2024-01-01'::timestamp + i * interval '1 minute' AS created_at,
+        (left('v' || i, 255))::realtime.topic_name AS topic_key
       FROM generate_series(1, n) AS s(i);
 END;
 $specgen$;

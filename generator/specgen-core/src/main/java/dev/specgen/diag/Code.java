@@ -103,6 +103,7 @@ public enum Code {
     SG286("range type over a subtype without a btree operator class"),
     SG287("declared type used before the install creates it (another schema's type)"),
     SG288("types: item without exactly one of domain, composite, range, enum, or with keys of another kind"),
+    SG289("range subtype with a type modifier, which PostgreSQL drops"),
 
     // plan
     SG290("replica identity index not usable"),

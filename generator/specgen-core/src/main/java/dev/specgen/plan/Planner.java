@@ -152,7 +152,7 @@ public final class Planner {
                             ofSchema.stream().map(p -> Sql.qualified(schema, p.refresh())).toList(),
                             vs.getValue().get(0).view().pos()))));
         }
-        return new SchemaPlan(files, entityPlans, viewPlans);
+        return new SchemaPlan(files, entityPlans, viewPlans, model.types());
     }
 
     /** How many numbered files a schema has: tables, views, the deferred foreign keys, refresh_all. */

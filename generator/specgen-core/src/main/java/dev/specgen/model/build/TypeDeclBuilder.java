@@ -127,8 +127,19 @@ final class TypeDeclBuilder {
                     "use a subtype with an order (numbers, text, dates, timestamps, uuid...)");
             return Optional.empty();
         }
+        if (sub.isPresent() && !sub.get().formatType().equals(unmodified(sub.get()))) {
+            shape.diags.warning(value.pos(), Code.SG289, "range " + raw.name() + " over " + sub.get().sql()
+                    + ": PostgreSQL keeps no type modifier on a range subtype, so its bounds are plain "
+                    + unmodified(sub.get()), "write range: " + unmodified(sub.get()) + ", or a domain over "
+                    + sub.get().sql() + " as the subtype");
+        }
         return sub.map(s -> new UserType.Range(new FieldType.Range(raw.schema(), raw.name(),
                 FieldType.Range.multirangeOf(raw.name()), s, false), raw.pos(), value.pos()));
+    }
+
+    /** The type as format_type prints it without a modifier ({@code numeric(12,2)} is {@code numeric}). */
+    static String unmodified(FieldType t) {
+        return t.formatType().replaceAll("\\(\\d+(,\\d+)?\\)", "");
     }
 
     private Optional<UserType> enumType(DeclaredTypes.Raw raw, YNode value) {
