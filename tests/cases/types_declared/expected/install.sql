@@ -72,6 +72,7 @@ $specgen$;
 DO $specgen$
 BEGIN
     CREATE DOMAIN realtime.topic_name AS varchar(255)
+        COLLATE "C"
         NOT NULL
         CONSTRAINT topic_name_not_blank CHECK (length(VALUE) > 0);
 EXCEPTION
