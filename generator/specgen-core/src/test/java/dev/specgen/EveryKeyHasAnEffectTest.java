@@ -68,6 +68,10 @@ public class EveryKeyHasAnEffectTest {
     static final String SHOP = "---\nentity: Shop\nschema: app\nfields:\n  id: {type: integer, primary_key: true}\n"
             + "  region: text\n";
 
+    static String type(String item) {
+        return sale("types: [{" + item + "}]\n");
+    }
+
     static String part(String inner) {
         return sale("partitioning: {" + inner + "}\n");
     }
@@ -140,6 +144,26 @@ public class EveryKeyHasAnEffectTest {
         p.add(new Probe("Entity keys", "triggers", sale(""), sale(TRIGGER), OUTPUT));
         p.add(new Probe("Entity keys", "extensions", sale(""), sale("extensions: [pg_trgm]\n"), OUTPUT));
         p.add(new Probe("Entity keys", "sequences", sale(""), sale("sequences: [{name: sale_no}]\n"), OUTPUT));
+        p.add(new Probe("Entity keys", "types", sale(""), sale("types: [{name: qty, domain: integer}]\n"), OUTPUT));
+        // Declared types
+        p.add(new Probe("Declared types", "name", type("name: qty, domain: integer"),
+                type("name: quantity, domain: integer"), OUTPUT));
+        p.add(new Probe("Declared types", "domain", type("name: qty, domain: integer"),
+                type("name: qty, domain: bigint"), OUTPUT));
+        p.add(new Probe("Declared types", "composite", sale(""), type("name: pair, composite: {a: integer}"),
+                OUTPUT));
+        p.add(new Probe("Declared types", "range", sale(""), type("name: span, range: integer"), OUTPUT));
+        p.add(new Probe("Declared types", "enum", sale(""), type("name: mood, enum: [ok]"), OUTPUT));
+        p.add(new Probe("Declared types", "not_null", type("name: qty, domain: integer"),
+                type("name: qty, domain: integer, not_null: true"), OUTPUT));
+        p.add(new Probe("Declared types", "default", type("name: qty, domain: integer"),
+                type("name: qty, domain: integer, default: 1"), OUTPUT));
+        p.add(new Probe("Declared types", "checks", type("name: qty, domain: integer"),
+                type("name: qty, domain: integer, checks: [\"VALUE > 0\"]"), OUTPUT));
+        p.add(new Probe("Declared types", "check", type("name: qty, domain: integer, checks: [\"VALUE > 0\"]"),
+                type("name: qty, domain: integer, checks: [{name: qty_positive, check: \"VALUE > 0\"}]"), OUTPUT));
+        p.add(new Probe("Declared types", "collation", type("name: code, domain: text"),
+                type("name: code, domain: text, collation: C"), OUTPUT));
         p.add(new Probe("Fields", "generated", sale(""), sale(", generated: \"id * 2\"", ""), OUTPUT));
         p.add(new Probe("Entity keys", "foreign_keys", sale("") + SHOP, sale(FK) + SHOP, OUTPUT));
         // Foreign keys
@@ -373,7 +397,8 @@ public class EveryKeyHasAnEffectTest {
         Pattern name = Pattern.compile("`([a-z_]+)`");
         String section = "";
         boolean keyTable = false;
-        List<String> wanted = List.of("Entity keys", "Fields", "Foreign keys", "Constraints", "Indexes", "Partitioning",
+        List<String> wanted = List.of("Entity keys", "Fields", "Foreign keys", "Declared types", "Constraints", "Indexes",
+                "Partitioning",
                 "Table features",
                 "Storage", "Actions", "Performance hints", "Materialized views");
         for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {

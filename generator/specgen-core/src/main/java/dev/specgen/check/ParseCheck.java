@@ -6,6 +6,7 @@ import dev.specgen.plan.MaintenanceObject;
 import dev.specgen.plan.SequenceObject;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.plan.TableFeatureObject;
+import dev.specgen.plan.TypeObject;
 import dev.specgen.plan.ViewObject;
 import dev.specgen.Parallel;
 import dev.specgen.render.RenderedStatement;
@@ -164,6 +165,9 @@ public final class ParseCheck implements AutoCloseable {
         }
         if (o instanceof TableFeatureObject f) {
             return tableFeature(f, sql);
+        }
+        if (o instanceof TypeObject t) {
+            return TypeGate.problem(t, sql);
         }
         if (o instanceof SqlObject.AttachIndex a && a.onlyWhileAttached()) {
             return guardedAttach(sql);
@@ -461,7 +465,7 @@ public final class ParseCheck implements AutoCloseable {
         return k == t.size() || k == t.size() - 1 && t.get(k).kind() == Kind.SEMICOLON;
     }
 
-    private static int words(String sql, List<Token> t, int k, String... words) {
+    static int words(String sql, List<Token> t, int k, String... words) {
         for (String w : words) {
             if (k < 0 || k >= t.size() || !t.get(k).is(sql, w)) {
                 return -1;
@@ -472,7 +476,7 @@ public final class ParseCheck implements AutoCloseable {
     }
 
     /** After a (qualified) name starting at {@code k}: identifiers or quoted identifiers joined by dots. */
-    private static int name(List<Token> t, int k) {
+    static int name(List<Token> t, int k) {
         if (k < 0) {
             return -1;
         }

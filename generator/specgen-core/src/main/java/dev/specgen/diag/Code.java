@@ -99,6 +99,11 @@ public enum Code {
     SG282("identity options out of range or contradictory"),
     SG283("generated column not possible here"),
     SG284("sequence not declared in the run, or not usable"),
+    SG285("declared type made of itself (a cycle of types)"),
+    SG286("range type over a subtype without a btree operator class"),
+    SG287("declared type used before the install creates it (another schema's type)"),
+    SG288("types: item without exactly one of domain, composite, range, enum, or with keys of another kind"),
+    SG289("range subtype with a type modifier, which PostgreSQL drops"),
 
     // plan
     SG290("replica identity index not usable"),

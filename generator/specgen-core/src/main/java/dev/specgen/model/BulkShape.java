@@ -86,7 +86,20 @@ public record BulkShape(Action.Bulk action, List<Field> supplied, List<Field> ke
 
     /** The array form's parameter type of {@code f}: array columns travel as text[] of array literals. */
     public static String arrayType(Field f) {
-        return f.type() instanceof FieldType.Array ? "text[]" : f.type().sql() + "[]";
+        return asText(f.type()) ? "text[]" : f.type().sql() + "[]";
+    }
+
+    /**
+     * Whether the array form takes values of {@code t} as text, cast back in the function: arrays (an array of arrays
+     * would be two-dimensional), and composite values, also through a domain (unnest in FROM expands a row into its
+     * attributes, which would shift every later column).
+     */
+    public static boolean asText(FieldType t) {
+        return t instanceof FieldType.Array || rowValued(t);
+    }
+
+    private static boolean rowValued(FieldType t) {
+        return t instanceof FieldType.Composite || t instanceof FieldType.Domain d && rowValued(d.base());
     }
 
     /** The array form as GRANT and DROP name it: {@code shop.load(timestamptz[], numeric(10,2)[])}. */

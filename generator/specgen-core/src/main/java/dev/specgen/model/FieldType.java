@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * type ({@code numeric(10,2)}, {@code timestamp without time zone} is spelled {@code timestamp}).
  */
 public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, FieldType.Sized, FieldType.Array,
-        FieldType.Enum {
+        FieldType.Enum, FieldType.Domain, FieldType.Composite, FieldType.Range, FieldType.Extension {
 
     String sql();
 
@@ -282,6 +282,139 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         @Override
         public List<Traits> traits() {
             return List.of(Traits.ORDERED, Traits.SCALAR);
+        }
+    }
+
+    /**
+     * A domain declared in {@code types:} ({@code {name: positive_amount, domain: numeric(12,2)}}), created in
+     * {@code schema}. {@code checks} are its CHECK expressions as written (about {@code VALUE}), for seeding.
+     */
+    record Domain(String schema, String name, FieldType base, boolean notNull, List<String> checks)
+            implements FieldType {
+        public Domain {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(base, "base == null");
+            checks = List.copyOf(checks);
+        }
+
+        @Override
+        public String sql() {
+            return Sql.qualified(schema, name);
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return base.traits();
+        }
+
+        @Override
+        public boolean sortable() {
+            return base.sortable();
+        }
+
+        @Override
+        public boolean hashable() {
+            return base.hashable();
+        }
+    }
+
+    /** A composite type declared in {@code types:}: ordered attributes. */
+    record Composite(String schema, String name, List<Attribute> attributes) implements FieldType {
+        public Composite {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(name, "name == null");
+            attributes = List.copyOf(attributes);
+        }
+
+        @Override
+        public String sql() {
+            return Sql.qualified(schema, name);
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return List.of();
+        }
+
+        /** Record comparison: btree (and hashing) work when every attribute's type has them. */
+        @Override
+        public boolean sortable() {
+            return attributes.stream().allMatch(a -> a.type().sortable());
+        }
+
+        @Override
+        public boolean hashable() {
+            return attributes.stream().allMatch(a -> a.type().hashable());
+        }
+    }
+
+    /** One attribute of a {@link Composite}. */
+    record Attribute(String name, FieldType type) {
+        public Attribute {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(type, "type == null");
+        }
+    }
+
+    /**
+     * A range type declared in {@code types:} over {@code subtype}, or ({@code multi}) the multirange PostgreSQL
+     * creates with it, named {@code multirangeName}.
+     */
+    record Range(String schema, String name, String multirangeName, FieldType subtype, boolean multi)
+            implements FieldType {
+        public Range {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(multirangeName, "multirangeName == null");
+            Objects.requireNonNull(subtype, "subtype == null");
+        }
+
+        /**
+         * The multirange's name as PostgreSQL makes it: the first {@code range} in the name replaced by
+         * {@code multirange}, or {@code _multirange} appended.
+         */
+        public static String multirangeOf(String range) {
+            int at = range.indexOf("range");
+            return at < 0 ? range + "_multirange" : range.substring(0, at) + "multirange" + range.substring(at + 5);
+        }
+
+        @Override
+        public String sql() {
+            return Sql.qualified(schema, multi ? multirangeName : name);
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return List.of(Traits.GIST_NATIVE);
+        }
+    }
+
+    /**
+     * A type of a contrib extension the run declares ({@code citext}, {@code hstore}, {@code ltree}...), written
+     * qualified with the schema the install creates the extension in, so it does not depend on the search_path.
+     */
+    record Extension(String schema, String name, String extension) implements FieldType {
+        public Extension {
+            Objects.requireNonNull(schema, "schema == null");
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(extension, "extension == null");
+        }
+
+        @Override
+        public String sql() {
+            return Sql.qualified(schema, name);
+        }
+
+        @Override
+        public List<Traits> traits() {
+            return List.of();
+        }
+
+        /** lquery and ltxtquery are patterns: no btree operator class. */
+        @Override
+        public boolean sortable() {
+            return !name.equals("lquery") && !name.equals("ltxtquery");
         }
     }
 }

@@ -6,12 +6,18 @@ import java.util.Optional;
 
 /**
  * Every entity and materialized view of one run, in load order (files sorted by path, documents in file order; a
- * view declared by an entity comes right after it).
+ * view declared by an entity comes right after it), and the types the entity documents declare ({@code types:}), in
+ * declaration order.
  */
-public record SpecModel(List<Entity> entities, List<MaterializedView> views) {
+public record SpecModel(List<Entity> entities, List<MaterializedView> views, List<UserType> types) {
     public SpecModel {
         entities = List.copyOf(entities);
         views = List.copyOf(views);
+        types = List.copyOf(types);
+    }
+
+    public SpecModel(List<Entity> entities, List<MaterializedView> views) {
+        this(entities, views, List.of());
     }
 
     public SpecModel(List<Entity> entities) {

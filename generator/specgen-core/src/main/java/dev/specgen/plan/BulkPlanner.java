@@ -333,7 +333,7 @@ final class BulkPlanner {
     }
 
     static boolean isArrayColumn(Field f) {
-        return f.type() instanceof FieldType.Array;
+        return BulkShape.asText(f.type());
     }
 
     static boolean isJson(FieldType t) {

@@ -31,7 +31,7 @@ import java.util.Set;
  * then views after what they read), ties broken by schema and name; output never depends on file-system order or
  * the clock.
  *
- * <p>Layout: {@code <schema>/00_schema.sql} (schema, extensions, and with views the refresh log and state tables),
+ * <p>Layout: {@code <schema>/00_schema.sql} (schema, extensions, sequences, declared types, and with views the refresh log and state tables),
  * then one {@code <schema>/NN_<table>.sql} per entity and {@code <schema>/NN_<view>.sql} per view in dependency order,
  * then {@code <schema>/NN_foreign_keys.sql} for foreign keys that close a cycle, and {@code NN_refresh_all.sql}.
  */
@@ -95,7 +95,7 @@ public final class Planner {
         for (String schema : schemas) {
             files.add(schemaFile(schema, bySchema.getOrDefault(schema, List.of()),
                     viewsBySchema.getOrDefault(schema, List.of()), refreshTables.get(schema),
-                    extensionPlanner.objects(schema)));
+                    extensionPlanner.objects(schema), TypePlanner.objects(schema, model.types())));
         }
         Map<String, Integer> counters = new LinkedHashMap<>();
         Map<String, List<AddForeignKey>> deferred = new TreeMap<>();
@@ -103,6 +103,8 @@ public final class Planner {
         List<EntityPlan> entityPlans = new ArrayList<>();
         List<ViewPlan> viewPlans = new ArrayList<>();
         Set<String> createdTypes = new HashSet<>();
+        // declared enums are created with the other declared types, in 00_schema.sql
+        model.types().forEach(t -> createdTypes.add(t.type().sql()));
         Map<String, Entity> byName = new HashMap<>();
         model.entities().forEach(e -> byName.putIfAbsent(e.name(), e));
         for (DependencyGraph.Node node : graph.order()) {
@@ -151,7 +153,7 @@ public final class Planner {
                             ofSchema.stream().map(p -> Sql.qualified(schema, p.refresh())).toList(),
                             vs.getValue().get(0).view().pos()))));
         }
-        return new SchemaPlan(files, entityPlans, viewPlans);
+        return new SchemaPlan(files, entityPlans, viewPlans, model.types());
     }
 
     /** How many numbered files a schema has: tables, views, the deferred foreign keys, refresh_all. */
@@ -165,7 +167,7 @@ public final class Planner {
     }
 
     private PlannedFile schemaFile(String schema, List<Entity> entities, List<AnalyzedView> views,
-            String[] refreshTables, List<SqlObject> extensionObjects) {
+            String[] refreshTables, List<SqlObject> extensionObjects, List<SqlObject> typeObjects) {
         List<SqlObject> objects = new ArrayList<>();
         SourcePos first = entities.isEmpty() ? views.get(0).view().pos() : entities.get(0).pos();
         objects.add(new CreateSchema(Sql.ident(schema), first));
@@ -180,6 +182,7 @@ public final class Planner {
                 .sorted(java.util.Comparator.comparing(dev.specgen.model.Sequence::name))
                 .forEach(s -> objects.add(new SequenceObject.CreateSequence(Sql.qualified(schema, s.name()), s.type(),
                         s.options().sql(), s.pos())));
+        objects.addAll(typeObjects);
         if (!views.isEmpty()) {
             objects.addAll(RefreshTables.objects(schema, refreshTables[0], refreshTables[1], views.get(0).view().pos()));
         }

@@ -49,7 +49,7 @@ final class BulkRows {
     /** {@code SELECT fn(p_a => array_agg(e.a ORDER BY e.specgen_row), ...) FROM (VALUES ...)}. */
     String arrayCall(String fn, List<Field> params) {
         return "SELECT " + fn + "(" + params.stream().map(f -> Sql.ident("p_" + f.name()) + " => array_agg(e."
-                + Sql.ident(f.name()) + (f.type() instanceof FieldType.Array ? "::text" : "")
+                + Sql.ident(f.name()) + (dev.specgen.model.BulkShape.asText(f.type()) ? "::text" : "")
                 + " ORDER BY e.specgen_row)").collect(Collectors.joining(", ")) + ") FROM " + values();
     }
 
@@ -58,7 +58,7 @@ final class BulkRows {
         String call = arrayCall(fn, params);
         Field first = params.get(0);
         String agg = "array_agg(e." + Sql.ident(first.name())
-                + (first.type() instanceof FieldType.Array ? "::text" : "") + " ORDER BY e.specgen_row)";
+                + (dev.specgen.model.BulkShape.asText(first.type()) ? "::text" : "") + " ORDER BY e.specgen_row)";
         return call.replaceFirst(java.util.regex.Pattern.quote(agg), java.util.regex.Matcher.quoteReplacement(
                 "array_append(" + agg + ", NULL)"));
     }

@@ -199,7 +199,7 @@ final class BulkSessions {
     /** Column {@code f}'s value for the row expression {@code row}, in the form its parameter takes. */
     private String value(Field f, String row) {
         String v = typed(f, row);
-        return f.type() instanceof FieldType.Array ? v + "::text" : v;
+        return dev.specgen.model.BulkShape.asText(f.type()) ? v + "::text" : v;
     }
 
     /** Column {@code f}'s value for the row expression {@code row}, of the column's type. */

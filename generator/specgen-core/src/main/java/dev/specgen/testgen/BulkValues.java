@@ -76,7 +76,9 @@ final class BulkValues {
         if (t instanceof FieldType.Array) {
             return Optional.of(which == 0 ? "'{}'" : "'{NULL}'");
         }
-        FieldType.Simple simple = (FieldType.Simple) t;
+        if (!(t instanceof FieldType.Simple simple)) {
+            return Optional.empty(); // declared and extension types: their edges are their base's, or none
+        }
         if (simple.precision().isPresent()) {
             return Optional.empty(); // the edges carry microseconds, which a precision rounds (past the range)
         }

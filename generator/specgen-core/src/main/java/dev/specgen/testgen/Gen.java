@@ -288,6 +288,50 @@ sealed interface Gen {
         }
     }
 
+    /** {@code inner}'s value cast to {@code type} (a domain: so that arrays and rows of it get its type). */
+    record Cast(Gen inner, String type) implements Gen {
+        public String sql(String row) {
+            return "(" + inner.sql(row) + ")::" + type;
+        }
+
+        public String literal(long row) {
+            return "(" + inner.literal(row) + ")::" + type;
+        }
+    }
+
+    /** A composite value: {@code ROW(a, b)::type}, one generator per attribute. */
+    record Row(List<Gen> attributes, String type) implements Gen {
+        public Row {
+            attributes = List.copyOf(attributes);
+        }
+
+        public String sql(String row) {
+            return "ROW(" + String.join(", ", attributes.stream().map(a -> a.sql(row)).toList()) + ")::" + type;
+        }
+
+        public String literal(long row) {
+            return "ROW(" + String.join(", ", attributes.stream().map(a -> a.literal(row)).toList()) + ")::" + type;
+        }
+    }
+
+    /**
+     * A range from {@code lower}'s value, unbounded above: {@code price_range(x, NULL)} (never empty, distinct when
+     * the lower bounds are); wrapped in its multirange's constructor when {@code multirange} is not empty.
+     */
+    record Bounds(Gen lower, String range, String multirange) implements Gen {
+        public String sql(String row) {
+            return wrap(range + "(" + lower.sql(row) + ", NULL)");
+        }
+
+        public String literal(long row) {
+            return wrap(range + "(" + lower.literal(row) + ", NULL)");
+        }
+
+        private String wrap(String v) {
+            return multirange.isEmpty() ? v : multirange + "(" + v + ")";
+        }
+    }
+
     /** NULL: a nullable column that cannot be filled (a foreign key inside a reference cycle). */
     record Null() implements Gen {
         public String sql(String row) {

@@ -394,6 +394,9 @@ final class SeedPlan {
         if (t instanceof FieldType.Enum en) {
             return new Gen.Labels(en.sql(), en.values());
         }
+        if (!(t instanceof FieldType.Simple)) {
+            return DeclaredValues.forType(t, key);
+        }
         Kind k = ((FieldType.Simple) t).kind();
         return switch (k) {
             case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE -> key ? new Gen.Serial("") : new Gen.Cycle(15, "");

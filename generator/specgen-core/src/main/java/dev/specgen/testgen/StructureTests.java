@@ -273,8 +273,9 @@ final class StructureTests {
 
     /**
      * The type as {@code format_type} prints it (what pgTAP's col_type_is compares): {@code numeric(10,2)},
-     * {@code character varying(255)}, {@code timestamp without time zone}; an enum by its name when it lives in
-     * the test's first search_path schema (unquoted even where format_type quotes it: col_type_is quotes it alike).
+     * {@code character varying(255)}, {@code timestamp without time zone}; an enum, declared type or extension
+     * type by its name when it lives in the test's first search_path schema (unquoted even where format_type quotes
+     * it: col_type_is quotes it alike), else schema-qualified.
      */
     static String formatType(FieldType t, String schema) {
         if (t instanceof FieldType.Array a) {
@@ -283,6 +284,19 @@ final class StructureTests {
         if (t instanceof FieldType.Enum en) {
             // unquoted: col_type_is quotes the expected name like format_type quoted the actual one
             return en.schema().equals(schema) ? en.typeName() : en.sql();
+        }
+        if (t instanceof FieldType.Domain d) {
+            return d.schema().equals(schema) ? d.name() : d.sql();
+        }
+        if (t instanceof FieldType.Composite c) {
+            return c.schema().equals(schema) ? c.name() : c.sql();
+        }
+        if (t instanceof FieldType.Range r) {
+            String name = r.multi() ? r.multirangeName() : r.name();
+            return r.schema().equals(schema) ? name : r.sql();
+        }
+        if (t instanceof FieldType.Extension x) {
+            return x.schema().equals(schema) ? x.name() : x.sql();
         }
         return t.formatType();
     }

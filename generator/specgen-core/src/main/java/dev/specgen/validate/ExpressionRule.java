@@ -67,7 +67,7 @@ final class ExpressionRule implements Rule {
      * SG221 for blank text, then for the first problem of the frame. Blank text would otherwise be dropped ({@code
      * where: ""}) or reach PostgreSQL as {@code CHECK ()}.
      */
-    private static void report(String what, String key, String sql, Context context, SourcePos pos,
+    static void report(String what, String key, String sql, Context context, SourcePos pos,
             Diagnostics diags) {
         if (sql.isBlank()) {
             diags.error(pos, Code.SG221, what + " is empty", "give an SQL expression, or drop " + key + ":");

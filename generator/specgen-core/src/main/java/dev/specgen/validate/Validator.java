@@ -22,6 +22,7 @@ public final class Validator {
             new IdentifierRule(),
             new TypeRule(),
             new ExpressionRule(),
+            new UserTypeRule(),
             new KeyRule(),
             new ConstraintRule(),
             new TableFeaturesRule(),

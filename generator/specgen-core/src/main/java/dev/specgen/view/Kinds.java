@@ -52,6 +52,9 @@ final class Kinds {
     }
 
     static ValueKind of(FieldType t) {
+        if (t instanceof FieldType.Domain d) {
+            return of(d.base()); // functions and operators take a domain as its base type
+        }
         if (t instanceof FieldType.Simple s) {
             return switch (s.kind()) {
                 case SMALLINT, INTEGER, BIGINT -> ValueKind.INTEGER;

@@ -107,6 +107,31 @@ class ParseCheckTest {
                 + " FUNCTION app.f() ; SELECT 1").isPresent());
     }
 
+    /**
+     * Declared types (JSqlParser knows neither CREATE DOMAIN nor CREATE TYPE ... AS (...) / AS RANGE) are checked by
+     * their tokens: one statement of their form inside the DO block; anything else in it is refused.
+     */
+    @Test
+    void declaredTypesAreOneStatementOfTheirFormInADoBlock() {
+        var domain = new dev.specgen.plan.TypeObject.CreateDomain("app.qty", "integer",
+                List.of("DEFAULT 1", "NOT NULL", "CONSTRAINT qty_positive CHECK (VALUE > 0)"), POS);
+        String sql = RENDERER.object(domain);
+        assertEquals("DO $specgen$\nBEGIN\n    CREATE DOMAIN app.qty AS integer\n        DEFAULT 1\n        NOT NULL\n"
+                + "        CONSTRAINT qty_positive CHECK (VALUE > 0);\nEXCEPTION\n    WHEN duplicate_object THEN NULL;\n"
+                + "END\n$specgen$;", sql);
+        assertEquals(Optional.empty(), problem(domain, sql));
+        assertTrue(problem(domain, sql.replace("(VALUE > 0);", "(VALUE > 0)); DROP TABLE app.t; --")).isPresent());
+        var composite = new dev.specgen.plan.TypeObject.CreateComposite("app.pair", List.of("a integer", "b text[]"),
+                POS);
+        assertEquals(Optional.empty(), problem(composite, RENDERER.object(composite)));
+        assertEquals(Optional.of("not of the form DO $$ BEGIN CREATE TYPE <name> AS (...); EXCEPTION WHEN"
+                + " duplicate_object THEN NULL; END $$"), problem(composite, RENDERER.object(composite)
+                        .replace("b text[]\n    )", "b text[]\n    ) x")));
+        var range = new dev.specgen.plan.TypeObject.CreateRange("app.span", "numeric(12,2)", POS);
+        assertEquals(Optional.empty(), problem(range, RENDERER.object(range)));
+        assertTrue(problem(range, RENDERER.object(composite)).isPresent());
+    }
+
     /** The attach of a partition retention may detach runs only while the table is a partition: a DO block. */
     @Test
     void aGuardedAttachIsOneConditionAndTheAttach() {

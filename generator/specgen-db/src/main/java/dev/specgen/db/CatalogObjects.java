@@ -199,6 +199,36 @@ public final class CatalogObjects {
         }
     }
 
+    /**
+     * A domain, composite or range type: {@code kind} is {@code domain}, {@code composite} or {@code range};
+     * {@code base} a domain's base or a range's subtype ({@code format_type}), empty for a composite;
+     * {@code constraints} a domain's CHECKs as {@code <name> <pg_get_constraintdef>}, by name; {@code attributes} a
+     * composite's as {@code <name> <format_type>}, in order.
+     */
+    public record TypeInfo(String schema, String name, String kind, String base, boolean notNull,
+            Optional<String> defaultSql, List<String> constraints, List<String> attributes, Optional<String> comment)
+            implements Fact {
+        public TypeInfo {
+            constraints = List.copyOf(constraints);
+            attributes = List.copyOf(attributes);
+        }
+
+        @Override
+        public List<String> lines() {
+            String q = schema + "." + name;
+            StringBuilder b = new StringBuilder(kind + " " + q);
+            if (kind.equals("composite")) {
+                b.append(" (").append(String.join(", ", attributes)).append(')');
+            } else {
+                b.append(' ').append(base);
+            }
+            b.append(notNull ? " not null" : "");
+            defaultSql.ifPresent(d -> b.append(" default ").append(d));
+            constraints.forEach(k -> b.append(" constraint ").append(k));
+            return withComment(List.of(b.toString()), "type " + q, comment);
+        }
+    }
+
     public record TriggerInfo(String schema, String table, String name, String definition, String enabled,
             Optional<String> comment) implements Fact {
         @Override

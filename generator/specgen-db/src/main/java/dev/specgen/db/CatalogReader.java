@@ -61,7 +61,8 @@ final class CatalogReader {
             String[] scope = schemas.isEmpty() ? allSchemas(c) : schemas.toArray(String[]::new);
             return new CatalogSnapshot(schemas(c, scope), tables(c, scope), columns(c, scope),
                     constraints(c, scope), indexes(c, scope), views(c, scope), sequences(c, scope),
-                    functions(c, scope), enums(c, scope), triggers(c, scope), policies(c, scope), extensions(c));
+                    functions(c, scope), enums(c, scope), triggers(c, scope), policies(c, scope), extensions(c),
+                    types(c, scope));
         } finally {
             if (sp != null) {
                 c.rollback(sp);
@@ -226,6 +227,25 @@ final class CatalogReader {
                 + " ORDER BY 1, 2";
         return query(c, scope, sql, rs -> new EnumInfo(rs.getString(1), rs.getString(2),
                 Arrays.asList(strings(rs.getArray(3))), opt(rs, 4)));
+    }
+
+    /** Domains, composite types (not tables' row types) and ranges (not their multiranges, made with them). */
+    private static List<CatalogObjects.TypeInfo> types(Connection c, String[] scope) throws SQLException {
+        String sql = "SELECT n.nspname, t.typname, CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite'"
+                + " ELSE 'range' END, CASE t.typtype WHEN 'd' THEN format_type(t.typbasetype, t.typtypmod)"
+                + " WHEN 'r' THEN format_type(r.rngsubtype, NULL) ELSE '' END, t.typnotnull, t.typdefault, "
+                + "ARRAY(SELECT quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k"
+                + " WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname), "
+                + "ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) FROM"
+                + " pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped"
+                + " ORDER BY a.attnum), obj_description(t.oid, 'pg_type') "
+                + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+                + "LEFT JOIN pg_range r ON r.rngtypid = t.oid LEFT JOIN pg_class cl ON cl.oid = t.typrelid "
+                + "WHERE (t.typtype IN ('d', 'r') OR t.typtype = 'c' AND cl.relkind = 'c') AND " + IN_SCOPE
+                + " AND " + notExt("t.oid", "pg_type") + " ORDER BY 1, 2";
+        return query(c, scope, sql, rs -> new CatalogObjects.TypeInfo(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getBoolean(5), opt(rs, 6), Arrays.asList(strings(rs.getArray(7))),
+                Arrays.asList(strings(rs.getArray(8))), opt(rs, 9)));
     }
 
     private static List<TriggerInfo> triggers(Connection c, String[] scope) throws SQLException {

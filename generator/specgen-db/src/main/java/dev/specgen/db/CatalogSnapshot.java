@@ -13,6 +13,7 @@ import dev.specgen.db.CatalogObjects.SchemaInfo;
 import dev.specgen.db.CatalogObjects.SequenceInfo;
 import dev.specgen.db.CatalogObjects.TableInfo;
 import dev.specgen.db.CatalogObjects.TriggerInfo;
+import dev.specgen.db.CatalogObjects.TypeInfo;
 import dev.specgen.db.CatalogObjects.ViewInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
 public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, List<ColumnInfo> columns,
         List<ConstraintInfo> constraints, List<IndexInfo> indexes, List<ViewInfo> views,
         List<SequenceInfo> sequences, List<FunctionInfo> functions, List<EnumInfo> enums,
-        List<TriggerInfo> triggers, List<PolicyInfo> policies, List<ExtensionInfo> extensions) {
+        List<TriggerInfo> triggers, List<PolicyInfo> policies, List<ExtensionInfo> extensions,
+        List<TypeInfo> types) {
 
     public CatalogSnapshot {
         schemas = List.copyOf(schemas);
@@ -51,6 +53,7 @@ public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, 
         triggers = List.copyOf(triggers);
         policies = List.copyOf(policies);
         extensions = List.copyOf(extensions);
+        types = List.copyOf(types);
     }
 
     /** Reads {@code schemas} (every user schema when empty). Leaves the connection's transaction state as it was. */
@@ -70,7 +73,8 @@ public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, 
     /** All facts, one per line, sorted. */
     public List<String> lines() {
         return Stream.of(schemas, tables, columns, constraints, indexes, views, sequences, functions, enums,
-                triggers, policies, extensions).flatMap(List::stream).map(Fact.class::cast).flatMap(f -> f.lines().stream())
+                triggers, policies, extensions, types).flatMap(List::stream).map(Fact.class::cast)
+                .flatMap(f -> f.lines().stream())
                 .sorted().toList();
     }
 

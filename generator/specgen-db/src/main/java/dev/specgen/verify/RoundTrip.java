@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * Reads back what PostgreSQL made of the script and compares it with the plan, both ways, for the objects specgen
  * owns (Atlas "synced" check): each entity's table, its columns (type, NOT NULL, default, identity), constraints
  * (primary key, unique, check, foreign key: by name and definition), indexes ({@link IndexDrift}), partitions and
- * their bounds, storage parameters, and the labels of its enum types, in order; views ({@link ViewDrift}).
+ * their bounds, storage parameters, and the labels of its enum types, in order; declared types ({@link TypeDrift});
+ * views ({@link ViewDrift}).
  * Something the spec asks for and the database lacks, and something the database has on those objects that the spec does not ask for (an extra
  * column, constraint, index or partition, an INVALID index), are SG404 errors at the spec position concerned.
  *
@@ -70,6 +71,8 @@ final class RoundTrip {
         for (EntityPlan ep : plan.entities()) {
             rt.entity(ep, expected);
         }
+        TypeDrift types = new TypeDrift(cat, rt::drift);
+        plan.types().forEach(types::check);
         ViewDrift views = new ViewDrift(cat, rt::drift);
         plan.views().forEach(views::check);
         return List.copyOf(rt.out);

@@ -65,6 +65,17 @@ class LiveDriftTest {
               twice: {type: integer, generated: "qty * 2"}
             sequences:
               - {name: ticket_no_seq, start: 10, owned_by: qty}
+            ---
+            entity: Shape
+            schema: drift
+            types:
+              - {name: qty_d, domain: integer, not_null: true, checks: [{name: qty_d_positive, check: "VALUE > 0"}]}
+              - {name: point2, composite: {x: integer, y: qty_d}}
+              - {name: span, range: date}
+            fields:
+              id: {type: bigint, primary_key: true}
+              p: point2
+              s: span_multirange
             """;
 
     static Database db;
@@ -115,6 +126,21 @@ class LiveDriftTest {
         // CHECK (qty IN (1, 2, 3)) is stored as CHECK ((qty = ANY (ARRAY[1, 2, 3]))), 'new' as 'new'::drift...,
         // and the partition key column "time" is quoted in pg_get_partkeydef: none of it is drift
         assertEquals(List.of(), drift());
+    }
+
+    /** Declared types (issue 11 item 6): a domain's NOT NULL and named check, a composite's attributes. */
+    @Test
+    void otherDeclaredTypes() throws SQLException {
+        assertEquals(List.of("drift.yaml:36:12: error SG404: NOT NULL of domain drift.qty_d differs: the spec makes"
+                + " \"true\", the database has \"false\"",
+                "drift.yaml:36:12: error SG404: number of checks of domain drift.qty_d differs: the spec makes \"1\","
+                        + " the database has \"0\"",
+                "drift.yaml:36:91: error SG404: check qty_d_positive of domain drift.qty_d is missing",
+                "drift.yaml:37:12: error SG404: attributes of composite type drift.point2 differs: the spec makes"
+                        + " \"[x integer, y drift.qty_d]\", the database has \"[x integer, y drift.qty_d, z text]\""),
+                drift("ALTER DOMAIN drift.qty_d DROP NOT NULL",
+                "ALTER DOMAIN drift.qty_d DROP CONSTRAINT qty_d_positive",
+                "ALTER TYPE drift.point2 ADD ATTRIBUTE z text"));
     }
 
     @Test

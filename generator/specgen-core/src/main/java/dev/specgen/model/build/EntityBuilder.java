@@ -39,14 +39,17 @@ final class EntityBuilder {
     static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
             "indexes", "foreign_keys", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
             "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers", "extensions",
-            "sequences", "constraints");
+            "sequences", "constraints", "types");
     private static final List<String> PRIMARY_KEY_KEYS = List.of("name", "columns");
     private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
     private final Shape shape;
+    private final TypeScope types;
 
-    EntityBuilder(Shape shape) {
+    /** @param types the run's declared types ({@code types:} of every document, read by {@link DeclaredTypes}) */
+    EntityBuilder(Shape shape, TypeScope types) {
         this.shape = shape;
+        this.types = types;
     }
 
     /** The entity of {@code doc}; a view it declares ({@code materialized_view:}) is added to {@code views}. */
@@ -83,7 +86,7 @@ final class EntityBuilder {
         HashSet<String> pkNames = new HashSet<>();
         pkList.forEach(k -> pkNames.add(k.name()));
         List<Field> fields = shape.required(m, "fields", "entity").flatMap(f -> shape.map(f, "\"fields\""))
-                .map(f -> new FieldBuilder(shape, schema, table).build(f, pkNames)).orElse(List.of());
+                .map(f -> new FieldBuilder(shape, schema, table, types).build(f, pkNames)).orElse(List.of());
         List<Named> primaryKey = primaryKey(m, fields, pkList, pkColumns.isPresent());
         if (pkMap.isPresent() && pkColumns.isEmpty() && primaryKey.isEmpty()) {
             shape.required(pkMap.get(), "columns", "primary_key");

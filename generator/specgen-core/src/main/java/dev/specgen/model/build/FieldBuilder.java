@@ -49,9 +49,9 @@ final class FieldBuilder {
     private final String schema;
     private final String table;
 
-    FieldBuilder(Shape shape, String schema, String table) {
+    FieldBuilder(Shape shape, String schema, String table, TypeScope scope) {
         this.shape = shape;
-        this.types = new TypeParser(shape.diags);
+        this.types = new TypeParser(shape.diags, scope);
         this.schema = schema;
         this.table = table;
     }

@@ -26,7 +26,8 @@ public final class ModelBuilder {
 
     public static SpecModel build(List<LoadedFile> files, Diagnostics diags) {
         Shape shape = new Shape(diags);
-        EntityBuilder builder = new EntityBuilder(shape);
+        DeclaredTypes declared = DeclaredTypes.collect(shape, files);
+        EntityBuilder builder = new EntityBuilder(shape, declared);
         ViewBuilder viewBuilder = new ViewBuilder(shape);
         List<Entity> entities = new ArrayList<>();
         List<MaterializedView> views = new ArrayList<>();
@@ -39,6 +40,6 @@ public final class ModelBuilder {
                 }
             }
         }
-        return new SpecModel(entities, views);
+        return new SpecModel(entities, views, declared.all());
     }
 }

@@ -96,9 +96,16 @@ final class TypeParser {
     private static final Pattern LONG_PRECISE = Pattern.compile("(timestamp|time) ?\\((.*)\\) (with|without) time zone");
 
     private final Diagnostics diags;
+    private final TypeScope scope;
 
     TypeParser(Diagnostics diags) {
+        this(diags, TypeScope.NONE);
+    }
+
+    /** @param scope the run's declared types and the types of its declared extensions */
+    TypeParser(Diagnostics diags, TypeScope scope) {
         this.diags = diags;
+        this.scope = scope;
     }
 
     /**
@@ -126,6 +133,9 @@ final class TypeParser {
         Kind kind = NAMES.get(norm);
         if (kind != null) {
             return Optional.of(new FieldType.Simple(kind));
+        }
+        if (scope.declares(norm, schema)) {
+            return scope.resolve(norm, schema, pos);
         }
         Matcher longForm = LONG_PRECISE.matcher(norm);
         if (longForm.matches()) {
@@ -158,17 +168,24 @@ final class TypeParser {
                     diags.error(pos, Code.SG219, "type " + name + " takes no parameters, found \"" + raw.trim()
                             + "\"");
                 } else if (dev.specgen.validate.Contrib.extensionOfType(name).isPresent()) {
-                    diags.error(pos, Code.SG201, "type " + name + " comes from the "
-                            + dev.specgen.validate.Contrib.extensionOfType(name).get() + " extension, which specgen"
-                            + " does not support as a field type yet", "use a built-in type (text, jsonb) meanwhile;"
-                            + " extensions: makes the install create the extension, not its types field types");
+                    Optional<FieldType> ext = scope.extensionType(name);
+                    if (ext.isPresent() && !call.matches()) {
+                        return ext;
+                    }
+                    String x = dev.specgen.validate.Contrib.extensionOfType(name).get();
+                    diags.error(pos, Code.SG201, "type " + name + " comes from the " + x + " extension, which"
+                            + " the run does not declare", "add extensions: [" + x + "] to the entity; " + name
+                            + " is then written qualified with the schema the install creates " + x + " in");
+                    return Optional.empty();
                 } else if (SYNONYMS.containsKey(name)) {
                     Synonym syn = SYNONYMS.get(name);
                     diags.error(pos, Code.SG201, "unknown field type \"" + raw.trim() + "\" (did you mean \""
                             + syn.type() + "\"?)", syn.hint());
                 } else {
+                    List<String> known = new ArrayList<>(ALL_NAMES);
+                    known.addAll(scope.names(schema));
                     diags.error(pos, Code.SG201, "unknown field type \"" + raw.trim() + "\""
-                            + Suggest.didYouMean(name, ALL_NAMES));
+                            + Suggest.didYouMean(name, known));
                 }
                 return Optional.empty();
         }
@@ -214,6 +231,11 @@ final class TypeParser {
 
     private Optional<FieldType> enumType(String raw, String text, boolean shorthand, String schema,
             String enumName, List<String> values, SourcePos pos) {
+        if (enumName == null) {
+            diags.error(pos, Code.SG219, "\"" + raw.trim() + "\" inside types: has no name to be created under",
+                    "declare the enum as an item of types: ({name: ..., enum: [...]}) and use its name here");
+            return Optional.empty();
+        }
         if (!shorthand) {
             return Optional.of(new FieldType.Enum(schema, enumName, values));
         }

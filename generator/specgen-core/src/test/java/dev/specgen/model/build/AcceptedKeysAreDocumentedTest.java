@@ -23,6 +23,9 @@ class AcceptedKeysAreDocumentedTest {
         accepted.put("Fields", FieldBuilder.KEYS);
         accepted.put("Foreign keys", ForeignKeyBuilder.KEYS);
         accepted.put("Indexes", IndexBuilder.KEYS);
+        List<String> types = new ArrayList<>(TypeDeclBuilder.KEYS);
+        types.add("check");
+        accepted.put("Declared types", types);
         List<String> constraints = new ArrayList<>(ConstraintBuilder.ALL_KEYS);
         constraints.addAll(ConstraintBuilder.BODY_KEYS);
         constraints.addAll(ConstraintBuilder.ELEMENT_KEYS);

@@ -108,12 +108,12 @@ class TypeParserTest {
         "intger | a.yaml:3:6: error SG201: unknown field type \"intger\" (did you mean \"integer\"?)",
         "strnig | a.yaml:3:6: error SG201: unknown field type \"strnig\"",
         // types of contrib extensions: named, not guessed at
-        "citext | a.yaml:3:6: error SG201: type citext comes from the citext extension, which specgen does not support"
-                + " as a field type yet\\n  hint: use a built-in type (text, jsonb) meanwhile; extensions: makes the"
-                + " install create the extension, not its types field types",
-        "LTREE | a.yaml:3:6: error SG201: type ltree comes from the ltree extension, which specgen does not support"
-                + " as a field type yet\\n  hint: use a built-in type (text, jsonb) meanwhile; extensions: makes the"
-                + " install create the extension, not its types field types",
+        "citext | a.yaml:3:6: error SG201: type citext comes from the citext extension, which the run does not"
+                + " declare\\n  hint: add extensions: [citext] to the entity; citext is then written qualified with"
+                + " the schema the install creates citext in",
+        "LTREE | a.yaml:3:6: error SG201: type ltree comes from the ltree extension, which the run does not"
+                + " declare\\n  hint: add extensions: [ltree] to the entity; ltree is then written qualified with"
+                + " the schema the install creates ltree in",
         "timestmp | a.yaml:3:6: error SG201: unknown field type \"timestmp\" (did you mean \"timestamp\"?)",
         // other systems' names: the PostgreSQL type, with a hint
         "datetime | a.yaml:3:6: error SG201: unknown field type \"datetime\" (did you mean \"timestamp\"?)\\n"
