@@ -122,6 +122,8 @@ public sealed interface FieldType permits FieldType.Simple, FieldType.Numeric, F
         TSTZRANGE("tstzrange", Traits.GIST_NATIVE),
         POINT("point", Traits.GIST_NATIVE),
         BOX("box", Traits.GIST_NATIVE),
+        /** An object identifier as a number (catalog references kept by applications, e.g. a type's oid). */
+        OID("oid", Traits.ORDERED, Traits.SCALAR),
         /** Object identifier types: stored as an oid, written and read as a name. */
         REGCLASS("regclass", Traits.SCALAR),
         REGTYPE("regtype", Traits.SCALAR),

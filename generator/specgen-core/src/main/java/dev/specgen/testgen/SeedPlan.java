@@ -428,7 +428,7 @@ final class SeedPlan {
             case POINT -> new Gen.Expr("point({i} % 100, {i} / 100)");
             case BOX -> new Gen.Expr("box(point({i}, {i}), point({i} + 1, {i} + 1))");
             // an oid that names nothing is a valid value (it prints as its number), and distinct per row
-            case REGCLASS, REGTYPE, REGPROC, REGPROCEDURE, REGOPER, REGOPERATOR, REGROLE, REGNAMESPACE, REGCONFIG,
+            case OID, REGCLASS, REGTYPE, REGPROC, REGPROCEDURE, REGOPER, REGOPERATOR, REGROLE, REGNAMESPACE, REGCONFIG,
                     REGDICTIONARY, REGCOLLATION -> new Gen.Expr("(4000000000 - {i})::oid::" + k.sql());
         };
     }

@@ -43,7 +43,7 @@ final class TypeParser {
         alias(Kind.TIMETZ, "timetz", "time with time zone");
         for (Kind k : List.of(Kind.INTERVAL, Kind.UUID, Kind.JSON, Kind.JSONB, Kind.BYTEA, Kind.INET, Kind.CIDR,
                 Kind.MACADDR, Kind.TSVECTOR, Kind.INT4RANGE, Kind.INT8RANGE, Kind.NUMRANGE, Kind.DATERANGE,
-                Kind.TSRANGE, Kind.TSTZRANGE, Kind.POINT, Kind.BOX, Kind.REGCLASS, Kind.REGTYPE, Kind.REGPROC,
+                Kind.TSRANGE, Kind.TSTZRANGE, Kind.POINT, Kind.BOX, Kind.OID, Kind.REGCLASS, Kind.REGTYPE, Kind.REGPROC,
                 Kind.REGPROCEDURE, Kind.REGOPER, Kind.REGOPERATOR, Kind.REGROLE, Kind.REGNAMESPACE, Kind.REGCONFIG,
                 Kind.REGDICTIONARY, Kind.REGCOLLATION)) {
             alias(k, k.sql());
