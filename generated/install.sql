@@ -851,6 +851,9 @@ BEGIN
     LOOP
         CONTINUE WHEN upper_bound IS NULL OR upper_bound = 'MAXVALUE';
         CONTINUE WHEN upper_bound::timestamp > horizon::timestamp;
+        -- detached first: PostgreSQL refuses to drop a partition of a table another table's foreign key references
+        -- (2BP01), not to detach one no row references
+        EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', 'analytics.sales_transaction', 'analytics', part);
         EXECUTE format('DROP TABLE %I.%I', 'analytics', part);
         dropped := dropped || part;
     END LOOP;

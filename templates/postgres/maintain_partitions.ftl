@@ -57,6 +57,9 @@ BEGIN
         EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', ${parentLiteral}, ${schemaLiteral}, part);
         detached := detached || part;
 <#else>
+        -- detached first: PostgreSQL refuses to drop a partition of a table another table's foreign key references
+        -- (2BP01), not to detach one no row references
+        EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', ${parentLiteral}, ${schemaLiteral}, part);
         EXECUTE format('DROP TABLE %I.%I', ${schemaLiteral}, part);
         dropped := dropped || part;
 </#if>

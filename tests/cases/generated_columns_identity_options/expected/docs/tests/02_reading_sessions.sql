@@ -17,6 +17,6 @@ SELECT "is"((SELECT count(*) FROM ONLY docs.reading_default), 0::bigint, 'readin
 SELECT "is"((SELECT count(*) FROM docs.reading_p2024_03), 2400::bigint, 'every row is in reading_p2024_03');
 SELECT "is"((SELECT count(*) FROM docs.specgen_partition_log WHERE table_name = 'docs.reading' AND cardinality(created) > 0), 1::bigint, 'one call created the partitions; the others waited and found them made');
 -- CLEANUP
-TRUNCATE docs.reading;
+DELETE FROM docs.reading;
 DELETE FROM docs.specgen_partition_log WHERE table_name = 'docs.reading';
-DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'docs.reading'::regclass AND c.relname::text <> ALL (ARRAY['reading_p2024_01', 'reading_p2024_02', 'reading_default']) LOOP EXECUTE format('DROP TABLE %I.%I', 'docs', p); END LOOP; END $specgen$;
+DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'docs.reading'::regclass AND c.relname::text <> ALL (ARRAY['reading_p2024_01', 'reading_p2024_02', 'reading_default']) LOOP EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', 'docs.reading', 'docs', p); EXECUTE format('DROP TABLE %I.%I', 'docs', p); END LOOP; END $specgen$;

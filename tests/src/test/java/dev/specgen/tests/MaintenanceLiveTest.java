@@ -110,6 +110,49 @@ class MaintenanceLiveTest {
         assertTrue(u.contains("error SG404: bound of partition event_p2024_01 differs"), u);
     }
 
+    /**
+     * Retention drops old partitions also of a table another table's foreign key references: PostgreSQL refuses
+     * DROP TABLE of such a partition (2BP01, "other objects depend on it"), so maintenance detaches it first.
+     */
+    @Test
+    void retentionDropsPartitionsOfAReferencedTable(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                entity: Visit
+                schema: gone
+                fields:
+                  id: {type: bigint, nullable: false}
+                  at: {type: timestamptz, nullable: false}
+                primary_key: [id, at]
+                partitioning:
+                  strategy: range
+                  column: at
+                  interval: monthly
+                  from: 2024-01-01
+                  to: 2024-03-01
+                  premake: 1
+                  retention: 1
+                performance_hints: [{seed_rows: 200}]
+                ---
+                entity: Note
+                schema: gone
+                fields:
+                  id: {type: bigint, primary_key: true}
+                  visit_id: bigint
+                  visit_at: timestamptz
+                foreign_keys:
+                  - columns: [visit_id, visit_at]
+                    references: {entity: Visit}
+                performance_hints: [{seed_rows: 200}]
+                """, StandardCharsets.UTF_8);
+        CliTest.Run first = CliTest.run("verify", spec.toString(), "--db-url", url, "--in-place", "--no-tests");
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertEquals("4", query("SELECT gone.maintain_visit('2024-05-10 00:00:00+00')"));
+        assertEquals("visit_default visit_p2024_05 visit_p2024_06", query(
+                "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c"
+                        + " ON c.oid = i.inhrelid WHERE i.inhparent = 'gone.visit'::regclass"));
+    }
+
     static void exec(String... sqls) throws SQLException {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             for (String sql : sqls) {

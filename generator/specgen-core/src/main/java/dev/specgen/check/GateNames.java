@@ -4,6 +4,7 @@ import dev.specgen.sql.Keywords;
 import dev.specgen.sql.SqlLexer;
 import dev.specgen.sql.Token;
 import dev.specgen.sql.Token.Kind;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,12 +33,17 @@ final class GateNames {
     static String quoted(String sql) {
         StringBuilder out = null;
         int copied = 0;
-        for (Token t : SqlLexer.tokens(sql)) {
+        List<Token> tokens = SqlLexer.significant(sql);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
             if (t.kind() != Kind.IDENTIFIER) {
                 continue;
             }
             String word = t.text(sql);
-            if (isBareName(word) && isJSqlKeyWord(word)) {
+            // a word followed by a number is an option name, never a column: the hash bound PostgreSQL prints (and
+            // specgen writes) as WITH (modulus 4, remainder 0), whose words JSqlParser needs as they are
+            boolean option = i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.NUMBER;
+            if (!option && isBareName(word) && isJSqlKeyWord(word)) {
                 out = out == null ? new StringBuilder(sql.length() + 16) : out;
                 out.append(sql, copied, t.start()).append('"').append(word).append('"');
                 copied = t.end();

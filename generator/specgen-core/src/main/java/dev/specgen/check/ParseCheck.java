@@ -154,7 +154,7 @@ public final class ParseCheck implements AutoCloseable {
         }
         if (o instanceof SqlObject.BulkFunction) {
             // JSqlParser has no grammar for a plpgsql body: the frame and each statement of the body are checked
-            PlpgsqlCheck plpgsql = new PlpgsqlCheck(this::parse);
+            PlpgsqlCheck plpgsql = new PlpgsqlCheck(this::parseQuotingNames);
             Optional<String> asWritten = plpgsql.problem(prepare(sql) + ";");
             return asWritten.isEmpty() || standIn.equals(sql) ? asWritten : plpgsql.problem(prepare(standIn) + ";");
         }
@@ -222,7 +222,7 @@ public final class ParseCheck implements AutoCloseable {
                 : o instanceof MaintenanceObject.MaintainFunction || o instanceof MaintenanceObject.HealthFunction
                 ? CreateFunction.class : DoStatement.class;
         try {
-            Statement parsed = parse(prepare(sql));
+            Statement parsed = parseQuotingNames(prepare(sql));
             return want.isInstance(parsed) ? Optional.empty() : Optional.of("parsed as "
                     + parsed.getClass().getSimpleName() + ", expected " + want.getSimpleName());
         } catch (JSQLParserException e) {
@@ -380,7 +380,7 @@ public final class ParseCheck implements AutoCloseable {
         }
         String condition = body.substring(t.get(2).start(), t.get(then).start());
         try {
-            Statement parsed = parse(prepare("SELECT " + condition));
+            Statement parsed = parseQuotingNames(prepare("SELECT " + condition));
             return parsed instanceof net.sf.jsqlparser.statement.select.Select ? Optional.empty()
                     : Optional.of(form);
         } catch (JSQLParserException e) {
@@ -496,7 +496,7 @@ public final class ParseCheck implements AutoCloseable {
     /** Why {@code sql} does not parse as {@code kind}, or empty when it does (for statements inside others). */
     Optional<String> parsesAs(String sql, Class<? extends Statement> kind) {
         try {
-            Statement st = parse(sql);
+            Statement st = parseQuotingNames(sql);
             return kind.isInstance(st) && !(st instanceof UnsupportedStatement) ? Optional.empty()
                     : Optional.of("parsed as " + st.getClass().getSimpleName() + ", expected " + kind.getSimpleName());
         } catch (JSQLParserException e) {

@@ -46,7 +46,8 @@ final class BulkValues {
         }
         boolean partition = e.partitionColumns().contains(f.name());
         boolean key = SeedPlan.isKey(e, f);
-        return !partition && !key && f.check().isEmpty() && !e.referencing(f) && f.seed().isEmpty()
+        return !partition && !key && f.check().isEmpty() && !TableChecks.reads(e, f) && !e.referencing(f)
+                && f.seed().isEmpty()
                 && f.identity() == Field.Identity.NONE && !f.isGenerated();
     }
 

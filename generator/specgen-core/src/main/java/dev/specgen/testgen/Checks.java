@@ -75,7 +75,7 @@ final class Checks {
     }
 
     /** Token index ranges of the top-level AND-ed parts, outer parentheses removed. */
-    private static List<List<Integer>> conjuncts(List<Token> tokens, List<String> texts) {
+    static List<List<Integer>> conjuncts(List<Token> tokens, List<String> texts) {
         List<List<Integer>> out = new ArrayList<>();
         List<Integer> cur = new ArrayList<>();
         int depth = 0;

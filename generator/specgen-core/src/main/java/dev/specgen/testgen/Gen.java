@@ -332,6 +332,36 @@ sealed interface Gen {
         }
     }
 
+    /**
+     * {@code base op step} ({@code ends_at = starts_at + interval '1 hour'}): a field computed from another to meet a
+     * table-level CHECK that orders them. {@code type} casts the base in a literal, which may be an untyped string.
+     */
+    record Offset(Gen base, String op, String step, String type) implements Gen {
+        public String sql(String row) {
+            return "(" + base.sql(row) + ") " + op + " " + step;
+        }
+
+        public String literal(long row) {
+            return "(" + base.literal(row) + ")::" + type + " " + op + " " + step;
+        }
+    }
+
+    /**
+     * {@code base} in the rows {@code i} whose {@code i % mod} is one of {@code present}, NULL in the others: fields
+     * of which a table-level CHECK wants some NULL ({@code num_nonnulls(a, b) = 1}), each in its turn.
+     */
+    record Sometimes(Gen base, int mod, List<Integer> present) implements Gen {
+        public String sql(String row) {
+            String in = present.size() == 1 ? " = " + present.get(0)
+                    : " IN (" + String.join(", ", present.stream().map(String::valueOf).toList()) + ")";
+            return "CASE WHEN " + p(row) + " % " + mod + in + " THEN " + base.sql(row) + " END";
+        }
+
+        public String literal(long row) {
+            return present.contains((int) (row % mod)) ? base.literal(row) : "NULL";
+        }
+    }
+
     /** NULL: a nullable column that cannot be filled (a foreign key inside a reference cycle). */
     record Null() implements Gen {
         public String sql(String row) {

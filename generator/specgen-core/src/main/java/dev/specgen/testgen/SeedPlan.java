@@ -14,9 +14,11 @@ import dev.specgen.model.Sql;
 import dev.specgen.model.TableConstraint;
 import dev.specgen.plan.EntityPlan;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,6 +72,7 @@ final class SeedPlan {
     private final List<Table> order = new ArrayList<>();
     private final Set<String> seeded = new HashSet<>();
     private final Set<String> problems = new LinkedHashSet<>();
+    private final Map<String, TableChecks> tableChecks = new HashMap<>();
 
     private SeedPlan(Function<String, Optional<EntityPlan>> entities, long referencedRows) {
         this.entities = entities;
@@ -150,10 +153,44 @@ final class SeedPlan {
         return e.foreignKeys().stream().filter(fk -> fk.columnNames().contains(f.name())).findFirst();
     }
 
+    /**
+     * The value of {@code f}: its {@code seed:} as written, otherwise {@link #value}, NULL in the rows where the
+     * table-level CHECKs on NULLs ({@link TableChecks.NullPatterns}) want it NULL.
+     */
     private Gen gen(EntityPlan ep, Field f, String rowsSql, long rows, Set<String> stack) {
         Entity e = ep.entity();
         if (f.seed().isPresent()) {
             return new Gen.Custom(f.seed().get());
+        }
+        Gen g = value(ep, f, rowsSql, rows, stack);
+        Optional<TableChecks.NullPatterns> nulls = checks(e).nullPatterns(e, f);
+        if (nulls.isEmpty()) {
+            return g;
+        }
+        List<Map<String, Boolean>> ways = nulls.get().ways();
+        List<Integer> present = new ArrayList<>();
+        for (int w = 0; w < ways.size(); w++) {
+            if (ways.get(w).getOrDefault(f.name(), true)) {
+                present.add(w);
+            }
+        }
+        return present.size() == ways.size() ? g : present.isEmpty() ? new Gen.Null()
+                : new Gen.Sometimes(g, ways.size(), List.copyOf(present));
+    }
+
+    /** What the table-level CHECKs of {@code e} say to the seeding; read once per entity. */
+    private TableChecks checks(Entity e) {
+        return tableChecks.computeIfAbsent(e.name(), n -> TableChecks.of(e));
+    }
+
+    private Gen value(EntityPlan ep, Field f, String rowsSql, long rows, Set<String> stack) {
+        Entity e = ep.entity();
+        // starts_at < ends_at: one of the two is computed from the other (which is seeded as usual)
+        Optional<Derived> derived = derived(e, f);
+        if (derived.isPresent()) {
+            Derived d = derived.get();
+            Gen base = value(ep, e.field(d.from()).orElseThrow(), rowsSql, rows, stack);
+            return new Gen.Offset(base, d.op(), d.step(), f.type().sql());
         }
         // before the partition key: every column of the key takes its value from the same referenced row, also
         // when one of them partitions this table
@@ -171,7 +208,7 @@ final class SeedPlan {
         if (f.identity() != Field.Identity.NONE) {
             return new Gen.Serial("");
         }
-        Optional<Gen> checked = f.check().flatMap(c -> Checks.values(f, c));
+        Optional<Gen> checked = checks(e).checkOf(f).flatMap(c -> Checks.values(f, c));
         if (checked.isPresent()) {
             return checked.get();
         }
@@ -225,7 +262,8 @@ final class SeedPlan {
             }
             // a unique column whose CHECK allows few values (IN (...), BETWEEN) holds at most that many rows
             if (mustBeDistinct(e, f) && f.seed().isEmpty() && !e.referencing(f) && level(e, f).isEmpty()
-                    && f.check().flatMap(c -> Checks.values(f, c)).orElse(null) instanceof Gen.Pick p) {
+                    && TableChecks.of(e).checkOf(f).flatMap(c -> Checks.values(f, c)).orElse(null)
+                            instanceof Gen.Pick p) {
                 cap = Math.min(cap, p.values().size());
             }
         }
@@ -294,6 +332,63 @@ final class SeedPlan {
         long seededThere = capacity(target.get().entity(), referencedRows);
         String refRows = Long.toString(seededThere);
         return new Gen.Ref(gen(target.get(), column.get(), refRows, seededThere, deeper), seededThere, refRows);
+    }
+
+    /** {@code field = from op step}: how a field of an order between two fields is computed from the other. */
+    record Derived(String from, String op, String step) {
+    }
+
+    /**
+     * How {@code f} is computed, when an order of the table-level CHECKs ({@code lo < hi}) is met through it: the
+     * higher field is {@code lo + step} when it is free (no seed:, no key to another table, no partition key, no
+     * identity or generated value, no check of its own), else the lower one is {@code hi - step} when that one is
+     * free. Each field is computed from at most one other, and never from a field computed from it. An order with a
+     * {@code seed:} on either side is left to that seed.
+     */
+    static Optional<Derived> derived(Entity e, Field f) {
+        Map<String, Derived> out = new HashMap<>();
+        for (TableChecks.Order o : TableChecks.of(e).orders()) {
+            Field lo = e.field(o.lo()).orElseThrow();
+            Field hi = e.field(o.hi()).orElseThrow();
+            Optional<String> step = step(lo.type());
+            if (step.isEmpty() || lo.seed().isPresent() || hi.seed().isPresent()) {
+                continue; // a seed: on either side is the spec's own answer to the check
+            }
+            if (free(e, hi) && !out.containsKey(hi.name()) && !dependsOn(out, lo.name(), hi.name())) {
+                out.put(hi.name(), new Derived(lo.name(), "+", step.get()));
+            } else if (free(e, lo) && !out.containsKey(lo.name()) && !dependsOn(out, hi.name(), lo.name())) {
+                out.put(lo.name(), new Derived(hi.name(), "-", step.get()));
+            }
+        }
+        return Optional.ofNullable(out.get(f.name()));
+    }
+
+    /** Whether {@code field} is computed, directly or not, from {@code other}. */
+    private static boolean dependsOn(Map<String, Derived> derived, String field, String other) {
+        for (String at = field; at != null; at = derived.containsKey(at) ? derived.get(at).from() : null) {
+            if (at.equals(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean free(Entity e, Field f) {
+        return f.seed().isEmpty() && f.references().isEmpty() && foreignKey(e, f).isEmpty() && level(e, f).isEmpty()
+                && f.identity() == Field.Identity.NONE && !f.isGenerated() && !mustBeDistinct(e, f)
+                && TableChecks.of(e).checkOf(f).isEmpty();
+    }
+
+    /** One step up a type: 1 for numbers and dates, an hour for timestamps, a second for intervals. */
+    private static Optional<String> step(FieldType t) {
+        if (t.has(FieldType.Traits.INTEGER) || t instanceof FieldType.Numeric || t.is(Kind.REAL) || t.is(Kind.DOUBLE)
+                || t.is(Kind.DATE)) {
+            return Optional.of("1");
+        }
+        if (t.is(Kind.TIMESTAMP) || t.is(Kind.TIMESTAMPTZ)) {
+            return Optional.of("interval '1 hour'");
+        }
+        return t.is(Kind.INTERVAL) ? Optional.of("interval '1 second'") : Optional.empty();
     }
 
     /** The partitioning level whose key is {@code f}, if any. */

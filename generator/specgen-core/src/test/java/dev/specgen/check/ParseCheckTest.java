@@ -290,4 +290,25 @@ class ParseCheckTest {
         }
         assertEquals(List.of(), failed);
     }
+    /**
+     * Issue 11: every unreserved PostgreSQL key word as a schema and table name of a hash, range and list partition
+     * (KeywordNamesLiveTest found {@code absent.absent_h0} failing: JSqlParser reads {@code absent} as its key word,
+     * and the gate's quoting retry then failed on the hash bound).
+     */
+    @Test
+    void everyUnreservedPostgresKeyWordPassesAsSchemaAndTableOfAPartition() {
+        List<String> failed = new java.util.ArrayList<>();
+        for (String w : new java.util.TreeSet<>(dev.specgen.sql.Keywords.UNRESERVED)) {
+            for (String bound : List.of("FOR VALUES WITH (modulus 2, remainder 0)",
+                    "FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')", "FOR VALUES IN (1, 2)", "DEFAULT")) {
+                SqlObject.CreatePartition p = new SqlObject.CreatePartition(w + "." + w + "_h0", w + "." + w, bound,
+                        "", false, List.of(), POS);
+                Optional<String> problem = problem(p, RENDERER.object(p));
+                if (problem.isPresent()) {
+                    failed.add(w + " " + bound + ": " + problem.get());
+                }
+            }
+        }
+        assertEquals(List.of(), failed);
+    }
 }

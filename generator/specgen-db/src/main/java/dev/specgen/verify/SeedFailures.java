@@ -64,8 +64,8 @@ final class SeedFailures {
     }
 
     /**
-     * SG406 at a table-level {@code check:} the generic seed values break: the seed plan reads checks on one field
-     * only, so the hint names the fields the check reads (without a {@code seed:} of their own) and the form of the
+     * SG406 at a table-level {@code check:} the generic seed values break, one the seed plan could not read
+     * ({@code TableChecks} in testgen says which it reads): the hint names the fields the check reads (without a {@code seed:} of their own) and the form of the
      * {@code seed:} to give one of them.
      */
     private static Diagnostic tableCheck(Entity e, TableConstraint.Check k, String test, String constraint) {
@@ -81,7 +81,8 @@ final class SeedFailures {
         String fields = String.join(", ", read.stream().map(Field::name).toList());
         return Diagnostic.error(k.pos(), Code.SG406, test + " failed: the generated seed values of " + e.table()
                 + (read.isEmpty() ? "" : " (" + fields + ")") + " break its check (constraint " + constraint + ")")
-                .withHint("specgen steers seed values by checks on one field, not by this check over several; give "
+                .withHint("the seeding reads parts on one field, which fields are NULL together (num_nonnulls,"
+                        + " num_nulls, IS NULL ... OR ...) and orders of two free fields (a < b), not this check; give "
                         + last.map(f -> f.name() + " a seed: expression of the row number i that passes it, e.g."
                                 + " seed: \"" + example(f.type()) + "\"")
                                 .orElse("the fields it reads seed: expressions of the row number i that pass it"));
@@ -99,6 +100,9 @@ final class SeedFailures {
         }
         if (t.has(FieldType.Traits.INTEGER) || t instanceof FieldType.Numeric) {
             return "1 + i % 100";
+        }
+        if (t.is(FieldType.Kind.DATE)) {
+            return "date '2024-01-01' + i";
         }
         if (t.has(FieldType.Traits.TEMPORAL)) {
             return "timestamptz '2024-01-01 00:00+00' + i * interval '1 minute'";
