@@ -79,6 +79,9 @@ BEGIN
     LOOP
         CONTINUE WHEN upper_bound IS NULL OR upper_bound = 'MAXVALUE';
         CONTINUE WHEN upper_bound::numeric > horizon;
+        -- detached first: PostgreSQL refuses to drop a partition of a table another table's foreign key references
+        -- (2BP01), not to detach one no row references
+        EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', 'realtime.ledger', 'realtime', part);
         EXECUTE format('DROP TABLE %I.%I', 'realtime', part);
         dropped := dropped || part;
     END LOOP;

@@ -116,6 +116,9 @@ BEGIN
     LOOP
         CONTINUE WHEN upper_bound IS NULL OR upper_bound = 'MAXVALUE';
         CONTINUE WHEN upper_bound::date > horizon::date;
+        -- detached first: PostgreSQL refuses to drop a partition of a table another table's foreign key references
+        -- (2BP01), not to detach one no row references
+        EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', 'public.web_hook_log', 'gitlab_partitions_dynamic', part);
         EXECUTE format('DROP TABLE %I.%I', 'gitlab_partitions_dynamic', part);
         dropped := dropped || part;
     END LOOP;

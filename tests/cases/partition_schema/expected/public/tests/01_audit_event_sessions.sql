@@ -17,6 +17,6 @@ SELECT "is"((SELECT count(*) FROM ONLY gitlab_partitions_dynamic.audit_event_def
 SELECT "is"((SELECT count(*) FROM gitlab_partitions_dynamic.audit_event_20240104), 2400::bigint, 'every row is in audit_event_20240104');
 SELECT "is"((SELECT count(*) FROM public.specgen_partition_log WHERE table_name = 'public.audit_event' AND cardinality(created) > 0), 1::bigint, 'one call created the partitions; the others waited and found them made');
 -- CLEANUP
-TRUNCATE public.audit_event;
+DELETE FROM public.audit_event;
 DELETE FROM public.specgen_partition_log WHERE table_name = 'public.audit_event';
-DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'public.audit_event'::regclass AND c.relname::text <> ALL (ARRAY['audit_event_20240101', 'audit_event_20240102', 'audit_event_20240103', 'audit_event_default']) LOOP EXECUTE format('DROP TABLE %I.%I', 'gitlab_partitions_dynamic', p); END LOOP; END $specgen$;
+DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'public.audit_event'::regclass AND c.relname::text <> ALL (ARRAY['audit_event_20240101', 'audit_event_20240102', 'audit_event_20240103', 'audit_event_default']) LOOP EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', 'public.audit_event', 'gitlab_partitions_dynamic', p); EXECUTE format('DROP TABLE %I.%I', 'gitlab_partitions_dynamic', p); END LOOP; END $specgen$;

@@ -17,6 +17,6 @@ SELECT "is"((SELECT count(*) FROM ONLY gitlab_partitions_dynamic.web_hook_log_de
 SELECT "is"((SELECT count(*) FROM gitlab_partitions_dynamic.web_hook_log_202403), 2400::bigint, 'every row is in web_hook_log_202403');
 SELECT "is"((SELECT count(*) FROM public.specgen_partition_log WHERE table_name = 'public.web_hook_log' AND cardinality(created) > 0), 1::bigint, 'one call created the partitions; the others waited and found them made');
 -- CLEANUP
-TRUNCATE public.web_hook_log;
+DELETE FROM public.web_hook_log;
 DELETE FROM public.specgen_partition_log WHERE table_name = 'public.web_hook_log';
-DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'public.web_hook_log'::regclass AND c.relname::text <> ALL (ARRAY['web_hook_log_202401', 'web_hook_log_202402', 'web_hook_log_default']) LOOP EXECUTE format('DROP TABLE %I.%I', 'gitlab_partitions_dynamic', p); END LOOP; END $specgen$;
+DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'public.web_hook_log'::regclass AND c.relname::text <> ALL (ARRAY['web_hook_log_202401', 'web_hook_log_202402', 'web_hook_log_default']) LOOP EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', 'public.web_hook_log', 'gitlab_partitions_dynamic', p); EXECUTE format('DROP TABLE %I.%I', 'gitlab_partitions_dynamic', p); END LOOP; END $specgen$;
