@@ -80,12 +80,15 @@ $specgen$;
 CREATE OR REPLACE FUNCTION pg_temp.specgen_seed_account(n integer) RETURNS void
 LANGUAGE plpgsql AS $specgen$
 BEGIN
+    -- the spec's triggers are the user's code and may refuse synthetic rows: not run for them
+    ALTER TABLE tenant.account DISABLE TRIGGER USER;
     INSERT INTO tenant.account (id, tenant_id, email)
     SELECT
         i AS id,
         i AS tenant_id,
         'v' || i AS email
       FROM generate_series(1, n) AS s(i);
+    ALTER TABLE tenant.account ENABLE TRIGGER USER;
 END;
 $specgen$;
 -- the seeded tests write rows (rolled back, but ANALYZE statistics and dead tuples stay until VACUUM), so they run

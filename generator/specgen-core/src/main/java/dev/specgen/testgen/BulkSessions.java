@@ -77,7 +77,7 @@ final class BulkSessions {
             Entity te = t.plan().entity();
             String fn = "pg_temp.specgen_seed_" + te.schema() + "_" + te.table();
             setupReferenced.add(new TestStep.SeedFunction(fn, Sql.qualified(te.schema(), te.table()),
-                    t.columns(), t.values("i"), t.overriding(), List.of(), te.pos()));
+                    t.columns(), t.values("i"), t.overriding(), !te.features().triggers().isEmpty(), List.of(), te.pos()));
             setupReferenced.add(new TestStep.Statement(fn + "(" + t.rows() + ")", true, "rows that foreign keys of "
                     + e.table() + " point at", te.pos()));
         }

@@ -75,7 +75,7 @@ final class BulkTests {
             Entity te = t.plan().entity();
             String fn = "pg_temp.specgen_seed_" + te.schema() + "_" + te.table();
             out.add(new TestStep.SeedFunction(fn, Sql.qualified(te.schema(), te.table()),
-                    t.columns(), t.values("i"), t.overriding(), List.of(), te.pos()));
+                    t.columns(), t.values("i"), t.overriding(), !te.features().triggers().isEmpty(), List.of(), te.pos()));
             out.add(new TestStep.Statement(fn + "(" + t.rows() + ")", true, "the rows that foreign keys of "
                     + e.table() + " point at", te.pos()));
         }

@@ -90,7 +90,7 @@ final class PerformanceTests {
                     + te.table();
             boolean main = t == seed.main();
             out.add(new TestStep.SeedFunction(fn, Sql.qualified(te.schema(), te.table()),
-                    t.columns(), t.values("i"), t.overriding(), main ? calls : List.of(),
+                    t.columns(), t.values("i"), t.overriding(), !te.features().triggers().isEmpty(), main ? calls : List.of(),
                     te.pos()));
             if (main) {
                 List<String> referenced = seed.tables().subList(0, seed.tables().size() - 1).stream()

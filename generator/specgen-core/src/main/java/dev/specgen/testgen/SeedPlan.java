@@ -215,6 +215,13 @@ final class SeedPlan {
         if (shortKey(e, f, rows)) {
             return new Gen.Base36(((FieldType.Sized) f.type()).length());
         }
+        if (f.type() instanceof FieldType.Simple s && (s.kind() == FieldType.Kind.JSONB
+                || s.kind() == FieldType.Kind.JSON)) {
+            java.util.SortedSet<String> keys = JsonKeys.of(e, f);
+            if (!keys.isEmpty()) {
+                return new Gen.Expr(JsonKeys.seed(f, keys));
+            }
+        }
         return forType(f.type(), distinct(e, f));
     }
 

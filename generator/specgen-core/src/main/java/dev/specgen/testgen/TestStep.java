@@ -163,9 +163,12 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, Te
      * @param table      qualified, quoted table name
      * @param columns    quoted column names
      * @param overriding {@code OVERRIDING SYSTEM VALUE} (a GENERATED ALWAYS identity column gets explicit values)
+     * @param userTriggers the table has triggers the spec declares: the user's code, which may reject synthetic
+     *                     rows (a trigger that checks values against the catalog), so they are disabled around the
+     *                     INSERT; the test that calls the function runs in a transaction that is rolled back
      */
     record SeedFunction(String function, String table, List<String> columns, List<String> values,
-            boolean overriding, List<String> before, SourcePos origin) implements TestStep {
+            boolean overriding, boolean userTriggers, List<String> before, SourcePos origin) implements TestStep {
         public SeedFunction {
             Objects.requireNonNull(function, "function == null");
             Objects.requireNonNull(table, "table == null");
