@@ -36,7 +36,15 @@ public record Entity(
         List<Named> extensions,
         List<Sequence> sequences,
         Optional<Named> primaryKeyName,
-        List<TableConstraint> constraints) {
+        List<TableConstraint> constraints,
+        Identifiers identifiers) {
+
+    /**
+     * How the entity's names become identifiers: {@code LOWER_CASE} (the default) accepts lower-case snake_case and
+     * key words only (SG212); {@code EXACT} ({@code identifiers: exact}) also takes names with capitals as written,
+     * quoted wherever they appear, as ORMs such as Prisma create them ({@code "WebhookDelivery"."createdAt"}).
+     */
+    public enum Identifiers { LOWER_CASE, EXACT }
 
     public Entity {
         Objects.requireNonNull(name, "name == null");
@@ -58,6 +66,12 @@ public record Entity(
         sequences = List.copyOf(sequences);
         Objects.requireNonNull(primaryKeyName, "primaryKeyName == null");
         constraints = List.copyOf(constraints);
+        Objects.requireNonNull(identifiers, "identifiers == null");
+    }
+
+    /** {@code identifiers: exact}: names with capitals are taken as written. */
+    public boolean exactNames() {
+        return identifiers == Identifiers.EXACT;
     }
 
     public Optional<Field> field(String fieldName) {

@@ -36,7 +36,7 @@ final class ConstraintRule implements Rule {
 
     @Override
     public void check(Entity e, SpecModel model, Diagnostics diags) {
-        e.primaryKeyName().ifPresent(n -> name("primary key", n, diags));
+        e.primaryKeyName().ifPresent(n -> name("primary key", n, e.exactNames(), diags));
         List<Key> keys = new ArrayList<>();
         if (!e.primaryKey().isEmpty()) {
             keys.add(new Key("the primary key (" + join(e.primaryKey().stream().map(Named::name).toList()) + ")",
@@ -49,7 +49,7 @@ final class ConstraintRule implements Rule {
             }
         }
         for (TableConstraint c : e.constraints()) {
-            c.name().ifPresent(n -> name("constraint", n, diags));
+            c.name().ifPresent(n -> name("constraint", n, e.exactNames(), diags));
             if (c.notValid() && !(c instanceof TableConstraint.Check)) {
                 diags.error(c.notValidPos(), Code.SG271, c.kind() + " constraints cannot be NOT VALID",
                         "PostgreSQL builds the " + c.kind() + " constraint's index from every row when it is added,"
@@ -67,8 +67,8 @@ final class ConstraintRule implements Rule {
     private record Key(String what, Set<String> columns, boolean primary) {
     }
 
-    private static void name(String kind, Named n, Diagnostics diags) {
-        if (Identifiers.check(kind, n.name(), n.pos(), diags)) {
+    private static void name(String kind, Named n, boolean exact, Diagnostics diags) {
+        if (Identifiers.check(kind, n.name(), n.pos(), diags, exact)) {
             Identifiers.checkLength(kind, n.name(), n.pos(), "choose a shorter name", diags);
         }
     }

@@ -52,7 +52,7 @@ final class ForeignKeyRule implements Rule {
         }
         for (ForeignKey fk : e.foreignKeys()) {
             fk.name().ifPresent(n -> {
-                if (Identifiers.check("foreign key", n.name(), n.pos(), diags) && !names.add(n.name())) {
+                if (Identifiers.check("foreign key", n.name(), n.pos(), diags, e.exactNames()) && !names.add(n.name())) {
                     diags.error(n.pos(), Code.SG263, "foreign key name \"" + n.name() + "\" is used twice on "
                             + e.name(), "give each foreign key its own name");
                 }

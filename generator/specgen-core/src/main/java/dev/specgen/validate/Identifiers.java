@@ -13,6 +13,9 @@ import dev.specgen.model.Sql;
  * every query ever written against it.
  */
 public final class Identifiers {
+    /** What {@code identifiers: exact} takes as written: an identifier's characters, capitals included. */
+    private static final java.util.regex.Pattern EXACT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
     private Identifiers() {
     }
 
@@ -21,7 +24,19 @@ public final class Identifiers {
      * {@code table}...). Returns true when the name can be written bare.
      */
     public static boolean check(String kind, String name, SourcePos pos, Diagnostics diags) {
+        return check(kind, name, pos, diags, false);
+    }
+
+    /**
+     * {@link #check(String, String, SourcePos, Diagnostics)}; with {@code exact} ({@code identifiers: exact}) a
+     * name of letters, digits and underscores with capitals passes too (written quoted), with no diagnostic: the
+     * spec asked for it, and true is returned as for a plain name (length and clash checks go on).
+     */
+    public static boolean check(String kind, String name, SourcePos pos, Diagnostics diags, boolean exact) {
         if (Sql.isSimple(name)) {
+            return true;
+        }
+        if (exact && EXACT.matcher(name).matches() && !Sql.RESERVED.contains(name)) {
             return true;
         }
         if (Sql.COLUMN_NAME_KEYWORDS.contains(name)) {

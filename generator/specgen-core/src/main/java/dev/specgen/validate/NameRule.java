@@ -19,13 +19,13 @@ final class NameRule implements Rule {
     @Override
     public void check(Entity e, SpecModel model, Diagnostics diags) {
         for (Field f : e.fields()) {
-            boolean ok = Identifiers.check("field", f.name(), f.pos(), diags);
+            boolean ok = Identifiers.check("field", f.name(), f.pos(), diags, e.exactNames());
             if (f.type() instanceof FieldType.Enum en && ok && !en.typeName().equals(e.table() + "_" + f.name())) {
-                Identifiers.check("enum type", en.typeName(), f.typePos(), diags);
+                Identifiers.check("enum type", en.typeName(), f.typePos(), diags, e.exactNames());
             }
         }
         for (Index ix : e.indexes()) {
-            ix.name().ifPresent(n -> Identifiers.check("index", n, ix.pos(), diags));
+            ix.name().ifPresent(n -> Identifiers.check("index", n, ix.pos(), diags, e.exactNames()));
         }
         for (Action a : e.actions()) {
             Identifiers.check("action", a.name(), a.pos(), diags);

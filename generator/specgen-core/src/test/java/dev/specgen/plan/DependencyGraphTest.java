@@ -29,7 +29,7 @@ class DependencyGraphTest {
         return new Entity(name, "c", name.toLowerCase(java.util.Locale.ROOT), Optional.empty(),
                 List.of(field("id", Optional.empty()), field("next_id", references)), List.of(), List.of(), List.of(),
                 Optional.empty(), Storage.NONE, List.of(), Hints.NONE, dev.specgen.model.TableFeatures.NONE, POS, POS,
-                List.of(), List.of(), Optional.empty(), List.of());
+                List.of(), List.of(), Optional.empty(), List.of(), Entity.Identifiers.LOWER_CASE);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,9 @@ final class EntityBuilder {
     static final List<String> KEYS = List.of("entity", "schema", "table", "description", "fields", "primary_key",
             "indexes", "foreign_keys", "partitioning", "storage", "actions", "performance_hints", "materialized_view",
             "refresh_strategy", "refresh_interval", "replica_identity", "row_level_security", "triggers", "extensions",
-            "sequences", "constraints", "types");
+            "sequences", "constraints", "types", "identifiers");
+    /** {@code identifiers:} words: {@code lower_case} (the default), {@code exact}. */
+    private static final Map<String, Entity.Identifiers> IDENTIFIERS = Shape.words(Entity.Identifiers.values());
     private static final List<String> PRIMARY_KEY_KEYS = List.of("name", "columns");
     private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
@@ -60,21 +63,32 @@ final class EntityBuilder {
         }
         YMap m = root.get();
         shape.keys(m, KEYS, "entity");
+        Entity.Identifiers identifiers = m.get("identifiers").flatMap(i -> shape.word(i, "\"identifiers\"",
+                IDENTIFIERS)).orElse(Entity.Identifiers.LOWER_CASE);
+        shape.exactNames(identifiers == Entity.Identifiers.EXACT);
+        try {
+            return build(m, identifiers, views);
+        } finally {
+            shape.exactNames(false);
+        }
+    }
+
+    private Optional<Entity> build(YMap m, Entity.Identifiers identifiers, List<MaterializedView> views) {
         Optional<YScalar> nameNode = shape.required(m, "entity", "entity").flatMap(n -> shape.scalar(n, "\"entity\""));
         Optional<String> name = nameNode.map(n -> n.text().trim());
         SourcePos pos = nameNode.map(YNode::pos).orElse(m.pos());
         name.ifPresent(n -> checkEntityName(n, pos));
         String schema = m.get("schema").flatMap(s -> shape.scalar(s, "\"schema\"")).map(s -> {
-            if (Identifiers.check("schema", s.text(), s.pos(), shape.diags)) {
+            if (shape.ident("schema", s.text(), s.pos())) {
                 Identifiers.checkSchema(s.text(), s.pos(), shape.diags);
             }
             return s.text();
         }).orElse("public");
         Optional<YScalar> tableNode = m.get("table").flatMap(t -> shape.scalar(t, "\"table\""));
-        tableNode.ifPresent(t -> Identifiers.check("table", t.text(), t.pos(), shape.diags));
+        tableNode.ifPresent(t -> shape.ident("table", t.text(), t.pos()));
         String table = tableNode.map(YScalar::text).orElseGet(() -> name.map(Sql::snakeCase).orElse("?"));
         if (tableNode.isEmpty() && name.isPresent() && CAMEL.matcher(name.get()).matches()) {
-            Identifiers.check("table", table, pos, shape.diags);
+            shape.ident("table", table, pos);
         }
         Optional<String> description = m.get("description").flatMap(d -> shape.text(d, "\"description\""));
         Optional<YMap> pkMap = m.get("primary_key").filter(YMap.class::isInstance).map(YMap.class::cast);
@@ -114,7 +128,7 @@ final class EntityBuilder {
                 .map(x -> SequenceBuilder.build(shape, x, schema)).orElse(List.of());
         return name.map(n -> new Entity(n, schema, table, description, fields, primaryKey, indexes, foreignKeys,
                 partitioning, storage, actions, hints, features, pos, tablePos, extensions, sequences, pkName,
-                constraints));
+                constraints, identifiers));
     }
 
     private void checkEntityName(String name, SourcePos pos) {

@@ -322,7 +322,7 @@ final class PartitionBuilder {
             return Optional.empty();
         }
         return shape.scalar(e.get().value(), "\"partition_schema\"").filter(s -> {
-            if (Identifiers.check("schema", s.text(), s.pos(), shape.diags)) {
+            if (shape.ident("schema", s.text(), s.pos())) {
                 Identifiers.checkSchema(s.text(), s.pos(), shape.diags);
                 return true;
             }

@@ -47,7 +47,7 @@ final class SequenceBuilder {
     private static Optional<Sequence> sequence(Shape shape, YMap m, String schema) {
         shape.keys(m, KEYS, "sequence");
         Optional<Named> name = shape.required(m, "name", "sequence").flatMap(v -> shape.named(v, "\"name\""));
-        name.ifPresent(v -> Identifiers.check("sequence", v.name(), v.pos(), shape.diags));
+        name.ifPresent(v -> shape.ident("sequence", v.name(), v.pos()));
         String type = m.get("as").flatMap(v -> shape.word(v, "as", TYPES)).orElse("bigint");
         Optional<Named> ownedBy = m.get("owned_by").flatMap(v -> shape.named(v, "\"owned_by\""));
         SequenceOptions options = options(shape, m);

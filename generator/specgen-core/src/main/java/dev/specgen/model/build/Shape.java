@@ -31,8 +31,21 @@ final class Shape {
     /** The keys {@link #keys} allowed per mapping (by identity), for {@link #misspelled}. */
     private final Map<YMap, Collection<String>> allowedKeys = new IdentityHashMap<>();
 
+    /** {@code identifiers: exact} of the entity being built: its names with capitals are taken as written. */
+    private boolean exactNames;
+
     Shape(Diagnostics diags) {
         this.diags = diags;
+    }
+
+    /** Set by the entity builder for the document it builds, and reset after it. */
+    void exactNames(boolean exact) {
+        exactNames = exact;
+    }
+
+    /** SG212 for a name of the entity being built ({@link dev.specgen.validate.Identifiers#check}). */
+    boolean ident(String kind, String name, dev.specgen.diag.SourcePos pos) {
+        return dev.specgen.validate.Identifiers.check(kind, name, pos, diags, exactNames);
     }
 
     /** {@code a mapping}, {@code a list}, {@code a string}, {@code an integer}, {@code null}... */

@@ -73,7 +73,7 @@ final class TableFeaturesBuilder {
     private Optional<Policy> policy(YMap m) {
         shape.keys(m, POLICY_KEYS, "policy");
         Optional<Named> name = shape.required(m, "name", "policy").flatMap(x -> shape.named(x, "\"name\""));
-        name.ifPresent(x -> Identifiers.check("policy", x.name(), x.pos(), shape.diags));
+        name.ifPresent(x -> shape.ident("policy", x.name(), x.pos()));
         Policy.Command command = m.get("command").flatMap(c -> shape.word(c, "command",
                 Shape.words(Policy.Command.values()))).orElse(Policy.Command.ALL);
         boolean permissive = m.get("as").flatMap(a -> shape.word(a, "as", Map.of("permissive", true,
@@ -90,7 +90,7 @@ final class TableFeaturesBuilder {
     private Optional<Trigger> trigger(YMap m) {
         shape.keys(m, TRIGGER_KEYS, "trigger");
         Optional<Named> name = shape.required(m, "name", "trigger").flatMap(x -> shape.named(x, "\"name\""));
-        name.ifPresent(x -> Identifiers.check("trigger", x.name(), x.pos(), shape.diags));
+        name.ifPresent(x -> shape.ident("trigger", x.name(), x.pos()));
         Optional<Trigger.Timing> timing = shape.required(m, "timing", "trigger")
                 .flatMap(t -> shape.word(t, "timing", Shape.words(Trigger.Timing.values())));
         List<Trigger.Event> events = new ArrayList<>();
