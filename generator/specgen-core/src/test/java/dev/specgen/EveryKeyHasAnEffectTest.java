@@ -124,9 +124,10 @@ public class EveryKeyHasAnEffectTest {
         p.add(new Probe("Entity keys", "entity", sale(""), sale("").replace("entity: Sale", "entity: Sales"), OUTPUT));
         p.add(new Probe("Entity keys", "schema", sale(""), sale("").replace("schema: app", "schema: shop"), OUTPUT));
         p.add(new Probe("Entity keys", "table", sale(""), sale("table: sale_rows\n"), OUTPUT));
-        // a name with capitals is SG212 without it, written quoted with it
-        p.add(new Probe("Entity keys", "identifiers", sale("table: SaleRows\n"),
-                sale("table: SaleRows\nidentifiers: exact\n"), OUTPUT));
+        // what it allows (names with capitals) is an error without it, so the probe shows the model's setting; the
+        // output it enables is golden case identifiers_exact
+        p.add(new Probe("Entity keys", "identifiers", sale(""), sale("identifiers: exact\n"),
+                new Model(m -> m.entities().get(0).identifiers())));
         p.add(new Probe("Entity keys", "description", sale(""), sale("description: one row per sale\n"), OUTPUT));
         p.add(new Probe("Entity keys", "fields", sale(""), sale("").replace("primary_key:", "  extra: integer\n"
                 + "primary_key:"), OUTPUT));

@@ -101,6 +101,7 @@ final class RoundTrip {
         copy.ifPresent(c -> constraints(ep, c.constraints().stream()
                 .filter(k -> k.schema().equals(exp.schema()) && k.table().equals(e.table())).toList()));
         new IndexDrift(cat, this::drift).check(ep, copy.map(c -> c.indexesOn(exp.schema(), e.table())));
+        new FeatureDrift(cat, this::drift).check(e, table.get());
     }
 
     /** Where storage differences are reported: the spec's storage block, else the entity. */

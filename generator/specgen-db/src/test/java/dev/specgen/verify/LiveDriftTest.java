@@ -76,6 +76,19 @@ class LiveDriftTest {
               id: {type: bigint, primary_key: true}
               p: point2
               s: span_multirange
+            ---
+            entity: Account
+            schema: drift
+            fields:
+              id: {type: bigint, primary_key: true}
+              tenant: {type: integer, nullable: false}
+            row_level_security:
+              force: true
+              policies:
+                - {name: own_rows, command: select, using: "tenant = 1"}
+                - {name: no_deletes, as: restrictive, command: delete, using: "false"}
+            triggers:
+              - {name: account_noop, timing: before, events: [update], function: pg_catalog.suppress_redundant_updates_trigger}
             """;
 
     static Database db;
@@ -141,6 +154,32 @@ class LiveDriftTest {
                 drift("ALTER DOMAIN drift.qty_d DROP NOT NULL",
                 "ALTER DOMAIN drift.qty_d DROP CONSTRAINT qty_d_positive",
                 "ALTER TYPE drift.point2 ADD ATTRIBUTE z text"));
+    }
+
+    /** Row security, policies and triggers (issue 11 item 8), both ways: missing, different, extra. */
+    @Test
+    void otherRowSecurityPoliciesAndTriggers() throws SQLException {
+        assertEquals(List.of("drift.yaml:50:3: error SG404: FORCE ROW LEVEL SECURITY of account is off in the database,"
+                + " on in the spec",
+                "drift.yaml:52:14: error SG404: policy own_rows on account is missing from the database",
+                "drift.yaml:53:14: error SG404: policy no_deletes on account is restrictive for update to public in"
+                        + " the database, restrictive for delete to public in the spec",
+                "drift.yaml:50:3: error SG404: policy audit on account is in the database but not in the spec",
+                "drift.yaml:55:12: error SG404: trigger account_noop on account differs: the database has CREATE"
+                        + " TRIGGER account_noop AFTER UPDATE ON drift.account FOR EACH ROW EXECUTE FUNCTION"
+                        + " suppress_redundant_updates_trigger(); the spec asks for BEFORE ... FOR EACH ROW ... EXECUTE"
+                        + " FUNCTION pg_catalog.suppress_redundant_updates_trigger",
+                "drift.yaml:44:9: error SG404: trigger extra on account is in the database but not in the spec"),
+                drift("ALTER TABLE drift.account NO FORCE ROW LEVEL SECURITY",
+                        "DROP POLICY own_rows ON drift.account",
+                        "CREATE POLICY audit ON drift.account USING (true)",
+                        "DROP POLICY no_deletes ON drift.account",
+                        "CREATE POLICY no_deletes ON drift.account AS RESTRICTIVE FOR UPDATE USING (false)",
+                        "DROP TRIGGER account_noop ON drift.account",
+                        "CREATE TRIGGER account_noop AFTER UPDATE ON drift.account FOR EACH ROW EXECUTE FUNCTION"
+                                + " suppress_redundant_updates_trigger()",
+                        "CREATE TRIGGER extra BEFORE INSERT ON drift.account FOR EACH ROW EXECUTE FUNCTION"
+                                + " suppress_redundant_updates_trigger()"));
     }
 
     @Test
