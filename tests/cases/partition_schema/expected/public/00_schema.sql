@@ -6,6 +6,8 @@ CREATE SCHEMA IF NOT EXISTS gitlab_partitions_dynamic;
 
 CREATE SCHEMA IF NOT EXISTS gitlab_partitions_static;
 
+COMMENT ON SCHEMA gitlab_partitions_static IS 'Schema to hold static partitions, e.g. for hash partitioning';
+
 CREATE TABLE IF NOT EXISTS public.specgen_partition_log (
     id          bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
     table_name  text NOT NULL,

@@ -614,7 +614,8 @@ public final class ParseCheck implements AutoCloseable {
 
     /**
      * What JSqlParser gets: comments (a template's licence header, a note line) turned into blanks, the final
-     * {@code ;} dropped, and {@code COMMENT ON INDEX / VIEW / MATERIALIZED VIEW} spelled {@code COMMENT ON TABLE}.
+     * {@code ;} dropped, and {@code COMMENT ON INDEX / VIEW / SCHEMA / MATERIALIZED VIEW} spelled {@code COMMENT ON
+     * TABLE}.
      */
     static String prepare(String sql) {
         return prepare(sql, SqlLexer.tokens(sql));
@@ -630,8 +631,9 @@ public final class ParseCheck implements AutoCloseable {
             }
         }
         boolean commentOn = seen == 4 && first[0].is(sql, "COMMENT") && first[1].is(sql, "ON");
-        // COMMENT ON INDEX / VIEW / MATERIALIZED VIEW: the TABLE grammar follows the object kind
-        boolean otherKind = commentOn && (first[2].is(sql, "INDEX") || first[2].is(sql, "VIEW"));
+        // COMMENT ON INDEX / VIEW / SCHEMA / MATERIALIZED VIEW: the TABLE grammar follows the object kind
+        boolean otherKind = commentOn && (first[2].is(sql, "INDEX") || first[2].is(sql, "VIEW")
+                || first[2].is(sql, "SCHEMA"));
         boolean matView = commentOn && first[2].is(sql, "MATERIALIZED") && first[3].is(sql, "VIEW");
         for (Token t : tokens) {
             if (t.kind() == Kind.LINE_COMMENT || t.kind() == Kind.BLOCK_COMMENT) {

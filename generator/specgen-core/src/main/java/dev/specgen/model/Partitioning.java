@@ -25,6 +25,7 @@ public record Partitioning(
         Optional<Maintenance> maintenance,
         Optional<NamePattern> naming,
         Optional<String> schema,
+        Optional<String> schemaComment,
         SourcePos pos) {
 
     public enum Strategy {
@@ -47,6 +48,7 @@ public record Partitioning(
         Objects.requireNonNull(maintenance, "maintenance == null");
         Objects.requireNonNull(naming, "naming == null");
         Objects.requireNonNull(schema, "schema == null");
+        Objects.requireNonNull(schemaComment, "schemaComment == null");
         Objects.requireNonNull(pos, "pos == null");
     }
 

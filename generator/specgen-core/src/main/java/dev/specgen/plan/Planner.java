@@ -176,7 +176,14 @@ public final class Planner {
                 .flatMap(Optional::stream).filter(ps -> !ps.getKey().equals(schema))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
                         TreeMap::new))
-                .forEach((ps, pos) -> objects.add(new CreateSchema(Sql.ident(ps), pos)));
+                .forEach((ps, pos) -> {
+                    objects.add(new CreateSchema(Sql.ident(ps), pos));
+                    // its comment (partition_schema: {name, comment}); validation made them agree
+                    entities.stream().flatMap(e -> e.partitioning().stream())
+                            .filter(p -> p.schema().equals(Optional.of(ps)) && p.schemaComment().isPresent())
+                            .findFirst().ifPresent(p -> objects.add(new SqlObject.CommentOn("SCHEMA", Sql.ident(ps),
+                                    Sql.literal(p.schemaComment().get()), p.pos())));
+                });
         objects.addAll(extensionObjects);
         entities.stream().flatMap(e -> e.sequences().stream())
                 .sorted(java.util.Comparator.comparing(dev.specgen.model.Sequence::name))

@@ -23,6 +23,7 @@ final class PartitionRule implements Rule {
             return;
         }
         checkColumn(e, top.get(), "partition", diags);
+        schemaComment(e, top.get(), model, diags);
         top.get().subpartitioning().ifPresent(sub -> {
             checkColumn(e, sub, "subpartition", diags);
             if (sub.column().name().equals(top.get().column().name())) {
@@ -31,6 +32,29 @@ final class PartitionRule implements Rule {
                         "subpartition by another column (for example range by date, then hash by id)");
             }
         });
+    }
+
+    /**
+     * Two tables that put their partitions in one {@code partition_schema} with different comments: the schema can
+     * hold one (SG202 at the later table's partitioning, naming the first).
+     */
+    private static void schemaComment(Entity e, Partitioning p, SpecModel model, Diagnostics diags) {
+        if (p.schema().isEmpty() || p.schemaComment().isEmpty()) {
+            return;
+        }
+        for (Entity other : model.entities()) {
+            if (other == e) {
+                return;
+            }
+            Optional<Partitioning> op = other.partitioning();
+            if (op.isPresent() && op.get().schema().equals(p.schema()) && op.get().schemaComment().isPresent()
+                    && !op.get().schemaComment().equals(p.schemaComment())) {
+                diags.error(p.pos(), Code.SG202, "partition_schema " + p.schema().get() + " has another comment in "
+                        + other.name() + " (" + op.get().pos() + ")", "give the schema one comment (or give it in"
+                        + " one table only)");
+                return;
+            }
+        }
     }
 
     private static void checkColumn(Entity e, Partitioning p, String what, Diagnostics diags) {

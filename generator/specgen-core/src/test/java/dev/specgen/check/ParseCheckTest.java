@@ -311,4 +311,11 @@ class ParseCheckTest {
         }
         assertEquals(List.of(), failed);
     }
+
+    /** JSqlParser 5.4 has no COMMENT ON SCHEMA (a partition_schema's comment): checked as COMMENT ON TABLE. */
+    @Test
+    void commentOnSchemaIsCheckedAsCommentOnTable() {
+        assertEquals("COMMENT ON TABLE gitlab_partitions_static IS 'Schema to hold static partitions'",
+                ParseCheck.prepare("COMMENT ON SCHEMA gitlab_partitions_static IS 'Schema to hold static partitions';"));
+    }
 }
