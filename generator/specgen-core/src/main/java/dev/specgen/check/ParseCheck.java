@@ -205,7 +205,11 @@ public final class ParseCheck implements AutoCloseable {
             }
             try {
                 Candidate body = candidate(inner.get());
-                parseAny(body, List.of(() -> withoutLiterals(body.text())));
+                // the stand-in's body has the spec's expressions neutralised (a CHECK added NOT VALID in a DO block):
+                // they are PostgreSQL's to judge, as everywhere else
+                String standInBody = doBody(neutralStandIn).orElse(inner.get());
+                parseAny(body, List.of(() -> withoutLiterals(body.text()), () -> standInBody,
+                        () -> withoutLiterals(prepare(standInBody))));
             } catch (JSQLParserException e) {
                 return Optional.of("statement inside the DO block: " + firstLine(e));
             }
