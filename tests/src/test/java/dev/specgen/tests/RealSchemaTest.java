@@ -7,6 +7,7 @@ import dev.specgen.Options;
 import dev.specgen.Result;
 import dev.specgen.Specgen;
 import dev.specgen.db.ApplyResult;
+import dev.specgen.db.CatalogSnapshot;
 import dev.specgen.db.DbOptions;
 import dev.specgen.db.ScriptRunner;
 import dev.specgen.diag.Diagnostic;
@@ -95,7 +96,7 @@ class RealSchemaTest {
         List<String> first = Files.isRegularFile(setup) ? List.of(Golden.read(setup)) : List.of();
         List<String> a = facts("real_original", Stream.concat(first.stream(), Stream.of(original)).toList());
         List<String> b = facts("real_specgen", Stream.concat(first.stream(), Stream.of(install)).toList());
-        String diff = diff(a, b).stream().filter(l -> !OWN.matcher(l).find())
+        String diff = CatalogSnapshot.diff(a, b).stream().filter(l -> !OWN.matcher(l).find())
                 .map(l -> l + "\n").collect(Collectors.joining());
         Path expected = dir.resolve("catalog.diff");
         if (Golden.update()) {
@@ -143,24 +144,6 @@ class RealSchemaTest {
         return out;
     }
 
-    /** {@code "- fact"} only in {@code a}, {@code "+ fact"} only in {@code b}, in the facts' order. */
-    static List<String> diff(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            int cmp = i == a.size() ? 1 : j == b.size() ? -1 : a.get(i).compareTo(b.get(j));
-            if (cmp == 0) {
-                i++;
-                j++;
-            } else if (cmp < 0) {
-                out.add("- " + a.get(i++));
-            } else {
-                out.add("+ " + b.get(j++));
-            }
-        }
-        return out;
-    }
 
     private static Connection connect(String db) throws SQLException {
         return DriverManager.getConnection(pg.getJdbcUrl("postgres", db));

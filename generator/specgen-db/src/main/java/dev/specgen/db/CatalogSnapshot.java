@@ -89,8 +89,14 @@ public record CatalogSnapshot(List<SchemaInfo> schemas, List<TableInfo> tables, 
      * for facts only in {@code other}, ordered by fact. Empty when both hold the same facts.
      */
     public List<String> diff(CatalogSnapshot other) {
-        List<String> a = lines();
-        List<String> b = other.lines();
+        return diff(lines(), other.lines());
+    }
+
+    /**
+     * {@code "- line"} for lines only in {@code a}, {@code "+ line"} for lines only in {@code b}, in order: a merge of
+     * two sorted lists of facts (also of facts read by other means, as the real-schema comparison reads them).
+     */
+    public static List<String> diff(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int j = 0;
