@@ -259,7 +259,8 @@ final class Checks {
         return Optional.empty();
     }
 
-    private static boolean isColumn(Field f, Token t, String text) {
+    /** {@code t} (whose text is {@code text}) names column {@code f}: bare (any case) or quoted exactly. */
+    static boolean isColumn(Field f, Token t, String text) {
         return t.kind() == Kind.IDENTIFIER && text.toLowerCase(Locale.ROOT).equals(f.name())
                 || t.kind() == Kind.QUOTED_IDENTIFIER && text.length() >= 2
                 && text.substring(1, text.length() - 1).replace("\"\"", "\"").equals(f.name());

@@ -7,7 +7,6 @@ import dev.specgen.sql.SqlLexer;
 import dev.specgen.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -38,7 +37,7 @@ final class JsonKeys {
             List<Token> t = SqlLexer.significant(sql);
             for (int i = 0; i + 2 < t.size(); i++) {
                 String op = t.get(i + 1).text(sql);
-                if (names(sql, t.get(i), f.name()) && t.get(i + 1).kind() == Token.Kind.OPERATOR
+                if (Checks.isColumn(f, t.get(i), t.get(i).text(sql)) && t.get(i + 1).kind() == Token.Kind.OPERATOR
                         && (op.equals("->>") || op.equals("->")) && t.get(i + 2).kind() == Token.Kind.STRING) {
                     String lit = t.get(i + 2).text(sql);
                     keys.add(lit.substring(1, lit.length() - 1).replace("''", "'"));
@@ -46,12 +45,6 @@ final class JsonKeys {
             }
         }
         return keys;
-    }
-
-    private static boolean names(String sql, Token t, String column) {
-        return t.kind() == Token.Kind.IDENTIFIER && t.text(sql).toLowerCase(Locale.ROOT).equals(column)
-                || t.kind() == Token.Kind.QUOTED_IDENTIFIER && t.text(sql).equals(
-                        "\"" + column.replace("\"", "\"\"") + "\"");
     }
 
     /** {@code jsonb_build_object('i', {i}, 'role', current_user)} (json_build_object for json). */
