@@ -46,13 +46,14 @@ final class SetupScripts {
                             + "can work in a scratch database"));
         }
         for (Path p : scripts) {
-            String name = name(p);
+            // as given: Diagnostic.format escapes what a terminal would not show as itself
+            String name = p.toString();
             String sql;
             try {
                 sql = read(p);
             } catch (IOException e) {
                 return Optional.of(Diagnostic.error(SourcePos.file(name), Code.SG427, "cannot read --setup script: "
-                        + e.getClass().getSimpleName().replace("Exception", "") + " " + clean(e.getMessage()))
+                        + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage())
                         .withHint("give a readable UTF-8 SQL file of at most 16 MiB"));
             }
             ApplyResult r = ScriptRunner.runScript(c, sql, ScriptRunner.Mode.ROLLOUT);
@@ -81,14 +82,5 @@ final class SetupScripts {
         } catch (CharacterCodingException e) {
             throw new IOException("not UTF-8");
         }
-    }
-
-    /** The path as given, with control characters (which could rewrite a terminal line) shown as '?'. */
-    static String name(Path p) {
-        return clean(p.toString());
-    }
-
-    private static String clean(String s) {
-        return s == null ? "" : s.replaceAll("\\p{Cntrl}", "?");
     }
 }
