@@ -240,7 +240,7 @@ final class Applier {
     }
 
     /** undefined_function, undefined_object (a role), invalid_schema_name: see {@link #toFailure}. */
-    private static final java.util.Set<String> USERS_OBJECT_MISSING = java.util.Set.of("42883", "42704", "3F000");
+    private static final Set<String> USERS_OBJECT_MISSING = Set.of("42883", "42704", "3F000");
 
     static Failure toFailure(StmtFailure f, DbOptions opts) {
         RenderedStatement s = (RenderedStatement) f.origin();

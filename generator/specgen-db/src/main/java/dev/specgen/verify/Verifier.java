@@ -20,6 +20,7 @@ import dev.specgen.plan.ViewPlan;
 import dev.specgen.render.Rendered;
 import dev.specgen.render.RenderedSessionCheck;
 import dev.specgen.render.RenderedStatement;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -102,7 +103,7 @@ public final class Verifier {
     }
 
     /** {@link #verify(SchemaPlan, Rendered, boolean)} after running the {@code setup} scripts ({@link SetupScripts}). */
-    public VerifyReport verify(SchemaPlan plan, Rendered rendered, boolean runTests, List<java.nio.file.Path> setup) {
+    public VerifyReport verify(SchemaPlan plan, Rendered rendered, boolean runTests, List<Path> setup) {
         SortedSet<String> schemas = new TreeSet<>();
         plan.entities().forEach(e -> schemas.add(e.entity().schema()));
         // partition_schema: created by the run's 00_schema.sql, so the run owns it like the entity schemas

@@ -76,10 +76,7 @@ final class PartitionBuilder {
         Optional<Boolean> dflt = m.get("default").flatMap(d -> shape.bool(d, "\"default\""));
         NamePatterns patterns = new NamePatterns(shape);
         Optional<NamePattern> naming = m.get("partition_name").flatMap(patterns::parse);
-        Optional<YNode> schemaNode = m.get("partition_schema").filter(YMap.class::isInstance);
-        Optional<String> schemaComment = schemaNode.flatMap(n -> ((YMap) n).get("comment"))
-                .flatMap(c -> shape.text(c, "\"comment\""));
-        Optional<String> schema = schema(m, sub);
+        Optional<PartitionSchema> schema = schema(m, sub);
         Optional<Partitioning> subpartitioning = Optional.empty();
         Optional<YMap.Entry> subEntry = m.entry("subpartition");
         if (subEntry.isPresent() && sub) {
@@ -108,7 +105,8 @@ final class PartitionBuilder {
         Optional<dev.specgen.model.Maintenance> maintenance = new MaintenanceBuilder(shape)
                 .build(m, strategy.get(), rule, sub, !parts.isEmpty());
         return Optional.of(new Partitioning(strategy.get(), column.get(), parts, defaultPartition, subpartitioning,
-                maintenance, naming, schema, schema.isPresent() ? schemaComment : Optional.empty(), m.pos()));
+                maintenance, naming, schema.map(PartitionSchema::name),
+                schema.flatMap(PartitionSchema::comment), m.pos()));
     }
 
     /**
@@ -313,7 +311,7 @@ final class PartitionBuilder {
      * {@code partition_schema:}, top level only (every partition of the table lives there, subpartitions and DEFAULT
      * partitions included): SG216 in {@code subpartition:}. A name, or {@code {name, comment}}.
      */
-    private Optional<String> schema(YMap m, boolean sub) {
+    private Optional<PartitionSchema> schema(YMap m, boolean sub) {
         Optional<YMap.Entry> e = m.entry("partition_schema");
         if (e.isEmpty()) {
             return Optional.empty();
@@ -325,21 +323,28 @@ final class PartitionBuilder {
             return Optional.empty();
         }
         YNode value = e.get().value();
+        Optional<String> comment = Optional.empty();
         if (value instanceof YMap map) {
             // {name, comment}: the schema with a COMMENT ON SCHEMA (a schema that holds only partitions)
             shape.keys(map, List.of("name", "comment"), "partition_schema");
+            comment = map.get("comment").flatMap(c -> shape.text(c, "\"comment\""));
             Optional<YNode> name = shape.required(map, "name", "partition_schema");
             if (name.isEmpty()) {
                 return Optional.empty();
             }
             value = name.get();
         }
+        Optional<String> withComment = comment;
         return shape.scalar(value, "\"partition_schema\"").filter(s -> {
             if (shape.ident("schema", s.text(), s.pos())) {
                 Identifiers.checkSchema(s.text(), s.pos(), shape.diags);
                 return true;
             }
             return false;
-        }).map(YScalar::text);
+        }).map(s -> new PartitionSchema(s.text(), withComment));
+    }
+
+    /** {@code partition_schema:} as read: the schema, and its comment when given as {@code {name, comment}}. */
+    private record PartitionSchema(String name, Optional<String> comment) {
     }
 }
