@@ -77,6 +77,7 @@ public final class Specgen {
     }
 
     private static Result render(Options opts, Laps laps) {
+        Preload.start(); // FreeMarker and JSqlParser load on the other core while the specs are read and planned
         Diagnostics diags = new Diagnostics();
         Optional<Checked> validated = validated(opts, diags, laps);
         Optional<SpecModel> model = validated.map(Checked::model);

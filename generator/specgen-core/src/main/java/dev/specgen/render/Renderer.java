@@ -16,7 +16,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,6 +157,16 @@ public final class Renderer {
         }
     }
 
+    /**
+     * Loads FreeMarker's classes and what it learns of our model records, by rendering the file frame of an empty
+     * file ({@link dev.specgen.Preload}); its result is thrown away.
+     */
+    public static void warmUp() {
+        Renderer r = new Renderer(Optional.empty());
+        r.apply("file", new FileModel("preload.sql", "preload.yaml", List.of(CONCURRENT_NOTE), List.of("SELECT 1;")));
+        r.apply("install", new InstallModel("preload.yaml", List.of(), List.of()));
+    }
+
     /** An embedded statement's text (no trailing semicolon or newline), for templates that place it. */
     private String embedded(SqlObject o) {
         return apply(o.template(), o).stripTrailing();
@@ -169,6 +178,53 @@ public final class Renderer {
             return apply(o.template(), o).stripTrailing();
         } catch (TemplateFailure f) {
             throw f.at(o.origin());
+        }
+    }
+
+    /**
+     * What a template writes into: a StringWriter without its lock (StringBuffer) and starting at a statement's usual
+     * size rather than 16 characters; FreeMarker writes many small pieces, and every statement goes through here.
+     */
+    private static final class TextWriter extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder(512);
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            text.append(buf, off, len);
+        }
+
+        @Override
+        public void write(String str) {
+            text.append(str);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            text.append(str, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public java.io.Writer append(CharSequence csq) {
+            text.append(csq);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
@@ -216,7 +272,7 @@ public final class Renderer {
                 t = cfg.getTemplate(DIALECT + "/" + template + ".ftl");
                 templates.putIfAbsent(template, t);
             }
-            StringWriter out = new StringWriter();
+            TextWriter out = new TextWriter();
             t.process(model, out);
             return out.toString().replace("\r\n", "\n");
         } catch (IOException e) {

@@ -66,14 +66,15 @@ public final class SqlSplitter {
                 atomicDepth = 0;
             }
             if (start >= 0 && t.kind() == Token.Kind.IDENTIFIER) {
-                String word = t.word(script);
+                // words are upper-cased only while the first four are collected: the rest are compared in place
+                // (a script is mostly identifiers; this loop runs for every generated test statement)
                 if (firstWords.size() < 4) {
-                    firstWords.add(word);
+                    firstWords.add(t.word(script));
                 }
                 if (isRoutine(firstWords)) {
-                    if (word.equals("BEGIN") || word.equals("CASE")) {
+                    if (t.is(script, "BEGIN") || t.is(script, "CASE")) {
                         atomicDepth++;
-                    } else if (word.equals("END") && atomicDepth > 0) {
+                    } else if (t.is(script, "END") && atomicDepth > 0) {
                         atomicDepth--;
                     }
                 }

@@ -120,7 +120,8 @@ public final class OutputWriter {
         private final TreeSet<String> written = new TreeSet<>();
         private final TreeSet<String> unchanged = new TreeSet<>();
         private final List<FileChange> changes = new ArrayList<>();
-        private final SortedMap<String, byte[]> toWrite = new TreeMap<>();
+        /** Text, not bytes: each file is encoded again as it is written, so the run never holds all of them twice. */
+        private final SortedMap<String, String> toWrite = new TreeMap<>();
         private final SortedMap<String, String> toDelete = new TreeMap<>();
         private Manifest fresh;
         private byte[] manifestBytes;
@@ -131,7 +132,6 @@ public final class OutputWriter {
         }
 
         void make(SortedMap<String, String> files) throws IOException {
-            fresh = Manifest.of(files);
             Optional<String> oldText = readManifest();
             if (problems.stream().anyMatch(Diagnostic::isError)) {
                 return;
@@ -140,16 +140,20 @@ public final class OutputWriter {
             if (problems.stream().anyMatch(Diagnostic::isError)) {
                 return;
             }
+            SortedMap<String, String> hashes = new TreeMap<>();
             for (Map.Entry<String, String> e : files.entrySet()) {
-                planWrite(e.getKey(), e.getValue(), old.lists(e.getKey()));
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                hashes.put(e.getKey(), Manifest.sha256(bytes));
+                planWrite(e.getKey(), e.getValue(), bytes, old.lists(e.getKey()));
             }
+            fresh = new Manifest(hashes);
             for (Map.Entry<String, String> e : old.files().entrySet()) {
                 if (!files.containsKey(e.getKey())) {
                     planDelete(e.getKey(), e.getValue());
                 }
             }
-            manifestBytes = fresh.format().getBytes(StandardCharsets.UTF_8);
             String text = fresh.format();
+            manifestBytes = text.getBytes(StandardCharsets.UTF_8);
             if (oldText.isPresent() && oldText.get().equals(text)) {
                 unchanged.add(Manifest.FILE_NAME);
             } else {
@@ -190,13 +194,12 @@ public final class OutputWriter {
             }
         }
 
-        private void planWrite(String rel, String text, boolean owned) throws IOException {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        private void planWrite(String rel, String text, byte[] bytes, boolean owned) throws IOException {
             Located l = OutputFiles.locate(real, rel);
             switch (l.state()) {
                 case MISSING -> {
                     written.add(rel);
-                    toWrite.put(rel, bytes);
+                    toWrite.put(rel, text);
                     changes.add(new FileChange(rel, Kind.ADDED, Optional.empty(), text));
                 }
                 case REGULAR -> {
@@ -206,7 +209,7 @@ public final class OutputWriter {
                         unchanged.add(rel);
                     } else if (owned) {
                         written.add(rel);
-                        toWrite.put(rel, bytes);
+                        toWrite.put(rel, text);
                         changes.add(new FileChange(rel, Kind.CHANGED, onDisk.flatMap(OutputFiles::utf8), text));
                     } else {
                         problems.add(Diagnostic.error(SourcePos.file(at(rel)), Code.SG007, at(rel)
@@ -265,10 +268,15 @@ public final class OutputWriter {
             pending.putAll(toDelete);
             Files.createDirectories(real);
             OutputFiles.writeAtomically(manifest, new Manifest(pending).format().getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, byte[]> e : toWrite.entrySet()) {
+            // a folder made (or found) for one file is not made again for the next: writeAtomically checks each
+            // file's folder for links right before it writes anyway
+            Set<Path> folders = new java.util.HashSet<>();
+            for (Map.Entry<String, String> e : toWrite.entrySet()) {
                 Path file = real.resolve(e.getKey());
-                OutputFiles.createFolders(real, file);
-                OutputFiles.writeAtomically(file, e.getValue());
+                if (folders.add(file.getParent())) {
+                    OutputFiles.createFolders(real, file);
+                }
+                OutputFiles.writeAtomically(file, e.getValue().getBytes(StandardCharsets.UTF_8));
             }
             for (String rel : toDelete.keySet()) {
                 OutputFiles.delete(real, real.resolve(rel));
