@@ -41,6 +41,26 @@ class CliTest {
     }
 
     @Test
+    void helpListsEveryCommandThoughARunLoadsOnlyTheOneItNames() {
+        Run help = run("--help");
+        assertEquals(0, help.code(), help.err());
+        for (String c : java.util.List.of("build", "check", "verify", "validate", "plan", "load", "health", "bench",
+                "help")) {
+            assertTrue(help.out().contains("\n  " + c + " "), c + " missing from:\n" + help.out());
+        }
+        assertEquals(java.util.List.of(dev.specgen.cli.Main.COMMANDS.get("build")),
+                java.util.List.copyOf(Main.commandsFor("--stacktrace", "build", "specs")));
+        assertEquals(Main.COMMANDS.size(), Main.commandsFor("help", "build").size());
+        assertEquals(Main.COMMANDS.size(), Main.commandsFor("biuld").size());
+        Run typo = run("biuld", "specs");
+        assertEquals(2, typo.code(), typo.err());
+        assertTrue(typo.err().contains("Unmatched arguments from index 0: 'biuld'"), typo.err());
+        Run sub = run("help", "build");
+        assertEquals(0, sub.code(), sub.err());
+        assertTrue(sub.out().contains("Usage: specgen build"), sub.out());
+    }
+
+    @Test
     void buildTwiceSecondRunChangesNothing(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         Run first = run("build", "specs", "--out", out.toString());

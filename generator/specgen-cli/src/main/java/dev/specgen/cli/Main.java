@@ -14,8 +14,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generates partitioned PostgreSQL DDL from YAML entity specs, and proves it on a live database.",
-        subcommands = {BuildCommand.class, CheckCommand.class, VerifyCommand.class, ValidateCommand.class,
-            PlanCommand.class, LoadCommand.class, HealthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -31,6 +29,42 @@ public final class Main {
     static final int STALE = 3;
     static final int VERIFY_FAILED = 4;
     static final int INTERNAL = 5;
+
+    /**
+     * The subcommands, in the order help lists them. They are added in {@link #run}, not in the annotation: picocli
+     * reads every added command's annotations up front, which for all of them is about a quarter of a second of a
+     * fresh JVM, so a run that names its command gets only that one (see {@link #commandsFor}).
+     */
+    public static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+    private static java.util.Map<String, Class<?>> commands() {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("build", BuildCommand.class);
+        m.put("check", CheckCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("validate", ValidateCommand.class);
+        m.put("plan", PlanCommand.class);
+        m.put("load", LoadCommand.class);
+        m.put("health", HealthCommand.class);
+        m.put("bench", BenchCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The subcommands a run needs: the one its first word names (words before it are options of specgen itself,
+     * which take no values), or all of them (no command, an unknown one, {@code help}: those list or suggest them).
+     */
+    public static java.util.Collection<Class<?>> commandsFor(String... args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            Class<?> c = COMMANDS.get(a);
+            return c == null || a.equals("help") ? COMMANDS.values() : java.util.List.of(c);
+        }
+        return COMMANDS.values();
+    }
 
     @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of internal errors (for bug reports).")
@@ -48,6 +82,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        commandsFor(args).forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(t -> INTERNAL);
