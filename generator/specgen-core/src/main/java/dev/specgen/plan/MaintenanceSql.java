@@ -215,7 +215,8 @@ final class MaintenanceSql {
     String deltaQuery() {
         List<String> items = new ArrayList<>();
         for (GroupKey g : s.groups()) {
-            items.add(as(g));
+            // a domain's base type: the marker rows (a full refresh's, capture's "recompute") hold NULL keys
+            items.add(g.baseType().map(t -> g.sql() + "::" + t + " AS " + q(g.name())).orElse(as(g)));
         }
         items.add("0::bigint AS " + ROWS);
         items.add("count(*) AS " + COUNT);

@@ -355,7 +355,7 @@ final class SqlShape {
                     .anyMatch(g -> selectIndexOf(g).map(ix -> ps.getSelectItems().get(ix) == item).orElse(false));
             if (isGroup) {
                 groups.add(new AggregateShape.GroupKey(name, form.parser().original(form.sql(), e),
-                        kinds.nullable(e)));
+                        kinds.nullable(e), kinds.domainBase(e)));
                 continue;
             }
             Function fn = (Function) e;
