@@ -135,7 +135,7 @@ CREATE TABLE IF NOT EXISTS dk.usage (
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('dk.usage_per_region'), 'pg_class'), '') NOT LIKE '%[specgen definition df19b463d40d5615]' THEN
+    IF coalesce(obj_description(to_regclass('dk.usage_per_region'), 'pg_class'), '') NOT LIKE '%[specgen definition b890186295476d0f]' THEN
         DROP VIEW IF EXISTS dk.usage_per_region;
         DROP FUNCTION IF EXISTS dk.usage_per_region_capture_usage() CASCADE;
         DROP TABLE IF EXISTS dk.usage_per_region_data;
@@ -152,7 +152,7 @@ SELECT
     region,
     count(*) AS specgen_count,
     sum(amount) AS total_amount,
-    count(amount) AS specgen_total_amount_n
+    count(*) AS specgen_total_amount_n
 FROM dk.usage AS usage
 GROUP BY region
 WITH NO DATA;
@@ -168,7 +168,7 @@ SELECT
     0::bigint AS specgen_rows,
     count(*) AS specgen_count,
     sum(amount) AS total_amount,
-    count(amount) AS specgen_total_amount_n,
+    count(*) AS specgen_total_amount_n,
     NULL::text AS specgen_full,
     pg_current_xact_id() AS specgen_xid
 FROM dk.usage AS usage
@@ -186,7 +186,7 @@ SELECT
     CASE WHEN specgen_total_amount_n > 0 THEN total_amount END AS total_amount
 FROM dk.usage_per_region_data;
 
-COMMENT ON VIEW dk.usage_per_region IS '[specgen definition df19b463d40d5615]';
+COMMENT ON VIEW dk.usage_per_region IS '[specgen definition b890186295476d0f]';
 
 -- statement-level capture of writes to dk.usage (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write dk.usage may write it (a role with INSERT alone), without grants on the
@@ -223,7 +223,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, 1 AS specgen_sign
                       FROM specgen_new AS usage) AS specgen_change
@@ -245,7 +245,7 @@ BEGIN
                count(*),
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                pg_current_xact_id()
           FROM (SELECT region, amount AS specgen_a2, 1 AS specgen_sign
                   FROM specgen_new AS usage
@@ -269,7 +269,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, -1 AS specgen_sign
                       FROM specgen_old AS usage) AS specgen_change
@@ -344,6 +344,7 @@ DECLARE
     specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
     specgen_snap pg_snapshot;
     specgen_me xid8;
+    specgen_hashagg text;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -354,10 +355,6 @@ BEGIN
       FROM dk.specgen_refresh_state AS s WHERE s.view_name = 'usage_per_region';
     specgen_populated := FOUND;
     specgen_parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'dk.usage'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
-    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-    specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'dk.usage'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
-    -- more pending change rows than this and a full recompute is cheaper
-    specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
     IF NOT specgen_populated THEN
         specgen_why := 'first refresh: the view holds no rows yet';
     ELSIF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -371,13 +368,18 @@ BEGIN
         SELECT d.specgen_full INTO specgen_why FROM dk.usage_per_region_delta AS d
          WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
         IF specgen_why IS NULL THEN
+            -- nothing pending: return before reading the catalog for the source's size
+            IF NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS d WHERE d.specgen_full IS NULL) THEN
+                RETURN 0;
+            END IF;
+            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+            specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'dk.usage'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
+            -- more pending change rows than this and a full recompute is cheaper
+            specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE false), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM dk.usage_per_region_delta AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
-            IF specgen_pending = 0 THEN
-                RETURN 0;
-            END IF;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
             -- group keys): recompute * 0 * groups rows
@@ -397,6 +399,10 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
+        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
+        -- sort (and spills past work_mem); the setting is put back right after
+        specgen_hashagg := current_setting('enable_hashagg');
+        PERFORM set_config('enable_hashagg', 'off', true);
         WITH specgen_moved AS (
             DELETE FROM dk.usage_per_region_delta WHERE specgen_full IS NULL RETURNING *
         ), specgen_d AS (
@@ -423,6 +429,7 @@ BEGIN
                             specgen_d.total_amount,
                             specgen_d.specgen_total_amount_n);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
         IF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -453,7 +460,7 @@ BEGIN
         SELECT region,
                count(*) AS specgen_count,
                sum(amount) AS total_amount,
-               count(amount) AS specgen_total_amount_n,
+               count(*) AS specgen_total_amount_n,
                NULL::pg_snapshot AS specgen_snapshot
           FROM dk.usage AS usage
          GROUP BY region
@@ -495,7 +502,8 @@ BEGIN
               VALUES (specgen_d.region, specgen_d.specgen_count, specgen_d.total_amount, specgen_d.specgen_total_amount_n);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM dk.usage_per_region_data;
-        specgen_budget := ceil(greatest(specgen_source_rows, specgen_kept_rows) * 0.1)::bigint;
+        specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (WITH RECURSIVE tree(relid) AS (SELECT 'dk.usage'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r')), specgen_kept_rows, 1000)
+                               * 0.1)::bigint;
         INSERT INTO dk.usage_per_region_delta (specgen_full, specgen_xid)
         SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;

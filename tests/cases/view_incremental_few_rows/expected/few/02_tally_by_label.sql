@@ -5,7 +5,7 @@
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('few.tally_by_label'), 'pg_class'), '') NOT LIKE '%[specgen definition 927743951be1c36a]' THEN
+    IF coalesce(obj_description(to_regclass('few.tally_by_label'), 'pg_class'), '') NOT LIKE '%[specgen definition ed787b5766d58e6a]' THEN
         DROP VIEW IF EXISTS few.tally_by_label;
         DROP FUNCTION IF EXISTS few.tally_by_label_capture_tally() CASCADE;
         DROP TABLE IF EXISTS few.tally_by_label_data;
@@ -22,7 +22,7 @@ SELECT
     label,
     count(*) AS specgen_count,
     sum(amount) AS total,
-    count(amount) AS specgen_total_n
+    count(*) AS specgen_total_n
 FROM few.tally AS tally
 GROUP BY label
 WITH NO DATA;
@@ -38,7 +38,7 @@ SELECT
     0::bigint AS specgen_rows,
     count(*) AS specgen_count,
     sum(amount) AS total,
-    count(amount) AS specgen_total_n,
+    count(*) AS specgen_total_n,
     NULL::text AS specgen_full,
     pg_current_xact_id() AS specgen_xid
 FROM few.tally AS tally
@@ -56,7 +56,7 @@ SELECT
     CASE WHEN specgen_total_n > 0 THEN total END AS total
 FROM few.tally_by_label_data;
 
-COMMENT ON VIEW few.tally_by_label IS '[specgen definition 927743951be1c36a]';
+COMMENT ON VIEW few.tally_by_label IS '[specgen definition ed787b5766d58e6a]';
 
 -- statement-level capture of writes to few.tally (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write few.tally may write it (a role with INSERT alone), without grants on the
@@ -93,7 +93,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
                       FROM specgen_new AS tally) AS specgen_change
@@ -115,7 +115,7 @@ BEGIN
                count(*),
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                pg_current_xact_id()
           FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
                   FROM specgen_new AS tally
@@ -139,7 +139,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, -1 AS specgen_sign
                       FROM specgen_old AS tally) AS specgen_change
@@ -214,6 +214,7 @@ DECLARE
     specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
     specgen_snap pg_snapshot;
     specgen_me xid8;
+    specgen_hashagg text;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -224,10 +225,6 @@ BEGIN
       FROM few.specgen_refresh_state AS s WHERE s.view_name = 'tally_by_label';
     specgen_populated := FOUND;
     specgen_parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'few.tally'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
-    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-    specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'few.tally'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
-    -- more pending change rows than this and a full recompute is cheaper
-    specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
     IF NOT specgen_populated THEN
         specgen_why := 'first refresh: the view holds no rows yet';
     ELSIF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -241,13 +238,18 @@ BEGIN
         SELECT d.specgen_full INTO specgen_why FROM few.tally_by_label_delta AS d
          WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
         IF specgen_why IS NULL THEN
+            -- nothing pending: return before reading the catalog for the source's size
+            IF NOT EXISTS (SELECT 1 FROM few.tally_by_label_delta AS d WHERE d.specgen_full IS NULL) THEN
+                RETURN 0;
+            END IF;
+            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+            specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'few.tally'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
+            -- more pending change rows than this and a full recompute is cheaper
+            specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE false), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM few.tally_by_label_delta AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
-            IF specgen_pending = 0 THEN
-                RETURN 0;
-            END IF;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
             -- group keys): recompute * 0 * groups rows
@@ -267,6 +269,10 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
+        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
+        -- sort (and spills past work_mem); the setting is put back right after
+        specgen_hashagg := current_setting('enable_hashagg');
+        PERFORM set_config('enable_hashagg', 'off', true);
         WITH specgen_moved AS (
             DELETE FROM few.tally_by_label_delta WHERE specgen_full IS NULL RETURNING *
         ), specgen_d AS (
@@ -293,6 +299,7 @@ BEGIN
                             specgen_d.total,
                             specgen_d.specgen_total_n);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
         IF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -323,7 +330,7 @@ BEGIN
         SELECT label,
                count(*) AS specgen_count,
                sum(amount) AS total,
-               count(amount) AS specgen_total_n,
+               count(*) AS specgen_total_n,
                NULL::pg_snapshot AS specgen_snapshot
           FROM few.tally AS tally
          GROUP BY label
@@ -365,7 +372,8 @@ BEGIN
               VALUES (specgen_d.label, specgen_d.specgen_count, specgen_d.total, specgen_d.specgen_total_n);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM few.tally_by_label_data;
-        specgen_budget := ceil(greatest(specgen_source_rows, specgen_kept_rows) * 0.1)::bigint;
+        specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (WITH RECURSIVE tree(relid) AS (SELECT 'few.tally'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r')), specgen_kept_rows, 1000)
+                               * 0.1)::bigint;
         INSERT INTO few.tally_by_label_delta (specgen_full, specgen_xid)
         SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM few.tally_by_label_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;

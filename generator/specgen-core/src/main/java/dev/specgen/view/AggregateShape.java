@@ -63,13 +63,21 @@ public record AggregateShape(Source fact, List<DimJoin> joins, Optional<String> 
         }
     }
 
-    /** Output column {@code name} is {@code function(argument)}; {@code count(*)} has no argument. */
-    public record Measure(String name, Aggregate function, Optional<String> argument, ValueKind kind) {
+    /**
+     * Output column {@code name} is {@code function(argument)}; {@code count(*)} has no argument. {@code nullable}
+     * when the argument may be NULL: otherwise its count is {@code count(*)}, which the aggregation shares.
+     */
+    public record Measure(String name, Aggregate function, Optional<String> argument, ValueKind kind,
+            boolean nullable) {
         public Measure {
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(function, "function == null");
             Objects.requireNonNull(argument, "argument == null");
             Objects.requireNonNull(kind, "kind == null");
+        }
+
+        public Measure(String name, Aggregate function, Optional<String> argument, ValueKind kind) {
+            this(name, function, argument, kind, argument.isPresent());
         }
     }
 

@@ -181,7 +181,7 @@ final class DeclaredForm {
                 }
                 measureArgs.add(arg.get());
                 measures.add(new AggregateShape.Measure(m.name(), m.function(),
-                        Optional.of(m.argument().get().strip()), kinds.kind(arg.get())));
+                        Optional.of(m.argument().get().strip()), kinds.kind(arg.get()), kinds.nullable(arg.get())));
             }
         }
         for (Problem p : cols.problems) {

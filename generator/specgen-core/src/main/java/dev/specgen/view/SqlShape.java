@@ -365,7 +365,8 @@ final class SqlShape {
                 measures.add(new AggregateShape.Measure(name, agg, Optional.empty(), ValueKind.INTEGER));
             } else {
                 measures.add(new AggregateShape.Measure(name, agg,
-                        Optional.of(form.parser().original(form.sql(), args.get(0))), kinds.kind(args.get(0))));
+                        Optional.of(form.parser().original(form.sql(), args.get(0))), kinds.kind(args.get(0)),
+                        kinds.nullable(args.get(0))));
             }
         }
         // groups in GROUP BY order are the view's key; keep select order for columns
