@@ -36,6 +36,7 @@ DECLARE
 <#if hasMerge>
     specgen_snap pg_snapshot;
     specgen_me xid8;
+    specgen_hashagg text;
 </#if>
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
@@ -54,10 +55,6 @@ BEGIN
     specgen_populated := FOUND;
     specgen_parts := (${partitionsSql});
 <#if hasMerge>
-    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-    specgen_source_rows := greatest((${sourceRowsSql}), specgen_kept_rows, 1000);
-    -- more pending change rows than this and a full recompute is cheaper
-    specgen_budget := ceil(specgen_source_rows * ${threshold})::bigint;
     IF NOT specgen_populated THEN
         specgen_why := 'first refresh: the view holds no rows yet';
     ELSIF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -71,13 +68,18 @@ BEGIN
         SELECT d.specgen_full INTO specgen_why FROM ${delta} AS d
          WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> ${sentinel} LIMIT 1;
         IF specgen_why IS NULL THEN
+            -- nothing pending: return before reading the catalog for the source's size
+            IF NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full IS NULL) THEN
+                RETURN 0;
+            END IF;
+            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+            specgen_source_rows := greatest((${sourceRowsSql}), specgen_kept_rows, 1000);
+            -- more pending change rows than this and a full recompute is cheaper
+            specgen_budget := ceil(specgen_source_rows * ${threshold})::bigint;
             SELECT count(*), count(*) FILTER (WHERE ${recomputeFilter}), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM ${delta} AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
-            IF specgen_pending = 0 THEN
-                RETURN 0;
-            END IF;
             -- a value that left a group is its min or max about once per group size: ${extremes} such measures mean
 <#if extremesIndexed>
             -- recompute * ${extremes} / group size recomputes, each reading one group (through an index)
@@ -101,8 +103,13 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
+        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
+        -- sort (and spills past work_mem); the setting is put back right after
+        specgen_hashagg := current_setting('enable_hashagg');
+        PERFORM set_config('enable_hashagg', 'off', true);
 <@embed object=mergeDelta indent=8/>;
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
 <#else>
@@ -149,7 +156,8 @@ BEGIN
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM ${store};
 <#if hasMerge>
-        specgen_budget := ceil(greatest(specgen_source_rows, specgen_kept_rows) * ${threshold})::bigint;
+        specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (${sourceRowsSql})), specgen_kept_rows, 1000)
+                               * ${threshold})::bigint;
         INSERT INTO ${delta} (specgen_full, specgen_xid)
         SELECT ${sentinel}, specgen_me WHERE NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full = ${sentinel});
 </#if>

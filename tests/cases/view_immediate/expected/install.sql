@@ -130,7 +130,7 @@ CREATE INDEX IF NOT EXISTS idx_entry_account
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('book.balances'), 'pg_class'), '') NOT LIKE '%[specgen definition 132d130279c5e816]' THEN
+    IF coalesce(obj_description(to_regclass('book.balances'), 'pg_class'), '') NOT LIKE '%[specgen definition 35f1ae2e5e3be7bd]' THEN
         DROP VIEW IF EXISTS book.balances;
         DROP FUNCTION IF EXISTS book.balances_capture_entry() CASCADE;
         DROP TABLE IF EXISTS book.balances_data;
@@ -146,7 +146,7 @@ SELECT
     account,
     count(*) AS specgen_count,
     sum(amount) AS balance,
-    count(amount) AS specgen_balance_n,
+    count(*) AS specgen_balance_n,
     min(booked_on) AS first_booking
 FROM book.entry AS entry
 GROUP BY account
@@ -163,7 +163,7 @@ SELECT
     first_booking
 FROM book.balances_data;
 
-COMMENT ON VIEW book.balances IS '[specgen definition 132d130279c5e816]';
+COMMENT ON VIEW book.balances IS '[specgen definition 35f1ae2e5e3be7bd]';
 
 -- statement-level capture of writes to book.entry (transition tables, never per row): applied to the
 -- view within the writing statement
@@ -181,7 +181,7 @@ BEGIN
         SELECT account,
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                min(specgen_a3) FILTER (WHERE specgen_sign > 0)
           FROM (SELECT account, amount AS specgen_a2, booked_on AS specgen_a3, 1 AS specgen_sign
                   FROM specgen_new AS entry) AS specgen_change
@@ -197,7 +197,7 @@ BEGIN
         SELECT account,
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                min(specgen_a3) FILTER (WHERE specgen_sign > 0)
           FROM (SELECT account, amount AS specgen_a2, booked_on AS specgen_a3, 1 AS specgen_sign
                   FROM specgen_new AS entry
@@ -238,7 +238,7 @@ BEGIN
         SELECT account,
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                min(specgen_a3) FILTER (WHERE specgen_sign > 0)
           FROM (SELECT account, amount AS specgen_a2, booked_on AS specgen_a3, -1 AS specgen_sign
                   FROM specgen_old AS entry) AS specgen_change
@@ -277,7 +277,7 @@ BEGIN
             SELECT account,
                    count(*) AS specgen_count,
                    sum(amount) AS balance,
-                   count(amount) AS specgen_balance_n,
+                   count(*) AS specgen_balance_n,
                    min(booked_on) AS first_booking
               FROM book.entry AS entry
              GROUP BY account
@@ -396,7 +396,7 @@ BEGIN
             SELECT account,
                    count(*) AS specgen_count,
                    sum(amount) AS balance,
-                   count(amount) AS specgen_balance_n,
+                   count(*) AS specgen_balance_n,
                    min(booked_on) AS first_booking
               FROM book.entry AS entry
              GROUP BY account

@@ -141,7 +141,7 @@ CREATE INDEX IF NOT EXISTS idx_sale_customer
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('crm.tier_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 6a40b1638e9232ff]' THEN
+    IF coalesce(obj_description(to_regclass('crm.tier_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 809fbb5efd52af39]' THEN
         DROP VIEW IF EXISTS crm.tier_sales;
         DROP FUNCTION IF EXISTS crm.tier_sales_capture_sale() CASCADE;
         DROP FUNCTION IF EXISTS crm.tier_sales_capture_customer() CASCADE;
@@ -160,7 +160,7 @@ SELECT
     c.country AS country,
     count(*) AS specgen_count,
     sum(s.amount) AS revenue,
-    count(s.amount) AS specgen_revenue_n,
+    count(*) AS specgen_revenue_n,
     max(s.sold_on) AS last_sale
 FROM crm.sale AS s
 LEFT JOIN crm.customer AS c ON c.id = s.customer_id
@@ -179,7 +179,7 @@ SELECT
     0::bigint AS specgen_rows,
     count(*) AS specgen_count,
     sum(s.amount) AS revenue,
-    count(s.amount) AS specgen_revenue_n,
+    count(*) AS specgen_revenue_n,
     max(s.sold_on) AS specgen_last_sale_ins,
     max(s.sold_on) AS specgen_last_sale_del,
     NULL::text AS specgen_full,
@@ -202,7 +202,7 @@ SELECT
     last_sale
 FROM crm.tier_sales_data;
 
-COMMENT ON VIEW crm.tier_sales IS '[specgen definition 6a40b1638e9232ff]';
+COMMENT ON VIEW crm.tier_sales IS '[specgen definition 809fbb5efd52af39]';
 
 -- statement-level capture of writes to crm.sale (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write crm.sale may write it (a role with INSERT alone), without grants on the
@@ -245,7 +245,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    max(specgen_a3) FILTER (WHERE specgen_sign > 0),
                    max(specgen_a3) FILTER (WHERE specgen_sign < 0),
                    pg_current_xact_id()
@@ -275,7 +275,7 @@ BEGIN
                count(*),
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
                max(specgen_a3) FILTER (WHERE specgen_sign < 0),
                pg_current_xact_id()
@@ -306,7 +306,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    max(specgen_a3) FILTER (WHERE specgen_sign > 0),
                    max(specgen_a3) FILTER (WHERE specgen_sign < 0),
                    pg_current_xact_id()
@@ -396,7 +396,7 @@ BEGIN
                count(*),
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
                max(specgen_a3) FILTER (WHERE specgen_sign < 0),
                pg_current_xact_id()
@@ -421,7 +421,7 @@ BEGIN
                count(*),
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
                max(specgen_a3) FILTER (WHERE specgen_sign < 0),
                pg_current_xact_id()
@@ -446,7 +446,7 @@ BEGIN
                count(*),
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                max(specgen_a3) FILTER (WHERE specgen_sign > 0),
                max(specgen_a3) FILTER (WHERE specgen_sign < 0),
                pg_current_xact_id()
@@ -520,6 +520,7 @@ DECLARE
     specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
     specgen_snap pg_snapshot;
     specgen_me xid8;
+    specgen_hashagg text;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -530,10 +531,6 @@ BEGIN
       FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales';
     specgen_populated := FOUND;
     specgen_parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree) UNION ALL (WITH RECURSIVE tree(relid) AS (SELECT 'crm.customer'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
-    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-    specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
-    -- more pending change rows than this and a full recompute is cheaper
-    specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
     IF NOT specgen_populated THEN
         specgen_why := 'first refresh: the view holds no rows yet';
     ELSIF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -547,13 +544,18 @@ BEGIN
         SELECT d.specgen_full INTO specgen_why FROM crm.tier_sales_delta AS d
          WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
         IF specgen_why IS NULL THEN
+            -- nothing pending: return before reading the catalog for the source's size
+            IF NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d WHERE d.specgen_full IS NULL) THEN
+                RETURN 0;
+            END IF;
+            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+            specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
+            -- more pending change rows than this and a full recompute is cheaper
+            specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE p.specgen_last_sale_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM crm.tier_sales_delta AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
-            IF specgen_pending = 0 THEN
-                RETURN 0;
-            END IF;
             -- a value that left a group is its min or max about once per group size: 1 such measures mean
             -- recompute * 1 / group size recomputes, each scanning the fact table (no index leads with the
             -- group keys): recompute * 1 * groups rows
@@ -573,6 +575,10 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
+        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
+        -- sort (and spills past work_mem); the setting is put back right after
+        specgen_hashagg := current_setting('enable_hashagg');
+        PERFORM set_config('enable_hashagg', 'off', true);
         WITH specgen_moved AS (
             DELETE FROM crm.tier_sales_delta WHERE specgen_full IS NULL RETURNING *
         ), specgen_d AS (
@@ -617,6 +623,7 @@ BEGIN
                         AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
                       ELSE specgen_d.specgen_last_sale_ins END);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
         IF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -666,7 +673,7 @@ BEGIN
                c.country AS country,
                count(*) AS specgen_count,
                sum(s.amount) AS revenue,
-               count(s.amount) AS specgen_revenue_n,
+               count(*) AS specgen_revenue_n,
                max(s.sold_on) AS last_sale,
                NULL::pg_snapshot AS specgen_snapshot
           FROM crm.sale AS s
@@ -711,7 +718,8 @@ BEGIN
               VALUES (specgen_d.tier, specgen_d.country, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.last_sale);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM crm.tier_sales_data;
-        specgen_budget := ceil(greatest(specgen_source_rows, specgen_kept_rows) * 0.1)::bigint;
+        specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r')), specgen_kept_rows, 1000)
+                               * 0.1)::bigint;
         INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid)
         SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;

@@ -5,7 +5,7 @@
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('shop.daily_orders'), 'pg_class'), '') NOT LIKE '%[specgen definition fbd6920db49b3bae]' THEN
+    IF coalesce(obj_description(to_regclass('shop.daily_orders'), 'pg_class'), '') NOT LIKE '%[specgen definition 821acaa1f5f57c8f]' THEN
         DROP VIEW IF EXISTS shop.daily_orders;
         DROP FUNCTION IF EXISTS shop.daily_orders_capture_store_order() CASCADE;
         DROP TABLE IF EXISTS shop.daily_orders_data;
@@ -24,7 +24,7 @@ SELECT
     channel,
     count(*) AS specgen_count,
     sum(amount) AS revenue,
-    count(amount) AS specgen_revenue_n,
+    count(*) AS specgen_revenue_n,
     sum(items) AS specgen_avg_items_sum,
     count(items) AS specgen_avg_items_n,
     min(amount) AS smallest,
@@ -48,7 +48,7 @@ SELECT
     0::bigint AS specgen_rows,
     count(*) AS specgen_count,
     sum(amount) AS revenue,
-    count(amount) AS specgen_revenue_n,
+    count(*) AS specgen_revenue_n,
     sum(items) AS specgen_avg_items_sum,
     count(items) AS specgen_avg_items_n,
     min(amount) AS specgen_smallest_ins,
@@ -80,7 +80,7 @@ SELECT
     with_items
 FROM shop.daily_orders_data;
 
-COMMENT ON VIEW shop.daily_orders IS 'Orders per day, store and channel [specgen definition fbd6920db49b3bae]';
+COMMENT ON VIEW shop.daily_orders IS 'Orders per day, store and channel [specgen definition 821acaa1f5f57c8f]';
 
 -- statement-level capture of writes to shop.store_order (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write shop.store_order may write it (a role with INSERT alone), without grants on the
@@ -120,7 +120,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    sum(specgen_sign * specgen_a3),
                    sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
                    min(specgen_a4) FILTER (WHERE specgen_sign > 0),
@@ -162,7 +162,7 @@ BEGIN
                count(*),
                sum(specgen_sign),
                sum(specgen_sign * specgen_a2),
-               sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+               sum(specgen_sign),
                sum(specgen_sign * specgen_a3),
                sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
                min(specgen_a4) FILTER (WHERE specgen_sign > 0),
@@ -203,7 +203,7 @@ BEGIN
                    count(*),
                    sum(specgen_sign),
                    sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
+                   sum(specgen_sign),
                    sum(specgen_sign * specgen_a3),
                    sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
                    min(specgen_a4) FILTER (WHERE specgen_sign > 0),
@@ -377,6 +377,7 @@ DECLARE
     specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
     specgen_snap pg_snapshot;
     specgen_me xid8;
+    specgen_hashagg text;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -387,10 +388,6 @@ BEGIN
       FROM shop.specgen_refresh_state AS s WHERE s.view_name = 'daily_orders';
     specgen_populated := FOUND;
     specgen_parts := (SELECT md5(string_agg(p.relid::regclass::text, ',' ORDER BY p.relid::regclass::text COLLATE "C")) FROM ((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT relid FROM tree)) AS p);
-    -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
-    specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
-    -- more pending change rows than this and a full recompute is cheaper
-    specgen_budget := ceil(specgen_source_rows * 0.2)::bigint;
     IF NOT specgen_populated THEN
         specgen_why := 'first refresh: the view holds no rows yet';
     ELSIF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -404,13 +401,18 @@ BEGIN
         SELECT d.specgen_full INTO specgen_why FROM shop.daily_orders_delta AS d
          WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
         IF specgen_why IS NULL THEN
+            -- nothing pending: return before reading the catalog for the source's size
+            IF NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NULL) THEN
+                RETURN 0;
+            END IF;
+            -- a full recompute reads the whole fact table: pg_class.reltuples, or the rows the view counts
+            specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
+            -- more pending change rows than this and a full recompute is cheaper
+            specgen_budget := ceil(specgen_source_rows * 0.2)::bigint;
             SELECT count(*), count(*) FILTER (WHERE p.specgen_smallest_del IS NOT NULL OR p.specgen_largest_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
-            IF specgen_pending = 0 THEN
-                RETURN 0;
-            END IF;
             -- a value that left a group is its min or max about once per group size: 2 such measures mean
             -- recompute * 2 / group size recomputes, each reading one group (through an index)
             IF specgen_asked = 'incremental' THEN
@@ -429,6 +431,10 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
+        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
+        -- sort (and spills past work_mem); the setting is put back right after
+        specgen_hashagg := current_setting('enable_hashagg');
+        PERFORM set_config('enable_hashagg', 'off', true);
         WITH specgen_moved AS (
             DELETE FROM shop.daily_orders_delta WHERE specgen_full IS NULL RETURNING *
         ), specgen_d AS (
@@ -504,6 +510,7 @@ BEGIN
                       ELSE specgen_d.specgen_largest_ins END,
                             specgen_d.with_items);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
         IF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -536,7 +543,7 @@ BEGIN
                channel,
                count(*) AS specgen_count,
                sum(amount) AS revenue,
-               count(amount) AS specgen_revenue_n,
+               count(*) AS specgen_revenue_n,
                sum(items) AS specgen_avg_items_sum,
                count(items) AS specgen_avg_items_n,
                min(amount) AS smallest,
@@ -589,7 +596,8 @@ BEGIN
               VALUES (specgen_d.day, specgen_d.store_id, specgen_d.channel, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_items_sum, specgen_d.specgen_avg_items_n, specgen_d.smallest, specgen_d.largest, specgen_d.with_items);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM shop.daily_orders_data;
-        specgen_budget := ceil(greatest(specgen_source_rows, specgen_kept_rows) * 0.2)::bigint;
+        specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r')), specgen_kept_rows, 1000)
+                               * 0.2)::bigint;
         INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid)
         SELECT '(specgen: no crash since the last full refresh)', specgen_me WHERE NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full = '(specgen: no crash since the last full refresh)');
     END IF;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "mv", mixinStandardHelpOptions = true,
         description = {"Incremental view maintenance against REFRESH MATERIALIZED VIEW [CONCURRENTLY]: an aggregate and"
-                + " a join aggregate after insert-only and mixed changes of 0.1%, 1%, 10% and 50%, a no-op refresh,"
+                + " a join aggregate after insert-only and mixed changes of 0.1%%, 1%%, 10%% and 50%%, a no-op refresh,"
                 + " capture overhead on a bulk insert, immediate mode's write overhead and concurrent throughput.",
                 "Runs on an embedded PostgreSQL 17 (no set-up); takes several minutes at the default size."})
 final class BenchMvCommand implements Callable<Integer> {

@@ -195,15 +195,23 @@ final class MaintenanceSql {
         for (Measure m : s.measures()) {
             String x = m.argument().orElse("*");
             switch (m.function()) {
-                case COUNT -> m.argument().ifPresent(a -> out.add("count(" + a + ") AS " + q(m.name())));
+                case COUNT -> m.argument().ifPresent(a -> out.add(countOf(m) + " AS " + q(m.name())));
                 case SUM, AVG -> {
                     out.add("sum(" + x + ") AS " + sumCol(m));
-                    out.add("count(" + x + ") AS " + hidden(m, "n"));
+                    out.add(countOf(m) + " AS " + hidden(m, "n"));
                 }
                 case MIN, MAX -> out.add(m.function().sql() + "(" + x + ") AS " + q(m.name()));
             }
         }
         return out;
+    }
+
+    /**
+     * {@code count(x)} of a measure's argument; {@code count(*)} when it is never NULL: the same number, and an
+     * aggregate the row count already computes (PostgreSQL shares one state between equal aggregates).
+     */
+    private static String countOf(Measure m) {
+        return m.nullable() ? "count(" + m.argument().orElse("*") + ")" : "count(*)";
     }
 
     /** The query the kept table is created from (its column types are PostgreSQL's own for these expressions). */
@@ -215,17 +223,18 @@ final class MaintenanceSql {
     String deltaQuery() {
         List<String> items = new ArrayList<>();
         for (GroupKey g : s.groups()) {
-            items.add(as(g));
+            // a domain's base type: the marker rows (a full refresh's, capture's "recompute") hold NULL keys
+            items.add(g.baseType().map(t -> g.sql() + "::" + t + " AS " + q(g.name())).orElse(as(g)));
         }
         items.add("0::bigint AS " + ROWS);
         items.add("count(*) AS " + COUNT);
         for (Measure m : s.measures()) {
             String x = m.argument().orElse("*");
             switch (m.function()) {
-                case COUNT -> m.argument().ifPresent(a -> items.add("count(" + a + ") AS " + q(m.name())));
+                case COUNT -> m.argument().ifPresent(a -> items.add(countOf(m) + " AS " + q(m.name())));
                 case SUM, AVG -> {
                     items.add("sum(" + x + ") AS " + sumCol(m));
-                    items.add("count(" + x + ") AS " + hidden(m, "n"));
+                    items.add(countOf(m) + " AS " + hidden(m, "n"));
                 }
                 case MIN, MAX -> {
                     items.add(m.function().sql() + "(" + x + ") AS " + hidden(m, "ins"));
@@ -388,7 +397,8 @@ final class MaintenanceSql {
         out.add("sum(" + SIGN + ")");
         for (Measure m : s.measures()) {
             String a = arg(m);
-            String nonNull = "sum(CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END)";
+            String nonNull = m.nullable() ? "sum(CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END)"
+                    : "sum(" + SIGN + ")";
             switch (m.function()) {
                 case COUNT -> m.argument().ifPresent(x -> out.add(nonNull));
                 case SUM, AVG -> {
@@ -602,7 +612,8 @@ final class MaintenanceSql {
         List<String> set = new ArrayList<>(List.of(COUNT + " = " + T + "." + COUNT + " + EXCLUDED." + COUNT));
         for (Measure m : s.measures()) {
             String a = arg(m);
-            String nonNull = "sum(CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END)";
+            String nonNull = m.nullable() ? "sum(CASE WHEN " + a + " IS NULL THEN 0 ELSE " + SIGN + " END)"
+                    : "sum(" + SIGN + ")";
             switch (m.function()) {
                 case COUNT -> m.argument().ifPresent(x -> {
                     items.add(nonNull);

@@ -76,6 +76,11 @@ public record ViewPlan(AnalyzedView view, String file, String specFile, String r
                 + MaintenanceSql.FULL + ", " + MaintenanceSql.XID + ") SELECT " + reasonSql + ", pg_current_xact_id()");
     }
 
+    /** Deferred: the fraction of the source's rows above which pending changes are recomputed in full. */
+    public java.math.BigDecimal fullRefreshThreshold() {
+        return view.view().fullRefreshThreshold().orElse(ViewPlanner.DEFAULT_THRESHOLD);
+    }
+
     /** The relation the view's rows are stored in (the materialized view, or the store table). */
     public String dataRelation() {
         return store.orElse(relation);

@@ -46,21 +46,38 @@ public record AggregateShape(Source fact, List<DimJoin> joins, Optional<String> 
         }
     }
 
-    /** A group key: output column {@code name} is {@code sql}; {@code nullable} when it may be NULL. */
-    public record GroupKey(String name, String sql, boolean nullable) {
+    /**
+     * A group key: output column {@code name} is {@code sql}; {@code nullable} when it may be NULL. {@code baseType}
+     * is the spelling of the base type when {@code sql} is a column of a domain type: the delta table keeps the key as
+     * its base type, since its marker rows hold NULL keys that a NOT NULL domain refuses.
+     */
+    public record GroupKey(String name, String sql, boolean nullable, Optional<String> baseType) {
         public GroupKey {
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(sql, "sql == null");
+            Objects.requireNonNull(baseType, "baseType == null");
+        }
+
+        public GroupKey(String name, String sql, boolean nullable) {
+            this(name, sql, nullable, Optional.empty());
         }
     }
 
-    /** Output column {@code name} is {@code function(argument)}; {@code count(*)} has no argument. */
-    public record Measure(String name, Aggregate function, Optional<String> argument, ValueKind kind) {
+    /**
+     * Output column {@code name} is {@code function(argument)}; {@code count(*)} has no argument. {@code nullable}
+     * when the argument may be NULL: otherwise its count is {@code count(*)}, which the aggregation shares.
+     */
+    public record Measure(String name, Aggregate function, Optional<String> argument, ValueKind kind,
+            boolean nullable) {
         public Measure {
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(function, "function == null");
             Objects.requireNonNull(argument, "argument == null");
             Objects.requireNonNull(kind, "kind == null");
+        }
+
+        public Measure(String name, Aggregate function, Optional<String> argument, ValueKind kind) {
+            this(name, function, argument, kind, argument.isPresent());
         }
     }
 

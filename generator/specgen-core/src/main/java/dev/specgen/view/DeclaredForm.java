@@ -160,7 +160,8 @@ final class DeclaredForm {
             claim(names, name.get(), g.pos());
             columns.add(name.get());
             groupExprs.add(e.get());
-            groups.add(new AggregateShape.GroupKey(name.get(), g.expression().strip(), kinds.nullable(e.get())));
+            groups.add(new AggregateShape.GroupKey(name.get(), g.expression().strip(), kinds.nullable(e.get()),
+                    kinds.domainBase(e.get())));
         }
         List<AggregateShape.Measure> measures = new ArrayList<>();
         List<Expression> measureArgs = new ArrayList<>();
@@ -180,7 +181,7 @@ final class DeclaredForm {
                 }
                 measureArgs.add(arg.get());
                 measures.add(new AggregateShape.Measure(m.name(), m.function(),
-                        Optional.of(m.argument().get().strip()), kinds.kind(arg.get())));
+                        Optional.of(m.argument().get().strip()), kinds.kind(arg.get()), kinds.nullable(arg.get())));
             }
         }
         for (Problem p : cols.problems) {

@@ -78,6 +78,25 @@ final class Kinds {
         };
     }
 
+    /** The base type's spelling when {@code e} is a column of a domain type (domains over domains unwrapped). */
+    Optional<String> domainBase(Expression e) {
+        if (e instanceof Parenthesis p) {
+            return domainBase(p.getExpression());
+        }
+        if (!(e instanceof Column c)) {
+            return Optional.empty();
+        }
+        Optional<FieldType> t = columns.apply(c).flatMap(ColumnInfo::field).map(Field::type);
+        if (t.isEmpty() || !(t.get() instanceof FieldType.Domain)) {
+            return Optional.empty();
+        }
+        FieldType base = t.get();
+        while (base instanceof FieldType.Domain d) {
+            base = d.base();
+        }
+        return Optional.of(base.sql());
+    }
+
     ValueKind kind(Expression e) {
         if (e instanceof Column c) {
             return columns.apply(c).flatMap(ColumnInfo::field).map(f -> of(f.type())).orElse(ValueKind.UNKNOWN);

@@ -355,7 +355,7 @@ final class SqlShape {
                     .anyMatch(g -> selectIndexOf(g).map(ix -> ps.getSelectItems().get(ix) == item).orElse(false));
             if (isGroup) {
                 groups.add(new AggregateShape.GroupKey(name, form.parser().original(form.sql(), e),
-                        kinds.nullable(e)));
+                        kinds.nullable(e), kinds.domainBase(e)));
                 continue;
             }
             Function fn = (Function) e;
@@ -365,7 +365,8 @@ final class SqlShape {
                 measures.add(new AggregateShape.Measure(name, agg, Optional.empty(), ValueKind.INTEGER));
             } else {
                 measures.add(new AggregateShape.Measure(name, agg,
-                        Optional.of(form.parser().original(form.sql(), args.get(0))), kinds.kind(args.get(0))));
+                        Optional.of(form.parser().original(form.sql(), args.get(0))), kinds.kind(args.get(0)),
+                        kinds.nullable(args.get(0))));
             }
         }
         // groups in GROUP BY order are the view's key; keep select order for columns

@@ -320,6 +320,33 @@ class ViewMaintenanceLiveTest {
         }
     }
 
+    /**
+     * The incremental merge sums the delta by sorting (enable_hashagg off for that one statement) and puts the
+     * caller's setting back: on stays on, off stays off, within the caller's transaction too.
+     */
+    @Test
+    void theIncrementalMergeLeavesTheCallersHashAggSettingAsItWas() throws SQLException {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 3, i, date '2024-01-01' + (i % 50) FROM generate_series(1, 60) i");
+        exec("SELECT * FROM lv.refresh_all()");
+        for (String setting : List.of("on", "off")) {
+            c.setAutoCommit(false);
+            exec("SET enable_hashagg = " + setting);
+            exec("INSERT INTO lv.sale SELECT i, i % 3, i, date '2024-01-01' + (i % 50) FROM generate_series(1000, 1010)"
+                    + " i");
+            exec("SELECT lv.refresh_per_shop()");
+            assertTrue(lastLog("per_shop").startsWith("incremental:"), lastLog("per_shop"));
+            assertEquals(setting, one("SHOW enable_hashagg"));
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals(setting, one("SHOW enable_hashagg"));
+            exec("RESET enable_hashagg");
+            exec("DELETE FROM lv.sale WHERE id >= 1000");
+        }
+        exec("SELECT lv.refresh_per_shop()");
+        sameAsQuery();
+    }
+
     /** Columns named like the functions' own variables (groups, pending, strategy, why) stay columns. */
     @Test
     void columnsNamedLikeTheRefreshFunctionsVariablesAreColumns() {
