@@ -65,6 +65,15 @@ public final class Planner {
 
     /** The plan of {@code model}; {@code views} is what validation made of its views (in dependency order). */
     public SchemaPlan plan(SpecModel model, ViewCatalog views) {
+        return plan(model, views, List.of());
+    }
+
+    /**
+     * The plan of {@code model}; {@code views} and {@code workflows} are what validation made of its views (in
+     * dependency order) and workflows. A workflow's objects go in its source entity's file.
+     */
+    public SchemaPlan plan(SpecModel model, ViewCatalog views,
+            List<dev.specgen.workflow.CompiledWorkflow> workflows) {
         DependencyGraph graph = DependencyGraph.of(model.entities(), views);
         Map<String, NameAllocator> names = new TreeMap<>();
         Map<String, NameAllocator> functionNames = new TreeMap<>();
@@ -118,6 +127,12 @@ public final class Planner {
                         opclassSchemas);
                 List<SqlObject> objects = new ArrayList<>(ep.objects());
                 objects.addAll(MaintenancePlanner.objects(e));
+                for (dev.specgen.workflow.CompiledWorkflow w : workflows) {
+                    if (w.source().name().equals(e.name())) {
+                        objects.addAll(WorkflowPlanner.objects(w, WorkflowPlanner.names(w, names.get(schema),
+                                functionNames.computeIfAbsent(schema, s -> new NameAllocator()))));
+                    }
+                }
                 files.add(new PlannedFile(path, List.of(source(e)), objects));
                 entityPlans.add(ep.entityPlan(path, source(e)));
                 if (!ep.deferredForeignKeys().isEmpty()) {
