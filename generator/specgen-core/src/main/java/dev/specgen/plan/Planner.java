@@ -111,6 +111,7 @@ public final class Planner {
         Map<String, SortedSet<String>> deferredSpecs = new TreeMap<>();
         List<EntityPlan> entityPlans = new ArrayList<>();
         List<ViewPlan> viewPlans = new ArrayList<>();
+        List<SchemaPlan.WorkflowPlan> workflowPlans = new ArrayList<>();
         Set<String> createdTypes = new HashSet<>();
         // declared enums are created with the other declared types, in 00_schema.sql
         model.types().forEach(t -> createdTypes.add(t.type().sql()));
@@ -129,8 +130,10 @@ public final class Planner {
                 objects.addAll(MaintenancePlanner.objects(e));
                 for (dev.specgen.workflow.CompiledWorkflow w : workflows) {
                     if (w.source().name().equals(e.name())) {
-                        objects.addAll(WorkflowPlanner.objects(w, WorkflowPlanner.names(w, names.get(schema),
-                                functionNames.computeIfAbsent(schema, s -> new NameAllocator()))));
+                        WorkflowPlanner.Names wn = WorkflowPlanner.names(w, names.get(schema),
+                                functionNames.computeIfAbsent(schema, s -> new NameAllocator()));
+                        objects.addAll(WorkflowPlanner.objects(w, wn));
+                        workflowPlans.add(new SchemaPlan.WorkflowPlan(w, wn, path, source(e)));
                     }
                 }
                 files.add(new PlannedFile(path, List.of(source(e)), objects));
@@ -168,7 +171,7 @@ public final class Planner {
                             ofSchema.stream().map(p -> Sql.qualified(schema, p.refresh())).toList(),
                             vs.getValue().get(0).view().pos()))));
         }
-        return new SchemaPlan(files, entityPlans, viewPlans, model.types());
+        return new SchemaPlan(files, entityPlans, viewPlans, model.types(), workflowPlans);
     }
 
     /** How many numbered files a schema has: tables, views, the deferred foreign keys, refresh_all. */

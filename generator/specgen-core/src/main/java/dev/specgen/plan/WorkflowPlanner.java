@@ -13,6 +13,7 @@ import dev.specgen.workflow.Term;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A compiled workflow to its objects, in the source entity's file: sync, a trigger function that applies every step
@@ -115,7 +116,12 @@ public final class WorkflowPlanner {
 
     /** What the inserted rows of one key add up to. */
     static String aggregate(Accumulate a) {
-        String src = a.source().map(f -> ROW + "." + Sql.ident(f.name())).orElse("");
+        return aggregate(a, ROW);
+    }
+
+    /** What the rows (alias {@code row}) of one key add up to. */
+    public static String aggregate(Accumulate a, String row) {
+        String src = a.source().map(f -> row + "." + Sql.ident(f.name())).orElse("");
         return switch (a.fold()) {
             case ADD -> a.source().isPresent() ? "coalesce(sum(" + src + "), 0)"
                     : a.constant().equals("1") ? "count(*)" : "count(*) * " + a.constant();
@@ -134,25 +140,31 @@ public final class WorkflowPlanner {
         };
     }
 
-    /**
-     * A derived value: {@code inserting}, from the aggregates of a key that has no row yet (a column the step does
-     * not set has its default); else from the row and the aggregates.
-     */
+    /** A derived value, from the aggregates of a key that has no row yet (a column the step does not set: its default). */
     static String render(Term t, boolean inserting) {
+        return inserting ? render(t, a -> AGG + "." + Sql.ident(a.target().name()), WorkflowPlanner::defaultOf)
+                : render(t, a -> "(" + newValue(a) + ")", f -> TARGET + "." + Sql.ident(f.name()));
+    }
+
+    /** A column's default as an expression, or NULL: the value a created row has where the step sets nothing. */
+    public static String defaultOf(Field f) {
+        return f.defaultSql().map(d -> "(" + d + ")").orElse("NULL");
+    }
+
+    /** {@code t} with the new values of folds and other columns spelled by the caller. */
+    public static String render(Term t, Function<Accumulate, String> newValue, Function<Field, String> column) {
         if (t instanceof Term.Number n) {
             return n.text();
         }
         if (t instanceof Term.Paren p) {
-            return "(" + render(p.inner(), inserting) + ")";
+            return "(" + render(p.inner(), newValue, column) + ")";
         }
         if (t instanceof Term.Binary b) {
-            return render(b.left(), inserting) + " " + b.op() + " " + render(b.right(), inserting);
+            return render(b.left(), newValue, column) + " " + b.op() + " " + render(b.right(), newValue, column);
         }
         if (t instanceof Term.NewValue v) {
-            String col = Sql.ident(v.fold().target().name());
-            return inserting ? AGG + "." + col : "(" + newValue(v.fold()) + ")";
+            return newValue.apply(v.fold());
         }
-        Field f = ((Term.Column) t).field();
-        return inserting ? f.defaultSql().map(d -> "(" + d + ")").orElse("NULL") : TARGET + "." + Sql.ident(f.name());
+        return column.apply(((Term.Column) t).field());
     }
 }
