@@ -355,13 +355,13 @@ public final class WorkflowCompiler {
                 operand = isSelf(c.args().get(0), f) ? c.args().get(1) : c.args().get(0);
             }
             Ast o = operand.bare();
-            String start = fold == Fold.ADD ? "0 (or no default)" : "no default";
+            String start = fold == Fold.ADD ? "default 0 (or none)" : "no default";
             Optional<String> def = f.defaultSql().map(String::strip);
             if (def.isPresent() && !(fold == Fold.ADD && def.get().matches("0+(\\.0*)?"))) {
                 diags.error(pos, Code.SG256, what + " folds inserted rows into " + f.name() + ", whose default "
                         + def.get() + " is not where a " + (fold == Fold.ADD ? "sum" : fold.name().toLowerCase(
                                 java.util.Locale.ROOT)) + " starts: a row the step creates gets the aggregate of the"
-                        + " inserted rows", "give " + f.name() + " default " + start);
+                        + " inserted rows", "give " + f.name() + " " + start);
                 ok = false;
                 return Optional.empty();
             }
@@ -393,10 +393,10 @@ public final class WorkflowCompiler {
                 return Optional.of(new Term.Number(n.text()));
             }
             if (a instanceof Ast.Bin b && List.of("+", "-", "*", "/").contains(b.op())) {
+                // one message per expression: the right side is judged only when the left one compiles
                 Optional<Term> l = term(b.left(), parsed, folds, pos);
-                Optional<Term> r = term(b.right(), parsed, folds, pos);
-                return l.isPresent() && r.isPresent() ? Optional.of(new Term.Binary(l.get(), b.op(), r.get()))
-                        : Optional.empty();
+                Optional<Term> r = l.isEmpty() ? Optional.empty() : term(b.right(), parsed, folds, pos);
+                return r.map(right -> new Term.Binary(l.get(), b.op(), right));
             }
             if (a instanceof Ast.Ref r && isRow(r)) {
                 error(pos, "cannot be compiled set-based: transaction." + r.name() + " is read outside a fold, so"
