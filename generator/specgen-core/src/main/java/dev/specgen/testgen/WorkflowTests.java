@@ -79,12 +79,12 @@ final class WorkflowTests {
                         + ": targets equal their definition after rounds of inserts", steps);
     }
 
-    private static String table(Entity e) {
+    static String table(Entity e) {
         return Sql.qualified(e.schema(), e.table());
     }
 
     /** The source's key columns cycle through small pools; a column unique in the source keeps one value per row. */
-    private Map<String, Integer> pools() {
+    static Map<String, Integer> pools(CompiledWorkflow w) {
         Map<String, Integer> pools = new LinkedHashMap<>();
         for (CompiledStep s : w.steps()) {
             for (KeyMatch k : s.key()) {
@@ -113,7 +113,7 @@ final class WorkflowTests {
             return Optional.of("cannot seed " + src.table() + ": " + String.join("; ", seed.problems()));
         }
         body.add(new ViewStep.DiffHelper(pos));
-        Map<String, Integer> pools = pools();
+        Map<String, Integer> pools = pools(w);
         Map<String, String> poolSql = new LinkedHashMap<>();
         String function = "";
         for (SeedPlan.Table t : seed.tables()) {
@@ -179,14 +179,15 @@ final class WorkflowTests {
                     + ": the queue is empty", pos));
         }
         for (CompiledStep s : w.steps()) {
-            body.add(new ViewAssertion.SameRows(targetQuery(s, pools), definition(s, pools), "round " + n + ": "
+            body.add(new ViewAssertion.SameRows(targetQuery(s, pools), definition(w, s, pools), "round " + n + ": "
                     + table(s.target()) + " equals its definition from " + src + " (step " + s.name() + ")", pos));
         }
     }
 
     static final String ROWS_N = "1000";
 
-    private String targetQuery(CompiledStep s, Map<String, String> pools) {
+    /** The target rows of the test's keys, as a relation. */
+    static String targetQuery(CompiledStep s, Map<String, String> pools) {
         List<String> cols = new ArrayList<>();
         List<String> where = new ArrayList<>();
         for (KeyMatch k : s.key()) {
@@ -202,7 +203,8 @@ final class WorkflowTests {
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + ") AS specgen_target";
     }
 
-    private String definition(CompiledStep s, Map<String, String> pools) {
+    /** What the target rows of the test's keys must hold: the step's folds recomputed from every source row. */
+    static String definition(CompiledWorkflow w, CompiledStep s, Map<String, String> pools) {
         List<String> cols = new ArrayList<>();
         List<String> where = new ArrayList<>();
         List<String> group = new ArrayList<>();

@@ -49,7 +49,7 @@ sealed interface Ast permits Ast.Num, Ast.Ref, Ast.Call, Ast.Bin, Ast.Par {
         Parser p = new Parser(sql);
         Ast a = p.or();
         if (p.i < p.tokens.size()) {
-            throw new Unsupported("unexpected \"" + p.text(p.tokens.get(p.i)) + "\"");
+            throw new Unsupported("\"" + p.text(p.tokens.get(p.i)) + "\"");
         }
         return a;
     }

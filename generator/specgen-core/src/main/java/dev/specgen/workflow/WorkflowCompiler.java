@@ -259,9 +259,10 @@ public final class WorkflowCompiler {
             }
             error(cond.pos(), "has a condition on " + String.join(", ", matches.keySet()) + ", which is not the primary"
                     + " key or a unique key of " + target.name() + ": one inserted row could update several rows, and"
-                    + " a missing row could not be created with ON CONFLICT", "match the primary key ("
-                            + String.join(", ", target.primaryKey().stream().map(Named::name).toList())
-                            + ") or declare a unique key on these columns");
+                    + " a missing row could not be created with ON CONFLICT", target.primaryKey().isEmpty()
+                            ? "give " + target.name() + " a primary key (or a unique key) on these columns"
+                            : "match the primary key (" + String.join(", ", target.primaryKey().stream()
+                                    .map(Named::name).toList()) + ") or declare a unique key on these columns");
             return List.of();
         }
 
