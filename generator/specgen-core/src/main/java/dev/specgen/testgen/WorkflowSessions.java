@@ -77,8 +77,8 @@ final class WorkflowSessions {
         SourcePos pos = w.pos();
         String table = WorkflowTests.table(src);
         String block = "((" + ROUND + " - 1) * " + SESSIONS + " + " + SESSION + " - 1) * " + ROWS;
-        String insert = "INSERT INTO " + table + (t.overriding() ? " OVERRIDING SYSTEM VALUE" : "") + " ("
-                + String.join(", ", t.columns()) + ")\nSELECT " + String.join(",\n       ", values)
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", t.columns()) + ")"
+                + (t.overriding() ? " OVERRIDING SYSTEM VALUE" : "") + "\nSELECT " + String.join(",\n       ", values)
                 + "\n  FROM generate_series(" + block + " + 1, " + block + " + " + ROWS + ") AS s(i)\n ORDER BY random()";
         String queue = w.async() ? Sql.qualified(src.schema(), wp.names().queue()) : "";
         String process = w.async() ? Sql.qualified(src.schema(), wp.names().process()) : "";
