@@ -925,6 +925,123 @@ BEGIN
 END
 $specgen$;
 
+-- queued rows are deleted as they are applied: vacuum after every 1000 of them, not after a fraction of the table
+CREATE TABLE IF NOT EXISTS analytics.update_performance_metrics_queue (
+    specgen_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    category text,
+    customer_id uuid,
+    product_id uuid,
+    quantity integer,
+    total_amount numeric(10,2),
+    transaction_date timestamp
+) WITH (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
+
+COMMENT ON TABLE analytics.update_performance_metrics_queue IS 'rows inserted into analytics.sales_transaction that workflow update_performance_metrics has not applied yet: process_update_performance_metrics() applies them';
+
+-- workflow update_performance_metrics: every statement that inserts into analytics.sales_transaction queues its rows (one set-based INSERT from the
+-- transition table); process_update_performance_metrics() applies them. Inserts only: updates and deletes of analytics.sales_transaction are not
+-- followed. SECURITY DEFINER: a role that may insert into analytics.sales_transaction needs no grant on the queue; search_path is pinned
+CREATE OR REPLACE FUNCTION analytics.update_performance_metrics_enqueue() RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+BEGIN
+    INSERT INTO analytics.update_performance_metrics_queue (category, customer_id, product_id, quantity, total_amount, transaction_date)
+    SELECT category, customer_id, product_id, quantity, total_amount, transaction_date
+      FROM specgen_new;
+    RETURN NULL;
+END
+$specgen$;
+
+-- applies up to p_batch queued rows of workflow update_performance_metrics, oldest first, and returns how many: call it until it
+-- returns 0. Rows another processor holds are skipped (FOR UPDATE SKIP LOCKED), so several can run at once and
+-- no row is applied twice; each step locks its target rows in key order, as the trigger does
+CREATE OR REPLACE FUNCTION analytics.process_update_performance_metrics(p_batch integer DEFAULT 10000) RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+DECLARE
+    specgen_batch analytics.update_performance_metrics_queue[];
+BEGIN
+    WITH specgen_claimed AS (
+        DELETE FROM analytics.update_performance_metrics_queue AS q
+         WHERE q.specgen_id IN (SELECT c.specgen_id FROM analytics.update_performance_metrics_queue AS c
+                                 ORDER BY c.specgen_id
+                                 LIMIT p_batch
+                                   FOR UPDATE SKIP LOCKED)
+        RETURNING q AS specgen_row
+    )
+    SELECT array_agg(specgen_row) INTO specgen_batch FROM specgen_claimed;
+    IF specgen_batch IS NULL THEN
+        RETURN 0;
+    END IF;
+    -- step update_product_metrics: the rows aggregated per key of analytics.product_metrics, keys in order (writers of the
+    -- same keys wait for each other instead of deadlocking); a key without a row gets one
+    INSERT INTO analytics.product_metrics AS t (product_id, total_sales, total_quantity, last_sale_date)
+    SELECT specgen_d.product_id,
+           specgen_d.total_sales,
+           specgen_d.total_quantity,
+           specgen_d.last_sale_date
+      FROM (SELECT specgen_row.product_id AS product_id,
+                   coalesce(sum(specgen_row.total_amount), 0) AS total_sales,
+                   coalesce(sum(specgen_row.quantity), 0) AS total_quantity,
+                   max(specgen_row.transaction_date) AS last_sale_date
+              FROM unnest(specgen_batch) AS specgen_row
+             WHERE specgen_row.product_id IS NOT NULL
+             GROUP BY specgen_row.product_id) AS specgen_d
+     ORDER BY specgen_d.product_id
+        ON CONFLICT (product_id) DO UPDATE
+       SET total_sales = t.total_sales + EXCLUDED.total_sales,
+           total_quantity = t.total_quantity + EXCLUDED.total_quantity,
+           last_sale_date = GREATEST(t.last_sale_date, EXCLUDED.last_sale_date);
+    -- step update_customer_metrics: the rows aggregated per key of analytics.customer_metrics, keys in order (writers of the
+    -- same keys wait for each other instead of deadlocking); a key without a row gets one
+    INSERT INTO analytics.customer_metrics AS t (customer_id, total_spent, total_orders, last_order_date, avg_order_value)
+    SELECT specgen_d.customer_id,
+           specgen_d.total_spent,
+           specgen_d.total_orders,
+           specgen_d.last_order_date,
+           specgen_d.total_spent / specgen_d.total_orders
+      FROM (SELECT specgen_row.customer_id AS customer_id,
+                   coalesce(sum(specgen_row.total_amount), 0) AS total_spent,
+                   count(*) AS total_orders,
+                   max(specgen_row.transaction_date) AS last_order_date
+              FROM unnest(specgen_batch) AS specgen_row
+             WHERE specgen_row.customer_id IS NOT NULL
+             GROUP BY specgen_row.customer_id) AS specgen_d
+     ORDER BY specgen_d.customer_id
+        ON CONFLICT (customer_id) DO UPDATE
+       SET total_spent = t.total_spent + EXCLUDED.total_spent,
+           total_orders = t.total_orders + EXCLUDED.total_orders,
+           last_order_date = GREATEST(t.last_order_date, EXCLUDED.last_order_date),
+           avg_order_value = (t.total_spent + EXCLUDED.total_spent) / (t.total_orders + EXCLUDED.total_orders);
+    -- step update_category_metrics: the rows aggregated per key of analytics.category_metrics, keys in order (writers of the
+    -- same keys wait for each other instead of deadlocking); a key without a row gets one
+    INSERT INTO analytics.category_metrics AS t (category, total_sales, total_transactions)
+    SELECT specgen_d.category,
+           specgen_d.total_sales,
+           specgen_d.total_transactions
+      FROM (SELECT specgen_row.category AS category,
+                   coalesce(sum(specgen_row.total_amount), 0) AS total_sales,
+                   count(*) AS total_transactions
+              FROM unnest(specgen_batch) AS specgen_row
+             WHERE specgen_row.category IS NOT NULL
+             GROUP BY specgen_row.category) AS specgen_d
+     ORDER BY specgen_d.category
+        ON CONFLICT (category) DO UPDATE
+       SET total_sales = t.total_sales + EXCLUDED.total_sales,
+           total_transactions = t.total_transactions + EXCLUDED.total_transactions;
+    RETURN cardinality(specgen_batch);
+END
+$specgen$;
+
+CREATE OR REPLACE TRIGGER specgen_update_performance_metrics
+    AFTER INSERT ON analytics.sales_transaction
+    REFERENCING NEW TABLE AS specgen_new
+    FOR EACH STATEMENT EXECUTE FUNCTION analytics.update_performance_metrics_enqueue();
+
 -- ---------------------------------------------------------------------------
 -- dms/01_reference.sql
 

@@ -149,3 +149,78 @@ SELECT "is"((SELECT count(*) FROM analytics.specgen_partition_log WHERE table_na
 DELETE FROM analytics.sales_transaction;
 DELETE FROM analytics.specgen_partition_log WHERE table_name = 'analytics.sales_transaction';
 DO $specgen$ DECLARE p text; BEGIN FOR p IN SELECT c.relname FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'analytics.sales_transaction'::regclass AND c.relname::text <> ALL (ARRAY['sales_transaction_p2024_01', 'sales_transaction_p2024_02', 'sales_transaction_p2024_03', 'sales_transaction_p2024_04', 'sales_transaction_p2024_05', 'sales_transaction_p2024_06', 'sales_transaction_p2024_07', 'sales_transaction_p2024_08', 'sales_transaction_p2024_09', 'sales_transaction_p2024_10', 'sales_transaction_p2024_11', 'sales_transaction_p2024_12', 'sales_transaction_default']) LOOP EXECUTE format('ALTER TABLE %s DETACH PARTITION %I.%I', 'analytics.sales_transaction', 'analytics', p); EXECUTE format('DROP TABLE %I.%I', 'analytics', p); END LOOP; END $specgen$;
+
+-- check update_performance_metrics_concurrently: 6 sessions insert and run process_update_performance_metrics(25) at once, over the same keys in random order; no errors, no deadlocks, targets exact
+-- 6 sessions, 4 rounds each
+-- SETUP
+-- start from an empty source
+DELETE FROM analytics.sales_transaction;
+-- and an empty queue
+DELETE FROM analytics.update_performance_metrics_queue;
+-- no product_metrics rows of the check's keys
+DELETE FROM analytics.product_metrics WHERE product_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 6) AS p);
+-- no customer_metrics rows of the check's keys
+DELETE FROM analytics.customer_metrics WHERE customer_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 4) AS p);
+-- no category_metrics rows of the check's keys
+DELETE FROM analytics.category_metrics WHERE category IN (SELECT 'v' || ((900000000 + p)) FROM generate_series(0, 2) AS p);
+-- SESSION
+-- 60 rows over the same few keys of every target, in random order
+INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
+SELECT md5(i::text)::uuid,
+       md5(((900000000 + i % 5))::text)::uuid,
+       md5(((900000000 + i % 7))::text)::uuid,
+       1 + (i % 15),
+       1 + (i % 15),
+       1 + (i % 15),
+       '2024-01-01'::timestamp + (i - 1) * (('2025-01-01'::timestamp - '2024-01-01'::timestamp) / 1440),
+       'v' || i,
+       'v' || i,
+       'v' || ((900000000 + i % 3))
+  FROM generate_series(((current_setting('specgen.round')::integer - 1) * 6 + current_setting('specgen.session')::integer - 1) * 60 + 1, ((current_setting('specgen.round')::integer - 1) * 6 + current_setting('specgen.session')::integer - 1) * 60 + 60) AS s(i)
+ ORDER BY random();
+-- a processor claims a batch while the others insert and process
+DO $specgen$
+BEGIN
+    PERFORM analytics.process_update_performance_metrics(25);
+END;
+$specgen$;
+-- and another
+DO $specgen$
+BEGIN
+    PERFORM analytics.process_update_performance_metrics(25);
+END;
+$specgen$;
+-- CHECK
+-- rows of query a missing from b, plus rows of b missing from a, duplicates counted: 0 when both hold the same rows
+CREATE OR REPLACE FUNCTION pg_temp.specgen_diff(a text, b text) RETURNS bigint
+LANGUAGE plpgsql AS $specgen$
+DECLARE
+    n bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FROM ((%s EXCEPT ALL %s) UNION ALL (%s EXCEPT ALL %s)) AS d', a, b, b, a) INTO n;
+    RETURN n;
+END;
+$specgen$;
+SELECT lives_ok($q$DO $d$ BEGIN WHILE analytics.process_update_performance_metrics(25) > 0 LOOP END LOOP; END $d$$q$, 'drains what the sessions'' processors left');
+SELECT ok(coalesce((NOT EXISTS (SELECT 1 FROM analytics.update_performance_metrics_queue)), false), 'the queue is empty');
+SELECT "is"((SELECT count(*) FROM analytics.sales_transaction), 1440::bigint, 'every row of every session is in sales_transaction');
+SELECT "is"(pg_temp.specgen_diff($q$SELECT * FROM (SELECT t.product_id, t.total_sales, t.total_quantity, t.last_sale_date FROM analytics.product_metrics AS t WHERE t.product_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 6) AS p)) AS specgen_target$q$,
+                                 $q$SELECT r.product_id, CAST(coalesce(sum(r.total_amount), 0) AS numeric(12,2)), CAST(coalesce(sum(r.quantity), 0) AS integer), CAST(max(r.transaction_date) AS timestamp) FROM analytics.sales_transaction AS r WHERE r.product_id IS NOT NULL AND r.product_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 6) AS p) GROUP BY r.product_id$q$),
+            0::bigint, 'analytics.product_metrics equals its definition from sales_transaction (step update_product_metrics)');
+SELECT "is"(pg_temp.specgen_diff($q$SELECT * FROM (SELECT t.customer_id, t.total_spent, t.total_orders, t.last_order_date, t.avg_order_value FROM analytics.customer_metrics AS t WHERE t.customer_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 4) AS p)) AS specgen_target$q$,
+                                 $q$SELECT r.customer_id, CAST(coalesce(sum(r.total_amount), 0) AS numeric(12,2)), CAST(count(*) AS integer), CAST(max(r.transaction_date) AS timestamp), CAST((coalesce(sum(r.total_amount), 0)) / (count(*)) AS numeric(10,2)) FROM analytics.sales_transaction AS r WHERE r.customer_id IS NOT NULL AND r.customer_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 4) AS p) GROUP BY r.customer_id$q$),
+            0::bigint, 'analytics.customer_metrics equals its definition from sales_transaction (step update_customer_metrics)');
+SELECT "is"(pg_temp.specgen_diff($q$SELECT * FROM (SELECT t.category, t.total_sales, t.total_transactions FROM analytics.category_metrics AS t WHERE t.category IN (SELECT 'v' || ((900000000 + p)) FROM generate_series(0, 2) AS p)) AS specgen_target$q$,
+                                 $q$SELECT r.category, CAST(coalesce(sum(r.total_amount), 0) AS numeric(14,2)), CAST(count(*) AS bigint) FROM analytics.sales_transaction AS r WHERE r.category IS NOT NULL AND r.category IN (SELECT 'v' || ((900000000 + p)) FROM generate_series(0, 2) AS p) GROUP BY r.category$q$),
+            0::bigint, 'analytics.category_metrics equals its definition from sales_transaction (step update_category_metrics)');
+-- CLEANUP
+-- what the sessions inserted
+DELETE FROM analytics.sales_transaction;
+-- the queue
+DELETE FROM analytics.update_performance_metrics_queue;
+-- the product_metrics rows the check made
+DELETE FROM analytics.product_metrics WHERE product_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 6) AS p);
+-- the customer_metrics rows the check made
+DELETE FROM analytics.customer_metrics WHERE customer_id IN (SELECT md5(((900000000 + p))::text)::uuid FROM generate_series(0, 4) AS p);
+-- the category_metrics rows the check made
+DELETE FROM analytics.category_metrics WHERE category IN (SELECT 'v' || ((900000000 + p)) FROM generate_series(0, 2) AS p);

@@ -100,7 +100,7 @@ public final class Specgen {
         // the extensions each entity needs were worked out by validation; the planner uses that answer
         ValidationResult validation = checked.validation().orElseThrow();
         SchemaPlan plan = new Planner(e -> validation.extensions().getOrDefault(e.name(),
-                Collections.emptySortedSet()), sourceNames(opts)).plan(model.get(), validation.views());
+                Collections.emptySortedSet()), sourceNames(opts)).plan(model.get(), validation.views(), validation.workflows());
         TestPlan testPlan = new TestPlanner().plan(plan);
         laps.lap(Stage.PLAN);
         Renderer renderer = new Renderer(templates);

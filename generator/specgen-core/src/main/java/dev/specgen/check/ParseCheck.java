@@ -512,6 +512,19 @@ public final class ParseCheck implements AutoCloseable {
         if (o instanceof ViewObject vo) {
             return ViewStatements.expected(vo);
         }
+        if (o instanceof dev.specgen.plan.WorkflowObject wo) {
+            if (wo instanceof dev.specgen.plan.WorkflowObject.CreateQueue) {
+                return CreateTable.class;
+            }
+            if (wo instanceof dev.specgen.plan.WorkflowObject.Trigger) {
+                return net.sf.jsqlparser.statement.create.trigger.CreateTrigger.class;
+            }
+            if (wo instanceof dev.specgen.plan.WorkflowObject.StepStatement
+                    || wo instanceof dev.specgen.plan.WorkflowObject.Enqueue) {
+                return net.sf.jsqlparser.statement.insert.Insert.class;
+            }
+            return CreateFunction.class;
+        }
         if (o instanceof SqlObject.CreateSchema) {
             return CreateSchema.class;
         } else if (o instanceof SqlObject.CreateExtension) {

@@ -65,6 +65,15 @@ public final class Planner {
 
     /** The plan of {@code model}; {@code views} is what validation made of its views (in dependency order). */
     public SchemaPlan plan(SpecModel model, ViewCatalog views) {
+        return plan(model, views, List.of());
+    }
+
+    /**
+     * The plan of {@code model}; {@code views} and {@code workflows} are what validation made of its views (in
+     * dependency order) and workflows. A workflow's objects go in its source entity's file.
+     */
+    public SchemaPlan plan(SpecModel model, ViewCatalog views,
+            List<dev.specgen.workflow.CompiledWorkflow> workflows) {
         DependencyGraph graph = DependencyGraph.of(model.entities(), views);
         Map<String, NameAllocator> names = new TreeMap<>();
         Map<String, NameAllocator> functionNames = new TreeMap<>();
@@ -102,6 +111,7 @@ public final class Planner {
         Map<String, SortedSet<String>> deferredSpecs = new TreeMap<>();
         List<EntityPlan> entityPlans = new ArrayList<>();
         List<ViewPlan> viewPlans = new ArrayList<>();
+        List<SchemaPlan.WorkflowPlan> workflowPlans = new ArrayList<>();
         Set<String> createdTypes = new HashSet<>();
         // declared enums are created with the other declared types, in 00_schema.sql
         model.types().forEach(t -> createdTypes.add(t.type().sql()));
@@ -118,6 +128,14 @@ public final class Planner {
                         opclassSchemas);
                 List<SqlObject> objects = new ArrayList<>(ep.objects());
                 objects.addAll(MaintenancePlanner.objects(e));
+                for (dev.specgen.workflow.CompiledWorkflow w : workflows) {
+                    if (w.source().name().equals(e.name())) {
+                        WorkflowPlanner.Names wn = WorkflowPlanner.names(w, names.get(schema),
+                                functionNames.computeIfAbsent(schema, s -> new NameAllocator()));
+                        objects.addAll(WorkflowPlanner.objects(w, wn));
+                        workflowPlans.add(new SchemaPlan.WorkflowPlan(w, wn, path, source(e)));
+                    }
+                }
                 files.add(new PlannedFile(path, List.of(source(e)), objects));
                 entityPlans.add(ep.entityPlan(path, source(e)));
                 if (!ep.deferredForeignKeys().isEmpty()) {
@@ -153,7 +171,7 @@ public final class Planner {
                             ofSchema.stream().map(p -> Sql.qualified(schema, p.refresh())).toList(),
                             vs.getValue().get(0).view().pos()))));
         }
-        return new SchemaPlan(files, entityPlans, viewPlans, model.types());
+        return new SchemaPlan(files, entityPlans, viewPlans, model.types(), workflowPlans);
     }
 
     /** How many numbered files a schema has: tables, views, the deferred foreign keys, refresh_all. */

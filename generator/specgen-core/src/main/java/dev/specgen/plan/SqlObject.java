@@ -14,7 +14,7 @@ import java.util.Objects;
 public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.CreateExtension, SqlObject.CreateEnum,
         SqlObject.CreateTable, SqlObject.CreatePartition, SqlObject.CreateIndex, SqlObject.AttachIndex,
         SqlObject.CommentOn, SqlObject.AddForeignKey, SqlObject.AddConstraint, SqlObject.BulkFunction, ViewObject,
-        MaintenanceObject, TableFeatureObject, SequenceObject, TypeObject {
+        MaintenanceObject, TableFeatureObject, SequenceObject, TypeObject, WorkflowObject {
 
     SourcePos origin();
 

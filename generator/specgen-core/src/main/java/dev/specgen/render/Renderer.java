@@ -148,6 +148,11 @@ public final class Renderer {
                         embedded.add(new RenderedStatement(e, object(e), f.path()));
                     }
                 }
+                if (o instanceof dev.specgen.plan.WorkflowObject wo) {
+                    for (SqlObject e : wo.embedded()) {
+                        embedded.add(new RenderedStatement(e, object(e), f.path()));
+                    }
+                }
             }
             List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
             FileModel m = new FileModel(f.path(), String.join(", ", f.specFiles()), notes, texts);

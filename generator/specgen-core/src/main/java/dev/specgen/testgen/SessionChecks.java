@@ -18,6 +18,7 @@ final class SessionChecks {
         out.addAll(ViewSessionChecks.of(ep, plan));
         out.addAll(BulkSessions.of(ep, plan::entity));
         MaintenanceSessions.of(ep, plan).ifPresent(out::add);
+        out.addAll(WorkflowSessions.of(ep, plan));
         return List.copyOf(out);
     }
 }

@@ -68,6 +68,10 @@ public final class TestPlanner {
         for (dev.specgen.plan.ViewPlan vp : plan.views()) {
             files.add(ViewTests.file(vp, plan, maxSeedRows));
         }
+        Map<String, Integer> perSource = new HashMap<>();
+        for (SchemaPlan.WorkflowPlan wp : plan.workflows()) {
+            files.add(WorkflowTests.file(wp, plan, perSource.merge(wp.file(), 1, Integer::sum) - 1));
+        }
         return new TestPlan(files, sessionFiles);
     }
 
@@ -141,6 +145,14 @@ public final class TestPlanner {
         return besideInTests(ddlFile, "_bulk_test.sql");
     }
 
+    /**
+     * The test file of the {@code index}-th (from 0) workflow whose objects are in {@code ddlFile}:
+     * {@code analytics/tests/02_sales_transaction_workflow_test.sql}, then {@code ..._workflow2_test.sql}.
+     */
+    public static String workflowTestPath(String ddlFile, int index) {
+        return besideInTests(ddlFile, index == 0 ? "_workflow_test.sql" : "_workflow" + (index + 1) + "_test.sql");
+    }
+
     /** {@code analytics/02_sales_transaction.sql} -> {@code analytics/tests/02_sales_transaction_test.sql}. */
     static String testPath(String ddlFile) {
         return besideInTests(ddlFile, "_test.sql");
@@ -151,7 +163,7 @@ public final class TestPlanner {
         return besideInTests(ddlFile, "_sessions.sql");
     }
 
-    private static String besideInTests(String ddlFile, String suffix) {
+    static String besideInTests(String ddlFile, String suffix) {
         int slash = ddlFile.lastIndexOf('/');
         String dir = slash < 0 ? "" : ddlFile.substring(0, slash + 1);
         String name = ddlFile.substring(slash + 1);

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Workflows: step names unique (SG202); each step targets an entity of the run (SG204) and sets only its fields
- * (SG203); delete steps set no fields and the others do (SG222, SG108). A valid workflow is still not generated:
- * SG236 says so, so that it is not mistaken for working code. Pattern, operation and step words were checked by the
+ * (SG203); delete steps set no fields and the others do (SG222, SG108). What a valid workflow compiles to, or why it
+ * cannot, is {@link dev.specgen.workflow.WorkflowCompiler}'s. Pattern, operation and step words were checked by the
  * model builder; bulk operations are {@link BulkRule}'s, hints {@link HintRule}'s.
  */
 final class ActionRule implements Rule {
@@ -47,10 +47,6 @@ final class ActionRule implements Rule {
                 }
                 checkStep(s, byName, entityNames, diags);
             }
-            diags.warning(w.patternPos(), Code.SG236, "workflow " + what + " is validated but not generated yet:"
-                    + " its steps, trigger and performance hints have no effect",
-                    "write the steps as a trigger or a refresh of your own for now; generated materialized views"
-                            + " keep aggregates like these up to date");
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * staging, the {@code --initial} path, the default batch size), which inserts, upserts and replaces but never
  * deletes: on a delete they have no effect (SG235). {@code disable_triggers: true} cannot be honoured safely (SG234).
  * The workflow hints ({@code async_execution}, {@code batch_updates}, {@code materialized_views}) and
- * {@code trigger} mean nothing to a bulk operation (SG235). A workflow's hints are covered by its SG236.
+ * {@code trigger} mean nothing to a bulk operation (SG235). What a workflow's hints do is
+ * {@link dev.specgen.workflow.WorkflowCompiler}'s (SG239).
  */
 final class HintRule implements Rule {
 

@@ -10,15 +10,22 @@ import java.util.TreeSet;
  * Facts derived while validating that later stages use. {@code extensions} maps each entity name (in model order)
  * to the PostgreSQL extensions its indexes need ({@code btree_gin}, {@code btree_gist}), sorted; entities that need
  * none map to an empty set. The same answer for one entity is {@link Extensions#required}. {@code views} is what the
- * view analysis made of every materialized view, in dependency order.
+ * view analysis made of every materialized view, in dependency order; {@code workflows} the workflows that
+ * compile to set-based maintenance.
  */
-public record ValidationResult(Map<String, SortedSet<String>> extensions, dev.specgen.view.ViewCatalog views) {
+public record ValidationResult(Map<String, SortedSet<String>> extensions, dev.specgen.view.ViewCatalog views,
+        java.util.List<dev.specgen.workflow.CompiledWorkflow> workflows) {
 
     public ValidationResult {
         Map<String, SortedSet<String>> copy = new LinkedHashMap<>();
         extensions.forEach((k, v) -> copy.put(k, Collections.unmodifiableSortedSet(new TreeSet<>(v))));
         extensions = Collections.unmodifiableMap(copy);
         java.util.Objects.requireNonNull(views, "views == null");
+        workflows = java.util.List.copyOf(workflows);
+    }
+
+    public ValidationResult(Map<String, SortedSet<String>> extensions, dev.specgen.view.ViewCatalog views) {
+        this(extensions, views, java.util.List.of());
     }
 
     public ValidationResult(Map<String, SortedSet<String>> extensions) {

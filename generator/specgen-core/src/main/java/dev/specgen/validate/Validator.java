@@ -56,6 +56,7 @@ public final class Validator {
         for (Entity e : model.entities()) {
             extensions.putIfAbsent(e.name(), Extensions.required(e));
         }
-        return new ValidationResult(extensions, dev.specgen.view.ViewAnalyzer.analyze(model, diags));
+        dev.specgen.view.ViewCatalog views = dev.specgen.view.ViewAnalyzer.analyze(model, diags);
+        return new ValidationResult(extensions, views, dev.specgen.workflow.WorkflowCompiler.compile(model, diags));
     }
 }

@@ -11,11 +11,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ActionRuleTest {
 
     private static final String METRICS = "entity: Metrics\nfields: {id: bigint, total: numeric}\n";
-    /** Every workflow is reported as not generated (SG236), after its own problems. */
-    private static final String NOT_GENERATED = "a.yaml:4:24: warning SG236: workflow action \"a\" is validated but"
-            + " not generated yet: its steps, trigger and performance hints have no effect\n  hint: write the steps as"
-            + " a trigger or a refresh of your own for now; generated materialized views keep aggregates like these"
-            + " up to date";
+    /** A workflow with delete steps is not generated (SG236). */
+    private static final String DELETES = "a.yaml:4:24: warning SG236: workflow action \"a\" is validated but not"
+            + " generated: steps that insert or delete target rows are not compiled yet: STEPS\n  hint: write those"
+            + " steps as update (create the row when missing, then fold the inserted rows into it), or keep the"
+            + " workflow as documentation";
+    /** A workflow without a trigger does not compile (SG238). */
+    private static final String NO_TRIGGER = "a.yaml:4:24: error SG238: workflow action \"a\" has no trigger: specgen"
+            + " cannot tell when its steps run\n  hint: add trigger: <name>_inserted (for example"
+            + " transaction_inserted): the steps then run for every statement that inserts rows into the entity";
+    /** An update step without a condition does not compile (SG237). */
+    private static final String NO_CONDITION = "a.yaml:4:68: error SG237: workflow step \"s\" has no condition:"
+            + " specgen cannot tell which Metrics row an inserted row updates\n  hint: add condition: \"<key column> ="
+            + " transaction.<column>\" for each column of Metrics's primary key";
 
     private static Run actions(String yaml) {
         return Run.validate("entity: Sale\nfields: {id: {type: bigint, primary_key: true}, amount: numeric, "
@@ -24,9 +32,16 @@ class ActionRuleTest {
 
     @Test
     void validActions() {
-        assertEquals("a.yaml:11:14: warning SG236: workflow action \"sync\" is validated but not generated yet: its"
-                + " steps, trigger and performance hints have no effect\n  hint: write the steps as a trigger or a"
-                + " refresh of your own for now; generated materialized views keep aggregates like these up to date",
+        assertEquals("a.yaml:11:14: warning SG236: workflow action \"sync\" is validated but not generated: steps"
+                + " that insert or delete target rows are not compiled yet: drop (delete)\n  hint: write those steps"
+                + " as update (create the row when missing, then fold the inserted rows into it), or keep the workflow"
+                + " as documentation\na.yaml:13:48: warning SG239: performance hint batch_updates: false of workflow"
+                + " action \"sync\" has no effect: the inserted rows are always applied aggregated per target key (one"
+                + " statement per step), never row by row\n  hint: drop it\na.yaml:13:70: warning SG239: performance"
+                + " hint materialized_views of workflow action \"sync\" has no effect: the steps update their target"
+                + " tables directly, set-based, which is what a materialized view of these totals would give; no view"
+                + " is made for them\n  hint: drop it, or declare a materialized_view (refresh: incremental) over the"
+                + " source to get a view",
                 actions("""
                   - name: load
                     pattern: batch/bulk_operation
@@ -59,33 +74,33 @@ class ActionRuleTest {
                 + " batch/bulk_operation does not use\\n  hint: use pattern composite/workflow_orchestrator for"
                 + " workflows",
         "`{name: a, pattern: composite/workflow_orchestrator}` | a.yaml:4:24: error SG108: action \"a\" needs a"
-                + " \"workflow\" list of steps for pattern composite/workflow_orchestrator\\n" + "NOT_GENERATED",
+                + " \"workflow\" list of steps for pattern composite/workflow_orchestrator\\n" + "NO_TRIGGER",
         "`{name: a, pattern: composite/workflow_orchestrator, operation: insert, batch_field: x, workflow: [{step: s,"
-                + " action: delete, entity: Sale}]}` | a.yaml:4:24: warning SG236: NOT_GENERATED_TAIL"
+                + " action: delete, entity: Sale}]}` | DELETES_S"
                 + "\\na.yaml:4:68: error SG222: action \"a\" has operation insert, which pattern"
                 + " composite/workflow_orchestrator does not use\\n  hint: use pattern batch/bulk_operation for bulk"
                 + " operations\\na.yaml:4:89: error SG222: action \"a\" has batch_field x, which"
                 + " pattern composite/workflow_orchestrator does not use\\n  hint: use pattern batch/bulk_operation"
                 + " for bulk operations",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: updte, entity: Sale,"
-                + " fields: {id: 1}}]}` | NOT_GENERATED\\na.yaml:4:86: error SG222: unknown step action \"updte\" in"
+                + " fields: {id: 1}}]}` | NO_TRIGGER\\na.yaml:4:86: error SG222: unknown step action \"updte\" in"
                 + " workflow step \"s\" (did you mean \"update\"?)\\n  hint: step actions: update, insert, upsert,"
                 + " delete",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: update, entity:"
-                + " Metrcs, fields: {total: 1}}]}` | NOT_GENERATED\\na.yaml:4:102: error SG204: unknown entity"
+                + " Metrcs, fields: {total: 1}}]}` | NO_TRIGGER\\na.yaml:4:102: error SG204: unknown entity"
                 + " \"Metrcs\" in workflow step \"s\" (did you mean \"Metrics\"?)\\n  hint: entities of this run: Sale,"
                 + " Metrics; specs that a workflow targets must be generated together",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: update, entity:"
-                + " Metrics, fields: {totl: 1}}]}` | NOT_GENERATED\\na.yaml:4:120: error SG203: workflow step \"s\""
+                + " Metrics, fields: {totl: 1}}]}` | NO_TRIGGER\\nNO_CONDITION\\na.yaml:4:120: error SG203: workflow step \"s\""
                 + " sets \"totl\", which is not a field of Metrics (did you mean \"total\"?)",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: update, entity:"
-                + " Metrics}]}` | NOT_GENERATED\\na.yaml:4:68: error SG108: workflow step \"s\" needs \"fields\" to"
-                + " update",
+                + " Metrics}]}` | NO_TRIGGER\\na.yaml:4:68: error SG108: workflow step \"s\" needs \"fields\" to"
+                + " update\\nNO_CONDITION",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: delete, entity:"
-                + " Metrics, fields: {total: 0}}]}` | NOT_GENERATED\\na.yaml:4:68: error SG222: workflow step \"s\""
+                + " Metrics, fields: {total: 0}}]}` | DELETES_S\\na.yaml:4:68: error SG222: workflow step \"s\""
                 + " deletes rows but sets fields\\n  hint: drop fields: from the step",
         "`{name: a, pattern: composite/workflow_orchestrator, workflow: [{step: s, action: delete, entity: Sale},"
-                + " {step: s, action: delete, entity: Sale}]}` | NOT_GENERATED\\na.yaml:4:109: error SG202: workflow"
+                + " {step: s, action: delete, entity: Sale}]}` | DELETES_SS\\na.yaml:4:109: error SG202: workflow"
                 + " step \"s\" appears twice in action \"a\"",
         // hints: names, levels and values (model builder), then what they do (HintRule)
         "`{name: a, pattern: batch/bulk_operation, operation: insert, performance_hints: {copy_mod: true}}` |"
@@ -149,9 +164,9 @@ class ActionRuleTest {
                 + " SG212: batch field name \"Rows\" is not a lower-case SQL identifier\\n  hint: use \"rows\"",
     })
     void reports(String action, String expected) {
-        String notGenerated = NOT_GENERATED.substring(NOT_GENERATED.indexOf("warning SG236: ") + 15);
-        assertEquals(expected.replace("NOT_GENERATED_TAIL", notGenerated.strip())
-                .replace("NOT_GENERATED", NOT_GENERATED).replace("\\n", "\n"), actions("  - " + action + "\n").text());
+        assertEquals(expected.replace("DELETES_SS", DELETES.replace("STEPS", "s (delete), s (delete)"))
+                .replace("DELETES_S", DELETES.replace("STEPS", "s (delete)")).replace("NO_TRIGGER", NO_TRIGGER)
+                .replace("NO_CONDITION", NO_CONDITION).replace("\\n", "\n"), actions("  - " + action + "\n").text());
     }
 
     @Test

@@ -41,10 +41,10 @@ class SeedTest {
               hint: specgen load writes each batch with one set-based INSERT ... SELECT, so statement-level triggers\
              fire once per batch; load --initial fills new partitions before they are attached, where no trigger of\
              the parent fires
-            specs/sales_analytics.yaml:47:14: warning SG236: workflow action "update_performance_metrics" is\
-             validated but not generated yet: its steps, trigger and performance hints have no effect
-              hint: write the steps as a trigger or a refresh of your own for now; generated materialized views keep\
-             aggregates like these up to date
+            specs/sales_analytics.yaml:52:9: warning SG239: performance hint materialized_views of workflow action\
+             "update_performance_metrics" has no effect: the steps update their target tables directly, set-based,\
+             which is what a materialized view of these totals would give; no view is made for them
+              hint: drop it, or declare a materialized_view (refresh: incremental) over the source to get a view
             """;
 
     private static String unknown(int line, String entity, String step, String known) {
@@ -100,8 +100,18 @@ class SeedTest {
                   hint: give it one: materialized_view: {name: product_performance_mv, query: "SELECT ..."} (or\
                  group_by: and measures: over ProductMetrics), or declare it in a document of its own; see\
                  docs/spec-reference.md#materialized-views
-                """ + SALES + unknown(76, "CategoryMetrics", "update_category_metrics",
+                """ + SALES + noKey(62, "update_product_metrics", "product_id", "ProductMetrics") + "\n"
+                + noKey(72, "update_customer_metrics", "customer_id", "CustomerMetrics") + "\n"
+                + unknown(76, "CategoryMetrics", "update_category_metrics",
                 "ProductMetrics, CustomerMetrics, SalesTransaction"), r.text());
         assertEquals("[btree_gist]", r.facts().allExtensions().toString());
+    }
+
+    /** The seed's metrics entities declare no primary key: a step's condition then matches no key (SG237). */
+    private static String noKey(int line, String step, String column, String entity) {
+        return "specs/sales_analytics.yaml:" + line + ":20: error SG237: workflow step \"" + step + "\" has a"
+                + " condition on " + column + ", which is not the primary key or a unique key of " + entity + ": one"
+                + " inserted row could update several rows, and a missing row could not be created with ON CONFLICT"
+                + "\n  hint: give " + entity + " a primary key (or a unique key) on these columns";
     }
 }

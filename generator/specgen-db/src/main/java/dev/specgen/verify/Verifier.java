@@ -231,6 +231,32 @@ public final class Verifier {
                     return out;
                 }
             }
+            int index = 0;
+            for (SchemaPlan.WorkflowPlan wp : plan.workflows()) {
+                if (!wp.file().equals(ep.file())) {
+                    continue;
+                }
+                String wfFile = dev.specgen.testgen.TestPlanner.workflowTestPath(ep.file(), index++);
+                String wf = rendered.files().get(wfFile);
+                Entity e = ep.entity();
+                if (wf == null) {
+                    continue;
+                }
+                if (inPlace) {
+                    diagnostics.add(Diagnostic.warning(e.pos(), Code.SG419, "--in-place: the tests of workflow "
+                            + wp.workflow().action() + " (" + wfFile + ") were not run: they insert rows into "
+                            + e.schema() + "." + e.table()).withHint("run specgen verify without --in-place (a"
+                                    + " scratch database) to run them"));
+                    continue;
+                }
+                TapResult t = timed("tests", "testing workflow " + wp.workflow().action(),
+                        () -> TapRunner.run(c, wf, tap.searchPath(), settings));
+                out.add(new EntityReport(e.name(), e.schema() + "." + e.table() + " (workflow "
+                        + wp.workflow().action() + ")", e.pos().file(), wfFile, true, Optional.of(t)));
+                if (!failures(ep, wfFile, t)) {
+                    return out;
+                }
+            }
         }
         for (ViewPlan vp : plan.views()) {
             String file = testFileOf(vp);
