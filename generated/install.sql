@@ -510,15 +510,15 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_transaction_id boolean;
-    v_given_customer_id boolean;
-    v_given_product_id boolean;
-    v_given_quantity boolean;
-    v_given_unit_price boolean;
-    v_given_total_amount boolean;
-    v_given_payment_method boolean;
-    v_given_region boolean;
-    v_given_category boolean;
+    v_given_transaction_id boolean := true;
+    v_given_customer_id boolean := true;
+    v_given_product_id boolean := true;
+    v_given_quantity boolean := true;
+    v_given_unit_price boolean := true;
+    v_given_total_amount boolean := true;
+    v_given_payment_method boolean := true;
+    v_given_region boolean := true;
+    v_given_category boolean := true;
 BEGIN
     IF p_transactions IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.bulk_insert_transactions_json: p_transactions is required (not NULL)';
@@ -527,10 +527,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'transaction_id'), bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
-      INTO v_given_transaction_id, v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
-      FROM jsonb_array_elements(p_transactions) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_transactions -> 0 ?& ARRAY['transaction_id', 'customer_id', 'product_id', 'quantity', 'unit_price', 'total_amount', 'payment_method', 'region', 'category']) THEN
+        SELECT bool_or(e.specgen_doc ? 'transaction_id'), bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+          INTO v_given_transaction_id, v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+          FROM jsonb_array_elements(p_transactions) AS e(specgen_doc);
+    END IF;
     INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
     SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
@@ -659,14 +662,14 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_customer_id boolean;
-    v_given_product_id boolean;
-    v_given_quantity boolean;
-    v_given_unit_price boolean;
-    v_given_total_amount boolean;
-    v_given_payment_method boolean;
-    v_given_region boolean;
-    v_given_category boolean;
+    v_given_customer_id boolean := true;
+    v_given_product_id boolean := true;
+    v_given_quantity boolean := true;
+    v_given_unit_price boolean := true;
+    v_given_total_amount boolean := true;
+    v_given_payment_method boolean := true;
+    v_given_region boolean := true;
+    v_given_category boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.upsert_transactions_json: p_rows is required (not NULL)';
@@ -675,10 +678,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
-      INTO v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['customer_id', 'product_id', 'quantity', 'unit_price', 'total_amount', 'payment_method', 'region', 'category']) THEN
+        SELECT bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+          INTO v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
     SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
@@ -1228,8 +1234,8 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_referenced_document_id boolean;
-    v_given_referenced_document_partition_key boolean;
+    v_given_referenced_document_id boolean := true;
+    v_given_referenced_document_partition_key boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'dms.insert_references_json: p_rows is required (not NULL)';
@@ -1238,10 +1244,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'referenced_document_id'), bool_or(e.specgen_doc ? 'referenced_document_partition_key')
-      INTO v_given_referenced_document_id, v_given_referenced_document_partition_key
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['referenced_document_id', 'referenced_document_partition_key']) THEN
+        SELECT bool_or(e.specgen_doc ? 'referenced_document_id'), bool_or(e.specgen_doc ? 'referenced_document_partition_key')
+          INTO v_given_referenced_document_id, v_given_referenced_document_partition_key
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     -- one writer per parent at a time: transaction-level advisory locks on the parents' hash buckets, in order
     PERFORM pg_catalog.pg_advisory_xact_lock('dms.reference'::regclass::oid::integer, b.bucket)
        FROM (SELECT DISTINCT (pg_catalog.hash_record_extended(ROW(u.parent_document_partition_key, u.parent_document_id), 0) & 255)::integer AS bucket

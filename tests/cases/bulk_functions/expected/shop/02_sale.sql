@@ -94,10 +94,10 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_id boolean;
-    v_given_channel boolean;
-    v_given_tags boolean;
-    v_given_note boolean;
+    v_given_id boolean := true;
+    v_given_channel boolean := true;
+    v_given_tags boolean := true;
+    v_given_note boolean := true;
 BEGIN
     IF p_sales IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'shop.load_sales_json: p_sales is required (not NULL)';
@@ -106,10 +106,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'id'), bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
-      INTO v_given_id, v_given_channel, v_given_tags, v_given_note
-      FROM jsonb_array_elements(p_sales) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_sales -> 0 ?& ARRAY['id', 'channel', 'tags', 'note']) THEN
+        SELECT bool_or(e.specgen_doc ? 'id'), bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
+          INTO v_given_id, v_given_channel, v_given_tags, v_given_note
+          FROM jsonb_array_elements(p_sales) AS e(specgen_doc);
+    END IF;
     INSERT INTO shop.sale (id, sold_at, amount, channel, tags, note)
     SELECT DISTINCT ON (r.id, r.sold_at)
            r.id, r.sold_at, r.amount, r.channel, r.tags, r.note
@@ -210,9 +213,9 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_channel boolean;
-    v_given_tags boolean;
-    v_given_note boolean;
+    v_given_channel boolean := true;
+    v_given_tags boolean := true;
+    v_given_note boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'shop.upsert_sales_json: p_rows is required (not NULL)';
@@ -221,10 +224,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
-      INTO v_given_channel, v_given_tags, v_given_note
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['channel', 'tags', 'note']) THEN
+        SELECT bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
+          INTO v_given_channel, v_given_tags, v_given_note
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     INSERT INTO shop.sale AS t (id, sold_at, amount, channel, tags, note)
     SELECT DISTINCT ON (r.id, r.sold_at)
            r.id, r.sold_at, r.amount, r.channel, r.tags, r.note

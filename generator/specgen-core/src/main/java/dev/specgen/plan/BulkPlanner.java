@@ -118,7 +118,7 @@ final class BulkPlanner {
         return new BulkFunction(a.operation(), json, name, signature, table, comments, in.params, in.declarations,
                 in.nullChecks, Sql.literal(in.nullMessage), in.rowCount, in.lengthChecks,
                 Sql.literal(plain + ": the arrays differ in length"), in.lengthDetail, in.rowsParam, in.flags,
-                in.flagVariables, in.source, in.ordinal, columns, values, key, parent, updates, changed, lockSpace,
+                in.flagVariables, in.flagKeys, in.source, in.ordinal, columns, values, key, parent, updates, changed, lockSpace,
                 lockBucket, written.stream().filter(f -> shape.optional(entity, f)).map(Field::defaultSql)
                         .flatMap(java.util.Optional::stream).distinct().toList(), settings(a), Sql.dollarTag(body),
                 a.pos());
@@ -158,6 +158,7 @@ final class BulkPlanner {
         String lengthDetail = "";
         final List<String> flags = new ArrayList<>();
         final List<String> flagVariables = new ArrayList<>();
+        final List<String> flagKeys = new ArrayList<>();
         String source;
         String ordinal;
         String rowsParam = "";
@@ -238,9 +239,10 @@ final class BulkPlanner {
         in.rowCount = "jsonb_array_length(" + Sql.ident(p) + ")";
         for (Field f : shape.supplied()) {
             if (shape.optional(entity, f)) {
-                in.declarations.add(variable(f) + " boolean");
+                in.declarations.add(variable(f) + " boolean := true");
                 in.flags.add("bool_or(e.specgen_doc ? " + Sql.literal(f.name()) + ")");
                 in.flagVariables.add(variable(f));
+                in.flagKeys.add(Sql.literal(f.name()));
             }
         }
         List<String> defs = shape.supplied().stream().map(f -> Sql.ident(f.name()) + " " + f.type().sql()).toList();
