@@ -128,7 +128,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT CASE WHEN p_transaction_id IS NOT NULL THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
                    u.customer_id AS customer_id,
@@ -143,7 +143,7 @@ BEGIN
                    u.specgen_ord AS specgen_ord
               FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
                    WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -191,7 +191,7 @@ BEGIN
           FROM jsonb_array_elements(p_transactions) AS e(specgen_doc);
     END IF;
     INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT CASE WHEN v_given_transaction_id THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
                    u.customer_id AS customer_id,
@@ -206,7 +206,7 @@ BEGIN
                    e.specgen_ord AS specgen_ord
               FROM jsonb_array_elements(p_transactions) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -260,7 +260,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT u.transaction_id AS transaction_id,
                    u.customer_id AS customer_id,
@@ -275,8 +275,8 @@ BEGIN
                    u.specgen_ord AS specgen_ord
               FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
                    WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
-    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC
+    ON CONFLICT (transaction_date, transaction_id) DO UPDATE
        SET customer_id = CASE WHEN p_customer_id IS NOT NULL THEN excluded.customer_id ELSE t.customer_id END,
            product_id = CASE WHEN p_product_id IS NOT NULL THEN excluded.product_id ELSE t.product_id END,
            quantity = CASE WHEN p_quantity IS NOT NULL THEN excluded.quantity ELSE t.quantity END,
@@ -342,7 +342,7 @@ BEGIN
           FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
     END IF;
     INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT u.transaction_id AS transaction_id,
                    u.customer_id AS customer_id,
@@ -357,8 +357,8 @@ BEGIN
                    e.specgen_ord AS specgen_ord
               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
-    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC
+    ON CONFLICT (transaction_date, transaction_id) DO UPDATE
        SET customer_id = CASE WHEN v_given_customer_id THEN excluded.customer_id ELSE t.customer_id END,
            product_id = CASE WHEN v_given_product_id THEN excluded.product_id ELSE t.product_id END,
            quantity = CASE WHEN v_given_quantity THEN excluded.quantity ELSE t.quantity END,
@@ -414,17 +414,17 @@ BEGIN
     -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
     PERFORM 1
        FROM analytics.sales_transaction AS t,
-            (SELECT DISTINCT u.transaction_id, u.transaction_date
+            (SELECT DISTINCT u.transaction_date, u.transaction_id
                FROM unnest(p_transaction_id, p_transaction_date)
                    WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
-      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
-      ORDER BY k.transaction_id, k.transaction_date
+      WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id
+      ORDER BY k.transaction_date, k.transaction_id
         FOR UPDATE OF t;
     DELETE FROM analytics.sales_transaction AS t
-     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+     USING (SELECT DISTINCT u.transaction_date, u.transaction_id
               FROM unnest(p_transaction_id, p_transaction_date)
                    WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
-     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+     WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -457,17 +457,17 @@ BEGIN
     -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
     PERFORM 1
        FROM analytics.sales_transaction AS t,
-            (SELECT DISTINCT u.transaction_id, u.transaction_date
+            (SELECT DISTINCT u.transaction_date, u.transaction_id
                FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
-      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
-      ORDER BY k.transaction_id, k.transaction_date
+      WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id
+      ORDER BY k.transaction_date, k.transaction_id
         FOR UPDATE OF t;
     DELETE FROM analytics.sales_transaction AS t
-     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+     USING (SELECT DISTINCT u.transaction_date, u.transaction_id
               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
-     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+     WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
