@@ -128,7 +128,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT CASE WHEN p_transaction_id IS NOT NULL THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
                    u.customer_id AS customer_id,
@@ -143,7 +143,7 @@ BEGIN
                    u.specgen_ord AS specgen_ord
               FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
                    WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -166,15 +166,15 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_transaction_id boolean;
-    v_given_customer_id boolean;
-    v_given_product_id boolean;
-    v_given_quantity boolean;
-    v_given_unit_price boolean;
-    v_given_total_amount boolean;
-    v_given_payment_method boolean;
-    v_given_region boolean;
-    v_given_category boolean;
+    v_given_transaction_id boolean := true;
+    v_given_customer_id boolean := true;
+    v_given_product_id boolean := true;
+    v_given_quantity boolean := true;
+    v_given_unit_price boolean := true;
+    v_given_total_amount boolean := true;
+    v_given_payment_method boolean := true;
+    v_given_region boolean := true;
+    v_given_category boolean := true;
 BEGIN
     IF p_transactions IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.bulk_insert_transactions_json: p_transactions is required (not NULL)';
@@ -183,12 +183,15 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'transaction_id'), bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
-      INTO v_given_transaction_id, v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
-      FROM jsonb_array_elements(p_transactions) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_transactions -> 0 ?& ARRAY['transaction_id', 'customer_id', 'product_id', 'quantity', 'unit_price', 'total_amount', 'payment_method', 'region', 'category']) THEN
+        SELECT bool_or(e.specgen_doc ? 'transaction_id'), bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+          INTO v_given_transaction_id, v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+          FROM jsonb_array_elements(p_transactions) AS e(specgen_doc);
+    END IF;
     INSERT INTO analytics.sales_transaction (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT CASE WHEN v_given_transaction_id THEN u.transaction_id ELSE gen_random_uuid() END AS transaction_id,
                    u.customer_id AS customer_id,
@@ -203,7 +206,7 @@ BEGIN
                    e.specgen_ord AS specgen_ord
               FROM jsonb_array_elements(p_transactions) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC;
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -257,7 +260,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT u.transaction_id AS transaction_id,
                    u.customer_id AS customer_id,
@@ -272,8 +275,8 @@ BEGIN
                    u.specgen_ord AS specgen_ord
               FROM unnest(p_transaction_id, p_customer_id, p_product_id, p_quantity, p_unit_price, p_total_amount, p_transaction_date, p_payment_method, p_region, p_category)
                    WITH ORDINALITY AS u(transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category, specgen_ord)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
-    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC
+    ON CONFLICT (transaction_date, transaction_id) DO UPDATE
        SET customer_id = CASE WHEN p_customer_id IS NOT NULL THEN excluded.customer_id ELSE t.customer_id END,
            product_id = CASE WHEN p_product_id IS NOT NULL THEN excluded.product_id ELSE t.product_id END,
            quantity = CASE WHEN p_quantity IS NOT NULL THEN excluded.quantity ELSE t.quantity END,
@@ -315,14 +318,14 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_customer_id boolean;
-    v_given_product_id boolean;
-    v_given_quantity boolean;
-    v_given_unit_price boolean;
-    v_given_total_amount boolean;
-    v_given_payment_method boolean;
-    v_given_region boolean;
-    v_given_category boolean;
+    v_given_customer_id boolean := true;
+    v_given_product_id boolean := true;
+    v_given_quantity boolean := true;
+    v_given_unit_price boolean := true;
+    v_given_total_amount boolean := true;
+    v_given_payment_method boolean := true;
+    v_given_region boolean := true;
+    v_given_category boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'analytics.upsert_transactions_json: p_rows is required (not NULL)';
@@ -331,12 +334,15 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
-      INTO v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['customer_id', 'product_id', 'quantity', 'unit_price', 'total_amount', 'payment_method', 'region', 'category']) THEN
+        SELECT bool_or(e.specgen_doc ? 'customer_id'), bool_or(e.specgen_doc ? 'product_id'), bool_or(e.specgen_doc ? 'quantity'), bool_or(e.specgen_doc ? 'unit_price'), bool_or(e.specgen_doc ? 'total_amount'), bool_or(e.specgen_doc ? 'payment_method'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'category')
+          INTO v_given_customer_id, v_given_product_id, v_given_quantity, v_given_unit_price, v_given_total_amount, v_given_payment_method, v_given_region, v_given_category
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     INSERT INTO analytics.sales_transaction AS t (transaction_id, customer_id, product_id, quantity, unit_price, total_amount, transaction_date, payment_method, region, category)
-    SELECT DISTINCT ON (r.transaction_id, r.transaction_date)
+    SELECT DISTINCT ON (r.transaction_date, r.transaction_id)
            r.transaction_id, r.customer_id, r.product_id, r.quantity, r.unit_price, r.total_amount, r.transaction_date, r.payment_method, r.region, r.category
       FROM (SELECT u.transaction_id AS transaction_id,
                    u.customer_id AS customer_id,
@@ -351,8 +357,8 @@ BEGIN
                    e.specgen_ord AS specgen_ord
               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, customer_id uuid, product_id uuid, quantity integer, unit_price numeric(10,2), total_amount numeric(10,2), transaction_date timestamp, payment_method text, region text, category text)) AS r
-     ORDER BY r.transaction_id, r.transaction_date, r.specgen_ord DESC
-    ON CONFLICT (transaction_id, transaction_date) DO UPDATE
+     ORDER BY r.transaction_date, r.transaction_id, r.specgen_ord DESC
+    ON CONFLICT (transaction_date, transaction_id) DO UPDATE
        SET customer_id = CASE WHEN v_given_customer_id THEN excluded.customer_id ELSE t.customer_id END,
            product_id = CASE WHEN v_given_product_id THEN excluded.product_id ELSE t.product_id END,
            quantity = CASE WHEN v_given_quantity THEN excluded.quantity ELSE t.quantity END,
@@ -408,17 +414,17 @@ BEGIN
     -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
     PERFORM 1
        FROM analytics.sales_transaction AS t,
-            (SELECT DISTINCT u.transaction_id, u.transaction_date
+            (SELECT DISTINCT u.transaction_date, u.transaction_id
                FROM unnest(p_transaction_id, p_transaction_date)
                    WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
-      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
-      ORDER BY k.transaction_id, k.transaction_date
+      WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id
+      ORDER BY k.transaction_date, k.transaction_id
         FOR UPDATE OF t;
     DELETE FROM analytics.sales_transaction AS t
-     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+     USING (SELECT DISTINCT u.transaction_date, u.transaction_id
               FROM unnest(p_transaction_id, p_transaction_date)
                    WITH ORDINALITY AS u(transaction_id, transaction_date, specgen_ord)) AS k
-     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+     WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -451,17 +457,17 @@ BEGIN
     -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
     PERFORM 1
        FROM analytics.sales_transaction AS t,
-            (SELECT DISTINCT u.transaction_id, u.transaction_date
+            (SELECT DISTINCT u.transaction_date, u.transaction_id
                FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
-      WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date
-      ORDER BY k.transaction_id, k.transaction_date
+      WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id
+      ORDER BY k.transaction_date, k.transaction_id
         FOR UPDATE OF t;
     DELETE FROM analytics.sales_transaction AS t
-     USING (SELECT DISTINCT u.transaction_id, u.transaction_date
+     USING (SELECT DISTINCT u.transaction_date, u.transaction_id
               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(transaction_id uuid, transaction_date timestamp)) AS k
-     WHERE t.transaction_id = k.transaction_id AND t.transaction_date = k.transaction_date;
+     WHERE t.transaction_date = k.transaction_date AND t.transaction_id = k.transaction_id;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;

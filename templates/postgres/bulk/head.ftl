@@ -38,8 +38,11 @@ BEGIN
         RETURN 0;
     END IF;
 <#if hasFlags>
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT ${flags?join(", ")}
-      INTO ${flagVariables?join(", ")}
-      FROM jsonb_array_elements(${rowsParam}) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (${rowsParam} -> 0 ?& ARRAY[${flagKeys?join(", ")}]) THEN
+        SELECT ${flags?join(", ")}
+          INTO ${flagVariables?join(", ")}
+          FROM jsonb_array_elements(${rowsParam}) AS e(specgen_doc);
+    END IF;
 </#if>

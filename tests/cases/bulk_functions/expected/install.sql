@@ -214,7 +214,7 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_weight boolean;
+    v_given_weight boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'shop.replace_links_json: p_rows is required (not NULL)';
@@ -223,10 +223,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'weight')
-      INTO v_given_weight
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['weight']) THEN
+        SELECT bool_or(e.specgen_doc ? 'weight')
+          INTO v_given_weight
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     -- one writer per parent at a time: transaction-level advisory locks on the parents' hash buckets, in order
     PERFORM pg_catalog.pg_advisory_xact_lock('shop.link'::regclass::oid::integer, b.bucket)
        FROM (SELECT DISTINCT (pg_catalog.hash_record_extended(ROW(u.parent_part, u.parent_id), 0) & 255)::integer AS bucket
@@ -339,7 +342,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO shop.sale (id, sold_at, amount, channel, tags, note)
-    SELECT DISTINCT ON (r.id, r.sold_at)
+    SELECT DISTINCT ON (r.sold_at, r.id)
            r.id, r.sold_at, r.amount, r.channel, r.tags, r.note
       FROM (SELECT CASE WHEN p_id IS NOT NULL THEN u.id ELSE gen_random_uuid() END AS id,
                    u.sold_at AS sold_at,
@@ -350,7 +353,7 @@ BEGIN
                    u.specgen_ord AS specgen_ord
               FROM unnest(p_id, p_sold_at, p_amount, p_channel, p_tags, p_note)
                    WITH ORDINALITY AS u(id, sold_at, amount, channel, tags, note, specgen_ord)) AS r
-     ORDER BY r.id, r.sold_at, r.specgen_ord DESC;
+     ORDER BY r.sold_at, r.id, r.specgen_ord DESC;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -372,10 +375,10 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_id boolean;
-    v_given_channel boolean;
-    v_given_tags boolean;
-    v_given_note boolean;
+    v_given_id boolean := true;
+    v_given_channel boolean := true;
+    v_given_tags boolean := true;
+    v_given_note boolean := true;
 BEGIN
     IF p_sales IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'shop.load_sales_json: p_sales is required (not NULL)';
@@ -384,12 +387,15 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'id'), bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
-      INTO v_given_id, v_given_channel, v_given_tags, v_given_note
-      FROM jsonb_array_elements(p_sales) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_sales -> 0 ?& ARRAY['id', 'channel', 'tags', 'note']) THEN
+        SELECT bool_or(e.specgen_doc ? 'id'), bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
+          INTO v_given_id, v_given_channel, v_given_tags, v_given_note
+          FROM jsonb_array_elements(p_sales) AS e(specgen_doc);
+    END IF;
     INSERT INTO shop.sale (id, sold_at, amount, channel, tags, note)
-    SELECT DISTINCT ON (r.id, r.sold_at)
+    SELECT DISTINCT ON (r.sold_at, r.id)
            r.id, r.sold_at, r.amount, r.channel, r.tags, r.note
       FROM (SELECT CASE WHEN v_given_id THEN u.id ELSE gen_random_uuid() END AS id,
                    u.sold_at AS sold_at,
@@ -400,7 +406,7 @@ BEGIN
                    e.specgen_ord AS specgen_ord
               FROM jsonb_array_elements(p_sales) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(id uuid, sold_at timestamptz, amount numeric(10,2), channel text, tags text[], note json)) AS r
-     ORDER BY r.id, r.sold_at, r.specgen_ord DESC;
+     ORDER BY r.sold_at, r.id, r.specgen_ord DESC;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -445,7 +451,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO shop.sale AS t (id, sold_at, amount, channel, tags, note)
-    SELECT DISTINCT ON (r.id, r.sold_at)
+    SELECT DISTINCT ON (r.sold_at, r.id)
            r.id, r.sold_at, r.amount, r.channel, r.tags, r.note
       FROM (SELECT u.id AS id,
                    u.sold_at AS sold_at,
@@ -456,8 +462,8 @@ BEGIN
                    u.specgen_ord AS specgen_ord
               FROM unnest(p_id, p_sold_at, p_amount, p_channel, p_tags, p_note)
                    WITH ORDINALITY AS u(id, sold_at, amount, channel, tags, note, specgen_ord)) AS r
-     ORDER BY r.id, r.sold_at, r.specgen_ord DESC
-    ON CONFLICT (id, sold_at) DO UPDATE
+     ORDER BY r.sold_at, r.id, r.specgen_ord DESC
+    ON CONFLICT (sold_at, id) DO UPDATE
        SET amount = excluded.amount,
            channel = CASE WHEN p_channel IS NOT NULL THEN excluded.channel ELSE t.channel END,
            note = CASE WHEN p_note IS NOT NULL THEN excluded.note ELSE t.note END
@@ -488,9 +494,9 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_channel boolean;
-    v_given_tags boolean;
-    v_given_note boolean;
+    v_given_channel boolean := true;
+    v_given_tags boolean := true;
+    v_given_note boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'shop.upsert_sales_json: p_rows is required (not NULL)';
@@ -499,12 +505,15 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
-      INTO v_given_channel, v_given_tags, v_given_note
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['channel', 'tags', 'note']) THEN
+        SELECT bool_or(e.specgen_doc ? 'channel'), bool_or(e.specgen_doc ? 'tags'), bool_or(e.specgen_doc ? 'note')
+          INTO v_given_channel, v_given_tags, v_given_note
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     INSERT INTO shop.sale AS t (id, sold_at, amount, channel, tags, note)
-    SELECT DISTINCT ON (r.id, r.sold_at)
+    SELECT DISTINCT ON (r.sold_at, r.id)
            r.id, r.sold_at, r.amount, r.channel, r.tags, r.note
       FROM (SELECT u.id AS id,
                    u.sold_at AS sold_at,
@@ -515,8 +524,8 @@ BEGIN
                    e.specgen_ord AS specgen_ord
               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(id uuid, sold_at timestamptz, amount numeric(10,2), channel text, tags text[], note json)) AS r
-     ORDER BY r.id, r.sold_at, r.specgen_ord DESC
-    ON CONFLICT (id, sold_at) DO UPDATE
+     ORDER BY r.sold_at, r.id, r.specgen_ord DESC
+    ON CONFLICT (sold_at, id) DO UPDATE
        SET amount = excluded.amount,
            channel = CASE WHEN v_given_channel THEN excluded.channel ELSE t.channel END,
            note = CASE WHEN v_given_note THEN excluded.note ELSE t.note END
@@ -562,17 +571,17 @@ BEGIN
     -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
     PERFORM 1
        FROM shop.sale AS t,
-            (SELECT DISTINCT u.id, u.sold_at
+            (SELECT DISTINCT u.sold_at, u.id
                FROM unnest(p_id, p_sold_at)
                    WITH ORDINALITY AS u(id, sold_at, specgen_ord)) AS k
-      WHERE t.id = k.id AND t.sold_at = k.sold_at
-      ORDER BY k.id, k.sold_at
+      WHERE t.sold_at = k.sold_at AND t.id = k.id
+      ORDER BY k.sold_at, k.id
         FOR UPDATE OF t;
     DELETE FROM shop.sale AS t
-     USING (SELECT DISTINCT u.id, u.sold_at
+     USING (SELECT DISTINCT u.sold_at, u.id
               FROM unnest(p_id, p_sold_at)
                    WITH ORDINALITY AS u(id, sold_at, specgen_ord)) AS k
-     WHERE t.id = k.id AND t.sold_at = k.sold_at;
+     WHERE t.sold_at = k.sold_at AND t.id = k.id;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;
@@ -604,17 +613,17 @@ BEGIN
     -- lock the rows in key order first, so that concurrent callers never wait for each other in a cycle
     PERFORM 1
        FROM shop.sale AS t,
-            (SELECT DISTINCT u.id, u.sold_at
+            (SELECT DISTINCT u.sold_at, u.id
                FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(id uuid, sold_at timestamptz)) AS k
-      WHERE t.id = k.id AND t.sold_at = k.sold_at
-      ORDER BY k.id, k.sold_at
+      WHERE t.sold_at = k.sold_at AND t.id = k.id
+      ORDER BY k.sold_at, k.id
         FOR UPDATE OF t;
     DELETE FROM shop.sale AS t
-     USING (SELECT DISTINCT u.id, u.sold_at
+     USING (SELECT DISTINCT u.sold_at, u.id
               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(id uuid, sold_at timestamptz)) AS k
-     WHERE t.id = k.id AND t.sold_at = k.sold_at;
+     WHERE t.sold_at = k.sold_at AND t.id = k.id;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     RETURN v_rows;
 END;

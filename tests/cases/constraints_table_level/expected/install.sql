@@ -185,7 +185,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO booking.shift AS t (id, region, worker_id, slot)
-    SELECT DISTINCT ON (r.worker_id, r.region)
+    SELECT DISTINCT ON (r.region, r.worker_id)
            r.id, r.region, r.worker_id, r.slot
       FROM (SELECT u.id AS id,
                    u.region AS region,
@@ -194,8 +194,8 @@ BEGIN
                    u.specgen_ord AS specgen_ord
               FROM unnest(p_id, p_region, p_worker_id, p_slot)
                    WITH ORDINALITY AS u(id, region, worker_id, slot, specgen_ord)) AS r
-     ORDER BY r.worker_id, r.region, r.specgen_ord DESC
-    ON CONFLICT (worker_id, region) DO UPDATE
+     ORDER BY r.region, r.worker_id, r.specgen_ord DESC
+    ON CONFLICT (region, worker_id) DO UPDATE
        SET id = excluded.id,
            slot = excluded.slot
      WHERE (t.id, t.slot)
@@ -232,7 +232,7 @@ BEGIN
         RETURN 0;
     END IF;
     INSERT INTO booking.shift AS t (id, region, worker_id, slot)
-    SELECT DISTINCT ON (r.worker_id, r.region)
+    SELECT DISTINCT ON (r.region, r.worker_id)
            r.id, r.region, r.worker_id, r.slot
       FROM (SELECT u.id AS id,
                    u.region AS region,
@@ -241,8 +241,8 @@ BEGIN
                    e.specgen_ord AS specgen_ord
               FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS e(specgen_doc, specgen_ord)
                    CROSS JOIN LATERAL jsonb_to_record(e.specgen_doc) AS u(id bigint, region text, worker_id bigint, slot int4range)) AS r
-     ORDER BY r.worker_id, r.region, r.specgen_ord DESC
-    ON CONFLICT (worker_id, region) DO UPDATE
+     ORDER BY r.region, r.worker_id, r.specgen_ord DESC
+    ON CONFLICT (region, worker_id) DO UPDATE
        SET id = excluded.id,
            slot = excluded.slot
      WHERE (t.id, t.slot)

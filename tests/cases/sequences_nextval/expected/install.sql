@@ -248,8 +248,8 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_invoice_no boolean;
-    v_given_ref boolean;
+    v_given_invoice_no boolean := true;
+    v_given_ref boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'billing.add_invoices_json: p_rows is required (not NULL)';
@@ -258,10 +258,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'invoice_no'), bool_or(e.specgen_doc ? 'ref')
-      INTO v_given_invoice_no, v_given_ref
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['invoice_no', 'ref']) THEN
+        SELECT bool_or(e.specgen_doc ? 'invoice_no'), bool_or(e.specgen_doc ? 'ref')
+          INTO v_given_invoice_no, v_given_ref
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     INSERT INTO billing.invoice (invoice_no, ref, total)
     SELECT r.invoice_no, r.ref, r.total
       FROM (SELECT CASE WHEN v_given_invoice_no THEN u.invoice_no ELSE nextval('billing.invoice_no_seq'::regclass) END AS invoice_no,

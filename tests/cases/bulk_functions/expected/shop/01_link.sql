@@ -129,7 +129,7 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_weight boolean;
+    v_given_weight boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'shop.replace_links_json: p_rows is required (not NULL)';
@@ -138,10 +138,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'weight')
-      INTO v_given_weight
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['weight']) THEN
+        SELECT bool_or(e.specgen_doc ? 'weight')
+          INTO v_given_weight
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     -- one writer per parent at a time: transaction-level advisory locks on the parents' hash buckets, in order
     PERFORM pg_catalog.pg_advisory_xact_lock('shop.link'::regclass::oid::integer, b.bucket)
        FROM (SELECT DISTINCT (pg_catalog.hash_record_extended(ROW(u.parent_part, u.parent_id), 0) & 255)::integer AS bucket

@@ -105,14 +105,14 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_filters boolean;
-    v_given_main_filter boolean;
-    v_given_amount boolean;
-    v_given_region boolean;
-    v_given_prices boolean;
-    v_given_price_history boolean;
-    v_given_columns boolean;
-    v_given_created_at boolean;
+    v_given_filters boolean := true;
+    v_given_main_filter boolean := true;
+    v_given_amount boolean := true;
+    v_given_region boolean := true;
+    v_given_prices boolean := true;
+    v_given_price_history boolean := true;
+    v_given_columns boolean := true;
+    v_given_created_at boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'realtime.load_subscriptions_json: p_rows is required (not NULL)';
@@ -121,10 +121,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'filters'), bool_or(e.specgen_doc ? 'main_filter'), bool_or(e.specgen_doc ? 'amount'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'prices'), bool_or(e.specgen_doc ? 'price_history'), bool_or(e.specgen_doc ? 'columns'), bool_or(e.specgen_doc ? 'created_at')
-      INTO v_given_filters, v_given_main_filter, v_given_amount, v_given_region, v_given_prices, v_given_price_history, v_given_columns, v_given_created_at
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['filters', 'main_filter', 'amount', 'region', 'prices', 'price_history', 'columns', 'created_at']) THEN
+        SELECT bool_or(e.specgen_doc ? 'filters'), bool_or(e.specgen_doc ? 'main_filter'), bool_or(e.specgen_doc ? 'amount'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'prices'), bool_or(e.specgen_doc ? 'price_history'), bool_or(e.specgen_doc ? 'columns'), bool_or(e.specgen_doc ? 'created_at')
+          INTO v_given_filters, v_given_main_filter, v_given_amount, v_given_region, v_given_prices, v_given_price_history, v_given_columns, v_given_created_at
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     INSERT INTO realtime.subscription (subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key)
     SELECT r.subscription_id, r.entity, r.filters, r.main_filter, r.topic, r.amount, r.region, r.prices, r.price_history, r.columns, r.created_at, r.topic_key
       FROM (SELECT u.subscription_id AS subscription_id,
@@ -263,14 +266,14 @@ AS $specgen$
 #variable_conflict use_variable
 DECLARE
     v_rows bigint;
-    v_given_filters boolean;
-    v_given_main_filter boolean;
-    v_given_amount boolean;
-    v_given_region boolean;
-    v_given_prices boolean;
-    v_given_price_history boolean;
-    v_given_columns boolean;
-    v_given_created_at boolean;
+    v_given_filters boolean := true;
+    v_given_main_filter boolean := true;
+    v_given_amount boolean := true;
+    v_given_region boolean := true;
+    v_given_prices boolean := true;
+    v_given_price_history boolean := true;
+    v_given_columns boolean := true;
+    v_given_created_at boolean := true;
 BEGIN
     IF p_rows IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'realtime.upsert_subscriptions_json: p_rows is required (not NULL)';
@@ -279,10 +282,13 @@ BEGIN
     IF v_rows = 0 THEN
         RETURN 0;
     END IF;
-    -- which optional columns the rows carry: a key that no row has leaves the column out
-    SELECT bool_or(e.specgen_doc ? 'filters'), bool_or(e.specgen_doc ? 'main_filter'), bool_or(e.specgen_doc ? 'amount'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'prices'), bool_or(e.specgen_doc ? 'price_history'), bool_or(e.specgen_doc ? 'columns'), bool_or(e.specgen_doc ? 'created_at')
-      INTO v_given_filters, v_given_main_filter, v_given_amount, v_given_region, v_given_prices, v_given_price_history, v_given_columns, v_given_created_at
-      FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    -- which optional columns the rows carry: a key that no row has leaves the column out (when the first row has
+    -- them all, every row does: they are not expanded a second time to ask)
+    IF NOT (p_rows -> 0 ?& ARRAY['filters', 'main_filter', 'amount', 'region', 'prices', 'price_history', 'columns', 'created_at']) THEN
+        SELECT bool_or(e.specgen_doc ? 'filters'), bool_or(e.specgen_doc ? 'main_filter'), bool_or(e.specgen_doc ? 'amount'), bool_or(e.specgen_doc ? 'region'), bool_or(e.specgen_doc ? 'prices'), bool_or(e.specgen_doc ? 'price_history'), bool_or(e.specgen_doc ? 'columns'), bool_or(e.specgen_doc ? 'created_at')
+          INTO v_given_filters, v_given_main_filter, v_given_amount, v_given_region, v_given_prices, v_given_price_history, v_given_columns, v_given_created_at
+          FROM jsonb_array_elements(p_rows) AS e(specgen_doc);
+    END IF;
     INSERT INTO realtime.subscription AS t (subscription_id, entity, filters, main_filter, topic, amount, region, prices, price_history, columns, created_at, topic_key)
     SELECT DISTINCT ON (r.topic_key)
            r.subscription_id, r.entity, r.filters, r.main_filter, r.topic, r.amount, r.region, r.prices, r.price_history, r.columns, r.created_at, r.topic_key

@@ -15,7 +15,8 @@ import net.sf.jsqlparser.statement.update.Update;
 /**
  * The parse gate for generated plpgsql functions (JSqlParser has no plpgsql grammar). The frame must be exactly the
  * one specgen emits: {@code CREATE OR REPLACE FUNCTION name(...) RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY
- * INVOKER SET search_path = pg_catalog, pg_temp AS $tag$ ... $tag$;}, a DECLARE section of plain variables, and a
+ * INVOKER SET search_path = pg_catalog, pg_temp AS $tag$ ... $tag$;}, a DECLARE section of plain variables (a
+ * boolean may start {@code := true} or {@code := false}), and a
  * body of statements, each of which is one of:
  * <ul>
  * <li>an SQL statement (INSERT, UPDATE, DELETE, SELECT or WITH; {@code PERFORM} is read as SELECT, a trailing
@@ -31,8 +32,8 @@ final class PlpgsqlCheck {
     private static final Pattern FRAME = Pattern.compile("(?s)^CREATE OR REPLACE FUNCTION [\\w.\"$]+\\((.*?)\\)\n"
             + "RETURNS bigint\nLANGUAGE plpgsql\nVOLATILE\nSECURITY INVOKER\nSET search_path = pg_catalog, pg_temp\n"
             + "(?:SET enable_\\w+ = (?:on|off)\n)*AS \\$(\\w+)\\$\n(.*)\n\\$\\2\\$$");
-    private static final Pattern BODY = Pattern.compile(
-            "(?s)^#variable_conflict use_variable\nDECLARE\n((?: {4}\\w+ [\\w ]+;\n)*)BEGIN\n(.*)\nEND;$");
+    private static final Pattern BODY = Pattern.compile("(?s)^#variable_conflict use_variable\nDECLARE\n"
+            + "((?: {4}\\w+ [\\w ]+(?: := (?:true|false))?;\n)*)BEGIN\n(.*)\nEND;$");
     private static final Pattern PARAM = Pattern.compile("^\"?\\w+\"? [\\w.\"(), \\[\\]]+?( DEFAULT NULL)?$");
     private static final Pattern IF = Pattern.compile("(?s)^IF (.+?) THEN\\s+(.+)$");
     private static final Pattern ASSIGN = Pattern.compile("(?s)^\\w+ := (.+)$");

@@ -431,6 +431,7 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
      * @param rowsParam   jsonb form: the parameter ({@code p_rows}); empty for the array form
      * @param flags       jsonb form: {@code bool_or(...)} presence tests of the optional columns, into
      *                    {@code flagVariables}
+     * @param flagKeys    jsonb form: the optional columns' keys, as SQL literals, in the order of {@code flags}
      * @param source      the FROM item of the input rows, aliased {@code u}
      * @param ordinal     the input position of a row ({@code u.specgen_ord})
      * @param columns     the table columns written, quoted
@@ -447,7 +448,7 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
             String table, List<String> comments, List<String> params, List<String> declarations,
             List<String> nullChecks, String nullMessage, String rowCount, List<String> lengthChecks,
             String lengthMessage, String lengthDetail, String rowsParam, List<String> flags,
-            List<String> flagVariables, String source, String ordinal,
+            List<String> flagVariables, List<String> flagKeys, String source, String ordinal,
             List<String> columns, List<String> values, List<String> key, List<String> parentKey,
             List<String> updates, String changed, String lockSpace, String lockBucket, List<String> userSql,
             List<String> settings, String tag, SourcePos origin)
@@ -469,6 +470,7 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
             Objects.requireNonNull(rowsParam, "rowsParam == null");
             flags = List.copyOf(flags);
             flagVariables = List.copyOf(flagVariables);
+            flagKeys = List.copyOf(flagKeys);
             Objects.requireNonNull(source, "source == null");
             Objects.requireNonNull(ordinal, "ordinal == null");
             columns = List.copyOf(columns);
@@ -497,7 +499,7 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
             }).toList();
             return new BulkFunction(kind, json, name, signature, table, comments, params, declarations, nullChecks,
                     nullMessage, rowCount, lengthChecks, lengthMessage, lengthDetail, rowsParam, flags, flagVariables,
-                    source, ordinal, columns, standInValues, key, parentKey, updates, changed, lockSpace, lockBucket,
+                    flagKeys, source, ordinal, columns, standInValues, key, parentKey, updates, changed, lockSpace, lockBucket,
                     List.of(), settings, tag, origin);
         }
 

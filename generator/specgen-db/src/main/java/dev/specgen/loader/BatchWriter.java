@@ -24,9 +24,13 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Writes batches through one connection, each in one transaction: COPY the records into the session's staging
- * table, run the generated function's statements on the staged rows, record the batch (and its rejects) in the load state,
- * commit. Bad rows are isolated inside the transaction with savepoints, as pgloader does: a COPY error names its
+ * Writes batches through one connection, each in one transaction. A plain insert first tries the direct path: COPY
+ * the records straight into the target table, record the batch in the load state, commit (COPY's server work once,
+ * instead of COPY into staging and then INSERT ... SELECT from it). When that fails for any reason but a lost
+ * connection (a key twice in the batch or already in the table, a row no partition takes, a bad value, a deadlock),
+ * the transaction is rolled back and the batch takes the staging path, which gives exactly the function's result: COPY
+ * the records into the session's staging table, run the generated function's statements on the staged rows, record
+ * the batch (and its rejects) in the load state, commit. Bad rows are isolated inside the transaction with savepoints, as pgloader does: a COPY error names its
  * line, so that record is set aside and the rest copied again; a failing call is split in halves until each failing
  * row stands alone. Every rejected row keeps PostgreSQL's error. A lost connection is not handled here: it is
  * thrown, and the caller reconnects and retries the batch (the load state says whether it committed).
@@ -41,9 +45,15 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    /** What one batch did: rows written by the function (inserted, changed...) and the rejected records. */
-    record Outcome(int rows, long written, List<Reject> rejects) {
+    /**
+     * What one batch did: rows written by the function (inserted, changed...), the rejected records, and whether it
+     * was copied straight into the table.
+     */
+    record Outcome(int rows, long written, List<Reject> rejects, boolean direct) {
     }
+
+    /** After a direct COPY failed, the next batches take the staging path, this many at most (doubling from 1). */
+    private static final int MAX_PENALTY = 64;
 
     private final Connection c;
     private final LoadTarget target;
@@ -54,13 +64,18 @@ final class BatchWriter implements AutoCloseable {
     private final String copySql;
     private final List<PreparedStatement> writes = new ArrayList<>();
     private final List<BulkStatements.Statement.Kind> kinds = new ArrayList<>();
+    /** COPY straight into the target (a plain insert), or null when every batch is staged. */
+    private String directSql;
+    private int penalty;
+    private int skip;
 
     /**
      * @param writeSql the statements that write the staged rows with lines in [?, ?]: the function call, and with
      *                 --initial the direct inserts into detached partitions; each returns a row count
+     * @param directSql the COPY into the target that a batch tries first (a plain insert), or empty
      */
     BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
-            List<BulkStatements.Statement> writeSql) throws SQLException {
+            List<BulkStatements.Statement> writeSql, java.util.Optional<String> directSql) throws SQLException {
         this.c = c;
         this.target = target;
         this.format = format;
@@ -74,6 +89,7 @@ final class BatchWriter implements AutoCloseable {
         c.setAutoCommit(false);
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.copySql = target.copy(format);
+        this.directSql = directSql.orElse(null);
         for (BulkStatements.Statement st : writeSql) {
             writes.add(c.prepareStatement(st.sql()));
             kinds.add(st.kind());
@@ -97,16 +113,51 @@ final class BatchWriter implements AutoCloseable {
     }
 
     Outcome write(Batch b) throws SQLException {
+        if (directSql != null && skip == 0) {
+            java.util.Optional<Outcome> direct = writeDirect(b);
+            if (direct.isPresent()) {
+                return direct.get();
+            }
+        } else if (skip > 0) {
+            skip--;
+        }
         List<Reject> rejects = new ArrayList<>();
         try {
             List<Record> staged = copy(b.records(), rejects);
             long written = call(staged, rejects);
             state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), written, rejects);
             c.commit();
-            return new Outcome(b.records().size(), written, rejects);
+            return new Outcome(b.records().size(), written, rejects, false);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw e;
+        }
+    }
+
+    /**
+     * The direct path: the batch COPYed straight into the table and recorded in one transaction; empty (rolled back)
+     * when it failed for another reason than a lost connection. A failure makes the next batches take the staging
+     * path (1, 2, 4... up to 64 of them, back to none after a success), so that a file with a bad row in every batch
+     * does not COPY each batch twice; a table that refuses COPY itself (row-level security) is never tried again.
+     */
+    private java.util.Optional<Outcome> writeDirect(Batch b) throws SQLException {
+        try {
+            long n = copyIn(directSql, b.records(), false);
+            state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), n, List.of());
+            c.commit();
+            penalty = 0;
+            return java.util.Optional.of(new Outcome(b.records().size(), n, List.of(), true));
+        } catch (SQLException e) {
+            rollbackQuietly();
+            if (Faults.lost(e, c)) {
+                throw e;
+            }
+            if ("0A000".equals(e.getSQLState())) {
+                directSql = null;
+            }
+            penalty = Math.min(MAX_PENALTY, Math.max(1, penalty * 2));
+            skip = penalty;
+            return java.util.Optional.empty();
         }
     }
 
@@ -116,7 +167,7 @@ final class BatchWriter implements AutoCloseable {
         while (!todo.isEmpty()) {
             Savepoint sp = c.setSavepoint();
             try {
-                copyIn(todo);
+                copyIn(copySql, todo, true);
                 c.releaseSavepoint(sp);
                 return todo;
             } catch (SQLException e) {
@@ -149,16 +200,19 @@ final class BatchWriter implements AutoCloseable {
         return out;
     }
 
-    private void copyIn(List<Record> records) throws SQLException {
+    /** COPYs the records, each led by its input line when {@code lines} (the staging table's first column). */
+    private long copyIn(String sql, List<Record> records, boolean lines) throws SQLException {
         ByteArrayOutputStream data = new ByteArrayOutputStream(records.size() * 128);
         for (Record r : records) {
-            data.writeBytes(Long.toString(r.line()).getBytes(StandardCharsets.US_ASCII));
-            data.write(format.delimiter());
+            if (lines) {
+                data.writeBytes(Long.toString(r.line()).getBytes(StandardCharsets.US_ASCII));
+                data.write(format.delimiter());
+            }
             data.writeBytes(r.bytes());
             data.write('\n');
         }
         try {
-            copy.copyIn(copySql, new ByteArrayInputStream(data.toByteArray()));
+            return copy.copyIn(sql, new ByteArrayInputStream(data.toByteArray()));
         } catch (IOException e) {
             throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
         }

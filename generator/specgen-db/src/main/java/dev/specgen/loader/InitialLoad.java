@@ -245,20 +245,23 @@ final class InitialLoad {
             return;
         }
         parallel(leaves, jobs, source, (c, l) -> {
-            c.setAutoCommit(true);
-            try (Statement st = c.createStatement()) {
-                st.execute("SET maintenance_work_mem = '256MB'");
-                for (String index : l.indexes()) {
+            c.setAutoCommit(false);
+            for (String index : l.indexes()) {
+                // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
+                // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL maintenance_work_mem = '256MB'");
                     st.execute(index.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
                             .replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS "));
-                }
-            } catch (SQLException e) {
-                if (!"42710".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
-                    throw e;
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!"42710".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+                        throw e;
+                    }
                 }
             }
             long rows;
-            c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("ALTER TABLE " + l.name() + " ADD CONSTRAINT specgen_initial_bound CHECK ("
                         + l.constraint() + ")");

@@ -8,10 +8,12 @@ import java.util.Optional;
  * What a load did, this run and earlier ones of the same file together: {@code rows} input rows handled,
  * {@code written} rows the function reported written (inserted, changed...), {@code rejected} rows set aside (with
  * the reject file holding them), {@code batches} committed ({@code skipped} of them by an earlier run),
- * {@code retries} batches redone after a lost connection; {@code stopped} says why the load ended early.
+ * {@code retries} batches redone after a lost connection; {@code stopped} says why the load ended early;
+ * {@code direct} of this run's batches were COPYed straight into the table (a plain insert whose batch went in
+ * whole), the others through the staging table.
  */
 public record LoadResult(long rows, long written, long rejected, long batches, long skipped, long retries,
-        Duration elapsed, Optional<Path> rejectFile, Optional<String> stopped, String target) {
+        Duration elapsed, Optional<Path> rejectFile, Optional<String> stopped, String target, long direct) {
 
     public double rowsPerSecond() {
         double s = elapsed.toNanos() / 1e9;

@@ -133,6 +133,18 @@ final class LoadTarget {
     }
 
     /**
+     * The COPY straight into the table that a plain insert tries first for each batch: the input's columns (the others
+     * take their defaults, as the function leaves them out); empty for upsert and replace, which always stage.
+     */
+    Optional<String> directCopy(InputFormat format) {
+        if (action.operation() != Action.Operation.INSERT) {
+            return Optional.empty();
+        }
+        return Optional.of("COPY " + table() + " (" + columns.stream().map(f -> Sql.ident(f.name()))
+                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + format.copyOptions() + ")");
+    }
+
+    /**
      * The statements that write the staged rows of lines [?, ?] (meeting {@code filter} too, when not empty): the
      * function's own statements, into {@code into} when given (a detached partition of --initial).
      */

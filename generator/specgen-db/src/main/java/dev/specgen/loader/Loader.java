@@ -56,6 +56,7 @@ public final class Loader {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong direct = new AtomicLong();
     private final AtomicReference<String> stopped = new AtomicReference<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
@@ -179,7 +180,7 @@ public final class Loader {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         listener.progress(rows.get(), rejected.get(), total, total, elapsed.toNanos() / 1e9);
         return new LoadResult(rows.get(), written.get(), rejected.get(), batches.get(), done.size(), retries.get(),
-                elapsed, rejectFile, Optional.ofNullable(stopped.get()), target.table());
+                elapsed, rejectFile, Optional.ofNullable(stopped.get()), target.table(), direct.get());
     }
 
     /** Bytes read so far, for progress. */
@@ -240,7 +241,9 @@ public final class Loader {
                 while (true) {
                     try {
                         if (w == null) {
-                            w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target));
+                            // --initial stages every batch: its rows are split among detached partitions
+                            w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target),
+                                    init.leaves().isEmpty() ? target.directCopy(format) : Optional.empty());
                             Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
                                     : Optional.empty();
                             if (done.isPresent()) {
@@ -251,6 +254,9 @@ public final class Loader {
                         }
                         Outcome o = w.write(b);
                         count(o.rows(), o.written(), o.rejects().size());
+                        if (o.direct()) {
+                            direct.incrementAndGet();
+                        }
                         break;
                     } catch (SQLException e) {
                         boolean lost = w == null || Faults.lost(e, null == w ? null : connectionOf(w));

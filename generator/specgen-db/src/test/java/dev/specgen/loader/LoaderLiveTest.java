@@ -249,6 +249,62 @@ class LoaderLiveTest {
     }
 
     @Test
+    void aPlainInsertCopiesEachBatchStraightIntoTheTableAndRecordsIt() throws IOException {
+        exec("TRUNCATE ld.sale");
+        StringBuilder sb = new StringBuilder("sold_at,quantity,id\n");
+        for (int i = 1; i <= 1000; i++) {
+            String[] f = good(i).split(",");
+            sb.append(f[1]).append(',').append(f[2]).append(',').append(f[0]).append('\n');
+        }
+        Path csv = dir.resolve("direct.csv");
+        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+        LoadOptions o = LoadOptions.of(specs, "load_sales", csv).withBatchSize(100);
+        LoadResult r = Loader.run(o, source(), LoadListener.NONE);
+        assertEquals(10, r.direct(), "every batch went straight into the table");
+        assertEquals(1000, r.rows());
+        assertEquals(1000, r.written());
+        assertEquals(1000, query("SELECT count(*) FROM ld.sale"));
+        assertEquals(1000, query("SELECT count(*) FROM ld.sale WHERE region IS NULL"), "a column left out");
+        assertEquals(10, query("SELECT count(*) FROM specgen_load.batch b JOIN specgen_load.run r USING (load_id)"
+                + " WHERE r.file = 'direct.csv' AND b.rows = 100 AND b.written = 100"));
+        LoadResult again = Loader.run(o, source(), LoadListener.NONE);
+        assertEquals(10, again.skipped());
+        assertEquals(0, again.direct());
+        assertEquals(1000, query("SELECT count(*) FROM ld.sale"));
+    }
+
+    /**
+     * A batch COPY cannot take whole takes the staging path, exactly as without the direct path: a key twice in it
+     * (the last row wins), a key already in the table (rejected with its line). The batch after a failed one is staged
+     * without trying (a bad row tends to have neighbours), the one after that goes direct again.
+     */
+    @Test
+    void aBatchWithADuplicateKeyFallsBackToStagingWithTheSameResult() throws IOException {
+        exec("TRUNCATE ld.sale");
+        exec("INSERT INTO ld.sale (id, sold_at, quantity) VALUES ('0000000f-0000-4000-8000-00000000000f',"
+                + " '2024-01-16 10:00:00', 7)");
+        List<String> lines = new ArrayList<>(List.of("id,sold_at,quantity,region"));
+        for (int i = 1; i <= 30; i++) {
+            lines.add(good(i));
+        }
+        lines.set(8, good(3).replaceFirst(",\\d,\"", ",8,\""));   // line 9 repeats line 4's key: it wins
+        Path csv = dir.resolve("dup.csv");
+        Files.writeString(csv, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        LoadOptions o = LoadOptions.of(specs, "load_sales", csv).withBatchSize(10);
+        LoadResult r = Loader.run(o, source(), LoadListener.NONE);
+        assertEquals(30, r.rows());
+        assertEquals(28, r.written(), "line 4 gives way to line 9, line 16 (id 15) is already there");
+        assertEquals(1, r.rejected());
+        assertEquals(1, r.direct(), "batch 1 failed direct, batch 2 staged after it, batch 3 direct");
+        assertEquals(29, query("SELECT count(*) FROM ld.sale"));
+        assertEquals(8, query("SELECT quantity FROM ld.sale WHERE id = '00000003-0000-4000-8000-000000000003'"));
+        assertEquals(7, query("SELECT quantity FROM ld.sale WHERE id = '0000000f-0000-4000-8000-00000000000f'"));
+        List<String> rejects = Files.readAllLines(o.rejects(), StandardCharsets.UTF_8);
+        assertEquals(2, rejects.size(), () -> rejects.toString());
+        assertTrue(rejects.get(1).startsWith("16,23505,"), rejects.get(1));
+    }
+
+    @Test
     void initialFillsEmptyPartitionsDetachedThenAttachesThemWithTheirIndexes() throws IOException {
         exec("TRUNCATE ld.sale");
         StringBuilder sb = new StringBuilder("id,sold_at,quantity,region\n");

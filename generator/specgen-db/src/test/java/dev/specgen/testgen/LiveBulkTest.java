@@ -2,6 +2,7 @@ package dev.specgen.testgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.specgen.db.ApplyResult;
 import dev.specgen.db.Database;
@@ -17,6 +18,7 @@ import dev.specgen.render.Rendered;
 import dev.specgen.render.RenderedSessionCheck;
 import dev.specgen.verify.SessionRunner;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -107,6 +109,27 @@ class LiveBulkTest {
         }
         assertEquals(List.of("replace_links_concurrently", "upsert_links_concurrently", "add_tags_concurrently"),
                 tests.sessionChecks().stream().map(RenderedSessionCheck::name).toList());
+    }
+
+    /**
+     * The jsonb form asks every row which optional keys it carries only when the first row lacks one: a key no row has
+     * takes the default, a key the first row lacks but a later one has is given (NULL where missing).
+     */
+    @Test
+    void theJsonFormSeesAKeyOnlyALaterRowCarries() throws SQLException {
+        exec("TRUNCATE bulk.tag");
+        try (Connection c = db.connect(scratch); Statement st = c.createStatement()) {
+            st.execute("SELECT bulk.add_tags_json('[{\"name\": \"a\"}, {\"name\": \"b\"}]')");
+            st.execute("SELECT bulk.add_tags_json('[{\"name\": \"c\", \"weight\": 3}, {\"name\": \"d\","
+                    + " \"weight\": 4}]')");
+            try (ResultSet rs = st.executeQuery("SELECT string_agg(name || weight, ',' ORDER BY name) FROM bulk.tag")) {
+                rs.next();
+                assertEquals("a1,b1,c3,d4", rs.getString(1));
+            }
+            SQLException e = assertThrows(SQLException.class, () -> st.execute("SELECT bulk.add_tags_json("
+                    + "'[{\"name\": \"e\"}, {\"name\": \"f\", \"weight\": 4}]')"));
+            assertEquals("23502", e.getSQLState(), e.getMessage());
+        }
     }
 
     @Test
