@@ -16,7 +16,7 @@ SELECT plan(8);
 
 -- structure
 SELECT has_table('org', 'department', 'table org.department exists');
-SELECT "is"((SELECT count(*) FROM org.specgen_health() AS h WHERE h.table_name = 'org.department'), 1::bigint, 'org.specgen_health() reports department');
+SELECT "is"((SELECT count(*) FROM org.specgen_health('org.department') AS h), 1::bigint, 'org.specgen_health() reports department');
 SELECT col_type_is('org', 'department', 'id', 'integer', 'department.id is integer');
 SELECT col_not_null('org', 'department', 'id', 'department.id is NOT NULL');
 SELECT col_type_is('org', 'department', 'name', 'text', 'department.name is text');

@@ -224,6 +224,7 @@ public final class ParseCheck implements AutoCloseable {
     private Optional<String> maintenance(MaintenanceObject o, String sql) {
         Class<? extends Statement> want = o instanceof MaintenanceObject.CreateMaintenanceLog ? CreateTable.class
                 : o instanceof MaintenanceObject.MaintainFunction || o instanceof MaintenanceObject.HealthFunction
+                        || o instanceof MaintenanceObject.HealthOfSchema
                 ? CreateFunction.class : DoStatement.class;
         try {
             Statement parsed = parseQuotingNames(prepare(sql));

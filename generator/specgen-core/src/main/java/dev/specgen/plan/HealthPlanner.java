@@ -22,7 +22,8 @@ final class HealthPlanner {
     private HealthPlanner() {
     }
 
-    static SqlObject health(String schema, List<Entity> entities, SourcePos pos) {
+    /** The function of one table or all ({@link MaintenanceObject.HealthFunction}), then the one of all. */
+    static List<SqlObject> health(String schema, List<Entity> entities, SourcePos pos) {
         List<String> rows = new ArrayList<>();
         for (Entity e : entities) {
             Optional<Maintenance> m = MaintenancePlanner.maintenance(e);
@@ -33,8 +34,9 @@ final class HealthPlanner {
             rows.add("(" + Sql.literal(e.schema()) + ", " + Sql.literal(e.table()) + ", " + keyIsTimestamptz(e) + ", "
                     + interval + ", " + premake + ")");
         }
-        return new MaintenanceObject.HealthFunction(Sql.qualified(schema, FUNCTION), rows,
-                List.of("search_path = pg_catalog, pg_temp"), pos);
+        List<String> settings = List.of("search_path = pg_catalog, pg_temp");
+        return List.of(new MaintenanceObject.HealthFunction(Sql.qualified(schema, FUNCTION), rows, settings, pos),
+                new MaintenanceObject.HealthOfSchema(Sql.qualified(schema, FUNCTION), settings, pos));
     }
 
     /** {@code true}/{@code false} for a RANGE key of timestamptz / date or timestamp (bounds in UTC); else NULL. */

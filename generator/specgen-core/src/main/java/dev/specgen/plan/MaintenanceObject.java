@@ -118,7 +118,8 @@ public sealed interface MaintenanceObject extends SqlObject {
     }
 
     /**
-     * {@code <schema>.specgen_health()}: per table of the schema and each of its partitions (those maintenance made
+     * {@code <schema>.specgen_health(only_table text)}: per table of the schema (or only {@code only_table}, which
+     * the generated tests read: a whole schema per test made the tests of a schema grow with its square) and each of its partitions (those maintenance made
      * too, read from the catalog), tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate
      * indexes, rows in a DEFAULT partition and, for RANGE partitioning on a date or time key, the runway: how long
      * until the last partition ends. {@code rows} are the {@code VALUES} rows of the schema's tables (schema, table,
@@ -144,6 +145,26 @@ public sealed interface MaintenanceObject extends SqlObject {
 
         public String template() {
             return "health_function";
+        }
+    }
+
+    /**
+     * {@code <schema>.specgen_health()}: {@link HealthFunction} of every table of the schema, which
+     * {@code specgen health} reads; created after it (a SQL function's body must resolve when it is created).
+     */
+    record HealthOfSchema(String function, List<String> settings, SourcePos origin) implements MaintenanceObject {
+        public HealthOfSchema {
+            Objects.requireNonNull(function, "function == null");
+            settings = List.copyOf(settings);
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String describe() {
+            return "health function " + function + "()";
+        }
+
+        public String template() {
+            return "health_function_all";
         }
     }
 

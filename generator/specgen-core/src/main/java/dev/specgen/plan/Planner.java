@@ -217,7 +217,7 @@ public final class Planner {
         }
         if (!entities.isEmpty()) {
             // reads the catalog when it runs: it may come before the tables it reports on
-            objects.add(HealthPlanner.health(schema, entities, first));
+            objects.addAll(HealthPlanner.health(schema, entities, first));
         }
         SortedSet<String> specs = new TreeSet<>();
         entities.forEach(e -> specs.add(source(e)));

@@ -45,7 +45,7 @@ class TestRendererTest {
 
                 -- structure
                 SELECT has_table('app', 'tag', 'table app.tag exists');
-                SELECT "is"((SELECT count(*) FROM app.specgen_health() AS h WHERE h.table_name = 'app.tag'), 1::bigint, 'app.specgen_health() reports tag');
+                SELECT "is"((SELECT count(*) FROM app.specgen_health('app.tag') AS h), 1::bigint, 'app.specgen_health() reports tag');
                 SELECT col_type_is('app', 'tag', 'name', 'text', 'tag.name is text');
                 SELECT col_not_null('app', 'tag', 'name', 'tag.name is NOT NULL');
 

@@ -47,10 +47,8 @@ final class IndexDrift {
                     .findFirst());
             planned(ni, found.get(), copy);
         }
-        for (ConstraintInfo k : cat.constraints()) {
-            if (k.schema().equals(e.schema()) && k.table().equals(e.table())) {
-                explained.add(k.name()); // a primary key's, unique or exclusion constraint's own index
-            }
+        for (ConstraintInfo k : cat.constraintsOf(e.schema(), e.table())) {
+            explained.add(k.name()); // a primary key's, unique or exclusion constraint's own index
         }
         for (IndexInfo x : cat.indexesOn(e.schema(), e.table())) {
             if (!explained.contains(x.name())) {

@@ -98,8 +98,7 @@ final class RoundTrip {
             same(storagePos(e), "storage parameters of " + e.table(),
                     params(e.storage().params()), new TreeMap<>(table.get().reloptions()).toString());
         }
-        copy.ifPresent(c -> constraints(ep, c.constraints().stream()
-                .filter(k -> k.schema().equals(exp.schema()) && k.table().equals(e.table())).toList()));
+        copy.ifPresent(c -> constraints(ep, c.constraintsOf(exp.schema(), e.table())));
         new IndexDrift(cat, this::drift).check(ep, copy.map(c -> c.indexesOn(exp.schema(), e.table())));
         new FeatureDrift(cat, this::drift).check(e, table.get());
     }
@@ -255,8 +254,7 @@ final class RoundTrip {
     /** Constraints by name, both ways; definitions as PostgreSQL prints them, against the copy's. */
     private void constraints(EntityPlan ep, List<ConstraintInfo> expected) {
         Entity e = ep.entity();
-        List<ConstraintInfo> real = cat.constraints().stream()
-                .filter(k -> k.schema().equals(e.schema()) && k.table().equals(e.table())).toList();
+        List<ConstraintInfo> real = cat.constraintsOf(e.schema(), e.table());
         for (ConstraintInfo x : expected) {
             SourcePos pos = constraintPos(ep, x);
             Optional<ConstraintInfo> r = real.stream().filter(k -> k.name().equals(x.name())).findFirst();
