@@ -36,8 +36,10 @@ COMMENT ON TABLE few.specgen_refresh_state IS 'Per materialized view of few: whe
 
 -- Health of this schema's tables and each of their partitions (those maintenance made too), read by
 -- `specgen health`: tuples, dead %, HOT updates, scans, sizes, fillfactor, unused and duplicate indexes, rows in
--- DEFAULT partitions, and the runway of RANGE partitioning on a date or time key (until the last partition ends)
-CREATE OR REPLACE FUNCTION few.specgen_health()
+-- DEFAULT partitions, and the runway of RANGE partitioning on a date or time key (until the last partition ends).
+-- only_table: one table ('schema.table', as table_name spells it), or NULL for all of them. Every catalog and
+-- statistics row is looked up by oid, so one table costs the same however big the database is
+CREATE OR REPLACE FUNCTION few.specgen_health(only_table text)
 RETURNS TABLE (table_name text, relation text, level integer, is_leaf boolean, is_default boolean,
     live_tuples bigint, dead_tuples bigint, dead_pct numeric, updates bigint, hot_update_pct numeric,
     seq_scan bigint, idx_scan bigint, table_bytes bigint, index_bytes bigint, fillfactor integer,
@@ -57,6 +59,7 @@ WITH tables (schema_name, table_name, key_tz, partition_interval, premake) AS (
      CROSS JOIN LATERAL (SELECT pt.relid, pt.isleaf, pt.level FROM pg_partition_tree(x.r) pt
                          UNION ALL
                          SELECT x.r, true, 0 WHERE x.r IS NOT NULL AND NOT EXISTS (SELECT FROM pg_partition_tree(x.r))) p
+     WHERE only_table IS NULL OR format('%I.%I', t.schema_name, t.table_name) = only_table
 )
 SELECT format('%I.%I', tr.schema_name, tr.table_name),
        format('%I.%I', n.nspname, c.relname),
@@ -102,10 +105,25 @@ SELECT format('%I.%I', tr.schema_name, tr.table_name),
        tr.partition_interval,
        tr.premake
   FROM tree tr
-  JOIN pg_class c ON c.oid = tr.relid
-  JOIN pg_namespace n ON n.oid = c.relnamespace
-  LEFT JOIN pg_stat_user_tables s ON s.relid = tr.relid
+  -- OFFSET 0 keeps each lookup a lookup by oid: joined freely, the planner hashes all of pg_class and the
+  -- statistics of every table in the database
+ CROSS JOIN LATERAL (SELECT * FROM pg_class c WHERE c.oid = tr.relid OFFSET 0) c
+ CROSS JOIN LATERAL (SELECT * FROM pg_namespace n WHERE n.oid = c.relnamespace OFFSET 0) n
+  LEFT JOIN LATERAL (SELECT * FROM pg_stat_user_tables s WHERE s.relid = tr.relid OFFSET 0) s ON true
  ORDER BY 1, 3, 2
+$specgen$;
+
+-- Health of every table of this schema and each of their partitions (the columns as above)
+CREATE OR REPLACE FUNCTION few.specgen_health()
+RETURNS TABLE (table_name text, relation text, level integer, is_leaf boolean, is_default boolean,
+    live_tuples bigint, dead_tuples bigint, dead_pct numeric, updates bigint, hot_update_pct numeric,
+    seq_scan bigint, idx_scan bigint, table_bytes bigint, index_bytes bigint, fillfactor integer,
+    unused_indexes text[], duplicate_indexes text[], rows_in_default bigint, runway interval,
+    partition_interval interval, premake integer)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $specgen$
+SELECT * FROM few.specgen_health(NULL::text)
 $specgen$;
 
 -- ---------------------------------------------------------------------------
