@@ -46,7 +46,8 @@ public final class BenchReport {
         s.append(BEGIN).append('\n');
         s.append("## Bulk writes: `specgen bench bulk`\n\n");
         s.append(String.format(Locale.ROOT, "%,d rows into `analytics.sales_transaction` (12 monthly partitions and a"
-                + " DEFAULT one, primary key, BRIN and two btree indexes) on embedded PostgreSQL %s (fsync,"
+                + " DEFAULT one, primary key, BRIN and two btree indexes; the example specs' view capture and workflow"
+                + " triggers on it disabled, `bench mv` measures those) on embedded PostgreSQL %s (fsync,"
                 + " synchronous_commit and full_page_writes off, shared_buffers 64MB), %s. Each path starts from the"
                 + " same table state after a CHECKPOINT. CPU is the whole server's (backends, WAL writer,"
                 + " checkpointer), from /proc; WAL from pg_current_wal_insert_lsn(). Batches and calls of %s rows.\n\n",
