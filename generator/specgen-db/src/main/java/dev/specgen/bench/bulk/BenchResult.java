@@ -45,7 +45,8 @@ public record BenchResult(int rows, String postgres, List<Path> paths) {
         goal(out, "jsonb insert function >= 0.45x COPY", BulkBench.JSON, 0.45);
         goal(out, "specgen load >= 0.9x COPY", BulkBench.LOAD, 0.9);
         goal(out, "load --jobs 2 >= 1.5x COPY", BulkBench.LOAD2, 1.5);
-        goal(out, "load --initial >= 2.5x COPY", BulkBench.INITIAL, 2.5);
+        // the goal is judged on one session; the --jobs 2 form is shown beside it
+        goal(out, "load --initial (one session) >= 2.5x COPY", BulkBench.INITIAL, 2.5);
         goal(out, "upsert via load (10% conflicts) >= 0.6x COPY", BulkBench.UPSERT_LOAD, 0.6);
         var replace = path(BulkBench.REPLACE);
         var naive = path(BulkBench.NAIVE);

@@ -46,6 +46,7 @@ public final class BulkBench {
     static final String LOAD = "specgen load";
     static final String LOAD2 = "specgen load --jobs 2";
     static final String INITIAL = "specgen load --initial";
+    static final String INITIAL2 = "specgen load --initial --jobs 2";
     static final String UPSERT_LOAD = "upsert: specgen load";
     static final String REPLACE = "replace: generated function";
     static final String NAIVE = "replace: delete + insert";
@@ -126,7 +127,9 @@ public final class BulkBench {
         measure("insert", LOAD, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 1, false));
         measure("insert", LOAD2, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 2,
                 false));
-        measure("insert", INITIAL, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 2,
+        measure("insert", INITIAL, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 1,
+                true));
+        measure("insert", INITIAL2, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 2,
                 true));
         measure("upsert", "upsert: " + SINGLE, Math.min(o.sample(), o.rows()), this::filled,
                 c -> ins.single(c, data.upserts, true));

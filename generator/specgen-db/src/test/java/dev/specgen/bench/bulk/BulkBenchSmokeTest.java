@@ -23,6 +23,7 @@ class BulkBenchSmokeTest {
         BenchResult r = BulkBench.run(new BulkBench.BenchOptions(specs, 1000, 200, 50, dir), Progress.NONE);
         assertEquals(List.of("single-row INSERT", "JDBC batch (1000)", "array function", "jsonb function",
                 "binary COPY (reference)", "specgen load", "specgen load --jobs 2", "specgen load --initial",
+                "specgen load --initial --jobs 2",
                 "upsert: single-row INSERT", "upsert: JDBC batch (1000)", "upsert: array function",
                 "upsert: jsonb function", "upsert: specgen load", "replace: delete + insert",
                 "replace: generated function"), r.paths().stream().map(BenchResult.Path::name).toList());
