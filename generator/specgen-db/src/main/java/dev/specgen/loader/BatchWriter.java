@@ -15,6 +15,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ final class BatchWriter implements AutoCloseable {
      * @param directSql the COPY into the target that a batch tries first (a plain insert), or empty
      */
     BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
-            List<BulkStatements.Statement> writeSql, java.util.Optional<String> directSql) throws SQLException {
+            List<BulkStatements.Statement> writeSql, Optional<String> directSql) throws SQLException {
         this.c = c;
         this.target = target;
         this.format = format;
@@ -106,15 +107,15 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** What {@code batch} recorded if it committed (a connection lost at commit leaves that open). */
-    java.util.Optional<LoadState.Recorded> committed(int batch) throws SQLException {
-        java.util.Optional<LoadState.Recorded> done = state.recorded(c, loadId, batch);
+    Optional<LoadState.Recorded> committed(int batch) throws SQLException {
+        Optional<LoadState.Recorded> done = state.recorded(c, loadId, batch);
         c.rollback();
         return done;
     }
 
     Outcome write(Batch b) throws SQLException {
         if (directSql != null && skip == 0) {
-            java.util.Optional<Outcome> direct = writeDirect(b);
+            Optional<Outcome> direct = writeDirect(b);
             if (direct.isPresent()) {
                 return direct.get();
             }
@@ -140,13 +141,13 @@ final class BatchWriter implements AutoCloseable {
      * path (1, 2, 4... up to 64 of them, back to none after a success), so that a file with a bad row in every batch
      * does not COPY each batch twice; a table that refuses COPY itself (row-level security) is never tried again.
      */
-    private java.util.Optional<Outcome> writeDirect(Batch b) throws SQLException {
+    private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
             long n = copyIn(directSql, b.records(), false);
             state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), n, List.of());
             c.commit();
             penalty = 0;
-            return java.util.Optional.of(new Outcome(b.records().size(), n, List.of(), true));
+            return Optional.of(new Outcome(b.records().size(), n, List.of(), true));
         } catch (SQLException e) {
             rollbackQuietly();
             if (Faults.lost(e, c)) {
@@ -157,7 +158,7 @@ final class BatchWriter implements AutoCloseable {
             }
             penalty = Math.min(MAX_PENALTY, Math.max(1, penalty * 2));
             skip = penalty;
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

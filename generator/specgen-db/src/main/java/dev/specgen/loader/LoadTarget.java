@@ -126,10 +126,9 @@ final class LoadTarget {
                         .collect(Collectors.joining(", ")) + ") ON COMMIT DELETE ROWS";
     }
 
+    /** The COPY into the session's staging table: each record led by its input line. */
     String copy(InputFormat format) {
-        return "COPY pg_temp." + BulkStatements.STAGE + " (specgen_line, " + columns.stream()
-                .map(f -> Sql.ident(f.name())).collect(Collectors.joining(", ")) + ") FROM STDIN WITH ("
-                + format.copyOptions() + ")";
+        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", format);
     }
 
     /**
@@ -140,8 +139,13 @@ final class LoadTarget {
         if (action.operation() != Action.Operation.INSERT) {
             return Optional.empty();
         }
-        return Optional.of("COPY " + table() + " (" + columns.stream().map(f -> Sql.ident(f.name()))
-                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + format.copyOptions() + ")");
+        return Optional.of(copyInto(table(), "", format));
+    }
+
+    /** {@code COPY relation (leading + the input's columns) FROM STDIN} in the input's format. */
+    private String copyInto(String relation, String leading, InputFormat format) {
+        return "COPY " + relation + " (" + leading + columns.stream().map(f -> Sql.ident(f.name()))
+                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + format.copyOptions() + ")";
     }
 
     /**
