@@ -30,6 +30,14 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
     }
 
     /**
+     * The statements this object runs inside a generated function (a view's delta capture and merge, a workflow's
+     * steps), rendered and parse-gated on their own; never applied by themselves.
+     */
+    default List<? extends SqlObject> embedded() {
+        return List.of();
+    }
+
+    /**
      * This object with the text the static parse gate (JSqlParser) cannot judge replaced by stand-ins of the same
      * grammatical role: the user's SQL (CHECK bodies, defaults, index expressions and predicates), which is
      * PostgreSQL's to judge and may use operators JSqlParser does not know, and names JSqlParser reads as key words

@@ -13,11 +13,6 @@ import java.util.Objects;
  */
 public sealed interface ViewObject extends SqlObject {
 
-    /** The statements this object runs inside a generated function, for the parse gate. */
-    default List<Embedded> embedded() {
-        return List.of();
-    }
-
     /**
      * A statement that runs inside a generated function rather than on its own ({@code INSERT} into a delta table, the
      * refresh {@code MERGE}, ...). It is never applied by itself: the parse gate checks it, the function's template

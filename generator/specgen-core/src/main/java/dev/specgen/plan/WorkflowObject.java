@@ -12,11 +12,6 @@ import java.util.Objects;
  */
 public sealed interface WorkflowObject extends SqlObject {
 
-    /** The statements this object runs inside a generated function, for the parse gate. */
-    default List<SqlObject> embedded() {
-        return List.of();
-    }
-
     /**
      * One step as one statement: the inserted rows aggregated per target key, keys in order, then
      * {@code INSERT ... ON CONFLICT (key) DO UPDATE}. {@code aggregates} are the inner select items (key columns

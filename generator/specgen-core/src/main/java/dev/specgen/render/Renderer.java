@@ -143,15 +143,8 @@ public final class Renderer {
                 SqlObject standIn = o.parseStandIn();
                 statements.add(new RenderedStatement(o, sql, f.path(), standIn.equals(o) ? sql : object(standIn),
                         SourceSpans.of(o, sql, this::object)));
-                if (o instanceof dev.specgen.plan.ViewObject vo) {
-                    for (dev.specgen.plan.ViewObject.Embedded e : vo.embedded()) {
-                        embedded.add(new RenderedStatement(e, object(e), f.path()));
-                    }
-                }
-                if (o instanceof dev.specgen.plan.WorkflowObject wo) {
-                    for (SqlObject e : wo.embedded()) {
-                        embedded.add(new RenderedStatement(e, object(e), f.path()));
-                    }
+                for (SqlObject e : o.embedded()) {
+                    embedded.add(new RenderedStatement(e, object(e), f.path()));
                 }
             }
             List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
