@@ -65,6 +65,16 @@ final class BatchWriter implements AutoCloseable {
     private final String copySql;
     private final List<PreparedStatement> writes = new ArrayList<>();
     private final List<BulkStatements.Statement.Kind> kinds = new ArrayList<>();
+    /**
+     * An insert's de-duplication of the staged rows before a failed batch is split (null for other actions): the rows
+     * a later row of the same key supersedes leave staging, so that halves written one after the other still let the
+     * last row of a key win (the earlier one in the first half would otherwise be written, and the later one
+     * rejected as a duplicate).
+     */
+    private final PreparedStatement supersede;
+    private boolean superseded;
+    /** A replace's parents written so far in this run (null for other actions). */
+    private final ReplacedParents.Session parents;
     /** COPY straight into the target (a plain insert), or null when every batch is staged. */
     private String directSql;
     private int penalty;
@@ -74,9 +84,11 @@ final class BatchWriter implements AutoCloseable {
      * @param writeSql the statements that write the staged rows with lines in [?, ?]: the function call, and with
      *                 --initial the direct inserts into detached partitions; each returns a row count
      * @param directSql the COPY into the target that a batch tries first (a plain insert), or empty
+     * @param parents   a replace's record of the parents it wrote, or null
      */
     BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
-            List<BulkStatements.Statement> writeSql, Optional<String> directSql) throws SQLException {
+            List<BulkStatements.Statement> writeSql, Optional<String> directSql, ReplacedParents parents)
+            throws SQLException {
         this.c = c;
         this.target = target;
         this.format = format;
@@ -95,6 +107,8 @@ final class BatchWriter implements AutoCloseable {
             writes.add(c.prepareStatement(st.sql()));
             kinds.add(st.kind());
         }
+        this.parents = parents == null ? null : parents.session(c);
+        this.supersede = target.supersede().isEmpty() ? null : c.prepareStatement(target.supersede().get());
     }
 
     Connection connection() {
@@ -123,6 +137,7 @@ final class BatchWriter implements AutoCloseable {
             skip--;
         }
         List<Reject> rejects = new ArrayList<>();
+        superseded = false;
         try {
             List<Record> staged = copy(b.records(), rejects);
             long written = call(staged, rejects);
@@ -227,11 +242,17 @@ final class BatchWriter implements AutoCloseable {
         Savepoint sp = c.setSavepoint();
         try {
             long n = 0;
+            long first = rows.get(0).line();
+            long last = rows.get(rows.size() - 1).line();
             for (int i = 0; i < writes.size(); i++) {
                 PreparedStatement call = writes.get(i);
+                if (parents != null && i == writes.size() - 1) {
+                    // after the lock on the parents, before the replace: keep what earlier writes gave them
+                    parents.carry(first, last);
+                }
                 if (kinds.get(i) != BulkStatements.Statement.Kind.SETTING) {
-                    call.setLong(1, rows.get(0).line());
-                    call.setLong(2, rows.get(rows.size() - 1).line());
+                    call.setLong(1, first);
+                    call.setLong(2, last);
                 }
                 switch (kinds.get(i)) {
                     case UPDATE_COUNT -> n += call.executeUpdate();
@@ -243,6 +264,9 @@ final class BatchWriter implements AutoCloseable {
                     case LOCK, SETTING -> call.execute();
                 }
             }
+            if (parents != null) {
+                parents.record(first, last);
+            }
             c.releaseSavepoint(sp);
             return n;
         } catch (SQLException e) {
@@ -253,6 +277,12 @@ final class BatchWriter implements AutoCloseable {
             if (rows.size() == 1) {
                 rejects.add(reject(rows.get(0), e));
                 return 0;
+            }
+            if (supersede != null && !superseded) {
+                supersede.setLong(1, rows.get(0).line());
+                supersede.setLong(2, rows.get(rows.size() - 1).line());
+                supersede.executeUpdate();
+                superseded = true;
             }
             int mid = rows.size() / 2;
             return call(rows.subList(0, mid), rejects) + call(rows.subList(mid, rows.size()), rejects);
@@ -304,6 +334,12 @@ final class BatchWriter implements AutoCloseable {
         try {
             for (PreparedStatement p : writes) {
                 p.close();
+            }
+            if (parents != null) {
+                parents.close();
+            }
+            if (supersede != null) {
+                supersede.close();
             }
             c.close();
         } catch (SQLException ignored) {

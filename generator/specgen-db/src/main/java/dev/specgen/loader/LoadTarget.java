@@ -142,6 +142,21 @@ final class LoadTarget {
         return Optional.of(copyInto(table(), "", format));
     }
 
+    /**
+     * For an insert that de-duplicates: deletes the staged rows of lines [?, ?] that a later row of the same key
+     * supersedes (a key column the input lacks is NULL in staging and matches nothing: its default decides).
+     */
+    Optional<String> supersede() {
+        if (action.operation() != Action.Operation.INSERT || shape.key().isEmpty()) {
+            return Optional.empty();
+        }
+        String stage = "pg_temp." + BulkStatements.STAGE;
+        return Optional.of("DELETE FROM " + stage + " AS s WHERE s.specgen_line BETWEEN ? AND ? AND EXISTS (SELECT 1"
+                + " FROM " + stage + " AS l WHERE l.specgen_line > s.specgen_line AND " + shape.key().stream()
+                        .map(f -> "l." + Sql.ident(f.name()) + " = s." + Sql.ident(f.name()))
+                        .collect(Collectors.joining(" AND ")) + ")");
+    }
+
     /** {@code COPY relation (leading + the input's columns) FROM STDIN} in the input's format. */
     private String copyInto(String relation, String leading, InputFormat format) {
         return "COPY " + relation + " (" + leading + columns.stream().map(f -> Sql.ident(f.name()))

@@ -111,6 +111,7 @@ public final class Loader {
         int batchSize;
         Set<Integer> done;
         long[] before;
+        ReplacedParents parents;
         try (Connection c = source.open()) {
             checkFunction(c, target);
             state.create(c);
@@ -118,6 +119,7 @@ public final class Loader {
                     opts.batchSize().orElse(target.batchSizeHint().orElse(LoadOptions.DEFAULT_BATCH_SIZE)),
                     opts.forget());
             done = state.committed(c, loadId);
+            parents = ReplacedParents.prepare(c, target, state, loadId, opts.forget());
             before = state.totals(c, loadId);
         } catch (SQLException e) {
             throw new LoadException("cannot start the load: " + oneLine(e), "check the connection and that the role"
@@ -141,7 +143,7 @@ public final class Loader {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(opts.jobs() * 2);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < opts.jobs(); i++) {
-            Thread w = new Thread(() -> work(queue, target, format, state, loadId, init),
+            Thread w = new Thread(() -> work(queue, target, format, state, loadId, init, parents),
                     "specgen-load-" + (i + 1));
             workers.add(w);
             w.start();
@@ -168,6 +170,9 @@ public final class Loader {
             rejects = state.rejects(c, loadId);
             if (stopped.get() == null) {
                 state.finish(c, loadId);
+                if (parents != null) {
+                    parents.drop(c);
+                }
             }
         } catch (SQLException e) {
             throw new LoadException("cannot read the load state: " + oneLine(e), null);
@@ -226,7 +231,7 @@ public final class Loader {
     }
 
     private void work(BlockingQueue<Batch> queue, LoadTarget target, InputFormat format, LoadState state,
-            String loadId, InitialLoad init) {
+            String loadId, InitialLoad init, ReplacedParents parents) {
         BatchWriter w = null;
         try {
             while (true) {
@@ -243,7 +248,7 @@ public final class Loader {
                         if (w == null) {
                             // --initial stages every batch: its rows are split among detached partitions
                             w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target),
-                                    init.leaves().isEmpty() ? target.directCopy(format) : Optional.empty());
+                                    init.leaves().isEmpty() ? target.directCopy(format) : Optional.empty(), parents);
                             Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
                                     : Optional.empty();
                             if (done.isPresent()) {

@@ -362,6 +362,57 @@ class LoaderLiveTest {
     }
 
     @Test
+    void theLastRowOfAKeyWinsWhenABadRowSplitsTheBatch() throws IOException {
+        exec("TRUNCATE ld.sale");
+        String first = good(1);
+        String later = good(1).replaceFirst(",\\d,\"", ",7,\"");                    // the same key, quantity 7
+        Path csv = dir.resolve("dup-bad.csv");
+        Files.writeString(csv, "id,sold_at,quantity,region\n" + first + "\n" + good(2) + "\n"
+                + good(3).replaceFirst(",\\d,\"", ",0,\"") + "\n" + later + "\n", StandardCharsets.UTF_8);
+        LoadResult r = Loader.run(LoadOptions.of(specs, "load_sales", csv), source(), LoadListener.NONE);
+        assertEquals(1, r.rejected(), "only the CHECK violation on line 4");
+        assertEquals(2, query("SELECT count(*) FROM ld.sale"));
+        assertEquals(7, query("SELECT quantity FROM ld.sale WHERE id = '00000001-0000-4000-8000-000000000001'"),
+                "line 5 supersedes line 2 although the halves of the batch are written apart");
+    }
+
+    @Test
+    void aParentWhoseRowsSpanBatchesKeepsEveryChild() throws IOException {
+        exec("TRUNCATE ld.ref");
+        Path refs = dir.resolve("span.tsv");
+        Files.writeString(refs, "parent_id\ttarget\tweight\n1\ta\t1\n1\tb\t2\n1\tc\t3\n2\td\t4\n2\te\t5\n3\tf\t6\n",
+                StandardCharsets.UTF_8);
+        LoadResult r = Loader.run(LoadOptions.of(specs, "replace_refs", refs).withBatchSize(2), source(),
+                LoadListener.NONE);
+        assertEquals(6, r.written());
+        assertEquals(3, query("SELECT count(*) FROM ld.ref WHERE parent_id = 1"), "a, b and c: a batch of 2 rows"
+                + " must not replace the children the batch before it wrote");
+        assertEquals(2, query("SELECT count(*) FROM ld.ref WHERE parent_id = 2"));
+        assertEquals(1, query("SELECT count(*) FROM ld.ref WHERE parent_id = 3"));
+        assertEquals(0, query("SELECT count(*) FROM pg_tables WHERE schemaname = 'specgen_load'"
+                + " AND tablename LIKE 'parents%'"), "the run's parents are dropped when it finishes");
+
+        // one row per batch, two sessions taking them in turn: the same children
+        exec("TRUNCATE ld.ref");
+        exec("INSERT INTO ld.ref (parent_id, target) VALUES (1, 'old'), (3, 'old')");
+        Loader.run(LoadOptions.of(specs, "replace_refs", refs).withBatchSize(1).withJobs(2).withForget(true), source(),
+                LoadListener.NONE);
+        assertEquals(6, query("SELECT count(*) FROM ld.ref"), "each parent's children are the file's, the old ones gone");
+        assertEquals(0, query("SELECT count(*) FROM ld.ref WHERE target = 'old'"));
+
+        // a bad row halves the batch between a parent's rows; the halves written one after the other keep them all
+        Path bad = dir.resolve("span-bad.tsv");
+        Files.writeString(bad, "parent_id\ttarget\tweight\n01\tw\t1\n1\tx\t2\n1\t\\N\t3\n1\ty\t4\n1\tz\t5\n",
+                StandardCharsets.UTF_8);
+        LoadResult h = Loader.run(LoadOptions.of(specs, "replace_refs", bad), source(), LoadListener.NONE);
+        assertEquals(1, h.rejected());
+        assertEquals(4, query("SELECT count(*) FROM ld.ref WHERE parent_id = 1 AND target IN ('w', 'x', 'y', 'z')"));
+        assertEquals(4, query("SELECT count(*) FROM ld.ref WHERE parent_id = 1"), "a, b and c replaced by w to z");
+        assertEquals(2, query("SELECT count(*) FROM ld.ref WHERE parent_id = 2"), "a parent the file does not name"
+                + " keeps its children");
+    }
+
+    @Test
     void aHeaderThatDoesNotFitIsRefusedBeforeAnythingLoads() throws IOException {
         Path csv = dir.resolve("wrong.csv");
         Files.writeString(csv, "id,sold_at,qty\n", StandardCharsets.UTF_8);
