@@ -72,8 +72,16 @@ record Shadow(String name, boolean withDefault) {
                 }
             }
         }
+        List<String> stale = hanging(c, name);
+        if (!stale.isEmpty()) {
+            // an earlier run of this file, forgotten (--forget) before it finished: its partitions are still out
+            throw new LoadException("partitions of an unfinished --initial load of this file still hang from " + name
+                    + ": " + String.join(", ", stale), "run the same command without --forget to finish that load, or"
+                            + " attach them back to " + target.table() + " (ALTER TABLE ... ATTACH PARTITION)");
+        }
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + name + " (LIKE " + target.table() + " INCLUDING DEFAULTS"
+            st.execute("DROP TABLE IF EXISTS " + name);
+            st.execute("CREATE TABLE " + name + " (LIKE " + target.table() + " INCLUDING DEFAULTS"
                     + " INCLUDING GENERATED) PARTITION BY " + key);
             for (String s : identity) {
                 st.execute(s);
@@ -107,19 +115,8 @@ record Shadow(String name, boolean withDefault) {
     void release(Connection c) throws SQLException {
         c.setAutoCommit(false);
         try {
-            List<String> hanging = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname) FROM"
-                    + " pg_inherits AS i JOIN pg_class AS k ON k.oid = i.inhrelid JOIN pg_namespace AS n ON n.oid ="
-                    + " k.relnamespace WHERE i.inhparent = to_regclass(?) ORDER BY 1")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        hanging.add(rs.getString(1));
-                    }
-                }
-            }
             try (Statement st = c.createStatement()) {
-                for (String leaf : hanging) {
+                for (String leaf : hanging(c, name)) {
                     st.execute("ALTER TABLE " + name + " DETACH PARTITION " + leaf);
                 }
                 st.execute("DROP TABLE IF EXISTS " + name);
@@ -131,5 +128,21 @@ record Shadow(String name, boolean withDefault) {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /** The partitions hanging from the shadow {@code name}, if it exists. */
+    private static List<String> hanging(Connection c, String name) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname) FROM pg_inherits"
+                + " AS i JOIN pg_class AS k ON k.oid = i.inhrelid JOIN pg_namespace AS n ON n.oid = k.relnamespace"
+                + " WHERE i.inhparent = to_regclass(?) ORDER BY 1")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -154,7 +154,7 @@ class InitialLoadLiveTest {
                 ), "no shadow parent left");
         assertEquals("0", query("SELECT count(*) FROM pg_constraint WHERE conname = 'specgen_initial_bound'"));
         assertEquals("2", query("SELECT count(*) FROM specgen_load.initial WHERE written_delta < 0"),
-                "two leaves (January: lines 5 and 10; March: lines 7 and 1200) were reloaded");
+                "two leaves (February: lines 5 and 10; January: lines 7 and 1200) were reloaded");
     }
 
     /**
