@@ -226,12 +226,12 @@ final class InitialLoad {
                     }
                 }
             }
+            // a leaf that an earlier run of the same file attached again and that is still empty is detached once more
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + state.schema() + ".initial (load_id,"
                     + " leaf, parent, bound, partition_constraint, indexes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT"
                     + " (load_id, leaf) DO UPDATE SET parent = excluded.parent, bound = excluded.bound,"
                     + " partition_constraint = excluded.partition_constraint, indexes = excluded.indexes, attached ="
                     + " false")) {
-                // (a leaf an earlier run of the same file attached again, still empty: detached once more)
                 ps.setString(1, loadId);
                 ps.setString(2, leaf);
                 ps.setString(3, parent);
