@@ -136,18 +136,27 @@ final class BatchWriter implements AutoCloseable {
         } else if (skip > 0) {
             skip--;
         }
-        List<Reject> rejects = new ArrayList<>();
-        superseded = false;
         try {
-            List<Record> staged = copy(b.records(), rejects);
-            long written = call(staged, rejects);
-            state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), written, rejects);
+            Outcome o = stage(b);
+            state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), o.written(), o.rejects());
             c.commit();
-            return new Outcome(b.records().size(), written, rejects, false);
+            return o;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw e;
         }
+    }
+
+    /**
+     * The staging path without its transaction: COPY the batch into staging, run the statements on it; the caller
+     * records and commits (or, reloading a leaf of --initial, goes on with the next batch).
+     */
+    Outcome stage(Batch b) throws SQLException {
+        List<Reject> rejects = new ArrayList<>();
+        superseded = false;
+        List<Record> staged = copy(b.records(), rejects);
+        long written = call(staged, rejects);
+        return new Outcome(b.records().size(), written, rejects, false);
     }
 
     /**

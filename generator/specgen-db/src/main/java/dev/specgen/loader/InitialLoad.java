@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import dev.specgen.plan.BulkStatements;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,16 +21,25 @@ import java.util.List;
  * <ol>
  * <li>detached from its parent, and its indexes and key constraints dropped (their definitions are kept in the load
  * state, table {@code initial});</li>
- * <li>filled standalone: its rows go straight into it with a plain INSERT (the function's rules: the last row of a
- * key wins, key order), so no index is maintained row by row;</li>
+ * <li>filled standalone, without an index to maintain row by row: for a plain insert, each batch is COPYed straight
+ * into the detached leaves through a {@link Shadow shadow} parent that routes every row to its leaf by the leaves'
+ * own bounds; a batch that does not go in whole (a bad value, a row outside every detached leaf) takes the staging
+ * path instead, where the rows of each leaf go into it with a plain INSERT (the function's rules: the last row of a
+ * key wins, key order) and the others through the function;</li>
  * <li>given its indexes back (built once, over all its rows), then a CHECK constraint matching its bound, so that</li>
  * <li>ATTACH PARTITION does not have to scan it; then the CHECK is dropped again.</li>
  * </ol>
+ * The leaves have no unique index while they fill, so the COPY does not see a key twice: building the unique indexes
+ * does. When that finds a duplicate, the leaf is {@link LeafReload reloaded}: emptied, given its indexes, and its rows
+ * read from the file again and written batch by batch with the function's statements, which gives exactly what a load
+ * without --initial gives (the last row of a key in a batch wins, a key already loaded by an earlier batch is
+ * rejected with its line).
  * Rows for partitions that are not empty go through the generated function as usual. A detached partition is not
  * part of the table while it loads: run this when nothing else writes its range. Triggers of the parent table do not
  * fire for the rows (they are not inserted through it): a view or aggregate that such a trigger maintains must be
  * told about them, which is what {@link AfterAttach} is for. Partitions that stayed empty are attached again as
- * they were. An interrupted run resumes from the load state: detached partitions are still recorded there.
+ * they were. An interrupted run resumes from the load state: detached partitions are still recorded there, and the
+ * shadow parent is still there until the leaves are finished.
  */
 final class InitialLoad {
 
@@ -47,12 +57,20 @@ final class InitialLoad {
     private final LoadState state;
     private final String loadId;
     private final AfterAttach after;
+    /** The parent the leaves hang from while they fill (a plain insert into one level of partitions), if any. */
+    private final Optional<Shadow> shadow;
 
-    private InitialLoad(List<Leaf> leaves, LoadState state, String loadId, AfterAttach after) {
+    /** Where a leaf's rows are read again from when it has to be reloaded: the file, its format, the batch size. */
+    record Input(Path file, InputFormat format, int batchSize) {
+    }
+
+    private InitialLoad(List<Leaf> leaves, LoadState state, String loadId, AfterAttach after,
+            Optional<Shadow> shadow) {
         this.leaves = List.copyOf(leaves);
         this.state = state;
         this.loadId = loadId;
         this.after = after;
+        this.shadow = shadow;
     }
 
     /** Runs {@code sql} with the partition's name as parameter 1 and, if it takes one, its row count as 2. */
@@ -69,7 +87,7 @@ final class InitialLoad {
     }
 
     static InitialLoad none() {
-        return new InitialLoad(List.of(), null, "", (c, p, n) -> { });
+        return new InitialLoad(List.of(), null, "", (c, p, n) -> { }, Optional.empty());
     }
 
     List<Leaf> leaves() {
@@ -89,15 +107,26 @@ final class InitialLoad {
                 st.execute("CREATE TABLE IF NOT EXISTS " + state.schema() + ".initial (load_id text NOT NULL"
                         + " REFERENCES " + state.schema() + ".run ON DELETE CASCADE, leaf text NOT NULL, parent text"
                         + " NOT NULL, bound text NOT NULL, partition_constraint text NOT NULL, indexes text[] NOT NULL,"
-                        + " attached boolean NOT NULL DEFAULT false, PRIMARY KEY (load_id, leaf))");
+                        + " attached boolean NOT NULL DEFAULT false, written_delta bigint NOT NULL DEFAULT 0,"
+                        + " rejected_delta bigint NOT NULL DEFAULT 0, PRIMARY KEY (load_id, leaf))");
+                // a state schema made before leaves could be reloaded
+                st.execute("ALTER TABLE " + state.schema() + ".initial ADD COLUMN IF NOT EXISTS written_delta bigint"
+                        + " NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS rejected_delta bigint NOT NULL DEFAULT 0");
             }
+            String shadowName = Shadow.name(state, loadId);
             List<Leaf> out = recorded(c, state, loadId);
+            Optional<Shadow> shadow;
             if (out.isEmpty()) {
-                for (String leaf : emptyLeaves(c, target.table())) {
-                    out.add(detach(c, state, loadId, leaf));
+                List<String> empty = emptyLeaves(c, target.table());
+                shadow = empty.isEmpty() ? Optional.empty() : Shadow.create(c, target, shadowName, empty.size());
+                for (String leaf : empty) {
+                    out.add(detach(c, state, loadId, leaf, shadow));
                 }
+            } else {
+                // resumed: the shadow is there until the leaves are finished (then the batches are all done)
+                shadow = Shadow.find(c, shadowName);
             }
-            return new InitialLoad(out, state, loadId, after);
+            return new InitialLoad(out, state, loadId, after, shadow);
         } catch (SQLException e) {
             throw new LoadException("cannot detach the empty partitions of " + target.table() + ": "
                     + Loader.oneLine(e), "--initial needs to own the table (DETACH/ATTACH PARTITION, CREATE INDEX)");
@@ -145,8 +174,12 @@ final class InitialLoad {
         return empty;
     }
 
-    /** Records what is needed to put the leaf back, then detaches it and drops its indexes, in one transaction. */
-    private static Leaf detach(Connection c, LoadState state, String loadId, String leaf) throws SQLException {
+    /**
+     * Records what is needed to put the leaf back, then detaches it, drops its indexes and hangs it from the shadow
+     * parent, in one transaction.
+     */
+    private static Leaf detach(Connection c, LoadState state, String loadId, String leaf, Optional<Shadow> shadow)
+            throws SQLException {
         c.setAutoCommit(false);
         try {
             String parent;
@@ -193,8 +226,12 @@ final class InitialLoad {
                     }
                 }
             }
+            // a leaf that an earlier run of the same file attached again and that is still empty is detached once more
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + state.schema() + ".initial (load_id,"
-                    + " leaf, parent, bound, partition_constraint, indexes) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " leaf, parent, bound, partition_constraint, indexes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT"
+                    + " (load_id, leaf) DO UPDATE SET parent = excluded.parent, bound = excluded.bound,"
+                    + " partition_constraint = excluded.partition_constraint, indexes = excluded.indexes, attached ="
+                    + " false")) {
                 ps.setString(1, loadId);
                 ps.setString(2, leaf);
                 ps.setString(3, parent);
@@ -210,6 +247,9 @@ final class InitialLoad {
                     st.execute(d);
                 }
             }
+            if (shadow.isPresent()) {
+                shadow.get().attach(c, leaf, bound);
+            }
             c.commit();
             return new Leaf(leaf, parent, bound, constraint, rebuild);
         } catch (SQLException e) {
@@ -218,6 +258,17 @@ final class InitialLoad {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /**
+     * The COPY a batch tries first: into the shadow parent, which routes each row to its detached leaf; without
+     * --initial, a plain insert's COPY into the table; empty when every batch is staged.
+     */
+    Optional<String> directCopy(LoadTarget target, InputFormat format) {
+        if (leaves.isEmpty()) {
+            return target.directCopy(format);
+        }
+        return shadow.map(s -> target.copyInto(s.name(), "", format));
     }
 
     /**
@@ -239,10 +290,21 @@ final class InitialLoad {
         return out;
     }
 
-    /** Rebuilds indexes, checks the bound and attaches each partition again, {@code jobs} at a time. */
-    void finish(ConnectionSource source, int jobs) {
+    /**
+     * Takes the leaves off the shadow parent, then rebuilds indexes (reloading a leaf whose unique index finds a key
+     * twice), checks the bound and attaches each partition again, {@code jobs} at a time.
+     */
+    void finish(ConnectionSource source, int jobs, LoadTarget target, Input input) {
         if (leaves.isEmpty()) {
             return;
+        }
+        if (shadow.isPresent()) {
+            try (Connection c = source.open()) {
+                shadow.get().release(c);
+            } catch (SQLException e) {
+                throw new LoadException("cannot take the partitions off " + shadow.get().name() + ": "
+                        + Loader.oneLine(e), null);
+            }
         }
         parallel(leaves, jobs, source, (c, l) -> {
             c.setAutoCommit(false);
@@ -251,12 +313,16 @@ final class InitialLoad {
                 // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
                 try (Statement st = c.createStatement()) {
                     st.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                    st.execute(index.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
-                            .replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS "));
+                    st.execute(ifNotExists(index));
                     c.commit();
                 } catch (SQLException e) {
                     c.rollback();
-                    if (!"42710".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+                    if ("23505".equals(e.getSQLState())) {
+                        // a key twice in the leaf: it is loaded again with its indexes in place, which builds them
+                        LeafReload.run(source, target, l, input, state, loadId);
+                        break;
+                    }
+                    if (!exists(e)) {
                         throw e;
                     }
                 }
@@ -286,6 +352,34 @@ final class InitialLoad {
         });
     }
 
+    /** What reloading leaves changed, all runs of this load together: [rows written, rows rejected]. */
+    long[] adjustments(ConnectionSource source) {
+        if (state == null) {
+            return new long[2];
+        }
+        try (Connection c = source.open(); PreparedStatement ps = c.prepareStatement("SELECT"
+                + " coalesce(sum(written_delta), 0), coalesce(sum(rejected_delta), 0) FROM " + state.schema()
+                + ".initial WHERE load_id = ?")) {
+            ps.setString(1, loadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } catch (SQLException e) {
+            throw new LoadException("cannot read the load state: " + Loader.oneLine(e), null);
+        }
+    }
+
+    /** A saved index or key definition, made to skip an index a resumed run finds built. */
+    static String ifNotExists(String index) {
+        return index.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
+                .replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ");
+    }
+
+    /** The index or constraint is there already (a resumed run, a reloaded leaf). */
+    static boolean exists(SQLException e) {
+        return "42710".equals(e.getSQLState()) || "42P07".equals(e.getSQLState()) || "42P16".equals(e.getSQLState());
+    }
 
     /** Runs {@code task} for each item on {@code jobs} connections at once; the first failure is thrown. */
     static <T> void parallel(List<T> items, int jobs, ConnectionSource source, SqlTask<T> task) {

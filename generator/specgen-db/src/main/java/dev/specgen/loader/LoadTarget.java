@@ -158,7 +158,7 @@ final class LoadTarget {
     }
 
     /** {@code COPY relation (leading + the input's columns) FROM STDIN} in the input's format. */
-    private String copyInto(String relation, String leading, InputFormat format) {
+    String copyInto(String relation, String leading, InputFormat format) {
         return "COPY " + relation + " (" + leading + columns.stream().map(f -> Sql.ident(f.name()))
                 .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + format.copyOptions() + ")";
     }

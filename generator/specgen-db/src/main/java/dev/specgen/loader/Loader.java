@@ -163,8 +163,11 @@ public final class Loader {
             throw failure.get();
         }
         if (stopped.get() == null) {
-            init.finish(source, opts.jobs());
+            init.finish(source, opts.jobs(), target, new InitialLoad.Input(file, format, batchSize));
         }
+        long[] reloaded = init.adjustments(source);
+        written.addAndGet(reloaded[0]);
+        rejected.addAndGet(reloaded[1]);
         List<Reject> rejects;
         try (Connection c = source.open()) {
             rejects = state.rejects(c, loadId);
@@ -246,9 +249,8 @@ public final class Loader {
                 while (true) {
                     try {
                         if (w == null) {
-                            // --initial stages every batch: its rows are split among detached partitions
                             w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target),
-                                    init.leaves().isEmpty() ? target.directCopy(format) : Optional.empty(), parents);
+                                    init.directCopy(target, format), parents);
                             Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
                                     : Optional.empty();
                             if (done.isPresent()) {
