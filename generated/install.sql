@@ -1692,13 +1692,13 @@ BEGIN
                    product_id,
                    region,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
-                   sum(specgen_sign * specgen_a3),
-                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
-                   sum(specgen_sign * specgen_a4),
-                   sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END),
+                   count(*),
+                   sum(specgen_a2),
+                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END),
+                   sum(specgen_a3),
+                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END),
+                   sum(specgen_a4),
+                   sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END),
                    pg_current_xact_id()
               FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, 1 AS specgen_sign
                       FROM specgen_new AS sales_transaction) AS specgen_change
@@ -1709,13 +1709,13 @@ BEGIN
                    product_id,
                    region,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
-                   specgen_sign * specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END,
-                   specgen_sign * specgen_a4,
-                   CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END,
+                   1,
+                   specgen_a2,
+                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END,
+                   specgen_a3,
+                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END,
+                   specgen_a4,
+                   CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END,
                    pg_current_xact_id()
               FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, 1 AS specgen_sign
                       FROM specgen_new AS sales_transaction) AS specgen_change;
@@ -1760,37 +1760,30 @@ BEGIN
                    product_id,
                    region,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END),
-                   sum(specgen_sign * specgen_a3),
-                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
-                   sum(specgen_sign * specgen_a4),
-                   sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END),
+                   -count(*),
+                   sum(-specgen_a2),
+                   sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END),
+                   sum(-specgen_a3),
+                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END),
+                   sum(-specgen_a4),
+                   sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END),
                    pg_current_xact_id()
               FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, -1 AS specgen_sign
                       FROM specgen_old AS sales_transaction) AS specgen_change
-             GROUP BY sale_day, product_id, region
-            HAVING sum(specgen_sign) <> 0
-                OR sum(specgen_sign * specgen_a2) <> 0
-                OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-                OR sum(specgen_sign * specgen_a3) <> 0
-                OR sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-                OR sum(specgen_sign * specgen_a4) <> 0
-                OR sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
+             GROUP BY sale_day, product_id, region;
         ELSE
             INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_xid)
             SELECT sale_day,
                    product_id,
                    region,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
-                   specgen_sign * specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END,
-                   specgen_sign * specgen_a4,
-                   CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END,
+                   -1,
+                   -specgen_a2,
+                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END,
+                   -specgen_a3,
+                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END,
+                   -specgen_a4,
+                   CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END,
                    pg_current_xact_id()
               FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, -1 AS specgen_sign
                       FROM specgen_old AS sales_transaction) AS specgen_change;

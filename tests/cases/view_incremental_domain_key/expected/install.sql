@@ -239,9 +239,9 @@ BEGIN
             INSERT INTO dk.usage_per_region_delta (region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_xid)
             SELECT region,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
+                   count(*),
+                   sum(specgen_a2),
+                   count(*),
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, 1 AS specgen_sign
                       FROM specgen_new AS usage) AS specgen_change
@@ -250,9 +250,9 @@ BEGIN
             INSERT INTO dk.usage_per_region_delta (region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_xid)
             SELECT region,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
+                   1,
+                   specgen_a2,
+                   1,
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, 1 AS specgen_sign
                       FROM specgen_new AS usage) AS specgen_change;
@@ -285,23 +285,20 @@ BEGIN
             INSERT INTO dk.usage_per_region_delta (region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_xid)
             SELECT region,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
+                   -count(*),
+                   sum(-specgen_a2),
+                   -count(*),
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, -1 AS specgen_sign
                       FROM specgen_old AS usage) AS specgen_change
-             GROUP BY region
-            HAVING sum(specgen_sign) <> 0
-                OR sum(specgen_sign * specgen_a2) <> 0
-                OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
+             GROUP BY region;
         ELSE
             INSERT INTO dk.usage_per_region_delta (region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_xid)
             SELECT region,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
+                   -1,
+                   -specgen_a2,
+                   -1,
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, -1 AS specgen_sign
                       FROM specgen_old AS usage) AS specgen_change;

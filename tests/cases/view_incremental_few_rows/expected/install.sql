@@ -230,9 +230,9 @@ BEGIN
             INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
             SELECT label,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
+                   count(*),
+                   sum(specgen_a2),
+                   count(*),
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
                       FROM specgen_new AS tally) AS specgen_change
@@ -241,9 +241,9 @@ BEGIN
             INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
             SELECT label,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
+                   1,
+                   specgen_a2,
+                   1,
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
                       FROM specgen_new AS tally) AS specgen_change;
@@ -276,23 +276,20 @@ BEGIN
             INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
             SELECT label,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
+                   -count(*),
+                   sum(-specgen_a2),
+                   -count(*),
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, -1 AS specgen_sign
                       FROM specgen_old AS tally) AS specgen_change
-             GROUP BY label
-            HAVING sum(specgen_sign) <> 0
-                OR sum(specgen_sign * specgen_a2) <> 0
-                OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
+             GROUP BY label;
         ELSE
             INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
             SELECT label,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
+                   -1,
+                   -specgen_a2,
+                   -1,
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, -1 AS specgen_sign
                       FROM specgen_old AS tally) AS specgen_change;

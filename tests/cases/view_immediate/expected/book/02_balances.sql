@@ -54,10 +54,10 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO book.balances_data AS specgen_t (account, specgen_count, balance, specgen_balance_n, first_booking)
         SELECT account,
-               sum(specgen_sign),
-               sum(specgen_sign * specgen_a2),
-               sum(specgen_sign),
-               min(specgen_a3) FILTER (WHERE specgen_sign > 0)
+               count(*),
+               sum(specgen_a2),
+               count(*),
+               min(specgen_a3)
           FROM (SELECT account, amount AS specgen_a2, booked_on AS specgen_a3, 1 AS specgen_sign
                   FROM specgen_new AS entry) AS specgen_change
          GROUP BY account
@@ -111,17 +111,13 @@ BEGIN
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO book.balances_data AS specgen_t (account, specgen_count, balance, specgen_balance_n, first_booking)
         SELECT account,
-               sum(specgen_sign),
-               sum(specgen_sign * specgen_a2),
-               sum(specgen_sign),
-               min(specgen_a3) FILTER (WHERE specgen_sign > 0)
+               -count(*),
+               sum(-specgen_a2),
+               -count(*),
+               NULL
           FROM (SELECT account, amount AS specgen_a2, booked_on AS specgen_a3, -1 AS specgen_sign
                   FROM specgen_old AS entry) AS specgen_change
          GROUP BY account
-        HAVING sum(specgen_sign) <> 0
-            OR sum(specgen_sign * specgen_a2) <> 0
-            OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-            OR min(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM min(specgen_a3) FILTER (WHERE specgen_sign < 0)
          ORDER BY account
             ON CONFLICT (account) DO UPDATE
            SET specgen_count = specgen_t.specgen_count + EXCLUDED.specgen_count,

@@ -118,16 +118,16 @@ BEGIN
                    store_id,
                    channel,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a3),
-                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
-                   min(specgen_a4) FILTER (WHERE specgen_sign > 0),
-                   min(specgen_a4) FILTER (WHERE specgen_sign < 0),
-                   max(specgen_a5) FILTER (WHERE specgen_sign > 0),
-                   max(specgen_a5) FILTER (WHERE specgen_sign < 0),
-                   sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
+                   count(*),
+                   sum(specgen_a2),
+                   count(*),
+                   sum(specgen_a3),
+                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END),
+                   min(specgen_a4),
+                   NULL,
+                   max(specgen_a5),
+                   NULL,
+                   sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END),
                    pg_current_xact_id()
               FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
                       FROM specgen_new AS store_order
@@ -139,16 +139,16 @@ BEGIN
                    store_id,
                    channel,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
-                   specgen_sign * specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END,
-                   CASE WHEN specgen_sign > 0 THEN specgen_a4 END,
-                   CASE WHEN specgen_sign < 0 THEN specgen_a4 END,
-                   CASE WHEN specgen_sign > 0 THEN specgen_a5 END,
-                   CASE WHEN specgen_sign < 0 THEN specgen_a5 END,
-                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END,
+                   1,
+                   specgen_a2,
+                   1,
+                   specgen_a3,
+                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END,
+                   specgen_a4,
+                   NULL,
+                   specgen_a5,
+                   NULL,
+                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END,
                    pg_current_xact_id()
               FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
                       FROM specgen_new AS store_order
@@ -201,45 +201,37 @@ BEGIN
                    store_id,
                    channel,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a3),
-                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END),
-                   min(specgen_a4) FILTER (WHERE specgen_sign > 0),
-                   min(specgen_a4) FILTER (WHERE specgen_sign < 0),
-                   max(specgen_a5) FILTER (WHERE specgen_sign > 0),
-                   max(specgen_a5) FILTER (WHERE specgen_sign < 0),
-                   sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END),
+                   -count(*),
+                   sum(-specgen_a2),
+                   -count(*),
+                   sum(-specgen_a3),
+                   sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END),
+                   NULL,
+                   min(specgen_a4),
+                   NULL,
+                   max(specgen_a5),
+                   sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END),
                    pg_current_xact_id()
               FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
                       FROM specgen_old AS store_order
                      WHERE (status <> 'cancelled')) AS specgen_change
-             GROUP BY day, store_id, channel
-            HAVING sum(specgen_sign) <> 0
-                OR sum(specgen_sign * specgen_a2) <> 0
-                OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-                OR sum(specgen_sign * specgen_a3) <> 0
-                OR sum(CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-                OR min(specgen_a4) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM min(specgen_a4) FILTER (WHERE specgen_sign < 0)
-                OR max(specgen_a5) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a5) FILTER (WHERE specgen_sign < 0)
-                OR sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
+             GROUP BY day, store_id, channel;
         ELSE
             INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
             SELECT day,
                    store_id,
                    channel,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
-                   specgen_sign * specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE specgen_sign END,
-                   CASE WHEN specgen_sign > 0 THEN specgen_a4 END,
-                   CASE WHEN specgen_sign < 0 THEN specgen_a4 END,
-                   CASE WHEN specgen_sign > 0 THEN specgen_a5 END,
-                   CASE WHEN specgen_sign < 0 THEN specgen_a5 END,
-                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END,
+                   -1,
+                   -specgen_a2,
+                   -1,
+                   -specgen_a3,
+                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END,
+                   NULL,
+                   specgen_a4,
+                   NULL,
+                   specgen_a5,
+                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END,
                    pg_current_xact_id()
               FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
                       FROM specgen_old AS store_order

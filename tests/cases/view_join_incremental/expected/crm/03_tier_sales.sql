@@ -107,11 +107,11 @@ BEGIN
             SELECT tier,
                    country,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
-                   max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-                   max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+                   count(*),
+                   sum(specgen_a2),
+                   count(*),
+                   max(specgen_a3),
+                   NULL,
                    pg_current_xact_id()
               FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
                       FROM specgen_new AS s
@@ -122,11 +122,11 @@ BEGIN
             SELECT tier,
                    country,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
-                   CASE WHEN specgen_sign > 0 THEN specgen_a3 END,
-                   CASE WHEN specgen_sign < 0 THEN specgen_a3 END,
+                   1,
+                   specgen_a2,
+                   1,
+                   specgen_a3,
+                   NULL,
                    pg_current_xact_id()
               FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
                       FROM specgen_new AS s
@@ -168,30 +168,26 @@ BEGIN
             SELECT tier,
                    country,
                    count(*),
-                   sum(specgen_sign),
-                   sum(specgen_sign * specgen_a2),
-                   sum(specgen_sign),
-                   max(specgen_a3) FILTER (WHERE specgen_sign > 0),
-                   max(specgen_a3) FILTER (WHERE specgen_sign < 0),
+                   -count(*),
+                   sum(-specgen_a2),
+                   -count(*),
+                   NULL,
+                   max(specgen_a3),
                    pg_current_xact_id()
               FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
                       FROM specgen_old AS s
                       LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change
-             GROUP BY tier, country
-            HAVING sum(specgen_sign) <> 0
-                OR sum(specgen_sign * specgen_a2) <> 0
-                OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
-                OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
+             GROUP BY tier, country;
         ELSE
             INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
             SELECT tier,
                    country,
                    1,
-                   specgen_sign,
-                   specgen_sign * specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END,
-                   CASE WHEN specgen_sign > 0 THEN specgen_a3 END,
-                   CASE WHEN specgen_sign < 0 THEN specgen_a3 END,
+                   -1,
+                   -specgen_a2,
+                   -1,
+                   NULL,
+                   specgen_a3,
                    pg_current_xact_id()
               FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
                       FROM specgen_old AS s

@@ -337,22 +337,26 @@ final class ViewPlanner {
         String truncate;
         if (immediate) {
             insert = new Branch(immediateBranch(sql, changes.apply(new Boolean[] {true, false}),
-                    outgoing(sql, dim, true, false), dim.isEmpty()));
+                    outgoing(sql, dim, true, false), dim.isEmpty(), dim.isEmpty() ? 1 : MaintenanceSql.MIXED));
             update = new Branch(immediateBranch(sql, changes.apply(new Boolean[] {true, true}),
-                    outgoing(sql, dim, true, true), false));
+                    outgoing(sql, dim, true, true), false, MaintenanceSql.MIXED));
             delete = new Branch(immediateBranch(sql, changes.apply(new Boolean[] {false, true}),
-                    outgoing(sql, dim, false, true), false));
+                    outgoing(sql, dim, false, true), false, dim.isEmpty() ? -1 : MaintenanceSql.MIXED));
             truncate = "";
         } else {
             List<String> ins = changes.apply(new Boolean[] {true, false});
             List<String> del = changes.apply(new Boolean[] {false, true});
             // inserts and deletes on the fact table: one delta row per row where the rows would not share groups
-            insert = new Branch(List.of(sql.captureDelta(ins, dim.isEmpty(), pos)), dim.isEmpty()
-                    ? Optional.of(sql.captureRows(ins, pos)) : Optional.empty(), "SELECT count(*) FROM "
+            // the fact table's inserts are all +1 and its deletes all -1; a dimension's writes mix both
+            int in = dim.isEmpty() ? 1 : MaintenanceSql.MIXED;
+            int out = dim.isEmpty() ? -1 : MaintenanceSql.MIXED;
+            insert = new Branch(List.of(sql.captureDelta(ins, dim.isEmpty(), in, pos)), dim.isEmpty()
+                    ? Optional.of(sql.captureRows(ins, in, pos)) : Optional.empty(), "SELECT count(*) FROM "
                             + MaintenanceSql.NEW, dim.isEmpty() ? sql.sampleGroups(ins.get(0)) : "");
-            update = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {true, true}), false, pos)));
-            delete = new Branch(List.of(sql.captureDelta(del, false, pos)), dim.isEmpty()
-                    ? Optional.of(sql.captureRows(del, pos)) : Optional.empty(), "SELECT count(*) FROM "
+            update = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {true, true}), false,
+                    MaintenanceSql.MIXED, pos)));
+            delete = new Branch(List.of(sql.captureDelta(del, false, out, pos)), dim.isEmpty()
+                    ? Optional.of(sql.captureRows(del, out, pos)) : Optional.empty(), "SELECT count(*) FROM "
                             + MaintenanceSql.OLD, dim.isEmpty() ? sql.sampleGroups(del.get(0)) : "");
             truncate = sql.fullMarker("TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated'");
         }
@@ -373,9 +377,9 @@ final class ViewPlanner {
     }
 
     private List<Embedded> immediateBranch(MaintenanceSql sql, List<String> changes, List<String> outgoing,
-            boolean onlyInserts) {
+            boolean onlyInserts, int sign) {
         List<Embedded> out = new ArrayList<>();
-        out.add(sql.upsert(changes, onlyInserts, pos));
+        out.add(sql.upsert(changes, onlyInserts, sign, pos));
         if (!outgoing.isEmpty()) {
             sql.recomputeExtremes(outgoing, pos).ifPresent(out::add);
             out.add(sql.deleteEmpty(outgoing, pos));

@@ -106,10 +106,22 @@ class ViewPlanTest {
         assertEquals("SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS specgen_a2, amount AS"
                 + " specgen_a3, 1 AS specgen_sign\n  FROM specgen_new AS sale\n LIMIT 100) AS specgen_sample) AS"
                 + " specgen_distinct", c.insert().sampleSql());
-        assertEquals(List.of("shop", "1", "specgen_sign", "specgen_sign * specgen_a2",
-                "CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END",
-                "CASE WHEN specgen_sign > 0 THEN specgen_a3 END", "CASE WHEN specgen_sign < 0 THEN specgen_a3 END",
-                "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.insert().perRowStatement()).items());
+        // inserts are all +1 and deletes all -1: the sign is folded in (no multiplication per row); updates mix both
+        assertEquals(List.of("shop", "1", "1", "specgen_a2", "CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END",
+                "specgen_a3", "NULL", "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.insert()
+                        .perRowStatement()).items());
+        assertEquals(List.of("shop", "1", "-1", "-specgen_a2", "CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END",
+                "NULL", "specgen_a3", "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.delete()
+                        .perRowStatement()).items());
+        assertEquals(List.of("shop", "count(*)", "-count(*)", "sum(-specgen_a2)",
+                "sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END)", "NULL", "max(specgen_a3)",
+                "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.delete().statements().get(0)).items());
+        assertFalse(((ViewObject.CaptureDelta) c.delete().statements().get(0)).hasHaving(), "a delete changes the"
+                + " count of every group it touches");
+        assertEquals(List.of("shop", "count(*)", "sum(specgen_sign)", "sum(specgen_sign * specgen_a2)",
+                "sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END)",
+                "max(specgen_a3) FILTER (WHERE specgen_sign > 0)", "max(specgen_a3) FILTER (WHERE specgen_sign < 0)",
+                "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.update().statements().get(0)).items());
         assertFalse(c.update().isAdaptive(), "updates are aggregated: one that changes nothing the view reads drops"
                 + " out");
         assertEquals("INSERT INTO s.per_shop_delta (specgen_full, specgen_xid) VALUES (TG_TABLE_SCHEMA || '.' ||"

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * children that exited (a loader's backends end before the measurement does); WAL from pg_current_wal_insert_lsn().
  * The server must run on this machine (the embedded one does). Without /proc, CPU reads as zero.
  */
-final class ServerUsage {
+public final class ServerUsage {
     /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux). */
     static final double HZ = 100.0;
 
@@ -26,7 +26,7 @@ final class ServerUsage {
     }
 
     /** Finds the postmaster as the parent of {@code c}'s backend. */
-    static ServerUsage of(Connection c) throws SQLException {
+    public static ServerUsage of(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             int backend = rs.getInt(1);
@@ -36,13 +36,13 @@ final class ServerUsage {
     }
 
     /** A reading: server CPU seconds so far and the WAL insert position. */
-    record Reading(double cpuSeconds, long walBytes) {
-        Reading minus(Reading earlier) {
+    public record Reading(double cpuSeconds, long walBytes) {
+        public Reading minus(Reading earlier) {
             return new Reading(cpuSeconds - earlier.cpuSeconds, walBytes - earlier.walBytes);
         }
     }
 
-    Reading read(Connection c) throws SQLException {
+    public Reading read(Connection c) throws SQLException {
         long wal;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")) {

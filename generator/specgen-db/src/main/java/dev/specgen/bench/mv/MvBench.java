@@ -32,15 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * ... CONCURRENTLY, measured side by side in one run on an embedded PostgreSQL, from specs rendered by specgen itself
  * (so it measures exactly the SQL users get). An aggregate (count, two sums, avg, max over stores x products) and a
  * fact-to-dimension join aggregate, after insert-only and mixed changes (70% updates, a fifth of them moving rows to
- * another group, 15% deletes, 15% inserts) of each rate; a refresh with nothing pending; the write cost of capture on
- * a 10,000-row INSERT ... SELECT; immediate mode's cost on single-row inserts and its throughput with concurrent
+ * another group, 15% deletes, 15% inserts) of each rate; a refresh with nothing pending; the write cost of capture
+ * ({@link CaptureBench}); immediate mode's cost on single-row inserts and its throughput with concurrent
  * writers. Every figure is a median of {@code repeat} runs; each incremental result is compared with the full
  * REFRESH, row for row.
  */
 public final class MvBench {
     static final int STORES = 100;
     static final long SIDE_ROWS = 100_000;
-    static final int CAPTURE_ROWS = 10_000;
 
     private final MvBenchOptions o;
     private final PrintWriter out;
@@ -48,6 +47,8 @@ public final class MvBench {
     private final int products;
     private Connection c;
     private long nextId;
+    /** The folder with the bench's specs/ (and the CSV file of the load). */
+    private Path dir;
 
     private MvBench(MvBenchOptions o, PrintWriter out) {
         this.o = o;
@@ -99,13 +100,9 @@ public final class MvBench {
             refreshes.add(scenario("join aggregate", "mixed", 0.01, "refresh_region_sales", "region_sales",
                     "region_sales_full", Optional.empty()));
             Noop noop = noop();
-            List<Capture> captures = new ArrayList<>();
-            captures.add(capture());
-            // measured later by the bulk-operations issue, on its generated functions and `specgen load`
-            captures.add(new Capture("generated bulk insert function (batch/bulk_operation)", Optional.empty(),
-                    Optional.empty(), "not measured yet (bulk issue)"));
-            captures.add(new Capture("specgen load (INSERT ... SELECT from staging)", Optional.empty(),
-                    Optional.empty(), "not measured yet (bulk issue)"));
+            step("capture overhead: INSERT ... SELECT, the bulk insert function, specgen load");
+            List<Capture> captures = new CaptureBench(c, db, dir, Math.min(SIDE_ROWS, o.rows()), Math.max(5,
+                    o.repeat()), products).measure();
             Immediate immediate = immediate(db);
             String version = BenchDb.one(c, "SHOW server_version");
             MvBenchReport partial = new MvBenchReport(version, o, refreshes, noop, captures, immediate, List.of());
@@ -143,8 +140,11 @@ public final class MvBench {
                 ---
                 """);
         b.append(String.format(Locale.ROOT, sale, "Sale", "sale"));
-        b.append(String.format(Locale.ROOT, sale, "CapSale", "cap_sale"));
-        b.append(String.format(Locale.ROOT, sale, "CapSalePlain", "cap_sale_plain"));
+        for (String[] t : List.of(new String[] {"CapSale", "cap_sale"}, new String[] {"CapSalePlain",
+                "cap_sale_plain"})) {
+            String entity = String.format(Locale.ROOT, sale, t[0], t[1]);
+            b.append(entity, 0, entity.length() - "---\n".length()).append(CaptureBench.actions(t[1])).append("---\n");
+        }
         for (String[] v : List.of(new String[] {"sale_agg", "incremental"}, new String[] {"sale_agg_full", "full"},
                 new String[] {"sale_agg_conc", "concurrent"})) {
             b.append("materialized_view: ").append(v[0]).append("\nschema: bench\nsource: Sale\n")
@@ -185,7 +185,6 @@ public final class MvBench {
     }
 
     private void install() throws SQLException {
-        Path dir;
         try {
             dir = Files.createTempDirectory("specgen-bench-mv-");
             Files.createDirectories(dir.resolve("specs"));
@@ -205,10 +204,20 @@ public final class MvBench {
 
     /** {@code INSERT INTO table SELECT ...} rows numbered {@code from .. to}: stores x products, over a year. */
     private String rows(String table, long from, long to) {
-        return "INSERT INTO bench." + table + " (id, store_id, product_id, amount, qty, sold_at)"
-                + " SELECT i, i % " + STORES + ", (i / " + STORES + ") % " + products + ", 1 + (i % 997) / 10.0,"
-                + " 1 + i % 7, timestamp '2024-01-01' + (i % 365) * interval '1 day' + (i % 86400) * interval"
-                + " '1 second' FROM generate_series(" + from + ", " + to + ") AS s(i)";
+        return rows(table, products, from, to);
+    }
+
+    static String rows(String table, int products, long from, long to) {
+        return "INSERT INTO bench." + table + " (id, store_id, product_id, amount, qty, sold_at) "
+                + values(products, from, to);
+    }
+
+    /** The SELECT of the bench's rows numbered {@code from .. to} (id, store_id, product_id, amount, qty, sold_at). */
+    static String values(int products, long from, long to) {
+        return "SELECT i AS id, i % " + STORES + " AS store_id, (i / " + STORES + ") % " + products
+                + " AS product_id, 1 + (i % 997) / 10.0 AS amount, 1 + i % 7 AS qty, timestamp '2024-01-01' + (i % 365)"
+                + " * interval '1 day' + (i % 86400) * interval '1 second' AS sold_at FROM generate_series(" + from
+                + ", " + to + ") AS s(i)";
     }
 
     private void load() throws SQLException {
@@ -334,7 +343,7 @@ public final class MvBench {
                 strategy, median(fulls), concurrent.map(x -> median(concs)), same);
     }
 
-    private static Measured median(List<Timed> runs) {
+    static Measured median(List<Timed> runs) {
         List<Timed> sorted = new ArrayList<>(runs);
         sorted.sort(Comparator.comparingDouble(Timed::ms));
         Timed m = sorted.get(sorted.size() / 2);
@@ -352,34 +361,6 @@ public final class MvBench {
         }
         ms.sort(Double::compare);
         return new Noop(calls, ms.get(calls / 2), ms.get((int) Math.ceil(calls * 0.95) - 1));
-    }
-
-    // ---- capture overhead -----------------------------------------------------------------------------------------
-
-    private Capture capture() throws SQLException {
-        step("capture overhead on a " + CAPTURE_ROWS + "-row INSERT ... SELECT");
-        long side = Math.min(SIDE_ROWS, o.rows());
-        List<Timed> with = new ArrayList<>();
-        List<Timed> without = new ArrayList<>();
-        int runs = Math.max(5, o.repeat());
-        for (int r = 0; r < runs; r++) {
-            long a = side + 1;
-            long b = side + CAPTURE_ROWS;
-            // alternate the order, so neither table always goes first
-            for (String t : r % 2 == 0 ? List.of("cap_sale", "cap_sale_plain") : List.of("cap_sale_plain",
-                    "cap_sale")) {
-                checkpoint();
-                Timed x = BenchDb.time(c, rows(t, a, b));
-                (t.equals("cap_sale") ? with : without).add(x);
-            }
-            for (String t : List.of("cap_sale", "cap_sale_plain")) {
-                BenchDb.exec(c, "DELETE FROM bench." + t + " WHERE id > " + side);
-            }
-            BenchDb.exec(c, "SELECT bench.refresh_cap_agg()");
-            BenchDb.exec(c, "VACUUM bench.cap_sale, bench.cap_sale_plain, bench.cap_agg_delta, bench.cap_agg_data");
-        }
-        return new Capture(CAPTURE_ROWS + "-row INSERT ... SELECT into a partitioned table", Optional.of(median(with)),
-                Optional.of(median(without)), "");
     }
 
     // ---- immediate mode -------------------------------------------------------------------------------------------

@@ -37,8 +37,14 @@ final class MvBenchGoals {
                 "join aggregate, 1%: >= 3x faster than REFRESH", x, 3)));
         out.add(new Goal("no-op refresh <= 2 ms", MvBenchReport.ms(r.noop().medianMs()) + " ms",
                 r.noop().medianMs() <= 2));
-        r.captures().get(0).overhead().ifPresent(ov -> out.add(new Goal("capture <= 10% on a 10k-row bulk insert",
-                MvBenchReport.pct(ov), ov <= 0.10)));
+        // the rows of CaptureBench: INSERT ... SELECT, the generated bulk insert function, specgen load
+        if (r.captures().size() > 2) {
+            r.captures().get(1).overhead().ifPresent(ov -> out.add(new Goal(
+                    "capture <= 10% on the generated bulk insert function (10k rows)", MvBenchReport.pct(ov),
+                    ov <= 0.10)));
+            r.captures().get(2).overhead().ifPresent(ov -> out.add(new Goal("capture <= 5% on specgen load",
+                    MvBenchReport.pct(ov), ov <= 0.05)));
+        }
         out.add(new Goal("immediate mode <= 35% write overhead", MvBenchReport.pct(r.immediate().overhead()),
                 r.immediate().overhead() <= 0.35));
         out.add(new Goal("immediate mode, 8 writers: >= 50% of the throughput without the view",
