@@ -146,8 +146,8 @@ public final class TestRenderer {
             OutputBudget budget) {
         String text = step(s, renderer);
         budget.spend(text, 1, s.origin(), "a test of " + file);
-        for (SqlSplitter.Piece p : SqlSplitter.split(text)) {
-            out.add(new TestStatement(p.sql(), s.origin(), file, s.template()));
+        for (SqlSplitter.Lexed p : SqlSplitter.splitLexed(text)) {
+            out.add(new TestStatement(p.piece().sql(), p.tokens(), s.origin(), file, s.template()));
         }
         return text;
     }
