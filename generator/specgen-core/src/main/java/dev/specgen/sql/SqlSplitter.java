@@ -46,7 +46,7 @@ public final class SqlSplitter {
     public record Lexed(Piece piece, List<Token> tokens) {
         public Lexed {
             Objects.requireNonNull(piece, "piece == null");
-            tokens = java.util.Collections.unmodifiableList(tokens);
+            Objects.requireNonNull(tokens, "tokens == null");
         }
     }
 
@@ -159,7 +159,7 @@ public final class SqlSplitter {
             }
             out.add(new Token(t.kind(), t.start() - from, t.end() - from, t.complete()));
         }
-        return out;
+        return PackedTokens.of(out);
     }
 
     /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: only these may hold a BEGIN ATOMIC body with semicolons. */
