@@ -41,6 +41,75 @@ final class JSqlWords {
 
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
     private final ThreadLocal<CCJSqlParserTokenManager> lexers = ThreadLocal.withInitial(JSqlWords::lexer);
+    private final ThreadLocal<Local> local = ThreadLocal.withInitial(Local::new);
+
+    /**
+     * {@link #plainName(String)} of {@code text.substring(s, e)}, looked up first among this thread's answers by the
+     * word's characters in place: the shape of every statement asks this of every word, and a substring (and its
+     * hash) per word cost more than the answer.
+     */
+    boolean plainName(String text, int s, int e) {
+        return local.get().plainName(text, s, e);
+    }
+
+    /** This thread's answers, in an open-addressing table whose keys are compared with the text in place. */
+    private final class Local {
+        private static final int MAX = 1 << 20;
+        private String[] keys = new String[1024];
+        private boolean[] values = new boolean[1024];
+        private int size;
+
+        boolean plainName(String text, int s, int e) {
+            int h = 0;
+            for (int i = s; i < e; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            int mask = keys.length - 1;
+            int len = e - s;
+            for (int k = (h ^ h >>> 16) & mask; ; k = k + 1 & mask) {
+                String key = keys[k];
+                if (key == null) {
+                    break;
+                }
+                if (key.length() == len && text.regionMatches(s, key, 0, len)) {
+                    return values[k];
+                }
+            }
+            String word = text.substring(s, e);
+            boolean plain = JSqlWords.this.plainName(word);
+            if (size < MAX) {
+                put(word, h, plain);
+            }
+            return plain;
+        }
+
+        private void put(String word, int h, boolean plain) {
+            if (2 * (size + 1) > keys.length) {
+                String[] oldKeys = keys;
+                boolean[] oldValues = values;
+                keys = new String[oldKeys.length * 2];
+                values = new boolean[oldKeys.length * 2];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != null) {
+                        insert(oldKeys[i], oldKeys[i].hashCode(), oldValues[i]);
+                    }
+                }
+            }
+            insert(word, h, plain);
+        }
+
+        private void insert(String word, int h, boolean plain) {
+            int mask = keys.length - 1;
+            int k = (h ^ h >>> 16) & mask;
+            while (keys[k] != null) {
+                k = k + 1 & mask;
+            }
+            keys[k] = word;
+            values[k] = plain;
+            size++;
+        }
+    }
 
     /** True when {@code word} (ASCII letters, digits and {@code _}, starting with a letter) is a plain name. */
     boolean plainName(String word) {

@@ -116,7 +116,7 @@ public final class ParseCheck implements AutoCloseable {
 
     /** {@link #checkStatement} of every statement of generated test files, on all cores, in order. */
     public List<Diagnostic> checkTests(List<TestStatement> statements) {
-        return Parallel.map(statements, BATCH, t -> checkStatement(t.sql(), t.origin(), t.file(),
+        return Parallel.map(statements, BATCH, t -> checkStatement(t.sql(), t.tokens(), t.origin(), t.file(),
                 t.step() + " statement"), x -> { }).stream().flatMap(Optional::stream).toList();
     }
 
@@ -126,7 +126,13 @@ public final class ParseCheck implements AutoCloseable {
      */
     public Optional<Diagnostic> checkStatement(String sql, dev.specgen.diag.SourcePos origin, String file,
             String what) {
-        Candidate written = candidate(sql);
+        return checkStatement(sql, SqlLexer.tokens(sql), origin, file, what);
+    }
+
+    /** {@link #checkStatement(String, dev.specgen.diag.SourcePos, String, String)}, {@code sql} already lexed. */
+    Optional<Diagnostic> checkStatement(String sql, List<Token> tokens, dev.specgen.diag.SourcePos origin,
+            String file, String what) {
+        Candidate written = candidate(sql, tokens);
         if (isBegin(sql, written.tokens())) {
             return Optional.empty();
         }
@@ -239,12 +245,45 @@ public final class ParseCheck implements AutoCloseable {
      * A statement as written, cut by the lexer once: what JSqlParser gets ({@link #prepare}) and the shape that
      * stands for it in the verdicts (empty when it has none).
      */
-    private record Candidate(String written, List<Token> tokens, String text, Optional<String> shape) {
+    private static final class Candidate {
+        private final String written;
+        private final List<Token> tokens;
+        private final Optional<String> shape;
+        private String text;
+
+        Candidate(String written, List<Token> tokens, Optional<String> shape) {
+            this.written = written;
+            this.tokens = tokens;
+            this.shape = shape;
+        }
+
+        String written() {
+            return written;
+        }
+
+        List<Token> tokens() {
+            return tokens;
+        }
+
+        Optional<String> shape() {
+            return shape;
+        }
+
+        /** Made only when JSqlParser is to parse it: most candidates get their shape's verdict. */
+        String text() {
+            if (text == null) {
+                text = prepare(written, tokens);
+            }
+            return text;
+        }
     }
 
     private Candidate candidate(String written) {
-        List<Token> tokens = SqlLexer.tokens(written);
-        return new Candidate(written, tokens, prepare(written, tokens), shapes.of(written, tokens));
+        return candidate(written, SqlLexer.tokens(written));
+    }
+
+    private Candidate candidate(String written, List<Token> tokens) {
+        return new Candidate(written, tokens, shapes.of(written, tokens));
     }
 
     /**
@@ -254,12 +293,14 @@ public final class ParseCheck implements AutoCloseable {
      */
     private Class<? extends Statement> parseAny(Candidate first, List<Supplier<String>> others)
             throws JSQLParserException {
-        Set<String> tried = new HashSet<>();
-        List<String> texts = new ArrayList<>();
+        // a handful at most, compared only with each other: no hash of every statement's text
+        List<String> tried = new ArrayList<>(1 + others.size());
+        List<Candidate> texts = new ArrayList<>(1 + others.size());
         Candidate c = first;
         for (int i = 0; ; i++) {
-            if (tried.add(c.written())) {
-                texts.add(c.text());
+            if (!tried.contains(c.written())) {
+                tried.add(c.written());
+                texts.add(c);
                 Class<? extends Statement> kind = verdict(c);
                 if (kind != null) {
                     return kind;
@@ -272,7 +313,7 @@ public final class ParseCheck implements AutoCloseable {
         }
         // none parses (a specgen bug, or an override template's): parse them again for JSqlParser's own message
         JSQLParserException last = null;
-        for (String text : new LinkedHashSet<>(texts)) {
+        for (String text : new LinkedHashSet<>(texts.stream().map(Candidate::text).toList())) {
             try {
                 return parseQuotingNames(text).getClass();
             } catch (JSQLParserException e) {
@@ -465,9 +506,19 @@ public final class ParseCheck implements AutoCloseable {
     }
 
     private static boolean isBegin(String sql, List<Token> tokens) {
-        List<Token> t = tokens.stream().filter(x -> !x.kind().isBlank()).toList();
-        int k = words(sql, t, 0, "BEGIN");
-        return k == t.size() || k == t.size() - 1 && t.get(k).kind() == Kind.SEMICOLON;
+        // every test statement comes here: the first significant token decides for nearly all, without a copy
+        int seen = 0;
+        for (Token t : tokens) {
+            if (t.kind().isBlank()) {
+                continue;
+            }
+            boolean fits = seen == 0 ? t.is(sql, "BEGIN") : seen == 1 && t.kind() == Kind.SEMICOLON;
+            if (!fits) {
+                return false;
+            }
+            seen++;
+        }
+        return seen > 0;
     }
 
     static int words(String sql, List<Token> t, int k, String... words) {

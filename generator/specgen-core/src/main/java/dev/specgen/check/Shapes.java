@@ -94,7 +94,7 @@ final class Shapes {
         int e = t.end();
         switch (t.kind()) {
             case IDENTIFIER -> {
-                return asciiWord(text, s, e) && words.plainName(text.substring(s, e)) ? "i" : null;
+                return asciiWord(text, s, e) && words.plainName(text, s, e) ? "i" : null;
             }
             case NUMBER -> {
                 return e - s <= 9 && digits(text, s, e) ? "n" : null;
@@ -104,7 +104,7 @@ final class Shapes {
             }
             case QUOTED_IDENTIFIER -> {
                 return text.charAt(s) == '"' && t.complete() && e - s > 2 && asciiWord(text, s + 1, e - 1)
-                        && words.plainName(text.substring(s + 1, e - 1)) ? "q" : null;
+                        && words.plainName(text, s + 1, e - 1) ? "q" : null;
             }
             case DOLLAR_STRING -> {
                 if (!t.complete()) {

@@ -184,7 +184,11 @@ public final class Renderer {
      * size rather than 16 characters; FreeMarker writes many small pieces, and every statement goes through here.
      */
     private static final class TextWriter extends java.io.Writer {
-        private final StringBuilder text = new StringBuilder(512);
+        private final StringBuilder text;
+
+        TextWriter(int expectedLength) {
+            text = new StringBuilder(Math.max(16, expectedLength));
+        }
 
         @Override
         public void write(char[] buf, int off, int len) {
@@ -260,17 +264,29 @@ public final class Renderer {
      * from the same plan (generated tests use {@code tests/...} templates).
      */
     public String template(String template, Object model) {
-        return apply(template, model);
+        return apply(template, model, 512);
+    }
+
+    /**
+     * {@link #template(String, Object)} for a text of about {@code expectedLength} characters (a file of already
+     * rendered parts): the buffer starts at that size instead of growing by copies.
+     */
+    public String template(String template, Object model, int expectedLength) {
+        return apply(template, model, expectedLength);
     }
 
     private String apply(String template, Object model) {
+        return apply(template, model, 512);
+    }
+
+    private String apply(String template, Object model, int expectedLength) {
         try {
             Template t = templates.get(template);
             if (t == null) {
                 t = cfg.getTemplate(DIALECT + "/" + template + ".ftl");
                 templates.putIfAbsent(template, t);
             }
-            TextWriter out = new TextWriter();
+            TextWriter out = new TextWriter(expectedLength);
             t.process(model, out);
             return out.toString().replace("\r\n", "\n");
         } catch (IOException e) {

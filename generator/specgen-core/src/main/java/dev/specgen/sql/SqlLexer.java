@@ -70,6 +70,16 @@ public final class SqlLexer {
         return new SqlLexer(sql).next(i);
     }
 
+    /** A lexer over {@code sql} for a caller that walks it token by token ({@link #at(int)}). */
+    public static SqlLexer over(String sql) {
+        return new SqlLexer(Objects.requireNonNull(sql, "sql == null"));
+    }
+
+    /** The token that starts at {@code i} of this lexer's text. */
+    public Token at(int i) {
+        return next(i);
+    }
+
     /** Letters, {@code _} and every non-ASCII character start an identifier (scan.l {@code ident_start}). */
     public static boolean isIdentStart(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;

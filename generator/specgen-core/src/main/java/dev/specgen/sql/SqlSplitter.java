@@ -39,9 +39,38 @@ public final class SqlSplitter {
     private SqlSplitter() {
     }
 
+    /**
+     * A statement of a script with its tokens ({@link SqlLexer#tokens} of {@link Piece#sql()}, positions in that
+     * text): the tokens the splitter cut anyway, handed on so that the parse gate need not lex the statement again.
+     */
+    public record Lexed(Piece piece, List<Token> tokens) {
+        public Lexed {
+            Objects.requireNonNull(piece, "piece == null");
+            Objects.requireNonNull(tokens, "tokens == null");
+        }
+    }
+
     public static List<Piece> split(String script) {
-        Objects.requireNonNull(script, "script == null");
         List<Piece> out = new ArrayList<>();
+        split(script, (piece, tokens) -> out.add(piece), false);
+        return List.copyOf(out);
+    }
+
+    /** {@link #split}, each statement with its tokens. */
+    public static List<Lexed> splitLexed(String script) {
+        List<Lexed> out = new ArrayList<>();
+        split(script, (piece, tokens) -> out.add(new Lexed(piece, tokens)), true);
+        return List.copyOf(out);
+    }
+
+    private interface Sink {
+        void accept(Piece piece, List<Token> tokens);
+    }
+
+    private static void split(String script, Sink out, boolean keepTokens) {
+        Objects.requireNonNull(script, "script == null");
+        SqlLexer lexer = SqlLexer.over(script);
+        List<Token> tokens = keepTokens ? new ArrayList<>() : null;
         int n = script.length();
         int i = 0;
         int line = 1;
@@ -57,13 +86,16 @@ public final class SqlSplitter {
                 i = nl < 0 ? n : nl;
                 continue;
             }
-            Token t = SqlLexer.at(script, i);
+            Token t = lexer.at(i);
             if (start < 0 && !t.kind().isBlank() && t.kind() != Token.Kind.SEMICOLON) {
                 start = i;
                 startLine = line;
                 startCol = i - lineStart + 1;
                 firstWords.clear();
                 atomicDepth = 0;
+                if (keepTokens) {
+                    tokens.clear();
+                }
             }
             if (start >= 0 && t.kind() == Token.Kind.IDENTIFIER) {
                 // words are upper-cased only while the first four are collected: the rest are compared in place
@@ -79,8 +111,11 @@ public final class SqlSplitter {
                     }
                 }
             } else if (start >= 0 && t.kind() == Token.Kind.SEMICOLON && atomicDepth == 0) {
-                out.add(piece(script, start, i, startLine, startCol));
+                emit(script, start, i, startLine, startCol, tokens, out);
                 start = -1;
+            }
+            if (start >= 0 && keepTokens) {
+                tokens.add(t);
             }
             for (int k = t.start(); k < t.end(); k++) {
                 if (script.charAt(k) == '\n') {
@@ -93,10 +128,38 @@ public final class SqlSplitter {
         if (start >= 0) {
             String rest = script.substring(start).strip();
             if (!rest.isEmpty()) {
-                out.add(piece(script, start, n, startLine, startCol));
+                emit(script, start, n, startLine, startCol, tokens, out);
             }
         }
-        return List.copyOf(out);
+    }
+
+    private static void emit(String script, int from, int to, int line, int col, List<Token> tokens, Sink out) {
+        Piece piece = piece(script, from, to, line, col);
+        out.accept(piece, tokens == null ? null : pieceTokens(piece.sql(), from, tokens));
+    }
+
+    /**
+     * The tokens of a statement's text, from those the splitter cut in the script starting at {@code from}, shifted to
+     * the text's positions: the same as lexing the text on its own ({@link SqlLexer#tokens}). Lexing from the same
+     * start gives the same tokens as long as a token's end does not depend on what lies past the text's end: the
+     * text ends before a {@code ;}, blanks or the script's end, where every token ends anyway (a string's
+     * continuation, a dollar quote's close and a comment's end are inside the token that holds them). The text drops
+     * trailing white space as {@link String#stripTrailing()} knows it, which is more than the lexer's (U+3000 is part
+     * of an identifier to PostgreSQL): when that cut falls inside a token, the text is lexed on its own.
+     */
+    private static List<Token> pieceTokens(String sql, int from, List<Token> cut) {
+        int end = from + sql.length();
+        List<Token> out = new ArrayList<>(cut.size());
+        for (Token t : cut) {
+            if (t.start() >= end) {
+                break;
+            }
+            if (t.end() > end) {
+                return SqlLexer.tokens(sql);
+            }
+            out.add(new Token(t.kind(), t.start() - from, t.end() - from, t.complete()));
+        }
+        return PackedTokens.of(out);
     }
 
     /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: only these may hold a BEGIN ATOMIC body with semicolons. */

@@ -117,18 +117,27 @@ public final class TestRenderer {
         List<TestStatement> statements = new ArrayList<>();
         long[] bytes = new long[f.steps().size()];
         try {
+            int length = 1024; // the file's header
             for (TestStep s : f.steps()) {
                 String text = step(s, f.path(), renderer, statements, OutputBudget.UNLIMITED);
                 bytes[texts.size()] = OutputBudget.utf8Length(text);
                 texts.add(text);
+                length += text.length() + 1;
             }
             String content = renderer.template("tests/file", new FileModel(f.specFile(), f.subject(), f.scope(),
-                    texts));
-            return new Output(f.path(), content.stripTrailing() + "\n", statements, bytes, f.steps(), null);
+                    texts), length);
+            return new Output(f.path(), endingInOneNewline(content), statements, bytes, f.steps(), null);
         } catch (Renderer.TemplateFailure failure) {
             return new Output(f.path(), null, statements, java.util.Arrays.copyOf(bytes, texts.size()), f.steps(),
                     failure);
         }
+    }
+
+    /** {@code text.stripTrailing() + "\n"}, without copying a text that already ends so (most files). */
+    static String endingInOneNewline(String text) {
+        int n = text.length();
+        boolean one = n >= 2 && text.charAt(n - 1) == '\n' && !Character.isWhitespace(text.charAt(n - 2));
+        return one ? text : text.stripTrailing() + "\n";
     }
 
     /** Steps one after another, each ending its line; empty for no steps. */
@@ -146,8 +155,8 @@ public final class TestRenderer {
             OutputBudget budget) {
         String text = step(s, renderer);
         budget.spend(text, 1, s.origin(), "a test of " + file);
-        for (SqlSplitter.Piece p : SqlSplitter.split(text)) {
-            out.add(new TestStatement(p.sql(), s.origin(), file, s.template()));
+        for (SqlSplitter.Lexed p : SqlSplitter.splitLexed(text)) {
+            out.add(new TestStatement(p.piece().sql(), p.tokens(), s.origin(), file, s.template()));
         }
         return text;
     }

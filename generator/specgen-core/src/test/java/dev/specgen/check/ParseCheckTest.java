@@ -230,6 +230,37 @@ class ParseCheckTest {
         }
     }
 
+    /**
+     * The same through the path the test renderer takes: statements cut from a step's text by the splitter, each
+     * with the splitter's tokens (not lexed again by the gate); the broken one is reported at its step's position.
+     */
+    @Test
+    void aRejectedTestStatementIsReportedWithTheSplittersTokens() {
+        StringBuilder script = new StringBuilder("-- a step\n");
+        for (int i = 0; i < 2000; i++) {
+            script.append("SELECT has_table('app', 'doc_").append(i).append("', 'table app.doc_").append(i)
+                    .append(" exists');\n");
+        }
+        List<TestStatement> statements = new ArrayList<>();
+        for (dev.specgen.sql.SqlSplitter.Lexed l : dev.specgen.sql.SqlSplitter.splitLexed(script.toString())) {
+            statements.add(new TestStatement(l.piece().sql(), l.tokens(), POS, "app/tests/01_doc_test.sql",
+                    "tests/has_table"));
+        }
+        SourcePos at = new SourcePos("specs/b.yaml", 9, 3);
+        for (dev.specgen.sql.SqlSplitter.Lexed l : dev.specgen.sql.SqlSplitter.splitLexed(
+                "/* x */ SELECT has_table('app', 'doc_x' 'table app.doc_x exists');\nSELECT 1;")) {
+            statements.add(statements.size() - 700, new TestStatement(l.piece().sql(), l.tokens(), at,
+                    "app/tests/01_doc_test.sql", "tests/has_table"));
+        }
+        try (ParseCheck fresh = new ParseCheck()) {
+            List<Diagnostic> problems = fresh.checkTests(statements);
+            assertEquals(1, problems.size(), problems.toString());
+            assertEquals(at, problems.get(0).pos());
+            assertTrue(problems.get(0).format().startsWith("specs/b.yaml:9:3: error SG401: generated tests/has_table"
+                    + " statement in app/tests/01_doc_test.sql does not parse: "), problems.get(0).format());
+        }
+    }
+
     /** Deep nesting overflows JSqlParser's stack: a failure of the text, not a crash of the gate. */
     @Test
     void nestingTooDeepForJSqlParserIsNotACrash() {

@@ -70,4 +70,32 @@ class ShapesTest {
         assertFalse(shapes.of("SELECT '\u0001i'").isPresent());
         assertTrue(shapes.of("SELECT 1").isPresent());
     }
+
+    /** Words looked up in place (the shape's path) get the answer of the word itself, past the table's growth. */
+    @org.junit.jupiter.api.Test
+    void wordsLookedUpInPlaceGetTheWordsAnswer() {
+        JSqlWords inPlace = new JSqlWords();
+        JSqlWords alone = new JSqlWords();
+        StringBuilder text = new StringBuilder();
+        java.util.List<int[]> spans = new java.util.ArrayList<>();
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("select", "SELECT", "use", "date",
+                "name", "doc", "json_table", "owned", "text", "x", "a1", "t_1"));
+        for (int i = 0; i < 3000; i++) {
+            words.add("w" + i);
+            words.add(i % 2 == 0 ? "FROM" : "doc_" + i);
+        }
+        for (String w : words) {
+            spans.add(new int[] {text.length() + 1, text.length() + 1 + w.length()});
+            text.append(' ').append(w);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int k = 0; k < words.size(); k++) {
+                int[] sp = spans.get(k);
+                org.junit.jupiter.api.Assertions.assertEquals(alone.plainName(words.get(k)),
+                        inPlace.plainName(text.toString(), sp[0], sp[1]), words.get(k));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(inPlace.plainName(" use ", 1, 4));
+        org.junit.jupiter.api.Assertions.assertTrue(inPlace.plainName(" doc ", 1, 4));
+    }
 }

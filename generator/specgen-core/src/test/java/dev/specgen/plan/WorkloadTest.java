@@ -111,4 +111,14 @@ class WorkloadTest {
         assertEquals(1, Workload.check(model, Limits.DEFAULT).stream()
                 .filter(d -> d.code() == dev.specgen.diag.Code.SG310).count());
     }
+
+    /** The byte count is UTF-8's, as String.getBytes gives it, for any text (pairs, lone surrogates, 1-3 bytes). */
+    @org.junit.jupiter.api.Test
+    void utf8CountsWhatGetBytesEncodes() {
+        for (String t : java.util.List.of("", "abc", "\u00e9t\u00e9", "\u20ac", "\ud83d\ude00", "\ud83d", "x\ude00y",
+                "\ude00\ud83d", "a\ud83d\ude00\ud83db", "\u07ff\u0800\uffff")) {
+            org.junit.jupiter.api.Assertions.assertEquals(t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    Workload.utf8(t), t);
+        }
+    }
 }

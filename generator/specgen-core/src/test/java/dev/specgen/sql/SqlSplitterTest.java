@@ -76,4 +76,30 @@ class SqlSplitterTest {
         int position = p.sql().indexOf("nosuchtype") + 1;
         assertEquals(5, p.scriptLine(position));
     }
+
+    /**
+     * Issue 12: the parse gate takes each statement's tokens from the splitter instead of lexing it again; they must
+     * be exactly the tokens of the statement's text lexed on its own, whatever ends the statement (the cut falls
+     * inside a token only for white space the lexer does not know as such, and then the text is lexed again).
+     */
+    @Test
+    void tokensHandedOnAreThoseOfTheStatementLexedAlone() {
+        List<String> parts = List.of("SELECT", " ", "\n", "'a'", "'a'\n'b'", "'a' \n", "E'x\\';'", "\"q;\"",
+                "$$ a; $$", "$t$ ; $t$", "$1", "--c;\n", "/* b; /* n */ */", "x$y", "1.", "1..2", "1e", "1e5", ".5",
+                "=-", "+", "-", "->>", "::", ":=", ":", "(", ")", ",", "\u3000", "\u001C", "\t", "\f", "BEGIN",
+                "END", "CREATE FUNCTION f() BEGIN ATOMIC", "U&'z'", "b'01'", "\\set x\n", "é", ";", ";", ";");
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder script = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                script.append(parts.get(random.nextInt(parts.size())));
+            }
+            String text = script.toString();
+            List<SqlSplitter.Lexed> lexed = SqlSplitter.splitLexed(text);
+            assertEquals(SqlSplitter.split(text), lexed.stream().map(SqlSplitter.Lexed::piece).toList(), text);
+            for (SqlSplitter.Lexed l : lexed) {
+                assertEquals(SqlLexer.tokens(l.piece().sql()), l.tokens(), text);
+            }
+        }
+    }
 }

@@ -149,4 +149,14 @@ class TestRendererTest {
         assertEquals(List.of("s/tests/01_daily_test.sql", "s/tests/02_ledger_test.sql", "s/tests/03_node_test.sql",
                 "s/tests/04_other_test.sql", "s/tests/05_rich_test.sql"), List.copyOf(a.files().keySet()));
     }
+
+    /** A file's text ends in exactly one newline, whether or not the template's output already did. */
+    @org.junit.jupiter.api.Test
+    void filesEndInOneNewline() {
+        for (String t : java.util.List.of("", "\n", "a", "a\n", "a\n\n", "a \n", "a\t\n", "a\u3000\n", "\ud83d\ude00\n",
+                "a\r\n", "x\n \n")) {
+            org.junit.jupiter.api.Assertions.assertEquals(t.stripTrailing() + "\n", TestRenderer.endingInOneNewline(t),
+                    t);
+        }
+    }
 }
