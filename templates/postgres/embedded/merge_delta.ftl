@@ -1,4 +1,9 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.MergeDelta" -->
+<#if perGroup>
+MERGE INTO ${store} AS specgen_t
+USING (SELECT * FROM ${delta} AS specgen_x
+        WHERE ${seen?replace("\n", "\n        ")}) AS specgen_d
+<#else>
 WITH specgen_moved AS (
     DELETE FROM ${delta} WHERE specgen_full IS NULL RETURNING *
 ), specgen_d AS (
@@ -8,6 +13,7 @@ WITH specgen_moved AS (
 )
 MERGE INTO ${store} AS specgen_t
 USING specgen_d
+</#if>
    ON ${match}
  WHEN MATCHED AND ${emptyGroup} THEN
       DELETE

@@ -575,7 +575,7 @@ final class MaintenanceSql {
             }
         }
         return new MergeDelta(delta, store, sums, groupNames(), match(T, D), T + "." + COUNT + " + " + D + "."
-                + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", pos);
+                + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", false, pos);
     }
 
     /**

@@ -303,10 +303,14 @@ public sealed interface ViewObject extends SqlObject {
      * The incremental refresh, one statement: move the pending delta rows out ({@code DELETE ... RETURNING}), sum them
      * per group, MERGE into the view's table: delete groups whose count reaches 0, add to the others (recomputing a
      * MIN/MAX only where a deleted value could have been the extreme), insert new groups.
+     *
+     * <p>{@code perGroup}: the form for a delta known to hold one row per group (the refresh checked it): the rows the
+     * refresh's snapshot {@code specgen_snap} saw (and this transaction's own) are merged as they are, without the
+     * sort and the per-group aggregate states of summing, and the refresh deletes them in a statement of its own.
      */
     record MergeDelta(String delta, String store, List<String> sumItems, List<String> groups, String match,
             String emptyGroup, List<String> set, List<String> insertColumns, List<String> insertValues,
-            String newGroup, SourcePos origin) implements Embedded {
+            String newGroup, boolean perGroup, SourcePos origin) implements Embedded {
         public MergeDelta {
             Objects.requireNonNull(delta, "delta == null");
             Objects.requireNonNull(store, "store == null");
@@ -321,8 +325,20 @@ public sealed interface ViewObject extends SqlObject {
             Objects.requireNonNull(origin, "origin == null");
         }
 
+        /** This merge in its {@code perGroup} form. */
+        public MergeDelta asPerGroup() {
+            return new MergeDelta(delta, store, sumItems, groups, match, emptyGroup, set, insertColumns, insertValues,
+                    newGroup, true, origin);
+        }
+
+        /** The pending delta rows this refresh applies: those its snapshot saw, and this transaction's own. */
+        public String seen() {
+            return "specgen_x." + MaintenanceSql.FULL + " IS NULL\n  AND (specgen_x." + MaintenanceSql.XID
+                    + " = specgen_me OR pg_visible_in_snapshot(specgen_x." + MaintenanceSql.XID + ", specgen_snap))";
+        }
+
         public String describe() {
-            return "incremental merge into " + store;
+            return "incremental merge into " + store + (perGroup ? " (one delta row per group)" : "");
         }
 
         public String template() {
@@ -622,6 +638,15 @@ public sealed interface ViewObject extends SqlObject {
             return merge.orElseThrow();
         }
 
+        public MergeDelta mergeRows() {
+            return merge.orElseThrow().asPerGroup();
+        }
+
+        /** The view's group columns, comma-separated (the refresh's check for one delta row per group). */
+        public String groupList() {
+            return String.join(", ", merge.orElseThrow().groups());
+        }
+
         public FullAggregate aggregate() {
             return fullAggregate.orElseThrow();
         }
@@ -630,6 +655,7 @@ public sealed interface ViewObject extends SqlObject {
         public List<Embedded> embedded() {
             List<Embedded> all = new java.util.ArrayList<>();
             merge.ifPresent(all::add);
+            merge.ifPresent(m -> all.add(m.asPerGroup()));
             fullAggregate.ifPresent(all::add);
             all.add(full);
             return all;
