@@ -1,9 +1,5 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.FullRecompute" -->
-WITH <#if hasDelta>specgen_consumed AS (
-    DELETE FROM ${delta} AS specgen_x
-     WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
-       AND specgen_x.specgen_full IS DISTINCT FROM ${sentinel}
-), specgen_f AS (
+WITH <#if hasDelta>specgen_f AS (
     SELECT <#list groups as g>${g}, </#list><#list values as v>${v}<#sep>, </#sep></#list>
       FROM ${result}
      WHERE ${snapshot} IS NULL

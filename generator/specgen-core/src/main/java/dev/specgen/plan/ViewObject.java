@@ -348,8 +348,9 @@ public sealed interface ViewObject extends SqlObject {
 
     /**
      * The full recompute, one statement: the view's query over the tables, compared with what the view holds; only
-     * groups that differ are written. {@code delta} (the pending changes it makes moot) is emptied in the same
-     * snapshot, or empty for an immediate view.
+     * groups that differ are written. Deferred ({@code delta} set), it reads {@code result}, the query's rows
+     * aggregated by {@link FullAggregate}, and the refresh empties the delta of the changes they make moot; immediate
+     * ({@code delta} empty), it runs the query itself.
      */
     record FullRecompute(String delta, String result, String store, List<String> items, String from, String where,
             List<String> groupBy, List<String> groups, List<String> values, String matchFresh, String matchGone,
