@@ -115,6 +115,7 @@ BEGIN
               INTO specgen_snap, specgen_single;
         END IF;
         IF specgen_single THEN
+            specgen_why := specgen_why || '; one delta row per group, merged without summing';
             specgen_me := pg_current_xact_id();
             -- past a quarter of the groups a hash join of the delta with the view's table costs less than an index
             -- probe per delta row (the delta table's statistics are rarely current enough for the planner to know)
