@@ -106,9 +106,13 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
+        -- the merge applies the pending rows this snapshot sees (and this transaction's own), read straight from the
+        -- delta table, and then deletes exactly those: rows committed meanwhile wait for the next refresh
+        specgen_me := pg_current_xact_id();
+        specgen_snap := pg_current_snapshot();
         -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
-        -- the groups, as 1% of new rows over 10,000 groups do); the rows this snapshot sees are then merged as they
-        -- are, without sorting and summing them per group (which costs about as much as the merge itself)
+        -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
+        -- summing them per group (which costs about as much as the merge itself)
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
             SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full IS NULL
                                                         GROUP BY ${groupList} HAVING count(*) > 1)
@@ -116,7 +120,6 @@ BEGIN
         END IF;
         IF specgen_single THEN
             specgen_why := specgen_why || '; one delta row per group, merged without summing';
-            specgen_me := pg_current_xact_id();
             -- past a quarter of the groups a hash join of the delta with the view's table costs less than an index
             -- probe per delta row (the delta table's statistics are rarely current enough for the planner to know)
             specgen_nestloop := current_setting('enable_nestloop');
@@ -126,8 +129,6 @@ BEGIN
 <@embed object=mergeRows indent=12/>;
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_nestloop', specgen_nestloop, true);
-            DELETE FROM ${delta} AS specgen_x
-             WHERE ${mergeRows.seen?replace("\n", "\n             ")};
         ELSE
             -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
             -- the sort (and spills past work_mem); the setting is put back right after
@@ -137,6 +138,8 @@ BEGIN
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_hashagg', specgen_hashagg, true);
         END IF;
+        DELETE FROM ${delta} AS specgen_x
+         WHERE ${mergeRows.seen?replace("\n", "\n         ")};
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
 <#else>

@@ -4,15 +4,11 @@ MERGE INTO ${store} AS specgen_t
 USING (SELECT * FROM ${delta} AS specgen_x
         WHERE ${seen?replace("\n", "\n        ")}) AS specgen_d
 <#else>
-WITH specgen_moved AS (
-    DELETE FROM ${delta} WHERE specgen_full IS NULL RETURNING *
-), specgen_d AS (
-    SELECT ${sumItems?join(",\n           ")}
-      FROM specgen_moved
-     GROUP BY ${groups?join(", ")}
-)
 MERGE INTO ${store} AS specgen_t
-USING specgen_d
+USING (SELECT ${sumItems?join(",\n               ")}
+         FROM ${delta} AS specgen_x
+        WHERE ${seen?replace("\n", "\n        ")}
+        GROUP BY ${groups?join(", ")}) AS specgen_d
 </#if>
    ON ${match}
  WHEN MATCHED AND ${emptyGroup} THEN

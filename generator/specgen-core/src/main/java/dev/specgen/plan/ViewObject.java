@@ -300,13 +300,14 @@ public sealed interface ViewObject extends SqlObject {
     }
 
     /**
-     * The incremental refresh, one statement: move the pending delta rows out ({@code DELETE ... RETURNING}), sum them
-     * per group, MERGE into the view's table: delete groups whose count reaches 0, add to the others (recomputing a
-     * MIN/MAX only where a deleted value could have been the extreme), insert new groups.
+     * The incremental refresh, one statement: the pending delta rows the refresh's snapshot {@code specgen_snap} saw
+     * (and this transaction's own), summed per group, MERGEd into the view's table: delete groups whose count reaches
+     * 0, add to the others (recomputing a MIN/MAX only where a deleted value could have been the extreme), insert new
+     * groups. The refresh then deletes those delta rows (a statement of its own: reading the delta table once more
+     * costs less than materializing a {@code DELETE ... RETURNING} of every row for the sort).
      *
-     * <p>{@code perGroup}: the form for a delta known to hold one row per group (the refresh checked it): the rows the
-     * refresh's snapshot {@code specgen_snap} saw (and this transaction's own) are merged as they are, without the
-     * sort and the per-group aggregate states of summing, and the refresh deletes them in a statement of its own.
+     * <p>{@code perGroup}: the form for a delta known to hold one row per group (the refresh checked it): the rows
+     * are merged as they are, without the sort and the per-group aggregate states of summing.
      */
     record MergeDelta(String delta, String store, List<String> sumItems, List<String> groups, String match,
             String emptyGroup, List<String> set, List<String> insertColumns, List<String> insertValues,
