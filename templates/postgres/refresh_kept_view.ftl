@@ -109,7 +109,6 @@ BEGIN
         -- the merge applies the pending rows this snapshot sees (and this transaction's own), read straight from the
         -- delta table, and then deletes exactly those: rows committed meanwhile wait for the next refresh
         specgen_me := pg_current_xact_id();
-        specgen_snap := pg_current_snapshot();
         -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
@@ -117,6 +116,8 @@ BEGIN
             SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full IS NULL
                                                         GROUP BY ${groupList} HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
+        ELSE
+            specgen_snap := pg_current_snapshot();
         END IF;
         IF specgen_single THEN
             specgen_why := specgen_why || '; one delta row per group, merged without summing';
