@@ -586,7 +586,7 @@ final class MaintenanceSql {
         List<String> set = valueColumns().stream().map(c -> c + " = " + D + "." + c).toList();
         return new FullRecompute(withDelta ? delta : "", withDelta ? FULL_RESULT : "", store, storeItems(),
                 from(fact()), s.where().map(w -> "(" + w + ")").orElse(""), groupBySql(), groupNames(),
-                valueColumns(), match("specgen_c", "specgen_f"), match("specgen_c", "specgen_f"), match(T, D), set,
+                valueColumns(), match("specgen_c", "specgen_f"), match(T, D), set,
                 storeColumns(), pos);
     }
 
