@@ -2328,10 +2328,6 @@ BEGIN
         ), specgen_d AS (
             SELECT specgen_f.sale_day, specgen_f.product_id, specgen_f.region, specgen_f.specgen_count, specgen_f.units, specgen_f.specgen_units_n, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_unit_price_sum, specgen_f.specgen_avg_unit_price_n, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM analytics.daily_product_sales_data AS specgen_c
-                                WHERE hash_record_extended(ROW(specgen_c.sale_day, specgen_c.product_id, specgen_c.region), 0) = hash_record_extended(ROW(specgen_f.sale_day, specgen_f.product_id, specgen_f.region), 0) AND specgen_c.sale_day = specgen_f.sale_day AND specgen_c.product_id IS NOT DISTINCT FROM specgen_f.product_id AND specgen_c.region IS NOT DISTINCT FROM specgen_f.region
-                                  AND (specgen_c.specgen_count, specgen_c.units, specgen_c.specgen_units_n, specgen_c.revenue, specgen_c.specgen_revenue_n, specgen_c.specgen_avg_unit_price_sum, specgen_c.specgen_avg_unit_price_n)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.units, specgen_f.specgen_units_n, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_unit_price_sum, specgen_f.specgen_avg_unit_price_n))
             UNION ALL
             SELECT specgen_c.sale_day, specgen_c.product_id, specgen_c.region, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false
               FROM analytics.daily_product_sales_data AS specgen_c
@@ -2342,7 +2338,8 @@ BEGIN
            ON hash_record_extended(ROW(specgen_t.sale_day, specgen_t.product_id, specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.sale_day, specgen_d.product_id, specgen_d.region), 0) AND specgen_t.sale_day = specgen_d.sale_day AND specgen_t.product_id IS NOT DISTINCT FROM specgen_d.product_id AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.units, specgen_t.specgen_units_n, specgen_t.revenue, specgen_t.specgen_revenue_n, specgen_t.specgen_avg_unit_price_sum, specgen_t.specgen_avg_unit_price_n)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.units, specgen_d.specgen_units_n, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_unit_price_sum, specgen_d.specgen_avg_unit_price_n) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          units = specgen_d.units,
                          specgen_units_n = specgen_d.specgen_units_n,

@@ -833,10 +833,6 @@ BEGIN
         ), specgen_d AS (
             SELECT specgen_f.day, specgen_f.store_id, specgen_f.channel, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_items_sum, specgen_f.specgen_avg_items_n, specgen_f.smallest, specgen_f.largest, specgen_f.with_items, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM shop.daily_orders_data AS specgen_c
-                                WHERE hash_record_extended(ROW(specgen_c.day, specgen_c.store_id, specgen_c.channel), 0) = hash_record_extended(ROW(specgen_f.day, specgen_f.store_id, specgen_f.channel), 0) AND specgen_c.day = specgen_f.day AND specgen_c.store_id = specgen_f.store_id AND specgen_c.channel IS NOT DISTINCT FROM specgen_f.channel
-                                  AND (specgen_c.specgen_count, specgen_c.revenue, specgen_c.specgen_revenue_n, specgen_c.specgen_avg_items_sum, specgen_c.specgen_avg_items_n, specgen_c.smallest, specgen_c.largest, specgen_c.with_items)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_items_sum, specgen_f.specgen_avg_items_n, specgen_f.smallest, specgen_f.largest, specgen_f.with_items))
             UNION ALL
             SELECT specgen_c.day, specgen_c.store_id, specgen_c.channel, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false
               FROM shop.daily_orders_data AS specgen_c
@@ -847,7 +843,8 @@ BEGIN
            ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.revenue, specgen_t.specgen_revenue_n, specgen_t.specgen_avg_items_sum, specgen_t.specgen_avg_items_n, specgen_t.smallest, specgen_t.largest, specgen_t.with_items)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_items_sum, specgen_d.specgen_avg_items_n, specgen_d.smallest, specgen_d.largest, specgen_d.with_items) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          revenue = specgen_d.revenue,
                          specgen_revenue_n = specgen_d.specgen_revenue_n,

@@ -551,10 +551,6 @@ BEGIN
         ), specgen_d AS (
             SELECT specgen_f.label, specgen_f.specgen_count, specgen_f.total, specgen_f.specgen_total_n, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM few.tally_by_label_data AS specgen_c
-                                WHERE specgen_c.label = specgen_f.label
-                                  AND (specgen_c.specgen_count, specgen_c.total, specgen_c.specgen_total_n)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.total, specgen_f.specgen_total_n))
             UNION ALL
             SELECT specgen_c.label, NULL, NULL, NULL, false
               FROM few.tally_by_label_data AS specgen_c
@@ -565,7 +561,8 @@ BEGIN
            ON specgen_t.label = specgen_d.label
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.total, specgen_t.specgen_total_n)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.total, specgen_d.specgen_total_n) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          total = specgen_d.total,
                          specgen_total_n = specgen_d.specgen_total_n

@@ -790,10 +790,6 @@ BEGIN
         ), specgen_d AS (
             SELECT specgen_f.tier, specgen_f.country, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.last_sale, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM crm.tier_sales_data AS specgen_c
-                                WHERE hash_record_extended(ROW(specgen_c.tier, specgen_c.country), 0) = hash_record_extended(ROW(specgen_f.tier, specgen_f.country), 0) AND specgen_c.tier IS NOT DISTINCT FROM specgen_f.tier AND specgen_c.country IS NOT DISTINCT FROM specgen_f.country
-                                  AND (specgen_c.specgen_count, specgen_c.revenue, specgen_c.specgen_revenue_n, specgen_c.last_sale)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.last_sale))
             UNION ALL
             SELECT specgen_c.tier, specgen_c.country, NULL, NULL, NULL, NULL, false
               FROM crm.tier_sales_data AS specgen_c
@@ -804,7 +800,8 @@ BEGIN
            ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.revenue, specgen_t.specgen_revenue_n, specgen_t.last_sale)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.last_sale) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          revenue = specgen_d.revenue,
                          specgen_revenue_n = specgen_d.specgen_revenue_n,

@@ -412,10 +412,6 @@ BEGIN
         ), specgen_d AS (
             SELECT specgen_f.region, specgen_f.specgen_count, specgen_f.total_amount, specgen_f.specgen_total_amount_n, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM dk.usage_per_region_data AS specgen_c
-                                WHERE hash_record_extended(ROW(specgen_c.region), 0) = hash_record_extended(ROW(specgen_f.region), 0) AND specgen_c.region IS NOT DISTINCT FROM specgen_f.region
-                                  AND (specgen_c.specgen_count, specgen_c.total_amount, specgen_c.specgen_total_amount_n)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.total_amount, specgen_f.specgen_total_amount_n))
             UNION ALL
             SELECT specgen_c.region, NULL, NULL, NULL, false
               FROM dk.usage_per_region_data AS specgen_c
@@ -426,7 +422,8 @@ BEGIN
            ON hash_record_extended(ROW(specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.region), 0) AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.total_amount, specgen_t.specgen_total_amount_n)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.total_amount, specgen_d.specgen_total_amount_n) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          total_amount = specgen_d.total_amount,
                          specgen_total_amount_n = specgen_d.specgen_total_amount_n
