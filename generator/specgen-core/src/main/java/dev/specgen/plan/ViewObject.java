@@ -350,9 +350,9 @@ public sealed interface ViewObject extends SqlObject {
     /**
      * The full recompute, one statement: the view's query over the tables, compared with what the view holds; only
      * groups that differ are written (the comparison is the MERGE's own condition on the rows it joins: an anti-join
-     * of the fresh rows against the view's table before the MERGE cost a third more). Deferred ({@code delta} set), it reads {@code result}, the query's rows
-     * aggregated by {@link FullAggregate}, and the refresh empties the delta of the changes they make moot; immediate
-     * ({@code delta} empty), it runs the query itself.
+     * of the fresh rows against the view's table before the MERGE cost a third more). Deferred ({@code delta} set),
+     * it reads {@code result}, the query's rows aggregated by {@link FullAggregate}, and the refresh empties the delta
+     * of the changes they make moot; immediate ({@code delta} empty), it runs the query itself.
      */
     record FullRecompute(String delta, String result, String store, List<String> items, String from, String where,
             List<String> groupBy, List<String> groups, List<String> values, String matchGone, String match,
