@@ -37,6 +37,9 @@ DECLARE
     specgen_snap pg_snapshot;
     specgen_me xid8;
     specgen_hashagg text;
+    specgen_nestloop text;
+    specgen_single boolean := false;
+    specgen_emptied boolean;
 </#if>
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
@@ -103,13 +106,41 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
-        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
-        -- sort (and spills past work_mem); the setting is put back right after
-        specgen_hashagg := current_setting('enable_hashagg');
-        PERFORM set_config('enable_hashagg', 'off', true);
-<@embed object=mergeDelta indent=8/>;
-        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
-        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        -- the merge applies the pending rows this snapshot sees (and this transaction's own), read straight from the
+        -- delta table, and then deletes exactly those: rows committed meanwhile wait for the next refresh
+        specgen_me := pg_current_xact_id();
+        -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
+        -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
+        -- summing them per group (which costs about as much as the merge itself)
+        IF specgen_pending <= coalesce(specgen_groups, 0) THEN
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full IS NULL
+                                                        GROUP BY ${groupList} HAVING count(*) > 1)
+              INTO specgen_snap, specgen_single;
+        ELSE
+            specgen_snap := pg_current_snapshot();
+        END IF;
+        IF specgen_single THEN
+            specgen_why := specgen_why || '; one delta row per group, merged without summing';
+            -- past a quarter of the groups a hash join of the delta with the view's table costs less than an index
+            -- probe per delta row (the delta table's statistics are rarely current enough for the planner to know)
+            specgen_nestloop := current_setting('enable_nestloop');
+            IF specgen_pending * 4 >= specgen_groups THEN
+                PERFORM set_config('enable_nestloop', 'off', true);
+            END IF;
+<@embed object=mergeRows indent=12/>;
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_nestloop', specgen_nestloop, true);
+        ELSE
+            -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
+            -- the sort (and spills past work_mem); the setting is put back right after
+            specgen_hashagg := current_setting('enable_hashagg');
+            PERFORM set_config('enable_hashagg', 'off', true);
+<@embed object=mergeDelta indent=12/>;
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        END IF;
+        DELETE FROM ${delta} AS specgen_x
+         WHERE ${mergeRows.seen?replace("\n", "\n         ")};
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
 <#else>
@@ -151,6 +182,28 @@ BEGIN
 <@embed object=aggregate indent=8/>;
         SELECT r.${snapshot} INTO specgen_snap FROM ${result} AS r WHERE r.${snapshot} IS NOT NULL;
         specgen_me := pg_current_xact_id();
+        -- the recompute makes moot the delta rows of the transactions its snapshot saw (and of this one). When they
+        -- are all the rows and no writer is capturing into the table (LOCK ... NOWAIT), TRUNCATE empties it at once
+        -- instead of a DELETE that reads and marks every row (a 50% change leaves ~100,000 of them); capture then
+        -- waits for this refresh to commit. A writer capturing, a row its snapshot did not see, or no TRUNCATE
+        -- privilege: the DELETE of the rows it saw
+        specgen_emptied := false;
+        BEGIN
+            LOCK TABLE ${delta} IN ACCESS EXCLUSIVE MODE NOWAIT;
+            IF NOT EXISTS (SELECT 1 FROM ${delta} AS specgen_x
+                            WHERE specgen_x.specgen_xid <> specgen_me
+                              AND NOT pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap)) THEN
+                TRUNCATE ${delta};
+                specgen_emptied := true;
+            END IF;
+        EXCEPTION WHEN lock_not_available OR insufficient_privilege THEN
+            specgen_emptied := false;
+        END;
+        IF NOT specgen_emptied THEN
+            DELETE FROM ${delta} AS specgen_x
+             WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+               AND specgen_x.specgen_full IS DISTINCT FROM ${sentinel};
+        END IF;
 </#if>
 <@embed object=full indent=8/>;
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;

@@ -1,9 +1,5 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.FullRecompute" -->
-WITH <#if hasDelta>specgen_consumed AS (
-    DELETE FROM ${delta} AS specgen_x
-     WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
-       AND specgen_x.specgen_full IS DISTINCT FROM ${sentinel}
-), specgen_f AS (
+WITH <#if hasDelta>specgen_f AS (
     SELECT <#list groups as g>${g}, </#list><#list values as v>${v}<#sep>, </#sep></#list>
       FROM ${result}
      WHERE ${snapshot} IS NULL
@@ -15,10 +11,6 @@ WITH <#if hasDelta>specgen_consumed AS (
 </#if>), specgen_d AS (
     SELECT <#list groups as g>specgen_f.${g}, </#list><#list values as v>specgen_f.${v}, </#list>true AS specgen_keep
       FROM specgen_f
-     WHERE NOT EXISTS (SELECT 1 FROM ${store} AS specgen_c
-                        WHERE ${matchFresh}
-                          AND (<#list values as v>specgen_c.${v}<#sep>, </#sep></#list>)
-                              IS NOT DISTINCT FROM (<#list values as v>specgen_f.${v}<#sep>, </#sep></#list>))
     UNION ALL
     SELECT <#list groups as g>specgen_c.${g}, </#list><#list values as v>NULL, </#list>false
       FROM ${store} AS specgen_c
@@ -29,7 +21,8 @@ USING specgen_d
    ON ${match}
  WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
       DELETE
- WHEN MATCHED THEN
+ WHEN MATCHED AND (<#list values as v>specgen_t.${v}<#sep>, </#sep></#list>)
+                  IS DISTINCT FROM (<#list values as v>specgen_d.${v}<#sep>, </#sep></#list>) THEN
       UPDATE SET ${set?join(",\n                 ")}
  WHEN NOT MATCHED AND specgen_d.specgen_keep THEN
       INSERT (${columns?join(", ")})

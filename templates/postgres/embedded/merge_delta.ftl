@@ -1,13 +1,15 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.MergeDelta" -->
-WITH specgen_moved AS (
-    DELETE FROM ${delta} WHERE specgen_full IS NULL RETURNING *
-), specgen_d AS (
-    SELECT ${sumItems?join(",\n           ")}
-      FROM specgen_moved
-     GROUP BY ${groups?join(", ")}
-)
+<#if perGroup>
 MERGE INTO ${store} AS specgen_t
-USING specgen_d
+USING (SELECT * FROM ${delta} AS specgen_x
+        WHERE ${seen?replace("\n", "\n        ")}) AS specgen_d
+<#else>
+MERGE INTO ${store} AS specgen_t
+USING (SELECT ${sumItems?join(",\n               ")}
+         FROM ${delta} AS specgen_x
+        WHERE ${seen?replace("\n", "\n        ")}
+        GROUP BY ${groups?join(", ")}) AS specgen_d
+</#if>
    ON ${match}
  WHEN MATCHED AND ${emptyGroup} THEN
       DELETE

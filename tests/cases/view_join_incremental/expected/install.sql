@@ -535,6 +535,9 @@ DECLARE
     specgen_snap pg_snapshot;
     specgen_me xid8;
     specgen_hashagg text;
+    specgen_nestloop text;
+    specgen_single boolean := false;
+    specgen_emptied boolean;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -589,55 +592,112 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
-        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
-        -- sort (and spills past work_mem); the setting is put back right after
-        specgen_hashagg := current_setting('enable_hashagg');
-        PERFORM set_config('enable_hashagg', 'off', true);
-        WITH specgen_moved AS (
-            DELETE FROM crm.tier_sales_delta WHERE specgen_full IS NULL RETURNING *
-        ), specgen_d AS (
-            SELECT tier,
-                   country,
-                   sum(specgen_count) AS specgen_count,
-                   sum(revenue) AS revenue,
-                   sum(specgen_revenue_n) AS specgen_revenue_n,
-                   max(specgen_last_sale_ins) AS specgen_last_sale_ins,
-                   max(specgen_last_sale_del) AS specgen_last_sale_del
-              FROM specgen_moved
-             GROUP BY tier, country
-        )
-        MERGE INTO crm.tier_sales_data AS specgen_t
-        USING specgen_d
-           ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
-         WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
-              DELETE
-         WHEN MATCHED THEN
-              UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
-                                  revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
-                                  specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
-                                  last_sale = CASE WHEN specgen_d.specgen_last_sale_del >= specgen_t.last_sale
-                         THEN (SELECT max(s.sold_on)
-                         FROM crm.sale AS s
-                         LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                         WHERE (c.tier = specgen_t.tier OR c.tier IS NULL AND specgen_t.tier IS NULL)
-                           AND (c.country = specgen_t.country OR c.country IS NULL AND specgen_t.country IS NULL))
-                         ELSE greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins) END
-         WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
-              INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
-              VALUES (specgen_d.tier,
-                            specgen_d.country,
-                            specgen_d.specgen_count,
-                            specgen_d.revenue,
-                            specgen_d.specgen_revenue_n,
-                            CASE WHEN specgen_d.specgen_last_sale_del >= specgen_d.specgen_last_sale_ins
-                      THEN (SELECT max(s.sold_on)
-                      FROM crm.sale AS s
-                      LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                      WHERE (c.tier = specgen_d.tier OR c.tier IS NULL AND specgen_d.tier IS NULL)
-                        AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
-                      ELSE specgen_d.specgen_last_sale_ins END);
-        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
-        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        -- the merge applies the pending rows this snapshot sees (and this transaction's own), read straight from the
+        -- delta table, and then deletes exactly those: rows committed meanwhile wait for the next refresh
+        specgen_me := pg_current_xact_id();
+        -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
+        -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
+        -- summing them per group (which costs about as much as the merge itself)
+        IF specgen_pending <= coalesce(specgen_groups, 0) THEN
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d WHERE d.specgen_full IS NULL
+                                                        GROUP BY tier, country HAVING count(*) > 1)
+              INTO specgen_snap, specgen_single;
+        ELSE
+            specgen_snap := pg_current_snapshot();
+        END IF;
+        IF specgen_single THEN
+            specgen_why := specgen_why || '; one delta row per group, merged without summing';
+            -- past a quarter of the groups a hash join of the delta with the view's table costs less than an index
+            -- probe per delta row (the delta table's statistics are rarely current enough for the planner to know)
+            specgen_nestloop := current_setting('enable_nestloop');
+            IF specgen_pending * 4 >= specgen_groups THEN
+                PERFORM set_config('enable_nestloop', 'off', true);
+            END IF;
+            MERGE INTO crm.tier_sales_data AS specgen_t
+            USING (SELECT * FROM crm.tier_sales_delta AS specgen_x
+                    WHERE specgen_x.specgen_full IS NULL
+                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
+               ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
+             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                  DELETE
+             WHEN MATCHED THEN
+                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                      last_sale = CASE WHEN specgen_d.specgen_last_sale_del >= specgen_t.last_sale
+                             THEN (SELECT max(s.sold_on)
+                             FROM crm.sale AS s
+                             LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                             WHERE (c.tier = specgen_t.tier OR c.tier IS NULL AND specgen_t.tier IS NULL)
+                               AND (c.country = specgen_t.country OR c.country IS NULL AND specgen_t.country IS NULL))
+                             ELSE greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins) END
+             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                  INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
+                  VALUES (specgen_d.tier,
+                                specgen_d.country,
+                                specgen_d.specgen_count,
+                                specgen_d.revenue,
+                                specgen_d.specgen_revenue_n,
+                                CASE WHEN specgen_d.specgen_last_sale_del >= specgen_d.specgen_last_sale_ins
+                          THEN (SELECT max(s.sold_on)
+                          FROM crm.sale AS s
+                          LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                          WHERE (c.tier = specgen_d.tier OR c.tier IS NULL AND specgen_d.tier IS NULL)
+                            AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
+                          ELSE specgen_d.specgen_last_sale_ins END);
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_nestloop', specgen_nestloop, true);
+        ELSE
+            -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
+            -- the sort (and spills past work_mem); the setting is put back right after
+            specgen_hashagg := current_setting('enable_hashagg');
+            PERFORM set_config('enable_hashagg', 'off', true);
+            MERGE INTO crm.tier_sales_data AS specgen_t
+            USING (SELECT tier,
+                           country,
+                           sum(specgen_count) AS specgen_count,
+                           sum(revenue) AS revenue,
+                           sum(specgen_revenue_n) AS specgen_revenue_n,
+                           max(specgen_last_sale_ins) AS specgen_last_sale_ins,
+                           max(specgen_last_sale_del) AS specgen_last_sale_del
+                     FROM crm.tier_sales_delta AS specgen_x
+                    WHERE specgen_x.specgen_full IS NULL
+                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+                    GROUP BY tier, country) AS specgen_d
+               ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
+             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                  DELETE
+             WHEN MATCHED THEN
+                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                      last_sale = CASE WHEN specgen_d.specgen_last_sale_del >= specgen_t.last_sale
+                             THEN (SELECT max(s.sold_on)
+                             FROM crm.sale AS s
+                             LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                             WHERE (c.tier = specgen_t.tier OR c.tier IS NULL AND specgen_t.tier IS NULL)
+                               AND (c.country = specgen_t.country OR c.country IS NULL AND specgen_t.country IS NULL))
+                             ELSE greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins) END
+             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                  INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
+                  VALUES (specgen_d.tier,
+                                specgen_d.country,
+                                specgen_d.specgen_count,
+                                specgen_d.revenue,
+                                specgen_d.specgen_revenue_n,
+                                CASE WHEN specgen_d.specgen_last_sale_del >= specgen_d.specgen_last_sale_ins
+                          THEN (SELECT max(s.sold_on)
+                          FROM crm.sale AS s
+                          LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                          WHERE (c.tier = specgen_d.tier OR c.tier IS NULL AND specgen_d.tier IS NULL)
+                            AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
+                          ELSE specgen_d.specgen_last_sale_ins END);
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        END IF;
+        DELETE FROM crm.tier_sales_delta AS specgen_x
+         WHERE specgen_x.specgen_full IS NULL
+           AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap));
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
         IF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -697,21 +757,35 @@ BEGIN
         SELECT NULL, NULL, NULL, NULL, NULL, NULL, pg_current_snapshot();
         SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
         specgen_me := pg_current_xact_id();
-        WITH specgen_consumed AS (
+        -- the recompute makes moot the delta rows of the transactions its snapshot saw (and of this one). When they
+        -- are all the rows and no writer is capturing into the table (LOCK ... NOWAIT), TRUNCATE empties it at once
+        -- instead of a DELETE that reads and marks every row (a 50% change leaves ~100,000 of them); capture then
+        -- waits for this refresh to commit. A writer capturing, a row its snapshot did not see, or no TRUNCATE
+        -- privilege: the DELETE of the rows it saw
+        specgen_emptied := false;
+        BEGIN
+            LOCK TABLE crm.tier_sales_delta IN ACCESS EXCLUSIVE MODE NOWAIT;
+            IF NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS specgen_x
+                            WHERE specgen_x.specgen_xid <> specgen_me
+                              AND NOT pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap)) THEN
+                TRUNCATE crm.tier_sales_delta;
+                specgen_emptied := true;
+            END IF;
+        EXCEPTION WHEN lock_not_available OR insufficient_privilege THEN
+            specgen_emptied := false;
+        END;
+        IF NOT specgen_emptied THEN
             DELETE FROM crm.tier_sales_delta AS specgen_x
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
-               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)'
-        ), specgen_f AS (
+               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)';
+        END IF;
+        WITH specgen_f AS (
             SELECT tier, country, specgen_count, revenue, specgen_revenue_n, last_sale
               FROM pg_temp.specgen_full_result
              WHERE specgen_snapshot IS NULL
         ), specgen_d AS (
             SELECT specgen_f.tier, specgen_f.country, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.last_sale, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM crm.tier_sales_data AS specgen_c
-                                WHERE hash_record_extended(ROW(specgen_c.tier, specgen_c.country), 0) = hash_record_extended(ROW(specgen_f.tier, specgen_f.country), 0) AND specgen_c.tier IS NOT DISTINCT FROM specgen_f.tier AND specgen_c.country IS NOT DISTINCT FROM specgen_f.country
-                                  AND (specgen_c.specgen_count, specgen_c.revenue, specgen_c.specgen_revenue_n, specgen_c.last_sale)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.last_sale))
             UNION ALL
             SELECT specgen_c.tier, specgen_c.country, NULL, NULL, NULL, NULL, false
               FROM crm.tier_sales_data AS specgen_c
@@ -722,7 +796,8 @@ BEGIN
            ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.revenue, specgen_t.specgen_revenue_n, specgen_t.last_sale)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.last_sale) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          revenue = specgen_d.revenue,
                          specgen_revenue_n = specgen_d.specgen_revenue_n,

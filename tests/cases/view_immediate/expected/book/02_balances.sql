@@ -155,10 +155,6 @@ BEGIN
         ), specgen_d AS (
             SELECT specgen_f.account, specgen_f.specgen_count, specgen_f.balance, specgen_f.specgen_balance_n, specgen_f.first_booking, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM book.balances_data AS specgen_c
-                                WHERE specgen_c.account = specgen_f.account
-                                  AND (specgen_c.specgen_count, specgen_c.balance, specgen_c.specgen_balance_n, specgen_c.first_booking)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.balance, specgen_f.specgen_balance_n, specgen_f.first_booking))
             UNION ALL
             SELECT specgen_c.account, NULL, NULL, NULL, NULL, false
               FROM book.balances_data AS specgen_c
@@ -169,7 +165,8 @@ BEGIN
            ON specgen_t.account = specgen_d.account
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.balance, specgen_t.specgen_balance_n, specgen_t.first_booking)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.balance, specgen_d.specgen_balance_n, specgen_d.first_booking) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          balance = specgen_d.balance,
                          specgen_balance_n = specgen_d.specgen_balance_n,
@@ -274,10 +271,6 @@ BEGIN
         ), specgen_d AS (
             SELECT specgen_f.account, specgen_f.specgen_count, specgen_f.balance, specgen_f.specgen_balance_n, specgen_f.first_booking, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM book.balances_data AS specgen_c
-                                WHERE specgen_c.account = specgen_f.account
-                                  AND (specgen_c.specgen_count, specgen_c.balance, specgen_c.specgen_balance_n, specgen_c.first_booking)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.balance, specgen_f.specgen_balance_n, specgen_f.first_booking))
             UNION ALL
             SELECT specgen_c.account, NULL, NULL, NULL, NULL, false
               FROM book.balances_data AS specgen_c
@@ -288,7 +281,8 @@ BEGIN
            ON specgen_t.account = specgen_d.account
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.balance, specgen_t.specgen_balance_n, specgen_t.first_booking)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.balance, specgen_d.specgen_balance_n, specgen_d.first_booking) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          balance = specgen_d.balance,
                          specgen_balance_n = specgen_d.specgen_balance_n,

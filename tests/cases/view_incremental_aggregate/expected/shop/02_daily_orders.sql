@@ -370,6 +370,9 @@ DECLARE
     specgen_snap pg_snapshot;
     specgen_me xid8;
     specgen_hashagg text;
+    specgen_nestloop text;
+    specgen_single boolean := false;
+    specgen_emptied boolean;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -423,86 +426,168 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
-        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
-        -- sort (and spills past work_mem); the setting is put back right after
-        specgen_hashagg := current_setting('enable_hashagg');
-        PERFORM set_config('enable_hashagg', 'off', true);
-        WITH specgen_moved AS (
-            DELETE FROM shop.daily_orders_delta WHERE specgen_full IS NULL RETURNING *
-        ), specgen_d AS (
-            SELECT day,
-                   store_id,
-                   channel,
-                   sum(specgen_count) AS specgen_count,
-                   sum(revenue) AS revenue,
-                   sum(specgen_revenue_n) AS specgen_revenue_n,
-                   sum(specgen_avg_items_sum) AS specgen_avg_items_sum,
-                   sum(specgen_avg_items_n) AS specgen_avg_items_n,
-                   min(specgen_smallest_ins) AS specgen_smallest_ins,
-                   min(specgen_smallest_del) AS specgen_smallest_del,
-                   max(specgen_largest_ins) AS specgen_largest_ins,
-                   max(specgen_largest_del) AS specgen_largest_del,
-                   sum(with_items) AS with_items
-              FROM specgen_moved
-             GROUP BY day, store_id, channel
-        )
-        MERGE INTO shop.daily_orders_data AS specgen_t
-        USING specgen_d
-           ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
-         WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
-              DELETE
-         WHEN MATCHED THEN
-              UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
-                                  revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
-                                  specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
-                                  specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
-                                  specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
-                                  smallest = CASE WHEN specgen_d.specgen_smallest_del <= specgen_t.smallest
-                         THEN (SELECT min(amount)
-                         FROM shop.store_order AS store_order
-                         WHERE placed_at::date = specgen_t.day
-                           AND store_id = specgen_t.store_id
-                           AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
-                           AND (status <> 'cancelled'))
-                         ELSE least(specgen_t.smallest, specgen_d.specgen_smallest_ins) END,
-                                  largest = CASE WHEN specgen_d.specgen_largest_del >= specgen_t.largest
-                         THEN (SELECT max(amount)
-                         FROM shop.store_order AS store_order
-                         WHERE placed_at::date = specgen_t.day
-                           AND store_id = specgen_t.store_id
-                           AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
-                           AND (status <> 'cancelled'))
-                         ELSE greatest(specgen_t.largest, specgen_d.specgen_largest_ins) END,
-                                  with_items = specgen_t.with_items + specgen_d.with_items
-         WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
-              INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
-              VALUES (specgen_d.day,
-                            specgen_d.store_id,
-                            specgen_d.channel,
-                            specgen_d.specgen_count,
-                            specgen_d.revenue,
-                            specgen_d.specgen_revenue_n,
-                            specgen_d.specgen_avg_items_sum,
-                            specgen_d.specgen_avg_items_n,
-                            CASE WHEN specgen_d.specgen_smallest_del <= specgen_d.specgen_smallest_ins
-                      THEN (SELECT min(amount)
-                      FROM shop.store_order AS store_order
-                      WHERE placed_at::date = specgen_d.day
-                        AND store_id = specgen_d.store_id
-                        AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
-                        AND (status <> 'cancelled'))
-                      ELSE specgen_d.specgen_smallest_ins END,
-                            CASE WHEN specgen_d.specgen_largest_del >= specgen_d.specgen_largest_ins
-                      THEN (SELECT max(amount)
-                      FROM shop.store_order AS store_order
-                      WHERE placed_at::date = specgen_d.day
-                        AND store_id = specgen_d.store_id
-                        AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
-                        AND (status <> 'cancelled'))
-                      ELSE specgen_d.specgen_largest_ins END,
-                            specgen_d.with_items);
-        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
-        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        -- the merge applies the pending rows this snapshot sees (and this transaction's own), read straight from the
+        -- delta table, and then deletes exactly those: rows committed meanwhile wait for the next refresh
+        specgen_me := pg_current_xact_id();
+        -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
+        -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
+        -- summing them per group (which costs about as much as the merge itself)
+        IF specgen_pending <= coalesce(specgen_groups, 0) THEN
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NULL
+                                                        GROUP BY day, store_id, channel HAVING count(*) > 1)
+              INTO specgen_snap, specgen_single;
+        ELSE
+            specgen_snap := pg_current_snapshot();
+        END IF;
+        IF specgen_single THEN
+            specgen_why := specgen_why || '; one delta row per group, merged without summing';
+            -- past a quarter of the groups a hash join of the delta with the view's table costs less than an index
+            -- probe per delta row (the delta table's statistics are rarely current enough for the planner to know)
+            specgen_nestloop := current_setting('enable_nestloop');
+            IF specgen_pending * 4 >= specgen_groups THEN
+                PERFORM set_config('enable_nestloop', 'off', true);
+            END IF;
+            MERGE INTO shop.daily_orders_data AS specgen_t
+            USING (SELECT * FROM shop.daily_orders_delta AS specgen_x
+                    WHERE specgen_x.specgen_full IS NULL
+                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
+               ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
+             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                  DELETE
+             WHEN MATCHED THEN
+                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                      specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
+                                      specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
+                                      smallest = CASE WHEN specgen_d.specgen_smallest_del <= specgen_t.smallest
+                             THEN (SELECT min(amount)
+                             FROM shop.store_order AS store_order
+                             WHERE placed_at::date = specgen_t.day
+                               AND store_id = specgen_t.store_id
+                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                               AND (status <> 'cancelled'))
+                             ELSE least(specgen_t.smallest, specgen_d.specgen_smallest_ins) END,
+                                      largest = CASE WHEN specgen_d.specgen_largest_del >= specgen_t.largest
+                             THEN (SELECT max(amount)
+                             FROM shop.store_order AS store_order
+                             WHERE placed_at::date = specgen_t.day
+                               AND store_id = specgen_t.store_id
+                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                               AND (status <> 'cancelled'))
+                             ELSE greatest(specgen_t.largest, specgen_d.specgen_largest_ins) END,
+                                      with_items = specgen_t.with_items + specgen_d.with_items
+             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                  INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
+                  VALUES (specgen_d.day,
+                                specgen_d.store_id,
+                                specgen_d.channel,
+                                specgen_d.specgen_count,
+                                specgen_d.revenue,
+                                specgen_d.specgen_revenue_n,
+                                specgen_d.specgen_avg_items_sum,
+                                specgen_d.specgen_avg_items_n,
+                                CASE WHEN specgen_d.specgen_smallest_del <= specgen_d.specgen_smallest_ins
+                          THEN (SELECT min(amount)
+                          FROM shop.store_order AS store_order
+                          WHERE placed_at::date = specgen_d.day
+                            AND store_id = specgen_d.store_id
+                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                            AND (status <> 'cancelled'))
+                          ELSE specgen_d.specgen_smallest_ins END,
+                                CASE WHEN specgen_d.specgen_largest_del >= specgen_d.specgen_largest_ins
+                          THEN (SELECT max(amount)
+                          FROM shop.store_order AS store_order
+                          WHERE placed_at::date = specgen_d.day
+                            AND store_id = specgen_d.store_id
+                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                            AND (status <> 'cancelled'))
+                          ELSE specgen_d.specgen_largest_ins END,
+                                specgen_d.with_items);
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_nestloop', specgen_nestloop, true);
+        ELSE
+            -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
+            -- the sort (and spills past work_mem); the setting is put back right after
+            specgen_hashagg := current_setting('enable_hashagg');
+            PERFORM set_config('enable_hashagg', 'off', true);
+            MERGE INTO shop.daily_orders_data AS specgen_t
+            USING (SELECT day,
+                           store_id,
+                           channel,
+                           sum(specgen_count) AS specgen_count,
+                           sum(revenue) AS revenue,
+                           sum(specgen_revenue_n) AS specgen_revenue_n,
+                           sum(specgen_avg_items_sum) AS specgen_avg_items_sum,
+                           sum(specgen_avg_items_n) AS specgen_avg_items_n,
+                           min(specgen_smallest_ins) AS specgen_smallest_ins,
+                           min(specgen_smallest_del) AS specgen_smallest_del,
+                           max(specgen_largest_ins) AS specgen_largest_ins,
+                           max(specgen_largest_del) AS specgen_largest_del,
+                           sum(with_items) AS with_items
+                     FROM shop.daily_orders_delta AS specgen_x
+                    WHERE specgen_x.specgen_full IS NULL
+                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+                    GROUP BY day, store_id, channel) AS specgen_d
+               ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
+             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                  DELETE
+             WHEN MATCHED THEN
+                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                      specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
+                                      specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
+                                      smallest = CASE WHEN specgen_d.specgen_smallest_del <= specgen_t.smallest
+                             THEN (SELECT min(amount)
+                             FROM shop.store_order AS store_order
+                             WHERE placed_at::date = specgen_t.day
+                               AND store_id = specgen_t.store_id
+                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                               AND (status <> 'cancelled'))
+                             ELSE least(specgen_t.smallest, specgen_d.specgen_smallest_ins) END,
+                                      largest = CASE WHEN specgen_d.specgen_largest_del >= specgen_t.largest
+                             THEN (SELECT max(amount)
+                             FROM shop.store_order AS store_order
+                             WHERE placed_at::date = specgen_t.day
+                               AND store_id = specgen_t.store_id
+                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                               AND (status <> 'cancelled'))
+                             ELSE greatest(specgen_t.largest, specgen_d.specgen_largest_ins) END,
+                                      with_items = specgen_t.with_items + specgen_d.with_items
+             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                  INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
+                  VALUES (specgen_d.day,
+                                specgen_d.store_id,
+                                specgen_d.channel,
+                                specgen_d.specgen_count,
+                                specgen_d.revenue,
+                                specgen_d.specgen_revenue_n,
+                                specgen_d.specgen_avg_items_sum,
+                                specgen_d.specgen_avg_items_n,
+                                CASE WHEN specgen_d.specgen_smallest_del <= specgen_d.specgen_smallest_ins
+                          THEN (SELECT min(amount)
+                          FROM shop.store_order AS store_order
+                          WHERE placed_at::date = specgen_d.day
+                            AND store_id = specgen_d.store_id
+                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                            AND (status <> 'cancelled'))
+                          ELSE specgen_d.specgen_smallest_ins END,
+                                CASE WHEN specgen_d.specgen_largest_del >= specgen_d.specgen_largest_ins
+                          THEN (SELECT max(amount)
+                          FROM shop.store_order AS store_order
+                          WHERE placed_at::date = specgen_d.day
+                            AND store_id = specgen_d.store_id
+                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                            AND (status <> 'cancelled'))
+                          ELSE specgen_d.specgen_largest_ins END,
+                                specgen_d.with_items);
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        END IF;
+        DELETE FROM shop.daily_orders_delta AS specgen_x
+         WHERE specgen_x.specgen_full IS NULL
+           AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap));
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
         IF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -549,21 +634,35 @@ BEGIN
         SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_current_snapshot();
         SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
         specgen_me := pg_current_xact_id();
-        WITH specgen_consumed AS (
+        -- the recompute makes moot the delta rows of the transactions its snapshot saw (and of this one). When they
+        -- are all the rows and no writer is capturing into the table (LOCK ... NOWAIT), TRUNCATE empties it at once
+        -- instead of a DELETE that reads and marks every row (a 50% change leaves ~100,000 of them); capture then
+        -- waits for this refresh to commit. A writer capturing, a row its snapshot did not see, or no TRUNCATE
+        -- privilege: the DELETE of the rows it saw
+        specgen_emptied := false;
+        BEGIN
+            LOCK TABLE shop.daily_orders_delta IN ACCESS EXCLUSIVE MODE NOWAIT;
+            IF NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS specgen_x
+                            WHERE specgen_x.specgen_xid <> specgen_me
+                              AND NOT pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap)) THEN
+                TRUNCATE shop.daily_orders_delta;
+                specgen_emptied := true;
+            END IF;
+        EXCEPTION WHEN lock_not_available OR insufficient_privilege THEN
+            specgen_emptied := false;
+        END;
+        IF NOT specgen_emptied THEN
             DELETE FROM shop.daily_orders_delta AS specgen_x
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
-               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)'
-        ), specgen_f AS (
+               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)';
+        END IF;
+        WITH specgen_f AS (
             SELECT day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items
               FROM pg_temp.specgen_full_result
              WHERE specgen_snapshot IS NULL
         ), specgen_d AS (
             SELECT specgen_f.day, specgen_f.store_id, specgen_f.channel, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_items_sum, specgen_f.specgen_avg_items_n, specgen_f.smallest, specgen_f.largest, specgen_f.with_items, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM shop.daily_orders_data AS specgen_c
-                                WHERE hash_record_extended(ROW(specgen_c.day, specgen_c.store_id, specgen_c.channel), 0) = hash_record_extended(ROW(specgen_f.day, specgen_f.store_id, specgen_f.channel), 0) AND specgen_c.day = specgen_f.day AND specgen_c.store_id = specgen_f.store_id AND specgen_c.channel IS NOT DISTINCT FROM specgen_f.channel
-                                  AND (specgen_c.specgen_count, specgen_c.revenue, specgen_c.specgen_revenue_n, specgen_c.specgen_avg_items_sum, specgen_c.specgen_avg_items_n, specgen_c.smallest, specgen_c.largest, specgen_c.with_items)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_items_sum, specgen_f.specgen_avg_items_n, specgen_f.smallest, specgen_f.largest, specgen_f.with_items))
             UNION ALL
             SELECT specgen_c.day, specgen_c.store_id, specgen_c.channel, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false
               FROM shop.daily_orders_data AS specgen_c
@@ -574,7 +673,8 @@ BEGIN
            ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.revenue, specgen_t.specgen_revenue_n, specgen_t.specgen_avg_items_sum, specgen_t.specgen_avg_items_n, specgen_t.smallest, specgen_t.largest, specgen_t.with_items)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_items_sum, specgen_d.specgen_avg_items_n, specgen_d.smallest, specgen_d.largest, specgen_d.with_items) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          revenue = specgen_d.revenue,
                          specgen_revenue_n = specgen_d.specgen_revenue_n,

@@ -212,6 +212,9 @@ DECLARE
     specgen_snap pg_snapshot;
     specgen_me xid8;
     specgen_hashagg text;
+    specgen_nestloop text;
+    specgen_single boolean := false;
+    specgen_emptied boolean;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -266,37 +269,79 @@ BEGIN
         END IF;
     END IF;
     IF specgen_strategy = 'incremental' THEN
-        -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than the
-        -- sort (and spills past work_mem); the setting is put back right after
-        specgen_hashagg := current_setting('enable_hashagg');
-        PERFORM set_config('enable_hashagg', 'off', true);
-        WITH specgen_moved AS (
-            DELETE FROM dk.usage_per_region_delta WHERE specgen_full IS NULL RETURNING *
-        ), specgen_d AS (
-            SELECT region,
-                   sum(specgen_count) AS specgen_count,
-                   sum(total_amount) AS total_amount,
-                   sum(specgen_total_amount_n) AS specgen_total_amount_n
-              FROM specgen_moved
-             GROUP BY region
-        )
-        MERGE INTO dk.usage_per_region_data AS specgen_t
-        USING specgen_d
-           ON hash_record_extended(ROW(specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.region), 0) AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
-         WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
-              DELETE
-         WHEN MATCHED THEN
-              UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
-                                  total_amount = coalesce(specgen_t.total_amount + specgen_d.total_amount, specgen_t.total_amount, specgen_d.total_amount),
-                                  specgen_total_amount_n = specgen_t.specgen_total_amount_n + specgen_d.specgen_total_amount_n
-         WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
-              INSERT (region, specgen_count, total_amount, specgen_total_amount_n)
-              VALUES (specgen_d.region,
-                            specgen_d.specgen_count,
-                            specgen_d.total_amount,
-                            specgen_d.specgen_total_amount_n);
-        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
-        PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        -- the merge applies the pending rows this snapshot sees (and this transaction's own), read straight from the
+        -- delta table, and then deletes exactly those: rows committed meanwhile wait for the next refresh
+        specgen_me := pg_current_xact_id();
+        -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
+        -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
+        -- summing them per group (which costs about as much as the merge itself)
+        IF specgen_pending <= coalesce(specgen_groups, 0) THEN
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS d WHERE d.specgen_full IS NULL
+                                                        GROUP BY region HAVING count(*) > 1)
+              INTO specgen_snap, specgen_single;
+        ELSE
+            specgen_snap := pg_current_snapshot();
+        END IF;
+        IF specgen_single THEN
+            specgen_why := specgen_why || '; one delta row per group, merged without summing';
+            -- past a quarter of the groups a hash join of the delta with the view's table costs less than an index
+            -- probe per delta row (the delta table's statistics are rarely current enough for the planner to know)
+            specgen_nestloop := current_setting('enable_nestloop');
+            IF specgen_pending * 4 >= specgen_groups THEN
+                PERFORM set_config('enable_nestloop', 'off', true);
+            END IF;
+            MERGE INTO dk.usage_per_region_data AS specgen_t
+            USING (SELECT * FROM dk.usage_per_region_delta AS specgen_x
+                    WHERE specgen_x.specgen_full IS NULL
+                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
+               ON hash_record_extended(ROW(specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.region), 0) AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
+             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                  DELETE
+             WHEN MATCHED THEN
+                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                      total_amount = coalesce(specgen_t.total_amount + specgen_d.total_amount, specgen_t.total_amount, specgen_d.total_amount),
+                                      specgen_total_amount_n = specgen_t.specgen_total_amount_n + specgen_d.specgen_total_amount_n
+             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                  INSERT (region, specgen_count, total_amount, specgen_total_amount_n)
+                  VALUES (specgen_d.region,
+                                specgen_d.specgen_count,
+                                specgen_d.total_amount,
+                                specgen_d.specgen_total_amount_n);
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_nestloop', specgen_nestloop, true);
+        ELSE
+            -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
+            -- the sort (and spills past work_mem); the setting is put back right after
+            specgen_hashagg := current_setting('enable_hashagg');
+            PERFORM set_config('enable_hashagg', 'off', true);
+            MERGE INTO dk.usage_per_region_data AS specgen_t
+            USING (SELECT region,
+                           sum(specgen_count) AS specgen_count,
+                           sum(total_amount) AS total_amount,
+                           sum(specgen_total_amount_n) AS specgen_total_amount_n
+                     FROM dk.usage_per_region_delta AS specgen_x
+                    WHERE specgen_x.specgen_full IS NULL
+                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+                    GROUP BY region) AS specgen_d
+               ON hash_record_extended(ROW(specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.region), 0) AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
+             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                  DELETE
+             WHEN MATCHED THEN
+                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                      total_amount = coalesce(specgen_t.total_amount + specgen_d.total_amount, specgen_t.total_amount, specgen_d.total_amount),
+                                      specgen_total_amount_n = specgen_t.specgen_total_amount_n + specgen_d.specgen_total_amount_n
+             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                  INSERT (region, specgen_count, total_amount, specgen_total_amount_n)
+                  VALUES (specgen_d.region,
+                                specgen_d.specgen_count,
+                                specgen_d.total_amount,
+                                specgen_d.specgen_total_amount_n);
+            GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+            PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+        END IF;
+        DELETE FROM dk.usage_per_region_delta AS specgen_x
+         WHERE specgen_x.specgen_full IS NULL
+           AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap));
         specgen_kept_rows := specgen_kept_rows + specgen_net;
     ELSE
         IF specgen_parts IS DISTINCT FROM specgen_known THEN
@@ -335,21 +380,35 @@ BEGIN
         SELECT NULL, NULL, NULL, NULL, pg_current_snapshot();
         SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
         specgen_me := pg_current_xact_id();
-        WITH specgen_consumed AS (
+        -- the recompute makes moot the delta rows of the transactions its snapshot saw (and of this one). When they
+        -- are all the rows and no writer is capturing into the table (LOCK ... NOWAIT), TRUNCATE empties it at once
+        -- instead of a DELETE that reads and marks every row (a 50% change leaves ~100,000 of them); capture then
+        -- waits for this refresh to commit. A writer capturing, a row its snapshot did not see, or no TRUNCATE
+        -- privilege: the DELETE of the rows it saw
+        specgen_emptied := false;
+        BEGIN
+            LOCK TABLE dk.usage_per_region_delta IN ACCESS EXCLUSIVE MODE NOWAIT;
+            IF NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS specgen_x
+                            WHERE specgen_x.specgen_xid <> specgen_me
+                              AND NOT pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap)) THEN
+                TRUNCATE dk.usage_per_region_delta;
+                specgen_emptied := true;
+            END IF;
+        EXCEPTION WHEN lock_not_available OR insufficient_privilege THEN
+            specgen_emptied := false;
+        END;
+        IF NOT specgen_emptied THEN
             DELETE FROM dk.usage_per_region_delta AS specgen_x
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
-               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)'
-        ), specgen_f AS (
+               AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)';
+        END IF;
+        WITH specgen_f AS (
             SELECT region, specgen_count, total_amount, specgen_total_amount_n
               FROM pg_temp.specgen_full_result
              WHERE specgen_snapshot IS NULL
         ), specgen_d AS (
             SELECT specgen_f.region, specgen_f.specgen_count, specgen_f.total_amount, specgen_f.specgen_total_amount_n, true AS specgen_keep
               FROM specgen_f
-             WHERE NOT EXISTS (SELECT 1 FROM dk.usage_per_region_data AS specgen_c
-                                WHERE hash_record_extended(ROW(specgen_c.region), 0) = hash_record_extended(ROW(specgen_f.region), 0) AND specgen_c.region IS NOT DISTINCT FROM specgen_f.region
-                                  AND (specgen_c.specgen_count, specgen_c.total_amount, specgen_c.specgen_total_amount_n)
-                                      IS NOT DISTINCT FROM (specgen_f.specgen_count, specgen_f.total_amount, specgen_f.specgen_total_amount_n))
             UNION ALL
             SELECT specgen_c.region, NULL, NULL, NULL, false
               FROM dk.usage_per_region_data AS specgen_c
@@ -360,7 +419,8 @@ BEGIN
            ON hash_record_extended(ROW(specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.region), 0) AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
          WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
               DELETE
-         WHEN MATCHED THEN
+         WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.total_amount, specgen_t.specgen_total_amount_n)
+                          IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.total_amount, specgen_d.specgen_total_amount_n) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          total_amount = specgen_d.total_amount,
                          specgen_total_amount_n = specgen_d.specgen_total_amount_n

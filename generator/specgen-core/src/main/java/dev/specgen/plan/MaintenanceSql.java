@@ -611,7 +611,7 @@ final class MaintenanceSql {
             }
         }
         return new MergeDelta(delta, store, sums, groupNames(), match(T, D), T + "." + COUNT + " + " + D + "."
-                + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", pos);
+                + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", false, pos);
     }
 
     /**
@@ -622,7 +622,7 @@ final class MaintenanceSql {
         List<String> set = valueColumns().stream().map(c -> c + " = " + D + "." + c).toList();
         return new FullRecompute(withDelta ? delta : "", withDelta ? FULL_RESULT : "", store, storeItems(),
                 from(fact()), s.where().map(w -> "(" + w + ")").orElse(""), groupBySql(), groupNames(),
-                valueColumns(), match("specgen_c", "specgen_f"), match("specgen_c", "specgen_f"), match(T, D), set,
+                valueColumns(), match("specgen_c", "specgen_f"), match(T, D), set,
                 storeColumns(), pos);
     }
 

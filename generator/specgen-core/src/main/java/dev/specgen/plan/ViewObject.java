@@ -300,13 +300,18 @@ public sealed interface ViewObject extends SqlObject {
     }
 
     /**
-     * The incremental refresh, one statement: move the pending delta rows out ({@code DELETE ... RETURNING}), sum them
-     * per group, MERGE into the view's table: delete groups whose count reaches 0, add to the others (recomputing a
-     * MIN/MAX only where a deleted value could have been the extreme), insert new groups.
+     * The incremental refresh, one statement: the pending delta rows the refresh's snapshot {@code specgen_snap} saw
+     * (and this transaction's own), summed per group, MERGEd into the view's table: delete groups whose count reaches
+     * 0, add to the others (recomputing a MIN/MAX only where a deleted value could have been the extreme), insert new
+     * groups. The refresh then deletes those delta rows (a statement of its own: reading the delta table once more
+     * costs less than materializing a {@code DELETE ... RETURNING} of every row for the sort).
+     *
+     * <p>{@code perGroup}: the form for a delta known to hold one row per group (the refresh checked it): the rows
+     * are merged as they are, without the sort and the per-group aggregate states of summing.
      */
     record MergeDelta(String delta, String store, List<String> sumItems, List<String> groups, String match,
             String emptyGroup, List<String> set, List<String> insertColumns, List<String> insertValues,
-            String newGroup, SourcePos origin) implements Embedded {
+            String newGroup, boolean perGroup, SourcePos origin) implements Embedded {
         public MergeDelta {
             Objects.requireNonNull(delta, "delta == null");
             Objects.requireNonNull(store, "store == null");
@@ -321,8 +326,20 @@ public sealed interface ViewObject extends SqlObject {
             Objects.requireNonNull(origin, "origin == null");
         }
 
+        /** This merge in its {@code perGroup} form. */
+        public MergeDelta asPerGroup() {
+            return new MergeDelta(delta, store, sumItems, groups, match, emptyGroup, set, insertColumns, insertValues,
+                    newGroup, true, origin);
+        }
+
+        /** The pending delta rows this refresh applies: those its snapshot saw, and this transaction's own. */
+        public String seen() {
+            return "specgen_x." + MaintenanceSql.FULL + " IS NULL\n  AND (specgen_x." + MaintenanceSql.XID
+                    + " = specgen_me OR pg_visible_in_snapshot(specgen_x." + MaintenanceSql.XID + ", specgen_snap))";
+        }
+
         public String describe() {
-            return "incremental merge into " + store;
+            return "incremental merge into " + store + (perGroup ? " (one delta row per group)" : "");
         }
 
         public String template() {
@@ -332,12 +349,14 @@ public sealed interface ViewObject extends SqlObject {
 
     /**
      * The full recompute, one statement: the view's query over the tables, compared with what the view holds; only
-     * groups that differ are written. {@code delta} (the pending changes it makes moot) is emptied in the same
-     * snapshot, or empty for an immediate view.
+     * groups that differ are written (the comparison is the MERGE's own condition on the rows it joins: an anti-join
+     * of the fresh rows against the view's table before the MERGE cost a third more). Deferred ({@code delta} set),
+     * it reads {@code result}, the query's rows aggregated by {@link FullAggregate}, and the refresh empties the delta
+     * of the changes they make moot; immediate ({@code delta} empty), it runs the query itself.
      */
     record FullRecompute(String delta, String result, String store, List<String> items, String from, String where,
-            List<String> groupBy, List<String> groups, List<String> values, String matchFresh, String matchGone,
-            String match, List<String> set, List<String> columns, SourcePos origin) implements Embedded {
+            List<String> groupBy, List<String> groups, List<String> values, String matchGone, String match,
+            List<String> set, List<String> columns, SourcePos origin) implements Embedded {
         public FullRecompute {
             Objects.requireNonNull(delta, "delta == null");
             Objects.requireNonNull(result, "result == null");
@@ -348,7 +367,6 @@ public sealed interface ViewObject extends SqlObject {
             groupBy = List.copyOf(groupBy);
             groups = List.copyOf(groups);
             values = List.copyOf(values);
-            Objects.requireNonNull(matchFresh, "matchFresh == null");
             Objects.requireNonNull(matchGone, "matchGone == null");
             Objects.requireNonNull(match, "match == null");
             set = List.copyOf(set);
@@ -622,6 +640,15 @@ public sealed interface ViewObject extends SqlObject {
             return merge.orElseThrow();
         }
 
+        public MergeDelta mergeRows() {
+            return merge.orElseThrow().asPerGroup();
+        }
+
+        /** The view's group columns, comma-separated (the refresh's check for one delta row per group). */
+        public String groupList() {
+            return String.join(", ", merge.orElseThrow().groups());
+        }
+
         public FullAggregate aggregate() {
             return fullAggregate.orElseThrow();
         }
@@ -630,6 +657,7 @@ public sealed interface ViewObject extends SqlObject {
         public List<Embedded> embedded() {
             List<Embedded> all = new java.util.ArrayList<>();
             merge.ifPresent(all::add);
+            merge.ifPresent(m -> all.add(m.asPerGroup()));
             fullAggregate.ifPresent(all::add);
             all.add(full);
             return all;

@@ -90,6 +90,23 @@ class ViewPlanTest {
     }
 
     @Test
+    void bothMergesReadTheDeltaRowsTheRefreshsSnapshotSawAndOnlyThePerGroupOneSkipsTheSums() throws IOException {
+        RefreshKeptView r = only(plan(), RefreshKeptView.class);
+        assertFalse(r.mergeDelta().perGroup());
+        assertTrue(r.mergeRows().perGroup());
+        assertEquals(r.mergeDelta().set(), r.mergeRows().set());
+        assertEquals("specgen_x.specgen_full IS NULL\n"
+                + "  AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid,"
+                + " specgen_snap))", r.mergeRows().seen());
+        assertEquals("shop", r.groupList());
+        assertEquals(List.of("incremental merge into s.per_shop_data",
+                "incremental merge into s.per_shop_data (one delta row per group)",
+                "full recompute of s.per_shop_data"),
+                r.embedded().stream().filter(e -> !(e instanceof dev.specgen.plan.ViewObject.FullAggregate))
+                        .map(e -> e.describe()).toList());
+    }
+
+    @Test
     void captureRecordsChangesOrPastTheBudgetThatTheNextRefreshRecomputes() throws IOException {
         CaptureFunction c = only(plan(), CaptureFunction.class);
         assertEquals("SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM"

@@ -321,6 +321,136 @@ class ViewMaintenanceLiveTest {
     }
 
     /**
+     * A delta of one row per group (rows of new shops, each in a statement of its own) is merged without summing; the
+     * same shops written again make two rows per group and the summing merge. Both end equal to the query, and the
+     * delta table keeps only the row that says no crash emptied it.
+     */
+    @Test
+    void aDeltaOfOneRowPerGroupIsMergedAsItIs() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i, 1 + i % 7, date '2024-01-01' + (i % 59) FROM generate_series(1, 400) i");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("INSERT INTO lv.sale SELECT i, i - 1000, 2, date '2024-02-01' FROM generate_series(1001, 1020) i");
+        exec("INSERT INTO lv.sale SELECT i, i - 1000, 3, date '2024-02-02' FROM generate_series(1021, 1040) i");
+        exec("INSERT INTO lv.sale VALUES (2000, 500, 4, date '2024-02-03')");
+        exec("DELETE FROM lv.sale WHERE id = 399");
+        exec("SELECT lv.refresh_per_shop()");
+        assertTrue(lastLog("per_shop").endsWith("; one delta row per group, merged without summing"),
+                lastLog("per_shop"));
+        sameAsQuery();
+        assertEquals("1", one("SELECT count(*) FROM lv.per_shop_delta"));
+        exec("INSERT INTO lv.sale SELECT i, i - 3000, 5, date '2024-02-04' FROM generate_series(3001, 3010) i");
+        exec("INSERT INTO lv.sale SELECT i, i - 4000, 6, date '2024-02-05' FROM generate_series(4001, 4010) i");
+        exec("SELECT lv.refresh_per_shop()");
+        assertTrue(lastLog("per_shop").startsWith("incremental:"), lastLog("per_shop"));
+        assertFalse(lastLog("per_shop").contains("merged without summing"), lastLog("per_shop"));
+        sameAsQuery();
+        assertEquals("1", one("SELECT count(*) FROM lv.per_shop_delta"));
+    }
+
+    /**
+     * The merge of one delta row per group applies exactly the rows its snapshot saw while writers keep committing
+     * (new shops, moves of rows between shops, deletes): after every round the view equals the query.
+     */
+    @Test
+    void theMergeOfOneRowPerGroupConsumesExactlyTheChangesItsSnapshotSaw() throws Exception {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i, 1 + i % 7, date '2024-01-01' + (i % 59) FROM"
+                + " generate_series(1, 5000) i");
+        exec("SELECT lv.refresh_per_shop()");
+        AtomicLong nextId = new AtomicLong(100_000);
+        AtomicInteger writes = new AtomicInteger();
+        int perGroup = 0;
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int w = 0; w < 3; w++) {
+                conns.add(db.connect(scratch));
+            }
+            for (int round = 0; round < 4; round++) {
+                AtomicBoolean stop = new AtomicBoolean();
+                List<CompletableFuture<Void>> writers = new ArrayList<>();
+                for (int w = 0; w < conns.size(); w++) {
+                    Connection wc = conns.get(w);
+                    Random rnd = new Random(round * 10L + w);
+                    writers.add(CompletableFuture.runAsync(() -> writeNewShops(wc, stop, rnd, nextId, writes)));
+                }
+                for (int r = 0; r < 4; r++) {
+                    awaitWrites(writes, writes.get() + 20);
+                    exec("SELECT lv.refresh_per_shop()");
+                    perGroup += lastLog("per_shop").contains("merged without summing") ? 1 : 0;
+                }
+                stop.set(true);
+                for (CompletableFuture<Void> f : writers) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+                exec("SELECT lv.refresh_per_shop()");
+                assertEquals(rows("SELECT shop, count(*), sum(amount) FROM lv.sale GROUP BY shop ORDER BY shop"),
+                        rows("SELECT shop, n, total FROM lv.per_shop ORDER BY shop"), "round " + round);
+            }
+        } finally {
+            for (Connection wc : conns) {
+                wc.close();
+            }
+        }
+        assertTrue(perGroup > 0, "some refreshes ran while writers wrote merged one row per group");
+    }
+
+    /** Single-row inserts into new shops, moves of a row to a new shop and deletes, until {@code stop}. */
+    private static void writeNewShops(Connection w, AtomicBoolean stop, Random rnd, AtomicLong nextId,
+            AtomicInteger writes) {
+        try (Statement st = w.createStatement()) {
+            while (!stop.get()) {
+                long id = 1 + rnd.nextInt(5000);
+                long fresh = nextId.incrementAndGet();
+                switch (rnd.nextInt(3)) {
+                    case 0 -> st.execute("INSERT INTO lv.sale VALUES (" + fresh + ", " + fresh + ", "
+                            + (1 + rnd.nextInt(9)) + ", date '2024-02-01' + " + rnd.nextInt(28) + ")");
+                    case 1 -> st.execute("UPDATE lv.sale SET shop = " + fresh + " WHERE id = " + id);
+                    default -> st.execute("DELETE FROM lv.sale WHERE id = " + id);
+                }
+                writes.incrementAndGet();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A full recompute empties the delta table with TRUNCATE (a new relfilenode) when no writer is capturing; with a
+     * writer's capture open it deletes the rows its snapshot saw instead, and the writer's change, committed after,
+     * is applied by the next refresh.
+     */
+    @Test
+    void aFullRecomputeTruncatesTheDeltaOnlyWhenNoWriterIsCapturing() throws Exception {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 1 + i % 7, date '2024-01-01' + (i % 59) FROM"
+                + " generate_series(1, 2000) i");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 2, date '2024-02-01' FROM generate_series(5001, 5100) i");
+        String before = one("SELECT pg_relation_filenode('lv.per_shop_delta')");
+        exec("SELECT set_config('specgen.refresh_strategy', 'full', false)");
+        exec("SELECT lv.refresh_per_shop()");
+        assertEquals("full: asked for: specgen.refresh_strategy = full", lastLog("per_shop"));
+        String truncated = one("SELECT pg_relation_filenode('lv.per_shop_delta')");
+        assertFalse(before.equals(truncated), "the delta table was truncated");
+        assertEquals("1", one("SELECT count(*) FROM lv.per_shop_delta"));
+        sameAsQuery();
+        try (Connection w = db.connect(scratch); Statement st = w.createStatement()) {
+            w.setAutoCommit(false);
+            st.execute("INSERT INTO lv.sale VALUES (9001, 7, 5, date '2024-02-10')");
+            exec("INSERT INTO lv.sale VALUES (9002, 8, 6, date '2024-02-11')");
+            exec("SELECT lv.refresh_per_shop()");
+            assertEquals(truncated, one("SELECT pg_relation_filenode('lv.per_shop_delta')"));
+            sameAsQuery();
+            w.commit();
+        }
+        exec("SELECT set_config('specgen.refresh_strategy', '', false)");
+        exec("SELECT lv.refresh_per_shop()");
+        assertTrue(lastLog("per_shop").startsWith("incremental:"), lastLog("per_shop"));
+        sameAsQuery();
+    }
+
+    /**
      * The incremental merge sums the delta by sorting (enable_hashagg off for that one statement) and puts the
      * caller's setting back: on stays on, off stays off, within the caller's transaction too.
      */
