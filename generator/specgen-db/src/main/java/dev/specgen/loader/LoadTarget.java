@@ -128,7 +128,12 @@ final class LoadTarget {
 
     /** The COPY into the session's staging table: each record led by its input line. */
     String copy(InputFormat format) {
-        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", format);
+        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", format.copyOptions());
+    }
+
+    /** {@link #copy} of records the client encoded in binary ({@link BinaryCopy}). */
+    String copyBinary() {
+        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", "FORMAT binary");
     }
 
     /**
@@ -139,13 +144,18 @@ final class LoadTarget {
         if (action.operation() != Action.Operation.INSERT) {
             return Optional.empty();
         }
-        return Optional.of(copyInto(table(), "", format));
+        return Optional.of(copyInto(table(), "", format.copyOptions()));
     }
 
-    /** {@code COPY relation (leading + the input's columns) FROM STDIN} in the input's format. */
-    private String copyInto(String relation, String leading, InputFormat format) {
+    /** {@link #directCopy} of records the client encoded in binary. */
+    String directCopyBinary() {
+        return copyInto(table(), "", "FORMAT binary");
+    }
+
+    /** {@code COPY relation (leading + the input's columns) FROM STDIN WITH (options)}. */
+    private String copyInto(String relation, String leading, String options) {
         return "COPY " + relation + " (" + leading + columns.stream().map(f -> Sql.ident(f.name()))
-                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + format.copyOptions() + ")";
+                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + options + ")";
     }
 
     /**
