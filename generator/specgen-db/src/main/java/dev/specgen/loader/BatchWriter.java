@@ -193,6 +193,7 @@ final class BatchWriter implements AutoCloseable {
         return out;
     }
 
+    /** Batches COPYed in binary so far (tests). */
     int binaryBatches() {
         return binaryBatches;
     }

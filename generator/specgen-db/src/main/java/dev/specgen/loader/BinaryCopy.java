@@ -70,6 +70,7 @@ final class BinaryCopy {
             case SMALLINT -> Codec.INT2;
             case INTEGER -> Codec.INT4;
             case BIGINT -> Codec.INT8;
+            case UUID -> Codec.UUID;
             case TEXT, VARCHAR, JSON -> Codec.TEXT;
             case JSONB -> Codec.JSONB;
             case BYTEA -> Codec.BYTEA;

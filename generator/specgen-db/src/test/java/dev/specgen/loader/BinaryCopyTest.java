@@ -108,6 +108,17 @@ class BinaryCopyTest {
 
     @Test
     void onlyTypesReadExactlyAreEncoded() {
+        for (FieldType.Kind k : FieldType.Kind.values()) {
+            Optional<Codec> c = BinaryCopy.codec(new FieldType.Simple(k, OptionalInt.empty()));
+            assertEquals(switch (k) {
+                case SMALLINT -> "INT2";
+                case INTEGER -> "INT4";
+                case BIGINT -> "INT8";
+                case TEXT, VARCHAR, JSON -> "TEXT";
+                case JSONB, BYTEA, BOOLEAN, DATE, TIMESTAMP, UUID -> k.name().replace("BOOLEAN", "BOOL");
+                default -> "none";
+            }, c.map(Enum::name).orElse("none"), k.name());
+        }
         assertEquals(Optional.of(Codec.NUMERIC), BinaryCopy.codec(new FieldType.Numeric(Optional.of(10),
                 Optional.of(2))));
         assertEquals(Optional.of(Codec.TIMESTAMP), BinaryCopy.codec(new FieldType.Simple(FieldType.Kind.TIMESTAMP,
