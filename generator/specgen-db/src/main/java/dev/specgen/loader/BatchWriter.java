@@ -276,7 +276,7 @@ final class BatchWriter implements AutoCloseable {
     private long copyBytes(String sql, byte[] data) throws SQLException {
         try {
             long n = copy.copyIn(sql, new ByteArrayInputStream(data));
-            if (sql.endsWith("(FORMAT binary)")) {
+            if (sql.equals(binaryCopySql) || sql.equals(binaryDirectSql)) {
                 binaryBatches++;
             }
             return n;
