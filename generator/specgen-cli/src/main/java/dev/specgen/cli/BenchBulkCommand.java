@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code specgen bench bulk}: every bulk write path side by side against binary COPY ({@link BulkBenchRun}). */
 @Command(name = "bulk", mixinStandardHelpOptions = true, description = {"Every way to write many rows into the "
         + "example sales table, side by side on the embedded PostgreSQL, against binary COPY: rows/s, ratio, server "
-        + "CPU, WAL, dead tuples. Prints the table, writes a section of docs/benchmarks.md and JSON; --compare reads "
+        + "CPU, WAL, dead tuples; each the median of --repeat runs. Prints the table, writes a section of docs/benchmarks.md and JSON; --compare reads "
         + "two JSON files instead."})
 final class BenchBulkCommand implements Callable<Integer> {
     @Spec
@@ -27,6 +27,9 @@ final class BenchBulkCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "N", defaultValue = "5000", description = "Rows of the single-row "
             + "paths, extrapolated (default 5000).")
     int sample;
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Runs of every path, in an "
+            + "order rotated each round; the median is reported (default 3).")
+    int repeat;
     @Option(names = "--doc", paramLabel = "FILE", defaultValue = "docs/benchmarks.md", description = "Markdown "
             + "file to write the section into; 'none' to skip.")
     String doc;
@@ -46,7 +49,7 @@ final class BenchBulkCommand implements Callable<Integer> {
             return Main.OK;
         }
         BulkBench.BenchOptions o = new BulkBench.BenchOptions(Options.of(Path.of("").toAbsolutePath(), specs,
-                Path.of("generated")), rows, 10_000, sample, Path.of(""));
+                Path.of("generated")), rows, 10_000, sample, Path.of(""), repeat);
         spec.commandLine().getOut().print(BulkBenchRun.run(o, json, doc.equals("none") ? Optional.empty()
                 : Optional.of(Path.of(doc)), machine, TerminalProgress.forTerminal(spec.commandLine().getErr())));
         return Main.OK;

@@ -31,7 +31,11 @@ import org.postgresql.util.ServerErrorMessage;
  * connection (a key twice in the batch or already in the table, a row no partition takes, a bad value, a deadlock),
  * the transaction is rolled back and the batch takes the staging path, which gives exactly the function's result: COPY
  * the records into the session's staging table, run the generated function's statements on the staged rows, record
- * the batch (and its rejects) in the load state, commit. Bad rows are isolated inside the transaction with savepoints, as pgloader does: a COPY error names its
+ * the batch (and its rejects) in the load state, commit. Either COPY first sends the batch in binary when the client
+ * can encode every value exactly ({@link BinaryCopy}: the server then parses no uuid, numeric or timestamp text); a
+ * batch it cannot encode, or whose binary COPY fails, goes as the input's text, so that bad rows are found and
+ * reported by the server exactly as without it. Bad rows are isolated inside the transaction with savepoints, as
+ * pgloader does: a COPY error names its
  * line, so that record is set aside and the rest copied again; a failing call is split in halves until each failing
  * row stands alone. Every rejected row keeps PostgreSQL's error. A lost connection is not handled here: it is
  * thrown, and the caller reconnects and retries the batch (the load state says whether it committed).
@@ -55,6 +59,8 @@ final class BatchWriter implements AutoCloseable {
 
     /** After a direct COPY failed, the next batches take the staging path, this many at most (doubling from 1). */
     private static final int MAX_PENALTY = 64;
+    /** Batches in a row the encoder declined (a spelling it does not read) before it is not tried again. */
+    private static final int MAX_DECLINED = 4;
 
     private final Connection c;
     private final LoadTarget target;
@@ -77,17 +83,25 @@ final class BatchWriter implements AutoCloseable {
     private final ReplacedParents.Session parents;
     /** COPY straight into the target (a plain insert), or null when every batch is staged. */
     private String directSql;
+    /** The binary encoder of the input's records, or null when its columns or format are not encoded. */
+    private BinaryCopy binary;
+    private final String binaryCopySql;
+    private final String binaryDirectSql;
+    private int declined;
+    /** Batches whose COPY (direct or staged) went in binary: for tests. */
+    private int binaryBatches;
     private int penalty;
     private int skip;
 
     /**
      * @param writeSql the statements that write the staged rows with lines in [?, ?]: the function call, and with
      *                 --initial the direct inserts into detached partitions; each returns a row count
-     * @param directSql the COPY into the target that a batch tries first (a plain insert), or empty
+     * @param direct   the relation a batch is COPYed into first (a plain insert: the table; --initial: the shadow
+     *                 parent of the detached leaves), or empty when every batch is staged
      * @param parents   a replace's record of the parents it wrote, or null
      */
     BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
-            List<BulkStatements.Statement> writeSql, Optional<String> directSql, ReplacedParents parents)
+            List<BulkStatements.Statement> writeSql, Optional<String> direct, ReplacedParents parents)
             throws SQLException {
         this.c = c;
         this.target = target;
@@ -102,7 +116,10 @@ final class BatchWriter implements AutoCloseable {
         c.setAutoCommit(false);
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.copySql = target.copy(format);
-        this.directSql = directSql.orElse(null);
+        this.directSql = direct.map(r -> target.copyInto(r, "", format.copyOptions())).orElse(null);
+        this.binary = BinaryCopy.of(target.columns, format).orElse(null);
+        this.binaryCopySql = target.copyBinary();
+        this.binaryDirectSql = direct.map(r -> target.copyInto(r, "", "FORMAT binary")).orElse(null);
         for (BulkStatements.Statement st : writeSql) {
             writes.add(c.prepareStatement(st.sql()));
             kinds.add(st.kind());
@@ -154,7 +171,7 @@ final class BatchWriter implements AutoCloseable {
     Outcome stage(Batch b) throws SQLException {
         List<Reject> rejects = new ArrayList<>();
         superseded = false;
-        List<Record> staged = copy(b.records(), rejects);
+        List<Record> staged = copyToStage(b.records(), rejects);
         long written = call(staged, rejects);
         return new Outcome(b.records().size(), written, rejects, false);
     }
@@ -167,7 +184,8 @@ final class BatchWriter implements AutoCloseable {
      */
     private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
-            long n = copyIn(directSql, b.records(), false);
+            Optional<byte[]> bin = encode(b.records(), false);
+            long n = bin.isPresent() ? copyBytes(binaryDirectSql, bin.get()) : copyIn(directSql, b.records(), false);
             state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), n, List.of());
             c.commit();
             penalty = 0;
@@ -184,6 +202,47 @@ final class BatchWriter implements AutoCloseable {
             skip = penalty;
             return Optional.empty();
         }
+    }
+
+    /** The records in binary, or empty when the encoder is off or declines them (too often: off for good). */
+    private Optional<byte[]> encode(List<Record> records, boolean lines) {
+        if (binary == null) {
+            return Optional.empty();
+        }
+        Optional<byte[]> out = binary.encode(records, lines);
+        if (out.isEmpty() && ++declined >= MAX_DECLINED) {
+            binary = null;
+        } else if (out.isPresent()) {
+            declined = 0;
+        }
+        return out;
+    }
+
+    /** Batches COPYed in binary so far (tests). */
+    int binaryBatches() {
+        return binaryBatches;
+    }
+
+    /**
+     * COPYs {@code records} into staging, in binary if they encode and go in whole; otherwise as text
+     * ({@link #copy}), which finds the rows COPY refuses by their lines.
+     */
+    private List<Record> copyToStage(List<Record> records, List<Reject> rejects) throws SQLException {
+        Optional<byte[]> bin = encode(records, true);
+        if (bin.isPresent()) {
+            Savepoint sp = c.setSavepoint();
+            try {
+                copyBytes(binaryCopySql, bin.get());
+                c.releaseSavepoint(sp);
+                return records;
+            } catch (SQLException e) {
+                if (Faults.lost(e, c) || Faults.transientConflict(e)) {
+                    throw e;
+                }
+                c.rollback(sp);
+            }
+        }
+        return copy(records, rejects);
     }
 
     /** COPYs {@code records} into staging; returns those that went in, rejecting the ones COPY refuses. */
@@ -236,8 +295,16 @@ final class BatchWriter implements AutoCloseable {
             data.writeBytes(r.bytes());
             data.write('\n');
         }
+        return copyBytes(sql, data.toByteArray());
+    }
+
+    private long copyBytes(String sql, byte[] data) throws SQLException {
         try {
-            return copy.copyIn(sql, new ByteArrayInputStream(data.toByteArray()));
+            long n = copy.copyIn(sql, new ByteArrayInputStream(data));
+            if (sql.equals(binaryCopySql) || sql.equals(binaryDirectSql)) {
+                binaryBatches++;
+            }
+            return n;
         } catch (IOException e) {
             throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
         }

@@ -261,14 +261,14 @@ final class InitialLoad {
     }
 
     /**
-     * The COPY a batch tries first: into the shadow parent, which routes each row to its detached leaf; without
-     * --initial, a plain insert's COPY into the table; empty when every batch is staged.
+     * Where a batch is COPYed first: the shadow parent, which routes each row to its detached leaf; without --initial,
+     * a plain insert's table; empty when every batch is staged.
      */
-    Optional<String> directCopy(LoadTarget target, InputFormat format) {
+    Optional<String> direct(LoadTarget target) {
         if (leaves.isEmpty()) {
-            return target.directCopy(format);
+            return target.directTable();
         }
-        return shadow.map(s -> target.copyInto(s.name(), "", format));
+        return shadow.map(Shadow::name);
     }
 
     /**

@@ -128,18 +128,23 @@ final class LoadTarget {
 
     /** The COPY into the session's staging table: each record led by its input line. */
     String copy(InputFormat format) {
-        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", format);
+        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", format.copyOptions());
+    }
+
+    /** {@link #copy} of records the client encoded in binary ({@link BinaryCopy}). */
+    String copyBinary() {
+        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", "FORMAT binary");
     }
 
     /**
-     * The COPY straight into the table that a plain insert tries first for each batch: the input's columns (the others
-     * take their defaults, as the function leaves them out); empty for upsert and replace, which always stage.
+     * What a plain insert COPYs each batch straight into first: the table, with the input's columns (the others take
+     * their defaults, as the function leaves them out); empty for upsert and replace, which always stage.
      */
-    Optional<String> directCopy(InputFormat format) {
+    Optional<String> directTable() {
         if (action.operation() != Action.Operation.INSERT) {
             return Optional.empty();
         }
-        return Optional.of(copyInto(table(), "", format));
+        return Optional.of(table());
     }
 
     /**
@@ -157,10 +162,10 @@ final class LoadTarget {
                         .collect(Collectors.joining(" AND ")) + ")");
     }
 
-    /** {@code COPY relation (leading + the input's columns) FROM STDIN} in the input's format. */
-    String copyInto(String relation, String leading, InputFormat format) {
+    /** {@code COPY relation (leading + the input's columns) FROM STDIN WITH (options)}. */
+    String copyInto(String relation, String leading, String options) {
         return "COPY " + relation + " (" + leading + columns.stream().map(f -> Sql.ident(f.name()))
-                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + format.copyOptions() + ")";
+                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + options + ")";
     }
 
     /**

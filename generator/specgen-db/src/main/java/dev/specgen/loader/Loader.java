@@ -250,7 +250,7 @@ public final class Loader {
                     try {
                         if (w == null) {
                             w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target),
-                                    init.directCopy(target, format), parents);
+                                    init.direct(target), parents);
                             Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
                                     : Optional.empty();
                             if (done.isPresent()) {

@@ -6,20 +6,56 @@ import java.util.Objects;
 
 /**
  * One run of {@code specgen bench bulk}: per path the rows it wrote, its wall time, the server's CPU seconds and the
- * WAL it wrote (extrapolated from a sample where {@code sampled}), and dead tuples where rows were replaced.
+ * WAL it wrote (extrapolated from a sample where {@code sampled}), and dead tuples where rows were replaced; each the
+ * median of {@code repeat} measurements, which are kept.
  */
-public record BenchResult(int rows, String postgres, List<Path> paths) {
+public record BenchResult(int rows, String postgres, int repeat, List<Path> paths) {
 
     public BenchResult {
         Objects.requireNonNull(postgres, "postgres == null");
         paths = List.copyOf(paths);
     }
 
-    /** One measured path. {@code group}: insert, upsert or replace. */
+    /** One measurement of a path (scaled to all rows where the path is sampled). */
+    public record Run(double seconds, double cpuSeconds, long walBytes, long deadTuples) {
+    }
+
+    /**
+     * One measured path: each figure the median of its runs (taken figure by figure, as {@code bench mv} does), and
+     * the runs. {@code group}: insert, upsert or replace.
+     */
     public record Path(String group, String name, long rows, double seconds, double cpuSeconds, long walBytes,
-            long deadTuples, boolean sampled) {
+            long deadTuples, boolean sampled, List<Run> runs) {
+        public Path {
+            runs = List.copyOf(runs);
+        }
+
         public double rowsPerSecond() {
             return seconds <= 0 ? 0 : rows / seconds;
+        }
+
+        /** The path from its runs: the median of each figure (the upper one of an even count). */
+        static Path median(String group, String name, long rows, boolean sampled, List<Run> runs) {
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("no runs of " + name);
+            }
+            return new Path(group, name, rows, med(runs.stream().mapToDouble(Run::seconds).toArray()),
+                    med(runs.stream().mapToDouble(Run::cpuSeconds).toArray()),
+                    Math.round(med(runs.stream().mapToDouble(Run::walBytes).toArray())),
+                    Math.round(med(runs.stream().mapToDouble(Run::deadTuples).toArray())), sampled, runs);
+        }
+
+        private static double med(double[] v) {
+            double[] s = v.clone();
+            java.util.Arrays.sort(s);
+            return s[s.length / 2];
+        }
+
+        /** (slowest - fastest) / median wall time of the runs: how far the runs disagree (0 for one run). */
+        public double spread() {
+            double lo = runs.stream().mapToDouble(Run::seconds).min().orElse(0);
+            double hi = runs.stream().mapToDouble(Run::seconds).max().orElse(0);
+            return seconds <= 0 ? 0 : (hi - lo) / seconds;
         }
     }
 

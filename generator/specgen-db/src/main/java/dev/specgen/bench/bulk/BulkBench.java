@@ -35,7 +35,9 @@ import org.postgresql.PGConnection;
  * and 2 jobs and with {@code --initial}; then upserts of a set with 10% existing keys by each path; then replacing the
  * references of the DMS example with 10% of the children changed, by the generated function and by the naive
  * delete + insert. Each path starts from the same table state, after a CHECKPOINT; wall time, the server's CPU
- * ({@link ServerUsage}) and WAL bytes are taken around it.
+ * ({@link ServerUsage}) and WAL bytes are taken around it. Every path runs {@code repeat} times, each round in a
+ * rotated order within its group ({@link #rotated}), and each figure is the median of its runs; the server is the
+ * benchmark's own ({@link BulkDb}).
  */
 public final class BulkBench {
     static final String SINGLE = "single-row INSERT";
@@ -52,8 +54,16 @@ public final class BulkBench {
     static final String NAIVE = "replace: delete + insert";
     static final String SALES = "analytics.sales_transaction";
 
-    /** How a run goes: rows (default 1,000,000), rows per call or batch, rows of the sampled single-row path. */
-    public record BenchOptions(Options specs, int rows, int batch, int sample, Path workDir) {
+    /**
+     * How a run goes: rows (default 1,000,000), rows per call or batch, rows of the sampled single-row path, and how
+     * often each path is measured (the median is reported; default 3).
+     */
+    public record BenchOptions(Options specs, int rows, int batch, int sample, Path workDir, int repeat) {
+        public BenchOptions {
+            if (rows < 1 || batch < 1 || sample < 1 || repeat < 1) {
+                throw new IllegalArgumentException("rows, batch, sample and repeat must be positive");
+            }
+        }
     }
 
     private final BenchOptions o;
@@ -77,7 +87,8 @@ public final class BulkBench {
             throw new IllegalArgumentException("the specs have errors: run specgen validate");
         }
         progress.begin("starting the embedded PostgreSQL");
-        try (Database db = Databases.open(DbOptions.embedded())) {
+        try (BulkDb server = BulkDb.start();
+                Database db = Databases.open(DbOptions.url(server.jdbcUrl()).withCredentials("postgres", null))) {
             String scratch = db.createScratchDatabase();
             progress.end("starting the embedded PostgreSQL");
             try (Connection c = db.connect(scratch)) {
@@ -98,7 +109,7 @@ public final class BulkBench {
             }
             BulkBench b = new BulkBench(o, db, scratch, progress);
             b.all();
-            return new BenchResult(o.rows(), db.serverVersion(), b.results);
+            return new BenchResult(o.rows(), db.serverVersion(), o.repeat(), b.results);
         }
     }
 
@@ -119,29 +130,63 @@ public final class BulkBench {
         }
         Insert ins = new Insert();
         warmUp(ins);
-        measure("insert", SINGLE, Math.min(o.sample(), o.rows()), this::empty, c -> ins.single(c, data.sales, false));
-        measure("insert", JDBC, o.rows(), this::empty, c -> ins.jdbc(c, data.sales, false));
-        measure("insert", ARRAY, o.rows(), this::empty, c -> ins.array(c, data.sales, "bulk_insert_transactions"));
-        measure("insert", JSON, o.rows(), this::empty, c -> ins.json(c, data.sales, "bulk_insert_transactions_json"));
-        measure("insert", COPY, o.rows(), this::empty, this::copy);
-        measure("insert", LOAD, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 1, false));
-        measure("insert", LOAD2, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 2,
-                false));
-        measure("insert", INITIAL, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 1,
-                true));
-        measure("insert", INITIAL2, o.rows(), this::empty, c -> load("bulk_insert_transactions", data.salesCsv, 2,
-                true));
-        measure("upsert", "upsert: " + SINGLE, Math.min(o.sample(), o.rows()), this::filled,
-                c -> ins.single(c, data.upserts, true));
-        measure("upsert", "upsert: " + JDBC, o.rows(), this::filled, c -> ins.jdbc(c, data.upserts, true));
-        measure("upsert", "upsert: " + ARRAY, o.rows(), this::filled, c -> ins.array(c, data.upserts,
-                "upsert_transactions"));
-        measure("upsert", "upsert: " + JSON, o.rows(), this::filled, c -> ins.json(c, data.upserts,
-                "upsert_transactions_json"));
-        measure("upsert", UPSERT_LOAD, o.rows(), this::filled, c -> load("upsert_transactions", data.upsertCsv, 1,
-                false));
-        measure("replace", NAIVE, o.rows(), this::references, this::naive);
-        measure("replace", REPLACE, o.rows(), this::references, this::replace);
+        int sample = Math.min(o.sample(), o.rows());
+        String insert = "bulk_insert_transactions";
+        List<Measure> inserts = List.of(
+                new Measure("insert", SINGLE, sample, this::empty, c -> ins.single(c, data.sales, false)),
+                new Measure("insert", JDBC, o.rows(), this::empty, c -> ins.jdbc(c, data.sales, false)),
+                new Measure("insert", ARRAY, o.rows(), this::empty, c -> ins.array(c, data.sales, insert)),
+                new Measure("insert", JSON, o.rows(), this::empty, c -> ins.json(c, data.sales, insert + "_json")),
+                new Measure("insert", COPY, o.rows(), this::empty, this::copy),
+                new Measure("insert", LOAD, o.rows(), this::empty, c -> load(insert, data.salesCsv, 1, false)),
+                new Measure("insert", LOAD2, o.rows(), this::empty, c -> load(insert, data.salesCsv, 2, false)),
+                new Measure("insert", INITIAL, o.rows(), this::empty, c -> load(insert, data.salesCsv, 1, true)),
+                new Measure("insert", INITIAL2, o.rows(), this::empty, c -> load(insert, data.salesCsv, 2, true)));
+        List<Measure> upserts = List.of(
+                new Measure("upsert", "upsert: " + SINGLE, sample, this::filled, c -> ins.single(c, data.upserts, true)),
+                new Measure("upsert", "upsert: " + JDBC, o.rows(), this::filled, c -> ins.jdbc(c, data.upserts, true)),
+                new Measure("upsert", "upsert: " + ARRAY, o.rows(), this::filled,
+                        c -> ins.array(c, data.upserts, "upsert_transactions")),
+                new Measure("upsert", "upsert: " + JSON, o.rows(), this::filled,
+                        c -> ins.json(c, data.upserts, "upsert_transactions_json")),
+                new Measure("upsert", UPSERT_LOAD, o.rows(), this::filled,
+                        c -> load("upsert_transactions", data.upsertCsv, 1, false)));
+        List<Measure> replaces = List.of(
+                new Measure("replace", NAIVE, o.rows(), this::references, this::naive),
+                new Measure("replace", REPLACE, o.rows(), this::references, this::replace));
+        List<List<Measure>> groups = List.of(inserts, upserts, replaces);
+        java.util.Map<String, List<BenchResult.Run>> runs = new java.util.HashMap<>();
+        for (int r = 0; r < o.repeat(); r++) {
+            for (List<Measure> group : groups) {
+                for (Measure m : rotated(group, r)) {
+                    runs.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(measure(m, r));
+                }
+            }
+        }
+        for (List<Measure> group : groups) {
+            for (Measure m : group) {
+                boolean sampled = m.rows() < o.rows();
+                results.add(BenchResult.Path.median(m.group(), m.name(), sampled ? o.rows() : m.rows(), sampled,
+                        runs.get(m.name())));
+            }
+        }
+    }
+
+    /**
+     * A group's paths in the order of repeat {@code r}: rotated by {@code r}, so that with several repeats no path is
+     * always the first or the last of its group (the one after the data was made, or before a CHECKPOINT of the
+     * group's worst writer).
+     */
+    static <T> List<T> rotated(List<T> group, int r) {
+        List<T> out = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            out.add(group.get((i + r) % group.size()));
+        }
+        return out;
+    }
+
+    /** One path: its group, its name, the rows it writes (fewer when sampled), its preparation and its body. */
+    private record Measure(String group, String name, long rows, Step prepare, Step body) {
     }
 
     /**
@@ -186,16 +231,16 @@ public final class BulkBench {
         void run(Connection c) throws SQLException, IOException;
     }
 
-    private void measure(String group, String name, long rows, Step prepare, Step body) throws SQLException,
-            IOException {
-        progress.begin(name);
+    private BenchResult.Run measure(Measure m, int repeat) throws SQLException, IOException {
+        String label = o.repeat() == 1 ? m.name() : m.name() + " (run " + (repeat + 1) + " of " + o.repeat() + ")";
+        progress.begin(label);
         try (Connection c = connect()) {
-            prepare.run(c);
+            m.prepare().run(c);
             exec(c, "CHECKPOINT");
             long dead0 = dead(c);
             ServerUsage.Reading r0 = usage.read(c);
             long t0 = System.nanoTime();
-            body.run(c);
+            m.body().run(c);
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -203,12 +248,11 @@ public final class BulkBench {
             }
             ServerUsage.Reading d = usage.read(c).minus(r0);
             long dead = dead(c) - dead0;
-            double scale = (double) o.rows() / rows;
-            boolean sampled = rows < o.rows();
-            results.add(new BenchResult.Path(group, name, sampled ? o.rows() : rows, seconds * scale,
-                    d.cpuSeconds() * scale, Math.round(d.walBytes() * scale), Math.round(dead * scale), sampled));
+            double scale = (double) o.rows() / m.rows();
+            progress.end(label);
+            return new BenchResult.Run(seconds * scale, d.cpuSeconds() * scale, Math.round(d.walBytes() * scale),
+                    Math.round(dead * scale));
         }
-        progress.end(name);
     }
 
     /** Dead tuples of the two benchmark tables, from statistics flushed now. */

@@ -20,7 +20,7 @@ class BulkBenchSmokeTest {
     @Test
     void everyPathRunsOnAFewRows(@TempDir Path dir) throws Exception {
         Options specs = Options.of(Path.of("../..").toAbsolutePath().normalize(), Path.of("specs"), Path.of("out"));
-        BenchResult r = BulkBench.run(new BulkBench.BenchOptions(specs, 1000, 200, 50, dir), Progress.NONE);
+        BenchResult r = BulkBench.run(new BulkBench.BenchOptions(specs, 1000, 200, 50, dir, 1), Progress.NONE);
         assertEquals(List.of("single-row INSERT", "JDBC batch (1000)", "array function", "jsonb function",
                 "binary COPY (reference)", "specgen load", "specgen load --jobs 2", "specgen load --initial",
                 "specgen load --initial --jobs 2",
