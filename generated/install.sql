@@ -1665,6 +1665,7 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
@@ -2071,6 +2072,7 @@ CREATE OR REPLACE FUNCTION analytics.refresh_daily_product_sales() RETURNS bigin
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_started timestamptz := clock_timestamp();

@@ -205,6 +205,7 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
@@ -330,6 +331,7 @@ CREATE OR REPLACE FUNCTION few.refresh_tally_by_label() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_started timestamptz := clock_timestamp();

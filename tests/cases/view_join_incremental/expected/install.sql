@@ -230,6 +230,7 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
@@ -382,6 +383,7 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
@@ -514,6 +516,7 @@ CREATE OR REPLACE FUNCTION crm.refresh_tier_sales() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_started timestamptz := clock_timestamp();

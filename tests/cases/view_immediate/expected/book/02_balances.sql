@@ -49,6 +49,7 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 BEGIN
     IF TG_OP = 'INSERT' THEN
@@ -204,6 +205,7 @@ CREATE OR REPLACE FUNCTION book.refresh_balances() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_started timestamptz := clock_timestamp();

@@ -90,6 +90,7 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
@@ -349,6 +350,7 @@ CREATE OR REPLACE FUNCTION shop.refresh_daily_orders() RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET TimeZone = 'UTC'
+SET jit = off
 AS $specgen$
 DECLARE
     specgen_started timestamptz := clock_timestamp();
