@@ -1,16 +1,8 @@
 package dev.specgen.loader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.specgen.Options;
-import dev.specgen.Result;
-import dev.specgen.Specgen;
-import dev.specgen.db.ApplyResult;
 import dev.specgen.db.Database;
-import dev.specgen.db.ScriptRunner;
-import dev.specgen.db.SharedEmbedded;
-import dev.specgen.db.Stmt;
 import dev.specgen.loader.BatchWriter.Batch;
 import dev.specgen.loader.BatchWriter.Outcome;
 import dev.specgen.loader.RecordReader.Record;
@@ -18,7 +10,6 @@ import dev.specgen.model.Action;
 import dev.specgen.model.Entity;
 import dev.specgen.model.SpecModel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,22 +34,15 @@ class BatchWriterBinaryLiveTest {
     static Database db;
     static String scratch;
     static SpecModel model;
+    static ScratchSpecs fx;
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(dir.resolve("specs"));
-        Files.writeString(dir.resolve("specs/ld.yaml"), LoaderLiveTest.SPEC, StandardCharsets.UTF_8);
-        Options specs = Options.of(dir, Path.of("specs"), Path.of("out"));
-        Result r = Specgen.render(specs);
-        assertTrue(!r.hasErrors(), () -> r.diagnostics().toString());
-        model = Loader.model(LoadOptions.of(specs, "load_sales", dir.resolve("x.csv")));
-        db = SharedEmbedded.get();
-        scratch = db.createScratchDatabase();
-        try (Connection c = db.connect(scratch)) {
-            List<Stmt> stmts = r.rendered().orElseThrow().statements().stream()
-                    .map(s -> new Stmt(s.sql(), s.object(), false)).toList();
-            ApplyResult applied = ScriptRunner.apply(c, stmts, ScriptRunner.Mode.ROLLOUT);
-            assertTrue(applied.ok(), () -> applied.failure().toString());
+        fx = ScratchSpecs.apply(dir, "ld.yaml", LoaderLiveTest.SPEC);
+        model = Loader.model(LoadOptions.of(fx.specs(), "load_sales", dir.resolve("x.csv")));
+        db = fx.db();
+        scratch = fx.scratch();
+        try (Connection c = fx.connect()) {
             LoadState state = new LoadState("ld_state");
             state.create(c);
             state.begin(c, "L", "ld.sale", "x.csv", "sha", 100, true);
@@ -67,8 +51,8 @@ class BatchWriterBinaryLiveTest {
 
     @AfterAll
     static void drop() {
-        if (scratch != null) {
-            db.dropDatabase(scratch);
+        if (fx != null) {
+            fx.drop();
         }
     }
 

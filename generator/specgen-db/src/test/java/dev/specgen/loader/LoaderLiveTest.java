@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.Options;
-import dev.specgen.Result;
-import dev.specgen.Specgen;
-import dev.specgen.db.ApplyResult;
 import dev.specgen.db.Database;
-import dev.specgen.db.ScriptRunner;
-import dev.specgen.db.SharedEmbedded;
-import dev.specgen.db.Stmt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,52 +60,33 @@ class LoaderLiveTest {
     static Database db;
     static String scratch;
     static Options specs;
+    static ScratchSpecs fx;
 
     @BeforeAll
     static void start() throws IOException {
-        Files.createDirectories(dir.resolve("specs"));
-        Files.writeString(dir.resolve("specs/ld.yaml"), SPEC, StandardCharsets.UTF_8);
-        specs = Options.of(dir, Path.of("specs"), Path.of("out"));
-        Result r = Specgen.render(specs);
-        assertTrue(!r.hasErrors(), () -> r.diagnostics().toString());
-        db = SharedEmbedded.get();
-        scratch = db.createScratchDatabase();
-        try (Connection c = db.connect(scratch)) {
-            List<Stmt> stmts = r.rendered().orElseThrow().statements().stream()
-                    .map(s -> new Stmt(s.sql(), s.object(), false)).toList();
-            ApplyResult applied = ScriptRunner.apply(c, stmts, ScriptRunner.Mode.ROLLOUT);
-            assertTrue(applied.ok(), () -> applied.failure().toString());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        fx = ScratchSpecs.apply(dir, "ld.yaml", SPEC);
+        specs = fx.specs();
+        db = fx.db();
+        scratch = fx.scratch();
     }
 
     @AfterAll
     static void drop() {
-        if (scratch != null) {
-            db.dropDatabase(scratch);
+        if (fx != null) {
+            fx.drop();
         }
     }
 
     static ConnectionSource source() {
-        return () -> db.connect(scratch);
+        return fx.source();
     }
 
     static long query(String sql) {
-        try (Connection c = db.connect(scratch); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return fx.queryLong(sql);
     }
 
     static void exec(String sql) {
-        try (Connection c = db.connect(scratch); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        fx.exec(sql);
     }
 
     /** A good sale row for row number i (its id derived from i), spread over the three months. */
