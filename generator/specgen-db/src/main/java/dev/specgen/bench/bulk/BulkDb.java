@@ -1,8 +1,6 @@
 package dev.specgen.bench.bulk;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.specgen.bench.BenchServer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,24 +35,18 @@ final class BulkDb implements AutoCloseable {
         SETTINGS = Collections.unmodifiableMap(m);
     }
 
-    private final EmbeddedPostgres pg;
+    private final BenchServer pg;
 
-    private BulkDb(EmbeddedPostgres pg) {
+    private BulkDb(BenchServer pg) {
         this.pg = pg;
     }
 
     static BulkDb start() {
-        try {
-            EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setLocaleConfig("locale", "C");
-            SETTINGS.forEach(b::setServerConfig);
-            return new BulkDb(b.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
-        }
+        return new BulkDb(BenchServer.start(SETTINGS));
     }
 
     String jdbcUrl() {
-        return pg.getJdbcUrl("postgres", "postgres");
+        return pg.jdbcUrl();
     }
 
     /** The settings as the report header prints them: {@code shared_buffers 1GB, ...}. */
@@ -71,10 +63,6 @@ final class BulkDb implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            pg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        pg.close();
     }
 }

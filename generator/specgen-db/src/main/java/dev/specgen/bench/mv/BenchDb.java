@@ -1,8 +1,7 @@
 package dev.specgen.bench.mv;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.specgen.bench.BenchServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,35 +35,23 @@ final class BenchDb implements AutoCloseable {
         SETTINGS.put("lc_messages", "C");
     }
 
-    private final EmbeddedPostgres pg;
+    private final BenchServer pg;
 
-    private BenchDb(EmbeddedPostgres pg) {
+    private BenchDb(BenchServer pg) {
         this.pg = pg;
     }
 
     static BenchDb start() {
-        try {
-            EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setLocaleConfig("locale", "C");
-            SETTINGS.forEach(b::setServerConfig);
-            return new BenchDb(b.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
-        }
+        return new BenchDb(BenchServer.start(SETTINGS));
     }
 
     Connection connect() throws SQLException {
-        Connection c = pg.getPostgresDatabase().getConnection();
-        c.setAutoCommit(true);
-        return c;
+        return pg.connect();
     }
 
     @Override
     public void close() {
-        try {
-            pg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        pg.close();
     }
 
     static void exec(Connection c, String sql) throws SQLException {
