@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * table instead of arrays.
  */
 final class LoadTarget {
+    /** The session's staging table, qualified. */
+    static final String STAGE = "pg_temp." + BulkStatements.STAGE;
+
     final Entity entity;
     final Action.Bulk action;
     final BulkShape shape;
@@ -128,12 +131,12 @@ final class LoadTarget {
 
     /** The COPY into the session's staging table: each record led by its input line. */
     String copy(InputFormat format) {
-        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", format.copyOptions());
+        return copyInto(STAGE, "specgen_line, ", format.copyOptions());
     }
 
     /** {@link #copy} of records the client encoded in binary ({@link BinaryCopy}). */
     String copyBinary() {
-        return copyInto("pg_temp." + BulkStatements.STAGE, "specgen_line, ", "FORMAT binary");
+        return copyInto(STAGE, "specgen_line, ", "FORMAT binary");
     }
 
     /**
@@ -155,17 +158,25 @@ final class LoadTarget {
         if (action.operation() != Action.Operation.INSERT || shape.key().isEmpty()) {
             return Optional.empty();
         }
-        String stage = "pg_temp." + BulkStatements.STAGE;
-        return Optional.of("DELETE FROM " + stage + " AS s WHERE s.specgen_line BETWEEN ? AND ? AND EXISTS (SELECT 1"
-                + " FROM " + stage + " AS l WHERE l.specgen_line > s.specgen_line AND " + shape.key().stream()
-                        .map(f -> "l." + Sql.ident(f.name()) + " = s." + Sql.ident(f.name()))
-                        .collect(Collectors.joining(" AND ")) + ")");
+        return Optional.of("DELETE FROM " + STAGE + " AS s WHERE s.specgen_line BETWEEN ? AND ? AND EXISTS (SELECT 1"
+                + " FROM " + STAGE + " AS l WHERE l.specgen_line > s.specgen_line AND " + equal(shape.key(), "l.", "s.")
+                + ")");
+    }
+
+    /** The fields' quoted names, each led by {@code prefix}, comma-separated. */
+    static String names(List<Field> fields, String prefix) {
+        return fields.stream().map(f -> prefix + Sql.ident(f.name())).collect(Collectors.joining(", "));
+    }
+
+    /** {@code left.a = right.a AND ...} over the fields (NULL matches nothing). */
+    static String equal(List<Field> fields, String left, String right) {
+        return fields.stream().map(f -> left + Sql.ident(f.name()) + " = " + right + Sql.ident(f.name()))
+                .collect(Collectors.joining(" AND "));
     }
 
     /** {@code COPY relation (leading + the input's columns) FROM STDIN WITH (options)}. */
     String copyInto(String relation, String leading, String options) {
-        return "COPY " + relation + " (" + leading + columns.stream().map(f -> Sql.ident(f.name()))
-                .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (" + options + ")";
+        return "COPY " + relation + " (" + leading + names(columns, "") + ") FROM STDIN WITH (" + options + ")";
     }
 
     /**

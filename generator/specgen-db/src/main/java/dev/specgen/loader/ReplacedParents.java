@@ -2,7 +2,6 @@ package dev.specgen.loader;
 
 import dev.specgen.model.Field;
 import dev.specgen.model.Sql;
-import dev.specgen.plan.BulkStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,18 +33,18 @@ final class ReplacedParents {
         this.table = state.schema() + "." + Sql.ident("parents_" + loadId.substring(0, 16).toLowerCase(Locale.ROOT));
         List<Field> parent = target.shape.parentKey();
         List<Field> key = target.shape.key();
-        String stage = "pg_temp." + BulkStatements.STAGE;
+        String stage = LoadTarget.STAGE;
         String inRange = "s.specgen_line BETWEEN ? AND ?";
         this.create = "CREATE TABLE IF NOT EXISTS " + table + " (" + parent.stream()
                 .map(f -> Sql.ident(f.name()) + " " + f.type().sql() + " NOT NULL").collect(Collectors.joining(", "))
-                + ", PRIMARY KEY (" + names(parent, "") + "))";
-        this.carry = "INSERT INTO " + stage + " (specgen_line, " + names(target.columns, "") + ") SELECT ?, "
-                + names(target.columns, "t.") + " FROM " + target.table() + " AS t WHERE EXISTS (SELECT 1 FROM "
-                + table + " AS p WHERE " + equal(parent, "p.", "t.") + ") AND EXISTS (SELECT 1 FROM " + stage
-                + " AS s WHERE " + inRange + " AND " + equal(parent, "s.", "t.") + ") AND NOT EXISTS (SELECT 1 FROM "
-                + stage + " AS s WHERE " + inRange + " AND " + equal(parent, "s.", "t.") + " AND "
-                + equal(key, "s.", "t.") + ")";
-        this.record = "INSERT INTO " + table + " (" + names(parent, "") + ") SELECT DISTINCT " + names(parent, "s.")
+                + ", PRIMARY KEY (" + LoadTarget.names(parent, "") + "))";
+        this.carry = "INSERT INTO " + stage + " (specgen_line, " + LoadTarget.names(target.columns, "") + ") SELECT ?, "
+                + LoadTarget.names(target.columns, "t.") + " FROM " + target.table() + " AS t WHERE EXISTS (SELECT 1 FROM "
+                + table + " AS p WHERE " + LoadTarget.equal(parent, "p.", "t.") + ") AND EXISTS (SELECT 1 FROM " + stage
+                + " AS s WHERE " + inRange + " AND " + LoadTarget.equal(parent, "s.", "t.") + ") AND NOT EXISTS (SELECT 1 FROM "
+                + stage + " AS s WHERE " + inRange + " AND " + LoadTarget.equal(parent, "s.", "t.") + " AND "
+                + LoadTarget.equal(key, "s.", "t.") + ")";
+        this.record = "INSERT INTO " + table + " (" + LoadTarget.names(parent, "") + ") SELECT DISTINCT " + LoadTarget.names(parent, "s.")
                 + " FROM " + stage + " AS s WHERE " + inRange + " ON CONFLICT DO NOTHING";
     }
 
@@ -75,15 +74,6 @@ final class ReplacedParents {
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + table);
         }
-    }
-
-    private static String names(List<Field> fields, String prefix) {
-        return fields.stream().map(f -> prefix + Sql.ident(f.name())).collect(Collectors.joining(", "));
-    }
-
-    private static String equal(List<Field> fields, String left, String right) {
-        return fields.stream().map(f -> left + Sql.ident(f.name()) + " = " + right + Sql.ident(f.name()))
-                .collect(Collectors.joining(" AND "));
     }
 
     /** The two statements, prepared on one connection; each takes the write's first and last input line. */
