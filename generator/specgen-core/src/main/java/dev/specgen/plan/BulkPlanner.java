@@ -53,9 +53,10 @@ final class BulkPlanner {
      * The function's statements for rows staged by {@code specgen load}: the same record as the array form, read from
      * {@code stage} (an SQL FROM item aliased {@code u}, holding every supplied column and {@code specgen_line}) with
      * the columns in {@code given} given and the others left out (constant conditions PostgreSQL folds away).
-     * {@code into} replaces the table (a detached partition of --initial).
+     * {@code into} replaces the table (a detached partition of --initial); {@code fill} says it is written as an
+     * insert (an empty partition filling without its indexes), else by the action's own rules.
      */
-    BulkFunction staged(Action.Bulk a, java.util.Collection<String> given, String stage, String into) {
+    BulkFunction staged(Action.Bulk a, java.util.Collection<String> given, String stage, String into, boolean fill) {
         BulkShape shape = BulkShape.of(entity, a);
         Input in = new Input();
         in.staged = new java.util.HashSet<>(given);
@@ -64,6 +65,7 @@ final class BulkPlanner {
         in.source = stage;
         in.ordinal = "u.specgen_line";
         in.types.add("");
+        in.fill = fill;
         return function(a, shape, in, entity.schema() + "." + a.name(), into);
     }
 
@@ -111,7 +113,7 @@ final class BulkPlanner {
                 shape.key().stream().filter(f -> !partitions.contains(f.name())))
                 .map(f -> Sql.ident(f.name())).toList();
         List<String> parent = shape.parentKey().stream().map(f -> Sql.ident(f.name())).toList();
-        if (in.staged != null && !table.equals(this.table) && !parent.isEmpty()) {
+        if (in.fill && !parent.isEmpty()) {
             // a replace written as an insert (into an empty partition): its rows are told apart by parent and key
             List<String> both = new ArrayList<>(parent);
             both.addAll(key);
@@ -173,6 +175,8 @@ final class BulkPlanner {
 
         /** Staged rows: the columns the input has (the others are left out), else null. */
         java.util.Set<String> staged;
+        /** Staged rows written as an insert into an empty partition, whatever the action. */
+        boolean fill;
 
         String given(Field f) {
             if (staged != null) {

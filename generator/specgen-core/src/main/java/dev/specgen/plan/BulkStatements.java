@@ -38,13 +38,26 @@ public final class BulkStatements {
      */
     public static List<Statement> of(Entity e, Action.Bulk a, Collection<String> given, String filter,
             java.util.Optional<String> into, Renderer renderer) {
+        return of(e, a, given, filter, into, into.isPresent() ? Action.Operation.INSERT : a.operation(), renderer);
+    }
+
+    /**
+     * The action's own statements (an upsert's ON CONFLICT, a replace's lock and diff) writing one partition that has
+     * its indexes: a partition that {@code load --initial} fills again after a key turned up twice in it.
+     */
+    public static List<Statement> intoPartition(Entity e, Action.Bulk a, Collection<String> given, String filter,
+            String partition, Renderer renderer) {
+        return of(e, a, given, filter, java.util.Optional.of(partition), a.operation(), renderer);
+    }
+
+    private static List<Statement> of(Entity e, Action.Bulk a, Collection<String> given, String filter,
+            java.util.Optional<String> into, Action.Operation op, Renderer renderer) {
         String stage = "(SELECT * FROM pg_temp." + STAGE + " AS s WHERE s.specgen_line BETWEEN ? AND ?"
                 + (filter.isEmpty() ? "" : " AND " + filter) + ") AS u";
         BulkPlanner planner = new BulkPlanner(e);
         String table = into.orElse(Sql.qualified(e.schema(), e.table()));
-        SqlObject.BulkFunction f = planner.staged(a, given, stage, table);
+        SqlObject.BulkFunction f = planner.staged(a, given, stage, table, op != a.operation());
         List<Statement> out = new ArrayList<>();
-        Action.Operation op = into.isPresent() ? Action.Operation.INSERT : a.operation();
         if (op == a.operation()) {
             // the function's own pinned settings, for this transaction only
             f.settings().forEach(x -> out.add(new Statement("SET LOCAL " + x, Statement.Kind.SETTING)));

@@ -65,4 +65,30 @@ class BulkStatementsTest {
         assertEquals(true, leaf.get(0).sql().contains("WHERE s.specgen_line BETWEEN ? AND ? AND (parent < 10)) AS u"),
                 leaf.get(0).sql());
     }
+
+    @Test
+    void anUpsertIntoAPartitionWithItsIndexesKeepsItsConflictRule() {
+        Entity e = entity("{name: put_tags, pattern: batch/bulk_operation, operation: upsert}");
+        List<BulkStatements.Statement> fill = BulkStatements.of(e, e.bulkActions().get(0), List.of("name", "parent"),
+                "(parent < 10)", Optional.of("app.tag_p0"), RENDERER);
+        assertEquals(false, fill.get(0).sql().contains("ON CONFLICT"), fill.get(0).sql());
+        List<BulkStatements.Statement> own = BulkStatements.intoPartition(e, e.bulkActions().get(0), List.of("name",
+                "parent"), "(parent < 10)", "app.tag_p0", RENDERER);
+        assertEquals(1, own.size());
+        assertEquals(true, own.get(0).sql().startsWith("INSERT INTO app.tag_p0 AS t (name, parent, weight, note)"),
+                own.get(0).sql());
+        assertEquals(true, own.get(0).sql().contains("ON CONFLICT (name) DO UPDATE"), own.get(0).sql());
+    }
+
+    @Test
+    void aReplaceIntoAPartitionWithItsIndexesLocksAndReplacesByItsOwnKey() {
+        Entity e = entity("{name: set_tags, pattern: batch/bulk_operation, operation: replace, parent_key: [parent],"
+                + " key: [name]}");
+        List<BulkStatements.Statement> own = BulkStatements.intoPartition(e, e.bulkActions().get(0), List.of("name",
+                "parent", "weight"), "(parent < 10)", "app.tag_p0", RENDERER);
+        assertEquals(List.of(BulkStatements.Statement.Kind.SETTING, BulkStatements.Statement.Kind.LOCK,
+                BulkStatements.Statement.Kind.QUERY_COUNT), own.stream().map(BulkStatements.Statement::kind).toList());
+        assertEquals(true, own.get(2).sql().contains("app.tag_p0"), own.get(2).sql());
+        assertEquals(false, own.get(2).sql().contains("app.tag "), own.get(2).sql());
+    }
 }

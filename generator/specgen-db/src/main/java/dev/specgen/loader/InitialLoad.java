@@ -119,8 +119,9 @@ final class InitialLoad {
             if (out.isEmpty()) {
                 List<String> empty = emptyLeaves(c, target.table());
                 shadow = empty.isEmpty() ? Optional.empty() : Shadow.create(c, target, shadowName, empty.size());
+                List<Identity> identity = identity(c, target.table());
                 for (String leaf : empty) {
-                    out.add(detach(c, state, loadId, leaf, shadow));
+                    out.add(detach(c, state, loadId, leaf, shadow, identity));
                 }
             } else {
                 // resumed: the shadow is there until the leaves are finished (then the batches are all done)
@@ -142,6 +143,27 @@ final class InitialLoad {
                 while (rs.next()) {
                     out.add(new Leaf(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             List.of((String[]) rs.getArray(5).getArray())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** An identity column of the target (quoted) and how to draw its next value from the target's sequence. */
+    record Identity(String column, String next) {
+    }
+
+    /** The target's identity columns, in column order. */
+    static List<Identity> identity(Connection c, String table) throws SQLException {
+        List<Identity> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(a.attname), format('nextval(%L::regclass)',"
+                + " pg_get_serial_sequence(?, a.attname)) FROM pg_attribute AS a WHERE a.attrelid = ?::regclass AND"
+                + " a.attnum > 0 AND NOT a.attisdropped AND a.attidentity <> '' ORDER BY a.attnum")) {
+            ps.setString(1, table);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Identity(rs.getString(1), rs.getString(2)));
                 }
             }
         }
@@ -178,8 +200,8 @@ final class InitialLoad {
      * Records what is needed to put the leaf back, then detaches it, drops its indexes and hangs it from the shadow
      * parent, in one transaction.
      */
-    private static Leaf detach(Connection c, LoadState state, String loadId, String leaf, Optional<Shadow> shadow)
-            throws SQLException {
+    private static Leaf detach(Connection c, LoadState state, String loadId, String leaf, Optional<Shadow> shadow,
+            List<Identity> identity) throws SQLException {
         c.setAutoCommit(false);
         try {
             String parent;
@@ -246,6 +268,10 @@ final class InitialLoad {
                 for (String d : drop) {
                     st.execute(d);
                 }
+                // a detached partition has no identity: rows written straight into it draw from the table's sequence
+                for (Identity i : identity) {
+                    st.execute("ALTER TABLE " + leaf + " ALTER COLUMN " + i.column() + " SET DEFAULT " + i.next());
+                }
             }
             if (shadow.isPresent()) {
                 shadow.get().attach(c, leaf, bound);
@@ -306,8 +332,18 @@ final class InitialLoad {
                         + Loader.oneLine(e), null);
             }
         }
+        List<Identity> identity;
+        try (Connection c = source.open()) {
+            identity = identity(c, target.table());
+        } catch (SQLException e) {
+            throw new LoadException("cannot read the columns of " + target.table() + ": " + Loader.oneLine(e), null);
+        }
         parallel(leaves, jobs, source, (c, l) -> {
             c.setAutoCommit(false);
+            if (twice(c, target, l)) {
+                // a replace's parent and key twice, which no unique index of the leaf may catch
+                LeafReload.run(source, target, l, input, state, loadId);
+            }
             for (String index : l.indexes()) {
                 // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
                 // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
@@ -329,6 +365,10 @@ final class InitialLoad {
             }
             long rows;
             try (Statement st = c.createStatement()) {
+                for (Identity i : identity) {
+                    // the table's identity again once attached
+                    st.execute("ALTER TABLE " + l.name() + " ALTER COLUMN " + i.column() + " DROP DEFAULT");
+                }
                 st.execute("ALTER TABLE " + l.name() + " ADD CONSTRAINT specgen_initial_bound CHECK ("
                         + l.constraint() + ")");
                 st.execute("ALTER TABLE " + l.parent() + " ATTACH PARTITION " + l.name() + " " + l.bound());
@@ -350,6 +390,25 @@ final class InitialLoad {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Whether a replace wrote a parent and key twice into {@code l}: the leaves fill as inserts, and batches are
+     * de-duplicated one by one, so a child a later batch gives again is there twice, and its table need not have a
+     * unique index on parent and key for the index builds to find it.
+     */
+    private static boolean twice(Connection c, LoadTarget target, Leaf l) throws SQLException {
+        if (target.shape.parentKey().isEmpty()) {
+            return false;
+        }
+        String both = LoadTarget.names(target.shape.parentKey(), "") + ", " + LoadTarget.names(target.shape.key(), "");
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT FROM " + l.name()
+                + " GROUP BY " + both + " HAVING count(*) > 1)")) {
+            rs.next();
+            boolean twice = rs.getBoolean(1);
+            c.commit();
+            return twice;
+        }
     }
 
     /** What reloading leaves changed, all runs of this load together: [rows written, rows rejected]. */

@@ -35,7 +35,8 @@ final class LeafReload {
     static void run(ConnectionSource source, LoadTarget target, Leaf l, Input input, LoadState state, String loadId)
             throws SQLException {
         try (BatchWriter w = new BatchWriter(source.open(), target, input.format(), state, loadId,
-                target.statements("(" + l.constraint() + ")", Optional.of(l.name())), Optional.empty(), null)) {
+                target.statementsInto("(" + l.constraint() + ")", l.name()), Optional.empty(),
+                ReplacedParents.inPartition(target, l.name()))) {
             Connection c = w.connection();
             try {
                 long before = count(c, l.name());

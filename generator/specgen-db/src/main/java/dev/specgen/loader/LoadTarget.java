@@ -181,10 +181,17 @@ final class LoadTarget {
 
     /**
      * The statements that write the staged rows of lines [?, ?] (meeting {@code filter} too, when not empty): the
-     * function's own statements, into {@code into} when given (a detached partition of --initial).
+     * function's own statements, or when {@code into} is given, an insert into it (a detached partition of --initial,
+     * filling without its indexes).
      */
     List<BulkStatements.Statement> statements(String filter, Optional<String> into) {
         return BulkStatements.of(entity, action, columns.stream().map(Field::name).toList(), filter, into, RENDERER);
+    }
+
+    /** The function's own statements (upsert, replace) for the staged rows, writing one partition that has its indexes. */
+    List<BulkStatements.Statement> statementsInto(String filter, String partition) {
+        return BulkStatements.intoPartition(entity, action, columns.stream().map(Field::name).toList(), filter,
+                partition, RENDERER);
     }
 
     private static final Renderer RENDERER = new Renderer(Optional.empty());

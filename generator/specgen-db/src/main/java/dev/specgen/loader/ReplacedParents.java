@@ -30,22 +30,43 @@ final class ReplacedParents {
     private final String record;
 
     private ReplacedParents(LoadTarget target, LoadState state, String loadId) {
-        this.table = state.schema() + "." + Sql.ident("parents_" + loadId.substring(0, 16).toLowerCase(Locale.ROOT));
+        this(target, target.table(), state.schema() + "." + Sql.ident("parents_" + loadId.substring(0, 16)
+                .toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * @param source where the children are ({@code target}'s table, or the partition a reload fills)
+     * @param table  the run's parents, or null when every child in {@code source} was written by this write
+     */
+    private ReplacedParents(LoadTarget target, String source, String table) {
+        this.table = table;
         List<Field> parent = target.shape.parentKey();
         List<Field> key = target.shape.key();
         String stage = LoadTarget.STAGE;
         String inRange = "s.specgen_line BETWEEN ? AND ?";
-        this.create = "CREATE TABLE IF NOT EXISTS " + table + " (" + parent.stream()
+        this.create = table == null ? null : "CREATE TABLE IF NOT EXISTS " + table + " (" + parent.stream()
                 .map(f -> Sql.ident(f.name()) + " " + f.type().sql() + " NOT NULL").collect(Collectors.joining(", "))
                 + ", PRIMARY KEY (" + LoadTarget.names(parent, "") + "))";
         this.carry = "INSERT INTO " + stage + " (specgen_line, " + LoadTarget.names(target.columns, "") + ") SELECT ?, "
-                + LoadTarget.names(target.columns, "t.") + " FROM " + target.table() + " AS t WHERE EXISTS (SELECT 1 FROM "
-                + table + " AS p WHERE " + LoadTarget.equal(parent, "p.", "t.") + ") AND EXISTS (SELECT 1 FROM " + stage
+                + LoadTarget.names(target.columns, "t.") + " FROM " + source + " AS t WHERE "
+                + (table == null ? "" : "EXISTS (SELECT 1 FROM " + table + " AS p WHERE "
+                        + LoadTarget.equal(parent, "p.", "t.") + ") AND ")
+                + "EXISTS (SELECT 1 FROM " + stage
                 + " AS s WHERE " + inRange + " AND " + LoadTarget.equal(parent, "s.", "t.") + ") AND NOT EXISTS (SELECT 1 FROM "
                 + stage + " AS s WHERE " + inRange + " AND " + LoadTarget.equal(parent, "s.", "t.") + " AND "
                 + LoadTarget.equal(key, "s.", "t.") + ")";
-        this.record = "INSERT INTO " + table + " (" + LoadTarget.names(parent, "") + ") SELECT DISTINCT " + LoadTarget.names(parent, "s.")
-                + " FROM " + stage + " AS s WHERE " + inRange + " ON CONFLICT DO NOTHING";
+        this.record = table == null ? null : "INSERT INTO " + table + " (" + LoadTarget.names(parent, "")
+                + ") SELECT DISTINCT " + LoadTarget.names(parent, "s.") + " FROM " + stage + " AS s WHERE " + inRange
+                + " ON CONFLICT DO NOTHING";
+    }
+
+    /**
+     * For a replace that {@code load --initial} writes again into {@code partition}, emptied in the same transaction:
+     * every child there was written by this reload, so each write keeps what the earlier ones gave its parents (a
+     * parent whose rows span batches keeps them all). Null for other actions.
+     */
+    static ReplacedParents inPartition(LoadTarget target, String partition) {
+        return target.shape.parentKey().isEmpty() ? null : new ReplacedParents(target, partition, null);
     }
 
     /** For a replace load: its table created (emptied first when the run starts over); null for other actions. */
@@ -66,7 +87,7 @@ final class ReplacedParents {
 
     /** Prepared statements of one session: carry before the replace statement, record after it. */
     Session session(Connection c) throws SQLException {
-        return new Session(c.prepareStatement(carry), c.prepareStatement(record));
+        return new Session(c.prepareStatement(carry), record == null ? null : c.prepareStatement(record));
     }
 
     /** Drops the table once the run is done: a finished run is not written again. */
@@ -76,7 +97,10 @@ final class ReplacedParents {
         }
     }
 
-    /** The two statements, prepared on one connection; each takes the write's first and last input line. */
+    /**
+     * The two statements, prepared on one connection; each takes the write's first and last input line. No record
+     * statement in a reload of a partition (nothing outlives its transaction).
+     */
     record Session(PreparedStatement carry, PreparedStatement record) implements AutoCloseable {
         /** Stages the children the run wrote before of the parents lines [first, last] name. */
         void carry(long first, long last) throws SQLException {
@@ -90,6 +114,9 @@ final class ReplacedParents {
 
         /** Records the parents lines [first, last] name as written. */
         void record(long first, long last) throws SQLException {
+            if (record == null) {
+                return;
+            }
             record.setLong(1, first);
             record.setLong(2, last);
             record.executeUpdate();
@@ -98,7 +125,9 @@ final class ReplacedParents {
         @Override
         public void close() throws SQLException {
             carry.close();
-            record.close();
+            if (record != null) {
+                record.close();
+            }
         }
     }
 }

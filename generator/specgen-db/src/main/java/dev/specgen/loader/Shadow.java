@@ -57,21 +57,8 @@ record Shadow(String name, boolean withDefault) {
                 leaves = rs.getInt(2);
             }
         }
-        List<String> identity = new ArrayList<>();
         // identity columns are not copied by LIKE: the shadow draws from the target's own sequences
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT"
-                + " nextval(%L::regclass)', ?, a.attname, pg_get_serial_sequence(?, a.attname)) FROM pg_attribute"
-                + " AS a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity"
-                + " <> '' ORDER BY a.attnum")) {
-            ps.setString(1, name);
-            ps.setString(2, target.table());
-            ps.setString(3, target.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    identity.add(rs.getString(1));
-                }
-            }
-        }
+        List<InitialLoad.Identity> identity = InitialLoad.identity(c, target.table());
         List<String> stale = hanging(c, name);
         if (!stale.isEmpty()) {
             // an earlier run of this file, forgotten (--forget) before it finished: its partitions are still out
@@ -83,8 +70,8 @@ record Shadow(String name, boolean withDefault) {
             st.execute("DROP TABLE IF EXISTS " + name);
             st.execute("CREATE TABLE " + name + " (LIKE " + target.table() + " INCLUDING DEFAULTS"
                     + " INCLUDING GENERATED) PARTITION BY " + key);
-            for (String s : identity) {
-                st.execute(s);
+            for (InitialLoad.Identity i : identity) {
+                st.execute("ALTER TABLE " + name + " ALTER COLUMN " + i.column() + " SET DEFAULT " + i.next());
             }
         }
         return Optional.of(new Shadow(name, detached == leaves));
