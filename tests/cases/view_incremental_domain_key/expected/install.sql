@@ -385,8 +385,11 @@ BEGIN
     ELSIF specgen_asked = 'full' THEN
         specgen_why := 'asked for: specgen.refresh_strategy = full';
     ELSE
-        SELECT d.specgen_full INTO specgen_why FROM dk.usage_per_region_delta AS d
-         WHERE d.specgen_full IS NOT NULL AND d.specgen_full <> '(specgen: no crash since the last full refresh)' LIMIT 1;
+        -- the reasons capture left (a TRUNCATE, more pending rows than capture_limit), if any: min and max are two
+        -- probes of the partial index on specgen_full, where a LIMIT 1 with a filter was planned as a read of every
+        -- pending row (the delta table's statistics predate them)
+        SELECT coalesce(nullif(min(d.specgen_full), '(specgen: no crash since the last full refresh)'), nullif(max(d.specgen_full), '(specgen: no crash since the last full refresh)'))
+          INTO specgen_why FROM dk.usage_per_region_delta AS d WHERE d.specgen_full IS NOT NULL;
         IF specgen_why IS NULL THEN
             -- nothing pending: return before reading the catalog for the source's size
             IF NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS d WHERE d.specgen_full IS NULL) THEN
@@ -538,11 +541,24 @@ BEGIN
         specgen_emptied := false;
         BEGIN
             LOCK TABLE dk.usage_per_region_delta IN ACCESS EXCLUSIVE MODE NOWAIT;
-            IF NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS specgen_x
-                            WHERE specgen_x.specgen_xid <> specgen_me
-                              AND NOT pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap)) THEN
-                TRUNCATE dk.usage_per_region_delta;
+            -- with the lock no writer is capturing, so a row the snapshot did not see (and not this transaction's) was
+            -- written by a transaction it did not see (running then, or begun since) that has committed since. Those
+            -- transactions are looked up by id (on a quiet server there are none); only when one committed, or too
+            -- many began, are the rows read (the first read of freshly captured rows also sets their hint bits)
+            IF pg_snapshot_xmax(pg_current_snapshot())::text::bigint - pg_snapshot_xmax(specgen_snap)::text::bigint > 10000
+               OR EXISTS (SELECT 1 FROM (SELECT pg_snapshot_xip(specgen_snap) AS id
+                                         UNION ALL
+                                         SELECT specgen_n::text::xid8 FROM generate_series(pg_snapshot_xmax(specgen_snap)::text::bigint,
+                                                pg_snapshot_xmax(pg_current_snapshot())::text::bigint - 1) AS specgen_n) AS specgen_u
+                           WHERE specgen_u.id <> specgen_me AND pg_xact_status(specgen_u.id) = 'committed') THEN
+                specgen_emptied := NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS specgen_x
+                                                WHERE specgen_x.specgen_xid <> specgen_me
+                                                  AND NOT pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap));
+            ELSE
                 specgen_emptied := true;
+            END IF;
+            IF specgen_emptied THEN
+                TRUNCATE dk.usage_per_region_delta;
             END IF;
         EXCEPTION WHEN lock_not_available OR insufficient_privilege THEN
             specgen_emptied := false;

@@ -420,6 +420,29 @@ class ViewMaintenanceLiveTest {
      * writer's capture open it deletes the rows its snapshot saw instead, and the writer's change, committed after,
      * is applied by the next refresh.
      */
+    /**
+     * A reason capture leaves in the delta table (here: the source was truncated) makes the next refresh a full one and
+     * is logged, whatever change rows were captured before and after it (the refresh finds it with two probes of the
+     * partial index on specgen_full); the refresh after that is incremental again.
+     */
+    @Test
+    void aTruncatedSourceMakesTheNextRefreshFullWhateverElseIsPending() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 1 + i % 7, date '2024-01-01' + (i % 59) FROM"
+                + " generate_series(1, 2000) i");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 2, date '2024-01-05' FROM generate_series(3001, 3100) i");
+        exec("TRUNCATE lv.sale");
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 3, date '2024-02-05' FROM generate_series(4001, 4100) i");
+        exec("SELECT lv.refresh_per_shop()");
+        assertTrue(lastLog("per_shop").matches("full: lv\\.sale\\S* was truncated"), lastLog("per_shop"));
+        sameAsQuery();
+        exec("INSERT INTO lv.sale SELECT i, i % 50, 4, date '2024-02-06' FROM generate_series(5001, 5010) i");
+        exec("SELECT lv.refresh_per_shop()");
+        assertTrue(lastLog("per_shop").startsWith("incremental: 10 pending change rows"), lastLog("per_shop"));
+        sameAsQuery();
+    }
+
     @Test
     void aFullRecomputeTruncatesTheDeltaOnlyWhenNoWriterIsCapturing() throws Exception {
         install(ORDERS + VIEW_V1);
