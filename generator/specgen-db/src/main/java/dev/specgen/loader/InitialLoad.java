@@ -46,8 +46,17 @@ final class InitialLoad {
     /** Told about each partition once it is attached again with its rows (e.g. to refresh what triggers maintain). */
     @FunctionalInterface
     interface AfterAttach {
+        /** Nothing to tell: the leaves' rows are not even counted. */
+        AfterAttach NONE = (c, partition, rows) -> { };
+
         void attached(Connection c, String partition, long rows) throws SQLException;
     }
+
+    /** Sessions that finish the leaves (index builds, ATTACH) at least, whatever --jobs says. */
+    static final int FINISH_SESSIONS = 2;
+
+    /** The CHECK a detached leaf carries while it is out, the copy of its partition constraint (see {@link #finish}). */
+    static final String BOUND_CHECK = "specgen_initial_bound";
 
     /** A detached leaf: its qualified name, its parent, its bound and partition constraint, how to rebuild indexes. */
     record Leaf(String name, String parent, String bound, String constraint, List<String> indexes) {
@@ -87,7 +96,7 @@ final class InitialLoad {
     }
 
     static InitialLoad none() {
-        return new InitialLoad(List.of(), null, "", (c, p, n) -> { }, Optional.empty());
+        return new InitialLoad(List.of(), null, "", AfterAttach.NONE, Optional.empty());
     }
 
     List<Leaf> leaves() {
@@ -246,6 +255,9 @@ final class InitialLoad {
                 for (String d : drop) {
                     st.execute(d);
                 }
+                // added while the leaf is empty, the CHECK costs no scan; every row the load writes into the leaf
+                // is checked against it as it goes in, so that ATTACH finds the bound proven and scans nothing
+                st.execute(boundCheck(leaf, constraint));
             }
             if (shadow.isPresent()) {
                 shadow.get().attach(c, leaf, bound);
@@ -292,7 +304,7 @@ final class InitialLoad {
 
     /**
      * Takes the leaves off the shadow parent, then rebuilds indexes (reloading a leaf whose unique index finds a key
-     * twice), checks the bound and attaches each partition again, {@code jobs} at a time.
+     * twice) and attaches each partition again, {@code jobs} (at least {@link #FINISH_SESSIONS}) at a time.
      */
     void finish(ConnectionSource source, int jobs, LoadTarget target, Input input) {
         if (leaves.isEmpty()) {
@@ -306,50 +318,85 @@ final class InitialLoad {
                         + Loader.oneLine(e), null);
             }
         }
-        parallel(leaves, jobs, source, (c, l) -> {
-            c.setAutoCommit(false);
-            for (String index : l.indexes()) {
-                // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
-                // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                    st.execute(ifNotExists(index));
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    if ("23505".equals(e.getSQLState())) {
-                        // a key twice in the leaf: it is loaded again with its indexes in place, which builds them
-                        LeafReload.run(source, target, l, input, state, loadId);
-                        break;
-                    }
-                    if (!exists(e)) {
-                        throw e;
-                    }
+        // the leaves are independent: at least two sessions finish them, so that one leaf's index builds, mostly
+        // one backend's work, run beside another's even when the rows came through one session (--jobs 1); the
+        // DEFAULT partitions go last, so that no ATTACH of a ranged leaf has to scan a DEFAULT partition for its rows
+        int sessions = Math.max(jobs, FINISH_SESSIONS);
+        List<Leaf> ranged = leaves.stream().filter(l -> !l.bound().equals("DEFAULT")).toList();
+        List<Leaf> defaults = leaves.stream().filter(l -> l.bound().equals("DEFAULT")).toList();
+        for (List<Leaf> group : List.of(ranged, defaults)) {
+            parallel(group, sessions, source, (c, l) -> finishLeaf(c, l, source, target, input));
+        }
+    }
+
+    /** Builds one leaf's indexes (or reloads it), then attaches it without a scan and tells {@link #after}. */
+    private void finishLeaf(Connection c, Leaf l, ConnectionSource source, LoadTarget target, Input input)
+            throws SQLException {
+        c.setAutoCommit(false);
+        for (String index : l.indexes()) {
+            // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
+            // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                st.execute(ifNotExists(index));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                if ("23505".equals(e.getSQLState())) {
+                    // a key twice in the leaf: it is loaded again with its indexes in place, which builds them
+                    LeafReload.run(source, target, l, input, state, loadId);
+                    break;
+                }
+                if (!exists(e)) {
+                    throw e;
                 }
             }
-            long rows;
-            try (Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE " + l.name() + " ADD CONSTRAINT specgen_initial_bound CHECK ("
-                        + l.constraint() + ")");
-                st.execute("ALTER TABLE " + l.parent() + " ATTACH PARTITION " + l.name() + " " + l.bound());
-                st.execute("ALTER TABLE " + l.name() + " DROP CONSTRAINT specgen_initial_bound");
+        }
+        long rows = -1;
+        try (Statement st = c.createStatement()) {
+            if (!hasBoundCheck(c, l.name())) {
+                st.execute(boundCheck(l.name(), l.constraint())); // detached by a specgen that added it here
+            }
+            st.execute("ALTER TABLE " + l.parent() + " ATTACH PARTITION " + l.name() + " " + l.bound());
+            st.execute("ALTER TABLE " + l.name() + " DROP CONSTRAINT " + BOUND_CHECK);
+            if (after != AfterAttach.NONE) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + l.name())) {
                     rs.next();
                     rows = rs.getLong(1);
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + state.schema() + ".initial SET attached ="
-                        + " true WHERE load_id = ? AND leaf = ?")) {
-                    ps.setString(1, loadId);
-                    ps.setString(2, l.name());
-                    ps.executeUpdate();
-                }
-                after.attached(c, l.name(), rows);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        });
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + state.schema() + ".initial SET attached ="
+                    + " true WHERE load_id = ? AND leaf = ?")) {
+                ps.setString(1, loadId);
+                ps.setString(2, l.name());
+                ps.executeUpdate();
+            }
+            after.attached(c, l.name(), rows);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * The CHECK that lets ATTACH PARTITION skip its scan of the leaf (PostgreSQL proves the partition constraint from
+     * it: "partition constraint ... is implied by existing constraints").
+     */
+    static String boundCheck(String leaf, String constraint) {
+        return "ALTER TABLE " + leaf + " ADD CONSTRAINT " + BOUND_CHECK + " CHECK (" + constraint + ")";
+    }
+
+    private static boolean hasBoundCheck(Connection c, String leaf) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT FROM pg_constraint WHERE conrelid ="
+                + " ?::regclass AND conname = ?)")) {
+            ps.setString(1, leaf);
+            ps.setString(2, BOUND_CHECK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** What reloading leaves changed, all runs of this load together: [rows written, rows rejected]. */
