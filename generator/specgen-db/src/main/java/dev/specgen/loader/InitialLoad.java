@@ -19,15 +19,16 @@ import java.util.List;
  * {@code load --initial}: the partition-aware fast path for loads into empty partitions (a first load, a new time
  * range). Instead of dropping indexes on a live table, each empty leaf partition is
  * <ol>
- * <li>detached from its parent, and its indexes and key constraints dropped (their definitions are kept in the load
- * state, table {@code initial});</li>
+ * <li>detached from its parent, its indexes and key constraints dropped (their definitions are kept in the load
+ * state, table {@code initial}), and a CHECK constraint matching its bound added while it is empty;</li>
  * <li>filled standalone, without an index to maintain row by row: for a plain insert, each batch is COPYed straight
  * into the detached leaves through a {@link Shadow shadow} parent that routes every row to its leaf by the leaves'
  * own bounds; a batch that does not go in whole (a bad value, a row outside every detached leaf) takes the staging
  * path instead, where the rows of each leaf go into it with a plain INSERT (the function's rules: the last row of a
  * key wins, key order) and the others through the function;</li>
- * <li>given its indexes back (built once, over all its rows), then a CHECK constraint matching its bound, so that</li>
- * <li>ATTACH PARTITION does not have to scan it; then the CHECK is dropped again.</li>
+ * <li>given its indexes back (built once, over all its rows), on at least two sessions, so that</li>
+ * <li>ATTACH PARTITION, which finds its bound implied by the CHECK, does not have to scan it; then the CHECK is
+ * dropped again.</li>
  * </ol>
  * The leaves have no unique index while they fill, so the COPY does not see a key twice: building the unique indexes
  * does. When that finds a duplicate, the leaf is {@link LeafReload reloaded}: emptied, given its indexes, and its rows
@@ -184,8 +185,8 @@ final class InitialLoad {
     }
 
     /**
-     * Records what is needed to put the leaf back, then detaches it, drops its indexes and hangs it from the shadow
-     * parent, in one transaction.
+     * Records what is needed to put the leaf back, then detaches it, drops its indexes, adds the CHECK of its bound
+     * and hangs it from the shadow parent, in one transaction.
      */
     private static Leaf detach(Connection c, LoadState state, String loadId, String leaf, Optional<Shadow> shadow)
             throws SQLException {
