@@ -43,8 +43,15 @@ import org.postgresql.util.ServerErrorMessage;
 final class BatchWriter implements AutoCloseable {
     private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
 
-    /** A batch: its number, the line of its first record, and the records. */
-    record Batch(int index, List<Record> records) {
+    /**
+     * A batch: its number, the records, and whether the reader already encoded them for the direct COPY
+     * ({@code encoded}; then {@code binary} is that encoding, or null when the encoder declined them).
+     */
+    record Batch(int index, List<Record> records, byte[] binary, boolean encoded) {
+        Batch(int index, List<Record> records) {
+            this(index, records, null, false);
+        }
+
         long firstLine() {
             return records.get(0).line();
         }
@@ -60,7 +67,7 @@ final class BatchWriter implements AutoCloseable {
     /** After a direct COPY failed, the next batches take the staging path, this many at most (doubling from 1). */
     private static final int MAX_PENALTY = 64;
     /** Batches in a row the encoder declined (a spelling it does not read) before it is not tried again. */
-    private static final int MAX_DECLINED = 4;
+    static final int MAX_DECLINED = 4;
 
     private final Connection c;
     private final LoadTarget target;
@@ -185,7 +192,7 @@ final class BatchWriter implements AutoCloseable {
      */
     private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
-            Optional<byte[]> bin = encode(b.records(), false);
+            Optional<byte[]> bin = b.encoded() ? Optional.ofNullable(b.binary()) : encode(b.records(), false);
             long n = bin.isPresent() ? copyBinary(binaryDirectSql, bin.get()) : copyIn(directSql, b.records(), false);
             state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), n, List.of());
             c.commit();

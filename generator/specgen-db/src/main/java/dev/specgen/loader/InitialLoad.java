@@ -19,15 +19,16 @@ import java.util.List;
  * {@code load --initial}: the partition-aware fast path for loads into empty partitions (a first load, a new time
  * range). Instead of dropping indexes on a live table, each empty leaf partition is
  * <ol>
- * <li>detached from its parent, and its indexes and key constraints dropped (their definitions are kept in the load
- * state, table {@code initial});</li>
+ * <li>detached from its parent, its indexes and key constraints dropped (their definitions are kept in the load
+ * state, table {@code initial}), and a CHECK constraint matching its bound added while it is empty;</li>
  * <li>filled standalone, without an index to maintain row by row: for a plain insert, each batch is COPYed straight
  * into the detached leaves through a {@link Shadow shadow} parent that routes every row to its leaf by the leaves'
  * own bounds; a batch that does not go in whole (a bad value, a row outside every detached leaf) takes the staging
  * path instead, where the rows of each leaf go into it with a plain INSERT (the function's rules: the last row of a
  * key wins, key order) and the others through the function;</li>
- * <li>given its indexes back (built once, over all its rows), then a CHECK constraint matching its bound, so that</li>
- * <li>ATTACH PARTITION does not have to scan it; then the CHECK is dropped again.</li>
+ * <li>given its indexes back (built once, over all its rows), on at least two sessions, so that</li>
+ * <li>ATTACH PARTITION, which finds its bound implied by the CHECK, does not have to scan it; then the CHECK is
+ * dropped again.</li>
  * </ol>
  * The leaves have no unique index while they fill, so the COPY does not see a key twice: building the unique indexes
  * does. When that finds a duplicate, the leaf is {@link LeafReload reloaded}: emptied, given its indexes, and its rows
@@ -46,8 +47,17 @@ final class InitialLoad {
     /** Told about each partition once it is attached again with its rows (e.g. to refresh what triggers maintain). */
     @FunctionalInterface
     interface AfterAttach {
+        /** Nothing to tell: the leaves' rows are not even counted. */
+        AfterAttach NONE = (c, partition, rows) -> { };
+
         void attached(Connection c, String partition, long rows) throws SQLException;
     }
+
+    /** Sessions that finish the leaves (index builds, ATTACH) at least, whatever --jobs says. */
+    static final int FINISH_SESSIONS = 2;
+
+    /** The CHECK a detached leaf carries while it is out, the copy of its partition constraint (see {@link #finish}). */
+    static final String BOUND_CHECK = "specgen_initial_bound";
 
     /** A detached leaf: its qualified name, its parent, its bound and partition constraint, how to rebuild indexes. */
     record Leaf(String name, String parent, String bound, String constraint, List<String> indexes) {
@@ -87,7 +97,7 @@ final class InitialLoad {
     }
 
     static InitialLoad none() {
-        return new InitialLoad(List.of(), null, "", (c, p, n) -> { }, Optional.empty());
+        return new InitialLoad(List.of(), null, "", AfterAttach.NONE, Optional.empty());
     }
 
     List<Leaf> leaves() {
@@ -197,8 +207,8 @@ final class InitialLoad {
     }
 
     /**
-     * Records what is needed to put the leaf back, then detaches it, drops its indexes and hangs it from the shadow
-     * parent, in one transaction.
+     * Records what is needed to put the leaf back, then detaches it, drops its indexes, adds the CHECK of its bound
+     * and hangs it from the shadow parent, in one transaction.
      */
     private static Leaf detach(Connection c, LoadState state, String loadId, String leaf, Optional<Shadow> shadow,
             List<Identity> identity) throws SQLException {
@@ -272,6 +282,9 @@ final class InitialLoad {
                 for (Identity i : identity) {
                     st.execute("ALTER TABLE " + leaf + " ALTER COLUMN " + i.column() + " SET DEFAULT " + i.next());
                 }
+                // added while the leaf is empty, the CHECK costs no scan; every row the load writes into the leaf
+                // is checked against it as it goes in, so that ATTACH finds the bound proven and scans nothing
+                st.execute(boundCheck(leaf, constraint));
             }
             if (shadow.isPresent()) {
                 shadow.get().attach(c, leaf, bound);
@@ -318,7 +331,7 @@ final class InitialLoad {
 
     /**
      * Takes the leaves off the shadow parent, then rebuilds indexes (reloading a leaf whose unique index finds a key
-     * twice), checks the bound and attaches each partition again, {@code jobs} at a time.
+     * twice) and attaches each partition again, {@code jobs} (at least {@link #FINISH_SESSIONS}) at a time.
      */
     void finish(ConnectionSource source, int jobs, LoadTarget target, Input input) {
         if (leaves.isEmpty()) {
@@ -332,64 +345,99 @@ final class InitialLoad {
                         + Loader.oneLine(e), null);
             }
         }
+        // the leaves are independent: at least two sessions finish them, so that one leaf's index builds, mostly
+        // one backend's work, run beside another's even when the rows came through one session (--jobs 1); the
+        // DEFAULT partitions go last, so that no ATTACH of a ranged leaf has to scan a DEFAULT partition for its rows
         List<Identity> identity;
         try (Connection c = source.open()) {
             identity = identity(c, target.table());
         } catch (SQLException e) {
             throw new LoadException("cannot read the columns of " + target.table() + ": " + Loader.oneLine(e), null);
         }
-        parallel(leaves, jobs, source, (c, l) -> {
-            c.setAutoCommit(false);
-            if (twice(c, target, l)) {
-                // a replace's parent and key twice, which no unique index of the leaf may catch
-                LeafReload.run(source, target, l, input, state, loadId);
-            }
-            for (String index : l.indexes()) {
-                // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
-                // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                    st.execute(ifNotExists(index));
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    if ("23505".equals(e.getSQLState())) {
-                        // a key twice in the leaf: it is loaded again with its indexes in place, which builds them
-                        LeafReload.run(source, target, l, input, state, loadId);
-                        break;
-                    }
-                    if (!exists(e)) {
-                        throw e;
-                    }
-                }
-            }
-            long rows;
+        int sessions = Math.max(jobs, FINISH_SESSIONS);
+        List<Leaf> ranged = leaves.stream().filter(l -> !l.bound().equals("DEFAULT")).toList();
+        List<Leaf> defaults = leaves.stream().filter(l -> l.bound().equals("DEFAULT")).toList();
+        for (List<Leaf> group : List.of(ranged, defaults)) {
+            parallel(group, sessions, source, (c, l) -> finishLeaf(c, l, source, target, input, identity));
+        }
+    }
+
+    /** Builds one leaf's indexes (or reloads it), then attaches it without a scan and tells {@link #after}. */
+    private void finishLeaf(Connection c, Leaf l, ConnectionSource source, LoadTarget target, Input input,
+            List<Identity> identity) throws SQLException {
+        c.setAutoCommit(false);
+        if (twice(c, target, l)) {
+            // a replace's parent and key twice, which no unique index of the leaf may catch
+            LeafReload.run(source, target, l, input, state, loadId);
+        }
+        for (String index : l.indexes()) {
+            // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
+            // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
             try (Statement st = c.createStatement()) {
-                for (Identity i : identity) {
-                    // the table's identity again once attached
-                    st.execute("ALTER TABLE " + l.name() + " ALTER COLUMN " + i.column() + " DROP DEFAULT");
+                st.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                st.execute(ifNotExists(index));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                if ("23505".equals(e.getSQLState())) {
+                    // a key twice in the leaf: it is loaded again with its indexes in place, which builds them
+                    LeafReload.run(source, target, l, input, state, loadId);
+                    break;
                 }
-                st.execute("ALTER TABLE " + l.name() + " ADD CONSTRAINT specgen_initial_bound CHECK ("
-                        + l.constraint() + ")");
-                st.execute("ALTER TABLE " + l.parent() + " ATTACH PARTITION " + l.name() + " " + l.bound());
-                st.execute("ALTER TABLE " + l.name() + " DROP CONSTRAINT specgen_initial_bound");
+                if (!exists(e)) {
+                    throw e;
+                }
+            }
+        }
+        long rows = -1;
+        try (Statement st = c.createStatement()) {
+            for (Identity i : identity) {
+                // the table's identity again once attached
+                st.execute("ALTER TABLE " + l.name() + " ALTER COLUMN " + i.column() + " DROP DEFAULT");
+            }
+            if (!hasBoundCheck(c, l.name())) {
+                st.execute(boundCheck(l.name(), l.constraint())); // detached by a specgen that added it here
+            }
+            st.execute("ALTER TABLE " + l.parent() + " ATTACH PARTITION " + l.name() + " " + l.bound());
+            st.execute("ALTER TABLE " + l.name() + " DROP CONSTRAINT " + BOUND_CHECK);
+            if (after != AfterAttach.NONE) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + l.name())) {
                     rs.next();
                     rows = rs.getLong(1);
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + state.schema() + ".initial SET attached ="
-                        + " true WHERE load_id = ? AND leaf = ?")) {
-                    ps.setString(1, loadId);
-                    ps.setString(2, l.name());
-                    ps.executeUpdate();
-                }
-                after.attached(c, l.name(), rows);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        });
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + state.schema() + ".initial SET attached ="
+                    + " true WHERE load_id = ? AND leaf = ?")) {
+                ps.setString(1, loadId);
+                ps.setString(2, l.name());
+                ps.executeUpdate();
+            }
+            after.attached(c, l.name(), rows);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * The CHECK that lets ATTACH PARTITION skip its scan of the leaf (PostgreSQL proves the partition constraint from
+     * it: "partition constraint ... is implied by existing constraints").
+     */
+    static String boundCheck(String leaf, String constraint) {
+        return "ALTER TABLE " + leaf + " ADD CONSTRAINT " + BOUND_CHECK + " CHECK (" + constraint + ")";
+    }
+
+    private static boolean hasBoundCheck(Connection c, String leaf) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT FROM pg_constraint WHERE conrelid ="
+                + " ?::regclass AND conname = ?)")) {
+            ps.setString(1, leaf);
+            ps.setString(2, BOUND_CHECK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /**

@@ -131,7 +131,7 @@ public final class Loader {
         batches.set(before[0]);
         boolean initial = opts.initial().orElse(target.initialHint());
         InitialLoad init = initial ? InitialLoad.prepare(source, target, state, loadId,
-                opts.afterAttach().map(InitialLoad::hook).orElse((c, p, n) -> { })) : InitialLoad.none();
+                opts.afterAttach().map(InitialLoad::hook).orElse(InitialLoad.AfterAttach.NONE)) : InitialLoad.none();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "specgen-load-progress");
             t.setDaemon(true);
@@ -149,7 +149,8 @@ public final class Loader {
             w.start();
         }
         try {
-            read(file, format, batchSize, done, queue, readProgress);
+            read(file, format, batchSize, done, queue, readProgress,
+                    AheadEncoder.of(init.direct(target), target, format).orElse(null));
         } finally {
             for (int i = 0; i < workers.size(); i++) {
                 putQuietly(queue, END);
@@ -196,8 +197,9 @@ public final class Loader {
         volatile long bytes;
     }
 
+    /** Cuts the file into batches and queues them, each encoded for the direct COPY first when {@code ahead}. */
     private void read(Path file, InputFormat format, int batchSize, Set<Integer> done, BlockingQueue<Batch> queue,
-            RecordReaderProgress progress) {
+            RecordReaderProgress progress, AheadEncoder ahead) {
         try (InputStream in = Files.newInputStream(file); RecordReader r = new RecordReader(in, format)) {
             r.header();
             int index = 0;
@@ -206,7 +208,7 @@ public final class Loader {
             while ((rec = r.next()).isPresent()) {
                 cur.add(rec.get());
                 if (cur.size() == batchSize) {
-                    if (!offer(queue, index++, cur, done)) {
+                    if (!offer(queue, index++, cur, done, ahead)) {
                         return;
                     }
                     cur = new ArrayList<>(batchSize);
@@ -214,7 +216,7 @@ public final class Loader {
                 }
             }
             if (!cur.isEmpty()) {
-                offer(queue, index, cur, done);
+                offer(queue, index, cur, done, ahead);
             }
             progress.bytes = r.bytesRead();
         } catch (IOException e) {
@@ -223,12 +225,13 @@ public final class Loader {
     }
 
     /** Queues a batch unless an earlier run committed it; false once the load has to stop. */
-    private boolean offer(BlockingQueue<Batch> queue, int index, List<Record> records, Set<Integer> done) {
+    private boolean offer(BlockingQueue<Batch> queue, int index, List<Record> records, Set<Integer> done,
+            AheadEncoder ahead) {
         if (stopped.get() != null || failure.get() != null) {
             return false;
         }
         if (!done.contains(index)) {
-            putQuietly(queue, new Batch(index, records));
+            putQuietly(queue, ahead == null ? new Batch(index, records) : ahead.batch(index, records));
         }
         return true;
     }
