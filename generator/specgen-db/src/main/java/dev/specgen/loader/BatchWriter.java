@@ -3,9 +3,7 @@ package dev.specgen.loader;
 import dev.specgen.loader.LoadState.Reject;
 import dev.specgen.loader.RecordReader.Record;
 import dev.specgen.plan.BulkStatements;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -44,17 +43,25 @@ final class BatchWriter implements AutoCloseable {
     private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
 
     /**
-     * A batch: its number, the records, and whether the reader already encoded them for the direct COPY
-     * ({@code encoded}; then {@code binary} is that encoding, or null when the encoder declined them).
+     * A batch: its number, the records, and the records in binary COPY format when the reader encoded them (so that
+     * the worker's session sends its first byte at once: encoding here, while the server waits, was most of the
+     * client time a batch added to its COPY).
      */
-    record Batch(int index, List<Record> records, byte[] binary, boolean encoded) {
+    record Batch(int index, List<Record> records, Optional<Encoded> encoded) {
         Batch(int index, List<Record> records) {
-            this(index, records, null, false);
+            this(index, records, Optional.empty());
         }
 
         long firstLine() {
             return records.get(0).line();
         }
+    }
+
+    /**
+     * The reader's binary encoding of a batch's records, each led by its line when {@code lines} (staging) or not
+     * (straight into the table); {@code data} empty when the encoder declined them (they go as text).
+     */
+    record Encoded(boolean lines, Optional<byte[]> data) {
     }
 
     /**
@@ -66,8 +73,6 @@ final class BatchWriter implements AutoCloseable {
 
     /** After a direct COPY failed, the next batches take the staging path, this many at most (doubling from 1). */
     private static final int MAX_PENALTY = 64;
-    /** Batches in a row the encoder declined (a spelling it does not read) before it is not tried again. */
-    static final int MAX_DECLINED = 4;
 
     private final Connection c;
     private final LoadTarget target;
@@ -90,11 +95,10 @@ final class BatchWriter implements AutoCloseable {
     private final ReplacedParents.Session parents;
     /** COPY straight into the target (a plain insert), or null when every batch is staged. */
     private String directSql;
-    /** The binary encoder of the input's records, or null when its columns or format are not encoded. */
-    private BinaryCopy binary;
+    /** The binary encoder of the input's records, for batches the reader did not encode in the form needed. */
+    private final BinaryCopy.Tries binary;
     private final String binaryCopySql;
     private final String binaryDirectSql;
-    private int declined;
     /** Batches whose COPY (direct or staged) went in binary: for tests. */
     private int binaryBatches;
     private int penalty;
@@ -124,7 +128,7 @@ final class BatchWriter implements AutoCloseable {
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.copySql = target.copy(format);
         this.directSql = direct.map(r -> target.copyInto(r, "", format.copyOptions())).orElse(null);
-        this.binary = BinaryCopy.of(target.columns, format).orElse(null);
+        this.binary = new BinaryCopy.Tries(BinaryCopy.of(target.columns, format));
         this.binaryCopySql = target.copyBinary();
         this.binaryDirectSql = direct.map(r -> target.copyInto(r, "", "FORMAT binary")).orElse(null);
         for (BulkStatements.Statement st : writeSql) {
@@ -179,7 +183,7 @@ final class BatchWriter implements AutoCloseable {
     Outcome stage(Batch b) throws SQLException {
         List<Reject> rejects = new ArrayList<>();
         superseded = false;
-        List<Record> staged = copyToStage(b.records(), rejects);
+        List<Record> staged = copyToStage(b, rejects);
         long written = call(staged, rejects);
         return new Outcome(b.records().size(), written, rejects, false);
     }
@@ -192,7 +196,7 @@ final class BatchWriter implements AutoCloseable {
      */
     private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
-            Optional<byte[]> bin = b.encoded() ? Optional.ofNullable(b.binary()) : encode(b.records(), false);
+            Optional<byte[]> bin = binary(b, false);
             long n = bin.isPresent() ? copyBinary(binaryDirectSql, bin.get()) : copyIn(directSql, b.records(), false);
             state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), n, List.of());
             c.commit();
@@ -212,18 +216,15 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    /** The records in binary, or empty when the encoder is off or declines them (too often: off for good). */
-    private Optional<byte[]> encode(List<Record> records, boolean lines) {
-        if (binary == null) {
-            return Optional.empty();
+    /**
+     * The batch in binary, with or without lines: as the reader encoded it when it did so in that form (empty if it
+     * declined), else encoded here (empty when the encoder is off or declines).
+     */
+    private Optional<byte[]> binary(Batch b, boolean lines) {
+        if (b.encoded().isPresent() && b.encoded().get().lines() == lines) {
+            return b.encoded().get().data();
         }
-        Optional<byte[]> out = binary.encode(records, lines);
-        if (out.isEmpty() && ++declined >= MAX_DECLINED) {
-            binary = null;
-        } else if (out.isPresent()) {
-            declined = 0;
-        }
-        return out;
+        return binary.encode(b.records(), lines);
     }
 
     /** Batches COPYed in binary so far (tests). */
@@ -232,11 +233,12 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /**
-     * COPYs {@code records} into staging, in binary if they encode and go in whole; otherwise as text
+     * COPYs the batch's records into staging, in binary if they encode and go in whole; otherwise as text
      * ({@link #copy}), which finds the rows COPY refuses by their lines.
      */
-    private List<Record> copyToStage(List<Record> records, List<Reject> rejects) throws SQLException {
-        Optional<byte[]> bin = encode(records, true);
+    private List<Record> copyToStage(Batch b, List<Reject> rejects) throws SQLException {
+        List<Record> records = b.records();
+        Optional<byte[]> bin = binary(b, true);
         if (bin.isPresent()) {
             Savepoint sp = c.setSavepoint();
             try {
@@ -313,11 +315,16 @@ final class BatchWriter implements AutoCloseable {
         return n;
     }
 
+    /** COPYs {@code data} in one write (the driver sends it as it is, without a copy through a stream's buffer). */
     private long copyBytes(String sql, byte[] data) throws SQLException {
+        CopyIn in = copy.copyIn(sql);
         try {
-            return copy.copyIn(sql, new ByteArrayInputStream(data));
-        } catch (IOException e) {
-            throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
+            in.writeToCopy(data, 0, data.length);
+            return in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 

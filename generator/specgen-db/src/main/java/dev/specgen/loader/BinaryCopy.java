@@ -40,6 +40,39 @@ final class BinaryCopy {
         this.codecs = List.copyOf(codecs);
     }
 
+    /**
+     * One thread's use of an encoder: after {@link #MAX_DECLINED} batches in a row it could not encode (a spelling it
+     * does not read), it is not tried again, so that a file of such values is not scanned twice.
+     */
+    static final class Tries {
+        /** Batches in a row the encoder declined before it is switched off. */
+        static final int MAX_DECLINED = 4;
+        private BinaryCopy binary;
+        private int declined;
+
+        Tries(Optional<BinaryCopy> binary) {
+            this.binary = binary.orElse(null);
+        }
+
+        boolean on() {
+            return binary != null;
+        }
+
+        /** The records in binary, or empty when the encoder is off or declines them. */
+        Optional<byte[]> encode(List<Record> records, boolean lines) {
+            if (binary == null) {
+                return Optional.empty();
+            }
+            Optional<byte[]> out = binary.encode(records, lines);
+            if (out.isEmpty() && ++declined >= MAX_DECLINED) {
+                binary = null;
+            } else if (out.isPresent()) {
+                declined = 0;
+            }
+            return out;
+        }
+    }
+
     /** The encoder for {@code columns} of a CSV input, or empty when a column's type is not one encoded here. */
     static Optional<BinaryCopy> of(List<Field> columns, InputFormat format) {
         if (format != InputFormat.CSV) {
@@ -111,44 +144,52 @@ final class BinaryCopy {
         return Optional.of(b.toArray());
     }
 
+    /**
+     * Encodes field {@code i}. A field is read where it lies in the record ({@link Fields#value}: no copy unless it
+     * holds a doubled quote), so that encoding allocates nothing per field: it runs on the load's reader thread, beside
+     * the server on the same cores.
+     */
     private static boolean field(Buf b, Codec c, Fields f, int i) {
         if (f.isNull(i)) {
             b.int32(-1);
             return true;
         }
         byte[] s = f.value(i);
+        int o = f.offset();
+        int n = f.length();
         return switch (c) {
             case TEXT -> {
-                b.int32(s.length);
-                b.bytes(s, 0, s.length);
+                b.int32(n);
+                b.bytes(s, o, n);
                 yield true;
             }
             case JSONB -> {
-                b.int32(s.length + 1);
+                b.int32(n + 1);
                 b.int8(1); // jsonb's binary format 1: the text
-                b.bytes(s, 0, s.length);
+                b.bytes(s, o, n);
                 yield true;
             }
-            case INT2 -> integer(b, s, 2, Short.MIN_VALUE, Short.MAX_VALUE);
-            case INT4 -> integer(b, s, 4, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case INT8 -> integer(b, s, 8, Long.MIN_VALUE, Long.MAX_VALUE);
-            case NUMERIC -> numeric(b, s);
-            case UUID -> uuid(b, s);
-            case BOOL -> bool(b, s);
-            case DATE -> date(b, s);
-            case TIMESTAMP -> timestamp(b, s);
-            case BYTEA -> bytea(b, s);
+            case INT2 -> integer(b, s, o, n, 2, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INT4 -> integer(b, s, o, n, 4, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case INT8 -> integer(b, s, o, n, 8, Long.MIN_VALUE, Long.MAX_VALUE);
+            case NUMERIC -> numeric(b, s, o, n);
+            case UUID -> uuid(b, s, o, n);
+            case BOOL -> bool(b, s, o, n);
+            case DATE -> date(b, s, o, n);
+            case TIMESTAMP -> timestamp(b, s, o, n);
+            case BYTEA -> bytea(b, s, o, n);
         };
     }
 
     /** {@code -?[0-9]+} within the type's range (int2in/int4in/int8in also take spaces, +, _ and 0x: as text). */
-    static boolean integer(Buf b, byte[] s, int size, long min, long max) {
-        int i = s.length > 0 && s[0] == '-' ? 1 : 0;
-        if (i == s.length || s.length - i > 19) {
+    static boolean integer(Buf b, byte[] s, int o, int n, int size, long min, long max) {
+        int end = o + n;
+        int i = n > 0 && s[o] == '-' ? o + 1 : o;
+        if (i == end || end - i > 19) {
             return false;
         }
         long v = 0;
-        for (int k = i; k < s.length; k++) {
+        for (int k = i; k < end; k++) {
             int d = s[k] - '0';
             if (d < 0 || d > 9) {
                 return false;
@@ -158,7 +199,7 @@ final class BinaryCopy {
                 return false; // overflow past Long.MIN_VALUE
             }
         }
-        if (i == 0) {
+        if (i == o) {
             if (v == Long.MIN_VALUE) {
                 return false;
             }
@@ -181,8 +222,8 @@ final class BinaryCopy {
      * scale the digits after the point (as numeric_in keeps it); numeric_recv applies the column's typmod as
      * numeric_in does. Exponents, infinities, spaces and signs other than a leading minus go as text.
      */
-    static boolean numeric(Buf b, byte[] s) {
-        if (s.length == 3 && (s[0] | 0x20) == 'n' && (s[1] | 0x20) == 'a' && (s[2] | 0x20) == 'n') {
+    static boolean numeric(Buf b, byte[] s, int o, int len) {
+        if (len == 3 && (s[o] | 0x20) == 'n' && (s[o + 1] | 0x20) == 'a' && (s[o + 2] | 0x20) == 'n') {
             b.int32(8);
             b.int16(0);
             b.int16(0);
@@ -190,26 +231,27 @@ final class BinaryCopy {
             b.int16(0);
             return true;
         }
-        if (s.length == 0 || s.length > MAX_NUMERIC_CHARS) {
+        if (len == 0 || len > MAX_NUMERIC_CHARS) {
             return false;
         }
-        boolean neg = s[0] == '-';
-        int i = neg ? 1 : 0;
+        int end = o + len;
+        boolean neg = s[o] == '-';
+        int i = neg ? o + 1 : o;
         int intStart = i;
-        while (i < s.length && s[i] >= '0' && s[i] <= '9') {
+        while (i < end && s[i] >= '0' && s[i] <= '9') {
             i++;
         }
         int intEnd = i;
         int fracStart = i;
         int fracEnd = i;
-        if (i < s.length && s[i] == '.') {
+        if (i < end && s[i] == '.') {
             fracStart = ++i;
-            while (i < s.length && s[i] >= '0' && s[i] <= '9') {
+            while (i < end && s[i] >= '0' && s[i] <= '9') {
                 i++;
             }
             fracEnd = i;
         }
-        if (i != s.length || intEnd == intStart && fracEnd == fracStart) {
+        if (i != end || intEnd == intStart && fracEnd == fracStart) {
             return false;
         }
         while (intStart < intEnd && s[intStart] == '0') {
@@ -262,31 +304,26 @@ final class BinaryCopy {
     }
 
     /** {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, hex digits in either case (uuid_in also takes braces and more). */
-    static boolean uuid(Buf b, byte[] s) {
-        if (s.length != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-') {
+    static boolean uuid(Buf b, byte[] s, int o, int n) {
+        if (n != 36 || s[o + 8] != '-' || s[o + 13] != '-' || s[o + 18] != '-' || s[o + 23] != '-') {
             return false;
         }
-        byte[] out = new byte[16];
-        int o = 0;
-        for (int k = 0; k < 36; k++) {
-            if (k == 8 || k == 13 || k == 18 || k == 23) {
-                continue;
-            }
-            int h = hex(s[k]);
-            int l = hex(s[++k]);
-            if (h < 0 || l < 0) {
-                return false;
-            }
-            out[o++] = (byte) (h << 4 | l);
+        int at = b.reserve(20); // written in place; dropped with the batch if a digit is not hex
+        b.int32At(at, 16);
+        int bad = 0;
+        for (int k = 0; k < 16; k++) {
+            int p = o + UUID_DIGITS[k];
+            int h = HEX[s[p] & 0xff];
+            int l = HEX[s[p + 1] & 0xff];
+            bad |= h | l; // -1 where a byte is not a hex digit
+            b.byteAt(at + 4 + k, h << 4 | l);
         }
-        b.int32(16);
-        b.bytes(out, 0, 16);
-        return true;
+        return bad >= 0;
     }
 
     /** t, f, true, false, yes, no, on, off, 1, 0 in any case (boolin also takes prefixes and spaces: as text). */
-    static boolean bool(Buf b, byte[] s) {
-        String v = new String(s, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+    static boolean bool(Buf b, byte[] s, int o, int n) {
+        String v = new String(s, o, n, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
         int x = switch (v) {
             case "t", "true", "yes", "on", "1" -> 1;
             case "f", "false", "no", "off", "0" -> 0;
@@ -301,17 +338,17 @@ final class BinaryCopy {
     }
 
     /** {@code YYYY-MM-DD} (a year from 1 to 9999, read the same whatever DateStyle says), or ±infinity. */
-    static boolean date(Buf b, byte[] s) {
+    static boolean date(Buf b, byte[] s, int o, int n) {
         long days;
-        if (is(s, "infinity")) {
+        if (is(s, o, n, "infinity")) {
             days = Integer.MAX_VALUE;
-        } else if (is(s, "-infinity")) {
+        } else if (is(s, o, n, "-infinity")) {
             days = Integer.MIN_VALUE;
         } else {
-            if (s.length != 10) {
+            if (n != 10) {
                 return false;
             }
-            long d = epochDay(s);
+            long d = epochDay(s, o);
             if (d == Long.MIN_VALUE) {
                 return false;
             }
@@ -327,31 +364,31 @@ final class BinaryCopy {
      * 2000-01-01. timestamp_recv rounds to the column's precision as timestamp_in does. 24:00:00, leap seconds, zones
      * (which timestamp without time zone ignores), BC and other spellings go as text.
      */
-    static boolean timestamp(Buf b, byte[] s) {
+    static boolean timestamp(Buf b, byte[] s, int o, int n) {
         long micros;
-        if (is(s, "infinity")) {
+        if (is(s, o, n, "infinity")) {
             micros = Long.MAX_VALUE;
-        } else if (is(s, "-infinity")) {
+        } else if (is(s, o, n, "-infinity")) {
             micros = Long.MIN_VALUE;
         } else {
-            if (s.length < 19 || s.length == 20 || s.length > 26 || s[10] != ' ' && s[10] != 'T' || s[13] != ':'
-                    || s[16] != ':') {
+            if (n < 19 || n == 20 || n > 26 || s[o + 10] != ' ' && s[o + 10] != 'T' || s[o + 13] != ':'
+                    || s[o + 16] != ':') {
                 return false;
             }
-            long day = epochDay(s);
-            int h = two(s, 11);
-            int m = two(s, 14);
-            int sec = two(s, 17);
+            long day = epochDay(s, o);
+            int h = two(s, o + 11);
+            int m = two(s, o + 14);
+            int sec = two(s, o + 17);
             if (day == Long.MIN_VALUE || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) {
                 return false;
             }
             long frac = 0;
-            if (s.length > 19) {
-                if (s[19] != '.') {
+            if (n > 19) {
+                if (s[o + 19] != '.') {
                     return false;
                 }
                 for (int k = 20; k < 26; k++) {
-                    int d = k < s.length ? s[k] - '0' : 0;
+                    int d = k < n ? s[o + k] - '0' : 0;
                     if (d < 0 || d > 9) {
                         return false;
                     }
@@ -366,34 +403,33 @@ final class BinaryCopy {
     }
 
     /** bytea's hex form {@code \x...} (bytea_in's escape form goes as text). */
-    static boolean bytea(Buf b, byte[] s) {
-        if (s.length < 2 || s[0] != '\\' || s[1] != 'x' || s.length % 2 != 0) {
+    static boolean bytea(Buf b, byte[] s, int o, int len) {
+        if (len < 2 || s[o] != '\\' || s[o + 1] != 'x' || len % 2 != 0) {
             return false;
         }
-        int n = (s.length - 2) / 2;
-        byte[] out = new byte[n];
+        int n = (len - 2) / 2;
+        int at = b.reserve(4 + n);
+        b.int32At(at, n);
         for (int k = 0; k < n; k++) {
-            int h = hex(s[2 + 2 * k]);
-            int l = hex(s[3 + 2 * k]);
+            int h = hex(s[o + 2 + 2 * k]);
+            int l = hex(s[o + 3 + 2 * k]);
             if (h < 0 || l < 0) {
                 return false;
             }
-            out[k] = (byte) (h << 4 | l);
+            b.byteAt(at + 4 + k, h << 4 | l);
         }
-        b.int32(n);
-        b.bytes(out, 0, n);
         return true;
     }
 
     /** Days from 1970-01-01 of {@code YYYY-MM-DD} at the start of {@code s}, or Long.MIN_VALUE if not a date. */
-    private static long epochDay(byte[] s) {
-        if (s[4] != '-' || s[7] != '-') {
+    private static long epochDay(byte[] s, int o) {
+        if (s[o + 4] != '-' || s[o + 7] != '-') {
             return Long.MIN_VALUE;
         }
-        int y1 = two(s, 0);
-        int y2 = two(s, 2);
-        int mo = two(s, 5);
-        int d = two(s, 8);
+        int y1 = two(s, o);
+        int y2 = two(s, o + 2);
+        int mo = two(s, o + 5);
+        int d = two(s, o + 8);
         if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || y1 * 100 + y2 == 0) {
             return Long.MIN_VALUE; // year 0 does not exist for PostgreSQL
         }
@@ -410,12 +446,12 @@ final class BinaryCopy {
         return a < 0 || a > 9 || c < 0 || c > 9 ? -1 : a * 10 + c;
     }
 
-    private static boolean is(byte[] s, String word) {
-        if (s.length != word.length()) {
+    private static boolean is(byte[] s, int o, int n, String word) {
+        if (n != word.length()) {
             return false;
         }
-        for (int k = 0; k < s.length; k++) {
-            if ((s[k] | 0x20) != word.charAt(k) && s[k] != word.charAt(k)) {
+        for (int k = 0; k < n; k++) {
+            if ((s[o + k] | 0x20) != word.charAt(k) && s[o + k] != word.charAt(k)) {
                 return false;
             }
         }
@@ -423,11 +459,23 @@ final class BinaryCopy {
     }
 
     private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+        return HEX[c & 0xff];
+    }
+
+    /** Each byte's value as a hex digit, or -1. */
+    private static final int[] HEX = new int[256];
+    /** Where each of a uuid's 16 bytes starts in its 36 characters. */
+    private static final int[] UUID_DIGITS = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
+
+    static {
+        java.util.Arrays.fill(HEX, -1);
+        for (int c = 0; c < 10; c++) {
+            HEX['0' + c] = c;
         }
-        int l = c | 0x20;
-        return l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
+        for (int c = 0; c < 6; c++) {
+            HEX['a' + c] = 10 + c;
+            HEX['A' + c] = 10 + c;
+        }
     }
 
     /**
@@ -440,6 +488,9 @@ final class BinaryCopy {
         private int[] end = new int[16];
         private boolean[] quoted = new boolean[16];
         private int n;
+        private byte[] scratch = new byte[64];
+        private int valueOffset;
+        private int valueLength;
 
         /** Splits {@code r}; false unless it holds exactly {@code expected} fields. */
         boolean split(byte[] r, int expected) {
@@ -501,19 +552,45 @@ final class BinaryCopy {
             return !quoted[k] && start[k] == end[k];
         }
 
+        /**
+         * The array that holds field {@code k}'s value, at {@link #offset} for {@link #length} bytes: the record
+         * itself, or for a quoted field with doubled quotes a scratch copy with them halved (valid until the next
+         * call).
+         */
         byte[] value(int k) {
+            valueOffset = start[k];
+            valueLength = end[k] - start[k];
             if (!quoted[k]) {
-                return java.util.Arrays.copyOfRange(rec, start[k], end[k]);
+                return rec;
             }
-            byte[] out = new byte[end[k] - start[k]];
+            int i = start[k];
+            while (i < end[k] && rec[i] != '"') {
+                i++;
+            }
+            if (i == end[k]) {
+                return rec; // quoted, but no doubled quote inside
+            }
+            if (scratch.length < valueLength) {
+                scratch = new byte[Math.max(valueLength, scratch.length * 2)];
+            }
             int o = 0;
-            for (int i = start[k]; i < end[k]; i++) {
-                out[o++] = rec[i];
+            for (i = start[k]; i < end[k]; i++) {
+                scratch[o++] = rec[i];
                 if (rec[i] == '"') {
                     i++; // the second of a doubled quote
                 }
             }
-            return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+            valueOffset = 0;
+            valueLength = o;
+            return scratch;
+        }
+
+        int offset() {
+            return valueOffset;
+        }
+
+        int length() {
+            return valueLength;
         }
     }
 
@@ -554,6 +631,24 @@ final class BinaryCopy {
         void int64(long v) {
             int32((int) (v >>> 32));
             int32((int) v);
+        }
+
+        /** Makes room for {@code n} bytes and counts them as written; returns where they start. */
+        int reserve(int n) {
+            room(n);
+            len += n;
+            return len - n;
+        }
+
+        void byteAt(int at, int v) {
+            a[at] = (byte) v;
+        }
+
+        void int32At(int at, int v) {
+            a[at] = (byte) (v >>> 24);
+            a[at + 1] = (byte) (v >>> 16);
+            a[at + 2] = (byte) (v >>> 8);
+            a[at + 3] = (byte) v;
         }
 
         void bytes(byte[] b, int off, int n) {

@@ -31,10 +31,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,6 +62,7 @@ public final class Loader {
     private final AtomicLong direct = new AtomicLong();
     private final AtomicReference<String> stopped = new AtomicReference<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private volatile boolean digestAbandoned;
 
     private Loader(LoadOptions opts, ConnectionSource source, LoadListener listener) {
         this.opts = opts;
@@ -87,6 +91,22 @@ public final class Loader {
 
     private LoadResult load() {
         long t0 = System.nanoTime();
+        // The file's digest (a full read of it) is taken beside the specs' validation and the first connection
+        // instead of before them: it names the load, so it is only waited for when the load state is opened.
+        CompletableFuture<String> digest = Files.isRegularFile(opts.file()) ? CompletableFuture.supplyAsync(
+                () -> sha256(opts.file(), () -> digestAbandoned), r -> {
+                    Thread t = new Thread(r, "specgen-load-sha256");
+                    t.setDaemon(true);
+                    t.start();
+                }) : CompletableFuture.completedFuture("");
+        try {
+            return load(t0, digest);
+        } finally {
+            digestAbandoned = true; // done by now, or the load could not start: the digest thread stops reading
+        }
+    }
+
+    private LoadResult load(long t0, CompletableFuture<String> digest) {
         SpecModel model = model(opts);
         Action.Bulk action = LoadTarget.action(model, opts.action());
         Entity entity = LoadTarget.entityOf(model, action);
@@ -104,10 +124,8 @@ public final class Loader {
         } catch (IOException e) {
             throw new LoadException("cannot read " + file + ": " + e.getMessage(), null);
         }
-        String sha = sha256(file);
-        String loadId = sha256(sha + "\u0000" + target.function() + "\u0000" + target.columns.stream()
-                .map(f -> f.name()).toList());
         LoadState state = new LoadState(opts.stateSchema());
+        String loadId;
         int batchSize;
         Set<Integer> done;
         long[] before;
@@ -115,6 +133,9 @@ public final class Loader {
         try (Connection c = source.open()) {
             checkFunction(c, target);
             state.create(c);
+            String sha = join(digest);
+            loadId = sha256(sha + "\u0000" + target.function() + "\u0000" + target.columns.stream()
+                    .map(f -> f.name()).toList());
             batchSize = state.begin(c, loadId, target.table(), file.getFileName().toString(), sha,
                     opts.batchSize().orElse(target.batchSizeHint().orElse(LoadOptions.DEFAULT_BATCH_SIZE)),
                     opts.forget());
@@ -149,8 +170,8 @@ public final class Loader {
             w.start();
         }
         try {
-            read(file, format, batchSize, done, queue, readProgress,
-                    AheadEncoder.of(init.direct(target), target, format).orElse(null));
+            BinaryCopy.Tries binary = new BinaryCopy.Tries(BinaryCopy.of(target.columns, format));
+            read(file, format, batchSize, done, queue, readProgress, binary, init.direct(target).isEmpty());
         } finally {
             for (int i = 0; i < workers.size(); i++) {
                 putQuietly(queue, END);
@@ -197,9 +218,13 @@ public final class Loader {
         volatile long bytes;
     }
 
-    /** Cuts the file into batches and queues them, each encoded for the direct COPY first when {@code ahead}. */
+    /**
+     * Cuts the file into batches and queues them, each encoded in binary COPY format here when the encoder reads its
+     * values exactly: with each record's line for the staging table ({@code lines}) or without (a plain insert's COPY
+     * straight into the table), so that a worker's session is never idle while its batch is encoded.
+     */
     private void read(Path file, InputFormat format, int batchSize, Set<Integer> done, BlockingQueue<Batch> queue,
-            RecordReaderProgress progress, AheadEncoder ahead) {
+            RecordReaderProgress progress, BinaryCopy.Tries binary, boolean lines) {
         try (InputStream in = Files.newInputStream(file); RecordReader r = new RecordReader(in, format)) {
             r.header();
             int index = 0;
@@ -208,7 +233,7 @@ public final class Loader {
             while ((rec = r.next()).isPresent()) {
                 cur.add(rec.get());
                 if (cur.size() == batchSize) {
-                    if (!offer(queue, index++, cur, done, ahead)) {
+                    if (!offer(queue, index++, cur, done, binary, lines)) {
                         return;
                     }
                     cur = new ArrayList<>(batchSize);
@@ -216,7 +241,7 @@ public final class Loader {
                 }
             }
             if (!cur.isEmpty()) {
-                offer(queue, index, cur, done, ahead);
+                offer(queue, index, cur, done, binary, lines);
             }
             progress.bytes = r.bytesRead();
         } catch (IOException e) {
@@ -226,12 +251,14 @@ public final class Loader {
 
     /** Queues a batch unless an earlier run committed it; false once the load has to stop. */
     private boolean offer(BlockingQueue<Batch> queue, int index, List<Record> records, Set<Integer> done,
-            AheadEncoder ahead) {
+            BinaryCopy.Tries binary, boolean lines) {
         if (stopped.get() != null || failure.get() != null) {
             return false;
         }
         if (!done.contains(index)) {
-            putQuietly(queue, ahead == null ? new Batch(index, records) : ahead.batch(index, records));
+            Optional<BatchWriter.Encoded> encoded = binary.on()
+                    ? Optional.of(new BatchWriter.Encoded(lines, binary.encode(records, lines))) : Optional.empty();
+            putQuietly(queue, new Batch(index, records, encoded));
         }
         return true;
     }
@@ -344,12 +371,16 @@ public final class Loader {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
-    static String sha256(Path file) {
+    /** The file's SHA-256 in hex; "" if {@code stop} says so before the end (nobody waits for it any more). */
+    static String sha256(Path file, BooleanSupplier stop) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) {
+                if (stop.getAsBoolean()) {
+                    return "";
+                }
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());
@@ -357,6 +388,18 @@ public final class Loader {
             throw new LoadException("cannot read " + file + ": " + e.getMessage(), null);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The digest, or the LoadException that reading the file for it threw. */
+    private static String join(CompletableFuture<String> digest) {
+        try {
+            return digest.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 

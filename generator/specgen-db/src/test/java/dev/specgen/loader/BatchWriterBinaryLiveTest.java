@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.specgen.db.Database;
 import dev.specgen.loader.BatchWriter.Batch;
+import dev.specgen.loader.BatchWriter.Encoded;
 import dev.specgen.loader.BatchWriter.Outcome;
 import dev.specgen.loader.RecordReader.Record;
 import dev.specgen.model.Action;
@@ -56,10 +57,14 @@ class BatchWriterBinaryLiveTest {
         }
     }
 
-    private static BatchWriter writer(String action) throws SQLException {
+    private static LoadTarget target(String action) {
         Action.Bulk a = LoadTarget.action(model, action);
         Entity e = LoadTarget.entityOf(model, a);
-        LoadTarget t = LoadTarget.of(e, a, List.of("id", "sold_at", "quantity", "region"));
+        return LoadTarget.of(e, a, List.of("id", "sold_at", "quantity", "region"));
+    }
+
+    private static BatchWriter writer(String action) throws SQLException {
+        LoadTarget t = target(action);
         return new BatchWriter(db.connect(scratch), t, InputFormat.CSV, new LoadState("ld_state"), "L",
                 t.statements("", Optional.empty()), t.directTable(), null);
     }
@@ -94,7 +99,7 @@ class BatchWriterBinaryLiveTest {
                     o.rejects().get(0).sqlState() + " " + o.rejects().get(0).error());
         }
         assertEquals("5|2024-02-03 10:00:00", one("SELECT count(*) || '|' || max(sold_at) FILTER (WHERE region = 'r3x')"
-                + " FROM ld.sale"));
+                + " FROM ld.sale WHERE id < '00000010-0000-0000-0000-000000000000'"));
     }
 
     @Test
@@ -103,6 +108,60 @@ class BatchWriterBinaryLiveTest {
             Outcome o = w.write(batch(10, LoaderLiveTest.good(11), LoaderLiveTest.good(12)));
             assertEquals(List.of(2L, false, 1), List.of(o.written(), o.direct(), w.binaryBatches()));
         }
+    }
+
+    /** A batch as the load's reader queues it: its records, and their binary encoding in the given form. */
+    private static Batch encoded(Batch b, boolean lines, List<Record> payload) {
+        BinaryCopy enc = BinaryCopy.of(target("load_sales").columns, InputFormat.CSV).orElseThrow();
+        return new Batch(b.index(), b.records(), Optional.of(new Encoded(lines, enc.encode(payload, lines))));
+    }
+
+    @Test
+    void aBatchTheReaderEncodedIsSentAsItIs() throws Exception {
+        Batch b = batch(20, LoaderLiveTest.good(21), LoaderLiveTest.good(22));
+        // the payload differs from the records in one value, so the table shows which of the two was sent
+        List<Record> payload = new ArrayList<>(b.records());
+        payload.set(1, new Record(2002, LoaderLiveTest.good(22).replace(",2024-02-23 10:00:00,5,", ",2024-02-23"
+                + " 10:00:00,7,").getBytes(StandardCharsets.UTF_8)));
+        try (BatchWriter w = writer("load_sales")) {
+            Outcome o = w.write(encoded(b, false, payload));
+            assertEquals(List.of(2L, true, 1), List.of(o.written(), o.direct(), w.binaryBatches()));
+        }
+        assertEquals("4,7", one("SELECT string_agg(quantity::text, ',' ORDER BY id) FROM ld.sale WHERE id IN"
+                + " ('00000015-0000-4000-8000-000000000015', '00000016-0000-4000-8000-000000000016')"));
+    }
+
+    @Test
+    void aBatchTheReaderDeclinedGoesAsTextAndOneEncodedForStagingIsEncodedAgainForTheTable() throws Exception {
+        try (BatchWriter w = writer("load_sales")) {
+            Batch b = batch(30, LoaderLiveTest.good(31));
+            Outcome o = w.write(new Batch(b.index(), b.records(), Optional.of(new Encoded(false, Optional.empty()))));
+            assertEquals(List.of(1L, true, 0), List.of(o.written(), o.direct(), w.binaryBatches()),
+                    "declined by the reader: text, not encoded a second time");
+            b = batch(31, LoaderLiveTest.good(32));
+            o = w.write(encoded(b, true, b.records()));
+            assertEquals(List.of(1L, true, 1), List.of(o.written(), o.direct(), w.binaryBatches()),
+                    "encoded with lines (for staging): the writer encodes it for the table itself");
+        }
+    }
+
+    @Test
+    void aBatchTheServerRefusesMidwayFallsBackAndRejectsExactlyTheBadRows() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 40; i < 70; i++) {
+            // rows 47 and 61 (quantity 0): encoded by the client, refused by the table's check halfway through
+            rows.add(i == 47 || i == 61 ? LoaderLiveTest.good(i).replaceFirst(",\\d,\"r", ",0,\"r")
+                    : LoaderLiveTest.good(i));
+        }
+        Batch b = batch(40, rows.toArray(String[]::new));
+        try (BatchWriter w = writer("load_sales")) {
+            Outcome o = w.write(encoded(b, false, b.records()));
+            assertEquals(List.of(28L, false), List.of(o.written(), o.direct()));
+            assertEquals(List.of("4009 23514", "4023 23514"), o.rejects().stream()
+                    .map(r -> r.line() + " " + r.sqlState()).toList());
+        }
+        assertEquals(28L, Long.parseLong(one("SELECT count(*) FROM ld.sale WHERE id BETWEEN"
+                + " '00000028-0000-0000-0000-000000000000' AND '00000046-0000-0000-0000-000000000000'")));
     }
 
     private static String one(String sql) throws SQLException {
