@@ -194,7 +194,7 @@ final class BatchWriter implements AutoCloseable {
     private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
             Optional<Map<String, List<Record>>> leaves = router == null ? Optional.empty()
-                    : router.route(c, b.records());
+                    : router.route(b.records());
             long n = 0;
             if (leaves.isPresent()) {
                 for (Map.Entry<String, List<Record>> leaf : leaves.get().entrySet()) {

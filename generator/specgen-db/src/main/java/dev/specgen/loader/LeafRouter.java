@@ -3,16 +3,19 @@ package dev.specgen.loader;
 import dev.specgen.loader.RecordReader.Record;
 import dev.specgen.model.Field;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends a plain insert's batch straight to the leaf partitions, one COPY per leaf, when the partitioned table has an
@@ -21,28 +24,43 @@ import java.util.Optional;
  * which costs a WAL record and an index round per row more than COPY into the leaf, where the leaf's own statement
  * trigger captures the rows (a statement trigger fires for the table the statement names, never for its parent).
  *
- * <p>Only when routing the rows changes nothing but that: one level of partitions keyed by plain columns of the default
- * collation, all in the input; every leaf carries exactly the parent's statement-level INSERT triggers (same name,
- * function, arguments and state: a trigger on the parent alone, e.g. a workflow's, would not fire), may be inserted
- * into by this role, and has no row security (the parent neither); every column the input lacks has the same default
- * on the leaf as on the parent, and none is an identity column. Otherwise every batch goes to the parent as before.
+ * <p>Only when routing the rows changes nothing but that: one level of RANGE partitions on one plain column of the
+ * default collation, an integer, date or timestamp that the input supplies; every leaf carries exactly the parent's
+ * statement-level INSERT triggers (same name, function, arguments and state: a trigger on the parent alone, e.g. a
+ * workflow's, would not fire), may be inserted into by this role, and has no row security (the parent neither); every
+ * column the input lacks has the same default on the leaf as on the parent, and none is an identity column.
+ * Otherwise every batch goes to the parent as before.
  *
- * <p>The server tells each row's leaf: the key fields are sent as text and cast as COPY would cast them, then tested
- * against each leaf's partition constraint ({@code pg_get_partition_constraintdef}), in the session's own settings. A
- * batch with a row that no leaf takes, or a field the client does not split, is not routed ({@link #route} gives
- * empty) and goes to the parent. COPY into a leaf checks the leaf's constraint itself, so a wrong route fails the
- * batch rather than misplacing a row.
+ * <p>The client routes: it reads each row's key with {@link BinaryCopy}'s exact readers (the spellings the server
+ * reads the same whatever the session's settings) and finds its leaf among the leaves' bounds by binary search; NULL
+ * goes to the DEFAULT leaf. A batch with a key spelled otherwise, or a row no leaf takes, is not routed ({@link #route}
+ * gives empty) and goes to the parent. COPY into a leaf checks the leaf's bound itself, so a wrong route (a timestamp
+ * the column's precision rounds across a bound) fails the batch, which then takes the staging path, rather than
+ * misplacing a row. Measured first and not kept: the server routing each batch (the key fields sent as a text array,
+ * cast and tested against each leaf's partition constraint) cost about as much server CPU as the multi-row inserts
+ * saved (PostgreSQL 15, 10,000 rows, 13 leaves: ~15 ms).
  */
 final class LeafRouter {
+    /** One leaf's range: keys from {@code lower} (inclusive) to {@code upper} (exclusive), as the codec reads them. */
+    private record Range(long lower, long upper, int leaf) {
+    }
+
     private final List<String> leaves;
-    private final List<Integer> keyIndexes;
-    private final String routeSql;
+    /** The ranges in key order, none overlapping. */
+    private final List<Range> ranges;
+    /** The DEFAULT leaf's index in {@link #leaves}, or -1. */
+    private final int fallback;
+    private final int keyIndex;
+    private final BinaryCopy.Codec codec;
     private final int columns;
 
-    private LeafRouter(List<String> leaves, List<Integer> keyIndexes, String routeSql, int columns) {
+    private LeafRouter(List<String> leaves, List<Range> ranges, int fallback, int keyIndex, BinaryCopy.Codec codec,
+            int columns) {
         this.leaves = List.copyOf(leaves);
-        this.keyIndexes = List.copyOf(keyIndexes);
-        this.routeSql = routeSql;
+        this.ranges = List.copyOf(ranges);
+        this.fallback = fallback;
+        this.keyIndex = keyIndex;
+        this.codec = codec;
         this.columns = columns;
     }
 
@@ -53,6 +71,7 @@ final class LeafRouter {
         }
         String table = target.table();
         String[] names = target.columns.stream().map(Field::name).toArray(String[]::new);
+        String key;
         try (PreparedStatement ps = c.prepareStatement(ELIGIBLE)) {
             ps.setString(1, table);
             ps.setArray(2, c.createArrayOf("text", names));
@@ -60,93 +79,114 @@ final class LeafRouter {
                 if (!rs.next() || !rs.getBoolean(1)) {
                     return Optional.empty();
                 }
+                key = rs.getString(2);
             }
         }
-        List<String> keySql = new ArrayList<>();
-        List<Integer> keyIndexes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(a.attname::text), format_type(a.atttypid,"
-                + " a.atttypmod), a.attname::text FROM pg_partitioned_table AS p, unnest(p.partattrs::int2[]) WITH"
-                + " ORDINALITY AS k(attnum, i) JOIN pg_attribute AS a ON a.attnum = k.attnum WHERE p.partrelid ="
-                + " ?::regclass AND a.attrelid = p.partrelid ORDER BY k.i")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int at = List.of(names).indexOf(rs.getString(3));
-                    keySql.add("specgen_u.specgen_k" + keyIndexes.size() + "::" + rs.getString(2) + " AS "
-                            + rs.getString(1));
-                    keyIndexes.add(at);
-                }
-            }
+        int keyIndex = List.of(names).indexOf(key);
+        Optional<BinaryCopy.Codec> codec = BinaryCopy.codec(target.columns.get(keyIndex).type())
+                .filter(k -> k == BinaryCopy.Codec.INT2 || k == BinaryCopy.Codec.INT4 || k == BinaryCopy.Codec.INT8
+                        || k == BinaryCopy.Codec.DATE || k == BinaryCopy.Codec.TIMESTAMP);
+        if (codec.isEmpty()) {
+            return Optional.empty();
         }
         List<String> leaves = new ArrayList<>();
-        StringBuilder cases = new StringBuilder();
+        List<Range> ranges = new ArrayList<>();
+        int fallback = -1;
         try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname),"
-                + " coalesce(pg_get_partition_constraintdef(t.relid), 'true') FROM pg_partition_tree(?::regclass) AS t"
-                + " JOIN pg_class AS k ON k.oid = t.relid JOIN pg_namespace AS n ON n.oid = k.relnamespace"
-                + " WHERE t.isleaf ORDER BY 1")) {
+                + " pg_get_expr(k.relpartbound, k.oid) FROM pg_partition_tree(?::regclass) AS t JOIN pg_class AS k"
+                + " ON k.oid = t.relid JOIN pg_namespace AS n ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     leaves.add(rs.getString(1));
-                    cases.append(" WHEN ").append(rs.getString(2)).append(" THEN ").append(leaves.size());
+                    String bound = rs.getString(2);
+                    if (bound.equals("DEFAULT")) {
+                        fallback = leaves.size() - 1;
+                        continue;
+                    }
+                    Matcher m = RANGE.matcher(bound);
+                    OptionalLong lo = m.matches() ? value(codec.get(), m.group(1), Long.MIN_VALUE) : OptionalLong.empty();
+                    OptionalLong hi = m.matches() ? value(codec.get(), m.group(2), Long.MAX_VALUE) : OptionalLong.empty();
+                    if (lo.isEmpty() || hi.isEmpty()) {
+                        return Optional.empty(); // a bound this class does not read: the server routes
+                    }
+                    ranges.add(new Range(lo.getAsLong(), hi.getAsLong(), leaves.size() - 1));
                 }
             }
         }
-        if (leaves.isEmpty() || keyIndexes.isEmpty()) {
+        ranges.sort(Comparator.comparingLong(Range::lower));
+        for (int i = 1; i < ranges.size(); i++) {
+            if (ranges.get(i).lower() < ranges.get(i - 1).upper()) {
+                return Optional.empty();
+            }
+        }
+        if (ranges.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder unnest = new StringBuilder();
-        StringBuilder aliases = new StringBuilder();
-        for (int i = 0; i < keyIndexes.size(); i++) {
-            unnest.append(i == 0 ? "" : ", ").append("?::text[]");
-            aliases.append("specgen_k").append(i).append(", ");
+        return Optional.of(new LeafRouter(leaves, ranges, fallback, keyIndex, codec.get(), names.length));
+    }
+
+    /** {@code FOR VALUES FROM (x) TO (y)} of a range partition on one column. */
+    private static final Pattern RANGE = Pattern.compile("FOR VALUES FROM \\((.+)\\) TO \\((.+)\\)");
+
+    /** A bound's value: MINVALUE / MAXVALUE, a number, or a quoted literal the codec reads. */
+    private static OptionalLong value(BinaryCopy.Codec codec, String bound, long unbounded) {
+        if (bound.equals("MINVALUE") || bound.equals("MAXVALUE")) {
+            return OptionalLong.of(unbounded);
         }
-        String sql = "SELECT array_agg(CASE" + cases + " ELSE 0 END ORDER BY specgen_u.specgen_ord) FROM unnest("
-                + unnest + ") WITH ORDINALITY AS specgen_u(" + aliases + "specgen_ord) CROSS JOIN LATERAL (SELECT "
-                + String.join(", ", keySql) + ") AS specgen_r";
-        return Optional.of(new LeafRouter(leaves, keyIndexes, sql, names.length));
+        String s = bound.length() >= 2 && bound.startsWith("'") && bound.endsWith("'")
+                ? bound.substring(1, bound.length() - 1) : bound;
+        return s.indexOf('\'') >= 0 ? OptionalLong.empty() : read(codec, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key as the binary encoder reads it (the same exact spellings), or empty. */
+    private static OptionalLong read(BinaryCopy.Codec codec, byte[] s) {
+        BinaryCopy.Buf b = new BinaryCopy.Buf(16);
+        boolean ok = switch (codec) {
+            case INT2 -> BinaryCopy.integer(b, s, 8, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INT4 -> BinaryCopy.integer(b, s, 8, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case INT8 -> BinaryCopy.integer(b, s, 8, Long.MIN_VALUE, Long.MAX_VALUE);
+            case DATE -> BinaryCopy.date(b, s);
+            case TIMESTAMP -> BinaryCopy.timestamp(b, s);
+            default -> false;
+        };
+        if (!ok) {
+            return OptionalLong.empty();
+        }
+        byte[] a = b.toArray(); // int32 length, then the value (int32 for a date, int64 else)
+        long v = 0;
+        for (int i = 4; i < a.length; i++) {
+            v = (v << 8) | (a[i] & 0xff);
+        }
+        return OptionalLong.of(a.length == 8 ? (int) v : v);
     }
 
     /**
-     * The batch's records per leaf (qualified name), in input order within each leaf, leaves in name order; empty when
-     * a record is not split here or no leaf takes it. Runs one query in the caller's transaction.
+     * The batch's records per leaf (qualified name), in input order within each leaf; empty when a record's key is
+     * not one the client reads exactly, or no leaf takes it (the batch then goes to the parent).
      */
-    Optional<Map<String, List<Record>>> route(Connection c, List<Record> records) throws SQLException {
-        List<String[]> keys = new ArrayList<>();
-        for (int k = 0; k < keyIndexes.size(); k++) {
-            keys.add(new String[records.size()]);
-        }
-        BinaryCopy.Fields f = new BinaryCopy.Fields();
-        for (int r = 0; r < records.size(); r++) {
-            if (!f.split(records.get(r).bytes(), columns)) {
-                return Optional.empty();
-            }
-            for (int k = 0; k < keyIndexes.size(); k++) {
-                int at = keyIndexes.get(k);
-                keys.get(k)[r] = f.isNull(at) ? null : new String(f.value(at), StandardCharsets.UTF_8);
-            }
-        }
-        Object[] leafOf;
-        try (PreparedStatement ps = c.prepareStatement(routeSql)) {
-            for (int k = 0; k < keys.size(); k++) {
-                ps.setArray(k + 1, c.createArrayOf("text", keys.get(k)));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Array a = rs.getArray(1);
-                leafOf = (Object[]) a.getArray();
-            }
-        }
+    Optional<Map<String, List<Record>>> route(List<Record> records) {
         List<List<Record>> per = new ArrayList<>();
         for (int i = 0; i < leaves.size(); i++) {
             per.add(new ArrayList<>());
         }
-        for (int r = 0; r < records.size(); r++) {
-            int leaf = ((Number) leafOf[r]).intValue();
-            if (leaf < 1) {
+        BinaryCopy.Fields f = new BinaryCopy.Fields();
+        for (Record r : records) {
+            if (!f.split(r.bytes(), columns)) {
                 return Optional.empty();
             }
-            per.get(leaf - 1).add(records.get(r));
+            int leaf = fallback;
+            if (!f.isNull(keyIndex)) {
+                OptionalLong v = read(codec, f.value(keyIndex));
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                leaf = find(v.getAsLong());
+            }
+            if (leaf < 0) {
+                return Optional.empty();
+            }
+            per.get(leaf).add(r);
         }
         Map<String, List<Record>> out = new LinkedHashMap<>();
         for (int i = 0; i < leaves.size(); i++) {
@@ -157,13 +197,31 @@ final class LeafRouter {
         return Optional.of(out);
     }
 
+    /** The leaf whose range holds {@code v} (binary search), else the DEFAULT leaf, else -1. */
+    private int find(long v) {
+        int lo = 0;
+        int hi = ranges.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Range r = ranges.get(mid);
+            if (v < r.lower()) {
+                hi = mid - 1;
+            } else if (v >= r.upper()) {
+                lo = mid + 1;
+            } else {
+                return r.leaf();
+            }
+        }
+        return fallback;
+    }
+
     /**
      * Whether the table (first parameter) can take its batches in its leaves, the input naming the columns of the
      * second (see the class comment): true only
      * when the parent has an INSERT trigger with a transition table, else COPY into it keeps its multi-row inserts.
      */
     private static final String ELIGIBLE = """
-            SELECT p.partexprs IS NULL
+            SELECT p.partexprs IS NULL AND p.partstrat = 'r' AND p.partnatts = 1
                AND NOT c.relrowsecurity
                AND EXISTS (SELECT 1 FROM pg_trigger AS g
                             WHERE g.tgrelid = c.oid AND g.tgnewtable IS NOT NULL AND (g.tgtype & 4) <> 0
@@ -197,6 +255,8 @@ final class LeafRouter {
                                          AND a.attgenerated = '' AND a.attname::text <> ALL (x.cols)
                                          AND pg_get_expr(da.adbin, da.adrelid)
                                              IS DISTINCT FROM pg_get_expr(db.adbin, db.adrelid))))
+                   , (SELECT a.attname::text FROM pg_attribute AS a
+                       WHERE a.attrelid = c.oid AND a.attnum = p.partattrs[0])
               FROM (SELECT ?::regclass AS rel, ?::text[] AS cols) AS x
               JOIN pg_class AS c ON c.oid = x.rel JOIN pg_partitioned_table AS p ON p.partrelid = c.oid
             """;
