@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * <p>The client routes: it reads each row's key with {@link BinaryCopy}'s exact readers (the spellings the server
  * reads the same whatever the session's settings) and finds its leaf among the leaves' bounds by binary search; NULL
  * goes to the DEFAULT leaf. A batch with a key spelled otherwise, or a row no leaf takes, is not routed ({@link #route}
- * gives empty) and goes to the parent. COPY into a leaf checks the leaf's bound itself, so a wrong route (a timestamp
+ * gives empty) and goes to the parent, as does a batch spread thinly over several leaves
+ * ({@link #MIN_ROWS_PER_LEAF}). COPY into a leaf checks the leaf's bound itself, so a wrong route (a timestamp
  * the column's precision rounds across a bound) fails the batch, which then takes the staging path, rather than
  * misplacing a row. Measured first and not kept: the server routing each batch (the key fields sent as a text array,
  * cast and tested against each leaf's partition constraint) cost about as much server CPU as the multi-row inserts
@@ -44,6 +45,14 @@ final class LeafRouter {
     /** One leaf's range: keys from {@code lower} (inclusive) to {@code upper} (exclusive), as the codec reads them. */
     private record Range(long lower, long upper, int leaf) {
     }
+
+    /**
+     * Each leaf a batch is split into costs a COPY statement and a run of the capture function (about 0.5 ms of server
+     * CPU together); what routing saves per row is mostly WAL, little CPU. A batch spread thinner than this over
+     * several leaves goes to the parent (measured, PostgreSQL 15: 10,000 rows over 12 leaves cost ~6 ms more server
+     * CPU than one COPY into the parent; into one leaf, the same CPU and 20% less WAL).
+     */
+    static final int MIN_ROWS_PER_LEAF = 2_500;
 
     private final List<String> leaves;
     /** The ranges in key order, none overlapping. */
@@ -193,6 +202,9 @@ final class LeafRouter {
             if (!per.get(i).isEmpty()) {
                 out.put(leaves.get(i), per.get(i));
             }
+        }
+        if (out.size() > 1 && records.size() < (long) MIN_ROWS_PER_LEAF * out.size()) {
+            return Optional.empty();
         }
         return Optional.of(out);
     }

@@ -42,7 +42,7 @@ class LeafRouterLiveTest {
             state.begin(c, "L", "lc.sale", "x.csv", "sha", 100, true);
         }
         fx.exec("INSERT INTO lc.sale SELECT 100000 + i, timestamp '2024-01-01' + (i % 90) * interval '1 day', 1 + i % 5,"
-                + " 'r' || (i % 7) FROM generate_series(1, 20000) AS s(i)");
+                + " 'r' || (i % 7) FROM generate_series(1, 200000) AS s(i)");
         fx.exec("SELECT lc.refresh_by_region()");
     }
 
@@ -61,12 +61,12 @@ class LeafRouterLiveTest {
                 t.statements("", Optional.empty()), t.directTable(), null);
     }
 
-    /** Rows {@code from .. to} over the three monthly partitions. */
-    private static Batch batch(int index, int from, int to, String... extra) {
+    /** Rows {@code from .. to}, in February when {@code oneMonth}, else over the three monthly partitions. */
+    private static Batch batch(int index, boolean oneMonth, int from, int to, String... extra) {
         List<Record> r = new ArrayList<>();
         for (int i = from; i <= to; i++) {
-            String row = String.format(Locale.ROOT, "%d,2024-0%d-%02d 10:00:00,%d,r%d", i, 1 + i % 3, 1 + i % 28,
-                    1 + i % 9, i % 7);
+            String row = String.format(Locale.ROOT, "%d,2024-0%d-%02d 10:00:00,%d,r%d", i, oneMonth ? 2 : 1 + i % 3,
+                    1 + i % 28, 1 + i % 9, i % 7);
             r.add(new Record(r.size() + 2, row.getBytes(StandardCharsets.UTF_8)));
         }
         for (String row : extra) {
@@ -85,15 +85,23 @@ class LeafRouterLiveTest {
     @Test
     void batchesGoToTheLeavesAndEachRowReachesTheViewsOnce() throws Exception {
         try (BatchWriter w = writer()) {
-            Outcome o = w.write(batch(1, 1, 900));
+            Outcome o = w.write(batch(1, true, 1, 900));
             assertEquals(List.of(900L, true, 1), List.of(o.written(), o.direct(), w.routedBatches()),
-                    "one COPY per leaf");
+                    "a COPY into the leaf");
+            // 2,600 rows per leaf on average: one COPY per leaf
+            o = w.write(batch(6, false, 10001, 10000 + 3 * LeafRouter.MIN_ROWS_PER_LEAF));
+            assertEquals(List.of(3L * LeafRouter.MIN_ROWS_PER_LEAF, true, 2), List.of(o.written(), o.direct(),
+                    w.routedBatches()), "one COPY per leaf");
+            // spread thinner over the three leaves: one COPY into the parent
+            o = w.write(batch(7, false, 20001, 20000 + 3 * LeafRouter.MIN_ROWS_PER_LEAF - 3));
+            assertEquals(List.of(3L * LeafRouter.MIN_ROWS_PER_LEAF - 3, true, 2), List.of(o.written(), o.direct(),
+                    w.routedBatches()), "into the parent");
             // a key spelled otherwise than the client reads exactly ("10:00"): the batch goes to the parent
-            o = w.write(batch(2, 901, 903, "904,2024-02-03 10:00,3,r3"));
-            assertEquals(List.of(4L, true, 1), List.of(o.written(), o.direct(), w.routedBatches()));
+            o = w.write(batch(2, true, 901, 903, "904,2024-02-03 10:00,3,r3"));
+            assertEquals(List.of(4L, true, 2), List.of(o.written(), o.direct(), w.routedBatches()));
             // a quoted field with a comma in it is split as COPY reads CSV: still routed
-            o = w.write(batch(5, 905, 906, "907,2024-03-03 10:00:00,3,\"r,3\""));
-            assertEquals(List.of(3L, true, 2), List.of(o.written(), o.direct(), w.routedBatches()));
+            o = w.write(batch(5, true, 905, 906, "907,2024-02-03 10:00:00,3,\"r,3\""));
+            assertEquals(List.of(3L, true, 3), List.of(o.written(), o.direct(), w.routedBatches()));
         }
         assertEquals(0, differing("lc.by_region_now"), "the immediate view, without a refresh");
         fx.exec("SELECT lc.refresh_by_region()");
@@ -105,7 +113,7 @@ class LeafRouterLiveTest {
     @Test
     void aRowNoLeafTakesSendsTheBatchToTheStagingPath() throws Exception {
         try (BatchWriter w = writer()) {
-            Outcome o = w.write(batch(3, 2001, 2010, "2011,2025-06-01 10:00:00,1,r1"));
+            Outcome o = w.write(batch(3, true, 2001, 2010, "2011,2025-06-01 10:00:00,1,r1"));
             assertEquals(List.of(10L, false, 0, 1), List.of(o.written(), o.direct(), w.routedBatches(),
                     o.rejects().size()));
         }
@@ -122,7 +130,7 @@ class LeafRouterLiveTest {
         fx.exec("CREATE TRIGGER seen AFTER INSERT ON lc.sale REFERENCING NEW TABLE AS specgen_seen"
                 + " FOR EACH STATEMENT EXECUTE FUNCTION lc.seen()");
         try (BatchWriter w = writer()) {
-            Outcome o = w.write(batch(4, 3001, 3300));
+            Outcome o = w.write(batch(4, true, 3001, 3300));
             assertEquals(List.of(300L, true, 0), List.of(o.written(), o.direct(), w.routedBatches()),
                     "COPY into the parent, whose own trigger must fire");
         } finally {
