@@ -13,6 +13,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -99,6 +100,10 @@ final class BatchWriter implements AutoCloseable {
     private final BinaryCopy.Tries binary;
     private final String binaryCopySql;
     private final String binaryDirectSql;
+    /** A plain insert's routing of each batch to the leaf partitions (see {@link LeafRouter}), or null. */
+    private final LeafRouter router;
+    /** Batches COPYed into the leaves by {@link #router}: for tests. */
+    private int routedBatches;
     /** Batches whose COPY (direct or staged) went in binary: for tests. */
     private int binaryBatches;
     private int penalty;
@@ -124,6 +129,8 @@ final class BatchWriter implements AutoCloseable {
             st.execute("SET application_name = 'specgen load'");
             st.execute(target.createStage());
         }
+        this.router = direct.isPresent() && direct.get().equals(target.table())
+                ? LeafRouter.of(c, target, format).orElse(null) : null;
         c.setAutoCommit(false);
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.copySql = target.copy(format);
@@ -189,15 +196,26 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /**
-     * The direct path: the batch COPYed straight into the table and recorded in one transaction; empty (rolled back)
+     * The direct path: the batch COPYed straight into the table (or into its leaf partitions, one COPY per leaf, when
+     * a {@link LeafRouter} routes it) and recorded in one transaction; empty (rolled back)
      * when it failed for another reason than a lost connection. A failure makes the next batches take the staging
      * path (1, 2, 4... up to 64 of them, back to none after a success), so that a file with a bad row in every batch
      * does not COPY each batch twice; a table that refuses COPY itself (row-level security) is never tried again.
      */
     private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
-            Optional<byte[]> bin = binary(b, false);
-            long n = bin.isPresent() ? copyBinary(binaryDirectSql, bin.get()) : copyIn(directSql, b.records(), false);
+            Optional<Map<String, List<Record>>> leaves = router == null ? Optional.empty()
+                    : router.route(b.records());
+            long n = 0;
+            if (leaves.isPresent()) {
+                for (Map.Entry<String, List<Record>> leaf : leaves.get().entrySet()) {
+                    n += copyDirect(leaf.getKey(), leaf.getValue());
+                }
+                routedBatches++;
+            } else {
+                Optional<byte[]> bin = binary(b, false);
+                n = bin.isPresent() ? copyBinary(binaryDirectSql, bin.get()) : copyIn(directSql, b.records(), false);
+            }
             state.record(c, loadId, b.index(), b.firstLine(), b.records().size(), n, List.of());
             c.commit();
             penalty = 0;
@@ -214,6 +232,18 @@ final class BatchWriter implements AutoCloseable {
             skip = penalty;
             return Optional.empty();
         }
+    }
+
+    /** COPYs {@code records} straight into the leaf partition {@code leaf}, in binary if they encode. */
+    private long copyDirect(String leaf, List<Record> records) throws SQLException {
+        Optional<byte[]> bin = binary.encode(records, false);
+        return bin.isPresent() ? copyBinary(target.copyInto(leaf, "", "FORMAT binary"), bin.get())
+                : copyIn(target.copyInto(leaf, "", format.copyOptions()), records, false);
+    }
+
+    /** Batches COPYed straight into the leaf partitions, one COPY per leaf (tests). */
+    int routedBatches() {
+        return routedBatches;
     }
 
     /**

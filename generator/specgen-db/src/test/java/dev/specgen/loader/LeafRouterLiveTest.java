@@ -1,0 +1,142 @@
+package dev.specgen.loader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.specgen.loader.BatchWriter.Batch;
+import dev.specgen.loader.BatchWriter.Outcome;
+import dev.specgen.loader.RecordReader.Record;
+import dev.specgen.model.Action;
+import dev.specgen.model.Entity;
+import dev.specgen.model.SpecModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plain insert into a partitioned table that views capture goes to the leaf partitions, one COPY per leaf (COPY
+ * into the parent would insert row by row): each row reaches the immediate view and the incremental view's delta
+ * exactly once, through the leaves' own statement triggers. A batch with a row no leaf takes, or a table whose parent
+ * has a statement trigger the leaves lack, goes to the parent as before.
+ */
+class LeafRouterLiveTest {
+    @TempDir
+    static Path dir;
+    static ScratchSpecs fx;
+    static SpecModel model;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = ScratchSpecs.apply(dir, "lc.yaml", LoadCaptureLiveTest.SPEC);
+        model = Loader.model(LoadOptions.of(fx.specs(), "load_sales", dir.resolve("x.csv")));
+        try (var c = fx.connect()) {
+            LoadState state = new LoadState("lr_state");
+            state.create(c);
+            state.begin(c, "L", "lc.sale", "x.csv", "sha", 100, true);
+        }
+        fx.exec("INSERT INTO lc.sale SELECT 100000 + i, timestamp '2024-01-01' + (i % 90) * interval '1 day', 1 + i % 5,"
+                + " 'r' || (i % 7) FROM generate_series(1, 200000) AS s(i)");
+        fx.exec("SELECT lc.refresh_by_region()");
+    }
+
+    @AfterAll
+    static void drop() {
+        if (fx != null) {
+            fx.drop();
+        }
+    }
+
+    private static BatchWriter writer() throws SQLException {
+        Action.Bulk a = LoadTarget.action(model, "load_sales");
+        Entity e = LoadTarget.entityOf(model, a);
+        LoadTarget t = LoadTarget.of(e, a, List.of("id", "sold_at", "quantity", "region"));
+        return new BatchWriter(fx.connect(), t, InputFormat.CSV, new LoadState("lr_state"), "L",
+                t.statements("", Optional.empty()), t.directTable(), null);
+    }
+
+    /** Rows {@code from .. to}, in February when {@code oneMonth}, else over the three monthly partitions. */
+    private static Batch batch(int index, boolean oneMonth, int from, int to, String... extra) {
+        List<Record> r = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            String row = String.format(Locale.ROOT, "%d,2024-0%d-%02d 10:00:00,%d,r%d", i, oneMonth ? 2 : 1 + i % 3,
+                    1 + i % 28, 1 + i % 9, i % 7);
+            r.add(new Record(r.size() + 2, row.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String row : extra) {
+            r.add(new Record(r.size() + 2, row.getBytes(StandardCharsets.UTF_8)));
+        }
+        return new Batch(index, r);
+    }
+
+    /** Rows in the view and not in its definition, both ways (0: the same rows). */
+    static long differing(String view) {
+        String truth = LoadCaptureLiveTest.TRUTH;
+        return fx.queryLong("SELECT count(*) FROM ((SELECT * FROM " + view + " EXCEPT ALL " + truth + ") UNION ALL ("
+                + truth + " EXCEPT ALL SELECT * FROM " + view + ")) AS d");
+    }
+
+    @Test
+    void batchesGoToTheLeavesAndEachRowReachesTheViewsOnce() throws Exception {
+        try (BatchWriter w = writer()) {
+            Outcome o = w.write(batch(1, true, 1, 900));
+            assertEquals(List.of(900L, true, 1), List.of(o.written(), o.direct(), w.routedBatches()),
+                    "a COPY into the leaf");
+            // 2,600 rows per leaf on average: one COPY per leaf
+            o = w.write(batch(6, false, 10001, 10000 + 3 * LeafRouter.MIN_ROWS_PER_LEAF));
+            assertEquals(List.of(3L * LeafRouter.MIN_ROWS_PER_LEAF, true, 2), List.of(o.written(), o.direct(),
+                    w.routedBatches()), "one COPY per leaf");
+            // spread thinner over the three leaves: one COPY into the parent
+            o = w.write(batch(7, false, 20001, 20000 + 3 * LeafRouter.MIN_ROWS_PER_LEAF - 3));
+            assertEquals(List.of(3L * LeafRouter.MIN_ROWS_PER_LEAF - 3, true, 2), List.of(o.written(), o.direct(),
+                    w.routedBatches()), "into the parent");
+            // a key spelled otherwise than the client reads exactly ("10:00"): the batch goes to the parent
+            o = w.write(batch(2, true, 901, 903, "904,2024-02-03 10:00,3,r3"));
+            assertEquals(List.of(4L, true, 2), List.of(o.written(), o.direct(), w.routedBatches()));
+            // a quoted field with a comma in it is split as COPY reads CSV: still routed
+            o = w.write(batch(5, true, 905, 906, "907,2024-02-03 10:00:00,3,\"r,3\""));
+            assertEquals(List.of(3L, true, 3), List.of(o.written(), o.direct(), w.routedBatches()));
+        }
+        assertEquals(0, differing("lc.by_region_now"), "the immediate view, without a refresh");
+        fx.exec("SELECT lc.refresh_by_region()");
+        assertEquals(0, differing("lc.by_region"), "the incremental view after its refresh");
+        assertEquals("incremental", fx.query("SELECT strategy FROM lc.specgen_refresh_log WHERE view_name ="
+                + " 'by_region' ORDER BY id DESC LIMIT 1"), "applied from the captured changes");
+    }
+
+    @Test
+    void aRowNoLeafTakesSendsTheBatchToTheStagingPath() throws Exception {
+        try (BatchWriter w = writer()) {
+            Outcome o = w.write(batch(3, true, 2001, 2010, "2011,2025-06-01 10:00:00,1,r1"));
+            assertEquals(List.of(10L, false, 0, 1), List.of(o.written(), o.direct(), w.routedBatches(),
+                    o.rejects().size()));
+        }
+        fx.exec("SELECT lc.refresh_by_region()");
+        assertEquals(0, differing("lc.by_region"));
+        assertEquals(0, differing("lc.by_region_now"));
+    }
+
+    @Test
+    void aStatementTriggerOnTheParentAloneKeepsBatchesOnTheParent() throws Exception {
+        fx.exec("CREATE TABLE lc.seen (n bigint)");
+        fx.exec("CREATE FUNCTION lc.seen() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " INSERT INTO lc.seen SELECT count(*) FROM specgen_seen; RETURN NULL; END $$");
+        fx.exec("CREATE TRIGGER seen AFTER INSERT ON lc.sale REFERENCING NEW TABLE AS specgen_seen"
+                + " FOR EACH STATEMENT EXECUTE FUNCTION lc.seen()");
+        try (BatchWriter w = writer()) {
+            Outcome o = w.write(batch(4, true, 3001, 3300));
+            assertEquals(List.of(300L, true, 0), List.of(o.written(), o.direct(), w.routedBatches()),
+                    "COPY into the parent, whose own trigger must fire");
+        } finally {
+            fx.exec("DROP TRIGGER seen ON lc.sale");
+        }
+        assertEquals("300", fx.query("SELECT string_agg(n::text, ',') FROM lc.seen"));
+        assertEquals(0, differing("lc.by_region_now"));
+    }
+}
