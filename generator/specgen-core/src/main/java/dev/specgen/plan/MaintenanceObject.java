@@ -82,7 +82,7 @@ public sealed interface MaintenanceObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {

@@ -41,7 +41,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {
@@ -229,7 +229,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {
@@ -535,7 +535,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {
@@ -664,7 +664,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {
@@ -689,7 +689,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {
@@ -715,7 +715,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {
@@ -740,7 +740,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {

@@ -118,7 +118,7 @@ public sealed interface WorkflowObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {
@@ -152,7 +152,7 @@ public sealed interface WorkflowObject extends SqlObject {
         }
 
         public String tag() {
-            return Sql.dollarTag(toString());
+            return BodyTag.of(this);
         }
 
         public String describe() {

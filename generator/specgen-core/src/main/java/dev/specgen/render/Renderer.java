@@ -141,7 +141,9 @@ public final class Renderer {
                 String sql = object(o);
                 texts.add(sql);
                 SqlObject standIn = o.parseStandIn();
-                statements.add(new RenderedStatement(o, sql, f.path(), standIn.equals(o) ? sql : object(standIn),
+                // most objects are their own stand-in: no deep record equals (nor its bootstrap in a fresh JVM)
+                boolean same = standIn == o || standIn.equals(o);
+                statements.add(new RenderedStatement(o, sql, f.path(), same ? sql : object(standIn),
                         SourceSpans.of(o, sql, this::object)));
                 for (SqlObject e : o.embedded()) {
                     embedded.add(new RenderedStatement(e, object(e), f.path()));

@@ -159,7 +159,8 @@ final class ActionBuilder {
             if (f.isEmpty()) {
                 shape.diags.error(n.pos(), Code.SG203, key + " names \"" + n.name() + "\", which is not a field of "
                         + entity + Suggest.didYouMean(n.name(), fields.stream().map(Field::name).toList()));
-            } else if (out.contains(f.get())) {
+            } else if (out.stream().anyMatch(x -> x.name().equals(n.name()))) {
+                // by name: each is the first field of its name, so this is equals, without comparing whole fields
                 shape.diags.error(n.pos(), Code.SG202, key + " names \"" + n.name() + "\" twice");
             } else {
                 out.add(f.get());
