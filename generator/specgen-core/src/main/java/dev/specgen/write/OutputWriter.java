@@ -1,6 +1,5 @@
 package dev.specgen.write;
 
-import dev.specgen.Parallel;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
@@ -141,17 +140,12 @@ public final class OutputWriter {
             if (problems.stream().anyMatch(Diagnostic::isError)) {
                 return;
             }
-            // encoding, hashing and looking at the disk are per file and independent, so they run on the available
-            // cores; what they found is taken in path order, so diagnostics and changes are one thread's
             SortedMap<String, String> hashes = new TreeMap<>();
-            Parallel.map(new ArrayList<>(files.entrySet()), e -> Looked.at(real, e.getKey(), e.getValue(), apply),
-                    l -> {
-                        if (l.failed().isPresent()) {
-                            throw new UncheckedIOException(l.failed().get());
-                        }
-                        hashes.put(l.rel(), l.hash());
-                        planWrite(l, files.get(l.rel()), old.lists(l.rel()));
-                    });
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                hashes.put(e.getKey(), Manifest.sha256(bytes));
+                planWrite(e.getKey(), e.getValue(), bytes, old.lists(e.getKey()));
+            }
             fresh = new Manifest(hashes);
             for (Map.Entry<String, String> e : old.files().entrySet()) {
                 if (!files.containsKey(e.getKey())) {
@@ -200,9 +194,8 @@ public final class OutputWriter {
             }
         }
 
-        private void planWrite(Looked looked, String text, boolean owned) {
-            String rel = looked.rel();
-            Located l = looked.located();
+        private void planWrite(String rel, String text, byte[] bytes, boolean owned) throws IOException {
+            Located l = OutputFiles.locate(real, rel);
             switch (l.state()) {
                 case MISSING -> {
                     written.add(rel);
@@ -210,8 +203,9 @@ public final class OutputWriter {
                     changes.add(new FileChange(rel, Kind.ADDED, Optional.empty(), text));
                 }
                 case REGULAR -> {
-                    Optional<byte[]> onDisk = looked.onDisk();
-                    if (looked.same()) {
+                    Optional<byte[]> onDisk = l.size() == bytes.length || (!apply && l.size() <= MAX_SHOWN)
+                            ? OutputFiles.read(l.file(), Math.max(bytes.length, MAX_SHOWN)) : Optional.empty();
+                    if (onDisk.isPresent() && Arrays.equals(onDisk.get(), bytes)) {
                         unchanged.add(rel);
                     } else if (owned) {
                         written.add(rel);
@@ -277,26 +271,13 @@ public final class OutputWriter {
             // a folder made (or found) for one file is not made again for the next: writeAtomically checks each
             // file's folder for links right before it writes anyway
             Set<Path> folders = new java.util.HashSet<>();
-            for (String rel : toWrite.keySet()) {
-                Path file = real.resolve(rel);
+            for (Map.Entry<String, String> e : toWrite.entrySet()) {
+                Path file = real.resolve(e.getKey());
                 if (folders.add(file.getParent())) {
                     OutputFiles.createFolders(real, file);
                 }
+                OutputFiles.writeAtomically(file, e.getValue().getBytes(StandardCharsets.UTF_8));
             }
-            // the files themselves are independent (the manifest above already lists them all), so they are written
-            // on the available cores: most of a file's cost is the file system's (create, write, rename), which
-            // overlaps. The first failure in path order is the one reported; files of its batch after it may be
-            // written too, each complete (temporary file and rename) and listed, as after an interrupted build.
-            Parallel.map(new ArrayList<>(toWrite.entrySet()), e -> {
-                try {
-                    OutputFiles.writeAtomically(real.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
-                    return Optional.<IOException>empty();
-                } catch (IOException x) {
-                    return Optional.of(x);
-                }
-            }, failed -> failed.ifPresent(x -> {
-                throw new UncheckedIOException(x);
-            }));
             for (String rel : toDelete.keySet()) {
                 OutputFiles.delete(real, real.resolve(rel));
             }
@@ -327,36 +308,6 @@ public final class OutputWriter {
                     + where + " cannot be trusted: " + why + "; nothing is replaced or deleted").withHint("restore it"
                     + " (git checkout " + where + "), or delete it: the next build adopts every file that already "
                     + "holds exactly what specgen writes");
-        }
-    }
-
-    /**
-     * What one rendered file is and what is at its path, found off the calling thread: its UTF-8 bytes' SHA-256, the
-     * path looked at without following links, and for a regular file whether it already holds exactly these bytes
-     * ({@code onDisk}: its bytes when they differ and may be shown or replaced; the equal bytes are not kept).
-     */
-    private record Looked(String rel, String hash, Located located, boolean same, Optional<byte[]> onDisk,
-            Optional<IOException> failed) {
-        Looked(String rel, String hash, Located located, boolean same, Optional<byte[]> onDisk) {
-            this(rel, hash, located, same, onDisk, Optional.empty());
-        }
-
-        static Looked at(Path real, String rel, String text, boolean apply) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            String hash = Manifest.sha256(bytes);
-            try {
-                Located l = OutputFiles.locate(real, rel);
-                if (l.state() != State.REGULAR) {
-                    return new Looked(rel, hash, l, false, Optional.empty());
-                }
-                Optional<byte[]> onDisk = l.size() == bytes.length || (!apply && l.size() <= MAX_SHOWN)
-                        ? OutputFiles.read(l.file(), Math.max(bytes.length, MAX_SHOWN)) : Optional.empty();
-                boolean same = onDisk.isPresent() && Arrays.equals(onDisk.get(), bytes);
-                return new Looked(rel, hash, l, same, same ? Optional.empty() : onDisk);
-            } catch (IOException e) {
-                // handed to the caller's thread, which throws the first in path order (Parallel.map's contract)
-                return new Looked(rel, hash, null, false, Optional.empty(), Optional.of(e));
-            }
         }
     }
 }
