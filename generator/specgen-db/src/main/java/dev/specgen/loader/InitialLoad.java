@@ -1,6 +1,5 @@
 package dev.specgen.loader;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -124,14 +123,14 @@ final class InitialLoad {
                         + " NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS rejected_delta bigint NOT NULL DEFAULT 0");
             }
             String shadowName = Shadow.name(state, loadId);
-            List<Leaf> out = recorded(c, state, loadId);
+            List<Leaf> out = LeafDetach.recorded(c, state, loadId);
             Optional<Shadow> shadow;
             if (out.isEmpty()) {
-                List<String> empty = emptyLeaves(c, target.table());
+                List<String> empty = LeafDetach.emptyLeaves(c, target.table());
                 shadow = empty.isEmpty() ? Optional.empty() : Shadow.create(c, target, shadowName, empty.size());
-                List<Identity> identity = identity(c, target.table());
+                List<LeafDetach.Identity> identity = LeafDetach.identity(c, target.table());
                 for (String leaf : empty) {
-                    out.add(detach(c, state, loadId, leaf, shadow, identity));
+                    out.add(LeafDetach.detach(c, state, loadId, leaf, shadow, identity));
                 }
             } else {
                 // resumed: the shadow is there until the leaves are finished (then the batches are all done)
@@ -141,161 +140,6 @@ final class InitialLoad {
         } catch (SQLException e) {
             throw new LoadException("cannot detach the empty partitions of " + target.table() + ": "
                     + Loader.oneLine(e), "--initial needs to own the table (DETACH/ATTACH PARTITION, CREATE INDEX)");
-        }
-    }
-
-    private static List<Leaf> recorded(Connection c, LoadState state, String loadId) throws SQLException {
-        List<Leaf> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT leaf, parent, bound, partition_constraint, indexes"
-                + " FROM " + state.schema() + ".initial WHERE load_id = ? AND NOT attached ORDER BY leaf")) {
-            ps.setString(1, loadId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Leaf(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            List.of((String[]) rs.getArray(5).getArray())));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** An identity column of the target (quoted) and how to draw its next value from the target's sequence. */
-    record Identity(String column, String next) {
-    }
-
-    /** The target's identity columns, in column order. */
-    static List<Identity> identity(Connection c, String table) throws SQLException {
-        List<Identity> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(a.attname), format('nextval(%L::regclass)',"
-                + " pg_get_serial_sequence(?, a.attname)) FROM pg_attribute AS a WHERE a.attrelid = ?::regclass AND"
-                + " a.attnum > 0 AND NOT a.attisdropped AND a.attidentity <> '' ORDER BY a.attnum")) {
-            ps.setString(1, table);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Identity(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Leaf partitions (of every level) without a row, qualified, in name order. */
-    private static List<String> emptyLeaves(Connection c, String table) throws SQLException {
-        List<String> leaves = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname) FROM"
-                + " pg_partition_tree(?::regclass) AS t JOIN pg_class AS k ON k.oid = t.relid JOIN pg_namespace AS n"
-                + " ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    leaves.add(rs.getString(1));
-                }
-            }
-        }
-        List<String> empty = new ArrayList<>();
-        for (String leaf : leaves) {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT FROM "
-                    + leaf + ")")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    empty.add(leaf);
-                }
-            }
-        }
-        return empty;
-    }
-
-    /**
-     * Records what is needed to put the leaf back, then detaches it, drops its indexes, adds the CHECK of its bound
-     * and hangs it from the shadow parent, in one transaction.
-     */
-    private static Leaf detach(Connection c, LoadState state, String loadId, String leaf, Optional<Shadow> shadow,
-            List<Identity> identity) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            String parent;
-            String bound;
-            String constraint;
-            try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', pn.nspname, p.relname),"
-                    + " pg_get_expr(k.relpartbound, k.oid), pg_get_partition_constraintdef(k.oid) FROM pg_class AS k"
-                    + " JOIN pg_inherits AS i ON i.inhrelid = k.oid JOIN pg_class AS p ON p.oid = i.inhparent"
-                    + " JOIN pg_namespace AS pn ON pn.oid = p.relnamespace WHERE k.oid = ?::regclass")) {
-                ps.setString(1, leaf);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    parent = rs.getString(1);
-                    bound = rs.getString(2);
-                    constraint = rs.getString(3);
-                }
-            }
-            List<String> rebuild = new ArrayList<>();
-            List<String> drop = new ArrayList<>();
-            // key constraints first (ADD CONSTRAINT builds their index), then the other indexes
-            try (PreparedStatement ps = c.prepareStatement("SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', ?,"
-                    + " con.conname, pg_get_constraintdef(con.oid)), format('ALTER TABLE %s DROP CONSTRAINT %I', ?,"
-                    + " con.conname) FROM pg_constraint AS con WHERE con.conrelid = ?::regclass AND con.contype IN"
-                    + " ('p', 'u') ORDER BY con.conname")) {
-                ps.setString(1, leaf);
-                ps.setString(2, leaf);
-                ps.setString(3, leaf);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rebuild.add(rs.getString(1));
-                        drop.add(rs.getString(2));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_indexdef(x.indexrelid), format('DROP INDEX"
-                    + " %I.%I', n.nspname, ic.relname) FROM pg_index AS x JOIN pg_class AS ic ON ic.oid = x.indexrelid"
-                    + " JOIN pg_namespace AS n ON n.oid = ic.relnamespace WHERE x.indrelid = ?::regclass AND NOT EXISTS"
-                    + " (SELECT FROM pg_constraint AS con WHERE con.conindid = x.indexrelid) ORDER BY ic.relname")) {
-                ps.setString(1, leaf);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rebuild.add(rs.getString(1));
-                        drop.add(rs.getString(2));
-                    }
-                }
-            }
-            // a leaf that an earlier run of the same file attached again and that is still empty is detached once more
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + state.schema() + ".initial (load_id,"
-                    + " leaf, parent, bound, partition_constraint, indexes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT"
-                    + " (load_id, leaf) DO UPDATE SET parent = excluded.parent, bound = excluded.bound,"
-                    + " partition_constraint = excluded.partition_constraint, indexes = excluded.indexes, attached ="
-                    + " false")) {
-                ps.setString(1, loadId);
-                ps.setString(2, leaf);
-                ps.setString(3, parent);
-                ps.setString(4, bound);
-                ps.setString(5, constraint);
-                Array a = c.createArrayOf("text", rebuild.toArray());
-                ps.setArray(6, a);
-                ps.executeUpdate();
-            }
-            try (Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE " + parent + " DETACH PARTITION " + leaf);
-                for (String d : drop) {
-                    st.execute(d);
-                }
-                // a detached partition has no identity: rows written straight into it draw from the table's sequence
-                for (Identity i : identity) {
-                    st.execute("ALTER TABLE " + leaf + " ALTER COLUMN " + i.column() + " SET DEFAULT " + i.next());
-                }
-                // added while the leaf is empty, the CHECK costs no scan; every row the load writes into the leaf
-                // is checked against it as it goes in, so that ATTACH finds the bound proven and scans nothing
-                st.execute(boundCheck(leaf, constraint));
-            }
-            if (shadow.isPresent()) {
-                shadow.get().attach(c, leaf, bound);
-            }
-            c.commit();
-            return new Leaf(leaf, parent, bound, constraint, rebuild);
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 
@@ -348,9 +192,9 @@ final class InitialLoad {
         // the leaves are independent: at least two sessions finish them, so that one leaf's index builds, mostly
         // one backend's work, run beside another's even when the rows came through one session (--jobs 1); the
         // DEFAULT partitions go last, so that no ATTACH of a ranged leaf has to scan a DEFAULT partition for its rows
-        List<Identity> identity;
+        List<LeafDetach.Identity> identity;
         try (Connection c = source.open()) {
-            identity = identity(c, target.table());
+            identity = LeafDetach.identity(c, target.table());
         } catch (SQLException e) {
             throw new LoadException("cannot read the columns of " + target.table() + ": " + Loader.oneLine(e), null);
         }
@@ -364,7 +208,7 @@ final class InitialLoad {
 
     /** Builds one leaf's indexes (or reloads it), then attaches it without a scan and tells {@link #after}. */
     private void finishLeaf(Connection c, Leaf l, ConnectionSource source, LoadTarget target, Input input,
-            List<Identity> identity) throws SQLException {
+            List<LeafDetach.Identity> identity) throws SQLException {
         c.setAutoCommit(false);
         if (twice(c, target, l)) {
             // a replace's parent and key twice, which no unique index of the leaf may catch
@@ -391,7 +235,7 @@ final class InitialLoad {
         }
         long rows = -1;
         try (Statement st = c.createStatement()) {
-            for (Identity i : identity) {
+            for (LeafDetach.Identity i : identity) {
                 // the table's identity again once attached
                 st.execute("ALTER TABLE " + l.name() + " ALTER COLUMN " + i.column() + " DROP DEFAULT");
             }

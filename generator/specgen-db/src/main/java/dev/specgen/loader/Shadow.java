@@ -58,7 +58,7 @@ record Shadow(String name, boolean withDefault) {
             }
         }
         // identity columns are not copied by LIKE: the shadow draws from the target's own sequences
-        List<InitialLoad.Identity> identity = InitialLoad.identity(c, target.table());
+        List<LeafDetach.Identity> identity = LeafDetach.identity(c, target.table());
         List<String> stale = hanging(c, name);
         if (!stale.isEmpty()) {
             // an earlier run of this file, forgotten (--forget) before it finished: its partitions are still out
@@ -70,7 +70,7 @@ record Shadow(String name, boolean withDefault) {
             st.execute("DROP TABLE IF EXISTS " + name);
             st.execute("CREATE TABLE " + name + " (LIKE " + target.table() + " INCLUDING DEFAULTS"
                     + " INCLUDING GENERATED) PARTITION BY " + key);
-            for (InitialLoad.Identity i : identity) {
+            for (LeafDetach.Identity i : identity) {
                 st.execute("ALTER TABLE " + name + " ALTER COLUMN " + i.column() + " SET DEFAULT " + i.next());
             }
         }
