@@ -56,21 +56,31 @@ final class LeafDetach {
         return out;
     }
 
-    /** Leaf partitions (of every level) without a row, qualified, in name order. */
-    static List<String> emptyLeaves(Connection c, String table) throws SQLException {
-        List<String> leaves = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname) FROM"
-                + " pg_partition_tree(?::regclass) AS t JOIN pg_class AS k ON k.oid = t.relid JOIN pg_namespace AS n"
-                + " ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1")) {
+    /** A leaf partition: its qualified name and its bound as PostgreSQL prints it ({@code FOR VALUES ...}, DEFAULT). */
+    record Partition(String name, String bound) {
+    }
+
+    /** The table's leaf partitions (of every level), in name order. */
+    static List<Partition> leaves(Connection c, String table) throws SQLException {
+        List<Partition> leaves = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname),"
+                + " pg_get_expr(k.relpartbound, k.oid) FROM pg_partition_tree(?::regclass) AS t JOIN pg_class AS k"
+                + " ON k.oid = t.relid JOIN pg_namespace AS n ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    leaves.add(rs.getString(1));
+                    leaves.add(new Partition(rs.getString(1), rs.getString(2)));
                 }
             }
         }
+        return leaves;
+    }
+
+    /** Leaf partitions (of every level) without a row, qualified, in name order. */
+    static List<String> emptyLeaves(Connection c, String table) throws SQLException {
         List<String> empty = new ArrayList<>();
-        for (String leaf : leaves) {
+        for (Partition p : leaves(c, table)) {
+            String leaf = p.name();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT FROM "
                     + leaf + ")")) {
                 rs.next();

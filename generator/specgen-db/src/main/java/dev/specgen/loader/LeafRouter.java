@@ -101,27 +101,19 @@ final class LeafRouter {
         List<String> leaves = new ArrayList<>();
         List<Range> ranges = new ArrayList<>();
         int fallback = -1;
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname),"
-                + " pg_get_expr(k.relpartbound, k.oid) FROM pg_partition_tree(?::regclass) AS t JOIN pg_class AS k"
-                + " ON k.oid = t.relid JOIN pg_namespace AS n ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    leaves.add(rs.getString(1));
-                    String bound = rs.getString(2);
-                    if (bound.equals("DEFAULT")) {
-                        fallback = leaves.size() - 1;
-                        continue;
-                    }
-                    Matcher m = RANGE.matcher(bound);
-                    OptionalLong lo = m.matches() ? value(codec.get(), m.group(1), Long.MIN_VALUE) : OptionalLong.empty();
-                    OptionalLong hi = m.matches() ? value(codec.get(), m.group(2), Long.MAX_VALUE) : OptionalLong.empty();
-                    if (lo.isEmpty() || hi.isEmpty()) {
-                        return Optional.empty(); // a bound this class does not read: the server routes
-                    }
-                    ranges.add(new Range(lo.getAsLong(), hi.getAsLong(), leaves.size() - 1));
-                }
+        for (LeafDetach.Partition p : LeafDetach.leaves(c, table)) {
+            leaves.add(p.name());
+            if (p.bound().equals("DEFAULT")) {
+                fallback = leaves.size() - 1;
+                continue;
             }
+            Matcher m = RANGE.matcher(p.bound());
+            OptionalLong lo = m.matches() ? value(codec.get(), m.group(1), Long.MIN_VALUE) : OptionalLong.empty();
+            OptionalLong hi = m.matches() ? value(codec.get(), m.group(2), Long.MAX_VALUE) : OptionalLong.empty();
+            if (lo.isEmpty() || hi.isEmpty()) {
+                return Optional.empty(); // a bound this class does not read: the server routes
+            }
+            ranges.add(new Range(lo.getAsLong(), hi.getAsLong(), leaves.size() - 1));
         }
         ranges.sort(Comparator.comparingLong(Range::lower));
         for (int i = 1; i < ranges.size(); i++) {
