@@ -210,11 +210,12 @@ final class InitialLoad {
     private void finishLeaf(Connection c, Leaf l, ConnectionSource source, LoadTarget target, Input input,
             List<LeafDetach.Identity> identity) throws SQLException {
         c.setAutoCommit(false);
-        if (twice(c, target, l)) {
-            // a replace's parent and key twice, which no unique index of the leaf may catch
+        // a replace's parent and key twice, which no unique index of the leaf may catch: the reload builds the indexes
+        boolean reloaded = twice(c, target, l);
+        if (reloaded) {
             LeafReload.run(source, target, l, input, state, loadId);
         }
-        for (String index : l.indexes()) {
+        for (String index : reloaded ? List.<String>of() : l.indexes()) {
             // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
             // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
             try (Statement st = c.createStatement()) {
