@@ -149,8 +149,13 @@ public final class Sql {
      * body cannot end the quoted string early (an enum label {@code $specgen$} would).
      */
     public static String dollarTag(String body) {
+        return dollarTag(tag -> fitsDollarTag(body, tag));
+    }
+
+    /** The first of {@code specgen}, {@code specgen1}, {@code specgen2} ... that {@code fits}. */
+    public static String dollarTag(java.util.function.Predicate<String> fits) {
         String tag = "specgen";
-        for (int i = 1; !fitsDollarTag(body, tag); i++) {
+        for (int i = 1; !fits.test(tag); i++) {
             tag = "specgen" + i;
         }
         return tag;

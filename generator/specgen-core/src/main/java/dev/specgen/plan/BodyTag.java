@@ -38,11 +38,7 @@ final class BodyTag {
     }
 
     static String of(Record body) {
-        String tag = "specgen";
-        for (int i = 1; holds(body, "$" + tag + "$"); i++) {
-            tag = "specgen" + i;
-        }
-        return tag;
+        return Sql.dollarTag(tag -> !holds(body, "$" + tag + "$"));
     }
 
     /** Whether {@code delimiter} occurs in the text of {@code o} (as its {@code toString} would show it). */
