@@ -142,7 +142,8 @@ public enum Code {
     SG419("--in-place: bulk-function tests and session checks not run"),
     SG425("partition made or removed by partition maintenance"),
     SG426("no health function to read"),
-    SG427("a --setup script failed or cannot run here");
+    SG427("a --setup script failed or cannot run here"),
+    SG428("the database server is older than the generated SQL needs");
 
     private final String title;
 

@@ -87,6 +87,12 @@ public final class Database implements AutoCloseable {
             db.closeKeeper();
             throw DbErrors.connectFailed(server.jdbcUrl(home), e);
         }
+        java.util.Optional<dev.specgen.diag.SpecgenException> old = DbErrors.tooOld(server.jdbcUrl(home),
+                db.versionNum, db.version);
+        if (old.isPresent()) {
+            db.closeKeeper();
+            throw old.get();
+        }
         OPEN.add(db);
         try {
             Runtime.getRuntime().addShutdownHook(db.hook);

@@ -83,6 +83,23 @@ public final class DbErrors {
         return unavailable("cannot connect to " + redact(where) + ": " + msg, hint);
     }
 
+    /** The oldest server the generated SQL runs on: the refresh functions of kept views use MERGE (PostgreSQL 15). */
+    public static final int MIN_SERVER_VERSION_NUM = 150000;
+
+    /**
+     * SG428 when the server at {@code where} (version {@code version}, {@code server_version_num} {@code versionNum})
+     * is older than {@link #MIN_SERVER_VERSION_NUM}; empty otherwise.
+     */
+    static java.util.Optional<SpecgenException> tooOld(String where, int versionNum, String version) {
+        if (versionNum >= MIN_SERVER_VERSION_NUM) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SpecgenException(Diagnostic.error(SourcePos.NONE, Code.SG428, "PostgreSQL "
+                + version + " at " + redact(where) + " is older than the generated SQL needs (PostgreSQL 15 or later)")
+                .withHint("the generated functions use MERGE, which PostgreSQL has since version 15: point --db-url at "
+                        + "a server of version 15 or later, or leave it out to use the embedded PostgreSQL 17")));
+    }
+
     /** SG405 for a session the server makes read-only: a standby, or default_transaction_read_only = on. */
     static SpecgenException readOnly(java.sql.Connection c, String label, SQLException e) {
         boolean standby = false;

@@ -84,6 +84,17 @@ class DbSetupTest {
     }
 
     @Test
+    void aServerOlderThanPostgres15IsRefusedNamingItsVersion() {
+        SpecgenException e = DbErrors.tooOld("jdbc:postgresql://me:pw@h/db", 140011, "14.11").orElseThrow();
+        assertEquals("specgen: error SG428: PostgreSQL 14.11 at jdbc:postgresql://me:***@h/db is older than the "
+                + "generated SQL needs (PostgreSQL 15 or later)", e.diagnostics().get(0).headline());
+        assertEquals(Code.SG428, e.diagnostics().get(0).code());
+        assertTrue(DbErrors.tooOld("jdbc:postgresql://h/db", 149999, "14.99").isPresent());
+        assertTrue(DbErrors.tooOld("jdbc:postgresql://h/db", 150000, "15.0").isEmpty());
+        assertTrue(DbErrors.tooOld("jdbc:postgresql://h/db", 170011, "17.11").isEmpty());
+    }
+
+    @Test
     void sqlStatesSayWhatFailed() {
         assertEquals(DbErrors.Cause.CONNECTION, DbErrors.cause("08006", "An I/O error occurred"));
         assertEquals(DbErrors.Cause.CONNECTION, DbErrors.cause("57P01", "terminating connection due to "
