@@ -36,10 +36,13 @@ DECLARE
 <#if hasMerge>
     specgen_snap pg_snapshot;
     specgen_me xid8;
-    specgen_hashagg text;
+    specgen_sort text;
+    specgen_work_mem text;
     specgen_nestloop text;
     specgen_single boolean := false;
     specgen_emptied boolean;
+    specgen_fresh bigint;
+    specgen_gone bigint;
 </#if>
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
@@ -134,13 +137,19 @@ BEGIN
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         ELSE
-            -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
-            -- the sort (and spills past work_mem); the setting is put back right after
-            specgen_hashagg := current_setting('enable_hashagg');
-            PERFORM set_config('enable_hashagg', 'off', true);
+            -- the delta is summed per group in a hash table, which costs about half the CPU of sorting it first. For
+            -- that one statement work_mem is pinned to 2 kB per group it can touch (the sum states; at least 4MB, at
+            -- most 256MB, past which the hash spills to disk: slower, same rows) and sorting is off (the delta table's
+            -- statistics predate its rows, so the planner cannot tell); both settings are put back right after
+            specgen_sort := current_setting('enable_sort');
+            specgen_work_mem := current_setting('work_mem');
+            PERFORM set_config('enable_sort', 'off', true);
+            PERFORM set_config('work_mem', least(greatest(least(specgen_pending, coalesce(specgen_groups, 0) + 1000) * 2,
+                                                          4096), 262144) || 'kB', true);
 <@embed object=mergeDelta indent=12/>;
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
-            PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+            PERFORM set_config('work_mem', specgen_work_mem, true);
+            PERFORM set_config('enable_sort', specgen_sort, true);
         END IF;
         DELETE FROM ${delta} AS specgen_x
          WHERE ${mergeRows.seen?replace("\n", "\n         ")};
@@ -183,6 +192,7 @@ BEGIN
             DROP TABLE ${result};
         END IF;
 <@embed object=aggregate indent=8/>;
+        GET DIAGNOSTICS specgen_fresh = ROW_COUNT;
         SELECT r.${snapshot} INTO specgen_snap FROM ${result} AS r WHERE r.${snapshot} IS NOT NULL;
         specgen_me := pg_current_xact_id();
         -- the recompute makes moot the delta rows of the transactions its snapshot saw (and of this one). When they
@@ -225,6 +235,18 @@ BEGIN
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM ${store};
 <#if hasMerge>
+        -- the MERGE updated and inserted the recomputed groups; groups whose rows are all gone are the view's rows
+        -- beyond them (the recompute's rows less its snapshot row), looked for only when there are any, instead of
+        -- an anti-join of the view's table with the recompute in every MERGE
+        IF specgen_groups > specgen_fresh - 1 THEN
+            DELETE FROM ${store} AS specgen_c
+             WHERE NOT EXISTS (SELECT 1 FROM ${result} AS specgen_f
+                                WHERE specgen_f.${snapshot} IS NULL
+                                  AND ${full.matchGone});
+            GET DIAGNOSTICS specgen_gone = ROW_COUNT;
+            specgen_changed := specgen_changed + specgen_gone;
+            SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM ${store};
+        END IF;
         specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (${sourceRowsSql})), specgen_kept_rows, 1000)
                                * ${threshold})::bigint;
         INSERT INTO ${delta} (specgen_full, specgen_xid)

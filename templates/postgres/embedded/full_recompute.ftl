@@ -1,14 +1,23 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.FullRecompute" -->
-WITH <#if hasDelta>specgen_f AS (
-    SELECT <#list groups as g>${g}, </#list><#list values as v>${v}<#sep>, </#sep></#list>
-      FROM ${result}
-     WHERE ${snapshot} IS NULL
-<#else>specgen_f AS (
+<#if hasDelta>
+MERGE INTO ${store} AS specgen_t
+USING (SELECT <#list groups as g>${g}, </#list><#list values as v>${v}<#sep>, </#sep></#list>
+         FROM ${result}
+        WHERE ${snapshot} IS NULL) AS specgen_d
+   ON ${match}
+ WHEN MATCHED AND (<#list values as v>specgen_t.${v}<#sep>, </#sep></#list>)
+                  IS DISTINCT FROM (<#list values as v>specgen_d.${v}<#sep>, </#sep></#list>) THEN
+      UPDATE SET ${set?join(",\n                 ")}
+ WHEN NOT MATCHED THEN
+      INSERT (${columns?join(", ")})
+      VALUES (<#list columns as c>specgen_d.${c}<#sep>, </#sep></#list>)
+<#else>
+WITH specgen_f AS (
     SELECT ${items?join(",\n           ")}
       FROM ${from?replace("\n", "\n           ")}<#if hasWhere>
      WHERE ${where}</#if>
      GROUP BY ${groupBy?join(", ")}
-</#if>), specgen_d AS (
+), specgen_d AS (
     SELECT <#list groups as g>specgen_f.${g}, </#list><#list values as v>specgen_f.${v}, </#list>true AS specgen_keep
       FROM specgen_f
     UNION ALL
@@ -27,3 +36,4 @@ USING specgen_d
  WHEN NOT MATCHED AND specgen_d.specgen_keep THEN
       INSERT (${columns?join(", ")})
       VALUES (<#list columns as c>specgen_d.${c}<#sep>, </#sep></#list>)
+</#if>

@@ -537,10 +537,13 @@ DECLARE
     specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
     specgen_snap pg_snapshot;
     specgen_me xid8;
-    specgen_hashagg text;
+    specgen_sort text;
+    specgen_work_mem text;
     specgen_nestloop text;
     specgen_single boolean := false;
     specgen_emptied boolean;
+    specgen_fresh bigint;
+    specgen_gone bigint;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -654,16 +657,21 @@ BEGIN
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         ELSE
-            -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
-            -- the sort (and spills past work_mem); the setting is put back right after
-            specgen_hashagg := current_setting('enable_hashagg');
-            PERFORM set_config('enable_hashagg', 'off', true);
+            -- the delta is summed per group in a hash table, which costs about half the CPU of sorting it first. For
+            -- that one statement work_mem is pinned to 2 kB per group it can touch (the sum states; at least 4MB, at
+            -- most 256MB, past which the hash spills to disk: slower, same rows) and sorting is off (the delta table's
+            -- statistics predate its rows, so the planner cannot tell); both settings are put back right after
+            specgen_sort := current_setting('enable_sort');
+            specgen_work_mem := current_setting('work_mem');
+            PERFORM set_config('enable_sort', 'off', true);
+            PERFORM set_config('work_mem', least(greatest(least(specgen_pending, coalesce(specgen_groups, 0) + 1000) * 2,
+                                                          4096), 262144) || 'kB', true);
             MERGE INTO crm.tier_sales_data AS specgen_t
             USING (SELECT tier,
                            country,
                            sum(specgen_count) AS specgen_count,
                            sum(revenue) AS revenue,
-                           sum(specgen_revenue_n) AS specgen_revenue_n,
+                           sum(specgen_count) AS specgen_revenue_n,
                            max(specgen_last_sale_ins) AS specgen_last_sale_ins,
                            max(specgen_last_sale_del) AS specgen_last_sale_del
                      FROM crm.tier_sales_delta AS specgen_x
@@ -699,7 +707,8 @@ BEGIN
                             AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
                           ELSE specgen_d.specgen_last_sale_ins END);
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
-            PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+            PERFORM set_config('work_mem', specgen_work_mem, true);
+            PERFORM set_config('enable_sort', specgen_sort, true);
         END IF;
         DELETE FROM crm.tier_sales_delta AS specgen_x
          WHERE specgen_x.specgen_full IS NULL
@@ -761,6 +770,7 @@ BEGIN
          GROUP BY c.tier, c.country
         UNION ALL
         SELECT NULL, NULL, NULL, NULL, NULL, NULL, pg_current_snapshot();
+        GET DIAGNOSTICS specgen_fresh = ROW_COUNT;
         SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
         specgen_me := pg_current_xact_id();
         -- the recompute makes moot the delta rows of the transactions its snapshot saw (and of this one). When they
@@ -798,34 +808,34 @@ BEGIN
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)';
         END IF;
-        WITH specgen_f AS (
-            SELECT tier, country, specgen_count, revenue, specgen_revenue_n, last_sale
-              FROM pg_temp.specgen_full_result
-             WHERE specgen_snapshot IS NULL
-        ), specgen_d AS (
-            SELECT specgen_f.tier, specgen_f.country, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.last_sale, true AS specgen_keep
-              FROM specgen_f
-            UNION ALL
-            SELECT specgen_c.tier, specgen_c.country, NULL, NULL, NULL, NULL, false
-              FROM crm.tier_sales_data AS specgen_c
-             WHERE NOT EXISTS (SELECT 1 FROM specgen_f WHERE hash_record_extended(ROW(specgen_c.tier, specgen_c.country), 0) = hash_record_extended(ROW(specgen_f.tier, specgen_f.country), 0) AND specgen_c.tier IS NOT DISTINCT FROM specgen_f.tier AND specgen_c.country IS NOT DISTINCT FROM specgen_f.country)
-        )
         MERGE INTO crm.tier_sales_data AS specgen_t
-        USING specgen_d
+        USING (SELECT tier, country, specgen_count, revenue, specgen_revenue_n, last_sale
+                 FROM pg_temp.specgen_full_result
+                WHERE specgen_snapshot IS NULL) AS specgen_d
            ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
-         WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
-              DELETE
          WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.revenue, specgen_t.specgen_revenue_n, specgen_t.last_sale)
                           IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.last_sale) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
                          revenue = specgen_d.revenue,
                          specgen_revenue_n = specgen_d.specgen_revenue_n,
                          last_sale = specgen_d.last_sale
-         WHEN NOT MATCHED AND specgen_d.specgen_keep THEN
+         WHEN NOT MATCHED THEN
               INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
               VALUES (specgen_d.tier, specgen_d.country, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.last_sale);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM crm.tier_sales_data;
+        -- the MERGE updated and inserted the recomputed groups; groups whose rows are all gone are the view's rows
+        -- beyond them (the recompute's rows less its snapshot row), looked for only when there are any, instead of
+        -- an anti-join of the view's table with the recompute in every MERGE
+        IF specgen_groups > specgen_fresh - 1 THEN
+            DELETE FROM crm.tier_sales_data AS specgen_c
+             WHERE NOT EXISTS (SELECT 1 FROM pg_temp.specgen_full_result AS specgen_f
+                                WHERE specgen_f.specgen_snapshot IS NULL
+                                  AND hash_record_extended(ROW(specgen_c.tier, specgen_c.country), 0) = hash_record_extended(ROW(specgen_f.tier, specgen_f.country), 0) AND specgen_c.tier IS NOT DISTINCT FROM specgen_f.tier AND specgen_c.country IS NOT DISTINCT FROM specgen_f.country);
+            GET DIAGNOSTICS specgen_gone = ROW_COUNT;
+            specgen_changed := specgen_changed + specgen_gone;
+            SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM crm.tier_sales_data;
+        END IF;
         specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r')), specgen_kept_rows, 1000)
                                * 0.1)::bigint;
         INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid)

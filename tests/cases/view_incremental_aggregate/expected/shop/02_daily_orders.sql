@@ -371,10 +371,13 @@ DECLARE
     specgen_asked text := coalesce(current_setting('specgen.refresh_strategy', true), '');
     specgen_snap pg_snapshot;
     specgen_me xid8;
-    specgen_hashagg text;
+    specgen_sort text;
+    specgen_work_mem text;
     specgen_nestloop text;
     specgen_single boolean := false;
     specgen_emptied boolean;
+    specgen_fresh bigint;
+    specgen_gone bigint;
 BEGIN
     IF specgen_asked NOT IN ('', 'full', 'incremental') THEN
         RAISE EXCEPTION 'specgen.refresh_strategy must be full or incremental (or not set), found "%"', specgen_asked
@@ -512,17 +515,22 @@ BEGIN
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         ELSE
-            -- the delta is summed per group by sorting it: a hash table of per-group numeric sums costs more CPU than
-            -- the sort (and spills past work_mem); the setting is put back right after
-            specgen_hashagg := current_setting('enable_hashagg');
-            PERFORM set_config('enable_hashagg', 'off', true);
+            -- the delta is summed per group in a hash table, which costs about half the CPU of sorting it first. For
+            -- that one statement work_mem is pinned to 2 kB per group it can touch (the sum states; at least 4MB, at
+            -- most 256MB, past which the hash spills to disk: slower, same rows) and sorting is off (the delta table's
+            -- statistics predate its rows, so the planner cannot tell); both settings are put back right after
+            specgen_sort := current_setting('enable_sort');
+            specgen_work_mem := current_setting('work_mem');
+            PERFORM set_config('enable_sort', 'off', true);
+            PERFORM set_config('work_mem', least(greatest(least(specgen_pending, coalesce(specgen_groups, 0) + 1000) * 2,
+                                                          4096), 262144) || 'kB', true);
             MERGE INTO shop.daily_orders_data AS specgen_t
             USING (SELECT day,
                            store_id,
                            channel,
                            sum(specgen_count) AS specgen_count,
                            sum(revenue) AS revenue,
-                           sum(specgen_revenue_n) AS specgen_revenue_n,
+                           sum(specgen_count) AS specgen_revenue_n,
                            sum(specgen_avg_items_sum) AS specgen_avg_items_sum,
                            sum(specgen_avg_items_n) AS specgen_avg_items_n,
                            min(specgen_smallest_ins) AS specgen_smallest_ins,
@@ -588,7 +596,8 @@ BEGIN
                           ELSE specgen_d.specgen_largest_ins END,
                                 specgen_d.with_items);
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
-            PERFORM set_config('enable_hashagg', specgen_hashagg, true);
+            PERFORM set_config('work_mem', specgen_work_mem, true);
+            PERFORM set_config('enable_sort', specgen_sort, true);
         END IF;
         DELETE FROM shop.daily_orders_delta AS specgen_x
          WHERE specgen_x.specgen_full IS NULL
@@ -637,6 +646,7 @@ BEGIN
          GROUP BY placed_at::date, store_id, channel
         UNION ALL
         SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_current_snapshot();
+        GET DIAGNOSTICS specgen_fresh = ROW_COUNT;
         SELECT r.specgen_snapshot INTO specgen_snap FROM pg_temp.specgen_full_result AS r WHERE r.specgen_snapshot IS NOT NULL;
         specgen_me := pg_current_xact_id();
         -- the recompute makes moot the delta rows of the transactions its snapshot saw (and of this one). When they
@@ -674,23 +684,11 @@ BEGIN
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)';
         END IF;
-        WITH specgen_f AS (
-            SELECT day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items
-              FROM pg_temp.specgen_full_result
-             WHERE specgen_snapshot IS NULL
-        ), specgen_d AS (
-            SELECT specgen_f.day, specgen_f.store_id, specgen_f.channel, specgen_f.specgen_count, specgen_f.revenue, specgen_f.specgen_revenue_n, specgen_f.specgen_avg_items_sum, specgen_f.specgen_avg_items_n, specgen_f.smallest, specgen_f.largest, specgen_f.with_items, true AS specgen_keep
-              FROM specgen_f
-            UNION ALL
-            SELECT specgen_c.day, specgen_c.store_id, specgen_c.channel, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false
-              FROM shop.daily_orders_data AS specgen_c
-             WHERE NOT EXISTS (SELECT 1 FROM specgen_f WHERE hash_record_extended(ROW(specgen_c.day, specgen_c.store_id, specgen_c.channel), 0) = hash_record_extended(ROW(specgen_f.day, specgen_f.store_id, specgen_f.channel), 0) AND specgen_c.day = specgen_f.day AND specgen_c.store_id = specgen_f.store_id AND specgen_c.channel IS NOT DISTINCT FROM specgen_f.channel)
-        )
         MERGE INTO shop.daily_orders_data AS specgen_t
-        USING specgen_d
+        USING (SELECT day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items
+                 FROM pg_temp.specgen_full_result
+                WHERE specgen_snapshot IS NULL) AS specgen_d
            ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
-         WHEN MATCHED AND NOT specgen_d.specgen_keep THEN
-              DELETE
          WHEN MATCHED AND (specgen_t.specgen_count, specgen_t.revenue, specgen_t.specgen_revenue_n, specgen_t.specgen_avg_items_sum, specgen_t.specgen_avg_items_n, specgen_t.smallest, specgen_t.largest, specgen_t.with_items)
                           IS DISTINCT FROM (specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_items_sum, specgen_d.specgen_avg_items_n, specgen_d.smallest, specgen_d.largest, specgen_d.with_items) THEN
               UPDATE SET specgen_count = specgen_d.specgen_count,
@@ -701,11 +699,23 @@ BEGIN
                          smallest = specgen_d.smallest,
                          largest = specgen_d.largest,
                          with_items = specgen_d.with_items
-         WHEN NOT MATCHED AND specgen_d.specgen_keep THEN
+         WHEN NOT MATCHED THEN
               INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
               VALUES (specgen_d.day, specgen_d.store_id, specgen_d.channel, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.specgen_avg_items_sum, specgen_d.specgen_avg_items_n, specgen_d.smallest, specgen_d.largest, specgen_d.with_items);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM shop.daily_orders_data;
+        -- the MERGE updated and inserted the recomputed groups; groups whose rows are all gone are the view's rows
+        -- beyond them (the recompute's rows less its snapshot row), looked for only when there are any, instead of
+        -- an anti-join of the view's table with the recompute in every MERGE
+        IF specgen_groups > specgen_fresh - 1 THEN
+            DELETE FROM shop.daily_orders_data AS specgen_c
+             WHERE NOT EXISTS (SELECT 1 FROM pg_temp.specgen_full_result AS specgen_f
+                                WHERE specgen_f.specgen_snapshot IS NULL
+                                  AND hash_record_extended(ROW(specgen_c.day, specgen_c.store_id, specgen_c.channel), 0) = hash_record_extended(ROW(specgen_f.day, specgen_f.store_id, specgen_f.channel), 0) AND specgen_c.day = specgen_f.day AND specgen_c.store_id = specgen_f.store_id AND specgen_c.channel IS NOT DISTINCT FROM specgen_f.channel);
+            GET DIAGNOSTICS specgen_gone = ROW_COUNT;
+            specgen_changed := specgen_changed + specgen_gone;
+            SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM shop.daily_orders_data;
+        END IF;
         specgen_budget := ceil(greatest(coalesce(specgen_source_rows, (WITH RECURSIVE tree(relid) AS (SELECT 'shop.store_order'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r')), specgen_kept_rows, 1000)
                                * 0.2)::bigint;
         INSERT INTO shop.daily_orders_delta (specgen_full, specgen_xid)

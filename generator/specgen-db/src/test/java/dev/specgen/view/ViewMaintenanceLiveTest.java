@@ -443,6 +443,30 @@ class ViewMaintenanceLiveTest {
         sameAsQuery();
     }
 
+    /**
+     * A full recompute updates and inserts the recomputed groups in one MERGE, and deletes the groups whose rows are
+     * all gone in a statement of its own, run only when the view's table then holds more groups than the recompute.
+     */
+    @Test
+    void aFullRecomputeDeletesTheGroupsWhoseRowsAreAllGone() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 5, 1 + i % 7, date '2024-01-01' + (i % 59) FROM"
+                + " generate_series(1, 100) i");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("DELETE FROM lv.sale WHERE shop IN (1, 3)");
+        exec("UPDATE lv.sale SET amount = amount + 1 WHERE shop = 2");
+        exec("INSERT INTO lv.sale SELECT i, 7, 5, date '2024-01-09' FROM generate_series(201, 210) i");
+        exec("SELECT set_config('specgen.refresh_strategy', 'full', false)");
+        // shop 2 updated, shop 7 inserted, shops 1 and 3 deleted; shops 0 and 4 unchanged
+        assertEquals("4", one("SELECT lv.refresh_per_shop()"));
+        assertTrue(lastLog("per_shop").startsWith("full: asked for"), lastLog("per_shop"));
+        sameAsQuery();
+        // nothing gone: the same recompute changes nothing
+        assertEquals("0", one("SELECT lv.refresh_per_shop()"));
+        exec("SELECT set_config('specgen.refresh_strategy', '', false)");
+        sameAsQuery();
+    }
+
     @Test
     void aFullRecomputeTruncatesTheDeltaOnlyWhenNoWriterIsCapturing() throws Exception {
         install(ORDERS + VIEW_V1);
@@ -474,26 +498,30 @@ class ViewMaintenanceLiveTest {
     }
 
     /**
-     * The incremental merge sums the delta by sorting (enable_hashagg off for that one statement) and puts the
-     * caller's setting back: on stays on, off stays off, within the caller's transaction too.
+     * The incremental merge sums the delta in a hash table (enable_sort off and work_mem pinned for that one
+     * statement) and puts the caller's settings back: on stays on, off stays off, within the caller's transaction too.
      */
     @Test
-    void theIncrementalMergeLeavesTheCallersHashAggSettingAsItWas() throws SQLException {
+    void theIncrementalMergeLeavesTheCallersSortAndWorkMemSettingsAsTheyWere() throws SQLException {
         install(ORDERS + VIEW_V1);
         exec("INSERT INTO lv.sale SELECT i, i % 3, i, date '2024-01-01' + (i % 50) FROM generate_series(1, 60) i");
         exec("SELECT * FROM lv.refresh_all()");
-        for (String setting : List.of("on", "off")) {
+        for (String[] setting : List.of(new String[] {"on", "3MB"}, new String[] {"off", "5000kB"})) {
             c.setAutoCommit(false);
-            exec("SET enable_hashagg = " + setting);
+            exec("SET enable_sort = " + setting[0]);
+            exec("SET work_mem = '" + setting[1] + "'");
             exec("INSERT INTO lv.sale SELECT i, i % 3, i, date '2024-01-01' + (i % 50) FROM generate_series(1000, 1010)"
                     + " i");
             exec("SELECT lv.refresh_per_shop()");
             assertTrue(lastLog("per_shop").startsWith("incremental:"), lastLog("per_shop"));
-            assertEquals(setting, one("SHOW enable_hashagg"));
+            assertEquals(setting[0], one("SHOW enable_sort"));
+            assertEquals(setting[1], one("SHOW work_mem"));
             c.commit();
             c.setAutoCommit(true);
-            assertEquals(setting, one("SHOW enable_hashagg"));
-            exec("RESET enable_hashagg");
+            assertEquals(setting[0], one("SHOW enable_sort"));
+            assertEquals(setting[1], one("SHOW work_mem"));
+            exec("RESET enable_sort");
+            exec("RESET work_mem");
             exec("DELETE FROM lv.sale WHERE id >= 1000");
         }
         exec("SELECT lv.refresh_per_shop()");
