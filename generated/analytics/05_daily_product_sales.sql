@@ -570,17 +570,17 @@ BEGIN
                        FROM analytics.daily_product_sales_delta
                       WHERE specgen_p1 IS NULL
                      UNION ALL
-                     SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change
+                     SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                       FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                       FROM analytics.daily_product_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                      UNION ALL
-                     SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change) AS d WHERE d.specgen_full IS NULL
+                     SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                       FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                       FROM analytics.daily_product_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
@@ -612,17 +612,17 @@ BEGIN
                                                             FROM analytics.daily_product_sales_delta
                                                            WHERE specgen_p1 IS NULL
                                                           UNION ALL
-                                                          SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change
+                                                          SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                                            FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                                            FROM analytics.daily_product_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                                           UNION ALL
-                                                          SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change) AS d
+                                                          SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                                            FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                                            FROM analytics.daily_product_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
                                                         WHERE d.specgen_full IS NULL
                                                         GROUP BY sale_day, product_id, region HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
@@ -642,17 +642,17 @@ BEGIN
                                     FROM analytics.daily_product_sales_delta
                                    WHERE specgen_p1 IS NULL
                                   UNION ALL
-                                  SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change
+                                  SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                    FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                    FROM analytics.daily_product_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                   UNION ALL
-                                  SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change) AS specgen_x
+                                  SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                    FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                    FROM analytics.daily_product_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.sale_day, specgen_t.product_id, specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.sale_day, specgen_d.product_id, specgen_d.region), 0) AND specgen_t.sale_day = specgen_d.sale_day AND specgen_t.product_id IS NOT DISTINCT FROM specgen_d.product_id AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
@@ -700,17 +700,17 @@ BEGIN
                              FROM analytics.daily_product_sales_delta
                             WHERE specgen_p1 IS NULL
                            UNION ALL
-                           SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change
+                           SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                             FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                             FROM analytics.daily_product_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                            UNION ALL
-                           SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid FROM analytics.daily_product_sales_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5, specgen_p.specgen_p6) AS specgen_u(sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4)) AS specgen_change) AS specgen_x
+                           SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                             FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                             FROM analytics.daily_product_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY sale_day, product_id, region) AS specgen_d

@@ -594,17 +594,17 @@ BEGIN
                        FROM crm.tier_sales_delta
                       WHERE specgen_p1 IS NULL
                      UNION ALL
-                     SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change
+                     SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                       FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                       FROM crm.tier_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                      UNION ALL
-                     SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change) AS d WHERE d.specgen_full IS NULL
+                     SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                       FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                       FROM crm.tier_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 1 such measures mean
             -- recompute * 1 / group size recomputes, each scanning the fact table (no index leads with the
@@ -636,17 +636,17 @@ BEGIN
                                                             FROM crm.tier_sales_delta
                                                            WHERE specgen_p1 IS NULL
                                                           UNION ALL
-                                                          SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change
+                                                          SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                                            FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                                            FROM crm.tier_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                                           UNION ALL
-                                                          SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change) AS d
+                                                          SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                                            FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                                            FROM crm.tier_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
                                                         WHERE d.specgen_full IS NULL
                                                         GROUP BY tier, country HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
@@ -666,17 +666,17 @@ BEGIN
                                     FROM crm.tier_sales_delta
                                    WHERE specgen_p1 IS NULL
                                   UNION ALL
-                                  SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change
+                                  SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                    FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                    FROM crm.tier_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                   UNION ALL
-                                  SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change) AS specgen_x
+                                  SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                    FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                    FROM crm.tier_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
@@ -726,17 +726,17 @@ BEGIN
                              FROM crm.tier_sales_delta
                             WHERE specgen_p1 IS NULL
                            UNION ALL
-                           SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change
+                           SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                             FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                             FROM crm.tier_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                            UNION ALL
-                           SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid FROM crm.tier_sales_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT tier, country, specgen_a2, specgen_a3
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4) AS specgen_u(tier, country, specgen_a2, specgen_a3)) AS specgen_change) AS specgen_x
+                           SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                             FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                             FROM crm.tier_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY tier, country) AS specgen_d

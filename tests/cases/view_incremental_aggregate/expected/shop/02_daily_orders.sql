@@ -419,17 +419,17 @@ BEGIN
                        FROM shop.daily_orders_delta
                       WHERE specgen_p1 IS NULL
                      UNION ALL
-                     SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change
+                     SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                       FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                       FROM shop.daily_orders_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                      UNION ALL
-                     SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change) AS d WHERE d.specgen_full IS NULL
+                     SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                       FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                       FROM shop.daily_orders_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 2 such measures mean
             -- recompute * 2 / group size recomputes, each reading one group (through an index)
@@ -460,17 +460,17 @@ BEGIN
                                                             FROM shop.daily_orders_delta
                                                            WHERE specgen_p1 IS NULL
                                                           UNION ALL
-                                                          SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change
+                                                          SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                                            FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                                            FROM shop.daily_orders_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                                           UNION ALL
-                                                          SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change) AS d
+                                                          SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                                            FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                                            FROM shop.daily_orders_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
                                                         WHERE d.specgen_full IS NULL
                                                         GROUP BY day, store_id, channel HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
@@ -490,17 +490,17 @@ BEGIN
                                     FROM shop.daily_orders_delta
                                    WHERE specgen_p1 IS NULL
                                   UNION ALL
-                                  SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change
+                                  SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                    FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                    FROM shop.daily_orders_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                   UNION ALL
-                                  SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change) AS specgen_x
+                                  SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                    FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                    FROM shop.daily_orders_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
@@ -581,17 +581,17 @@ BEGIN
                              FROM shop.daily_orders_delta
                             WHERE specgen_p1 IS NULL
                            UNION ALL
-                           SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change
+                           SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                             FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                             FROM shop.daily_orders_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                            UNION ALL
-                           SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid FROM shop.daily_orders_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2, specgen_p.specgen_p3, specgen_p.specgen_p4, specgen_p.specgen_p5) AS specgen_u(day, store_id, channel, specgen_a2, specgen_a3)) AS specgen_change) AS specgen_x
+                           SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                             FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                             FROM shop.daily_orders_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY day, store_id, channel) AS specgen_d

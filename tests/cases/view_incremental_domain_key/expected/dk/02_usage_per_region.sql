@@ -270,17 +270,17 @@ BEGIN
                        FROM dk.usage_per_region_delta
                       WHERE specgen_p1 IS NULL
                      UNION ALL
-                     SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change
+                     SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                       FROM (SELECT region, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM dk.usage_per_region_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                      UNION ALL
-                     SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change) AS d WHERE d.specgen_full IS NULL
+                     SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                       FROM (SELECT region, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM dk.usage_per_region_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
@@ -312,17 +312,17 @@ BEGIN
                                                             FROM dk.usage_per_region_delta
                                                            WHERE specgen_p1 IS NULL
                                                           UNION ALL
-                                                          SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change
+                                                          SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                                            FROM (SELECT region, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM dk.usage_per_region_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                                           UNION ALL
-                                                          SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change) AS d
+                                                          SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                                            FROM (SELECT region, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM dk.usage_per_region_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
                                                         WHERE d.specgen_full IS NULL
                                                         GROUP BY region HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
@@ -342,17 +342,17 @@ BEGIN
                                     FROM dk.usage_per_region_delta
                                    WHERE specgen_p1 IS NULL
                                   UNION ALL
-                                  SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change
+                                  SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                    FROM (SELECT region, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM dk.usage_per_region_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                   UNION ALL
-                                  SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change) AS specgen_x
+                                  SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                    FROM (SELECT region, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM dk.usage_per_region_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.region), 0) AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
@@ -384,17 +384,17 @@ BEGIN
                              FROM dk.usage_per_region_delta
                             WHERE specgen_p1 IS NULL
                            UNION ALL
-                           SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change
+                           SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                             FROM (SELECT region, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM dk.usage_per_region_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                            UNION ALL
-                           SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM dk.usage_per_region_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT region, specgen_a2
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(region, specgen_a2)) AS specgen_change) AS specgen_x
+                           SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                             FROM (SELECT region, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM dk.usage_per_region_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY region) AS specgen_d

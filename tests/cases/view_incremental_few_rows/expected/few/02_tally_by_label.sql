@@ -270,17 +270,17 @@ BEGIN
                        FROM few.tally_by_label_delta
                       WHERE specgen_p1 IS NULL
                      UNION ALL
-                     SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change
+                     SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                       FROM (SELECT label, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM few.tally_by_label_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                      UNION ALL
-                     SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                       FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                              WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                      CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                            FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change) AS d WHERE d.specgen_full IS NULL
+                     SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                       FROM (SELECT label, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM few.tally_by_label_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
@@ -312,17 +312,17 @@ BEGIN
                                                             FROM few.tally_by_label_delta
                                                            WHERE specgen_p1 IS NULL
                                                           UNION ALL
-                                                          SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change
+                                                          SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                                            FROM (SELECT label, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM few.tally_by_label_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                                           UNION ALL
-                                                          SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                                                            FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                                           CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                                                                 FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change) AS d
+                                                          SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                                            FROM (SELECT label, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM few.tally_by_label_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
                                                         WHERE d.specgen_full IS NULL
                                                         GROUP BY label HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
@@ -342,17 +342,17 @@ BEGIN
                                     FROM few.tally_by_label_delta
                                    WHERE specgen_p1 IS NULL
                                   UNION ALL
-                                  SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change
+                                  SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                    FROM (SELECT label, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM few.tally_by_label_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                                   UNION ALL
-                                  SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                                    FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                                   CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                                         FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change) AS specgen_x
+                                  SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                    FROM (SELECT label, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM few.tally_by_label_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON specgen_t.label = specgen_d.label
@@ -384,17 +384,17 @@ BEGIN
                              FROM few.tally_by_label_delta
                             WHERE specgen_p1 IS NULL
                            UNION ALL
-                           SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change
+                           SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                             FROM (SELECT label, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM few.tally_by_label_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
                            UNION ALL
-                           SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_p.specgen_xid
-                             FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM few.tally_by_label_delta
-                                    WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_p
-                            CROSS JOIN LATERAL (SELECT label, specgen_a2
-                                                  FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(label, specgen_a2)) AS specgen_change) AS specgen_x
+                           SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                             FROM (SELECT label, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM few.tally_by_label_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY label) AS specgen_d

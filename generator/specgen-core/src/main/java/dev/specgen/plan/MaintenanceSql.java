@@ -334,27 +334,30 @@ final class MaintenanceSql {
         String first = packed.get(0);
         StringBuilder b = new StringBuilder("(SELECT ").append(String.join(", ", deltaColumns())).append("\n   FROM ")
                 .append(delta).append("\n  WHERE ").append(first).append(" IS NULL");
-        List<String> unnest = packed.stream().map(c -> "specgen_p." + c).toList();
+        // unnest() in the select list (ProjectSet: the arrays in step, value by value); in FROM each unnest()
+        // materializes its array first: 10,000 packed rows read in 2.3 ms against 12 to 17 ms (and 2.7 to 3.5 ms
+        // for 10,000 rows of the per-row form)
+        List<String> unnest = new ArrayList<>();
+        for (int i = 0; i < packed.size(); i++) {
+            unnest.add("unnest(" + packed.get(i) + ") AS " + sources.get(i));
+        }
+        unnest.add(XID);
         // measures sharing an argument read its one packed column
         List<String> change = new ArrayList<>(sources);
         for (Measure m : s.measures()) {
             m.argument().filter(a -> !sources.contains(arg(m))).ifPresent(a -> change.add(
                     sources.get(s.groups().size() + distinctArgs().indexOf(a)) + " AS " + arg(m)));
         }
-        List<String> read = new ArrayList<>(packed);
-        read.add(XID);
+        change.add(XID);
         for (int sign : new int[] {1, -1}) {
-            // the packed row's own columns are read in a subquery of their own: no name of theirs can clash with
-            // the change rows' (group keys, specgen_a<n>) that the items name unqualified
             List<String> items = new ArrayList<>(rowItems(sign));
             items.add("NULL");
-            items.add("specgen_p." + XID);
+            items.add(XID);
             b.append("\n UNION ALL\n SELECT ").append(String.join(", ", items)).append("\n   FROM (SELECT ")
-                    .append(String.join(", ", read)).append(" FROM ").append(delta).append("\n          WHERE ")
-                    .append(first).append(" IS NOT NULL AND ").append(COUNT).append(sign > 0 ? " > 0" : " < 0")
-                    .append(") AS specgen_p\n  CROSS JOIN LATERAL (SELECT ").append(String.join(", ", change))
-                    .append("\n                        FROM unnest(").append(String.join(", ", unnest))
-                    .append(") AS specgen_u(").append(String.join(", ", sources)).append(")) AS specgen_change");
+                    .append(String.join(", ", change)).append("\n           FROM (SELECT ")
+                    .append(String.join(", ", unnest)).append("\n                   FROM ").append(delta)
+                    .append("\n                  WHERE ").append(first).append(" IS NOT NULL AND ").append(COUNT)
+                    .append(sign > 0 ? " > 0" : " < 0").append(") AS specgen_u) AS specgen_change");
         }
         return b.append(')').toString();
     }

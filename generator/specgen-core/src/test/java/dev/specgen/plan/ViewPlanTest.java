@@ -138,16 +138,15 @@ class ViewPlanTest {
         assertEquals("(SELECT shop, specgen_rows, specgen_count, total, specgen_total_n, specgen_top_ins, specgen_top_del,"
                 + " specgen_full, specgen_xid\n   FROM s.per_shop_delta\n  WHERE specgen_p1 IS NULL\n UNION ALL\n"
                 + " SELECT shop, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, NULL,"
-                + " NULL, specgen_p.specgen_xid\n   FROM (SELECT specgen_p1, specgen_p2, specgen_xid FROM s.per_shop_delta"
-                + "\n          WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_p\n  CROSS JOIN LATERAL"
-                + " (SELECT shop, specgen_a2, specgen_a2 AS specgen_a3\n                        FROM unnest("
-                + "specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(shop, specgen_a2)) AS specgen_change\n"
-                + " UNION ALL\n SELECT shop, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END,"
-                + " NULL, specgen_a3, NULL, specgen_p.specgen_xid\n   FROM (SELECT specgen_p1, specgen_p2, specgen_xid"
-                + " FROM s.per_shop_delta\n          WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS"
-                + " specgen_p\n  CROSS JOIN LATERAL (SELECT shop, specgen_a2, specgen_a2 AS specgen_a3\n"
-                + "                        FROM unnest(specgen_p.specgen_p1, specgen_p.specgen_p2) AS specgen_u(shop,"
-                + " specgen_a2)) AS specgen_change)", only(plan(), RefreshKeptView.class).deltaRows());
+                + " NULL, specgen_xid\n   FROM (SELECT shop, specgen_a2, specgen_a2 AS specgen_a3, specgen_xid\n"
+                + "           FROM (SELECT unnest(specgen_p1) AS shop, unnest(specgen_p2) AS specgen_a2, specgen_xid\n"
+                + "                   FROM s.per_shop_delta\n                  WHERE specgen_p1 IS NOT NULL AND"
+                + " specgen_count > 0) AS specgen_u) AS specgen_change\n UNION ALL\n SELECT shop, 1, -1, -specgen_a2,"
+                + " CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a3, NULL, specgen_xid\n"
+                + "   FROM (SELECT shop, specgen_a2, specgen_a2 AS specgen_a3, specgen_xid\n"
+                + "           FROM (SELECT unnest(specgen_p1) AS shop, unnest(specgen_p2) AS specgen_a2, specgen_xid\n"
+                + "                   FROM s.per_shop_delta\n                  WHERE specgen_p1 IS NOT NULL AND"
+                + " specgen_count < 0) AS specgen_u) AS specgen_change)", only(plan(), RefreshKeptView.class).deltaRows());
         assertEquals(List.of("shop", "count(*)", "-count(*)", "sum(-specgen_a2)",
                 "sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END)", "NULL", "max(specgen_a3)",
                 "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.delete().statements().get(0)).items());
