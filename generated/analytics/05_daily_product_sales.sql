@@ -5,7 +5,7 @@
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('analytics.daily_product_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 4b07a0abba44a0d9]' THEN
+    IF coalesce(obj_description(to_regclass('analytics.daily_product_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition dddc76c66ed9e441]' THEN
         DROP VIEW IF EXISTS analytics.daily_product_sales;
         DROP FUNCTION IF EXISTS analytics.daily_product_sales_capture_sales_transaction() CASCADE;
         DROP TABLE IF EXISTS analytics.daily_product_sales_data;
@@ -55,7 +55,13 @@ SELECT
     sum(unit_price) AS specgen_avg_unit_price_sum,
     count(unit_price) AS specgen_avg_unit_price_n,
     NULL::text AS specgen_full,
-    pg_current_xact_id() AS specgen_xid
+    pg_current_xact_id() AS specgen_xid,
+    array_agg(transaction_date::date) AS specgen_p1,
+    array_agg(product_id) AS specgen_p2,
+    array_agg(region) AS specgen_p3,
+    array_agg(quantity) AS specgen_p4,
+    array_agg(total_amount) AS specgen_p5,
+    array_agg(unit_price) AS specgen_p6
 FROM analytics.sales_transaction AS sales_transaction
 GROUP BY transaction_date::date, product_id, region
 WITH NO DATA;
@@ -63,6 +69,17 @@ WITH NO DATA;
 CREATE INDEX IF NOT EXISTS daily_product_sales_delta_full
     ON analytics.daily_product_sales_delta USING btree (specgen_full)
     WHERE specgen_full IS NOT NULL;
+
+-- the arrays of the change rows a statement packs into one delta row: stored out of line and uncompressed (compressing them would cost more than the write itself)
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_attribute AS a
+                WHERE a.attrelid = 'analytics.daily_product_sales_delta'::regclass AND a.attname IN ('specgen_p1', 'specgen_p2', 'specgen_p3', 'specgen_p4', 'specgen_p5', 'specgen_p6')
+                  AND a.attstorage <> 'e') THEN
+        ALTER TABLE analytics.daily_product_sales_delta ALTER COLUMN specgen_p1 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p2 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p3 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p4 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p5 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p6 SET STORAGE EXTERNAL;
+    END IF;
+END
+$specgen$;
 
 CREATE OR REPLACE VIEW analytics.daily_product_sales AS
 SELECT
@@ -75,7 +92,7 @@ SELECT
     CASE WHEN specgen_avg_unit_price_n > 0 THEN specgen_avg_unit_price_sum / specgen_avg_unit_price_n::numeric END AS avg_unit_price
 FROM analytics.daily_product_sales_data;
 
-COMMENT ON VIEW analytics.daily_product_sales IS 'Sales per day, product and region [specgen definition 4b07a0abba44a0d9]';
+COMMENT ON VIEW analytics.daily_product_sales IS 'Sales per day, product and region [specgen definition dddc76c66ed9e441]';
 
 -- statement-level capture of writes to analytics.sales_transaction (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write analytics.sales_transaction may write it (a role with INSERT alone), without grants on the
@@ -102,7 +119,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_new);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT sale_day, product_id, region FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, 1 AS specgen_sign
@@ -125,21 +142,19 @@ BEGIN
                       FROM specgen_new AS sales_transaction) AS specgen_change
              GROUP BY sale_day, product_id, region;
         ELSE
-            INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_xid)
-            SELECT sale_day,
-                   product_id,
-                   region,
-                   1,
-                   1,
-                   specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END,
-                   specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END,
-                   specgen_a4,
-                   CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END,
+            INSERT INTO analytics.daily_product_sales_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid)
+            SELECT count(*),
+                   count(*),
+                   array_agg(sale_day),
+                   array_agg(product_id),
+                   array_agg(region),
+                   array_agg(specgen_a2),
+                   array_agg(specgen_a3),
+                   array_agg(specgen_a4),
                    pg_current_xact_id()
               FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, 1 AS specgen_sign
-                      FROM specgen_new AS sales_transaction) AS specgen_change;
+                      FROM specgen_new AS sales_transaction) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_xid)
@@ -170,7 +185,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a4 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_old);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT sale_day, product_id, region FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, -1 AS specgen_sign
@@ -193,21 +208,19 @@ BEGIN
                       FROM specgen_old AS sales_transaction) AS specgen_change
              GROUP BY sale_day, product_id, region;
         ELSE
-            INSERT INTO analytics.daily_product_sales_delta (sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_xid)
-            SELECT sale_day,
-                   product_id,
-                   region,
-                   1,
-                   -1,
-                   -specgen_a2,
-                   CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END,
-                   -specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END,
-                   -specgen_a4,
-                   CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END,
+            INSERT INTO analytics.daily_product_sales_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_p6, specgen_xid)
+            SELECT count(*),
+                   -count(*),
+                   array_agg(sale_day),
+                   array_agg(product_id),
+                   array_agg(region),
+                   array_agg(specgen_a2),
+                   array_agg(specgen_a3),
+                   array_agg(specgen_a4),
                    pg_current_xact_id()
               FROM (SELECT transaction_date::date AS sale_day, product_id, region, quantity AS specgen_a2, total_amount AS specgen_a3, unit_price AS specgen_a4, -1 AS specgen_sign
-                      FROM specgen_old AS sales_transaction) AS specgen_change;
+                      FROM specgen_old AS sales_transaction) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
@@ -556,7 +569,21 @@ BEGIN
             specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE false), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
-              FROM (SELECT * FROM analytics.daily_product_sales_delta AS d WHERE d.specgen_full IS NULL
+              FROM (SELECT * FROM (SELECT sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_full, specgen_xid
+                       FROM analytics.daily_product_sales_delta
+                      WHERE specgen_p1 IS NULL
+                     UNION ALL
+                     SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                       FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                       FROM analytics.daily_product_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                     UNION ALL
+                     SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                       FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                       FROM analytics.daily_product_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
@@ -584,7 +611,22 @@ BEGIN
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
-            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM analytics.daily_product_sales_delta AS d WHERE d.specgen_full IS NULL
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM (SELECT sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_full, specgen_xid
+                                                            FROM analytics.daily_product_sales_delta
+                                                           WHERE specgen_p1 IS NULL
+                                                          UNION ALL
+                                                          SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                                            FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                                            FROM analytics.daily_product_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                                          UNION ALL
+                                                          SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                                            FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                                            FROM analytics.daily_product_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
+                                                        WHERE d.specgen_full IS NULL
                                                         GROUP BY sale_day, product_id, region HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
         ELSE
@@ -599,7 +641,21 @@ BEGIN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
             MERGE INTO analytics.daily_product_sales_data AS specgen_t
-            USING (SELECT * FROM analytics.daily_product_sales_delta AS specgen_x
+            USING (SELECT * FROM (SELECT sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_full, specgen_xid
+                                    FROM analytics.daily_product_sales_delta
+                                   WHERE specgen_p1 IS NULL
+                                  UNION ALL
+                                  SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                    FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                    FROM analytics.daily_product_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                  UNION ALL
+                                  SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                    FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                                    FROM analytics.daily_product_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.sale_day, specgen_t.product_id, specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.sale_day, specgen_d.product_id, specgen_d.region), 0) AND specgen_t.sale_day = specgen_d.sale_day AND specgen_t.product_id IS NOT DISTINCT FROM specgen_d.product_id AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
@@ -648,7 +704,21 @@ BEGIN
                            sum(specgen_revenue_n) AS specgen_revenue_n,
                            sum(specgen_avg_unit_price_sum) AS specgen_avg_unit_price_sum,
                            sum(specgen_avg_unit_price_n) AS specgen_avg_unit_price_n
-                     FROM analytics.daily_product_sales_delta AS specgen_x
+                     FROM (SELECT sale_day, product_id, region, specgen_rows, specgen_count, units, specgen_units_n, revenue, specgen_revenue_n, specgen_avg_unit_price_sum, specgen_avg_unit_price_n, specgen_full, specgen_xid
+                             FROM analytics.daily_product_sales_delta
+                            WHERE specgen_p1 IS NULL
+                           UNION ALL
+                           SELECT sale_day, product_id, region, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                             FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                             FROM analytics.daily_product_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                           UNION ALL
+                           SELECT sale_day, product_id, region, 1, -1, -specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, -specgen_a4, CASE WHEN specgen_a4 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                             FROM (SELECT sale_day, product_id, region, specgen_a2, specgen_a3, specgen_a4, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS sale_day, unnest(specgen_p2) AS product_id, unnest(specgen_p3) AS region, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, unnest(specgen_p6) AS specgen_a4, specgen_xid
+                                             FROM analytics.daily_product_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY sale_day, product_id, region) AS specgen_d

@@ -58,7 +58,7 @@ $${tag}$;
 <#macro branch b>
 <#if b.adaptive>
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (${b.countSql});
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (${b.sampleSql?replace("\n", "\n                                    ")}) <= 0.6 * least(specgen_n, 100)) THEN

@@ -87,7 +87,7 @@ BEGIN
             specgen_budget := ceil(specgen_source_rows * ${threshold})::bigint;
             SELECT count(*), count(*) FILTER (WHERE ${recomputeFilter}), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
-              FROM (SELECT * FROM ${delta} AS d WHERE d.specgen_full IS NULL
+              FROM (SELECT * FROM ${deltaRows?replace("\n", "\n                    ")} AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: ${extremes} such measures mean
 <#if extremesIndexed>
@@ -119,7 +119,8 @@ BEGIN
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
-            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.specgen_full IS NULL
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM ${deltaRows?replace("\n", "\n                                                         ")} AS d
+                                                        WHERE d.specgen_full IS NULL
                                                         GROUP BY ${groupList} HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
         ELSE

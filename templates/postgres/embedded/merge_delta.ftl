@@ -1,12 +1,12 @@
 <#-- @ftlvariable name="" type="dev.specgen.plan.ViewObject.MergeDelta" -->
 <#if perGroup>
 MERGE INTO ${store} AS specgen_t
-USING (SELECT * FROM ${delta} AS specgen_x
+USING (SELECT * FROM ${rows?replace("\n", "\n                     ")} AS specgen_x
         WHERE ${seen?replace("\n", "\n        ")}) AS specgen_d
 <#else>
 MERGE INTO ${store} AS specgen_t
 USING (SELECT ${sumItems?join(",\n               ")}
-         FROM ${delta} AS specgen_x
+         FROM ${rows?replace("\n", "\n              ")} AS specgen_x
         WHERE ${seen?replace("\n", "\n        ")}
         GROUP BY ${groups?join(", ")}) AS specgen_d
 </#if>

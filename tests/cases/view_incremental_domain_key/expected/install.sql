@@ -153,7 +153,7 @@ CREATE TABLE IF NOT EXISTS dk.usage (
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('dk.usage_per_region'), 'pg_class'), '') NOT LIKE '%[specgen definition b890186295476d0f]' THEN
+    IF coalesce(obj_description(to_regclass('dk.usage_per_region'), 'pg_class'), '') NOT LIKE '%[specgen definition 1a4800bc67e674da]' THEN
         DROP VIEW IF EXISTS dk.usage_per_region;
         DROP FUNCTION IF EXISTS dk.usage_per_region_capture_usage() CASCADE;
         DROP TABLE IF EXISTS dk.usage_per_region_data;
@@ -188,7 +188,9 @@ SELECT
     sum(amount) AS total_amount,
     count(*) AS specgen_total_amount_n,
     NULL::text AS specgen_full,
-    pg_current_xact_id() AS specgen_xid
+    pg_current_xact_id() AS specgen_xid,
+    array_agg(region) AS specgen_p1,
+    array_agg(amount) AS specgen_p2
 FROM dk.usage AS usage
 GROUP BY region
 WITH NO DATA;
@@ -197,6 +199,17 @@ CREATE INDEX IF NOT EXISTS usage_per_region_delta_full
     ON dk.usage_per_region_delta USING btree (specgen_full)
     WHERE specgen_full IS NOT NULL;
 
+-- the arrays of the change rows a statement packs into one delta row: stored out of line and uncompressed (compressing them would cost more than the write itself)
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_attribute AS a
+                WHERE a.attrelid = 'dk.usage_per_region_delta'::regclass AND a.attname IN ('specgen_p1', 'specgen_p2')
+                  AND a.attstorage <> 'e') THEN
+        ALTER TABLE dk.usage_per_region_delta ALTER COLUMN specgen_p1 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p2 SET STORAGE EXTERNAL;
+    END IF;
+END
+$specgen$;
+
 CREATE OR REPLACE VIEW dk.usage_per_region AS
 SELECT
     region,
@@ -204,7 +217,7 @@ SELECT
     CASE WHEN specgen_total_amount_n > 0 THEN total_amount END AS total_amount
 FROM dk.usage_per_region_data;
 
-COMMENT ON VIEW dk.usage_per_region IS '[specgen definition b890186295476d0f]';
+COMMENT ON VIEW dk.usage_per_region IS '[specgen definition 1a4800bc67e674da]';
 
 -- statement-level capture of writes to dk.usage (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write dk.usage may write it (a role with INSERT alone), without grants on the
@@ -231,7 +244,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_new);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT region FROM (SELECT region, amount AS specgen_a2, 1 AS specgen_sign
@@ -248,15 +261,15 @@ BEGIN
                       FROM specgen_new AS usage) AS specgen_change
              GROUP BY region;
         ELSE
-            INSERT INTO dk.usage_per_region_delta (region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_xid)
-            SELECT region,
-                   1,
-                   1,
-                   specgen_a2,
-                   1,
+            INSERT INTO dk.usage_per_region_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_xid)
+            SELECT count(*),
+                   count(*),
+                   array_agg(region),
+                   array_agg(specgen_a2),
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, 1 AS specgen_sign
-                      FROM specgen_new AS usage) AS specgen_change;
+                      FROM specgen_new AS usage) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO dk.usage_per_region_delta (region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_xid)
@@ -277,7 +290,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_old);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT region FROM (SELECT region, amount AS specgen_a2, -1 AS specgen_sign
@@ -294,15 +307,15 @@ BEGIN
                       FROM specgen_old AS usage) AS specgen_change
              GROUP BY region;
         ELSE
-            INSERT INTO dk.usage_per_region_delta (region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_xid)
-            SELECT region,
-                   1,
-                   -1,
-                   -specgen_a2,
-                   -1,
+            INSERT INTO dk.usage_per_region_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_xid)
+            SELECT count(*),
+                   -count(*),
+                   array_agg(region),
+                   array_agg(specgen_a2),
                    pg_current_xact_id()
               FROM (SELECT region, amount AS specgen_a2, -1 AS specgen_sign
-                      FROM specgen_old AS usage) AS specgen_change;
+                      FROM specgen_old AS usage) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
@@ -404,7 +417,21 @@ BEGIN
             specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE false), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
-              FROM (SELECT * FROM dk.usage_per_region_delta AS d WHERE d.specgen_full IS NULL
+              FROM (SELECT * FROM (SELECT region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_full, specgen_xid
+                       FROM dk.usage_per_region_delta
+                      WHERE specgen_p1 IS NULL
+                     UNION ALL
+                     SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                       FROM (SELECT region, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM dk.usage_per_region_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                     UNION ALL
+                     SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                       FROM (SELECT region, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM dk.usage_per_region_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
@@ -432,7 +459,22 @@ BEGIN
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
-            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM dk.usage_per_region_delta AS d WHERE d.specgen_full IS NULL
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM (SELECT region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_full, specgen_xid
+                                                            FROM dk.usage_per_region_delta
+                                                           WHERE specgen_p1 IS NULL
+                                                          UNION ALL
+                                                          SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                                            FROM (SELECT region, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM dk.usage_per_region_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                                          UNION ALL
+                                                          SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                                            FROM (SELECT region, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM dk.usage_per_region_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
+                                                        WHERE d.specgen_full IS NULL
                                                         GROUP BY region HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
         ELSE
@@ -447,7 +489,21 @@ BEGIN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
             MERGE INTO dk.usage_per_region_data AS specgen_t
-            USING (SELECT * FROM dk.usage_per_region_delta AS specgen_x
+            USING (SELECT * FROM (SELECT region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_full, specgen_xid
+                                    FROM dk.usage_per_region_delta
+                                   WHERE specgen_p1 IS NULL
+                                  UNION ALL
+                                  SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                    FROM (SELECT region, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM dk.usage_per_region_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                  UNION ALL
+                                  SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                    FROM (SELECT region, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM dk.usage_per_region_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.region), 0) = hash_record_extended(ROW(specgen_d.region), 0) AND specgen_t.region IS NOT DISTINCT FROM specgen_d.region
@@ -480,7 +536,21 @@ BEGIN
                            sum(specgen_count) AS specgen_count,
                            sum(total_amount) AS total_amount,
                            sum(specgen_count) AS specgen_total_amount_n
-                     FROM dk.usage_per_region_delta AS specgen_x
+                     FROM (SELECT region, specgen_rows, specgen_count, total_amount, specgen_total_amount_n, specgen_full, specgen_xid
+                             FROM dk.usage_per_region_delta
+                            WHERE specgen_p1 IS NULL
+                           UNION ALL
+                           SELECT region, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                             FROM (SELECT region, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM dk.usage_per_region_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                           UNION ALL
+                           SELECT region, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                             FROM (SELECT region, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS region, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM dk.usage_per_region_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY region) AS specgen_d

@@ -159,7 +159,7 @@ CREATE INDEX IF NOT EXISTS idx_sale_customer
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('crm.tier_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition 809fbb5efd52af39]' THEN
+    IF coalesce(obj_description(to_regclass('crm.tier_sales'), 'pg_class'), '') NOT LIKE '%[specgen definition c4b2e2e46b9cf013]' THEN
         DROP VIEW IF EXISTS crm.tier_sales;
         DROP FUNCTION IF EXISTS crm.tier_sales_capture_sale() CASCADE;
         DROP FUNCTION IF EXISTS crm.tier_sales_capture_customer() CASCADE;
@@ -201,7 +201,11 @@ SELECT
     max(s.sold_on) AS specgen_last_sale_ins,
     max(s.sold_on) AS specgen_last_sale_del,
     NULL::text AS specgen_full,
-    pg_current_xact_id() AS specgen_xid
+    pg_current_xact_id() AS specgen_xid,
+    array_agg(c.tier) AS specgen_p1,
+    array_agg(c.country) AS specgen_p2,
+    array_agg(s.amount) AS specgen_p3,
+    array_agg(s.sold_on) AS specgen_p4
 FROM crm.sale AS s
 LEFT JOIN crm.customer AS c ON c.id = s.customer_id
 GROUP BY c.tier, c.country
@@ -210,6 +214,17 @@ WITH NO DATA;
 CREATE INDEX IF NOT EXISTS tier_sales_delta_full
     ON crm.tier_sales_delta USING btree (specgen_full)
     WHERE specgen_full IS NOT NULL;
+
+-- the arrays of the change rows a statement packs into one delta row: stored out of line and uncompressed (compressing them would cost more than the write itself)
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_attribute AS a
+                WHERE a.attrelid = 'crm.tier_sales_delta'::regclass AND a.attname IN ('specgen_p1', 'specgen_p2', 'specgen_p3', 'specgen_p4')
+                  AND a.attstorage <> 'e') THEN
+        ALTER TABLE crm.tier_sales_delta ALTER COLUMN specgen_p1 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p2 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p3 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p4 SET STORAGE EXTERNAL;
+    END IF;
+END
+$specgen$;
 
 CREATE OR REPLACE VIEW crm.tier_sales AS
 SELECT
@@ -220,7 +235,7 @@ SELECT
     last_sale
 FROM crm.tier_sales_data;
 
-COMMENT ON VIEW crm.tier_sales IS '[specgen definition 809fbb5efd52af39]';
+COMMENT ON VIEW crm.tier_sales IS '[specgen definition c4b2e2e46b9cf013]';
 
 -- statement-level capture of writes to crm.sale (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write crm.sale may write it (a role with INSERT alone), without grants on the
@@ -251,7 +266,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_new);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT tier, country FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
@@ -273,19 +288,18 @@ BEGIN
                       LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change
              GROUP BY tier, country;
         ELSE
-            INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
-            SELECT tier,
-                   country,
-                   1,
-                   1,
-                   specgen_a2,
-                   1,
-                   specgen_a3,
-                   NULL,
+            INSERT INTO crm.tier_sales_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid)
+            SELECT count(*),
+                   count(*),
+                   array_agg(tier),
+                   array_agg(country),
+                   array_agg(specgen_a2),
+                   array_agg(specgen_a3),
                    pg_current_xact_id()
               FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
                       FROM specgen_new AS s
-                      LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change;
+                      LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
@@ -312,7 +326,7 @@ BEGIN
             OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
     ELSIF TG_OP = 'DELETE' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_old);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT tier, country FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
@@ -334,19 +348,18 @@ BEGIN
                       LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change
              GROUP BY tier, country;
         ELSE
-            INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
-            SELECT tier,
-                   country,
-                   1,
-                   -1,
-                   -specgen_a2,
-                   -1,
-                   NULL,
-                   specgen_a3,
+            INSERT INTO crm.tier_sales_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_xid)
+            SELECT count(*),
+                   -count(*),
+                   array_agg(tier),
+                   array_agg(country),
+                   array_agg(specgen_a2),
+                   array_agg(specgen_a3),
                    pg_current_xact_id()
               FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
                       FROM specgen_old AS s
-                      LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change;
+                      LEFT JOIN crm.customer AS c ON c.id = s.customer_id) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
@@ -580,7 +593,21 @@ BEGIN
             specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE p.specgen_last_sale_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
-              FROM (SELECT * FROM crm.tier_sales_delta AS d WHERE d.specgen_full IS NULL
+              FROM (SELECT * FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                       FROM crm.tier_sales_delta
+                      WHERE specgen_p1 IS NULL
+                     UNION ALL
+                     SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                       FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                       FROM crm.tier_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                     UNION ALL
+                     SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                       FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                       FROM crm.tier_sales_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 1 such measures mean
             -- recompute * 1 / group size recomputes, each scanning the fact table (no index leads with the
@@ -608,7 +635,22 @@ BEGIN
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
-            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d WHERE d.specgen_full IS NULL
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                                                            FROM crm.tier_sales_delta
+                                                           WHERE specgen_p1 IS NULL
+                                                          UNION ALL
+                                                          SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                                            FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                                            FROM crm.tier_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                                          UNION ALL
+                                                          SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                                            FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                                            FROM crm.tier_sales_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
+                                                        WHERE d.specgen_full IS NULL
                                                         GROUP BY tier, country HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
         ELSE
@@ -623,7 +665,21 @@ BEGIN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
             MERGE INTO crm.tier_sales_data AS specgen_t
-            USING (SELECT * FROM crm.tier_sales_delta AS specgen_x
+            USING (SELECT * FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                                    FROM crm.tier_sales_delta
+                                   WHERE specgen_p1 IS NULL
+                                  UNION ALL
+                                  SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                    FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                    FROM crm.tier_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                  UNION ALL
+                                  SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                    FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                    FROM crm.tier_sales_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
@@ -674,7 +730,21 @@ BEGIN
                            sum(specgen_count) AS specgen_revenue_n,
                            max(specgen_last_sale_ins) AS specgen_last_sale_ins,
                            max(specgen_last_sale_del) AS specgen_last_sale_del
-                     FROM crm.tier_sales_delta AS specgen_x
+                     FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                             FROM crm.tier_sales_delta
+                            WHERE specgen_p1 IS NULL
+                           UNION ALL
+                           SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                             FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                             FROM crm.tier_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                           UNION ALL
+                           SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                             FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                             FROM crm.tier_sales_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY tier, country) AS specgen_d

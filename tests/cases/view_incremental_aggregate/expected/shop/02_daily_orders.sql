@@ -5,7 +5,7 @@
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('shop.daily_orders'), 'pg_class'), '') NOT LIKE '%[specgen definition 821acaa1f5f57c8f]' THEN
+    IF coalesce(obj_description(to_regclass('shop.daily_orders'), 'pg_class'), '') NOT LIKE '%[specgen definition 09325d712090ecc6]' THEN
         DROP VIEW IF EXISTS shop.daily_orders;
         DROP FUNCTION IF EXISTS shop.daily_orders_capture_store_order() CASCADE;
         DROP TABLE IF EXISTS shop.daily_orders_data;
@@ -57,7 +57,12 @@ SELECT
     max(amount) AS specgen_largest_del,
     count(items) AS with_items,
     NULL::text AS specgen_full,
-    pg_current_xact_id() AS specgen_xid
+    pg_current_xact_id() AS specgen_xid,
+    array_agg(placed_at::date) AS specgen_p1,
+    array_agg(store_id) AS specgen_p2,
+    array_agg(channel) AS specgen_p3,
+    array_agg(amount) AS specgen_p4,
+    array_agg(items) AS specgen_p5
 FROM shop.store_order AS store_order
 WHERE (status <> 'cancelled')
 GROUP BY placed_at::date, store_id, channel
@@ -66,6 +71,17 @@ WITH NO DATA;
 CREATE INDEX IF NOT EXISTS daily_orders_delta_full
     ON shop.daily_orders_delta USING btree (specgen_full)
     WHERE specgen_full IS NOT NULL;
+
+-- the arrays of the change rows a statement packs into one delta row: stored out of line and uncompressed (compressing them would cost more than the write itself)
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_attribute AS a
+                WHERE a.attrelid = 'shop.daily_orders_delta'::regclass AND a.attname IN ('specgen_p1', 'specgen_p2', 'specgen_p3', 'specgen_p4', 'specgen_p5')
+                  AND a.attstorage <> 'e') THEN
+        ALTER TABLE shop.daily_orders_delta ALTER COLUMN specgen_p1 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p2 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p3 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p4 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p5 SET STORAGE EXTERNAL;
+    END IF;
+END
+$specgen$;
 
 CREATE OR REPLACE VIEW shop.daily_orders AS
 SELECT
@@ -80,7 +96,7 @@ SELECT
     with_items
 FROM shop.daily_orders_data;
 
-COMMENT ON VIEW shop.daily_orders IS 'Orders per day, store and channel [specgen definition 821acaa1f5f57c8f]';
+COMMENT ON VIEW shop.daily_orders IS 'Orders per day, store and channel [specgen definition 09325d712090ecc6]';
 
 -- statement-level capture of writes to shop.store_order (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write shop.store_order may write it (a role with INSERT alone), without grants on the
@@ -107,7 +123,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_new);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT day, store_id, channel FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
@@ -135,25 +151,19 @@ BEGIN
                      WHERE (status <> 'cancelled')) AS specgen_change
              GROUP BY day, store_id, channel;
         ELSE
-            INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
-            SELECT day,
-                   store_id,
-                   channel,
-                   1,
-                   1,
-                   specgen_a2,
-                   1,
-                   specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END,
-                   specgen_a4,
-                   NULL,
-                   specgen_a5,
-                   NULL,
-                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END,
+            INSERT INTO shop.daily_orders_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid)
+            SELECT count(*),
+                   count(*),
+                   array_agg(day),
+                   array_agg(store_id),
+                   array_agg(channel),
+                   array_agg(specgen_a2),
+                   array_agg(specgen_a3),
                    pg_current_xact_id()
               FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, 1 AS specgen_sign
                       FROM specgen_new AS store_order
-                     WHERE (status <> 'cancelled')) AS specgen_change;
+                     WHERE (status <> 'cancelled')) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
@@ -190,7 +200,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a6 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_old);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT day, store_id, channel FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
@@ -218,25 +228,19 @@ BEGIN
                      WHERE (status <> 'cancelled')) AS specgen_change
              GROUP BY day, store_id, channel;
         ELSE
-            INSERT INTO shop.daily_orders_delta (day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_xid)
-            SELECT day,
-                   store_id,
-                   channel,
-                   1,
-                   -1,
-                   -specgen_a2,
-                   -1,
-                   -specgen_a3,
-                   CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END,
-                   NULL,
-                   specgen_a4,
-                   NULL,
-                   specgen_a5,
-                   CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END,
+            INSERT INTO shop.daily_orders_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_p3, specgen_p4, specgen_p5, specgen_xid)
+            SELECT count(*),
+                   -count(*),
+                   array_agg(day),
+                   array_agg(store_id),
+                   array_agg(channel),
+                   array_agg(specgen_a2),
+                   array_agg(specgen_a3),
                    pg_current_xact_id()
               FROM (SELECT placed_at::date AS day, store_id, channel, amount AS specgen_a2, items AS specgen_a3, amount AS specgen_a4, amount AS specgen_a5, items AS specgen_a6, -1 AS specgen_sign
                       FROM specgen_old AS store_order
-                     WHERE (status <> 'cancelled')) AS specgen_change;
+                     WHERE (status <> 'cancelled')) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
@@ -414,7 +418,21 @@ BEGIN
             specgen_budget := ceil(specgen_source_rows * 0.2)::bigint;
             SELECT count(*), count(*) FILTER (WHERE p.specgen_smallest_del IS NOT NULL OR p.specgen_largest_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
-              FROM (SELECT * FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NULL
+              FROM (SELECT * FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                       FROM shop.daily_orders_delta
+                      WHERE specgen_p1 IS NULL
+                     UNION ALL
+                     SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                       FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                       FROM shop.daily_orders_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                     UNION ALL
+                     SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                       FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                       FROM shop.daily_orders_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 2 such measures mean
             -- recompute * 2 / group size recomputes, each reading one group (through an index)
@@ -441,7 +459,22 @@ BEGIN
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
-            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d WHERE d.specgen_full IS NULL
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                                                            FROM shop.daily_orders_delta
+                                                           WHERE specgen_p1 IS NULL
+                                                          UNION ALL
+                                                          SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                                            FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                                            FROM shop.daily_orders_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                                          UNION ALL
+                                                          SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                                            FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                                            FROM shop.daily_orders_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
+                                                        WHERE d.specgen_full IS NULL
                                                         GROUP BY day, store_id, channel HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
         ELSE
@@ -456,7 +489,21 @@ BEGIN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
             MERGE INTO shop.daily_orders_data AS specgen_t
-            USING (SELECT * FROM shop.daily_orders_delta AS specgen_x
+            USING (SELECT * FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                                    FROM shop.daily_orders_delta
+                                   WHERE specgen_p1 IS NULL
+                                  UNION ALL
+                                  SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                    FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                    FROM shop.daily_orders_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                  UNION ALL
+                                  SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                    FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                    FROM shop.daily_orders_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
@@ -538,7 +585,21 @@ BEGIN
                            max(specgen_largest_ins) AS specgen_largest_ins,
                            max(specgen_largest_del) AS specgen_largest_del,
                            sum(with_items) AS with_items
-                     FROM shop.daily_orders_delta AS specgen_x
+                     FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                             FROM shop.daily_orders_delta
+                            WHERE specgen_p1 IS NULL
+                           UNION ALL
+                           SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                             FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                             FROM shop.daily_orders_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                           UNION ALL
+                           SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                             FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                             FROM shop.daily_orders_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY day, store_id, channel) AS specgen_d

@@ -5,7 +5,7 @@
 -- yours that depends on it stops the install instead of disappearing.
 DO $specgen$
 BEGIN
-    IF coalesce(obj_description(to_regclass('few.tally_by_label'), 'pg_class'), '') NOT LIKE '%[specgen definition ed787b5766d58e6a]' THEN
+    IF coalesce(obj_description(to_regclass('few.tally_by_label'), 'pg_class'), '') NOT LIKE '%[specgen definition aafee9aeea6809ff]' THEN
         DROP VIEW IF EXISTS few.tally_by_label;
         DROP FUNCTION IF EXISTS few.tally_by_label_capture_tally() CASCADE;
         DROP TABLE IF EXISTS few.tally_by_label_data;
@@ -40,7 +40,9 @@ SELECT
     sum(amount) AS total,
     count(*) AS specgen_total_n,
     NULL::text AS specgen_full,
-    pg_current_xact_id() AS specgen_xid
+    pg_current_xact_id() AS specgen_xid,
+    array_agg(label) AS specgen_p1,
+    array_agg(amount) AS specgen_p2
 FROM few.tally AS tally
 GROUP BY label
 WITH NO DATA;
@@ -49,6 +51,17 @@ CREATE INDEX IF NOT EXISTS tally_by_label_delta_full
     ON few.tally_by_label_delta USING btree (specgen_full)
     WHERE specgen_full IS NOT NULL;
 
+-- the arrays of the change rows a statement packs into one delta row: stored out of line and uncompressed (compressing them would cost more than the write itself)
+DO $specgen$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_attribute AS a
+                WHERE a.attrelid = 'few.tally_by_label_delta'::regclass AND a.attname IN ('specgen_p1', 'specgen_p2')
+                  AND a.attstorage <> 'e') THEN
+        ALTER TABLE few.tally_by_label_delta ALTER COLUMN specgen_p1 SET STORAGE EXTERNAL, ALTER COLUMN specgen_p2 SET STORAGE EXTERNAL;
+    END IF;
+END
+$specgen$;
+
 CREATE OR REPLACE VIEW few.tally_by_label AS
 SELECT
     label,
@@ -56,7 +69,7 @@ SELECT
     CASE WHEN specgen_total_n > 0 THEN total END AS total
 FROM few.tally_by_label_data;
 
-COMMENT ON VIEW few.tally_by_label IS '[specgen definition ed787b5766d58e6a]';
+COMMENT ON VIEW few.tally_by_label IS '[specgen definition aafee9aeea6809ff]';
 
 -- statement-level capture of writes to few.tally (transition tables, never per row): pre-aggregated per group into the delta table, applied by the next refresh
 -- SECURITY DEFINER: whoever may write few.tally may write it (a role with INSERT alone), without grants on the
@@ -83,7 +96,7 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_new);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT label FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
@@ -100,15 +113,15 @@ BEGIN
                       FROM specgen_new AS tally) AS specgen_change
              GROUP BY label;
         ELSE
-            INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
-            SELECT label,
-                   1,
-                   1,
-                   specgen_a2,
-                   1,
+            INSERT INTO few.tally_by_label_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_xid)
+            SELECT count(*),
+                   count(*),
+                   array_agg(label),
+                   array_agg(specgen_a2),
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
-                      FROM specgen_new AS tally) AS specgen_change;
+                      FROM specgen_new AS tally) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
@@ -129,7 +142,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else a delta row per row costs less than aggregating
+        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
         specgen_n := (SELECT count(*) FROM specgen_old);
         IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
                                 OR (SELECT count(*) FROM (SELECT DISTINCT label FROM (SELECT label, amount AS specgen_a2, -1 AS specgen_sign
@@ -146,15 +159,15 @@ BEGIN
                       FROM specgen_old AS tally) AS specgen_change
              GROUP BY label;
         ELSE
-            INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
-            SELECT label,
-                   1,
-                   -1,
-                   -specgen_a2,
-                   -1,
+            INSERT INTO few.tally_by_label_delta (specgen_rows, specgen_count, specgen_p1, specgen_p2, specgen_xid)
+            SELECT count(*),
+                   -count(*),
+                   array_agg(label),
+                   array_agg(specgen_a2),
                    pg_current_xact_id()
               FROM (SELECT label, amount AS specgen_a2, -1 AS specgen_sign
-                      FROM specgen_old AS tally) AS specgen_change;
+                      FROM specgen_old AS tally) AS specgen_change
+            HAVING count(*) > 0;
         END IF;
     ELSE
         -- TRUNCATE: the next refresh recomputes the view in full
@@ -256,7 +269,21 @@ BEGIN
             specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             SELECT count(*), count(*) FILTER (WHERE false), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
-              FROM (SELECT * FROM few.tally_by_label_delta AS d WHERE d.specgen_full IS NULL
+              FROM (SELECT * FROM (SELECT label, specgen_rows, specgen_count, total, specgen_total_n, specgen_full, specgen_xid
+                       FROM few.tally_by_label_delta
+                      WHERE specgen_p1 IS NULL
+                     UNION ALL
+                     SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                       FROM (SELECT label, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM few.tally_by_label_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                     UNION ALL
+                     SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                       FROM (SELECT label, specgen_a2, specgen_xid
+                               FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                       FROM few.tally_by_label_delta
+                                      WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d WHERE d.specgen_full IS NULL
                      LIMIT CASE WHEN specgen_asked = 'incremental' THEN NULL ELSE specgen_budget + 1 END) AS p;
             -- a value that left a group is its min or max about once per group size: 0 such measures mean
             -- recompute * 0 / group size recomputes, each scanning the fact table (no index leads with the
@@ -284,7 +311,22 @@ BEGIN
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
-            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM few.tally_by_label_delta AS d WHERE d.specgen_full IS NULL
+            SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM (SELECT label, specgen_rows, specgen_count, total, specgen_total_n, specgen_full, specgen_xid
+                                                            FROM few.tally_by_label_delta
+                                                           WHERE specgen_p1 IS NULL
+                                                          UNION ALL
+                                                          SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                                            FROM (SELECT label, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM few.tally_by_label_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                                          UNION ALL
+                                                          SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                                            FROM (SELECT label, specgen_a2, specgen_xid
+                                                                    FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                                            FROM few.tally_by_label_delta
+                                                                           WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
+                                                        WHERE d.specgen_full IS NULL
                                                         GROUP BY label HAVING count(*) > 1)
               INTO specgen_snap, specgen_single;
         ELSE
@@ -299,7 +341,21 @@ BEGIN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
             MERGE INTO few.tally_by_label_data AS specgen_t
-            USING (SELECT * FROM few.tally_by_label_delta AS specgen_x
+            USING (SELECT * FROM (SELECT label, specgen_rows, specgen_count, total, specgen_total_n, specgen_full, specgen_xid
+                                    FROM few.tally_by_label_delta
+                                   WHERE specgen_p1 IS NULL
+                                  UNION ALL
+                                  SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                                    FROM (SELECT label, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM few.tally_by_label_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                  UNION ALL
+                                  SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                                    FROM (SELECT label, specgen_a2, specgen_xid
+                                            FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                                    FROM few.tally_by_label_delta
+                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
                ON specgen_t.label = specgen_d.label
@@ -332,7 +388,21 @@ BEGIN
                            sum(specgen_count) AS specgen_count,
                            sum(total) AS total,
                            sum(specgen_count) AS specgen_total_n
-                     FROM few.tally_by_label_delta AS specgen_x
+                     FROM (SELECT label, specgen_rows, specgen_count, total, specgen_total_n, specgen_full, specgen_xid
+                             FROM few.tally_by_label_delta
+                            WHERE specgen_p1 IS NULL
+                           UNION ALL
+                           SELECT label, 1, 1, specgen_a2, 1, NULL, specgen_xid
+                             FROM (SELECT label, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM few.tally_by_label_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                           UNION ALL
+                           SELECT label, 1, -1, -specgen_a2, -1, NULL, specgen_xid
+                             FROM (SELECT label, specgen_a2, specgen_xid
+                                     FROM (SELECT unnest(specgen_p1) AS label, unnest(specgen_p2) AS specgen_a2, specgen_xid
+                                             FROM few.tally_by_label_delta
+                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
                     WHERE specgen_x.specgen_full IS NULL
                       AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                     GROUP BY label) AS specgen_d

@@ -32,7 +32,8 @@ final class ViewStatements {
     }
 
     static Class<? extends Statement> expected(ViewObject o) {
-        if (o instanceof ViewObject.DropStaleView || o instanceof ViewObject.ScheduleRefresh) {
+        if (o instanceof ViewObject.DropStaleView || o instanceof ViewObject.ScheduleRefresh
+                || o instanceof ViewObject.ColumnStorage) {
             return DoStatement.class;
         }
         if (o instanceof ViewObject.CreateMaterializedView || o instanceof ViewObject.CreateView) {

@@ -53,6 +53,38 @@ public sealed interface ViewObject extends SqlObject {
         }
     }
 
+    /**
+     * Stores {@code columns} of {@code table} out of line and uncompressed ({@code SET STORAGE EXTERNAL}): a DO block,
+     * re-runnable, that alters nothing when they are so already. For the packed change rows of a delta table, whose
+     * arrays PostgreSQL would otherwise compress on every captured statement.
+     *
+     * @param tableLiteral SQL literal naming the table for {@code ::regclass}
+     * @param columnLiterals the columns as SQL literals, for the catalog check
+     */
+    record ColumnStorage(String table, String tableLiteral, List<String> columns, List<String> columnLiterals,
+            String purpose, SourcePos origin) implements ViewObject {
+        public ColumnStorage {
+            Objects.requireNonNull(table, "table == null");
+            Objects.requireNonNull(tableLiteral, "tableLiteral == null");
+            columns = List.copyOf(columns);
+            columnLiterals = List.copyOf(columnLiterals);
+            Objects.requireNonNull(purpose, "purpose == null");
+            Objects.requireNonNull(origin, "origin == null");
+        }
+
+        public String tag() {
+            return BodyTag.of(this);
+        }
+
+        public String describe() {
+            return "column storage of " + table;
+        }
+
+        public String template() {
+            return "column_storage";
+        }
+    }
+
     /** {@code CREATE MATERIALIZED VIEW IF NOT EXISTS name AS query WITH [NO] DATA}. */
     record CreateMaterializedView(String name, String query, boolean withData, SourcePos origin)
             implements ViewObject {
@@ -309,11 +341,12 @@ public sealed interface ViewObject extends SqlObject {
      * <p>{@code perGroup}: the form for a delta known to hold one row per group (the refresh checked it): the rows
      * are merged as they are, without the sort and the per-group aggregate states of summing.
      */
-    record MergeDelta(String delta, String store, List<String> sumItems, List<String> groups, String match,
+    record MergeDelta(String delta, String rows, String store, List<String> sumItems, List<String> groups, String match,
             String emptyGroup, List<String> set, List<String> insertColumns, List<String> insertValues,
             String newGroup, boolean perGroup, SourcePos origin) implements Embedded {
         public MergeDelta {
             Objects.requireNonNull(delta, "delta == null");
+            Objects.requireNonNull(rows, "rows == null");
             Objects.requireNonNull(store, "store == null");
             sumItems = List.copyOf(sumItems);
             groups = List.copyOf(groups);
@@ -328,7 +361,7 @@ public sealed interface ViewObject extends SqlObject {
 
         /** This merge in its {@code perGroup} form. */
         public MergeDelta asPerGroup() {
-            return new MergeDelta(delta, store, sumItems, groups, match, emptyGroup, set, insertColumns, insertValues,
+            return new MergeDelta(delta, rows, store, sumItems, groups, match, emptyGroup, set, insertColumns, insertValues,
                     newGroup, true, origin);
         }
 
@@ -642,6 +675,11 @@ public sealed interface ViewObject extends SqlObject {
 
         public MergeDelta mergeRows() {
             return merge.orElseThrow().asPerGroup();
+        }
+
+        /** The pending change rows as the refresh reads them (packed rows unnested): {@link MergeDelta#rows}. */
+        public String deltaRows() {
+            return merge.orElseThrow().rows();
         }
 
         /** The view's group columns, comma-separated (the refresh's check for one delta row per group). */

@@ -14,6 +14,7 @@ import dev.specgen.plan.ViewObject.Branch;
 import dev.specgen.plan.ViewObject.CaptureFunction;
 import dev.specgen.plan.ViewObject.CaptureSource;
 import dev.specgen.plan.ViewObject.CreateMaterializedView;
+import dev.specgen.plan.ViewObject.ColumnStorage;
 import dev.specgen.plan.ViewObject.CreateTableAs;
 import dev.specgen.plan.ViewObject.CreateTrigger;
 import dev.specgen.plan.ViewObject.CreateUniqueKey;
@@ -196,6 +197,11 @@ final class ViewPlanner {
             out.add(new CreateIndex(Sql.ident(relations.allocate(deltaName + "_full")), delta, false, false, false,
                     "btree", List.of(MaintenanceSql.FULL), List.of(), MaintenanceSql.FULL + " IS NOT NULL", List.of(),
                     v.refreshPos()));
+            if (sql.packs()) {
+                out.add(new ColumnStorage(delta, Sql.literal(delta), sql.packedColumns(), sql.packedColumns().stream()
+                        .map(Sql::literal).toList(), "the arrays of the change rows a statement packs into one delta"
+                                + " row", v.refreshPos()));
+            }
         }
         out.add(new CreateView(view, sql.viewItems(), store, pos));
         out.add(new CommentOn("VIEW", view, comment(hash), pos));
@@ -355,12 +361,12 @@ final class ViewPlanner {
             int in = dim.isEmpty() ? 1 : MaintenanceSql.MIXED;
             int out = dim.isEmpty() ? -1 : MaintenanceSql.MIXED;
             insert = new Branch(List.of(sql.captureDelta(ins, dim.isEmpty(), in, pos)), dim.isEmpty()
-                    ? Optional.of(sql.captureRows(ins, in, pos)) : Optional.empty(), "SELECT count(*) FROM "
+                    ? Optional.of(perRow(sql, ins, in, pos)) : Optional.empty(), "SELECT count(*) FROM "
                             + MaintenanceSql.NEW, dim.isEmpty() ? sql.sampleGroups(ins.get(0)) : "");
             update = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {true, true}), false,
                     MaintenanceSql.MIXED, pos)));
             delete = new Branch(List.of(sql.captureDelta(del, false, out, pos)), dim.isEmpty()
-                    ? Optional.of(sql.captureRows(del, out, pos)) : Optional.empty(), "SELECT count(*) FROM "
+                    ? Optional.of(perRow(sql, del, out, pos)) : Optional.empty(), "SELECT count(*) FROM "
                             + MaintenanceSql.OLD, dim.isEmpty() ? sql.sampleGroups(del.get(0)) : "");
             truncate = sql.fullMarker("TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated'");
         }
@@ -372,6 +378,11 @@ final class ViewPlanner {
         return new CaptureFunction(fn, source.schema() + "." + source.table(), immediate, lock, guard, readState,
                 overflowTest, overflow, insert, update, delete, truncate, PINNED, pos, immediate
                         ? Optional.of(sql.full(false, pos)) : Optional.empty());
+    }
+
+    /** A statement's change rows as they come: packed into one delta row, or (nothing to pack) one row each. */
+    private static ViewObject.CaptureDelta perRow(MaintenanceSql sql, List<String> changes, int sign, SourcePos pos) {
+        return sql.packs() ? sql.capturePacked(changes, sign, pos) : sql.captureRows(changes, sign, pos);
     }
 
     /** The change rows leaving groups (sign -1) of an event, for an immediate view's recompute and cleanup. */

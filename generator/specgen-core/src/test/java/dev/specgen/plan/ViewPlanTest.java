@@ -123,13 +123,30 @@ class ViewPlanTest {
         assertEquals("SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS specgen_a2, amount AS"
                 + " specgen_a3, 1 AS specgen_sign\n  FROM specgen_new AS sale\n LIMIT 100) AS specgen_sample) AS"
                 + " specgen_distinct", c.insert().sampleSql());
-        // inserts are all +1 and deletes all -1: the sign is folded in (no multiplication per row); updates mix both
-        assertEquals(List.of("shop", "1", "1", "specgen_a2", "CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END",
-                "specgen_a3", "NULL", "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.insert()
-                        .perRowStatement()).items());
-        assertEquals(List.of("shop", "1", "-1", "-specgen_a2", "CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END",
-                "NULL", "specgen_a3", "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.delete()
-                        .perRowStatement()).items());
+        // rows that do not share groups: one packed delta row per statement, each value once (sum and max read
+        // the same amount), the sign in specgen_count; nothing for a statement without rows
+        ViewObject.CaptureDelta packedIn = (ViewObject.CaptureDelta) c.insert().perRowStatement();
+        assertEquals(List.of("specgen_rows", "specgen_count", "specgen_p1", "specgen_p2", "specgen_xid"),
+                packedIn.columns());
+        assertEquals(List.of("count(*)", "count(*)", "array_agg(shop)", "array_agg(specgen_a2)",
+                "pg_current_xact_id()"), packedIn.items());
+        assertEquals(List.of("count(*) > 0"), packedIn.having());
+        assertEquals(List.of("count(*)", "-count(*)", "array_agg(shop)", "array_agg(specgen_a2)",
+                "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.delete().perRowStatement()).items());
+        // the refresh reads them back as one delta row per change row; inserts are all +1 and deletes all -1: the
+        // sign is folded in (no multiplication per row); updates mix both
+        assertEquals("(SELECT shop, specgen_rows, specgen_count, total, specgen_total_n, specgen_top_ins, specgen_top_del,"
+                + " specgen_full, specgen_xid\n   FROM s.per_shop_delta\n  WHERE specgen_p1 IS NULL\n UNION ALL\n"
+                + " SELECT shop, 1, 1, specgen_a2, CASE WHEN specgen_a2 IS NULL THEN 0 ELSE 1 END, specgen_a3, NULL,"
+                + " NULL, specgen_xid\n   FROM (SELECT shop, specgen_a2, specgen_a2 AS specgen_a3, specgen_xid\n"
+                + "           FROM (SELECT unnest(specgen_p1) AS shop, unnest(specgen_p2) AS specgen_a2, specgen_xid\n"
+                + "                   FROM s.per_shop_delta\n                  WHERE specgen_p1 IS NOT NULL AND"
+                + " specgen_count > 0) AS specgen_u) AS specgen_change\n UNION ALL\n SELECT shop, 1, -1, -specgen_a2,"
+                + " CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a3, NULL, specgen_xid\n"
+                + "   FROM (SELECT shop, specgen_a2, specgen_a2 AS specgen_a3, specgen_xid\n"
+                + "           FROM (SELECT unnest(specgen_p1) AS shop, unnest(specgen_p2) AS specgen_a2, specgen_xid\n"
+                + "                   FROM s.per_shop_delta\n                  WHERE specgen_p1 IS NOT NULL AND"
+                + " specgen_count < 0) AS specgen_u) AS specgen_change)", only(plan(), RefreshKeptView.class).deltaRows());
         assertEquals(List.of("shop", "count(*)", "-count(*)", "sum(-specgen_a2)",
                 "sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE -1 END)", "NULL", "max(specgen_a3)",
                 "pg_current_xact_id()"), ((ViewObject.CaptureDelta) c.delete().statements().get(0)).items());
