@@ -122,6 +122,33 @@ class LeafRouterLiveTest {
         assertEquals(0, differing("lc.by_region_now"));
     }
 
+    /**
+     * With the capture triggers disabled on the parent and every leaf (as {@code bench bulk} has them), COPY into the
+     * parent still goes row by row (PostgreSQL reads the trigger's definition, not its state), so a batch is still
+     * routed, and spread thinner: no trigger runs per leaf.
+     */
+    @Test
+    void disabledCaptureTriggersStillRouteAndThinnerBatches() throws Exception {
+        String each = "DO $d$ DECLARE r regclass; BEGIN FOR r IN SELECT relid FROM pg_partition_tree('lc.sale') LOOP"
+                + " EXECUTE format('ALTER TABLE %s %s TRIGGER USER', r, '";
+        fx.exec(each + "DISABLE'); END LOOP; END $d$");
+        try (BatchWriter w = writer()) {
+            int rows = 3 * LeafRouter.MIN_ROWS_PER_LEAF_UNTRIGGERED;
+            Outcome o = w.write(batch(8, false, 40001, 40000 + rows));
+            assertEquals(List.of((long) rows, true, 1), List.of(o.written(), o.direct(), w.routedBatches()),
+                    "one COPY per leaf, " + LeafRouter.MIN_ROWS_PER_LEAF_UNTRIGGERED + " rows each");
+            o = w.write(batch(9, false, 50001, 50000 + rows - 3));
+            assertEquals(List.of(rows - 3L, true, 1), List.of(o.written(), o.direct(), w.routedBatches()),
+                    "thinner: into the parent");
+            assertEquals(2L * rows - 3, fx.queryLong("SELECT count(*) FROM lc.sale WHERE id > 40000 AND id <= 60000"));
+        } finally {
+            // uncaptured both ways, so the views stay true
+            fx.exec("DELETE FROM lc.sale WHERE id > 40000 AND id <= 60000");
+            fx.exec(each + "ENABLE'); END LOOP; END $d$");
+        }
+        assertEquals(0, differing("lc.by_region_now"));
+    }
+
     @Test
     void aStatementTriggerOnTheParentAloneKeepsBatchesOnTheParent() throws Exception {
         fx.exec("CREATE TABLE lc.seen (n bigint)");
