@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 
 /**
@@ -202,13 +204,25 @@ final class InitialLoad {
         List<Leaf> ranged = leaves.stream().filter(l -> !l.bound().equals("DEFAULT")).toList();
         List<Leaf> defaults = leaves.stream().filter(l -> l.bound().equals("DEFAULT")).toList();
         for (List<Leaf> group : List.of(ranged, defaults)) {
-            parallel(group, sessions, source, (c, l) -> finishLeaf(c, l, source, target, input, identity));
+            // leaves being finished or waiting for a session: while there is one for every session, the cores are
+            // taken and a parallel worker of an index build would only compete with them (see finishLeaf)
+            AtomicInteger unfinished = new AtomicInteger(group.size());
+            parallel(group, sessions, source, (c, l) -> {
+                finishLeaf(c, l, source, target, input, identity, () -> unfinished.get() >= sessions);
+                unfinished.decrementAndGet();
+            });
         }
     }
 
-    /** Builds one leaf's indexes (or reloads it), then attaches it without a scan and tells {@link #after}. */
+    /**
+     * Builds one leaf's indexes (or reloads it), then attaches it without a scan and tells {@link #after}. While
+     * {@code everySessionBusy} says so, each build runs without parallel workers ({@code SET LOCAL
+     * max_parallel_maintenance_workers = 0}): a btree build of a leaf past min_parallel_table_scan_size takes one by
+     * the server's default, whose sort, launch and merge only added CPU beside the other session's builds (and a
+     * worker of the other session's); once a session has no leaf left, the last builds take the server's setting.
+     */
     private void finishLeaf(Connection c, Leaf l, ConnectionSource source, LoadTarget target, Input input,
-            List<LeafDetach.Identity> identity) throws SQLException {
+            List<LeafDetach.Identity> identity, BooleanSupplier everySessionBusy) throws SQLException {
         c.setAutoCommit(false);
         // a replace's parent and key twice, which no unique index of the leaf may catch: the reload builds the indexes
         boolean reloaded = twice(c, target, l);
@@ -217,9 +231,13 @@ final class InitialLoad {
         }
         for (String index : reloaded ? List.<String>of() : l.indexes()) {
             // one transaction per index, so that a resumed run skips the ones built and builds the rest; the
-            // sort memory is raised for the build only (SET LOCAL), no session setting is left behind
+            // sort memory (and the parallel workers) are set for the build only (SET LOCAL), no session setting
+            // is left behind
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                if (everySessionBusy.getAsBoolean()) {
+                    st.execute("SET LOCAL max_parallel_maintenance_workers = 0");
+                }
                 st.execute(ifNotExists(index));
                 c.commit();
             } catch (SQLException e) {

@@ -133,6 +133,25 @@ class InitialLoadLiveTest {
     }
 
     /**
+     * 1,500 good rows over the three months loaded with --initial in batches of 500 (one session), through
+     * {@link WatchedStatements}; what they saw.
+     */
+    private static List<String> watchedInitialLoad(String file) throws IOException {
+        StringBuilder sb = new StringBuilder("id,sold_at,quantity,region\n");
+        for (int i = 1; i <= 1500; i++) {
+            sb.append(good(i)).append('\n');
+        }
+        Path csv = dir.resolve(file);
+        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+        exec("TRUNCATE ld.sale");
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        LoadResult r = Loader.run(LoadOptions.of(specs, "load_sales", csv).withBatchSize(500).withForget(true)
+                .withInitial(true), WatchedStatements.source(source(), seen), LoadListener.NONE);
+        assertEquals(1500, r.written());
+        return List.copyOf(seen);
+    }
+
+    /**
      * ATTACH PARTITION reads no leaf: each leaf gets the CHECK of its bound when it is detached, still empty, and
      * ATTACH finds its partition constraint implied by it (PostgreSQL says so at DEBUG1). The sessions' statements are
      * watched: before each statement that adds the CHECK the leaf's rows are counted on the same connection, and the
@@ -140,17 +159,7 @@ class InitialLoadLiveTest {
      */
     @Test
     void attachReadsNoLeafRows() throws IOException {
-        StringBuilder sb = new StringBuilder("id,sold_at,quantity,region\n");
-        for (int i = 1; i <= 1500; i++) {
-            sb.append(good(i)).append('\n');
-        }
-        Path csv = dir.resolve("clean.csv");
-        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
-        exec("TRUNCATE ld.sale");
-        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        LoadResult r = Loader.run(LoadOptions.of(specs, "load_sales", csv).withBatchSize(500).withForget(true)
-                .withInitial(true), WatchedStatements.source(source(), seen), LoadListener.NONE);
-        assertEquals(1500, r.written());
+        List<String> seen = watchedInitialLoad("clean.csv");
         assertEquals(List.of("ld.sale_p2024_01 had 0 rows", "ld.sale_p2024_02 had 0 rows",
                 "ld.sale_p2024_03 had 0 rows"), seen.stream().filter(x -> x.contains(" had ")).sorted().toList(),
                 "the CHECK is added while the leaf is empty");
@@ -159,6 +168,31 @@ class InitialLoadLiveTest {
         assertEquals(List.of(String.format(implied, 1), String.format(implied, 2), String.format(implied, 3)),
                 seen.stream().filter(x -> x.startsWith("ALTER TABLE ld.sale: partition")).sorted().toList(),
                 "each ATTACH into ld.sale skips its scan");
+    }
+
+    /**
+     * The leaves are finished on two sessions at once; while every session has a leaf, an index build runs without
+     * parallel workers (they would only compete with the other session for the cores), set for the build's own
+     * transaction. Three leaves on two sessions: the leaf finished first was built while the two others were
+     * unfinished, so every build of it ran with max_parallel_maintenance_workers 0. Before, every build ran with the
+     * server's setting (2 by default).
+     */
+    @Test
+    void indexBuildsTakeNoParallelWorkerWhileEverySessionHasALeaf() throws IOException {
+        List<String> seen = watchedInitialLoad("workers.csv");
+        java.util.Map<String, List<String>> byLeaf = new java.util.TreeMap<>();
+        for (String s : seen) {
+            if (s.startsWith("build on ")) {
+                byLeaf.computeIfAbsent(s.substring(0, s.indexOf(':')), k -> new ArrayList<>())
+                        .add(s.substring(s.lastIndexOf(' ') + 1));
+            }
+        }
+        assertEquals(3, byLeaf.size(), "the three leaves' builds: " + byLeaf);
+        assertTrue(byLeaf.values().stream().allMatch(w -> w.size() == 2), "a key and an index each: " + byLeaf);
+        assertTrue(byLeaf.values().stream().anyMatch(w -> w.equals(List.of("0", "0"))),
+                "the leaf finished first was built without parallel workers: " + byLeaf);
+        assertEquals("2", query("SELECT current_setting('max_parallel_maintenance_workers')"),
+                "the server's setting, as the builds found it");
     }
 
     /**
