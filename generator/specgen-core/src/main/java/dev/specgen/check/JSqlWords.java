@@ -36,7 +36,7 @@ import net.sf.jsqlparser.parser.Token;
  */
 final class JSqlWords {
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** Upper-cased words of every string constant of the parser classes; read once, when first needed. */
+    /** Upper-cased words of every string constant of the parser classes; read once, when first needed ({@link #RESOURCE}). */
     private static volatile Set<String> grammarWords;
 
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
@@ -140,23 +140,55 @@ final class JSqlWords {
         return p.token_source;
     }
 
+    /**
+     * The class-path resource holding {@link #computeGrammarWords()}, one word a line, sorted, so that a run reads
+     * about 7,000 words instead of the constant pools of JSqlParser's parser classes (1.6 MB of class files; about
+     * 65 ms of CPU in a fresh JVM). It is kept in the sources ({@code src/main/resources}); {@code JSqlWordsTest}
+     * fails when it is not what the JSqlParser on the class path gives (an upgrade) and rewrites it with
+     * {@code -Dspecgen.golden.update=true}.
+     */
+    static final String RESOURCE = "jsql-grammar-words.txt";
+
     private static Set<String> grammarWords() {
         Set<String> w = grammarWords;
         if (w == null) {
-            Set<String> out = new HashSet<>();
-            for (Class<?> c : new Class<?>[] {CCJSqlParser.class, AbstractJSqlParser.class,
-                CCJSqlParserTokenManager.class}) {
-                for (String constant : constants(c)) {
-                    Matcher m = WORD.matcher(constant);
-                    while (m.find()) {
-                        out.add(m.group().toUpperCase(Locale.ROOT));
-                    }
-                }
-            }
-            w = Set.copyOf(out);
+            w = readGrammarWords().orElseGet(JSqlWords::computeGrammarWords);
             grammarWords = w;
         }
         return w;
+    }
+
+    /** The words of {@link #RESOURCE}; empty when it is not on the class path (then they are computed). */
+    static java.util.Optional<Set<String>> readGrammarWords() {
+        try (InputStream in = JSqlWords.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return java.util.Optional.empty();
+            }
+            Set<String> out = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty()) {
+                    out.add(line);
+                }
+            }
+            return out.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Set.copyOf(out));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Upper-cased words of every string constant of JSqlParser's parser classes, read from their class files. */
+    static Set<String> computeGrammarWords() {
+        Set<String> out = new HashSet<>();
+        for (Class<?> c : new Class<?>[] {CCJSqlParser.class, AbstractJSqlParser.class,
+            CCJSqlParserTokenManager.class}) {
+            for (String constant : constants(c)) {
+                Matcher m = WORD.matcher(constant);
+                while (m.find()) {
+                    out.add(m.group().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** Every UTF-8 constant of a class file (string literals, and names, which only make the set larger). */

@@ -40,6 +40,17 @@ public record Entity(
         Identifiers identifiers) {
 
     /**
+     * Consistent with the record's {@code equals} (equal entities have equal names and positions) and cheap: the
+     * generated {@code hashCode} hashes every component, records within records, and its first call in a JVM spins
+     * method handle classes for each record class it reaches (about 2.5 ms of CPU each in a fresh JVM). The planner
+     * keys maps by entities. Only lookups depend on it: no output iterates a hashed collection of them.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * (31 * name.hashCode() + schema.hashCode()) + pos.line();
+    }
+
+    /**
      * How the entity's names become identifiers: {@code LOWER_CASE} (the default) accepts lower-case snake_case and
      * key words only (SG212); {@code EXACT} ({@code identifiers: exact}) also takes names with capitals as written,
      * quoted wherever they appear, as ORMs such as Prisma create them ({@code "WebhookDelivery"."createdAt"}).

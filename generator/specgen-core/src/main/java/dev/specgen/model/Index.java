@@ -27,6 +27,17 @@ public record Index(
         SourcePos methodPos,
         SourcePos wherePos) {
 
+    /**
+     * Consistent with the record's {@code equals} (equal indexes have equal positions) and cheap: the
+     * generated {@code hashCode} hashes every component, records within records, and its first call in a JVM spins
+     * method handle classes for each record class it reaches (about 2.5 ms of CPU each in a fresh JVM). The planner
+     * keys maps by indexes. Only lookups depend on it: no output iterates a hashed collection of them.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * (31 * pos.file().hashCode() + pos.line()) + pos.col();
+    }
+
     public enum Method {
         BTREE, HASH, BRIN, GIST, GIN, SPGIST;
 
