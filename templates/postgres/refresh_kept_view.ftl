@@ -85,6 +85,21 @@ BEGIN
             specgen_source_rows := greatest((${sourceRowsSql}), specgen_kept_rows, 1000);
             -- more pending change rows than this and a full recompute is cheaper
             specgen_budget := ceil(specgen_source_rows * ${threshold})::bigint;
+<#if packedCount?has_content>
+            -- a packed delta row is one statement's change rows (specgen_rows of them): counted so, without unnesting
+            -- its arrays, from at most budget + 1 delta rows, they may be more than the budget already, and then the
+            -- exact count below (which reads every change row up to the budget) is not needed
+            SELECT coalesce(sum(r.specgen_n), 0) INTO specgen_pending
+              FROM (SELECT ${packedCount} AS specgen_n
+                      FROM ${delta} AS d
+                     WHERE d.specgen_full IS NULL
+                     LIMIT specgen_budget + 1) AS r;
+        END IF;
+        IF specgen_why IS NULL AND specgen_asked <> 'incremental' AND specgen_pending > specgen_budget THEN
+            specgen_why := format('more than %s pending change rows (counted by statement) cost more than %s of the %s'
+                          ' source rows', specgen_budget, ${thresholdLiteral}, specgen_source_rows);
+        ELSIF specgen_why IS NULL THEN
+</#if>
             SELECT count(*), count(*) FILTER (WHERE ${recomputeFilter}), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM ${deltaRows?replace("\n", "\n                    ")} AS d WHERE d.specgen_full IS NULL

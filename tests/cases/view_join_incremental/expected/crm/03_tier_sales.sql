@@ -437,6 +437,19 @@ BEGIN
             specgen_source_rows := greatest((WITH RECURSIVE tree(relid) AS (SELECT 'crm.sale'::regclass::oid UNION ALL SELECT i.inhrelid FROM pg_inherits AS i JOIN tree AS t ON i.inhparent = t.relid) SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'), specgen_kept_rows, 1000);
             -- more pending change rows than this and a full recompute is cheaper
             specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
+            -- a packed delta row is one statement's change rows (specgen_rows of them): counted so, without unnesting
+            -- its arrays, from at most budget + 1 delta rows, they may be more than the budget already, and then the
+            -- exact count below (which reads every change row up to the budget) is not needed
+            SELECT coalesce(sum(r.specgen_n), 0) INTO specgen_pending
+              FROM (SELECT CASE WHEN d.specgen_p1 IS NULL THEN 1 ELSE d.specgen_rows END AS specgen_n
+                      FROM crm.tier_sales_delta AS d
+                     WHERE d.specgen_full IS NULL
+                     LIMIT specgen_budget + 1) AS r;
+        END IF;
+        IF specgen_why IS NULL AND specgen_asked <> 'incremental' AND specgen_pending > specgen_budget THEN
+            specgen_why := format('more than %s pending change rows (counted by statement) cost more than %s of the %s'
+                          ' source rows', specgen_budget, '10%', specgen_source_rows);
+        ELSIF specgen_why IS NULL THEN
             SELECT count(*), count(*) FILTER (WHERE p.specgen_last_sale_del IS NOT NULL), coalesce(sum(p.specgen_count), 0)
               INTO specgen_pending, specgen_recompute, specgen_net
               FROM (SELECT * FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid

@@ -322,6 +322,17 @@ final class MaintenanceSql {
     }
 
     /**
+     * How many change rows the delta row {@code d} stands for, read without unnesting its arrays: a packed row its
+     * statement's {@code specgen_rows}, any other row one. Empty when the view does not pack (every row is one).
+     */
+    String packedCount() {
+        if (!packs()) {
+            return "";
+        }
+        return "CASE WHEN d." + packedColumn(0) + " IS NULL THEN 1 ELSE d." + ROWS + " END";
+    }
+
+    /**
      * The pending change rows of the delta table, as the refresh reads them: its rows as they are, and each packed
      * row unnested into the rows {@link #captureRows} writes (sign from {@code specgen_count}), with the columns of
      * {@link #deltaColumns}. The one place that reads the packed form: every read of change rows goes through it
@@ -740,7 +751,7 @@ final class MaintenanceSql {
                 }
             }
         }
-        return new MergeDelta(delta, deltaRows(), store, sums, groupNames(), match(T, D), T + "." + COUNT + " + " + D + "."
+        return new MergeDelta(delta, deltaRows(), packedCount(), store, sums, groupNames(), match(T, D), T + "." + COUNT + " + " + D + "."
                 + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", false, pos);
     }
 

@@ -341,12 +341,13 @@ public sealed interface ViewObject extends SqlObject {
      * <p>{@code perGroup}: the form for a delta known to hold one row per group (the refresh checked it): the rows
      * are merged as they are, without the sort and the per-group aggregate states of summing.
      */
-    record MergeDelta(String delta, String rows, String store, List<String> sumItems, List<String> groups, String match,
-            String emptyGroup, List<String> set, List<String> insertColumns, List<String> insertValues,
-            String newGroup, boolean perGroup, SourcePos origin) implements Embedded {
+    record MergeDelta(String delta, String rows, String packedCount, String store, List<String> sumItems,
+            List<String> groups, String match, String emptyGroup, List<String> set, List<String> insertColumns,
+            List<String> insertValues, String newGroup, boolean perGroup, SourcePos origin) implements Embedded {
         public MergeDelta {
             Objects.requireNonNull(delta, "delta == null");
             Objects.requireNonNull(rows, "rows == null");
+            Objects.requireNonNull(packedCount, "packedCount == null");
             Objects.requireNonNull(store, "store == null");
             sumItems = List.copyOf(sumItems);
             groups = List.copyOf(groups);
@@ -361,8 +362,8 @@ public sealed interface ViewObject extends SqlObject {
 
         /** This merge in its {@code perGroup} form. */
         public MergeDelta asPerGroup() {
-            return new MergeDelta(delta, rows, store, sumItems, groups, match, emptyGroup, set, insertColumns, insertValues,
-                    newGroup, true, origin);
+            return new MergeDelta(delta, rows, packedCount, store, sumItems, groups, match, emptyGroup, set,
+                    insertColumns, insertValues, newGroup, true, origin);
         }
 
         /** The pending delta rows this refresh applies: those its snapshot saw, and this transaction's own. */
@@ -680,6 +681,11 @@ public sealed interface ViewObject extends SqlObject {
         /** The pending change rows as the refresh reads them (packed rows unnested): {@link MergeDelta#rows}. */
         public String deltaRows() {
             return merge.orElseThrow().rows();
+        }
+
+        /** The change rows a delta row {@code d} stands for, without unnesting it: {@link MergeDelta#packedCount}. */
+        public String packedCount() {
+            return merge.orElseThrow().packedCount();
         }
 
         /** The view's group columns, comma-separated (the refresh's check for one delta row per group). */

@@ -378,6 +378,30 @@ class ViewMaintenanceLiveTest {
     }
 
     /**
+     * Packed delta rows are counted by their statements' row counts before anything is unnested: more than the budget
+     * (10% of max(source rows, 1,000)) that way and the refresh is full without the exact count; fewer, and the exact
+     * count decides as before.
+     */
+    @Test
+    void packedRowsPastTheBudgetMakeTheRefreshFullWithoutUnnestingThem() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i, 1 + i % 7, date '2024-01-01' + (i % 59) FROM generate_series(1, 400) i");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("INSERT INTO lv.sale SELECT i, i, 2, date '2024-01-10' + (i % 40) FROM generate_series(1001, 1060) i");
+        exec("SELECT lv.refresh_per_shop()");
+        assertTrue(lastLog("per_shop").startsWith("incremental: 60 pending change rows"), lastLog("per_shop"));
+        sameAsQuery();
+        exec("INSERT INTO lv.sale SELECT i, i, 3, date '2024-01-12' + (i % 40) FROM generate_series(2001, 2060) i");
+        exec("INSERT INTO lv.sale SELECT i, i, 4, date '2024-02-12' + (i % 10) FROM generate_series(3001, 3060) i");
+        assertEquals(List.of("60", "60"), rows("SELECT specgen_rows FROM lv.per_shop_delta WHERE specgen_full IS NULL"
+                + " ORDER BY specgen_xid"));
+        exec("SELECT lv.refresh_per_shop()");
+        assertEquals("full: more than 100 pending change rows (counted by statement) cost more than 10% of the 1000"
+                + " source rows", lastLog("per_shop"));
+        sameAsQuery();
+    }
+
+    /**
      * The merge of one delta row per group applies exactly the rows its snapshot saw while writers keep committing
      * (new shops, moves of rows between shops, deletes): after every round the view equals the query.
      */
