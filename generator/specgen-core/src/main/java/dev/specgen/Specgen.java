@@ -103,7 +103,7 @@ public final class Specgen {
                 Collections.emptySortedSet()), sourceNames(opts)).plan(model.get(), validation.views(), validation.workflows());
         TestPlan testPlan = new TestPlanner().plan(plan);
         laps.lap(Stage.PLAN);
-        Renderer renderer = new Renderer(templates);
+        Renderer renderer = Renderer.of(templates);
         OutputBudget budget = new OutputBudget(opts.limits().outputBytes());
         Rendered ddl;
         RenderedTests tests;

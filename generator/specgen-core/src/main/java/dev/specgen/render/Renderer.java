@@ -40,13 +40,28 @@ public final class Renderer {
 
     private final Configuration cfg;
     /**
-     * Templates by name, loaded once per renderer (one run): FreeMarker's own cache looks each name up through the
-     * template loaders again, and checks the files for changes every few seconds, on every call.
+     * Templates by name, loaded once per renderer (for the built-in templates once per JVM: {@link #of}): FreeMarker's
+     * own cache looks each name up through the template loaders again, and checks the files for changes every few
+     * seconds, on every call.
      */
     private final java.util.Map<String, Template> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Renderer(Optional<Path> overrides) {
         this.cfg = configure(overrides, this::embedded);
+    }
+
+    /**
+     * The renderer of the built-in templates, one per JVM, so that a template is parsed once per JVM rather than
+     * once per run (a CLI run's are parsed on the {@link dev.specgen.Preload} thread while the specs are read and
+     * planned); a new one for {@code overrides}. Templates and configuration are only read after set-up, which
+     * FreeMarker allows from any number of threads.
+     */
+    public static Renderer of(Optional<Path> overrides) {
+        return overrides.isPresent() ? new Renderer(overrides) : BuiltIn.RENDERER;
+    }
+
+    private static final class BuiltIn {
+        static final Renderer RENDERER = new Renderer(Optional.empty());
     }
 
     private static Configuration configure(Optional<Path> overrides, java.util.function.Function<SqlObject, String> embed) {
@@ -162,9 +177,16 @@ public final class Renderer {
      * file ({@link dev.specgen.Preload}); its result is thrown away.
      */
     public static void warmUp() {
-        Renderer r = new Renderer(Optional.empty());
+        Renderer r = BuiltIn.RENDERER;
         r.apply("file", new FileModel("preload.sql", "preload.yaml", List.of(CONCURRENT_NOTE), List.of("SELECT 1;")));
         r.apply("install", new InstallModel("preload.yaml", List.of(), List.of()));
+        for (String name : BuiltInTemplates.names()) {
+            try {
+                r.template(name);
+            } catch (TemplateFailure ignored) {
+                // the run that uses it reports it
+            }
+        }
     }
 
     /** An embedded statement's text (no trailing semicolon or newline), for templates that place it. */
@@ -281,13 +303,25 @@ public final class Renderer {
         return apply(template, model, 512);
     }
 
-    private String apply(String template, Object model, int expectedLength) {
+    /** The parsed template {@code postgres/<template>.ftl}, parsed on first use. */
+    private Template template(String template) {
+        Template t = templates.get(template);
+        if (t != null) {
+            return t;
+        }
         try {
-            Template t = templates.get(template);
-            if (t == null) {
-                t = cfg.getTemplate(DIALECT + "/" + template + ".ftl");
-                templates.putIfAbsent(template, t);
-            }
+            t = cfg.getTemplate(DIALECT + "/" + template + ".ftl");
+        } catch (IOException e) {
+            throw new TemplateFailure("template " + DIALECT + "/" + template + ".ftl cannot be loaded: "
+                    + e.getMessage(), e, dev.specgen.diag.SourcePos.NONE);
+        }
+        Template known = templates.putIfAbsent(template, t);
+        return known == null ? t : known;
+    }
+
+    private String apply(String template, Object model, int expectedLength) {
+        Template t = template(template);
+        try {
             TextWriter out = new TextWriter(expectedLength);
             t.process(model, out);
             return out.toString().replace("\r\n", "\n");

@@ -194,5 +194,5 @@ final class LoadTarget {
                 partition, RENDERER);
     }
 
-    private static final Renderer RENDERER = new Renderer(Optional.empty());
+    private static final Renderer RENDERER = Renderer.of(Optional.empty());
 }
