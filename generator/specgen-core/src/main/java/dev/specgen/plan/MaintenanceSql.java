@@ -751,8 +751,9 @@ final class MaintenanceSql {
                 }
             }
         }
-        return new MergeDelta(delta, deltaRows(), packedCount(), store, sums, groupNames(), match(T, D), T + "." + COUNT + " + " + D + "."
-                + COUNT + " = 0", set, storeColumns(), values, D + "." + COUNT + " > 0", false, pos);
+        return new MergeDelta(delta, deltaRows(), packedCount(), store, sums, groupNames(), match(T, D),
+                T + "." + COUNT + " + " + D + "." + COUNT + " = 0", set, storeColumns(), values,
+                D + "." + COUNT + " > 0", false, pos);
     }
 
     /**
