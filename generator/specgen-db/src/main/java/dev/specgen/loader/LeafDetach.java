@@ -21,14 +21,27 @@ final class LeafDetach {
     }
 
     static List<Leaf> recorded(Connection c, LoadState state, String loadId) throws SQLException {
-        List<Leaf> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT leaf, parent, bound, partition_constraint, indexes"
-                + " FROM " + state.schema() + ".initial WHERE load_id = ? AND NOT attached ORDER BY leaf")) {
-            ps.setString(1, loadId);
+        return rows(c, "SELECT leaf, parent, bound, partition_constraint, indexes FROM " + state.schema()
+                + ".initial WHERE load_id = ? AND NOT attached ORDER BY leaf", rs -> new Leaf(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), List.of((String[]) rs.getArray(5).getArray())),
+                loadId);
+    }
+
+    /** Reads one value of a result row. */
+    private interface Row<T> {
+        T of(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of {@code sql}, with {@code params} bound in order, read by {@code row}. */
+    private static <T> List<T> rows(Connection c, String sql, Row<T> row, String... params) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Leaf(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            List.of((String[]) rs.getArray(5).getArray())));
+                    out.add(row.of(rs));
                 }
             }
         }
@@ -41,19 +54,10 @@ final class LeafDetach {
 
     /** The target's identity columns, in column order. */
     static List<Identity> identity(Connection c, String table) throws SQLException {
-        List<Identity> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(a.attname), format('nextval(%L::regclass)',"
-                + " pg_get_serial_sequence(?, a.attname)) FROM pg_attribute AS a WHERE a.attrelid = ?::regclass AND"
-                + " a.attnum > 0 AND NOT a.attisdropped AND a.attidentity <> '' ORDER BY a.attnum")) {
-            ps.setString(1, table);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Identity(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return out;
+        return rows(c, "SELECT quote_ident(a.attname), format('nextval(%L::regclass)', pg_get_serial_sequence(?,"
+                + " a.attname)) FROM pg_attribute AS a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT"
+                + " a.attisdropped AND a.attidentity <> '' ORDER BY a.attnum",
+                rs -> new Identity(rs.getString(1), rs.getString(2)), table, table);
     }
 
     /** A leaf partition: its qualified name and its bound as PostgreSQL prints it ({@code FOR VALUES ...}, DEFAULT). */
@@ -62,18 +66,15 @@ final class LeafDetach {
 
     /** The table's leaf partitions (of every level), in name order. */
     static List<Partition> leaves(Connection c, String table) throws SQLException {
-        List<Partition> leaves = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname),"
-                + " pg_get_expr(k.relpartbound, k.oid) FROM pg_partition_tree(?::regclass) AS t JOIN pg_class AS k"
-                + " ON k.oid = t.relid JOIN pg_namespace AS n ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    leaves.add(new Partition(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return leaves;
+        return rows(c, "SELECT format('%I.%I', n.nspname, k.relname), pg_get_expr(k.relpartbound, k.oid) FROM"
+                + " pg_partition_tree(?::regclass) AS t JOIN pg_class AS k ON k.oid = t.relid JOIN pg_namespace AS n"
+                + " ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1",
+                rs -> new Partition(rs.getString(1), rs.getString(2)), table);
+    }
+
+    /** The first two columns of a result row: a statement that rebuilds something and the one that drops it. */
+    private static String[] twoTexts(ResultSet rs) throws SQLException {
+        return new String[] {rs.getString(1), rs.getString(2)};
     }
 
     /** Leaf partitions (of every level) without a row, qualified, in name order. */
@@ -118,31 +119,18 @@ final class LeafDetach {
             List<String> rebuild = new ArrayList<>();
             List<String> drop = new ArrayList<>();
             // key constraints first (ADD CONSTRAINT builds their index), then the other indexes
-            try (PreparedStatement ps = c.prepareStatement("SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', ?,"
+            List<String[]> pairs = new ArrayList<>(rows(c, "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', ?,"
                     + " con.conname, pg_get_constraintdef(con.oid)), format('ALTER TABLE %s DROP CONSTRAINT %I', ?,"
                     + " con.conname) FROM pg_constraint AS con WHERE con.conrelid = ?::regclass AND con.contype IN"
-                    + " ('p', 'u') ORDER BY con.conname")) {
-                ps.setString(1, leaf);
-                ps.setString(2, leaf);
-                ps.setString(3, leaf);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rebuild.add(rs.getString(1));
-                        drop.add(rs.getString(2));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_indexdef(x.indexrelid), format('DROP INDEX"
-                    + " %I.%I', n.nspname, ic.relname) FROM pg_index AS x JOIN pg_class AS ic ON ic.oid = x.indexrelid"
-                    + " JOIN pg_namespace AS n ON n.oid = ic.relnamespace WHERE x.indrelid = ?::regclass AND NOT EXISTS"
-                    + " (SELECT FROM pg_constraint AS con WHERE con.conindid = x.indexrelid) ORDER BY ic.relname")) {
-                ps.setString(1, leaf);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rebuild.add(rs.getString(1));
-                        drop.add(rs.getString(2));
-                    }
-                }
+                    + " ('p', 'u') ORDER BY con.conname", LeafDetach::twoTexts, leaf, leaf, leaf));
+            pairs.addAll(rows(c, "SELECT pg_get_indexdef(x.indexrelid), format('DROP INDEX %I.%I', n.nspname,"
+                    + " ic.relname) FROM pg_index AS x JOIN pg_class AS ic ON ic.oid = x.indexrelid JOIN pg_namespace"
+                    + " AS n ON n.oid = ic.relnamespace WHERE x.indrelid = ?::regclass AND NOT EXISTS (SELECT FROM"
+                    + " pg_constraint AS con WHERE con.conindid = x.indexrelid) ORDER BY ic.relname",
+                    LeafDetach::twoTexts, leaf));
+            for (String[] p : pairs) {
+                rebuild.add(p[0]);
+                drop.add(p[1]);
             }
             // a leaf that an earlier run of the same file attached again and that is still empty is detached once more
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + state.schema() + ".initial (load_id,"
