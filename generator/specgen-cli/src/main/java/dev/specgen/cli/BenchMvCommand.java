@@ -42,13 +42,30 @@ final class BenchMvCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Path doc;
 
+    @Option(names = "--only", paramLabel = "SECTION",
+            description = "Runs one section by itself and prints its table (no JSON; the docs are left alone):"
+                    + " immediate (single-row inserts with and without an immediate view, and 8"
+                    + " concurrent writers).")
+    String only;
+
     @Override
     public Integer call() {
         MvBenchOptions o = smoke ? MvBenchOptions.smoke() : MvBenchOptions.standard().withSize(rows, groups, repeat);
+        if (only != null) {
+            if (!only.equals("immediate")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--only takes immediate, found \"" + only + "\"");
+            }
+            return run(o.withOnly(MvBenchOptions.Section.IMMEDIATE));
+        }
         o = o.withJson(json);
         if (doc.toAbsolutePath().getParent() != null && Files.isDirectory(doc.toAbsolutePath().getParent())) {
             o = o.withDoc(doc);
         }
+        return run(o);
+    }
+
+    private Integer run(MvBenchOptions o) {
         MvBench.run(o, spec.commandLine().getOut());
         return Main.OK;
     }

@@ -58,6 +58,9 @@ public final class MvBench {
 
     /** Runs the benchmark; prints progress and the tables to {@code out}; writes the JSON and the docs section. */
     public static String run(MvBenchOptions o, PrintWriter out) {
+        if (o.only().isPresent()) {
+            return runSection(o, out);
+        }
         MvBenchReport report = measure(o, out);
         String md = report.markdown();
         out.println();
@@ -66,6 +69,31 @@ public final class MvBench {
         o.json().ifPresent(p -> write(p, report.json()));
         o.doc().ifPresent(p -> write(p, BenchDoc.withSection(read(p), BenchDoc.MV, BenchDoc.MV_TITLE, md)));
         return md;
+    }
+
+    /** One section by itself ({@code --only}): installs the specs, loads only what it reads, prints its table. */
+    private static String runSection(MvBenchOptions o, PrintWriter out) {
+        try (BenchDb db = BenchDb.start()) {
+            MvBench b = new MvBench(o, out);
+            String md;
+            try (Connection conn = db.connect()) {
+                b.c = conn;
+                b.step("installing the specs; loading the ledger tables (" + Math.min(SIDE_ROWS, o.rows()) + " rows, "
+                        + o.groups() + " groups)");
+                b.install();
+                b.loadLedgers();
+                b.refreshAll();
+                BenchDb.exec(conn, "VACUUM ANALYZE");
+                md = "`" + o.command() + "` on PostgreSQL " + BenchDb.one(conn, "SHOW server_version") + ":\n\n"
+                        + MvBenchReport.immediateTable(b.immediate(db));
+            }
+            out.println();
+            out.println(md);
+            out.flush();
+            return md;
+        } catch (SQLException e) {
+            throw new IllegalStateException("bench mv: " + e.getMessage(), e);
+        }
     }
 
     /** The measurements, on an embedded PostgreSQL of the benchmark's own (started and stopped here). */
@@ -232,12 +260,18 @@ public final class MvBench {
         for (String t : List.of("cap_sale", "cap_sale_plain")) {
             BenchDb.exec(c, rows(t, 1, side));
         }
-        for (String t : List.of("ledger", "ledger_plain")) {
-            BenchDb.exec(c, "INSERT INTO bench." + t + " (account, amount) SELECT i % " + o.groups()
-                    + ", 1 + (i % 997) / 10.0 FROM generate_series(1, " + side + ") AS s(i)");
-        }
+        loadLedgers();
         refreshAll();
         BenchDb.exec(c, "VACUUM ANALYZE");
+    }
+
+    /** The ledger and its twin without the view (immediate mode's tables). */
+    private void loadLedgers() throws SQLException {
+        for (String t : List.of("ledger", "ledger_plain")) {
+            BenchDb.exec(c, "INSERT INTO bench." + t + " (account, amount) SELECT i % " + o.groups()
+                    + ", 1 + (i % 997) / 10.0 FROM generate_series(1, " + Math.min(SIDE_ROWS, o.rows())
+                    + ") AS s(i)");
+        }
     }
 
     private void refreshAll() throws SQLException {

@@ -93,6 +93,20 @@ record MvBenchReport(String postgres, MvBenchOptions options, List<Refresh> refr
     record Goal(String goal, String measured, boolean met) {
     }
 
+    /** The table of immediate mode (also what {@code --only immediate} prints). */
+    static String immediateTable(Immediate immediate) {
+        StringBuilder b = new StringBuilder();
+        b.append("| immediate mode | with the view | without | |\n|---|---:|---:|---:|\n");
+        b.append("| single-row INSERT | ").append(immediate.with().text()).append(" | ")
+                .append(immediate.without().text()).append(" | ").append(pct(immediate.overhead()))
+                .append(" |\n");
+        b.append("| ").append(immediate.writers()).append(" concurrent writers | ")
+                .append(String.format(Locale.ROOT, "%.0f", immediate.perSecondWith())).append(" rows/s | ")
+                .append(String.format(Locale.ROOT, "%.0f", immediate.perSecondWithout())).append(" rows/s | ")
+                .append(String.format(Locale.ROOT, "%.0f%%", immediate.throughputShare() * 100)).append(" |\n");
+        return b.toString();
+    }
+
     static String ms(double v) {
         return v < 10 ? String.format(Locale.ROOT, "%.2f", v) : v < 100 ? String.format(Locale.ROOT, "%.1f", v)
                 : String.format(Locale.ROOT, "%.0f", v);
@@ -157,14 +171,7 @@ record MvBenchReport(String postgres, MvBenchOptions options, List<Refresh> refr
                     .append(c.with().isPresent() ? bytes(c.with().get().wal()) + " / "
                             + bytes(c.without().orElseThrow().wal()) : "").append(" |\n");
         }
-        b.append("\n| immediate mode | with the view | without | |\n|---|---:|---:|---:|\n");
-        b.append("| single-row INSERT | ").append(immediate.with().text()).append(" | ")
-                .append(immediate.without().text()).append(" | ").append(pct(immediate.overhead()))
-                .append(" |\n");
-        b.append("| ").append(immediate.writers()).append(" concurrent writers | ")
-                .append(String.format(Locale.ROOT, "%.0f", immediate.perSecondWith())).append(" rows/s | ")
-                .append(String.format(Locale.ROOT, "%.0f", immediate.perSecondWithout())).append(" rows/s | ")
-                .append(String.format(Locale.ROOT, "%.0f%%", immediate.throughputShare() * 100)).append(" |\n");
+        b.append("\n").append(immediateTable(immediate));
         b.append("\n| goal | measured | met |\n|---|---|---|\n");
         for (Goal g : goals) {
             b.append("| ").append(g.goal()).append(" | ").append(g.measured()).append(" | ")
