@@ -191,6 +191,7 @@ CREATE OR REPLACE FUNCTION book.balances_capture_entry() RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET TimeZone = 'UTC'
 SET jit = off
 AS $specgen$
 BEGIN

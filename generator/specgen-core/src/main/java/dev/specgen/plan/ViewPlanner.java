@@ -61,18 +61,6 @@ final class ViewPlanner {
      */
     static final List<String> PINNED = List.of("search_path = pg_catalog, pg_temp", "TimeZone = 'UTC'", "jit = off");
     static final List<String> SEARCH_PATH = List.of("search_path = pg_catalog, pg_temp");
-    /**
-     * What an immediate view's capture function pins when the view reads only plain columns (every group key, measure
-     * argument a column of its tables, no WHERE): nothing it computes then depends on TimeZone, and each SET clause
-     * costs a GUC save and restore on every writing statement. search_path stays (the function is SECURITY DEFINER),
-     * and so does jit = off: PL/pgSQL caches the plan of a trigger's statement for the session, costed on the
-     * transition table of its first call, so a large first statement would leave a plan that compiles on every
-     * single-row insert after it.
-     */
-    static final List<String> PINNED_PLAIN = List.of("search_path = pg_catalog, pg_temp", "jit = off");
-    /** A column, bare or after an alias: {@code amount}, {@code store.region}. */
-    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile(
-            "(?:([a-z_][a-z0-9_]*)\\.)?([a-z_][a-z0-9_]*)");
     static final String STORE_STORAGE = "fillfactor = 50";
 
     private final AnalyzedView av;
@@ -388,43 +376,8 @@ final class ViewPlanner {
                 + " to %s was captured: the next refresh recomputes in full', " + MaintenanceSql.LIMIT
                 + ", TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME)");
         return new CaptureFunction(fn, source.schema() + "." + source.table(), immediate, lock, guard, readState,
-                overflowTest, overflow, insert, update, delete, truncate, immediate && plainColumns(shape) ? PINNED_PLAIN
-                        : PINNED, pos, immediate
+                overflowTest, overflow, insert, update, delete, truncate, PINNED, pos, immediate
                         ? Optional.of(sql.full(false, pos)) : Optional.empty());
-    }
-
-    /**
-     * Whether the view reads nothing but columns of its tables: no WHERE, every group key and measure argument a
-     * column (bare, or after the alias of the fact table or of a joined table). Anything else (a function, a cast, an
-     * operator, a quoted name) counts as an expression that might depend on the session's settings.
-     */
-    static boolean plainColumns(AggregateShape shape) {
-        if (shape.where().isPresent()) {
-            return false;
-        }
-        List<String> sqls = new ArrayList<>();
-        shape.groups().forEach(g -> sqls.add(g.sql()));
-        shape.measures().forEach(m -> m.argument().ifPresent(sqls::add));
-        for (String sql : sqls) {
-            java.util.regex.Matcher m = COLUMN.matcher(sql.strip());
-            if (!m.matches() || !isColumn(shape, m.group(1), m.group(2))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isColumn(AggregateShape shape, String alias, String column) {
-        List<Entity> candidates = new ArrayList<>();
-        if (alias == null || alias.equals(shape.fact().alias())) {
-            candidates.add(shape.fact().entity());
-        }
-        for (DimJoin j : shape.joins()) {
-            if (alias == null || alias.equals(j.alias())) {
-                candidates.add(j.entity());
-            }
-        }
-        return candidates.stream().anyMatch(e -> e.field(column).isPresent());
     }
 
     /** A statement's change rows as they come: packed into one delta row, or (nothing to pack) one row each. */

@@ -49,12 +49,8 @@ class ViewPlanTest {
     Path dir;
 
     private SchemaPlan plan() throws IOException {
-        return plan(SPEC);
-    }
-
-    private SchemaPlan plan(String spec) throws IOException {
         Files.createDirectories(dir.resolve("specs"));
-        Files.writeString(dir.resolve("specs/s.yaml"), spec, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("specs/s.yaml"), SPEC, StandardCharsets.UTF_8);
         Result r = Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out")));
         assertFalse(r.hasErrors(), () -> r.diagnostics().stream().map(Diagnostic::format).toList().toString());
         return r.plan().orElseThrow();
@@ -167,50 +163,6 @@ class ViewPlanTest {
         assertEquals(List.of("shop", "specgen_rows", "specgen_count", "total", "specgen_total_n",
                 "specgen_top_ins", "specgen_top_del", "specgen_xid"), ((ViewObject.CaptureDelta) c.insert()
                         .statements().get(0)).columns());
-    }
-
-    @Test
-    void anImmediateViewOfPlainColumnsPinsNoTimeZoneAnyOtherViewDoes() throws IOException {
-        String sale = SPEC.substring(SPEC.indexOf("entity: Sale")).replace("amount: numeric(10,2)",
-                "amount: numeric(10,2)\n  sold_at: timestamptz");
-        String views = """
-                materialized_view: plain_cols
-                schema: s
-                source: Sale
-                group_by: [sale.shop]
-                measures: {n: count, total: sum(amount), top: max(sold_at)}
-                refresh: immediate
-                ---
-                materialized_view: by_day
-                schema: s
-                source: Sale
-                group_by: [shop, {expr: "sold_at::date", as: day}]
-                measures: {n: count}
-                refresh: immediate
-                ---
-                materialized_view: filtered
-                schema: s
-                source: Sale
-                where: "amount > 0"
-                group_by: [shop]
-                measures: {n: count}
-                refresh: immediate
-                ---
-                materialized_view: deferred
-                schema: s
-                source: Sale
-                group_by: [shop]
-                measures: {n: count}
-                refresh: incremental
-                ---
-                """;
-        java.util.Map<String, List<String>> settings = new java.util.TreeMap<>();
-        plan(views + sale).installOrder().stream().filter(CaptureFunction.class::isInstance)
-                .map(CaptureFunction.class::cast).forEach(c -> settings.put(c.name(), c.settings()));
-        List<String> plain = List.of("search_path = pg_catalog, pg_temp", "jit = off");
-        List<String> pinned = List.of("search_path = pg_catalog, pg_temp", "TimeZone = 'UTC'", "jit = off");
-        assertEquals(java.util.Map.of("s.plain_cols_capture_sale", plain, "s.by_day_capture_sale", pinned,
-                "s.filtered_capture_sale", pinned, "s.deferred_capture_sale", pinned), settings);
     }
 
     @Test
