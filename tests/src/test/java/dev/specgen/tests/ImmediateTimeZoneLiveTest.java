@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An immediate view's capture function pins TimeZone only when the view computes something from its columns: one of
- * plain columns (min/max of a timestamptz) means the same under any TimeZone, one grouped by {@code at::date} must
- * count the UTC day whoever writes. Rows are written (inserted, updated across midnight, deleted) from a session
- * whose TimeZone is 14 hours ahead of UTC; each view must then equal its query recomputed in UTC.
+ * An immediate view's capture function pins TimeZone: a view grouped by {@code at::date} must count the UTC day
+ * whoever writes, and one of plain columns (min/max of a timestamptz) must mean the same under any TimeZone. Rows are
+ * written (inserted, updated across midnight, deleted) from a session whose TimeZone is 14 hours ahead of UTC; each
+ * view must then equal its query recomputed in UTC.
  */
 class ImmediateTimeZoneLiveTest {
     static final String SPEC = """
