@@ -118,7 +118,7 @@ public final class BenchRun {
     }
 
     /** The examples row that is what {@code ./specgen build specs/} runs: its flags and its archive. */
-    public static final String EXAMPLES_AS_SPECGEN = "examples, ./specgen (flags and its CDS archive)";
+    public static final String EXAMPLES_AS_SPECGEN = "examples, ./specgen flags and CDS archive";
 
     /**
      * A class-data-sharing archive made as {@code ./specgen} makes its own: one training build of {@code specs} with
