@@ -82,16 +82,48 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
-        commandsFor(args).forEach(cl::addSubcommand);
+        for (Class<?> c : commandsFor(args)) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExitCodeExceptionMapper(t -> INTERNAL);
-        cl.setParameterExceptionHandler((ex, a) -> {
+        Handlers handlers = new Handlers(main);
+        cl.setExitCodeExceptionMapper(handlers);
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * How errors end a run. A class, not lambdas: a lambda that implements a picocli interface makes the JVM's
+     * class-data-sharing dump link picocli's Java 5 classes, and such a class is left out of the archive
+     * ({@code ./specgen}'s archive would then miss {@code picocli.CommandLine}, loaded and verified on every run).
+     */
+    private static final class Handlers implements CommandLine.IExitCodeExceptionMapper,
+            CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final Main main;
+
+        Handlers(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public int getExitCode(Throwable t) {
+            return INTERNAL;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             ex.getCommandLine().getErr().println("specgen: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try 'specgen --help' for more information.");
             return USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             PrintWriter e = commandLine.getErr();
             e.println("specgen: internal error: " + ex + " (this is a specgen bug; run with --stacktrace and report it)");
             if (main.stacktrace) {
@@ -99,10 +131,6 @@ public final class Main {
             }
             e.flush();
             return INTERNAL;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        }
     }
 }

@@ -20,6 +20,9 @@ public final class BenchRun {
     /** The flags {@code ./specgen} starts the CLI with. */
     public static final List<String> CLI_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /** The flags {@code ./specgen} adds to use its class-data-sharing archive, which follows them. */
+    public static final String SHARE_FLAGS = "-Xshare:auto -Xlog:cds=off";
+
     /**
      * @param work       scratch folder (specs, outputs, the archive); kept, so a run can be looked at
      * @param jar        the CLI jar, for the cold runs (none: in-process only)
@@ -60,19 +63,14 @@ public final class BenchRun {
         Path jar = s.jar().orElseThrow().toAbsolutePath();
         Path scratch = s.work().resolve("cold");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path archive = s.work().resolve("cds").resolve("specgen.jsa").toAbsolutePath();
-        progress.accept("cold: making a class-data-sharing archive (one training build)");
+        progress.accept("cold: making a class-data-sharing archive (one training build of 20 entities)");
         Path training = s.work().resolve("specs-cds");
         GeneratorBench.delete(training);
         SyntheticSpecs.write(training, 20);
-        GeneratorBench.delete(archive.getParent());
-        archive.getParent().toFile().mkdirs();
-        GeneratorBench.cold("training", "20", out -> command(java, List.of("-XX:ArchiveClassesAtExit=" + archive),
-                jar, training.toAbsolutePath().toString(), out), s.work(), scratch, 1);
-        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+        List<String> cds = archive(java, jar, training.toAbsolutePath(), s.work().resolve("cds"), s.work(), scratch);
         List<String> cli = CLI_FLAGS;
-        List<String> cliCds = new ArrayList<>(cds);
-        cliCds.addAll(CLI_FLAGS);
+        List<String> cliCds = new ArrayList<>(CLI_FLAGS);
+        cliCds.addAll(cds);
         List<String> cliSmallHeap = new ArrayList<>(cli);
         cliSmallHeap.add("-Xmx512m");
         String synthetic = s.entities() + " entities";
@@ -97,12 +95,18 @@ public final class BenchRun {
                     o -> command(java, List.of(), otherJar, specs, o), s.work(), scratch, s.coldRuns()));
         }
         if (s.examples().isPresent()) {
-            String ex = s.examples().get().toAbsolutePath().toString();
+            Path examples = s.examples().get().toAbsolutePath();
+            String ex = examples.toString();
             String name = "examples " + s.examples().get().getFileName();
+            progress.accept("cold: " + name + ": a class-data-sharing archive trained on them, as ./specgen makes");
+            List<String> launcher = new ArrayList<>(CLI_FLAGS);
+            launcher.addAll(archive(java, jar, examples, s.work().resolve("cds-examples"), s.work(), scratch));
             progress.accept("cold: " + name);
             out.add(GeneratorBench.cold("examples, default flags", name, o -> command(java, List.of(), jar, ex, o),
                     s.work(), scratch, s.coldRuns()));
             out.add(GeneratorBench.cold("examples, ./specgen flags", name, o -> command(java, cli, jar, ex, o),
+                    s.work(), scratch, s.coldRuns()));
+            out.add(GeneratorBench.cold(EXAMPLES_AS_SPECGEN, name, o -> command(java, launcher, jar, ex, o),
                     s.work(), scratch, s.coldRuns()));
             for (Map.Entry<String, Path> other : s.otherJars().entrySet()) {
                 Path otherJar = other.getValue().toAbsolutePath();
@@ -111,6 +115,33 @@ public final class BenchRun {
             }
         }
         return out;
+    }
+
+    /** The examples row that is what {@code ./specgen build specs/} runs: its flags and its archive. */
+    public static final String EXAMPLES_AS_SPECGEN = "examples, ./specgen flags and CDS archive";
+
+    /**
+     * A class-data-sharing archive made as {@code ./specgen} makes its own: one training build of {@code specs} with
+     * {@link #CLI_FLAGS} lists the classes it loads, and {@code -Xshare:dump} archives them (a static archive: JDK
+     * 17's dynamic one leaves out picocli's Java 5 classes). Returns the flags that use it.
+     */
+    private static List<String> archive(String java, Path jar, Path specs, Path folder, Path work, Path scratch) {
+        Path archive = folder.resolve("specgen.jsa").toAbsolutePath();
+        Path classes = folder.resolve("classes.txt").toAbsolutePath();
+        GeneratorBench.delete(folder);
+        folder.toFile().mkdirs();
+        List<String> list = new ArrayList<>(CLI_FLAGS);
+        list.add("-XX:DumpLoadedClassList=" + classes);
+        GeneratorBench.cold("training", specs.toString(), o -> command(java, list, jar, specs.toString(), o), work,
+                scratch, 1);
+        List<String> dump = new ArrayList<>(List.of(java));
+        dump.addAll(CLI_FLAGS);
+        dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:cds=off", "-cp", jar.toString()));
+        GeneratorBench.cold("archive", specs.toString(), o -> dump, work, scratch, 1);
+        List<String> flags = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        flags.addAll(List.of(SHARE_FLAGS.split(" ")));
+        return flags;
     }
 
     private static List<String> command(String java, List<String> flags, Path jar, String specs, Path out) {

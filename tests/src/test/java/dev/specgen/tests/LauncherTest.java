@@ -1,0 +1,37 @@
+package dev.specgen.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.specgen.bench.generate.BenchRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench generate}'s row {@value BenchRun#EXAMPLES_AS_SPECGEN} stands for what {@code ./specgen build specs/}
+ * runs: the launcher script must start the JVM with the flags and the kind of archive the benchmark uses.
+ */
+class LauncherTest {
+    private static String script() throws IOException {
+        return Files.readString(Path.of("specgen"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theLauncherPassesTheBenchmarksFlags() throws IOException {
+        String s = script();
+        String flags = "flags=(" + String.join(" ", BenchRun.CLI_FLAGS) + ")";
+        assertTrue(s.contains("\n" + flags + "\n"), "./specgen does not set " + flags);
+    }
+
+    @Test
+    void theLauncherMakesAndUsesAStaticArchiveAsTheBenchmarkDoes() throws IOException {
+        String s = script();
+        for (String piece : new String[] {"-XX:DumpLoadedClassList=", "-Xshare:dump", "-XX:SharedClassListFile=",
+            "-XX:SharedArchiveFile=\"$tmp\"", "-cp \"$jar\"",
+            "share=(-XX:SharedArchiveFile=\"$archive\" " + BenchRun.SHARE_FLAGS + ")"}) {
+            assertTrue(s.contains(piece), "./specgen lacks " + piece);
+        }
+    }
+}
