@@ -40,6 +40,9 @@ DECLARE
     specgen_work_mem text;
     specgen_nestloop text;
     specgen_single boolean := false;
+<#if hasAddedOnly>
+    specgen_added boolean := false;
+</#if>
     specgen_emptied boolean;
     specgen_fresh bigint;
     specgen_gone bigint;
@@ -133,14 +136,32 @@ BEGIN
         -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
+<#if hasAddedOnly>
+        -- and with no pending value that left a min/max (none counted above; checked again in the snapshot the merge
+        -- applies, on the delta rows as stored) the merge has no recompute subqueries to plan: a min/max is the
+        -- least/greatest of the kept one and the added ones
+</#if>
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
             SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM ${deltaRows?replace("\n", "\n                                                         ")} AS d
                                                         WHERE d.specgen_full IS NULL
-                                                        GROUP BY ${groupList} HAVING count(*) > 1)
-              INTO specgen_snap, specgen_single;
+                                                        GROUP BY ${groupList} HAVING count(*) > 1)<#if hasAddedOnly>,
+                   specgen_recompute = 0 AND NOT EXISTS (SELECT 1 FROM ${delta} AS d
+                                                          WHERE d.specgen_full IS NULL AND (${removesFilter}))</#if>
+              INTO specgen_snap, specgen_single<#if hasAddedOnly>, specgen_added</#if>;
         ELSE
+<#if hasAddedOnly>
+            SELECT pg_current_snapshot(), specgen_recompute = 0 AND NOT EXISTS (SELECT 1 FROM ${delta} AS d
+                                                                                 WHERE d.specgen_full IS NULL AND (${removesFilter}))
+              INTO specgen_snap, specgen_added;
+<#else>
             specgen_snap := pg_current_snapshot();
+</#if>
         END IF;
+<#if hasAddedOnly>
+        IF specgen_added THEN
+            specgen_why := specgen_why || '; no value removed, merged without min/max recomputes';
+        END IF;
+</#if>
         IF specgen_single THEN
             specgen_why := specgen_why || '; one delta row per group, merged without summing';
             -- past a quarter of the groups a hash join of the delta with the view's table costs less than an index
@@ -149,7 +170,15 @@ BEGIN
             IF specgen_pending * 4 >= specgen_groups THEN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
+<#if hasAddedOnly>
+            IF specgen_added THEN
+<@embed object=mergeRowsAdded indent=16/>;
+            ELSE
+<@embed object=mergeRows indent=16/>;
+            END IF;
+<#else>
 <@embed object=mergeRows indent=12/>;
+</#if>
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         ELSE
@@ -162,7 +191,15 @@ BEGIN
             PERFORM set_config('enable_sort', 'off', true);
             PERFORM set_config('work_mem', least(greatest(least(specgen_pending, coalesce(specgen_groups, 0) + 1000) * 2,
                                                           4096), 262144) || 'kB', true);
+<#if hasAddedOnly>
+            IF specgen_added THEN
+<@embed object=mergeDeltaAdded indent=16/>;
+            ELSE
+<@embed object=mergeDelta indent=16/>;
+            END IF;
+<#else>
 <@embed object=mergeDelta indent=12/>;
+</#if>
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('work_mem', specgen_work_mem, true);
             PERFORM set_config('enable_sort', specgen_sort, true);

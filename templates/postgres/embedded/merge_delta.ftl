@@ -14,7 +14,7 @@ USING (SELECT ${sumItems?join(",\n               ")}
  WHEN MATCHED AND ${emptyGroup} THEN
       DELETE
  WHEN MATCHED THEN
-      UPDATE SET ${set?join(",\n                 ")?replace("\n        ", "\n                 ")}
+      UPDATE SET ${setItems?join(",\n                 ")?replace("\n        ", "\n                 ")}
  WHEN NOT MATCHED AND ${newGroup} THEN
       INSERT (${insertColumns?join(", ")})
-      VALUES (${insertValues?join(",\n              ")?replace("\n        ", "\n              ")})
+      VALUES (${values?join(",\n              ")?replace("\n        ", "\n              ")})

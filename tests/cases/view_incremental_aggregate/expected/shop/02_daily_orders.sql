@@ -379,6 +379,7 @@ DECLARE
     specgen_work_mem text;
     specgen_nestloop text;
     specgen_single boolean := false;
+    specgen_added boolean := false;
     specgen_emptied boolean;
     specgen_fresh bigint;
     specgen_gone bigint;
@@ -471,6 +472,9 @@ BEGIN
         -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
+        -- and with no pending value that left a min/max (none counted above; checked again in the snapshot the merge
+        -- applies, on the delta rows as stored) the merge has no recompute subqueries to plan: a min/max is the
+        -- least/greatest of the kept one and the added ones
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
             SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
                                                             FROM shop.daily_orders_delta
@@ -488,10 +492,17 @@ BEGIN
                                                                             FROM shop.daily_orders_delta
                                                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
                                                         WHERE d.specgen_full IS NULL
-                                                        GROUP BY day, store_id, channel HAVING count(*) > 1)
-              INTO specgen_snap, specgen_single;
+                                                        GROUP BY day, store_id, channel HAVING count(*) > 1),
+                   specgen_recompute = 0 AND NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d
+                                                          WHERE d.specgen_full IS NULL AND (d.specgen_smallest_del IS NOT NULL OR d.specgen_largest_del IS NOT NULL OR (d.specgen_p1 IS NOT NULL AND d.specgen_count < 0)))
+              INTO specgen_snap, specgen_single, specgen_added;
         ELSE
-            specgen_snap := pg_current_snapshot();
+            SELECT pg_current_snapshot(), specgen_recompute = 0 AND NOT EXISTS (SELECT 1 FROM shop.daily_orders_delta AS d
+                                                                                 WHERE d.specgen_full IS NULL AND (d.specgen_smallest_del IS NOT NULL OR d.specgen_largest_del IS NOT NULL OR (d.specgen_p1 IS NOT NULL AND d.specgen_count < 0)))
+              INTO specgen_snap, specgen_added;
+        END IF;
+        IF specgen_added THEN
+            specgen_why := specgen_why || '; no value removed, merged without min/max recomputes';
         END IF;
         IF specgen_single THEN
             specgen_why := specgen_why || '; one delta row per group, merged without summing';
@@ -501,77 +512,123 @@ BEGIN
             IF specgen_pending * 4 >= specgen_groups THEN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
-            MERGE INTO shop.daily_orders_data AS specgen_t
-            USING (SELECT * FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
-                                    FROM shop.daily_orders_delta
-                                   WHERE specgen_p1 IS NULL
-                                  UNION ALL
-                                  SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
-                                    FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
-                                            FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
-                                                    FROM shop.daily_orders_delta
-                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
-                                  UNION ALL
-                                  SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
-                                    FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
-                                            FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
-                                                    FROM shop.daily_orders_delta
-                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
-                    WHERE specgen_x.specgen_full IS NULL
-                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
-               ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
-             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
-                  DELETE
-             WHEN MATCHED THEN
-                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
-                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
-                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
-                                      specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
-                                      specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
-                                      smallest = CASE WHEN specgen_d.specgen_smallest_del <= specgen_t.smallest
-                             THEN (SELECT min(amount)
-                             FROM shop.store_order AS store_order
-                             WHERE placed_at::date = specgen_t.day
-                               AND store_id = specgen_t.store_id
-                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
-                               AND (status <> 'cancelled'))
-                             ELSE least(specgen_t.smallest, specgen_d.specgen_smallest_ins) END,
-                                      largest = CASE WHEN specgen_d.specgen_largest_del >= specgen_t.largest
-                             THEN (SELECT max(amount)
-                             FROM shop.store_order AS store_order
-                             WHERE placed_at::date = specgen_t.day
-                               AND store_id = specgen_t.store_id
-                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
-                               AND (status <> 'cancelled'))
-                             ELSE greatest(specgen_t.largest, specgen_d.specgen_largest_ins) END,
-                                      with_items = specgen_t.with_items + specgen_d.with_items
-             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
-                  INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
-                  VALUES (specgen_d.day,
-                                specgen_d.store_id,
-                                specgen_d.channel,
-                                specgen_d.specgen_count,
-                                specgen_d.revenue,
-                                specgen_d.specgen_revenue_n,
-                                specgen_d.specgen_avg_items_sum,
-                                specgen_d.specgen_avg_items_n,
-                                CASE WHEN specgen_d.specgen_smallest_del <= specgen_d.specgen_smallest_ins
-                          THEN (SELECT min(amount)
-                          FROM shop.store_order AS store_order
-                          WHERE placed_at::date = specgen_d.day
-                            AND store_id = specgen_d.store_id
-                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
-                            AND (status <> 'cancelled'))
-                          ELSE specgen_d.specgen_smallest_ins END,
-                                CASE WHEN specgen_d.specgen_largest_del >= specgen_d.specgen_largest_ins
-                          THEN (SELECT max(amount)
-                          FROM shop.store_order AS store_order
-                          WHERE placed_at::date = specgen_d.day
-                            AND store_id = specgen_d.store_id
-                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
-                            AND (status <> 'cancelled'))
-                          ELSE specgen_d.specgen_largest_ins END,
-                                specgen_d.with_items);
+            IF specgen_added THEN
+                MERGE INTO shop.daily_orders_data AS specgen_t
+                USING (SELECT * FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                                        FROM shop.daily_orders_delta
+                                       WHERE specgen_p1 IS NULL
+                                      UNION ALL
+                                      SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                        FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                        FROM shop.daily_orders_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                      UNION ALL
+                                      SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                        FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                        FROM shop.daily_orders_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
+                                          specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
+                                          smallest = least(specgen_t.smallest, specgen_d.specgen_smallest_ins),
+                                          largest = greatest(specgen_t.largest, specgen_d.specgen_largest_ins),
+                                          with_items = specgen_t.with_items + specgen_d.with_items
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
+                      VALUES (specgen_d.day,
+                                    specgen_d.store_id,
+                                    specgen_d.channel,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    specgen_d.specgen_avg_items_sum,
+                                    specgen_d.specgen_avg_items_n,
+                                    specgen_d.specgen_smallest_ins,
+                                    specgen_d.specgen_largest_ins,
+                                    specgen_d.with_items);
+            ELSE
+                MERGE INTO shop.daily_orders_data AS specgen_t
+                USING (SELECT * FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                                        FROM shop.daily_orders_delta
+                                       WHERE specgen_p1 IS NULL
+                                      UNION ALL
+                                      SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                        FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                        FROM shop.daily_orders_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                      UNION ALL
+                                      SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                        FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                        FROM shop.daily_orders_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
+                                          specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
+                                          smallest = CASE WHEN specgen_d.specgen_smallest_del <= specgen_t.smallest
+                                 THEN (SELECT min(amount)
+                                 FROM shop.store_order AS store_order
+                                 WHERE placed_at::date = specgen_t.day
+                                   AND store_id = specgen_t.store_id
+                                   AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                                   AND (status <> 'cancelled'))
+                                 ELSE least(specgen_t.smallest, specgen_d.specgen_smallest_ins) END,
+                                          largest = CASE WHEN specgen_d.specgen_largest_del >= specgen_t.largest
+                                 THEN (SELECT max(amount)
+                                 FROM shop.store_order AS store_order
+                                 WHERE placed_at::date = specgen_t.day
+                                   AND store_id = specgen_t.store_id
+                                   AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                                   AND (status <> 'cancelled'))
+                                 ELSE greatest(specgen_t.largest, specgen_d.specgen_largest_ins) END,
+                                          with_items = specgen_t.with_items + specgen_d.with_items
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
+                      VALUES (specgen_d.day,
+                                    specgen_d.store_id,
+                                    specgen_d.channel,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    specgen_d.specgen_avg_items_sum,
+                                    specgen_d.specgen_avg_items_n,
+                                    CASE WHEN specgen_d.specgen_smallest_del <= specgen_d.specgen_smallest_ins
+                              THEN (SELECT min(amount)
+                              FROM shop.store_order AS store_order
+                              WHERE placed_at::date = specgen_d.day
+                                AND store_id = specgen_d.store_id
+                                AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                                AND (status <> 'cancelled'))
+                              ELSE specgen_d.specgen_smallest_ins END,
+                                    CASE WHEN specgen_d.specgen_largest_del >= specgen_d.specgen_largest_ins
+                              THEN (SELECT max(amount)
+                              FROM shop.store_order AS store_order
+                              WHERE placed_at::date = specgen_d.day
+                                AND store_id = specgen_d.store_id
+                                AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                                AND (status <> 'cancelled'))
+                              ELSE specgen_d.specgen_largest_ins END,
+                                    specgen_d.with_items);
+            END IF;
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         ELSE
@@ -584,91 +641,151 @@ BEGIN
             PERFORM set_config('enable_sort', 'off', true);
             PERFORM set_config('work_mem', least(greatest(least(specgen_pending, coalesce(specgen_groups, 0) + 1000) * 2,
                                                           4096), 262144) || 'kB', true);
-            MERGE INTO shop.daily_orders_data AS specgen_t
-            USING (SELECT day,
-                           store_id,
-                           channel,
-                           sum(specgen_count) AS specgen_count,
-                           sum(revenue) AS revenue,
-                           sum(specgen_count) AS specgen_revenue_n,
-                           sum(specgen_avg_items_sum) AS specgen_avg_items_sum,
-                           sum(specgen_avg_items_n) AS specgen_avg_items_n,
-                           min(specgen_smallest_ins) AS specgen_smallest_ins,
-                           min(specgen_smallest_del) AS specgen_smallest_del,
-                           max(specgen_largest_ins) AS specgen_largest_ins,
-                           max(specgen_largest_del) AS specgen_largest_del,
-                           sum(with_items) AS with_items
-                     FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
-                             FROM shop.daily_orders_delta
-                            WHERE specgen_p1 IS NULL
-                           UNION ALL
-                           SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
-                             FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
-                                     FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
-                                             FROM shop.daily_orders_delta
-                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
-                           UNION ALL
-                           SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
-                             FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
-                                     FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
-                                             FROM shop.daily_orders_delta
-                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
-                    WHERE specgen_x.specgen_full IS NULL
-                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
-                    GROUP BY day, store_id, channel) AS specgen_d
-               ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
-             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
-                  DELETE
-             WHEN MATCHED THEN
-                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
-                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
-                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
-                                      specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
-                                      specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
-                                      smallest = CASE WHEN specgen_d.specgen_smallest_del <= specgen_t.smallest
-                             THEN (SELECT min(amount)
-                             FROM shop.store_order AS store_order
-                             WHERE placed_at::date = specgen_t.day
-                               AND store_id = specgen_t.store_id
-                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
-                               AND (status <> 'cancelled'))
-                             ELSE least(specgen_t.smallest, specgen_d.specgen_smallest_ins) END,
-                                      largest = CASE WHEN specgen_d.specgen_largest_del >= specgen_t.largest
-                             THEN (SELECT max(amount)
-                             FROM shop.store_order AS store_order
-                             WHERE placed_at::date = specgen_t.day
-                               AND store_id = specgen_t.store_id
-                               AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
-                               AND (status <> 'cancelled'))
-                             ELSE greatest(specgen_t.largest, specgen_d.specgen_largest_ins) END,
-                                      with_items = specgen_t.with_items + specgen_d.with_items
-             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
-                  INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
-                  VALUES (specgen_d.day,
-                                specgen_d.store_id,
-                                specgen_d.channel,
-                                specgen_d.specgen_count,
-                                specgen_d.revenue,
-                                specgen_d.specgen_revenue_n,
-                                specgen_d.specgen_avg_items_sum,
-                                specgen_d.specgen_avg_items_n,
-                                CASE WHEN specgen_d.specgen_smallest_del <= specgen_d.specgen_smallest_ins
-                          THEN (SELECT min(amount)
-                          FROM shop.store_order AS store_order
-                          WHERE placed_at::date = specgen_d.day
-                            AND store_id = specgen_d.store_id
-                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
-                            AND (status <> 'cancelled'))
-                          ELSE specgen_d.specgen_smallest_ins END,
-                                CASE WHEN specgen_d.specgen_largest_del >= specgen_d.specgen_largest_ins
-                          THEN (SELECT max(amount)
-                          FROM shop.store_order AS store_order
-                          WHERE placed_at::date = specgen_d.day
-                            AND store_id = specgen_d.store_id
-                            AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
-                            AND (status <> 'cancelled'))
-                          ELSE specgen_d.specgen_largest_ins END,
-                                specgen_d.with_items);
+            IF specgen_added THEN
+                MERGE INTO shop.daily_orders_data AS specgen_t
+                USING (SELECT day,
+                               store_id,
+                               channel,
+                               sum(specgen_count) AS specgen_count,
+                               sum(revenue) AS revenue,
+                               sum(specgen_count) AS specgen_revenue_n,
+                               sum(specgen_avg_items_sum) AS specgen_avg_items_sum,
+                               sum(specgen_avg_items_n) AS specgen_avg_items_n,
+                               min(specgen_smallest_ins) AS specgen_smallest_ins,
+                               min(specgen_smallest_del) AS specgen_smallest_del,
+                               max(specgen_largest_ins) AS specgen_largest_ins,
+                               max(specgen_largest_del) AS specgen_largest_del,
+                               sum(with_items) AS with_items
+                         FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                                 FROM shop.daily_orders_delta
+                                WHERE specgen_p1 IS NULL
+                               UNION ALL
+                               SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                 FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                 FROM shop.daily_orders_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                               UNION ALL
+                               SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                 FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                 FROM shop.daily_orders_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+                        GROUP BY day, store_id, channel) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
+                                          specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
+                                          smallest = least(specgen_t.smallest, specgen_d.specgen_smallest_ins),
+                                          largest = greatest(specgen_t.largest, specgen_d.specgen_largest_ins),
+                                          with_items = specgen_t.with_items + specgen_d.with_items
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
+                      VALUES (specgen_d.day,
+                                    specgen_d.store_id,
+                                    specgen_d.channel,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    specgen_d.specgen_avg_items_sum,
+                                    specgen_d.specgen_avg_items_n,
+                                    specgen_d.specgen_smallest_ins,
+                                    specgen_d.specgen_largest_ins,
+                                    specgen_d.with_items);
+            ELSE
+                MERGE INTO shop.daily_orders_data AS specgen_t
+                USING (SELECT day,
+                               store_id,
+                               channel,
+                               sum(specgen_count) AS specgen_count,
+                               sum(revenue) AS revenue,
+                               sum(specgen_count) AS specgen_revenue_n,
+                               sum(specgen_avg_items_sum) AS specgen_avg_items_sum,
+                               sum(specgen_avg_items_n) AS specgen_avg_items_n,
+                               min(specgen_smallest_ins) AS specgen_smallest_ins,
+                               min(specgen_smallest_del) AS specgen_smallest_del,
+                               max(specgen_largest_ins) AS specgen_largest_ins,
+                               max(specgen_largest_del) AS specgen_largest_del,
+                               sum(with_items) AS with_items
+                         FROM (SELECT day, store_id, channel, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, specgen_smallest_ins, specgen_smallest_del, specgen_largest_ins, specgen_largest_del, with_items, specgen_full, specgen_xid
+                                 FROM shop.daily_orders_delta
+                                WHERE specgen_p1 IS NULL
+                               UNION ALL
+                               SELECT day, store_id, channel, 1, 1, specgen_a2, 1, specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE 1 END, specgen_a4, NULL, specgen_a5, NULL, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE 1 END, NULL, specgen_xid
+                                 FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                 FROM shop.daily_orders_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                               UNION ALL
+                               SELECT day, store_id, channel, 1, -1, -specgen_a2, -1, -specgen_a3, CASE WHEN specgen_a3 IS NULL THEN 0 ELSE -1 END, NULL, specgen_a4, NULL, specgen_a5, CASE WHEN specgen_a6 IS NULL THEN 0 ELSE -1 END, NULL, specgen_xid
+                                 FROM (SELECT day, store_id, channel, specgen_a2, specgen_a3, specgen_a2 AS specgen_a4, specgen_a2 AS specgen_a5, specgen_a3 AS specgen_a6, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS day, unnest(specgen_p2) AS store_id, unnest(specgen_p3) AS channel, unnest(specgen_p4) AS specgen_a2, unnest(specgen_p5) AS specgen_a3, specgen_xid
+                                                 FROM shop.daily_orders_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+                        GROUP BY day, store_id, channel) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.day, specgen_t.store_id, specgen_t.channel), 0) = hash_record_extended(ROW(specgen_d.day, specgen_d.store_id, specgen_d.channel), 0) AND specgen_t.day = specgen_d.day AND specgen_t.store_id = specgen_d.store_id AND specgen_t.channel IS NOT DISTINCT FROM specgen_d.channel
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          specgen_avg_items_sum = coalesce(specgen_t.specgen_avg_items_sum + specgen_d.specgen_avg_items_sum, specgen_t.specgen_avg_items_sum, specgen_d.specgen_avg_items_sum),
+                                          specgen_avg_items_n = specgen_t.specgen_avg_items_n + specgen_d.specgen_avg_items_n,
+                                          smallest = CASE WHEN specgen_d.specgen_smallest_del <= specgen_t.smallest
+                                 THEN (SELECT min(amount)
+                                 FROM shop.store_order AS store_order
+                                 WHERE placed_at::date = specgen_t.day
+                                   AND store_id = specgen_t.store_id
+                                   AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                                   AND (status <> 'cancelled'))
+                                 ELSE least(specgen_t.smallest, specgen_d.specgen_smallest_ins) END,
+                                          largest = CASE WHEN specgen_d.specgen_largest_del >= specgen_t.largest
+                                 THEN (SELECT max(amount)
+                                 FROM shop.store_order AS store_order
+                                 WHERE placed_at::date = specgen_t.day
+                                   AND store_id = specgen_t.store_id
+                                   AND (channel = specgen_t.channel OR channel IS NULL AND specgen_t.channel IS NULL)
+                                   AND (status <> 'cancelled'))
+                                 ELSE greatest(specgen_t.largest, specgen_d.specgen_largest_ins) END,
+                                          with_items = specgen_t.with_items + specgen_d.with_items
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (day, store_id, channel, specgen_count, revenue, specgen_revenue_n, specgen_avg_items_sum, specgen_avg_items_n, smallest, largest, with_items)
+                      VALUES (specgen_d.day,
+                                    specgen_d.store_id,
+                                    specgen_d.channel,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    specgen_d.specgen_avg_items_sum,
+                                    specgen_d.specgen_avg_items_n,
+                                    CASE WHEN specgen_d.specgen_smallest_del <= specgen_d.specgen_smallest_ins
+                              THEN (SELECT min(amount)
+                              FROM shop.store_order AS store_order
+                              WHERE placed_at::date = specgen_d.day
+                                AND store_id = specgen_d.store_id
+                                AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                                AND (status <> 'cancelled'))
+                              ELSE specgen_d.specgen_smallest_ins END,
+                                    CASE WHEN specgen_d.specgen_largest_del >= specgen_d.specgen_largest_ins
+                              THEN (SELECT max(amount)
+                              FROM shop.store_order AS store_order
+                              WHERE placed_at::date = specgen_d.day
+                                AND store_id = specgen_d.store_id
+                                AND (channel = specgen_d.channel OR channel IS NULL AND specgen_d.channel IS NULL)
+                                AND (status <> 'cancelled'))
+                              ELSE specgen_d.specgen_largest_ins END,
+                                    specgen_d.with_items);
+            END IF;
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('work_mem', specgen_work_mem, true);
             PERFORM set_config('enable_sort', specgen_sort, true);

@@ -400,6 +400,7 @@ DECLARE
     specgen_work_mem text;
     specgen_nestloop text;
     specgen_single boolean := false;
+    specgen_added boolean := false;
     specgen_emptied boolean;
     specgen_fresh bigint;
     specgen_gone bigint;
@@ -493,6 +494,9 @@ BEGIN
         -- as many pending rows as groups or fewer: each may be a group of its own (every statement's rows spread over
         -- the groups, as 1% of new rows over 10,000 groups do); such rows are merged as they are, without sorting and
         -- summing them per group (which costs about as much as the merge itself)
+        -- and with no pending value that left a min/max (none counted above; checked again in the snapshot the merge
+        -- applies, on the delta rows as stored) the merge has no recompute subqueries to plan: a min/max is the
+        -- least/greatest of the kept one and the added ones
         IF specgen_pending <= coalesce(specgen_groups, 0) THEN
             SELECT pg_current_snapshot(), NOT EXISTS (SELECT 1 FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
                                                             FROM crm.tier_sales_delta
@@ -510,10 +514,17 @@ BEGIN
                                                                             FROM crm.tier_sales_delta
                                                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS d
                                                         WHERE d.specgen_full IS NULL
-                                                        GROUP BY tier, country HAVING count(*) > 1)
-              INTO specgen_snap, specgen_single;
+                                                        GROUP BY tier, country HAVING count(*) > 1),
+                   specgen_recompute = 0 AND NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d
+                                                          WHERE d.specgen_full IS NULL AND (d.specgen_last_sale_del IS NOT NULL OR (d.specgen_p1 IS NOT NULL AND d.specgen_count < 0)))
+              INTO specgen_snap, specgen_single, specgen_added;
         ELSE
-            specgen_snap := pg_current_snapshot();
+            SELECT pg_current_snapshot(), specgen_recompute = 0 AND NOT EXISTS (SELECT 1 FROM crm.tier_sales_delta AS d
+                                                                                 WHERE d.specgen_full IS NULL AND (d.specgen_last_sale_del IS NOT NULL OR (d.specgen_p1 IS NOT NULL AND d.specgen_count < 0)))
+              INTO specgen_snap, specgen_added;
+        END IF;
+        IF specgen_added THEN
+            specgen_why := specgen_why || '; no value removed, merged without min/max recomputes';
         END IF;
         IF specgen_single THEN
             specgen_why := specgen_why || '; one delta row per group, merged without summing';
@@ -523,52 +534,89 @@ BEGIN
             IF specgen_pending * 4 >= specgen_groups THEN
                 PERFORM set_config('enable_nestloop', 'off', true);
             END IF;
-            MERGE INTO crm.tier_sales_data AS specgen_t
-            USING (SELECT * FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
-                                    FROM crm.tier_sales_delta
-                                   WHERE specgen_p1 IS NULL
-                                  UNION ALL
-                                  SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
-                                    FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
-                                            FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
-                                                    FROM crm.tier_sales_delta
-                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
-                                  UNION ALL
-                                  SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
-                                    FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
-                                            FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
-                                                    FROM crm.tier_sales_delta
-                                                   WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
-                    WHERE specgen_x.specgen_full IS NULL
-                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
-               ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
-             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
-                  DELETE
-             WHEN MATCHED THEN
-                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
-                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
-                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
-                                      last_sale = CASE WHEN specgen_d.specgen_last_sale_del >= specgen_t.last_sale
-                             THEN (SELECT max(s.sold_on)
-                             FROM crm.sale AS s
-                             LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                             WHERE (c.tier = specgen_t.tier OR c.tier IS NULL AND specgen_t.tier IS NULL)
-                               AND (c.country = specgen_t.country OR c.country IS NULL AND specgen_t.country IS NULL))
-                             ELSE greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins) END
-             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
-                  INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
-                  VALUES (specgen_d.tier,
-                                specgen_d.country,
-                                specgen_d.specgen_count,
-                                specgen_d.revenue,
-                                specgen_d.specgen_revenue_n,
-                                CASE WHEN specgen_d.specgen_last_sale_del >= specgen_d.specgen_last_sale_ins
-                          THEN (SELECT max(s.sold_on)
-                          FROM crm.sale AS s
-                          LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                          WHERE (c.tier = specgen_d.tier OR c.tier IS NULL AND specgen_d.tier IS NULL)
-                            AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
-                          ELSE specgen_d.specgen_last_sale_ins END);
+            IF specgen_added THEN
+                MERGE INTO crm.tier_sales_data AS specgen_t
+                USING (SELECT * FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                                        FROM crm.tier_sales_delta
+                                       WHERE specgen_p1 IS NULL
+                                      UNION ALL
+                                      SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                        FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                        FROM crm.tier_sales_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                      UNION ALL
+                                      SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                        FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                        FROM crm.tier_sales_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          last_sale = greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins)
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
+                      VALUES (specgen_d.tier,
+                                    specgen_d.country,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    specgen_d.specgen_last_sale_ins);
+            ELSE
+                MERGE INTO crm.tier_sales_data AS specgen_t
+                USING (SELECT * FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                                        FROM crm.tier_sales_delta
+                                       WHERE specgen_p1 IS NULL
+                                      UNION ALL
+                                      SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                        FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                        FROM crm.tier_sales_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                                      UNION ALL
+                                      SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                        FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                                FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                        FROM crm.tier_sales_delta
+                                                       WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          last_sale = CASE WHEN specgen_d.specgen_last_sale_del >= specgen_t.last_sale
+                                 THEN (SELECT max(s.sold_on)
+                                 FROM crm.sale AS s
+                                 LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                                 WHERE (c.tier = specgen_t.tier OR c.tier IS NULL AND specgen_t.tier IS NULL)
+                                   AND (c.country = specgen_t.country OR c.country IS NULL AND specgen_t.country IS NULL))
+                                 ELSE greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins) END
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
+                      VALUES (specgen_d.tier,
+                                    specgen_d.country,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    CASE WHEN specgen_d.specgen_last_sale_del >= specgen_d.specgen_last_sale_ins
+                              THEN (SELECT max(s.sold_on)
+                              FROM crm.sale AS s
+                              LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                              WHERE (c.tier = specgen_d.tier OR c.tier IS NULL AND specgen_d.tier IS NULL)
+                                AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
+                              ELSE specgen_d.specgen_last_sale_ins END);
+            END IF;
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         ELSE
@@ -581,60 +629,105 @@ BEGIN
             PERFORM set_config('enable_sort', 'off', true);
             PERFORM set_config('work_mem', least(greatest(least(specgen_pending, coalesce(specgen_groups, 0) + 1000) * 2,
                                                           4096), 262144) || 'kB', true);
-            MERGE INTO crm.tier_sales_data AS specgen_t
-            USING (SELECT tier,
-                           country,
-                           sum(specgen_count) AS specgen_count,
-                           sum(revenue) AS revenue,
-                           sum(specgen_count) AS specgen_revenue_n,
-                           max(specgen_last_sale_ins) AS specgen_last_sale_ins,
-                           max(specgen_last_sale_del) AS specgen_last_sale_del
-                     FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
-                             FROM crm.tier_sales_delta
-                            WHERE specgen_p1 IS NULL
-                           UNION ALL
-                           SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
-                             FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
-                                     FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
-                                             FROM crm.tier_sales_delta
-                                            WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
-                           UNION ALL
-                           SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
-                             FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
-                                     FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
-                                             FROM crm.tier_sales_delta
-                                            WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
-                    WHERE specgen_x.specgen_full IS NULL
-                      AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
-                    GROUP BY tier, country) AS specgen_d
-               ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
-             WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
-                  DELETE
-             WHEN MATCHED THEN
-                  UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
-                                      revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
-                                      specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
-                                      last_sale = CASE WHEN specgen_d.specgen_last_sale_del >= specgen_t.last_sale
-                             THEN (SELECT max(s.sold_on)
-                             FROM crm.sale AS s
-                             LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                             WHERE (c.tier = specgen_t.tier OR c.tier IS NULL AND specgen_t.tier IS NULL)
-                               AND (c.country = specgen_t.country OR c.country IS NULL AND specgen_t.country IS NULL))
-                             ELSE greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins) END
-             WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
-                  INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
-                  VALUES (specgen_d.tier,
-                                specgen_d.country,
-                                specgen_d.specgen_count,
-                                specgen_d.revenue,
-                                specgen_d.specgen_revenue_n,
-                                CASE WHEN specgen_d.specgen_last_sale_del >= specgen_d.specgen_last_sale_ins
-                          THEN (SELECT max(s.sold_on)
-                          FROM crm.sale AS s
-                          LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                          WHERE (c.tier = specgen_d.tier OR c.tier IS NULL AND specgen_d.tier IS NULL)
-                            AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
-                          ELSE specgen_d.specgen_last_sale_ins END);
+            IF specgen_added THEN
+                MERGE INTO crm.tier_sales_data AS specgen_t
+                USING (SELECT tier,
+                               country,
+                               sum(specgen_count) AS specgen_count,
+                               sum(revenue) AS revenue,
+                               sum(specgen_count) AS specgen_revenue_n,
+                               max(specgen_last_sale_ins) AS specgen_last_sale_ins,
+                               max(specgen_last_sale_del) AS specgen_last_sale_del
+                         FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                                 FROM crm.tier_sales_delta
+                                WHERE specgen_p1 IS NULL
+                               UNION ALL
+                               SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                 FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                 FROM crm.tier_sales_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                               UNION ALL
+                               SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                 FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                 FROM crm.tier_sales_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+                        GROUP BY tier, country) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          last_sale = greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins)
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
+                      VALUES (specgen_d.tier,
+                                    specgen_d.country,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    specgen_d.specgen_last_sale_ins);
+            ELSE
+                MERGE INTO crm.tier_sales_data AS specgen_t
+                USING (SELECT tier,
+                               country,
+                               sum(specgen_count) AS specgen_count,
+                               sum(revenue) AS revenue,
+                               sum(specgen_count) AS specgen_revenue_n,
+                               max(specgen_last_sale_ins) AS specgen_last_sale_ins,
+                               max(specgen_last_sale_del) AS specgen_last_sale_del
+                         FROM (SELECT tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_full, specgen_xid
+                                 FROM crm.tier_sales_delta
+                                WHERE specgen_p1 IS NULL
+                               UNION ALL
+                               SELECT tier, country, 1, 1, specgen_a2, 1, specgen_a3, NULL, NULL, specgen_xid
+                                 FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                 FROM crm.tier_sales_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count > 0) AS specgen_u) AS specgen_change
+                               UNION ALL
+                               SELECT tier, country, 1, -1, -specgen_a2, -1, NULL, specgen_a3, NULL, specgen_xid
+                                 FROM (SELECT tier, country, specgen_a2, specgen_a3, specgen_xid
+                                         FROM (SELECT unnest(specgen_p1) AS tier, unnest(specgen_p2) AS country, unnest(specgen_p3) AS specgen_a2, unnest(specgen_p4) AS specgen_a3, specgen_xid
+                                                 FROM crm.tier_sales_delta
+                                                WHERE specgen_p1 IS NOT NULL AND specgen_count < 0) AS specgen_u) AS specgen_change) AS specgen_x
+                        WHERE specgen_x.specgen_full IS NULL
+                          AND (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
+                        GROUP BY tier, country) AS specgen_d
+                   ON hash_record_extended(ROW(specgen_t.tier, specgen_t.country), 0) = hash_record_extended(ROW(specgen_d.tier, specgen_d.country), 0) AND specgen_t.tier IS NOT DISTINCT FROM specgen_d.tier AND specgen_t.country IS NOT DISTINCT FROM specgen_d.country
+                 WHEN MATCHED AND specgen_t.specgen_count + specgen_d.specgen_count = 0 THEN
+                      DELETE
+                 WHEN MATCHED THEN
+                      UPDATE SET specgen_count = specgen_t.specgen_count + specgen_d.specgen_count,
+                                          revenue = coalesce(specgen_t.revenue + specgen_d.revenue, specgen_t.revenue, specgen_d.revenue),
+                                          specgen_revenue_n = specgen_t.specgen_revenue_n + specgen_d.specgen_revenue_n,
+                                          last_sale = CASE WHEN specgen_d.specgen_last_sale_del >= specgen_t.last_sale
+                                 THEN (SELECT max(s.sold_on)
+                                 FROM crm.sale AS s
+                                 LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                                 WHERE (c.tier = specgen_t.tier OR c.tier IS NULL AND specgen_t.tier IS NULL)
+                                   AND (c.country = specgen_t.country OR c.country IS NULL AND specgen_t.country IS NULL))
+                                 ELSE greatest(specgen_t.last_sale, specgen_d.specgen_last_sale_ins) END
+                 WHEN NOT MATCHED AND specgen_d.specgen_count > 0 THEN
+                      INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
+                      VALUES (specgen_d.tier,
+                                    specgen_d.country,
+                                    specgen_d.specgen_count,
+                                    specgen_d.revenue,
+                                    specgen_d.specgen_revenue_n,
+                                    CASE WHEN specgen_d.specgen_last_sale_del >= specgen_d.specgen_last_sale_ins
+                              THEN (SELECT max(s.sold_on)
+                              FROM crm.sale AS s
+                              LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                              WHERE (c.tier = specgen_d.tier OR c.tier IS NULL AND specgen_d.tier IS NULL)
+                                AND (c.country = specgen_d.country OR c.country IS NULL AND specgen_d.country IS NULL))
+                              ELSE specgen_d.specgen_last_sale_ins END);
+            END IF;
             GET DIAGNOSTICS specgen_changed = ROW_COUNT;
             PERFORM set_config('work_mem', specgen_work_mem, true);
             PERFORM set_config('enable_sort', specgen_sort, true);

@@ -723,11 +723,16 @@ final class MaintenanceSql {
         List<String> values = new ArrayList<>();
         s.groups().forEach(g -> values.add(D + "." + q(g.name())));
         values.add(D + "." + COUNT);
+        // the same with no value removed: a MIN/MAX is the least/greatest of the kept one and the added ones
+        List<String> addedSet = new ArrayList<>(set);
+        List<String> addedValues = new ArrayList<>(values);
         for (Measure m : s.measures()) {
             switch (m.function()) {
                 case COUNT -> m.argument().ifPresent(x -> {
                     set.add(q(m.name()) + " = " + T + "." + q(m.name()) + " + " + D + "." + q(m.name()));
                     values.add(D + "." + q(m.name()));
+                    addedSet.add(set.get(set.size() - 1));
+                    addedValues.add(values.get(values.size() - 1));
                 });
                 case SUM, AVG -> {
                     String c = sumCol(m);
@@ -737,23 +742,53 @@ final class MaintenanceSql {
                     set.add(n + " = " + T + "." + n + " + " + D + "." + n);
                     values.add(D + "." + c);
                     values.add(D + "." + n);
+                    addedSet.addAll(set.subList(set.size() - 2, set.size()));
+                    addedValues.addAll(values.subList(values.size() - 2, values.size()));
                 }
                 case MIN, MAX -> {
                     String c = q(m.name());
                     String cmp = m.function() == Aggregate.MIN ? " <= " : " >= ";
                     String pick = m.function() == Aggregate.MIN ? "least" : "greatest";
+                    String kept = pick + "(" + T + "." + c + ", " + D + "." + hidden(m, "ins") + ")";
                     set.add(c + " = CASE WHEN " + D + "." + hidden(m, "del") + cmp + T + "." + c + "\n        THEN "
-                            + recompute(m, T) + "\n        ELSE " + pick + "(" + T + "." + c + ", " + D + "."
-                            + hidden(m, "ins") + ") END");
+                            + recompute(m, T) + "\n        ELSE " + kept + " END");
                     values.add("CASE WHEN " + D + "." + hidden(m, "del") + cmp + D + "." + hidden(m, "ins")
                             + "\n        THEN " + recompute(m, D) + "\n        ELSE " + D + "." + hidden(m, "ins")
                             + " END");
+                    addedSet.add(c + " = " + kept);
+                    addedValues.add(D + "." + hidden(m, "ins"));
                 }
             }
         }
         return new MergeDelta(delta, deltaRows(), packedCount(), store, sums, groupNames(), match(T, D),
                 T + "." + COUNT + " + " + D + "." + COUNT + " = 0", set, storeColumns(), values,
-                D + "." + COUNT + " > 0", false, pos);
+                D + "." + COUNT + " > 0", addedSet, addedValues, false, false, pos);
+    }
+
+    /**
+     * A condition on a row {@code d} of the delta table as stored (packed rows not unnested): it holds a value that
+     * left a MIN/MAX measure's argument, so merging it may need a recompute. A row of the per-row form says so in
+     * its {@code _del} columns; a packed row of deleted rows ({@code specgen_count < 0}) may, whatever its values.
+     * {@code false} for a view without MIN/MAX.
+     */
+    String removesFilter() {
+        String dels = recomputeFilter("d");
+        return dels.equals("false") || !packs() ? dels : dels + " OR (d." + packedColumn(0) + " IS NOT NULL AND d."
+                + COUNT + " < 0)";
+    }
+
+    /**
+     * A condition on a change row {@code alias} (as {@link #deltaRows} reads them): merging it recomputes a MIN/MAX
+     * where its removed value was the extreme. {@code false} for a view without MIN/MAX.
+     */
+    String recomputeFilter(String alias) {
+        List<String> dels = new ArrayList<>();
+        for (Measure m : s.measures()) {
+            if (m.function() == Aggregate.MIN || m.function() == Aggregate.MAX) {
+                dels.add(alias + "." + hidden(m, "del") + " IS NOT NULL");
+            }
+        }
+        return dels.isEmpty() ? "false" : String.join(" OR ", dels);
     }
 
     /**

@@ -340,10 +340,16 @@ public sealed interface ViewObject extends SqlObject {
      *
      * <p>{@code perGroup}: the form for a delta known to hold one row per group (the refresh checked it): the rows
      * are merged as they are, without the sort and the per-group aggregate states of summing.
+     *
+     * <p>{@code addedSet} and {@code addedValues}: {@code set} and {@code insertValues} for a delta that removes no
+     * value (the refresh checked it): a MIN/MAX is then the least/greatest of the kept one and the added ones, with
+     * no recompute subquery, which PostgreSQL would plan on every refresh (once per partition of the fact table)
+     * even where it never runs. Equal to {@code set} and {@code insertValues} for a view without MIN/MAX.
      */
     record MergeDelta(String delta, String rows, String packedCount, String store, List<String> sumItems,
             List<String> groups, String match, String emptyGroup, List<String> set, List<String> insertColumns,
-            List<String> insertValues, String newGroup, boolean perGroup, SourcePos origin) implements Embedded {
+            List<String> insertValues, String newGroup, List<String> addedSet, List<String> addedValues,
+            boolean perGroup, boolean addedOnly, SourcePos origin) implements Embedded {
         public MergeDelta {
             Objects.requireNonNull(delta, "delta == null");
             Objects.requireNonNull(rows, "rows == null");
@@ -357,13 +363,36 @@ public sealed interface ViewObject extends SqlObject {
             insertColumns = List.copyOf(insertColumns);
             insertValues = List.copyOf(insertValues);
             Objects.requireNonNull(newGroup, "newGroup == null");
+            addedSet = List.copyOf(addedSet);
+            addedValues = List.copyOf(addedValues);
             Objects.requireNonNull(origin, "origin == null");
         }
 
         /** This merge in its {@code perGroup} form. */
         public MergeDelta asPerGroup() {
             return new MergeDelta(delta, rows, packedCount, store, sumItems, groups, match, emptyGroup, set,
-                    insertColumns, insertValues, newGroup, true, origin);
+                    insertColumns, insertValues, newGroup, addedSet, addedValues, true, addedOnly, origin);
+        }
+
+        /** This merge for a delta that removes no value ({@code addedSet} and {@code addedValues}). */
+        public MergeDelta asAddedOnly() {
+            return new MergeDelta(delta, rows, packedCount, store, sumItems, groups, match, emptyGroup, set,
+                    insertColumns, insertValues, newGroup, addedSet, addedValues, perGroup, true, origin);
+        }
+
+        /** Whether a delta that removes no value has a merge of its own ({@link #asAddedOnly}): MIN/MAX measures. */
+        public boolean hasAddedOnly() {
+            return !addedSet.equals(set) || !addedValues.equals(insertValues);
+        }
+
+        /** The UPDATE's assignments of this form. */
+        public List<String> setItems() {
+            return addedOnly ? addedSet : set;
+        }
+
+        /** The INSERT's values of this form. */
+        public List<String> values() {
+            return addedOnly ? addedValues : insertValues;
         }
 
         /** The pending delta rows this refresh applies: those its snapshot saw, and this transaction's own. */
@@ -373,7 +402,8 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String describe() {
-            return "incremental merge into " + store + (perGroup ? " (one delta row per group)" : "");
+            return "incremental merge into " + store + (perGroup ? " (one delta row per group)" : "")
+                    + (addedOnly ? " (no value removed)" : "");
         }
 
         public String template() {
@@ -612,13 +642,16 @@ public sealed interface ViewObject extends SqlObject {
      * @param partitionsSql a query yielding the leaf partitions of every source, as text, for the change check
      * @param sourceRowsSql a query estimating the fact table's rows (pg_class.reltuples of its leaves)
      * @param recomputeFilter a condition on a delta row: it will recompute a MIN/MAX ({@code false} without any)
+     * @param removesFilter   a condition on a row {@code d} of the delta table as stored: it holds a value that left
+     *                        a MIN/MAX ({@code false} without any); with none such the refresh merges without
+     *                        recomputes ({@link MergeDelta#asAddedOnly})
      * @param extremes        how many MIN/MAX measures the view has
      * @param extremesIndexed a MIN/MAX recompute reads one group through an index (else it scans the table)
      */
     record RefreshKeptView(String function, String viewName, boolean immediate, boolean skipWhenBusy, String lockKey,
             String log, String state, String delta, String store, String threshold, String partitionsSql,
-            String sourceRowsSql, String recomputeFilter, int extremes, boolean extremesIndexed,
-            List<CaptureSource> sources, java.util.Optional<MergeDelta> merge,
+            String sourceRowsSql, String recomputeFilter, String removesFilter, int extremes,
+            boolean extremesIndexed, List<CaptureSource> sources, java.util.Optional<MergeDelta> merge,
             java.util.Optional<FullAggregate> fullAggregate, FullRecompute full, List<String> settings,
             SourcePos origin) implements ViewObject {
         public RefreshKeptView {
@@ -633,6 +666,7 @@ public sealed interface ViewObject extends SqlObject {
             Objects.requireNonNull(partitionsSql, "partitionsSql == null");
             Objects.requireNonNull(sourceRowsSql, "sourceRowsSql == null");
             Objects.requireNonNull(recomputeFilter, "recomputeFilter == null");
+            Objects.requireNonNull(removesFilter, "removesFilter == null");
             sources = List.copyOf(sources);
             Objects.requireNonNull(merge, "merge == null");
             Objects.requireNonNull(fullAggregate, "fullAggregate == null");
@@ -678,6 +712,19 @@ public sealed interface ViewObject extends SqlObject {
             return merge.orElseThrow().asPerGroup();
         }
 
+        /** Whether a delta that removes no value is merged by statements of their own (the view has MIN/MAX). */
+        public boolean hasAddedOnly() {
+            return merge.orElseThrow().hasAddedOnly();
+        }
+
+        public MergeDelta mergeDeltaAdded() {
+            return merge.orElseThrow().asAddedOnly();
+        }
+
+        public MergeDelta mergeRowsAdded() {
+            return merge.orElseThrow().asPerGroup().asAddedOnly();
+        }
+
         /** The pending change rows as the refresh reads them (packed rows unnested): {@link MergeDelta#rows}. */
         public String deltaRows() {
             return merge.orElseThrow().rows();
@@ -702,6 +749,10 @@ public sealed interface ViewObject extends SqlObject {
             List<Embedded> all = new java.util.ArrayList<>();
             merge.ifPresent(all::add);
             merge.ifPresent(m -> all.add(m.asPerGroup()));
+            merge.filter(MergeDelta::hasAddedOnly).ifPresent(m -> {
+                all.add(m.asAddedOnly());
+                all.add(m.asPerGroup().asAddedOnly());
+            });
             fullAggregate.ifPresent(all::add);
             all.add(full);
             return all;

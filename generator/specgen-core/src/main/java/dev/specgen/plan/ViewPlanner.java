@@ -238,7 +238,7 @@ final class ViewPlanner {
                 v.onBusy() == MaterializedView.OnBusy.SKIP, lockKey(), qn(log), qn(state), delta, store,
                 v.fullRefreshThreshold().orElse(DEFAULT_THRESHOLD).toPlainString(), partitionsSql(sources),
                 sourceRowsSql(fact),
-                recomputeFilter(shape, sql), (int) shape.measures().stream().filter(m -> m.function()
+                sql.recomputeFilter("p"), sql.removesFilter(), (int) shape.measures().stream().filter(m -> m.function()
                         == dev.specgen.model.ViewQuery.Aggregate.MIN || m.function()
                         == dev.specgen.model.ViewQuery.Aggregate.MAX).count(), extremesIndexed(shape), captureSources,
                 immediate ? Optional.empty() : Optional.of(sql.merge(v.refreshPos())),
@@ -287,19 +287,6 @@ final class ViewPlanner {
     private static String sourceRowsSql(Entity fact) {
         return tree(fact) + "SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM tree AS t"
                 + " JOIN pg_class AS c ON c.oid = t.relid WHERE c.relkind = 'r'";
-    }
-
-    private static String recomputeFilter(AggregateShape shape, MaintenanceSql sql) {
-        List<String> dels = new ArrayList<>();
-        for (AggregateShape.Measure m : shape.measures()) {
-            if (m.function() == dev.specgen.model.ViewQuery.Aggregate.MIN
-                    || m.function() == dev.specgen.model.ViewQuery.Aggregate.MAX) {
-                String n = "specgen_" + m.name() + "_del";
-                dels.add("p." + Sql.ident(Sql.byteLength(n) <= Sql.MAX_IDENT_BYTES ? n : "specgen_m"
-                        + (shape.measures().indexOf(m) + 1) + "_del") + " IS NOT NULL");
-            }
-        }
-        return dels.isEmpty() ? "false" : String.join(" OR ", dels);
     }
 
     /**

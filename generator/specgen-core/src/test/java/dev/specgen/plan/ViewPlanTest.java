@@ -90,6 +90,27 @@ class ViewPlanTest {
     }
 
     @Test
+    void aDeltaThatRemovesNoValueIsMergedWithTheGreatestOfTheKeptAndTheAddedMaxWithoutARecompute() throws IOException {
+        RefreshKeptView r = only(plan(), RefreshKeptView.class);
+        assertTrue(r.hasAddedOnly());
+        // a packed row of deleted rows holds removed values in its arrays, not in specgen_top_del
+        assertEquals("d.specgen_top_del IS NOT NULL OR (d.specgen_p1 IS NOT NULL AND d.specgen_count < 0)",
+                r.removesFilter());
+        List<String> set = r.mergeDelta().setItems();
+        assertEquals(List.of(
+                "specgen_count = specgen_t.specgen_count + specgen_d.specgen_count",
+                "total = coalesce(specgen_t.total + specgen_d.total, specgen_t.total, specgen_d.total)",
+                "specgen_total_n = specgen_t.specgen_total_n + specgen_d.specgen_total_n",
+                "top = greatest(specgen_t.top, specgen_d.specgen_top_ins)"), r.mergeDeltaAdded().setItems());
+        assertEquals(set.subList(0, 3), r.mergeDeltaAdded().setItems().subList(0, 3));
+        assertEquals(List.of("specgen_d.shop", "specgen_d.specgen_count", "specgen_d.total", "specgen_d.specgen_total_n",
+                "specgen_d.specgen_top_ins"), r.mergeRowsAdded().values());
+        assertTrue(r.mergeRowsAdded().perGroup());
+        assertFalse(r.mergeDeltaAdded().perGroup());
+        assertTrue(r.mergeDelta().values().get(4).contains("SELECT max(amount)"), r.mergeDelta().values().get(4));
+    }
+
+    @Test
     void bothMergesReadTheDeltaRowsTheRefreshsSnapshotSawAndOnlyThePerGroupOneSkipsTheSums() throws IOException {
         RefreshKeptView r = only(plan(), RefreshKeptView.class);
         assertFalse(r.mergeDelta().perGroup());
@@ -101,6 +122,8 @@ class ViewPlanTest {
         assertEquals("shop", r.groupList());
         assertEquals(List.of("incremental merge into s.per_shop_data",
                 "incremental merge into s.per_shop_data (one delta row per group)",
+                "incremental merge into s.per_shop_data (no value removed)",
+                "incremental merge into s.per_shop_data (one delta row per group) (no value removed)",
                 "full recompute of s.per_shop_data"),
                 r.embedded().stream().filter(e -> !(e instanceof dev.specgen.plan.ViewObject.FullAggregate))
                         .map(e -> e.describe()).toList());
