@@ -149,7 +149,7 @@ public final class SqlSplitter {
      */
     private static List<Token> pieceTokens(String sql, int from, List<Token> cut) {
         int end = from + sql.length();
-        List<Token> out = new ArrayList<>(cut.size());
+        int count = 0;
         for (Token t : cut) {
             if (t.start() >= end) {
                 break;
@@ -157,9 +157,9 @@ public final class SqlSplitter {
             if (t.end() > end) {
                 return SqlLexer.tokens(sql);
             }
-            out.add(new Token(t.kind(), t.start() - from, t.end() - from, t.complete()));
+            count++;
         }
-        return PackedTokens.of(out);
+        return PackedTokens.shifted(cut, count, from);
     }
 
     /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: only these may hold a BEGIN ATOMIC body with semicolons. */
