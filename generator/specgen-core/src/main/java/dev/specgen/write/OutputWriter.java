@@ -1,6 +1,5 @@
 package dev.specgen.write;
 
-import dev.specgen.Parallel;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
@@ -109,13 +108,6 @@ public final class OutputWriter {
         }
     }
 
-    /**
-     * A rendered file as {@link Plan#see} found it: its hash, what is at its place, the text there when it differs
-     * (for a diff; empty when not read or not UTF-8), whether it is the same; or the failure that stopped looking.
-     */
-    private record Seen(String hash, Located at, Optional<String> onDisk, boolean same, IOException failure) {
-    }
-
     private String at(String rel) {
         return shown + "/" + rel;
     }
@@ -149,17 +141,10 @@ public final class OutputWriter {
                 return;
             }
             SortedMap<String, String> hashes = new TreeMap<>();
-            // each file hashed and looked at on disk on all cores (issue 12); what to do with it decided in order
-            List<Map.Entry<String, String>> entries = List.copyOf(files.entrySet());
-            List<Seen> seen = Parallel.map(entries, e -> see(e.getKey(), e.getValue()));
-            for (int i = 0; i < entries.size(); i++) {
-                Seen f = seen.get(i);
-                if (f.failure() != null) {
-                    throw f.failure();
-                }
-                String rel = entries.get(i).getKey();
-                hashes.put(rel, f.hash());
-                planWrite(rel, entries.get(i).getValue(), f, old.lists(rel));
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                hashes.put(e.getKey(), Manifest.sha256(bytes));
+                planWrite(e.getKey(), e.getValue(), bytes, old.lists(e.getKey()));
             }
             fresh = new Manifest(hashes);
             for (Map.Entry<String, String> e : old.files().entrySet()) {
@@ -209,29 +194,8 @@ public final class OutputWriter {
             }
         }
 
-        /**
-         * A rendered file's hash and what is at its place on disk (read when it may hold the same bytes, or, for
-         * {@link #compare}, to show a diff); no state of the plan is touched, so files are seen on all cores.
-         */
-        private Seen see(String rel, String text) {
-            try {
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                String hash = Manifest.sha256(bytes);
-                Located l = OutputFiles.locate(real, rel);
-                if (l.state() != State.REGULAR) {
-                    return new Seen(hash, l, Optional.empty(), false, null);
-                }
-                Optional<byte[]> onDisk = l.size() == bytes.length || (!apply && l.size() <= MAX_SHOWN)
-                        ? OutputFiles.read(l.file(), Math.max(bytes.length, MAX_SHOWN)) : Optional.empty();
-                boolean same = onDisk.isPresent() && Arrays.equals(onDisk.get(), bytes);
-                return new Seen(hash, l, same ? Optional.empty() : onDisk.flatMap(OutputFiles::utf8), same, null);
-            } catch (IOException e) {
-                return new Seen(null, null, Optional.empty(), false, e);
-            }
-        }
-
-        private void planWrite(String rel, String text, Seen seen, boolean owned) {
-            Located l = seen.at();
+        private void planWrite(String rel, String text, byte[] bytes, boolean owned) throws IOException {
+            Located l = OutputFiles.locate(real, rel);
             switch (l.state()) {
                 case MISSING -> {
                     written.add(rel);
@@ -239,12 +203,14 @@ public final class OutputWriter {
                     changes.add(new FileChange(rel, Kind.ADDED, Optional.empty(), text));
                 }
                 case REGULAR -> {
-                    if (seen.same()) {
+                    Optional<byte[]> onDisk = l.size() == bytes.length || (!apply && l.size() <= MAX_SHOWN)
+                            ? OutputFiles.read(l.file(), Math.max(bytes.length, MAX_SHOWN)) : Optional.empty();
+                    if (onDisk.isPresent() && Arrays.equals(onDisk.get(), bytes)) {
                         unchanged.add(rel);
                     } else if (owned) {
                         written.add(rel);
                         toWrite.put(rel, text);
-                        changes.add(new FileChange(rel, Kind.CHANGED, seen.onDisk(), text));
+                        changes.add(new FileChange(rel, Kind.CHANGED, onDisk.flatMap(OutputFiles::utf8), text));
                     } else {
                         problems.add(Diagnostic.error(SourcePos.file(at(rel)), Code.SG007, at(rel)
                                 + " exists and specgen did not write it (" + at(Manifest.FILE_NAME)
@@ -305,27 +271,12 @@ public final class OutputWriter {
             // a folder made (or found) for one file is not made again for the next: writeAtomically checks each
             // file's folder for links right before it writes anyway
             Set<Path> folders = new java.util.HashSet<>();
-            for (String rel : toWrite.keySet()) {
-                Path file = real.resolve(rel);
+            for (Map.Entry<String, String> e : toWrite.entrySet()) {
+                Path file = real.resolve(e.getKey());
                 if (folders.add(file.getParent())) {
                     OutputFiles.createFolders(real, file);
                 }
-            }
-            // the files themselves on all cores (issue 12: most of a write is system calls, a few per file); each
-            // write is checked and done on its own, as before; the first failure in file order is reported
-            List<Optional<IOException>> failed = Parallel.map(List.copyOf(toWrite.entrySet()), e -> {
-                try {
-                    byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-                    OutputFiles.writeAtomically(real.resolve(e.getKey()), bytes);
-                    return Optional.<IOException>empty();
-                } catch (IOException x) {
-                    return Optional.of(x);
-                }
-            });
-            for (Optional<IOException> x : failed) {
-                if (x.isPresent()) {
-                    throw x.get();
-                }
+                OutputFiles.writeAtomically(file, e.getValue().getBytes(StandardCharsets.UTF_8));
             }
             for (String rel : toDelete.keySet()) {
                 OutputFiles.delete(real, real.resolve(rel));
