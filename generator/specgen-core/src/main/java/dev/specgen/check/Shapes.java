@@ -40,29 +40,35 @@ final class Shapes {
 
     /** The shape of {@code text}, cut into {@code tokens} by {@link SqlLexer}. */
     Optional<String> of(String text, List<Token> tokens) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) <= SEP) {
-                return Optional.empty();
-            }
+        // the characters up to SEP: three intrinsic scans instead of a loop over every character (issue 12)
+        if (text.indexOf('\u0000') >= 0 || text.indexOf(MARK) >= 0 || text.indexOf(SEP) >= 0) {
+            return Optional.empty();
         }
         StringBuilder b = new StringBuilder(text.length());
         boolean blank = false;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
+        int n = tokens.size();
+        // each token read once (a packed list makes a Token per read), and whether it separates worked out once
+        Token t = n > 0 ? tokens.get(0) : null;
+        boolean sepBefore = true; // the start of the text separates
+        boolean sepHere = n > 0 && separates(text, t);
+        for (int i = 0; i < n; i++) {
+            Token next = i + 1 < n ? tokens.get(i + 1) : null;
+            boolean sepAfter = next == null || separates(text, next);
             if (t.kind().isBlank()) {
                 blank = true;
-                continue;
-            }
-            b.append(blank ? ' ' : SEP);
-            blank = false;
-            boolean apart = (i == 0 || separates(text, tokens.get(i - 1)))
-                    && (i == tokens.size() - 1 || separates(text, tokens.get(i + 1)));
-            String replaced = apart ? replacement(text, t) : null;
-            if (replaced != null) {
-                b.append(MARK).append(replaced);
             } else {
-                b.append(text, t.start(), t.end());
+                b.append(blank ? ' ' : SEP);
+                blank = false;
+                String replaced = sepBefore && sepAfter ? replacement(text, t) : null;
+                if (replaced != null) {
+                    b.append(MARK).append(replaced);
+                } else {
+                    b.append(text, t.start(), t.end());
+                }
             }
+            sepBefore = sepHere;
+            sepHere = sepAfter;
+            t = next;
         }
         return Optional.of(b.toString());
     }

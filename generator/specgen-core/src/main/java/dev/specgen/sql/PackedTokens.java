@@ -20,16 +20,28 @@ final class PackedTokens extends AbstractList<Token> implements RandomAccess {
         this.packed = packed;
     }
 
-    /** {@code tokens} packed, or the list itself (unmodifiable) when a token is too long to pack. */
+    /** {@code tokens} packed, or an unmodifiable copy of them when a token is too long to pack. */
     static List<Token> of(List<Token> tokens) {
-        int[] p = new int[tokens.size() * 2];
-        for (int i = 0; i < tokens.size(); i++) {
+        return shifted(tokens, tokens.size(), 0);
+    }
+
+    /**
+     * The first {@code count} of {@code tokens}, each moved {@code from} characters to the left, packed as {@link #of}
+     * packs them: without a shifted copy of each token first.
+     */
+    static List<Token> shifted(List<Token> tokens, int count, int from) {
+        int[] p = new int[count * 2];
+        for (int i = 0; i < count; i++) {
             Token t = tokens.get(i);
             int length = t.end() - t.start();
             if (length >= MAX_LENGTH) {
-                return java.util.Collections.unmodifiableList(tokens);
+                List<Token> out = new java.util.ArrayList<>(count);
+                for (Token x : tokens.subList(0, count)) {
+                    out.add(new Token(x.kind(), x.start() - from, x.end() - from, x.complete()));
+                }
+                return java.util.Collections.unmodifiableList(out);
             }
-            p[2 * i] = t.start();
+            p[2 * i] = t.start() - from;
             p[2 * i + 1] = length << 6 | t.kind().ordinal() << 1 | (t.complete() ? 1 : 0);
         }
         return new PackedTokens(p);

@@ -78,8 +78,15 @@ public final class SqlSplitter {
         int start = -1; // start of the current statement, -1 while only whitespace/comments were seen
         int startLine = 0;
         int startCol = 0;
-        List<String> firstWords = new ArrayList<>();
+        // the first words, compared in place: CREATE [OR REPLACE] FUNCTION|PROCEDURE (isRoutineWord)
+        int words = 0;
+        boolean create = false;
+        boolean orReplace = false;
+        boolean routine = false;
         int atomicDepth = 0;
+        // the next line break at or after the current token: found by one intrinsic scan per line rather than a
+        // look at every character of every token (issue 12)
+        int nextBreak = script.indexOf('\n');
         while (i < n) {
             if (start < 0 && script.charAt(i) == '\\') { // psql meta-command: skip the rest of the line
                 int nl = script.indexOf('\n', i);
@@ -91,19 +98,31 @@ public final class SqlSplitter {
                 start = i;
                 startLine = line;
                 startCol = i - lineStart + 1;
-                firstWords.clear();
+                words = 0;
+                create = false;
+                orReplace = false;
+                routine = false;
                 atomicDepth = 0;
                 if (keepTokens) {
                     tokens.clear();
                 }
             }
             if (start >= 0 && t.kind() == Token.Kind.IDENTIFIER) {
-                // words are upper-cased only while the first four are collected: the rest are compared in place
-                // (a script is mostly identifiers; this loop runs for every generated test statement)
-                if (firstWords.size() < 4) {
-                    firstWords.add(t.word(script));
+                // a script is mostly identifiers, and this loop runs for every generated test statement: every word
+                // is compared in place, none copied
+                if (words < 4) {
+                    switch (words) {
+                        case 0 -> create = t.is(script, "CREATE");
+                        case 1 -> {
+                            routine = create && isRoutineWord(script, t);
+                            orReplace = create && t.is(script, "OR");
+                        }
+                        case 2 -> orReplace &= t.is(script, "REPLACE");
+                        default -> routine |= orReplace && isRoutineWord(script, t);
+                    }
+                    words++;
                 }
-                if (isRoutine(firstWords)) {
+                if (routine) {
                     if (t.is(script, "BEGIN") || t.is(script, "CASE")) {
                         atomicDepth++;
                     } else if (t.is(script, "END") && atomicDepth > 0) {
@@ -117,11 +136,10 @@ public final class SqlSplitter {
             if (start >= 0 && keepTokens) {
                 tokens.add(t);
             }
-            for (int k = t.start(); k < t.end(); k++) {
-                if (script.charAt(k) == '\n') {
-                    line++;
-                    lineStart = k + 1;
-                }
+            while (nextBreak >= 0 && nextBreak < t.end()) {
+                line++;
+                lineStart = nextBreak + 1;
+                nextBreak = script.indexOf('\n', nextBreak + 1);
             }
             i = t.end();
         }
@@ -149,7 +167,7 @@ public final class SqlSplitter {
      */
     private static List<Token> pieceTokens(String sql, int from, List<Token> cut) {
         int end = from + sql.length();
-        List<Token> out = new ArrayList<>(cut.size());
+        int count = 0;
         for (Token t : cut) {
             if (t.start() >= end) {
                 break;
@@ -157,22 +175,16 @@ public final class SqlSplitter {
             if (t.end() > end) {
                 return SqlLexer.tokens(sql);
             }
-            out.add(new Token(t.kind(), t.start() - from, t.end() - from, t.complete()));
+            count++;
         }
-        return PackedTokens.of(out);
+        return PackedTokens.shifted(cut, count, from);
     }
 
-    /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: only these may hold a BEGIN ATOMIC body with semicolons. */
-    private static boolean isRoutine(List<String> w) {
-        if (w.size() >= 2 && w.get(0).equals("CREATE") && isRoutineWord(w.get(1))) {
-            return true;
-        }
-        return w.size() >= 4 && w.get(0).equals("CREATE") && w.get(1).equals("OR") && w.get(2).equals("REPLACE")
-                && isRoutineWord(w.get(3));
-    }
-
-    private static boolean isRoutineWord(String w) {
-        return w.equals("FUNCTION") || w.equals("PROCEDURE");
+    /**
+     * FUNCTION or PROCEDURE, after CREATE [OR REPLACE]: only routines may hold a BEGIN ATOMIC body with semicolons.
+     */
+    private static boolean isRoutineWord(String script, Token t) {
+        return t.is(script, "FUNCTION") || t.is(script, "PROCEDURE");
     }
 
     private static Piece piece(String script, int from, int to, int line, int col) {

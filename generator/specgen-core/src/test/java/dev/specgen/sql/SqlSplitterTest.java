@@ -55,6 +55,12 @@ class SqlSplitterTest {
         String fn = "CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n"
                 + "  SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;\n  SELECT 2;\nEND";
         assertEquals(List.of(fn, "BEGIN", "SELECT 3", "COMMIT"), sqls(fn + ";\nBEGIN;\nSELECT 3;\nCOMMIT;"));
+        // without OR REPLACE, and more words before the body: still a routine (the first words are looked at once)
+        String plain = "create function g() returns int language sql begin atomic select 1; select 2; end";
+        assertEquals(List.of(plain, "SELECT 4"), sqls(plain + "; SELECT 4;"));
+        // CREATE OR REPLACE of something else: BEGIN is a word like any other
+        assertEquals(List.of("CREATE OR REPLACE VIEW v AS SELECT begin", "END"),
+                sqls("CREATE OR REPLACE VIEW v AS SELECT begin; END;"));
     }
 
     @Test
