@@ -60,9 +60,13 @@ final class BatchWriter implements AutoCloseable {
 
     /**
      * The reader's binary encoding of a batch's records, each led by its line when {@code lines} (staging) or not
-     * (straight into the table); {@code data} empty when the encoder declined them (they go as text).
+     * (straight into the table); {@code tuples} empty when the encoder declined them (they go as text). A batch that
+     * a {@link LeafRouter} splits over the leaves sends each leaf its records' tuples cut out of this encoding.
      */
-    record Encoded(boolean lines, Optional<byte[]> data) {
+    record Encoded(boolean lines, Optional<BinaryCopy.Tuples> tuples) {
+        Optional<byte[]> data() {
+            return tuples.map(BinaryCopy.Tuples::data);
+        }
     }
 
     /**
@@ -104,6 +108,8 @@ final class BatchWriter implements AutoCloseable {
     private final LeafRouter router;
     /** Batches COPYed into the leaves by {@link #router}: for tests. */
     private int routedBatches;
+    /** Of those, batches sent as slices of the reader's encoding: for tests. */
+    private int slicedBatches;
     /** Batches whose COPY (direct or staged) went in binary: for tests. */
     private int binaryBatches;
     private int penalty;
@@ -208,10 +214,17 @@ final class BatchWriter implements AutoCloseable {
                     : router.route(b.records());
             long n = 0;
             if (leaves.isPresent()) {
+                Optional<BinaryCopy.Tuples> tuples = b.encoded().filter(e -> !e.lines()).flatMap(Encoded::tuples);
+                Map<Record, Integer> at = tuples.isPresent() ? positions(b.records()) : Map.of();
                 for (Map.Entry<String, List<Record>> leaf : leaves.get().entrySet()) {
-                    n += copyDirect(leaf.getKey(), leaf.getValue());
+                    n += tuples.isPresent() ? copyBinary(target.copyInto(leaf.getKey(), "", "FORMAT binary"),
+                            tuples.get().select(picks(leaf.getValue(), at)))
+                            : copyDirect(leaf.getKey(), leaf.getValue());
                 }
                 routedBatches++;
+                if (tuples.isPresent()) {
+                    slicedBatches++;
+                }
             } else {
                 Optional<byte[]> bin = binary(b, false);
                 n = bin.isPresent() ? copyBinary(binaryDirectSql, bin.get()) : copyIn(directSql, b.records(), false);
@@ -239,6 +252,28 @@ final class BatchWriter implements AutoCloseable {
         Optional<byte[]> bin = binary.encode(records, false);
         return bin.isPresent() ? copyBinary(target.copyInto(leaf, "", "FORMAT binary"), bin.get())
                 : copyIn(target.copyInto(leaf, "", format.copyOptions()), records, false);
+    }
+
+    /** Each record's index in {@code records} (by identity: two equal lines are two records). */
+    private static Map<Record, Integer> positions(List<Record> records) {
+        Map<Record, Integer> at = new java.util.IdentityHashMap<>(records.size() * 2);
+        for (int k = 0; k < records.size(); k++) {
+            at.put(records.get(k), k);
+        }
+        return at;
+    }
+
+    private static int[] picks(List<Record> leaf, Map<Record, Integer> at) {
+        int[] out = new int[leaf.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = at.get(leaf.get(k));
+        }
+        return out;
+    }
+
+    /** Routed batches whose leaves got slices of the reader's encoding, nothing encoded again (tests). */
+    int slicedBatches() {
+        return slicedBatches;
     }
 
     /** Batches COPYed straight into the leaf partitions, one COPY per leaf (tests). */

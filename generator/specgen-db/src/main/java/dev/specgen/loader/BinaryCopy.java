@@ -60,10 +60,15 @@ final class BinaryCopy {
 
         /** The records in binary, or empty when the encoder is off or declines them. */
         Optional<byte[]> encode(List<Record> records, boolean lines) {
+            return tuples(records, lines).map(Tuples::data);
+        }
+
+        /** {@link #encode} with where each record's tuple ends, so that a subset can be sent without encoding again. */
+        Optional<Tuples> tuples(List<Record> records, boolean lines) {
             if (binary == null) {
                 return Optional.empty();
             }
-            Optional<byte[]> out = binary.encode(records, lines);
+            Optional<Tuples> out = binary.tuples(records, lines);
             if (out.isEmpty() && ++declined >= MAX_DECLINED) {
                 binary = null;
             } else if (out.isPresent()) {
@@ -119,12 +124,17 @@ final class BinaryCopy {
      * when any record holds a field not encoded here.
      */
     Optional<byte[]> encode(List<Record> records, boolean lines) {
+        return tuples(records, lines).map(Tuples::data);
+    }
+
+    /** {@link #encode}, with where each record's tuple ends in the data. */
+    Optional<Tuples> tuples(List<Record> records, boolean lines) {
         Buf b = new Buf(records.size() * 160 + 32);
-        b.bytes(SIGNATURE, 0, SIGNATURE.length);
-        b.int32(0); // flags
-        b.int32(0); // header extension length
+        header(b);
         Fields f = new Fields();
         int count = codecs.size() + (lines ? 1 : 0);
+        int[] ends = new int[records.size()];
+        int k = 0;
         for (Record r : records) {
             if (!f.split(r.bytes(), codecs.size())) {
                 return Optional.empty();
@@ -139,9 +149,48 @@ final class BinaryCopy {
                     return Optional.empty();
                 }
             }
+            ends[k++] = b.len;
         }
         b.int16(-1);
-        return Optional.of(b.toArray());
+        return Optional.of(new Tuples(b.toArray(), ends));
+    }
+
+    private static void header(Buf b) {
+        b.bytes(SIGNATURE, 0, SIGNATURE.length);
+        b.int32(0); // flags
+        b.int32(0); // header extension length
+    }
+
+    /** Length of the binary COPY header (signature, flags, extension length): where the first tuple starts. */
+    static final int HEADER = SIGNATURE.length + 8;
+
+    /**
+     * Binary COPY data of some records and where each one's tuple ends ({@code ends[k]}: the offset just past record
+     * {@code k}'s tuple; record 0's starts at {@link #HEADER}).
+     */
+    record Tuples(byte[] data, int[] ends) {
+        /**
+         * The COPY data of the records at {@code picks} (indexes into the encoded records, in the order to send):
+         * their tuples copied as they are, under a header and over the trailer of their own. Routing a batch to its
+         * leaf partitions sends each leaf its slice this way instead of encoding the records a second time.
+         */
+        byte[] select(int[] picks) {
+            int n = HEADER + 2;
+            for (int k : picks) {
+                n += ends[k] - start(k);
+            }
+            Buf b = new Buf(n);
+            header(b);
+            for (int k : picks) {
+                b.bytes(data, start(k), ends[k] - start(k));
+            }
+            b.int16(-1);
+            return b.a.length == b.len ? b.a : b.toArray();
+        }
+
+        private int start(int k) {
+            return k == 0 ? HEADER : ends[k - 1];
+        }
     }
 
     /**

@@ -21,31 +21,10 @@ final class LeafDetach {
     }
 
     static List<Leaf> recorded(Connection c, LoadState state, String loadId) throws SQLException {
-        return rows(c, "SELECT leaf, parent, bound, partition_constraint, indexes FROM " + state.schema()
+        return Jdbc.rows(c, "SELECT leaf, parent, bound, partition_constraint, indexes FROM " + state.schema()
                 + ".initial WHERE load_id = ? AND NOT attached ORDER BY leaf", rs -> new Leaf(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), List.of((String[]) rs.getArray(5).getArray())),
                 loadId);
-    }
-
-    /** Reads one value of a result row. */
-    private interface Row<T> {
-        T of(ResultSet rs) throws SQLException;
-    }
-
-    /** Every row of {@code sql}, with {@code params} bound in order, read by {@code row}. */
-    private static <T> List<T> rows(Connection c, String sql, Row<T> row, String... params) throws SQLException {
-        List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.of(rs));
-                }
-            }
-        }
-        return out;
     }
 
     /** An identity column of the target (quoted) and how to draw its next value from the target's sequence. */
@@ -54,7 +33,7 @@ final class LeafDetach {
 
     /** The target's identity columns, in column order. */
     static List<Identity> identity(Connection c, String table) throws SQLException {
-        return rows(c, "SELECT quote_ident(a.attname), format('nextval(%L::regclass)', pg_get_serial_sequence(?,"
+        return Jdbc.rows(c, "SELECT quote_ident(a.attname), format('nextval(%L::regclass)', pg_get_serial_sequence(?,"
                 + " a.attname)) FROM pg_attribute AS a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT"
                 + " a.attisdropped AND a.attidentity <> '' ORDER BY a.attnum",
                 rs -> new Identity(rs.getString(1), rs.getString(2)), table, table);
@@ -66,7 +45,7 @@ final class LeafDetach {
 
     /** The table's leaf partitions (of every level), in name order. */
     static List<Partition> leaves(Connection c, String table) throws SQLException {
-        return rows(c, "SELECT format('%I.%I', n.nspname, k.relname), pg_get_expr(k.relpartbound, k.oid) FROM"
+        return Jdbc.rows(c, "SELECT format('%I.%I', n.nspname, k.relname), pg_get_expr(k.relpartbound, k.oid) FROM"
                 + " pg_partition_tree(?::regclass) AS t JOIN pg_class AS k ON k.oid = t.relid JOIN pg_namespace AS n"
                 + " ON n.oid = k.relnamespace WHERE t.isleaf ORDER BY 1",
                 rs -> new Partition(rs.getString(1), rs.getString(2)), table);
@@ -119,11 +98,11 @@ final class LeafDetach {
             List<String> rebuild = new ArrayList<>();
             List<String> drop = new ArrayList<>();
             // key constraints first (ADD CONSTRAINT builds their index), then the other indexes
-            List<String[]> pairs = new ArrayList<>(rows(c, "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', ?,"
+            List<String[]> pairs = new ArrayList<>(Jdbc.rows(c, "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', ?,"
                     + " con.conname, pg_get_constraintdef(con.oid)), format('ALTER TABLE %s DROP CONSTRAINT %I', ?,"
                     + " con.conname) FROM pg_constraint AS con WHERE con.conrelid = ?::regclass AND con.contype IN"
                     + " ('p', 'u') ORDER BY con.conname", LeafDetach::twoTexts, leaf, leaf, leaf));
-            pairs.addAll(rows(c, "SELECT pg_get_indexdef(x.indexrelid), format('DROP INDEX %I.%I', n.nspname,"
+            pairs.addAll(Jdbc.rows(c, "SELECT pg_get_indexdef(x.indexrelid), format('DROP INDEX %I.%I', n.nspname,"
                     + " ic.relname) FROM pg_index AS x JOIN pg_class AS ic ON ic.oid = x.indexrelid JOIN pg_namespace"
                     + " AS n ON n.oid = ic.relnamespace WHERE x.indrelid = ?::regclass AND NOT EXISTS (SELECT FROM"
                     + " pg_constraint AS con WHERE con.conindid = x.indexrelid) ORDER BY ic.relname",

@@ -3,10 +3,8 @@ package dev.specgen.loader;
 import dev.specgen.model.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,38 +63,20 @@ final class LoadState {
             ps.setInt(5, batchSize);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT batch_size FROM " + schema + ".run WHERE load_id = ?")) {
-            ps.setString(1, loadId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Jdbc.first(c, "SELECT batch_size FROM " + schema + ".run WHERE load_id = ?", rs -> rs.getInt(1),
+                loadId).orElseThrow();
     }
 
     /** Totals of the batches committed so far: [batches, rows, written, rejected]. */
     long[] totals(Connection c, String loadId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(sum(rows), 0), coalesce(sum(written),"
-                + " 0), coalesce(sum(rejected), 0) FROM " + schema + ".batch WHERE load_id = ?")) {
-            ps.setString(1, loadId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
-            }
-        }
+        return Jdbc.first(c, "SELECT count(*), coalesce(sum(rows), 0), coalesce(sum(written), 0),"
+                + " coalesce(sum(rejected), 0) FROM " + schema + ".batch WHERE load_id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, loadId).orElseThrow();
     }
 
     Set<Integer> committed(Connection c, String loadId) throws SQLException {
-        Set<Integer> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT batch FROM " + schema + ".batch WHERE load_id = ?")) {
-            ps.setString(1, loadId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getInt(1));
-                }
-            }
-        }
-        return out;
+        return new HashSet<>(Jdbc.rows(c, "SELECT batch FROM " + schema + ".batch WHERE load_id = ?",
+                rs -> rs.getInt(1), loadId));
     }
 
     /** What a committed batch recorded: its rows, the rows it wrote and the rows it rejected. */
@@ -105,15 +85,8 @@ final class LoadState {
 
     /** The record of {@code batch}, empty when it did not commit. */
     Optional<Recorded> recorded(Connection c, String loadId, int batch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT rows, written, rejected FROM " + schema + ".batch"
-                + " WHERE load_id = ? AND batch = ?")) {
-            ps.setString(1, loadId);
-            ps.setInt(2, batch);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Recorded(rs.getInt(1), rs.getLong(2), rs.getInt(3)))
-                        : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT rows, written, rejected FROM " + schema + ".batch WHERE load_id = ? AND"
+                + " batch = ?", rs -> new Recorded(rs.getInt(1), rs.getLong(2), rs.getInt(3)), loadId, batch);
     }
 
     /** Records a batch and its rejects; call inside the batch's transaction. */
@@ -147,17 +120,9 @@ final class LoadState {
     }
 
     List<Reject> rejects(Connection c, String loadId) throws SQLException {
-        List<Reject> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT line, sqlstate, error, record FROM " + schema
-                + ".reject WHERE load_id = ? ORDER BY line")) {
-            ps.setString(1, loadId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Reject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-        }
-        return out;
+        return Jdbc.rows(c, "SELECT line, sqlstate, error, record FROM " + schema + ".reject WHERE load_id = ?"
+                + " ORDER BY line", rs -> new Reject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                loadId);
     }
 
     void finish(Connection c, String loadId) throws SQLException {

@@ -257,7 +257,7 @@ public final class Loader {
         }
         if (!done.contains(index)) {
             Optional<BatchWriter.Encoded> encoded = binary.on()
-                    ? Optional.of(new BatchWriter.Encoded(lines, binary.encode(records, lines))) : Optional.empty();
+                    ? Optional.of(new BatchWriter.Encoded(lines, binary.tuples(records, lines))) : Optional.empty();
             putQuietly(queue, new Batch(index, records, encoded));
         }
         return true;

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,13 +78,8 @@ record Shadow(String name, boolean withDefault) {
 
     /** The shadow an interrupted run left, if it is still there. */
     static Optional<Shadow> find(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1) ? Optional.of(new Shadow(name, false)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT to_regclass(?) IS NOT NULL", rs -> rs.getBoolean(1), name).orElseThrow()
+                ? Optional.of(new Shadow(name, false)) : Optional.empty();
     }
 
     /** Hangs a detached (empty) leaf from the shadow with its bound, in the caller's transaction. */
@@ -119,17 +113,8 @@ record Shadow(String name, boolean withDefault) {
 
     /** The partitions hanging from the shadow {@code name}, if it exists. */
     private static List<String> hanging(Connection c, String name) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, k.relname) FROM pg_inherits"
-                + " AS i JOIN pg_class AS k ON k.oid = i.inhrelid JOIN pg_namespace AS n ON n.oid = k.relnamespace"
-                + " WHERE i.inhparent = to_regclass(?) ORDER BY 1")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return Jdbc.rows(c, "SELECT format('%I.%I', n.nspname, k.relname) FROM pg_inherits AS i JOIN pg_class AS k"
+                + " ON k.oid = i.inhrelid JOIN pg_namespace AS n ON n.oid = k.relnamespace WHERE i.inhparent ="
+                + " to_regclass(?) ORDER BY 1", rs -> rs.getString(1), name);
     }
 }

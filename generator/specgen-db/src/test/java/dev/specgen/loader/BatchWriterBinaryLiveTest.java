@@ -113,7 +113,7 @@ class BatchWriterBinaryLiveTest {
     /** A batch as the load's reader queues it: its records, and their binary encoding in the given form. */
     private static Batch encoded(Batch b, boolean lines, List<Record> payload) {
         BinaryCopy enc = BinaryCopy.of(target("load_sales").columns, InputFormat.CSV).orElseThrow();
-        return new Batch(b.index(), b.records(), Optional.of(new Encoded(lines, enc.encode(payload, lines))));
+        return new Batch(b.index(), b.records(), Optional.of(new Encoded(lines, enc.tuples(payload, lines))));
     }
 
     @Test

@@ -107,6 +107,21 @@ class BinaryCopyTest {
     }
 
     @Test
+    void aSelectionOfTheEncodedRecordsIsTheirTuplesUnderTheirOwnHeaderAndTrailer() {
+        BinaryCopy two = new BinaryCopy(List.of(Codec.INT4, Codec.TEXT));
+        BinaryCopy.Tuples t = two.tuples(List.of(new Record(1, "1,x".getBytes(StandardCharsets.UTF_8)),
+                new Record(2, "2,yz".getBytes(StandardCharsets.UTF_8)), new Record(3, "3,".getBytes(
+                StandardCharsets.UTF_8))), false).orElseThrow();
+        String head = "5047434f50590aff0d0a00" + "00000000" + "00000000";
+        String one = "0002" + "00000004" + "00000001" + "00000001" + "78";
+        String two2 = "0002" + "00000004" + "00000002" + "00000002" + "797a";
+        String three = "0002" + "00000004" + "00000003" + "ffffffff";
+        assertArrayEquals(HexFormat.of().parseHex(head + one + two2 + three + "ffff"), t.data());
+        assertArrayEquals(HexFormat.of().parseHex(head + three + one + "ffff"), t.select(new int[] {2, 0}));
+        assertArrayEquals(HexFormat.of().parseHex(head + two2 + "ffff"), t.select(new int[] {1}));
+    }
+
+    @Test
     void onlyTypesReadExactlyAreEncoded() {
         for (FieldType.Kind k : FieldType.Kind.values()) {
             Optional<Codec> c = BinaryCopy.codec(new FieldType.Simple(k, OptionalInt.empty()));

@@ -166,4 +166,35 @@ class LeafRouterLiveTest {
         assertEquals("300", fx.query("SELECT string_agg(n::text, ',') FROM lc.seen"));
         assertEquals(0, differing("lc.by_region_now"));
     }
+
+    /**
+     * A routed batch the reader encoded: each leaf gets its records' tuples cut out of that encoding, nothing encoded
+     * again (the payload differs from the records in three values, one per leaf, so the table shows what was sent).
+     */
+    @Test
+    void aRoutedBatchSendsEachLeafItsSliceOfTheReadersEncoding() throws Exception {
+        int rows = 3 * LeafRouter.MIN_ROWS_PER_LEAF;
+        Batch b = batch(11, false, 60001, 60000 + rows);
+        List<Record> payload = new ArrayList<>();
+        for (Record r : b.records()) {
+            String[] f = new String(r.bytes(), StandardCharsets.UTF_8).split(",");
+            if (Integer.parseInt(f[0]) <= 60003) {
+                f[2] = "77";
+            }
+            payload.add(new Record(r.line(), String.join(",", f).getBytes(StandardCharsets.UTF_8)));
+        }
+        Action.Bulk a = LoadTarget.action(model, "load_sales");
+        LoadTarget t = LoadTarget.of(LoadTarget.entityOf(model, a), a, List.of("id", "sold_at", "quantity", "region"));
+        BinaryCopy enc = BinaryCopy.of(t.columns, InputFormat.CSV).orElseThrow();
+        try (BatchWriter w = writer()) {
+            Outcome o = w.write(new Batch(b.index(), b.records(), Optional.of(new BatchWriter.Encoded(false,
+                    enc.tuples(payload, false)))));
+            assertEquals(List.of((long) rows, true, 1, 1), List.of(o.written(), o.direct(), w.routedBatches(),
+                    w.slicedBatches()), "one COPY per leaf, each a slice of the reader's encoding");
+        }
+        assertEquals("77,77,77,2|" + rows, fx.query("SELECT (SELECT string_agg(quantity::text, ',' ORDER BY id) FROM"
+                + " lc.sale WHERE id BETWEEN 60001 AND 60004) || '|' || (SELECT count(*) FROM lc.sale WHERE id > 60000"
+                + " AND id <= 70000)"));
+        assertEquals(0, differing("lc.by_region_now"));
+    }
 }
