@@ -33,6 +33,10 @@ final class BenchMvCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "A tiny run of every path (seconds; its figures mean nothing).")
     boolean smoke;
 
+    @Option(names = "--only", paramLabel = "SECTION", description = "Run one section alone and print its table,"
+            + " writing neither JSON nor docs: capture (the write cost of a deferred view's capture triggers).")
+    String only;
+
     @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench-mv.json",
             description = "JSON of the results, for comparing runs (default: ${DEFAULT-VALUE}).")
     Path json;
@@ -45,6 +49,14 @@ final class BenchMvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MvBenchOptions o = smoke ? MvBenchOptions.smoke() : MvBenchOptions.standard().withSize(rows, groups, repeat);
+        if (only != null) {
+            if (!only.equals("capture")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--only takes capture, not "
+                        + only);
+            }
+            MvBench.runCapture(o, spec.commandLine().getOut());
+            return Main.OK;
+        }
         o = o.withJson(json);
         if (doc.toAbsolutePath().getParent() != null && Files.isDirectory(doc.toAbsolutePath().getParent())) {
             o = o.withDoc(doc);

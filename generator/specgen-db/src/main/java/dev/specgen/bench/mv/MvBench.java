@@ -68,6 +68,32 @@ public final class MvBench {
         return md;
     }
 
+    /**
+     * The capture section alone ({@code bench mv --only capture}): the same set-up, then only {@link CaptureBench};
+     * prints its table and writes neither the JSON nor the docs section (a partial run is not the benchmark's).
+     */
+    public static String runCapture(MvBenchOptions o, PrintWriter out) {
+        try (BenchDb db = BenchDb.start()) {
+            MvBench b = new MvBench(o, out);
+            try (Connection conn = db.connect()) {
+                b.c = conn;
+                b.step("installing the specs (" + o.rows() + " source rows, " + o.groups() + " groups)");
+                b.install();
+                b.load();
+                b.step("capture overhead: INSERT ... SELECT, the bulk insert function, specgen load");
+                List<Capture> captures = new CaptureBench(conn, db, b.dir, Math.min(SIDE_ROWS, o.rows()),
+                        Math.max(5, o.repeat()), b.products).measure();
+                String md = MvBenchReport.captureTable(captures);
+                out.println();
+                out.println(md);
+                out.flush();
+                return md;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bench mv: " + e.getMessage(), e);
+        }
+    }
+
     /** The measurements, on an embedded PostgreSQL of the benchmark's own (started and stopped here). */
     static MvBenchReport measure(MvBenchOptions o, PrintWriter out) {
         try (BenchDb db = BenchDb.start()) {
