@@ -15,6 +15,7 @@ DECLARE
     specgen_limit bigint;
     specgen_groups bigint;
     specgen_n bigint;
+    specgen_d bigint;
 </#if>
 BEGIN
 <#if hasGuard>
@@ -59,9 +60,13 @@ $${tag}$;
 <#if b.adaptive>
         -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
         -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
-        specgen_n := (${b.countSql});
-        IF specgen_n >= 16 AND (specgen_groups IS NULL OR specgen_n >= 1.6 * specgen_groups
-                                OR (${b.sampleSql?replace("\n", "\n                                    ")}) <= 0.6 * least(specgen_n, 100)) THEN
+        -- (the two queries read no variable: a session plans each once, one reading a variable anew at each of its
+        -- first five runs)
+        ${b.countSql} INTO specgen_n;
+        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
+            ${b.sampleSql?replace("\n", "\n                ")} INTO specgen_d;
+        END IF;
+        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
 <#list b.statements as statement>
 <@embed object=statement indent=12/>;
 </#list>

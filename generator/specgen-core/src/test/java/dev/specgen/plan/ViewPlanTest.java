@@ -129,6 +129,31 @@ class ViewPlanTest {
                         .map(e -> e.describe()).toList());
     }
 
+    /**
+     * The capture's choice between one delta row per group and the rows as they are: its two queries (the row count,
+     * the sample's groups) read no PL/pgSQL variable, so PostgreSQL keeps one plan of each per session; a query
+     * reading a variable (as {@code specgen_n := (SELECT ...)} and the IF with the sample did) is planned anew for
+     * each of its first five runs. The comparisons are then plain expressions.
+     */
+    @Test
+    void theCaptureChoiceRunsQueriesWithoutVariables() throws IOException {
+        plan();
+        String sql = Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out"))).rendered().orElseThrow()
+                .files().values().stream().filter(f -> f.contains("FUNCTION s.per_shop_capture_sale()")).findFirst()
+                .orElseThrow();
+        assertTrue(sql.contains("""
+                        SELECT count(*) FROM specgen_new INTO specgen_n;
+                        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
+                            SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS specgen_a2, amount AS\
+                 specgen_a3, 1 AS specgen_sign
+                                  FROM specgen_new AS sale
+                                 LIMIT 100) AS specgen_sample) AS specgen_distinct INTO specgen_d;
+                        END IF;
+                        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
+                """), sql);
+        assertFalse(sql.contains("specgen_n := "), sql);
+    }
+
     @Test
     void captureRecordsChangesOrPastTheBudgetThatTheNextRefreshRecomputes() throws IOException {
         CaptureFunction c = only(plan(), CaptureFunction.class);

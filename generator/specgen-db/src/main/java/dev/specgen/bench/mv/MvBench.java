@@ -71,21 +71,36 @@ public final class MvBench {
         return md;
     }
 
-    /** One section by itself ({@code --only}): installs the specs, loads only what it reads, prints its table. */
+    /**
+     * One section by itself ({@code --only}): installs the specs, loads only what it reads, prints its table; writes
+     * neither the JSON nor the docs section (a partial run is not the benchmark's).
+     */
     private static String runSection(MvBenchOptions o, PrintWriter out) {
+        MvBenchOptions.Section section = o.only().orElseThrow();
         try (BenchDb db = BenchDb.start()) {
             MvBench b = new MvBench(o, out);
             String md;
             try (Connection conn = db.connect()) {
                 b.c = conn;
-                b.step("installing the specs; loading the ledger tables (" + Math.min(SIDE_ROWS, o.rows()) + " rows, "
-                        + o.groups() + " groups)");
-                b.install();
-                b.loadLedgers();
-                b.refreshAll();
-                BenchDb.exec(conn, "VACUUM ANALYZE");
+                String table;
+                if (section == MvBenchOptions.Section.IMMEDIATE) {
+                    b.step("installing the specs; loading the ledger tables (" + Math.min(SIDE_ROWS, o.rows())
+                            + " rows, " + o.groups() + " groups)");
+                    b.install();
+                    b.loadLedgers();
+                    b.refreshAll();
+                    BenchDb.exec(conn, "VACUUM ANALYZE");
+                    table = MvBenchReport.immediateTable(b.immediate(db));
+                } else {
+                    b.step("installing the specs (" + o.rows() + " source rows, " + o.groups() + " groups)");
+                    b.install();
+                    b.load();
+                    b.step("capture overhead: INSERT ... SELECT, the bulk insert function, specgen load");
+                    table = MvBenchReport.captureTable(new CaptureBench(conn, db, b.dir, Math.min(SIDE_ROWS,
+                            o.rows()), Math.max(5, o.repeat()), b.products).measure());
+                }
                 md = "`" + o.command() + "` on PostgreSQL " + BenchDb.one(conn, "SHOW server_version") + ":\n\n"
-                        + MvBenchReport.immediateTable(b.immediate(db));
+                        + table;
             }
             out.println();
             out.println(md);

@@ -26,7 +26,9 @@ public record MvBenchOptions(long rows, int groups, int repeat, List<Double> rat
     /** A part of the benchmark that runs by itself ({@code --only}). */
     public enum Section {
         /** Immediate mode: single-row inserts with and without the view, and concurrent writers. */
-        IMMEDIATE
+        IMMEDIATE,
+        /** Capture: INSERT ... SELECT, the bulk insert function and specgen load, with and without the triggers. */
+        CAPTURE
     }
 
     public MvBenchOptions {

@@ -51,6 +51,20 @@ class MvBenchSmokeTest {
     }
 
     @Test
+    void theCaptureSectionRunsAlone() {
+        StringWriter progress = new StringWriter();
+        String md = MvBench.run(MvBenchOptions.smoke().withOnly(MvBenchOptions.Section.CAPTURE),
+                new PrintWriter(progress));
+        assertTrue(md.contains(":\n\n| capture (statement-level triggers) |"), md);
+        for (String part : List.of("| 10000-row INSERT ... SELECT", "| 10000-row call of the generated bulk insert"
+                + " function |", "| specgen load of ")) {
+            assertTrue(md.contains(part), "the table has " + part);
+        }
+        assertFalse(md.contains("| aggregate |") || md.contains("immediate mode"), "only the capture section: " + md);
+        assertFalse(progress.toString().contains("refresh"), progress.toString());
+    }
+
+    @Test
     void theDocsSectionIsAppendedOnceAndThenReplaced() {
         String first = BenchDoc.withSection("", BenchDoc.MV, BenchDoc.MV_TITLE, "table 1\n");
         assertEquals(BenchDoc.HEADER + "\n## Materialized views\n\n<!-- specgen bench mv: begin (written by `specgen"
