@@ -33,10 +33,6 @@ final class BenchMvCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "A tiny run of every path (seconds; its figures mean nothing).")
     boolean smoke;
 
-    @Option(names = "--only", paramLabel = "SECTION", description = "Run one section alone and print its table,"
-            + " writing neither JSON nor docs: capture (the write cost of a deferred view's capture triggers).")
-    String only;
-
     @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench-mv.json",
             description = "JSON of the results, for comparing runs (default: ${DEFAULT-VALUE}).")
     Path json;
