@@ -292,15 +292,8 @@ final class InitialLoad {
     }
 
     private static boolean hasBoundCheck(Connection c, String leaf) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT FROM pg_constraint WHERE conrelid ="
-                + " ?::regclass AND conname = ?)")) {
-            ps.setString(1, leaf);
-            ps.setString(2, BOUND_CHECK);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return Jdbc.first(c, "SELECT EXISTS (SELECT FROM pg_constraint WHERE conrelid = ?::regclass AND conname = ?)",
+                rs -> rs.getBoolean(1), leaf, BOUND_CHECK).orElseThrow();
     }
 
     /**

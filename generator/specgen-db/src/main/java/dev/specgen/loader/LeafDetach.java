@@ -80,21 +80,15 @@ final class LeafDetach {
             List<Identity> identity) throws SQLException {
         c.setAutoCommit(false);
         try {
-            String parent;
-            String bound;
-            String constraint;
-            try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', pn.nspname, p.relname),"
+            String[] of = Jdbc.first(c, "SELECT format('%I.%I', pn.nspname, p.relname),"
                     + " pg_get_expr(k.relpartbound, k.oid), pg_get_partition_constraintdef(k.oid) FROM pg_class AS k"
                     + " JOIN pg_inherits AS i ON i.inhrelid = k.oid JOIN pg_class AS p ON p.oid = i.inhparent"
-                    + " JOIN pg_namespace AS pn ON pn.oid = p.relnamespace WHERE k.oid = ?::regclass")) {
-                ps.setString(1, leaf);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    parent = rs.getString(1);
-                    bound = rs.getString(2);
-                    constraint = rs.getString(3);
-                }
-            }
+                    + " JOIN pg_namespace AS pn ON pn.oid = p.relnamespace WHERE k.oid = ?::regclass",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, leaf)
+                    .orElseThrow(() -> new SQLException(leaf + " is not a partition"));
+            String parent = of[0];
+            String bound = of[1];
+            String constraint = of[2];
             List<String> rebuild = new ArrayList<>();
             List<String> drop = new ArrayList<>();
             // key constraints first (ADD CONSTRAINT builds their index), then the other indexes

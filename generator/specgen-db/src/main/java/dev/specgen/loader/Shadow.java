@@ -3,8 +3,6 @@ package dev.specgen.loader;
 import dev.specgen.model.Action;
 import dev.specgen.model.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -40,22 +38,18 @@ record Shadow(String name, boolean withDefault) {
         if (target.action.operation() != Action.Operation.INSERT) {
             return Optional.empty();
         }
-        String key;
-        int leaves;
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_partkeydef(?::regclass), count(*), bool_and("
-                + "t.parentrelid = ?::regclass) FROM pg_partition_tree(?::regclass) AS t WHERE t.isleaf")) {
-            for (int i = 1; i <= 3; i++) {
-                ps.setString(i, target.table());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(3)) {
-                    return Optional.empty(); // sub-partitions: a row would need the middle level to find its leaf
-                }
-                key = rs.getString(1);
-                leaves = rs.getInt(2);
-            }
+        record Tree(String key, int leaves, boolean flat) {
         }
+        String t = target.table();
+        // an aggregate without GROUP BY: always one row
+        Tree tree = Jdbc.first(c, "SELECT pg_get_partkeydef(?::regclass), count(*), bool_and("
+                + "t.parentrelid = ?::regclass) FROM pg_partition_tree(?::regclass) AS t WHERE t.isleaf",
+                rs -> new Tree(rs.getString(1), rs.getInt(2), rs.getBoolean(3)), t, t, t).orElseThrow();
+        if (!tree.flat()) {
+            return Optional.empty(); // sub-partitions: a row would need the middle level to find its leaf
+        }
+        String key = tree.key();
+        int leaves = tree.leaves();
         // identity columns are not copied by LIKE: the shadow draws from the target's own sequences
         List<LeafDetach.Identity> identity = LeafDetach.identity(c, target.table());
         List<String> stale = hanging(c, name);
