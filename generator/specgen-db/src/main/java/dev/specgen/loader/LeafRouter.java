@@ -34,10 +34,10 @@ import java.util.regex.Pattern;
  * <p>The client routes: it reads each row's key with {@link BinaryCopy}'s exact readers (the spellings the server
  * reads the same whatever the session's settings) and finds its leaf among the leaves' bounds by binary search; NULL
  * goes to the DEFAULT leaf. A batch with a key spelled otherwise, or a row no leaf takes, is not routed ({@link #route}
- * gives empty) and goes to the parent, as does a batch spread thinly over several leaves ({@link #MIN_ROWS_PER_LEAF}).
- * COPY into a leaf checks the leaf's bound itself, so a wrong route (a timestamp the column's precision rounds across a
- * bound) fails the batch, which then takes the staging path, rather than misplacing a row. Measured first and not
- * kept: the server routing each batch (the key fields sent as a text array,
+ * gives empty) and goes to the parent, as does a batch spread thinly over several leaves
+ * ({@link #MIN_ROWS_PER_LEAF}, or {@link #MIN_ROWS_PER_LEAF_UNTRIGGERED} when no statement trigger fires). COPY
+ * into a leaf checks the leaf's bound itself, so a wrong route (a timestamp the column's precision rounds across a
+ * bound) fails the batch, which then takes the staging path, rather than misplacing a row. Measured first and not kept: the server routing each batch (the key fields sent as a text array,
  * cast and tested against each leaf's partition constraint) cost about as much server CPU as the multi-row inserts
  * saved (PostgreSQL 15, 10,000 rows, 13 leaves: ~15 ms).
  */
@@ -47,16 +47,22 @@ final class LeafRouter {
     }
 
     /**
-     * A batch spread over several leaves with fewer rows than this per leaf goes to the parent. Each leaf costs a COPY
-     * statement and, with the view's capture, a run of its trigger function (a fixed cost per statement, about 0.2 to
-     * 0.7 ms of server CPU at 200 to 800 rows); the parent's COPY pays its row-by-row insert on every row instead.
-     * Measured (PostgreSQL 17, the {@code bench mv} tables, 10 batches spread over 12 monthly leaves, backend CPU,
-     * min / median of 6 alternating rounds, with capture): ~830 rows a leaf, 799 / 960 ms into the leaves against
-     * 908 / 1002 ms into the parent; ~420 rows, 428 / 470 against 472 / 497 ms; ~210 rows, 308 / 375 against 276 / 360
-     * ms (the parent cheaper). Into the leaves the WAL is that of the table without the view, about a fifth less. The
-     * same floor holds with the triggers disabled, where a leaf costs its COPY alone.
+     * Each leaf a batch is split into costs a COPY statement and a run of the capture function (about 0.5 ms of server
+     * CPU together); what routing saves per row is mostly WAL, little CPU. A batch spread thinner than this over
+     * several leaves goes to the parent (measured, PostgreSQL 15: 10,000 rows over 12 leaves cost ~6 ms more server
+     * CPU than one COPY into the parent; into one leaf, the same CPU and 20% less WAL).
      */
-    static final int MIN_ROWS_PER_LEAF = 500;
+    static final int MIN_ROWS_PER_LEAF = 2_500;
+
+    /**
+     * The same floor when no statement-level INSERT trigger is enabled (the parent's transition-table triggers are
+     * all disabled, as {@code bench bulk} has them: COPY into the parent still goes row by row, PostgreSQL's check
+     * reads the trigger's definition, not its state). A leaf's COPY then costs the statement alone, about what the
+     * parent's COPY spends opening that leaf; what it saves is the row-by-row heap insert and a tenth of the WAL
+     * (measured, PostgreSQL 17, 200,000 rows in batches of 10,000 over 12 leaves, ~830 rows a leaf: 86 MB of WAL
+     * instead of 96 MB, server CPU the same or lower within the noise).
+     */
+    static final int MIN_ROWS_PER_LEAF_UNTRIGGERED = 500;
 
     private final List<String> leaves;
     /** The ranges in key order, none overlapping. */
@@ -66,8 +72,12 @@ final class LeafRouter {
     private final int keyIndex;
     private final BinaryCopy.Codec codec;
     private final int columns;
+    /** Rows per leaf below which a batch spread over several leaves goes to the parent. */
+    private final int minRowsPerLeaf;
+
     private LeafRouter(List<String> leaves, List<Range> ranges, int fallback, int keyIndex, BinaryCopy.Codec codec,
-            int columns) {
+            int columns, int minRowsPerLeaf) {
+        this.minRowsPerLeaf = minRowsPerLeaf;
         this.leaves = List.copyOf(leaves);
         this.ranges = List.copyOf(ranges);
         this.fallback = fallback;
@@ -84,6 +94,7 @@ final class LeafRouter {
         String table = target.table();
         String[] names = target.columns.stream().map(Field::name).toArray(String[]::new);
         String key;
+        int minRowsPerLeaf;
         try (PreparedStatement ps = c.prepareStatement(ELIGIBLE)) {
             ps.setString(1, table);
             ps.setArray(2, c.createArrayOf("text", names));
@@ -92,6 +103,7 @@ final class LeafRouter {
                     return Optional.empty();
                 }
                 key = rs.getString(2);
+                minRowsPerLeaf = rs.getBoolean(3) ? MIN_ROWS_PER_LEAF : MIN_ROWS_PER_LEAF_UNTRIGGERED;
             }
         }
         int keyIndex = List.of(names).indexOf(key);
@@ -127,7 +139,8 @@ final class LeafRouter {
         if (ranges.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LeafRouter(leaves, ranges, fallback, keyIndex, codec.get(), names.length));
+        return Optional.of(new LeafRouter(leaves, ranges, fallback, keyIndex, codec.get(), names.length,
+                minRowsPerLeaf));
     }
 
     /** {@code FOR VALUES FROM (x) TO (y)} of a range partition on one column. */
@@ -200,7 +213,7 @@ final class LeafRouter {
                 out.put(leaves.get(i), per.get(i));
             }
         }
-        if (out.size() > 1 && records.size() < (long) MIN_ROWS_PER_LEAF * out.size()) {
+        if (out.size() > 1 && records.size() < (long) minRowsPerLeaf * out.size()) {
             return Optional.empty();
         }
         return Optional.of(out);
@@ -230,7 +243,7 @@ final class LeafRouter {
      * when the parent has an INSERT trigger with a transition table, else COPY into it keeps its multi-row inserts.
      * Disabled or not: PostgreSQL's COPY goes row by row into a partitioned table with such a trigger whatever its
      * state (copyfrom.c tests trig_insert_new_table, which counts every trigger of the table). Then the table's key
-     * column.
+     * column, and whether a statement-level INSERT trigger is enabled (each leaf's COPY runs it).
      */
     private static final String ELIGIBLE = """
             SELECT p.partexprs IS NULL AND p.partstrat = 'r' AND p.partnatts = 1
@@ -268,6 +281,9 @@ final class LeafRouter {
                                              IS DISTINCT FROM pg_get_expr(db.adbin, db.adrelid))))
                    , (SELECT a.attname::text FROM pg_attribute AS a
                        WHERE a.attrelid = c.oid AND a.attnum = p.partattrs[0])
+                   , EXISTS (SELECT 1 FROM pg_trigger AS g
+                              WHERE g.tgrelid = c.oid AND (g.tgtype & 5) = 4 AND NOT g.tgisinternal
+                                AND g.tgenabled <> 'D')
               FROM (SELECT ?::regclass AS rel, ?::text[] AS cols) AS x
               JOIN pg_class AS c ON c.oid = x.rel JOIN pg_partitioned_table AS p ON p.partrelid = c.oid
             """;
