@@ -283,9 +283,19 @@ BEGIN
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                AND specgen_x.specgen_full IS DISTINCT FROM ${sentinel};
         END IF;
+        -- the recompute is a temporary table without statistics: planned blind, the MERGE probed the view's unique
+        -- index once per recomputed group; from a quarter of the view's groups on, a hash join of the two tables
+        -- costs less (at 10,000 groups about 10 ms less CPU of 25 to 35); the setting is put back right after
+        specgen_nestloop := current_setting('enable_nestloop');
+        IF (specgen_fresh - 1) * 4 >= coalesce(specgen_groups, 0) THEN
+            PERFORM set_config('enable_nestloop', 'off', true);
+        END IF;
 </#if>
 <@embed object=full indent=8/>;
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+<#if hasMerge>
+        PERFORM set_config('enable_nestloop', specgen_nestloop, true);
+</#if>
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM ${store};
 <#if hasMerge>
         -- the MERGE updated and inserted the recomputed groups; groups whose rows are all gone are the view's rows

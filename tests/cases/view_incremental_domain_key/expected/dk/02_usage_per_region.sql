@@ -522,6 +522,13 @@ BEGIN
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)';
         END IF;
+        -- the recompute is a temporary table without statistics: planned blind, the MERGE probed the view's unique
+        -- index once per recomputed group; from a quarter of the view's groups on, a hash join of the two tables
+        -- costs less (at 10,000 groups about 10 ms less CPU of 25 to 35); the setting is put back right after
+        specgen_nestloop := current_setting('enable_nestloop');
+        IF (specgen_fresh - 1) * 4 >= coalesce(specgen_groups, 0) THEN
+            PERFORM set_config('enable_nestloop', 'off', true);
+        END IF;
         MERGE INTO dk.usage_per_region_data AS specgen_t
         USING (SELECT region, specgen_count, total_amount, specgen_total_amount_n
                  FROM pg_temp.specgen_full_result
@@ -536,6 +543,7 @@ BEGIN
               INSERT (region, specgen_count, total_amount, specgen_total_amount_n)
               VALUES (specgen_d.region, specgen_d.specgen_count, specgen_d.total_amount, specgen_d.specgen_total_amount_n);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM dk.usage_per_region_data;
         -- the MERGE updated and inserted the recomputed groups; groups whose rows are all gone are the view's rows
         -- beyond them (the recompute's rows less its snapshot row), looked for only when there are any, instead of

@@ -840,6 +840,13 @@ BEGIN
              WHERE (specgen_x.specgen_xid = specgen_me OR pg_visible_in_snapshot(specgen_x.specgen_xid, specgen_snap))
                AND specgen_x.specgen_full IS DISTINCT FROM '(specgen: no crash since the last full refresh)';
         END IF;
+        -- the recompute is a temporary table without statistics: planned blind, the MERGE probed the view's unique
+        -- index once per recomputed group; from a quarter of the view's groups on, a hash join of the two tables
+        -- costs less (at 10,000 groups about 10 ms less CPU of 25 to 35); the setting is put back right after
+        specgen_nestloop := current_setting('enable_nestloop');
+        IF (specgen_fresh - 1) * 4 >= coalesce(specgen_groups, 0) THEN
+            PERFORM set_config('enable_nestloop', 'off', true);
+        END IF;
         MERGE INTO crm.tier_sales_data AS specgen_t
         USING (SELECT tier, country, specgen_count, revenue, specgen_revenue_n, last_sale
                  FROM pg_temp.specgen_full_result
@@ -855,6 +862,7 @@ BEGIN
               INSERT (tier, country, specgen_count, revenue, specgen_revenue_n, last_sale)
               VALUES (specgen_d.tier, specgen_d.country, specgen_d.specgen_count, specgen_d.revenue, specgen_d.specgen_revenue_n, specgen_d.last_sale);
         GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+        PERFORM set_config('enable_nestloop', specgen_nestloop, true);
         SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM crm.tier_sales_data;
         -- the MERGE updated and inserted the recomputed groups; groups whose rows are all gone are the view's rows
         -- beyond them (the recompute's rows less its snapshot row), looked for only when there are any, instead of

@@ -56,6 +56,13 @@ class ViewPlanTest {
         return r.plan().orElseThrow();
     }
 
+    /** The rendered file that contains {@code text}. */
+    private String fileWith(String text) throws IOException {
+        plan();
+        return Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out"))).rendered().orElseThrow().files()
+                .values().stream().filter(f -> f.contains(text)).findFirst().orElseThrow();
+    }
+
     private static <T> T only(SchemaPlan p, Class<T> type) {
         return p.installOrder().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
@@ -152,6 +159,32 @@ class ViewPlanTest {
                         IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
                 """), sql);
         assertFalse(sql.contains("specgen_n := "), sql);
+    }
+
+    /**
+     * The full recompute is a temporary table without statistics: the MERGE of it into the view's table was planned
+     * as an index probe per recomputed group; from a quarter of the view's groups on it runs with nested loops off
+     * (a hash join), and the session's setting is put back right after it.
+     */
+    @Test
+    void theFullRecomputeIsMergedWithAHashJoinAndTheSettingIsPutBack() throws IOException {
+        String sql = fileWith("FUNCTION s.refresh_per_shop()");
+        String full = sql.substring(sql.indexOf("GET DIAGNOSTICS specgen_fresh = ROW_COUNT;"));
+        assertTrue(full.contains("""
+                        specgen_nestloop := current_setting('enable_nestloop');
+                        IF (specgen_fresh - 1) * 4 >= coalesce(specgen_groups, 0) THEN
+                            PERFORM set_config('enable_nestloop', 'off', true);
+                        END IF;
+                        MERGE INTO s.per_shop_data AS specgen_t
+                        USING (SELECT shop, specgen_count, total, specgen_total_n, top
+                                 FROM pg_temp.specgen_full_result
+                """), full);
+        assertTrue(full.contains("""
+                        GET DIAGNOSTICS specgen_changed = ROW_COUNT;
+                        PERFORM set_config('enable_nestloop', specgen_nestloop, true);
+                        SELECT count(*), coalesce(sum(specgen_count), 0) INTO specgen_groups, specgen_kept_rows FROM\
+                 s.per_shop_data;
+                """), full);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -609,6 +610,53 @@ class ViewMaintenanceLiveTest {
         exec("SELECT lv.refresh_per_shop()");
         assertTrue(lastLog("per_shop").startsWith("incremental:"), lastLog("per_shop"));
         sameAsQuery();
+    }
+
+    /**
+     * The full recompute is a temporary table without statistics, which the planner took for a few dozen rows: the
+     * MERGE of 2,000 recomputed groups probed the view's unique index 2,000 times. It runs with nested loops off (a
+     * hash join of the two tables, its plan shown by auto_explain as notices) and puts the caller's setting back: on
+     * stays on, off stays off, within the caller's transaction.
+     */
+    @Test
+    void theFullRecomputeIsMergedWithAHashJoinAndLeavesTheCallersNestloopSettingAsItWas() throws SQLException {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 2000, 1 + i % 7, date '2024-01-01' + (i % 59) FROM"
+                + " generate_series(1, 4000) i");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("ANALYZE lv.per_shop_data");
+        for (String setting : List.of("on", "off")) {
+            c.setAutoCommit(false);
+            exec("SET enable_nestloop = " + setting);
+            exec("SET LOCAL specgen.refresh_strategy = full");
+            exec("UPDATE lv.sale SET amount = amount + 1");
+            exec("LOAD 'auto_explain'");
+            exec("SET LOCAL auto_explain.log_min_duration = 0");
+            exec("SET LOCAL auto_explain.log_nested_statements = on");
+            exec("SET LOCAL auto_explain.log_level = notice");
+            exec("SET LOCAL client_min_messages = notice");
+            List<String> merges = new ArrayList<>();
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT lv.refresh_per_shop()");
+                for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                    if (w.getMessage().contains("Merge on per_shop_data")) {
+                        merges.add(w.getMessage());
+                    }
+                }
+            }
+            exec("SET LOCAL auto_explain.log_min_duration = -1");
+            assertEquals(1, merges.size(), merges::toString);
+            assertTrue(merges.get(0).contains("Hash Right Join") || merges.get(0).contains("Hash Join"),
+                    merges.get(0));
+            assertFalse(merges.get(0).contains("Nested Loop"), merges.get(0));
+            assertTrue(lastLog("per_shop").startsWith("full: asked for"), lastLog("per_shop"));
+            assertEquals(setting, one("SHOW enable_nestloop"));
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals(setting, one("SHOW enable_nestloop"));
+            exec("RESET enable_nestloop");
+            sameAsQuery();
+        }
     }
 
     /**
