@@ -42,7 +42,8 @@ class LauncherTest {
     void theLauncherStartsTheMainClassAsTheBenchmarkDoes() throws IOException {
         String s = script();
         assertEquals(dev.specgen.cli.Main.class.getName(), BenchRun.MAIN_CLASS);
-        assertTrue(s.contains("\nmain=" + BenchRun.MAIN_CLASS + "\n"), "./specgen does not set main=" + BenchRun.MAIN_CLASS);
+        assertTrue(s.contains("\nmain=" + BenchRun.MAIN_CLASS + "\n"),
+                "./specgen does not set main=" + BenchRun.MAIN_CLASS);
         assertTrue(s.contains("-XX:DumpLoadedClassList=\"$scratch/classes.txt\" -cp \"$jar\" \"$main\" build"),
                 "./specgen does not train its archive on the main class");
         assertTrue(s.contains("-cp \"$jar\" \"$main\" \"$@\""), "./specgen does not start the main class");

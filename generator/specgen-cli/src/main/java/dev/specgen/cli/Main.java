@@ -65,7 +65,7 @@ public final class Main {
             description = "Print stack traces of internal errors (for bug reports).")
     boolean stacktrace;
 
-    /** The commands that render specs, for which {@link #main} starts {@link Preload} before parsing the command line. */
+    /** The commands that render specs: {@link #main} starts {@link Preload} for them before picocli reads the line. */
     static final java.util.Set<String> RENDERING = java.util.Set.of("build", "check", "plan", "verify");
 
     /**
