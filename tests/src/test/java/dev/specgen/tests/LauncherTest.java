@@ -1,5 +1,7 @@
 package dev.specgen.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.bench.generate.BenchRun;
@@ -33,5 +35,18 @@ class LauncherTest {
             "share=(-XX:SharedArchiveFile=\"$archive\" " + BenchRun.SHARE_FLAGS + ")"}) {
             assertTrue(s.contains(piece), "./specgen lacks " + piece);
         }
+    }
+
+    /** It starts the CLI's main class on the jar as class path (not -jar), as the benchmark's rows for it do. */
+    @Test
+    void theLauncherStartsTheMainClassAsTheBenchmarkDoes() throws IOException {
+        String s = script();
+        assertEquals(dev.specgen.cli.Main.class.getName(), BenchRun.MAIN_CLASS);
+        assertTrue(s.contains("\nmain=" + BenchRun.MAIN_CLASS + "\n"),
+                "./specgen does not set main=" + BenchRun.MAIN_CLASS);
+        assertTrue(s.contains("-XX:DumpLoadedClassList=\"$scratch/classes.txt\" -cp \"$jar\" \"$main\" build"),
+                "./specgen does not train its archive on the main class");
+        assertTrue(s.contains("-cp \"$jar\" \"$main\" \"$@\""), "./specgen does not start the main class");
+        assertFalse(s.contains(" -jar \"$jar\""), "./specgen still starts the jar with -jar");
     }
 }

@@ -1,5 +1,6 @@
 package dev.specgen.cli;
 
+import dev.specgen.Preload;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -56,22 +57,38 @@ public final class Main {
      * which take no values), or all of them (no command, an unknown one, {@code help}: those list or suggest them).
      */
     public static java.util.Collection<Class<?>> commandsFor(String... args) {
-        for (String a : args) {
-            if (a.startsWith("-")) {
-                continue;
-            }
-            Class<?> c = COMMANDS.get(a);
-            return c == null || a.equals("help") ? COMMANDS.values() : java.util.List.of(c);
-        }
-        return COMMANDS.values();
+        Class<?> c = command(args).filter(a -> !a.equals("help")).map(COMMANDS::get).orElse(null);
+        return c == null ? COMMANDS.values() : java.util.List.of(c);
     }
 
     @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of internal errors (for bug reports).")
     boolean stacktrace;
 
+    /** The commands that render specs: {@link #main} starts {@link Preload} for them before picocli reads the line. */
+    static final java.util.Set<String> RENDERING = java.util.Set.of("build", "check", "plan", "verify");
+
+    /**
+     * The command a run names: its first word that is not an option (the options before it are specgen's own, which
+     * take no values), or empty.
+     */
+    static java.util.Optional<String> command(String... args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
+        // a command that renders: FreeMarker and JSqlParser load on the other core while picocli reads the command
+        // line (about a tenth of a second of a fresh JVM's main thread) rather than only once the run has begun.
+        // Preload only loads and parses fixed text; a bad command line still ends the run as before.
+        if (command(args).filter(RENDERING::contains).isPresent()) {
+            Preload.start();
+        }
         Signals.install();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -25,6 +25,16 @@ public record Diagnostic(SourcePos pos, Severity severity, Code code, String mes
         Objects.requireNonNull(hint, "hint == null");
     }
 
+    /**
+     * The value the generated record method gives, written out: that one spins method-handle classes on its first
+     * call in a JVM, and diagnostics are hashed in every run.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * (31 * pos.hashCode() + severity.hashCode()) + code.hashCode()) + message.hashCode())
+                + hint.hashCode();
+    }
+
     public static Diagnostic error(SourcePos pos, Code code, String message) {
         return new Diagnostic(pos, Severity.ERROR, code, message, Optional.empty());
     }

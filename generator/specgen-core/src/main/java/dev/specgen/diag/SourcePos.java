@@ -33,6 +33,15 @@ public record SourcePos(String file, int line, int col) implements Comparable<So
         return file.isEmpty();
     }
 
+    /**
+     * The value the generated record method gives, written out: that one spins method-handle classes on its first
+     * call in a JVM, and positions are hashed in every run.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * (31 * file.hashCode() + line) + col;
+    }
+
     @Override
     public int compareTo(SourcePos o) {
         return ORDER.compare(this, o);

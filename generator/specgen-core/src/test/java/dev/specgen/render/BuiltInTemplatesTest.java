@@ -30,6 +30,9 @@ class BuiltInTemplatesTest {
         expected.sort(null);
         List<String> names = BuiltInTemplates.names();
         assertEquals(expected, names);
+        // the index the Preload thread reads is the folder's listing (update templates/postgres/index.txt)
+        assertEquals(expected, BuiltInTemplates.indexed(), "templates/postgres/index.txt");
+        assertEquals(expected, BuiltInTemplates.listed());
         assertTrue(names.containsAll(List.of("create_table", "tests/has_table", "embedded/merge_delta")), names::toString);
     }
 

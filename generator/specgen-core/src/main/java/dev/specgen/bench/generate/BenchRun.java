@@ -24,6 +24,12 @@ public final class BenchRun {
     public static final String SHARE_FLAGS = "-Xshare:auto -Xlog:cds=off";
 
     /**
+     * The class {@code ./specgen} starts, on the jar as class path ({@code -cp JAR MAIN}, not {@code -jar JAR}: that
+     * opens the jar once more for its manifest). The rows that stand for {@code ./specgen} start it so.
+     */
+    public static final String MAIN_CLASS = "dev.specgen.cli.Main";
+
+    /**
      * @param work       scratch folder (specs, outputs, the archive); kept, so a run can be looked at
      * @param jar        the CLI jar, for the cold runs (none: in-process only)
      * @param examples   a spec folder built cold too (the repository's {@code specs/})
@@ -79,20 +85,21 @@ public final class BenchRun {
         variants.put("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"));
         variants.put("CDS archive", cds);
         variants.put("./specgen flags (C1, SerialGC)", cli);
-        variants.put("./specgen flags and CDS archive", cliCds);
+        variants.put(AS_SPECGEN, cliCds);
         variants.put("./specgen flags, -Xmx512m", cliSmallHeap);
         List<GeneratorBench.Cold> out = new ArrayList<>();
         String specs = s.work().resolve("specs").toAbsolutePath().toString();
         for (Map.Entry<String, List<String>> v : variants.entrySet()) {
             progress.accept("cold: " + v.getKey() + ", " + synthetic);
-            out.add(GeneratorBench.cold(v.getKey(), synthetic, o -> command(java, v.getValue(), jar, specs, o),
-                    s.work(), scratch, s.coldRuns()));
+            boolean asSpecgen = v.getKey().equals(AS_SPECGEN);
+            out.add(GeneratorBench.cold(v.getKey(), synthetic,
+                    o -> command(java, v.getValue(), jar, asSpecgen, specs, o), s.work(), scratch, s.coldRuns()));
         }
         for (Map.Entry<String, Path> other : s.otherJars().entrySet()) {
             progress.accept("cold: " + other.getKey() + ", " + synthetic);
             Path otherJar = other.getValue().toAbsolutePath();
             out.add(GeneratorBench.cold(other.getKey() + " (default flags)", synthetic,
-                    o -> command(java, List.of(), otherJar, specs, o), s.work(), scratch, s.coldRuns()));
+                    o -> command(java, List.of(), otherJar, false, specs, o), s.work(), scratch, s.coldRuns()));
         }
         if (s.examples().isPresent()) {
             Path examples = s.examples().get().toAbsolutePath();
@@ -102,20 +109,23 @@ public final class BenchRun {
             List<String> launcher = new ArrayList<>(CLI_FLAGS);
             launcher.addAll(archive(java, jar, examples, s.work().resolve("cds-examples"), s.work(), scratch));
             progress.accept("cold: " + name);
-            out.add(GeneratorBench.cold("examples, default flags", name, o -> command(java, List.of(), jar, ex, o),
+            out.add(GeneratorBench.cold("examples, default flags", name,
+                    o -> command(java, List.of(), jar, false, ex, o), s.work(), scratch, s.coldRuns()));
+            out.add(GeneratorBench.cold("examples, ./specgen flags", name, o -> command(java, cli, jar, false, ex, o),
                     s.work(), scratch, s.coldRuns()));
-            out.add(GeneratorBench.cold("examples, ./specgen flags", name, o -> command(java, cli, jar, ex, o),
-                    s.work(), scratch, s.coldRuns()));
-            out.add(GeneratorBench.cold(EXAMPLES_AS_SPECGEN, name, o -> command(java, launcher, jar, ex, o),
+            out.add(GeneratorBench.cold(EXAMPLES_AS_SPECGEN, name, o -> command(java, launcher, jar, true, ex, o),
                     s.work(), scratch, s.coldRuns()));
             for (Map.Entry<String, Path> other : s.otherJars().entrySet()) {
                 Path otherJar = other.getValue().toAbsolutePath();
                 out.add(GeneratorBench.cold("examples, " + other.getKey() + " (default flags)", name,
-                        o -> command(java, List.of(), otherJar, ex, o), s.work(), scratch, s.coldRuns()));
+                        o -> command(java, List.of(), otherJar, false, ex, o), s.work(), scratch, s.coldRuns()));
             }
         }
         return out;
     }
+
+    /** The synthetic row that is what {@code ./specgen build} runs: its flags, its kind of archive, its launch. */
+    public static final String AS_SPECGEN = "./specgen flags and CDS archive";
 
     /** The examples row that is what {@code ./specgen build specs/} runs: its flags and its archive. */
     public static final String EXAMPLES_AS_SPECGEN = "examples, ./specgen flags and CDS archive";
@@ -132,8 +142,8 @@ public final class BenchRun {
         folder.toFile().mkdirs();
         List<String> list = new ArrayList<>(CLI_FLAGS);
         list.add("-XX:DumpLoadedClassList=" + classes);
-        GeneratorBench.cold("training", specs.toString(), o -> command(java, list, jar, specs.toString(), o), work,
-                scratch, 1);
+        GeneratorBench.cold("training", specs.toString(), o -> command(java, list, jar, true, specs.toString(), o),
+                work, scratch, 1);
         List<String> dump = new ArrayList<>(List.of(java));
         dump.addAll(CLI_FLAGS);
         dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + archive,
@@ -144,11 +154,14 @@ public final class BenchRun {
         return flags;
     }
 
-    private static List<String> command(String java, List<String> flags, Path jar, String specs, Path out) {
+    /** {@code java FLAGS -jar JAR build ...}, or as {@code ./specgen} starts it ({@code -cp JAR MAIN}). */
+    private static List<String> command(String java, List<String> flags, Path jar, boolean launcher, String specs,
+            Path out) {
         List<String> c = new ArrayList<>();
         c.add(java);
         c.addAll(flags);
-        c.addAll(List.of("-jar", jar.toString(), "build", specs, "--out", out.toAbsolutePath().toString()));
+        c.addAll(launcher ? List.of("-cp", jar.toString(), MAIN_CLASS) : List.of("-jar", jar.toString()));
+        c.addAll(List.of("build", specs, "--out", out.toAbsolutePath().toString()));
         return c;
     }
 
