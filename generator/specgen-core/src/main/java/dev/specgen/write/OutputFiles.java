@@ -17,7 +17,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -50,28 +52,56 @@ final class OutputFiles {
 
     /** Looks at {@code rel} below {@code real} (the real path of the output folder). */
     static Located locate(Path real, String rel) throws IOException {
-        String[] segs = rel.split("/");
-        Path p = real;
-        for (int i = 0; i < segs.length - 1; i++) {
-            p = p.resolve(segs[i]);
-            Optional<BasicFileAttributes> a = attributes(p);
-            if (a.isEmpty()) {
-                return new Located(real.resolve(rel), State.MISSING, 0, null);
+        return locate(real, rel, new HashMap<>());
+    }
+
+    /**
+     * {@link #locate(Path, String)}, the folders on the way looked at once per {@code ways} (one run's plan): the
+     * files of a folder share its answer, so each further file costs one look at the file itself. What the plan
+     * finds only decides what to do; every change is checked again right before it is made ({@link Folders}).
+     *
+     * @param ways per folder ('/'-separated, relative): what stops the way to it, or empty when each folder on the
+     *             way is a real folder
+     */
+    static Located locate(Path real, String rel, Map<String, Optional<Located>> ways) throws IOException {
+        int slash = rel.lastIndexOf('/');
+        Path file = real.resolve(rel);
+        if (slash >= 0) {
+            String dir = rel.substring(0, slash);
+            Optional<Located> stop = ways.get(dir);
+            if (stop == null) {
+                stop = way(real, dir);
+                ways.put(dir, stop);
             }
-            if (a.get().isSymbolicLink()) {
-                return new Located(real.resolve(rel), State.PARENT_LINK, 0, p);
-            }
-            if (!a.get().isDirectory()) {
-                return new Located(real.resolve(rel), State.PARENT_NOT_FOLDER, 0, p);
+            if (stop.isPresent()) {
+                return new Located(file, stop.get().state(), 0, stop.get().blocker());
             }
         }
-        Path file = p.resolve(segs[segs.length - 1]);
         Optional<BasicFileAttributes> a = attributes(file);
         if (a.isEmpty()) {
             return new Located(file, State.MISSING, 0, null);
         }
         State s = a.get().isSymbolicLink() ? State.LINK : a.get().isRegularFile() ? State.REGULAR : State.OTHER;
         return new Located(file, s, a.get().size(), null);
+    }
+
+    /** What stops the way from {@code real} to its folder {@code dir}: a missing folder, a link, a non-folder. */
+    private static Optional<Located> way(Path real, String dir) throws IOException {
+        Path p = real;
+        for (String seg : dir.split("/")) {
+            p = p.resolve(seg);
+            Optional<BasicFileAttributes> a = attributes(p);
+            if (a.isEmpty()) {
+                return Optional.of(new Located(p, State.MISSING, 0, null));
+            }
+            if (a.get().isSymbolicLink()) {
+                return Optional.of(new Located(p, State.PARENT_LINK, 0, p));
+            }
+            if (!a.get().isDirectory()) {
+                return Optional.of(new Located(p, State.PARENT_NOT_FOLDER, 0, p));
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<BasicFileAttributes> attributes(Path p) throws IOException {
@@ -88,6 +118,24 @@ final class OutputFiles {
             byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
             return bytes.length > max ? Optional.empty() : Optional.of(bytes);
         }
+    }
+
+    /**
+     * {@link #read(Path, long)} of a file that held {@code size} bytes when it was looked at: read into one array of
+     * that size instead of in 8 KiB pieces copied together at the end (an unchanged re-build reads every file); a
+     * file whose size changed since is read again the usual way.
+     */
+    static Optional<byte[]> read(Path file, long max, long size) throws IOException {
+        if (size <= 0 || size > max || size > Integer.MAX_VALUE - 8) {
+            return read(file, max);
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = new byte[(int) size];
+            if (in.readNBytes(bytes, 0, bytes.length) == bytes.length && in.read() < 0) {
+                return Optional.of(bytes);
+            }
+        }
+        return read(file, max);
     }
 
     /** Lower-case hex SHA-256 of a file, streamed (any size), opened without following a link. */
@@ -132,10 +180,13 @@ final class OutputFiles {
         }
     }
 
-    /** Writes {@code bytes} to a new temporary file next to {@code file}, then renames it over {@code file}. */
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    /**
+     * Writes {@code bytes} to a new temporary file next to {@code file}, then renames it over {@code file}; its folder
+     * is checked ({@link Folders#require}) before each.
+     */
+    static void writeAtomically(Path file, byte[] bytes, Folders folders) throws IOException {
         Path parent = file.getParent();
-        requireRealFolder(parent);
+        folders.require(parent);
         Path tmp = null;
         try {
             for (int attempt = 0; tmp == null; attempt++) {
@@ -151,7 +202,7 @@ final class OutputFiles {
                     }
                 }
             }
-            requireRealFolder(parent);
+            folders.require(parent);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
         } finally {
@@ -186,6 +237,41 @@ final class OutputFiles {
     private static void requireRealFolder(Path folder) throws IOException {
         if (!folder.toRealPath().equals(folder)) {
             throw new FileSystemException(folder.toString(), null, "is, or is reached through, a symbolic link");
+        }
+    }
+
+    /**
+     * The folders one run writes into, each checked right before every change made in it. The first check of a
+     * folder is {@link #requireRealFolder} (its real path: no link anywhere on the way) between two looks at what the
+     * path leads to, and remembers that folder's file key (device and inode); every later check asks which folder the
+     * path leads to now (one stat, instead of a look at each folder from the root) and refuses any other. A path
+     * swapped for a link to somewhere else, or a folder on the way replaced, leads to another folder: refused, as
+     * before. What is still allowed is writing into that very folder wherever the path reaches it, which is also all
+     * that writing relative to an open folder (openat) promises. Without file keys every check walks the real path.
+     */
+    static final class Folders {
+        private final Map<Path, Object> keys = new HashMap<>();
+
+        void require(Path folder) throws IOException {
+            Object known = keys.get(folder);
+            if (known != null) {
+                if (!known.equals(key(folder))) {
+                    throw new FileSystemException(folder.toString(), null,
+                            "is no longer the folder it was (replaced, or reached through a symbolic link)");
+                }
+                return;
+            }
+            Object before = key(folder);
+            requireRealFolder(folder);
+            Object after = key(folder);
+            if (before != null && before.equals(after)) {
+                keys.put(folder, after);
+            }
+        }
+
+        /** The file key of the folder {@code folder} leads to now (links followed), or null. */
+        private static Object key(Path folder) throws IOException {
+            return Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
         }
     }
 }
