@@ -17,8 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -241,37 +243,47 @@ final class OutputFiles {
     }
 
     /**
-     * The folders one run writes into, each checked right before every change made in it. The first check of a
-     * folder is {@link #requireRealFolder} (its real path: no link anywhere on the way) between two looks at what the
-     * path leads to, and remembers that folder's file key (device and inode); every later check asks which folder the
-     * path leads to now (one stat, instead of a look at each folder from the root) and refuses any other. A path
-     * swapped for a link to somewhere else, or a folder on the way replaced, leads to another folder: refused, as
-     * before. What is still allowed is writing into that very folder wherever the path reaches it, which is also all
-     * that writing relative to an open folder (openat) promises. Without file keys every check walks the real path.
+     * The folders one run writes into (below the output folder's real path), each checked right before every change
+     * made in it. The first check of a folder is {@link #requireRealFolder} (its real path: no link anywhere on the
+     * way) between two looks at the file keys (device and inode) of the output folder and of each folder from it down
+     * to this one, none of them followed if it is a link; the keys are remembered, and every later check looks at
+     * those few folders again (one lstat each, instead of a walk of every folder from the filesystem root) and refuses
+     * any change. A link swapped in for the folder or for one on its way (a link has its own key, even to the same
+     * folder moved elsewhere), or a folder replaced by another, is refused as before. Without file keys, or for a
+     * folder outside the output folder, every check walks the real path.
      */
     static final class Folders {
-        private final Map<Path, Object> keys = new HashMap<>();
+        private final Path real;
+        private final Map<Path, List<Object>> keys = new HashMap<>();
+
+        /** @param real the real path of the output folder */
+        Folders(Path real) {
+            this.real = real;
+        }
 
         void require(Path folder) throws IOException {
-            Object known = keys.get(folder);
+            List<Object> known = keys.get(folder);
             if (known != null) {
-                if (!known.equals(key(folder))) {
+                if (!known.equals(keys(folder))) {
                     throw new FileSystemException(folder.toString(), null,
                             "is no longer the folder it was (replaced, or reached through a symbolic link)");
                 }
                 return;
             }
-            Object before = key(folder);
+            List<Object> before = folder.startsWith(real) ? keys(folder) : null;
             requireRealFolder(folder);
-            Object after = key(folder);
-            if (before != null && before.equals(after)) {
-                keys.put(folder, after);
+            if (before != null && !before.contains(null) && before.equals(keys(folder))) {
+                keys.put(folder, before);
             }
         }
 
-        /** The file key of the folder {@code folder} leads to now (links followed), or null. */
-        private static Object key(Path folder) throws IOException {
-            return Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
+        /** The file keys of {@code folder} and of each folder above it up to the output folder, links not followed. */
+        private List<Object> keys(Path folder) throws IOException {
+            List<Object> ks = new ArrayList<>();
+            for (Path p = folder; p != null && p.startsWith(real); p = p.getParent()) {
+                ks.add(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+            }
+            return ks;
         }
     }
 }

@@ -270,7 +270,7 @@ public final class OutputWriter {
             SortedMap<String, String> pending = new TreeMap<>(fresh.files());
             pending.putAll(toDelete);
             Files.createDirectories(real);
-            OutputFiles.Folders checked = new OutputFiles.Folders();
+            OutputFiles.Folders checked = new OutputFiles.Folders(real);
             OutputFiles.writeAtomically(manifest, new Manifest(pending).format().getBytes(StandardCharsets.UTF_8),
                     checked);
             // a folder made (or found) for one file is not made again for the next: writeAtomically checks each

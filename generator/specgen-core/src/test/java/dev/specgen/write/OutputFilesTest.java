@@ -22,7 +22,7 @@ class OutputFilesTest {
     Path tmp;
 
     private Path out() throws IOException {
-        return tmp.resolve("out").toRealPath();
+        return Files.createDirectories(tmp.resolve("out")).toRealPath();
     }
 
     private static List<String> names(Path dir) throws IOException {
@@ -31,10 +31,14 @@ class OutputFilesTest {
         }
     }
 
+    private OutputFiles.Folders folders() throws IOException {
+        return new OutputFiles.Folders(out());
+    }
+
     /** {@code dir}/one.sql written through {@code checked}, then out/a moved away to {@code tmp/moved}. */
     private Path writtenThenMoved(String dir, OutputFiles.Folders checked) throws IOException {
-        Files.createDirectories(tmp.resolve("out").resolve(dir));
         Path out = out();
+        Files.createDirectories(out.resolve(dir));
         OutputFiles.writeAtomically(out.resolve(dir + "/one.sql"), "1\n".getBytes(StandardCharsets.UTF_8), checked);
         Files.move(out.resolve("a"), tmp.resolve("moved"));
         return out;
@@ -43,7 +47,7 @@ class OutputFilesTest {
     @Test
     void aFolderSwappedForALinkAfterItsFirstWriteIsNotWrittenThrough() throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
-        OutputFiles.Folders checked = new OutputFiles.Folders();
+        OutputFiles.Folders checked = folders();
         Path out = writtenThenMoved("a", checked);
         Files.createSymbolicLink(out.resolve("a"), outside);
         FileSystemException e = assertThrows(FileSystemException.class, () -> OutputFiles.writeAtomically(
@@ -56,7 +60,7 @@ class OutputFilesTest {
 
     @Test
     void aFolderReplacedByAnotherRealFolderIsNotWrittenInto() throws IOException {
-        OutputFiles.Folders checked = new OutputFiles.Folders();
+        OutputFiles.Folders checked = folders();
         Path out = writtenThenMoved("a", checked);
         Files.createDirectories(out.resolve("a"));
         assertThrows(FileSystemException.class, () -> OutputFiles.writeAtomically(out.resolve("a/two.sql"),
@@ -67,12 +71,35 @@ class OutputFilesTest {
     @Test
     void aFolderAboveSwappedForALinkIsNotWrittenThrough() throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside/b"));
-        OutputFiles.Folders checked = new OutputFiles.Folders();
+        OutputFiles.Folders checked = folders();
         Path out = writtenThenMoved("a/b", checked);
         Files.createSymbolicLink(out.resolve("a"), tmp.resolve("outside"));
         assertThrows(FileSystemException.class, () -> OutputFiles.writeAtomically(out.resolve("a/b/two.sql"),
                 "2\n".getBytes(StandardCharsets.UTF_8), checked));
         assertEquals(List.of(), names(outside));
+    }
+
+    /**
+     * The folder itself, or one above it, moved out of the output folder and linked back in its place: not written
+     * into where it now is.
+     */
+    @Test
+    void aFolderMovedAwayAndLinkedBackIsNotWrittenInto() throws IOException {
+        for (String dir : List.of("a", "a/b")) {
+            OutputFiles.Folders checked = folders();
+            Path out = writtenThenMoved(dir, checked);
+            Files.createSymbolicLink(out.resolve("a"), tmp.resolve("moved"));
+            assertThrows(FileSystemException.class, () -> OutputFiles.writeAtomically(out.resolve(dir + "/two.sql"),
+                    "2\n".getBytes(StandardCharsets.UTF_8), checked), dir);
+            Path moved = tmp.resolve("moved").resolve(dir.substring(1).replaceFirst("^/", ""));
+            assertEquals(List.of("one.sql"), names(moved), dir);
+            Files.delete(out.resolve("a"));
+            try (Stream<Path> s = Files.walk(tmp.resolve("moved"))) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @Test
@@ -82,7 +109,7 @@ class OutputFilesTest {
         Path out = out();
         Files.createSymbolicLink(out.resolve("a"), outside);
         FileSystemException e = assertThrows(FileSystemException.class, () -> OutputFiles.writeAtomically(
-                out.resolve("a/one.sql"), "1\n".getBytes(StandardCharsets.UTF_8), new OutputFiles.Folders()));
+                out.resolve("a/one.sql"), "1\n".getBytes(StandardCharsets.UTF_8), folders()));
         assertEquals(out.resolve("a") + ": is, or is reached through, a symbolic link", e.getMessage());
         assertEquals(List.of(), names(outside));
     }
@@ -91,7 +118,7 @@ class OutputFilesTest {
     void theSameFolderIsWrittenIntoAgain() throws IOException {
         Files.createDirectories(tmp.resolve("out/a"));
         Path out = out();
-        OutputFiles.Folders checked = new OutputFiles.Folders();
+        OutputFiles.Folders checked = folders();
         for (String name : List.of("one.sql", "two.sql", "one.sql")) {
             OutputFiles.writeAtomically(out.resolve("a/" + name), name.getBytes(StandardCharsets.UTF_8), checked);
         }
