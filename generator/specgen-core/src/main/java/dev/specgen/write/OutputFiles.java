@@ -17,7 +17,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -50,28 +54,56 @@ final class OutputFiles {
 
     /** Looks at {@code rel} below {@code real} (the real path of the output folder). */
     static Located locate(Path real, String rel) throws IOException {
-        String[] segs = rel.split("/");
-        Path p = real;
-        for (int i = 0; i < segs.length - 1; i++) {
-            p = p.resolve(segs[i]);
-            Optional<BasicFileAttributes> a = attributes(p);
-            if (a.isEmpty()) {
-                return new Located(real.resolve(rel), State.MISSING, 0, null);
+        return locate(real, rel, new HashMap<>());
+    }
+
+    /**
+     * {@link #locate(Path, String)}, the folders on the way looked at once per {@code ways} (one run's plan): the
+     * files of a folder share its answer, so each further file costs one look at the file itself. What the plan
+     * finds only decides what to do; every change is checked again right before it is made ({@link Folders}).
+     *
+     * @param ways per folder ('/'-separated, relative): what stops the way to it, or empty when each folder on the
+     *             way is a real folder
+     */
+    static Located locate(Path real, String rel, Map<String, Optional<Located>> ways) throws IOException {
+        int slash = rel.lastIndexOf('/');
+        Path file = real.resolve(rel);
+        if (slash >= 0) {
+            String dir = rel.substring(0, slash);
+            Optional<Located> stop = ways.get(dir);
+            if (stop == null) {
+                stop = way(real, dir);
+                ways.put(dir, stop);
             }
-            if (a.get().isSymbolicLink()) {
-                return new Located(real.resolve(rel), State.PARENT_LINK, 0, p);
-            }
-            if (!a.get().isDirectory()) {
-                return new Located(real.resolve(rel), State.PARENT_NOT_FOLDER, 0, p);
+            if (stop.isPresent()) {
+                return new Located(file, stop.get().state(), 0, stop.get().blocker());
             }
         }
-        Path file = p.resolve(segs[segs.length - 1]);
         Optional<BasicFileAttributes> a = attributes(file);
         if (a.isEmpty()) {
             return new Located(file, State.MISSING, 0, null);
         }
         State s = a.get().isSymbolicLink() ? State.LINK : a.get().isRegularFile() ? State.REGULAR : State.OTHER;
         return new Located(file, s, a.get().size(), null);
+    }
+
+    /** What stops the way from {@code real} to its folder {@code dir}: a missing folder, a link, a non-folder. */
+    private static Optional<Located> way(Path real, String dir) throws IOException {
+        Path p = real;
+        for (String seg : dir.split("/")) {
+            p = p.resolve(seg);
+            Optional<BasicFileAttributes> a = attributes(p);
+            if (a.isEmpty()) {
+                return Optional.of(new Located(p, State.MISSING, 0, null));
+            }
+            if (a.get().isSymbolicLink()) {
+                return Optional.of(new Located(p, State.PARENT_LINK, 0, p));
+            }
+            if (!a.get().isDirectory()) {
+                return Optional.of(new Located(p, State.PARENT_NOT_FOLDER, 0, p));
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<BasicFileAttributes> attributes(Path p) throws IOException {
@@ -88,6 +120,24 @@ final class OutputFiles {
             byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
             return bytes.length > max ? Optional.empty() : Optional.of(bytes);
         }
+    }
+
+    /**
+     * {@link #read(Path, long)} of a file that held {@code size} bytes when it was looked at: read into one array of
+     * that size instead of in 8 KiB pieces copied together at the end (an unchanged re-build reads every file); a
+     * file whose size changed since is read again the usual way.
+     */
+    static Optional<byte[]> read(Path file, long max, long size) throws IOException {
+        if (size <= 0 || size > max || size > Integer.MAX_VALUE - 8) {
+            return read(file, max);
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = new byte[(int) size];
+            if (in.readNBytes(bytes, 0, bytes.length) == bytes.length && in.read() < 0) {
+                return Optional.of(bytes);
+            }
+        }
+        return read(file, max);
     }
 
     /** Lower-case hex SHA-256 of a file, streamed (any size), opened without following a link. */
@@ -132,10 +182,13 @@ final class OutputFiles {
         }
     }
 
-    /** Writes {@code bytes} to a new temporary file next to {@code file}, then renames it over {@code file}. */
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    /**
+     * Writes {@code bytes} to a new temporary file next to {@code file}, then renames it over {@code file}; its folder
+     * is checked ({@link Folders#require}) before each.
+     */
+    static void writeAtomically(Path file, byte[] bytes, Folders folders) throws IOException {
         Path parent = file.getParent();
-        requireRealFolder(parent);
+        folders.require(parent);
         Path tmp = null;
         try {
             for (int attempt = 0; tmp == null; attempt++) {
@@ -151,7 +204,7 @@ final class OutputFiles {
                     }
                 }
             }
-            requireRealFolder(parent);
+            folders.require(parent);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
         } finally {
@@ -186,6 +239,51 @@ final class OutputFiles {
     private static void requireRealFolder(Path folder) throws IOException {
         if (!folder.toRealPath().equals(folder)) {
             throw new FileSystemException(folder.toString(), null, "is, or is reached through, a symbolic link");
+        }
+    }
+
+    /**
+     * The folders one run writes into (below the output folder's real path), each checked right before every change
+     * made in it. The first check of a folder is {@link #requireRealFolder} (its real path: no link anywhere on the
+     * way) between two looks at the file keys (device and inode) of the output folder and of each folder from it down
+     * to this one, none of them followed if it is a link; the keys are remembered, and every later check looks at
+     * those few folders again (one lstat each, instead of a walk of every folder from the filesystem root) and refuses
+     * any change. A link swapped in for the folder or for one on its way (a link has its own key, even to the same
+     * folder moved elsewhere), or a folder replaced by another, is refused as before. Without file keys, or for a
+     * folder outside the output folder, every check walks the real path.
+     */
+    static final class Folders {
+        private final Path real;
+        private final Map<Path, List<Object>> keys = new HashMap<>();
+
+        /** @param real the real path of the output folder */
+        Folders(Path real) {
+            this.real = real;
+        }
+
+        void require(Path folder) throws IOException {
+            List<Object> known = keys.get(folder);
+            if (known != null) {
+                if (!known.equals(keys(folder))) {
+                    throw new FileSystemException(folder.toString(), null,
+                            "is no longer the folder it was (replaced, or reached through a symbolic link)");
+                }
+                return;
+            }
+            List<Object> before = folder.startsWith(real) ? keys(folder) : null;
+            requireRealFolder(folder);
+            if (before != null && !before.contains(null) && before.equals(keys(folder))) {
+                keys.put(folder, before);
+            }
+        }
+
+        /** The file keys of {@code folder} and of each folder above it up to the output folder, links not followed. */
+        private List<Object> keys(Path folder) throws IOException {
+            List<Object> ks = new ArrayList<>();
+            for (Path p = folder; p != null && p.startsWith(real); p = p.getParent()) {
+                ks.add(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+            }
+            return ks;
         }
     }
 }

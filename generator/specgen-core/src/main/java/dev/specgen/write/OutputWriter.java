@@ -125,6 +125,8 @@ public final class OutputWriter {
         private final SortedMap<String, String> toDelete = new TreeMap<>();
         private Manifest fresh;
         private byte[] manifestBytes;
+        /** What stops the way to each folder, looked at once per run ({@link OutputFiles#locate}). */
+        private final Map<String, Optional<Located>> ways = new java.util.HashMap<>();
 
         Plan(Path real, boolean apply) {
             this.real = real;
@@ -195,7 +197,7 @@ public final class OutputWriter {
         }
 
         private void planWrite(String rel, String text, byte[] bytes, boolean owned) throws IOException {
-            Located l = OutputFiles.locate(real, rel);
+            Located l = OutputFiles.locate(real, rel, ways);
             switch (l.state()) {
                 case MISSING -> {
                     written.add(rel);
@@ -204,7 +206,8 @@ public final class OutputWriter {
                 }
                 case REGULAR -> {
                     Optional<byte[]> onDisk = l.size() == bytes.length || (!apply && l.size() <= MAX_SHOWN)
-                            ? OutputFiles.read(l.file(), Math.max(bytes.length, MAX_SHOWN)) : Optional.empty();
+                            ? OutputFiles.read(l.file(), Math.max(bytes.length, MAX_SHOWN), l.size())
+                            : Optional.empty();
                     if (onDisk.isPresent() && Arrays.equals(onDisk.get(), bytes)) {
                         unchanged.add(rel);
                     } else if (owned) {
@@ -231,7 +234,7 @@ public final class OutputWriter {
         }
 
         private void planDelete(String rel, String hash) throws IOException {
-            Located l = OutputFiles.locate(real, rel);
+            Located l = OutputFiles.locate(real, rel, ways);
             switch (l.state()) {
                 case MISSING, PARENT_NOT_FOLDER -> {
                     // already gone; the new manifest forgets it
@@ -267,7 +270,9 @@ public final class OutputWriter {
             SortedMap<String, String> pending = new TreeMap<>(fresh.files());
             pending.putAll(toDelete);
             Files.createDirectories(real);
-            OutputFiles.writeAtomically(manifest, new Manifest(pending).format().getBytes(StandardCharsets.UTF_8));
+            OutputFiles.Folders checked = new OutputFiles.Folders(real);
+            OutputFiles.writeAtomically(manifest, new Manifest(pending).format().getBytes(StandardCharsets.UTF_8),
+                    checked);
             // a folder made (or found) for one file is not made again for the next: writeAtomically checks each
             // file's folder for links right before it writes anyway
             Set<Path> folders = new java.util.HashSet<>();
@@ -276,13 +281,13 @@ public final class OutputWriter {
                 if (folders.add(file.getParent())) {
                     OutputFiles.createFolders(real, file);
                 }
-                OutputFiles.writeAtomically(file, e.getValue().getBytes(StandardCharsets.UTF_8));
+                OutputFiles.writeAtomically(file, e.getValue().getBytes(StandardCharsets.UTF_8), checked);
             }
             for (String rel : toDelete.keySet()) {
                 OutputFiles.delete(real, real.resolve(rel));
             }
             if (!toDelete.isEmpty()) {
-                OutputFiles.writeAtomically(manifest, manifestBytes);
+                OutputFiles.writeAtomically(manifest, manifestBytes, checked);
             }
         }
 
