@@ -427,8 +427,8 @@ public final class BulkBench {
         /**
          * One JSON text per batch, bound as a jsonb parameter (as pgjdbc documents for json/jsonb: a {@link PGobject}
          * of that type), so the server reads it with jsonb's input function when the call is bound. Sent as a string
-         * and cast in the statement ({@code ?::jsonb}), the same text costs the server about a third more per call:
-         * a varchar copy, an I/O cast, and a parse during planning whenever the call gets a custom plan.
+         * and cast in the statement ({@code ?::jsonb}), the same text cost the server about 40% more per call as
+         * measured: a varchar copy, the I/O cast's copy, and more page faults while parsing (docs/benchmarks.md).
          */
         void json(Connection c, BenchData.Sales s, String function) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("SELECT analytics." + function + "(?)")) {
