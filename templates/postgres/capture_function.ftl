@@ -13,9 +13,9 @@ AS $${tag}$
 <#if hasOverflow>
 DECLARE
     specgen_limit bigint;
-    specgen_groups bigint;
-    specgen_n bigint;
-    specgen_d bigint;
+<#if hasProbes>
+    specgen_grouped boolean;
+</#if>
 </#if>
 BEGIN
 <#if hasGuard>
@@ -30,7 +30,21 @@ BEGIN
     ${lock};
 </#list>
 <#if hasOverflow>
+<#if hasProbes>
+    -- one query reads the refresh state and chooses how an insert's or a delete's rows are captured: one delta row
+    -- per group pays when they share groups (16 rows or more, and 1.6 or more per group of the view, or at most 6
+    -- groups per 10 of the first 100 rows); else the rows as they are cost less than aggregating. It
+    -- reads no variable (a session plans it once) and runs the sample only when the count leaves the choice open
+    IF TG_OP = 'INSERT' THEN
+        ${insert.probeSql?replace("\n", "\n        ")};
+    ELSIF TG_OP = 'DELETE' THEN
+        ${delete.probeSql?replace("\n", "\n        ")};
+    ELSE
+        ${readStateSql};
+    END IF;
+<#else>
     ${readStateSql};
+</#if>
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
        AND ${overflowTest} THEN
@@ -58,15 +72,7 @@ END
 $${tag}$;
 <#macro branch b>
 <#if b.adaptive>
-        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
-        -- (the two queries read no variable: a session plans each once, one reading a variable anew at each of its
-        -- first five runs)
-        ${b.countSql} INTO specgen_n;
-        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
-            ${b.sampleSql?replace("\n", "\n                ")} INTO specgen_d;
-        END IF;
-        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
+        IF specgen_grouped THEN
 <#list b.statements as statement>
 <@embed object=statement indent=12/>;
 </#list>

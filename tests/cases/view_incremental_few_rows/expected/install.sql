@@ -222,11 +222,35 @@ SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
-    specgen_groups bigint;
-    specgen_n bigint;
-    specgen_d bigint;
+    specgen_grouped boolean;
 BEGIN
-    SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM few.specgen_refresh_state AS s WHERE s.view_name = 'tally_by_label';
+    -- one query reads the refresh state and chooses how an insert's or a delete's rows are captured: one delta row
+    -- per group pays when they share groups (16 rows or more, and 1.6 or more per group of the view, or at most 6
+    -- groups per 10 of the first 100 rows); else the rows as they are cost less than aggregating. It
+    -- reads no variable (a session plans it once) and runs the sample only when the count leaves the choice open
+    IF TG_OP = 'INSERT' THEN
+        SELECT specgen_s.capture_limit,
+               CASE WHEN specgen_c.specgen_n < 16 THEN false
+                    WHEN specgen_s.groups IS NULL OR specgen_c.specgen_n >= 1.6 * specgen_s.groups THEN true
+                    ELSE (SELECT count(*) FROM (SELECT DISTINCT label FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
+                            FROM specgen_new AS tally
+                           LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 * least(specgen_c.specgen_n, 100) END
+          INTO specgen_limit, specgen_grouped
+          FROM (SELECT count(*) AS specgen_n FROM specgen_new) AS specgen_c
+          LEFT JOIN few.specgen_refresh_state AS specgen_s ON specgen_s.view_name = 'tally_by_label';
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT specgen_s.capture_limit,
+               CASE WHEN specgen_c.specgen_n < 16 THEN false
+                    WHEN specgen_s.groups IS NULL OR specgen_c.specgen_n >= 1.6 * specgen_s.groups THEN true
+                    ELSE (SELECT count(*) FROM (SELECT DISTINCT label FROM (SELECT label, amount AS specgen_a2, -1 AS specgen_sign
+                            FROM specgen_old AS tally
+                           LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 * least(specgen_c.specgen_n, 100) END
+          INTO specgen_limit, specgen_grouped
+          FROM (SELECT count(*) AS specgen_n FROM specgen_old) AS specgen_c
+          LEFT JOIN few.specgen_refresh_state AS specgen_s ON specgen_s.view_name = 'tally_by_label';
+    ELSE
+        SELECT s.capture_limit INTO specgen_limit FROM few.specgen_refresh_state AS s WHERE s.view_name = 'tally_by_label';
+    END IF;
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
        AND pg_stat_get_live_tuples('few.tally_by_label_delta'::regclass) + (pg_stat_get_xact_tuples_inserted('few.tally_by_label_delta'::regclass) - pg_stat_get_xact_tuples_deleted('few.tally_by_label_delta'::regclass))
@@ -235,17 +259,7 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
-        -- (the two queries read no variable: a session plans each once, one reading a variable anew at each of its
-        -- first five runs)
-        SELECT count(*) FROM specgen_new INTO specgen_n;
-        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
-            SELECT count(*) FROM (SELECT DISTINCT label FROM (SELECT label, amount AS specgen_a2, 1 AS specgen_sign
-                  FROM specgen_new AS tally
-                 LIMIT 100) AS specgen_sample) AS specgen_distinct INTO specgen_d;
-        END IF;
-        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
+        IF specgen_grouped THEN
             INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
             SELECT label,
                    count(*),
@@ -285,17 +299,7 @@ BEGIN
             OR sum(specgen_sign * specgen_a2) <> 0
             OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0;
     ELSIF TG_OP = 'DELETE' THEN
-        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
-        -- (the two queries read no variable: a session plans each once, one reading a variable anew at each of its
-        -- first five runs)
-        SELECT count(*) FROM specgen_old INTO specgen_n;
-        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
-            SELECT count(*) FROM (SELECT DISTINCT label FROM (SELECT label, amount AS specgen_a2, -1 AS specgen_sign
-                  FROM specgen_old AS tally
-                 LIMIT 100) AS specgen_sample) AS specgen_distinct INTO specgen_d;
-        END IF;
-        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
+        IF specgen_grouped THEN
             INSERT INTO few.tally_by_label_delta (label, specgen_rows, specgen_count, total, specgen_total_n, specgen_xid)
             SELECT label,
                    count(*),

@@ -95,15 +95,41 @@ SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
-    specgen_groups bigint;
-    specgen_n bigint;
-    specgen_d bigint;
+    specgen_grouped boolean;
 BEGIN
     IF TG_OP <> 'TRUNCATE' AND current_setting('transaction_isolation') <> 'read committed' THEN
         INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES ('a write to crm.sale under ' || current_setting('transaction_isolation') || ' isolation: a view that joins tables is kept exactly under read committed only', pg_current_xact_id());
         RETURN NULL;
     END IF;
-    SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales';
+    -- one query reads the refresh state and chooses how an insert's or a delete's rows are captured: one delta row
+    -- per group pays when they share groups (16 rows or more, and 1.6 or more per group of the view, or at most 6
+    -- groups per 10 of the first 100 rows); else the rows as they are cost less than aggregating. It
+    -- reads no variable (a session plans it once) and runs the sample only when the count leaves the choice open
+    IF TG_OP = 'INSERT' THEN
+        SELECT specgen_s.capture_limit,
+               CASE WHEN specgen_c.specgen_n < 16 THEN false
+                    WHEN specgen_s.groups IS NULL OR specgen_c.specgen_n >= 1.6 * specgen_s.groups THEN true
+                    ELSE (SELECT count(*) FROM (SELECT DISTINCT tier, country FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
+                            FROM specgen_new AS s
+                            LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                           LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 * least(specgen_c.specgen_n, 100) END
+          INTO specgen_limit, specgen_grouped
+          FROM (SELECT count(*) AS specgen_n FROM specgen_new) AS specgen_c
+          LEFT JOIN crm.specgen_refresh_state AS specgen_s ON specgen_s.view_name = 'tier_sales';
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT specgen_s.capture_limit,
+               CASE WHEN specgen_c.specgen_n < 16 THEN false
+                    WHEN specgen_s.groups IS NULL OR specgen_c.specgen_n >= 1.6 * specgen_s.groups THEN true
+                    ELSE (SELECT count(*) FROM (SELECT DISTINCT tier, country FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
+                            FROM specgen_old AS s
+                            LEFT JOIN crm.customer AS c ON c.id = s.customer_id
+                           LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 * least(specgen_c.specgen_n, 100) END
+          INTO specgen_limit, specgen_grouped
+          FROM (SELECT count(*) AS specgen_n FROM specgen_old) AS specgen_c
+          LEFT JOIN crm.specgen_refresh_state AS specgen_s ON specgen_s.view_name = 'tier_sales';
+    ELSE
+        SELECT s.capture_limit INTO specgen_limit FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales';
+    END IF;
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
        AND pg_stat_get_live_tuples('crm.tier_sales_delta'::regclass) + (pg_stat_get_xact_tuples_inserted('crm.tier_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('crm.tier_sales_delta'::regclass))
@@ -112,18 +138,7 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
-        -- (the two queries read no variable: a session plans each once, one reading a variable anew at each of its
-        -- first five runs)
-        SELECT count(*) FROM specgen_new INTO specgen_n;
-        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
-            SELECT count(*) FROM (SELECT DISTINCT tier, country FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, 1 AS specgen_sign
-                  FROM specgen_new AS s
-                  LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                 LIMIT 100) AS specgen_sample) AS specgen_distinct INTO specgen_d;
-        END IF;
-        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
+        IF specgen_grouped THEN
             INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
             SELECT tier,
                    country,
@@ -176,18 +191,7 @@ BEGIN
             OR sum(CASE WHEN specgen_a2 IS NULL THEN 0 ELSE specgen_sign END) <> 0
             OR max(specgen_a3) FILTER (WHERE specgen_sign > 0) IS DISTINCT FROM max(specgen_a3) FILTER (WHERE specgen_sign < 0);
     ELSIF TG_OP = 'DELETE' THEN
-        -- one delta row per group pays when the statement's rows share groups: 1.6 rows or more per group of the
-        -- view, or at most 6 groups per 10 of its first 100 rows; else the rows as they are cost less than aggregating
-        -- (the two queries read no variable: a session plans each once, one reading a variable anew at each of its
-        -- first five runs)
-        SELECT count(*) FROM specgen_old INTO specgen_n;
-        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
-            SELECT count(*) FROM (SELECT DISTINCT tier, country FROM (SELECT c.tier AS tier, c.country AS country, s.amount AS specgen_a2, s.sold_on AS specgen_a3, -1 AS specgen_sign
-                  FROM specgen_old AS s
-                  LEFT JOIN crm.customer AS c ON c.id = s.customer_id
-                 LIMIT 100) AS specgen_sample) AS specgen_distinct INTO specgen_d;
-        END IF;
-        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
+        IF specgen_grouped THEN
             INSERT INTO crm.tier_sales_delta (tier, country, specgen_rows, specgen_count, revenue, specgen_revenue_n, specgen_last_sale_ins, specgen_last_sale_del, specgen_xid)
             SELECT tier,
                    country,
@@ -255,9 +259,6 @@ SET jit = off
 AS $specgen$
 DECLARE
     specgen_limit bigint;
-    specgen_groups bigint;
-    specgen_n bigint;
-    specgen_d bigint;
 BEGIN
     IF TG_OP <> 'TRUNCATE' AND current_setting('transaction_isolation') <> 'read committed' THEN
         INSERT INTO crm.tier_sales_delta (specgen_full, specgen_xid) VALUES ('a write to crm.customer under ' || current_setting('transaction_isolation') || ' isolation: a view that joins tables is kept exactly under read committed only', pg_current_xact_id());
@@ -266,7 +267,7 @@ BEGIN
     -- writers of the fact table wait until this transaction ends, so every fact row is attributed to the
     -- dimension row it joins at commit time
     LOCK TABLE crm.sale IN SHARE ROW EXCLUSIVE MODE;
-    SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales';
+    SELECT s.capture_limit INTO specgen_limit FROM crm.specgen_refresh_state AS s WHERE s.view_name = 'tier_sales';
     -- more change rows pending than the refresh applies one by one: it will recompute in full, so record only that
     IF TG_OP <> 'TRUNCATE'
        AND pg_stat_get_live_tuples('crm.tier_sales_delta'::regclass) + (pg_stat_get_xact_tuples_inserted('crm.tier_sales_delta'::regclass) - pg_stat_get_xact_tuples_deleted('crm.tier_sales_delta'::regclass))

@@ -621,6 +621,23 @@ final class MaintenanceSql {
     }
 
     /**
+     * One query per captured insert or delete on the fact table: the view's {@link #LIMIT} from the refresh state and
+     * {@link #GROUPED}, whether the statement's rows (of {@code table}, a transition table) share groups enough for
+     * one delta row per group to pay: 16 rows or more, and 1.6 rows or more per group of the view (or its group count
+     * unknown), or at most 6 groups per 10 among its first 100 rows ({@code change}, the side's change rows). The
+     * sample is an InitPlan inside the CASE, so it runs only when the count leaves the choice open. It reads no
+     * PL/pgSQL variable: a session plans it once.
+     */
+    String probe(String state, String viewLiteral, String table, String change) {
+        return "SELECT specgen_s.capture_limit,\n       CASE WHEN specgen_c.specgen_n < 16 THEN false\n"
+                + "            WHEN specgen_s.groups IS NULL OR specgen_c.specgen_n >= 1.6 * specgen_s.groups THEN true\n"
+                + "            ELSE (" + sampleGroups(change).replace("\n", "\n                  ")
+                + ") <= 0.6 * least(specgen_c.specgen_n, 100) END\n  INTO " + LIMIT + ", " + GROUPED
+                + "\n  FROM (SELECT count(*) AS specgen_n FROM " + table + ") AS specgen_c\n  LEFT JOIN " + state
+                + " AS specgen_s ON specgen_s.view_name = " + viewLiteral;
+    }
+
+    /**
      * The same changes as {@link #captureDelta}, one delta row per change row (no aggregation): what the refresh
      * sums per group either way. Cheaper than aggregating when the rows of a statement fall into as many groups.
      */
@@ -679,14 +696,14 @@ final class MaintenanceSql {
         return "specgen.capture_" + ViewPlanner.hash(delta);
     }
 
-    /** The capture function's copy of the state's capture_limit and groups, read once per statement. */
+    /** The capture function's copy of the state's capture_limit, read once per statement. */
     static final String LIMIT = "specgen_limit";
-    static final String GROUPS = "specgen_groups";
+    /** The capture function's choice for an insert or a delete: one delta row per group (or the rows packed). */
+    static final String GROUPED = "specgen_grouped";
 
-    /** Reads {@link #LIMIT} and {@link #GROUPS} from the view's row of the refresh state. */
+    /** Reads {@link #LIMIT} from the view's row of the refresh state (an update or a TRUNCATE: no choice to make). */
     static String readState(String state, String viewLiteral) {
-        return "SELECT s.capture_limit, s.groups INTO " + LIMIT + ", " + GROUPS + " FROM " + state
-                + " AS s WHERE s.view_name = " + viewLiteral;
+        return "SELECT s.capture_limit INTO " + LIMIT + " FROM " + state + " AS s WHERE s.view_name = " + viewLiteral;
     }
 
     /** The truncate marker (deferred): the next refresh recomputes in full. */

@@ -260,6 +260,14 @@ public sealed interface ViewObject extends SqlObject {
             return !overflowTest.isEmpty();
         }
 
+        /**
+         * Deferred on the fact table: an insert or a delete reads the refresh state in its branch's probe, which
+         * also chooses how the rows are captured; an update or a TRUNCATE reads it with {@code readStateSql}.
+         */
+        public boolean hasProbes() {
+            return insert.isAdaptive() && delete.isAdaptive();
+        }
+
         public String tag() {
             return BodyTag.of(this);
         }
@@ -275,20 +283,22 @@ public sealed interface ViewObject extends SqlObject {
 
     /**
      * What a capture function does for one event: its statements, in order. Deferred inserts and deletes on the fact
-     * table may instead write one delta row per row ({@code perRow}), when {@code countSql} (the statement's rows)
-     * says that pre-aggregating would not pay.
+     * table may instead write the statement's rows as they are ({@code perRow}: packed into one delta row), when
+     * {@code probeSql} (one query: the refresh state's limit, and whether the rows share groups) says that
+     * pre-aggregating would not pay.
      */
-    record Branch(List<Embedded> statements, java.util.Optional<Embedded> perRow, String countSql,
-            String sampleSql) {
+    record Branch(List<Embedded> statements, java.util.Optional<Embedded> perRow, String probeSql) {
         public Branch {
             statements = List.copyOf(statements);
             Objects.requireNonNull(perRow, "perRow == null");
-            Objects.requireNonNull(countSql, "countSql == null");
-            Objects.requireNonNull(sampleSql, "sampleSql == null");
+            Objects.requireNonNull(probeSql, "probeSql == null");
+            if (perRow.isPresent() == probeSql.isEmpty()) {
+                throw new IllegalArgumentException("a branch with a per-row form needs a probe, and only it");
+            }
         }
 
         Branch(List<Embedded> statements) {
-            this(statements, java.util.Optional.empty(), "", "");
+            this(statements, java.util.Optional.empty(), "");
         }
 
         public boolean isAdaptive() {

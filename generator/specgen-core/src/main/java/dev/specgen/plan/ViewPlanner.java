@@ -347,14 +347,16 @@ final class ViewPlanner {
             // the fact table's inserts are all +1 and its deletes all -1; a dimension's writes mix both
             int in = dim.isEmpty() ? 1 : MaintenanceSql.MIXED;
             int out = dim.isEmpty() ? -1 : MaintenanceSql.MIXED;
+            String st = qn(state);
+            String view = Sql.literal(relation);
             insert = new Branch(List.of(sql.captureDelta(ins, dim.isEmpty(), in, pos)), dim.isEmpty()
-                    ? Optional.of(perRow(sql, ins, in, pos)) : Optional.empty(), "SELECT count(*) FROM "
-                            + MaintenanceSql.NEW, dim.isEmpty() ? sql.sampleGroups(ins.get(0)) : "");
+                    ? Optional.of(perRow(sql, ins, in, pos)) : Optional.empty(), dim.isEmpty()
+                            ? sql.probe(st, view, MaintenanceSql.NEW, ins.get(0)) : "");
             update = new Branch(List.of(sql.captureDelta(changes.apply(new Boolean[] {true, true}), false,
                     MaintenanceSql.MIXED, pos)));
             delete = new Branch(List.of(sql.captureDelta(del, false, out, pos)), dim.isEmpty()
-                    ? Optional.of(perRow(sql, del, out, pos)) : Optional.empty(), "SELECT count(*) FROM "
-                            + MaintenanceSql.OLD, dim.isEmpty() ? sql.sampleGroups(del.get(0)) : "");
+                    ? Optional.of(perRow(sql, del, out, pos)) : Optional.empty(), dim.isEmpty()
+                            ? sql.probe(st, view, MaintenanceSql.OLD, del.get(0)) : "");
             truncate = sql.fullMarker("TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ' was truncated'");
         }
         String readState = immediate ? "" : MaintenanceSql.readState(qn(state), Sql.literal(relation));

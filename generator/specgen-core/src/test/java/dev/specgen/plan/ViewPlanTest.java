@@ -137,28 +137,54 @@ class ViewPlanTest {
     }
 
     /**
-     * The capture's choice between one delta row per group and the rows as they are: its two queries (the row count,
-     * the sample's groups) read no PL/pgSQL variable, so PostgreSQL keeps one plan of each per session; a query
-     * reading a variable (as {@code specgen_n := (SELECT ...)} and the IF with the sample did) is planned anew for
-     * each of its first five runs. The comparisons are then plain expressions.
+     * The capture's choice between one delta row per group and the rows as they are: one query per insert or delete
+     * reads the refresh state's limit, the statement's row count and (only when the count leaves the choice open: an
+     * InitPlan inside the CASE) the groups among its first 100 rows; it reads no PL/pgSQL variable, so PostgreSQL
+     * keeps one plan of it per session. An update or a TRUNCATE reads the state alone.
      */
     @Test
-    void theCaptureChoiceRunsQueriesWithoutVariables() throws IOException {
+    void theCaptureChoiceIsOneQueryWithTheStateAndWithoutVariables() throws IOException {
         plan();
         String sql = Specgen.render(Options.of(dir, Path.of("specs"), Path.of("out"))).rendered().orElseThrow()
                 .files().values().stream().filter(f -> f.contains("FUNCTION s.per_shop_capture_sale()")).findFirst()
                 .orElseThrow();
         assertTrue(sql.contains("""
-                        SELECT count(*) FROM specgen_new INTO specgen_n;
-                        IF specgen_n >= 16 AND specgen_groups IS NOT NULL AND specgen_n < 1.6 * specgen_groups THEN
-                            SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS specgen_a2, amount AS\
-                 specgen_a3, 1 AS specgen_sign
-                                  FROM specgen_new AS sale
-                                 LIMIT 100) AS specgen_sample) AS specgen_distinct INTO specgen_d;
-                        END IF;
-                        IF specgen_n >= 16 AND (specgen_d IS NULL OR specgen_d <= 0.6 * least(specgen_n, 100)) THEN
+                DECLARE
+                    specgen_limit bigint;
+                    specgen_grouped boolean;
+                BEGIN
+                """), sql);
+        assertTrue(sql.contains("""
+                    IF TG_OP = 'INSERT' THEN
+                        SELECT specgen_s.capture_limit,
+                               CASE WHEN specgen_c.specgen_n < 16 THEN false
+                                    WHEN specgen_s.groups IS NULL OR specgen_c.specgen_n >= 1.6 * specgen_s.groups THEN true
+                                    ELSE (SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS\
+                 specgen_a2, amount AS specgen_a3, 1 AS specgen_sign
+                                            FROM specgen_new AS sale
+                                           LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 *\
+                 least(specgen_c.specgen_n, 100) END
+                          INTO specgen_limit, specgen_grouped
+                          FROM (SELECT count(*) AS specgen_n FROM specgen_new) AS specgen_c
+                          LEFT JOIN s.specgen_refresh_state AS specgen_s ON specgen_s.view_name = 'per_shop';
+                    ELSIF TG_OP = 'DELETE' THEN
+                        SELECT specgen_s.capture_limit,
+                """), sql);
+        assertTrue(sql.contains("""
+                    ELSE
+                        SELECT s.capture_limit INTO specgen_limit FROM s.specgen_refresh_state AS s WHERE\
+                 s.view_name = 'per_shop';
+                    END IF;
+                    -- more change rows pending than the refresh applies one by one: it will recompute in full, so\
+                 record only that
+                """), sql);
+        assertTrue(sql.contains("""
+                    IF TG_OP = 'INSERT' THEN
+                        IF specgen_grouped THEN
+                            INSERT INTO s.per_shop_delta\
                 """), sql);
         assertFalse(sql.contains("specgen_n := "), sql);
+        assertFalse(sql.contains("INTO specgen_n;"), sql);
     }
 
     /**
@@ -190,8 +216,9 @@ class ViewPlanTest {
     @Test
     void captureRecordsChangesOrPastTheBudgetThatTheNextRefreshRecomputes() throws IOException {
         CaptureFunction c = only(plan(), CaptureFunction.class);
-        assertEquals("SELECT s.capture_limit, s.groups INTO specgen_limit, specgen_groups FROM"
-                + " s.specgen_refresh_state AS s WHERE s.view_name = 'per_shop'", c.readStateSql());
+        assertEquals("SELECT s.capture_limit INTO specgen_limit FROM s.specgen_refresh_state AS s WHERE"
+                + " s.view_name = 'per_shop'", c.readStateSql());
+        assertTrue(c.hasProbes());
         // this transaction's share: the xact counters less their value at its first capture
         assertEquals("pg_stat_get_live_tuples('s.per_shop_delta'::regclass)"
                 + " + (pg_stat_get_xact_tuples_inserted('s.per_shop_delta'::regclass)"
@@ -200,10 +227,17 @@ class ViewPlanTest {
                 + " set_config('specgen.capture_1333cc70b999362a', (pg_stat_get_xact_tuples_inserted('s.per_shop_delta'::regclass)"
                 + " - pg_stat_get_xact_tuples_deleted('s.per_shop_delta'::regclass))::text, true)::bigint)"
                 + " > specgen_limit", c.overflowTest());
-        assertEquals("SELECT count(*) FROM specgen_new", c.insert().countSql());
-        assertEquals("SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS specgen_a2, amount AS"
-                + " specgen_a3, 1 AS specgen_sign\n  FROM specgen_new AS sale\n LIMIT 100) AS specgen_sample) AS"
-                + " specgen_distinct", c.insert().sampleSql());
+        assertEquals("SELECT specgen_s.capture_limit,\n"
+                + "       CASE WHEN specgen_c.specgen_n < 16 THEN false\n"
+                + "            WHEN specgen_s.groups IS NULL OR specgen_c.specgen_n >= 1.6 * specgen_s.groups THEN true\n"
+                + "            ELSE (SELECT count(*) FROM (SELECT DISTINCT shop FROM (SELECT shop, amount AS specgen_a2,"
+                + " amount AS specgen_a3, -1 AS specgen_sign\n                    FROM specgen_old AS sale\n"
+                + "                   LIMIT 100) AS specgen_sample) AS specgen_distinct) <= 0.6 *"
+                + " least(specgen_c.specgen_n, 100) END\n"
+                + "  INTO specgen_limit, specgen_grouped\n"
+                + "  FROM (SELECT count(*) AS specgen_n FROM specgen_old) AS specgen_c\n"
+                + "  LEFT JOIN s.specgen_refresh_state AS specgen_s ON specgen_s.view_name = 'per_shop'", c.delete().probeSql());
+        assertEquals("", c.update().probeSql());
         // rows that do not share groups: one packed delta row per statement, each value once (sum and max read
         // the same amount), the sign in specgen_count; nothing for a statement without rows
         ViewObject.CaptureDelta packedIn = (ViewObject.CaptureDelta) c.insert().perRowStatement();

@@ -440,6 +440,71 @@ class ViewMaintenanceLiveTest {
     }
 
     /**
+     * The capture's one query (the refresh state's limit, the statement's row count, the sample of its first 100 rows)
+     * chooses per statement: fewer than 16 rows packed; 1.6 rows or more per group of the view, or the view's group
+     * count unknown (no state row), one delta row per group whatever the sample says; else per group when the sample's
+     * rows share groups, packed when they do not. Inserts and deletes alike; the refresh then equals the query.
+     */
+    @Test
+    void theCaptureChoosesPerGroupOrPackedFromTheCountTheStateAndTheSample() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, 1 + i % 7, 1, date '2024-01-01' + (i % 59) FROM generate_series(1, 400) i");
+        exec("SET specgen.refresh_strategy = full");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("RESET specgen.refresh_strategy");
+        assertEquals("7", one("SELECT groups FROM lv.specgen_refresh_state WHERE view_name = 'per_shop'"));
+        // 10 rows: packed
+        exec("INSERT INTO lv.sale SELECT i, i, 2, date '2024-01-10' FROM generate_series(1001, 1010) i");
+        // 20 rows in 20 shops, 1.6 rows or more per group of the view's 7: per group although the sample is distinct
+        exec("INSERT INTO lv.sale SELECT i, i, 3, date '2024-01-11' FROM generate_series(2001, 2020) i");
+        exec("UPDATE lv.specgen_refresh_state SET groups = 1000 WHERE view_name = 'per_shop'");
+        // under 1.6 rows per group: the sample decides, 30 shops packed and 3 shops per group
+        exec("INSERT INTO lv.sale SELECT i, i, 4, date '2024-02-01' FROM generate_series(3001, 3030) i");
+        exec("INSERT INTO lv.sale SELECT i, i % 3, 5, date '2024-02-02' FROM generate_series(4001, 4030) i");
+        // a delete of 20 rows in 20 shops: packed; in 3 shops: per group
+        exec("DELETE FROM lv.sale WHERE id BETWEEN 2001 AND 2020");
+        exec("DELETE FROM lv.sale WHERE id BETWEEN 4001 AND 4020");
+        // no state row: the group count is unknown, so per group
+        exec("DELETE FROM lv.specgen_refresh_state WHERE view_name = 'per_shop'");
+        exec("INSERT INTO lv.sale SELECT i, i, 6, date '2024-02-03' FROM generate_series(5001, 5020) i");
+        assertEquals(List.of("1|10|f", "20|20|t", "1|30|f", "3|30|t", "1|-20|f", "3|-20|t",
+                "20|20|t"), rows("SELECT count(*), sum(specgen_count), bool_and(specgen_p1 IS NULL)"
+                        + " FROM lv.per_shop_delta WHERE specgen_full IS NULL GROUP BY specgen_xid ORDER BY specgen_xid"));
+        exec("SELECT lv.refresh_per_shop()");
+        sameAsQuery();
+    }
+
+    /**
+     * The capture's sample of 100 rows sits in the CASE of its one query as an InitPlan: it runs only when the row
+     * count and the view's group count leave the choice open (EXPLAIN ANALYZE of the function's own insert query,
+     * a temporary table standing in for the transition table).
+     */
+    @Test
+    void theCapturesSampleRunsOnlyWhenTheCountLeavesTheChoiceOpen() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, 1 + i % 7, 1, date '2024-01-01' + (i % 59) FROM generate_series(1, 400) i");
+        exec("SET specgen.refresh_strategy = full");
+        exec("SELECT lv.refresh_per_shop()");
+        exec("RESET specgen.refresh_strategy");
+        String src = one("SELECT prosrc FROM pg_proc WHERE oid = 'lv.per_shop_capture_sale()'::regprocedure");
+        String from = "IF TG_OP = 'INSERT' THEN\n";
+        String probe = src.substring(src.indexOf(from) + from.length(), src.indexOf(";\n    ELSIF TG_OP = 'DELETE'"))
+                .replace("\n          INTO specgen_limit, specgen_grouped", "");
+        assertTrue(probe.contains("LIMIT 100"), probe);
+        exec("CREATE TEMPORARY TABLE specgen_new AS SELECT * FROM lv.sale LIMIT 0");
+        exec("INSERT INTO specgen_new SELECT i, i, 3, date '2024-01-11' FROM generate_series(2001, 2020) i");
+        // 20 rows, 7 groups: decided by the count
+        assertTrue(rows(probe).get(0).endsWith("|t"), rows(probe).toString());
+        String decided = String.join("\n", rows("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + probe));
+        assertTrue(decided.contains("(never executed)"), decided);
+        exec("UPDATE lv.specgen_refresh_state SET groups = 1000 WHERE view_name = 'per_shop'");
+        // 20 rows in 20 of 1000 groups: the sample decides, packed
+        assertTrue(rows(probe).get(0).endsWith("|f"), rows(probe).toString());
+        String sampled = String.join("\n", rows("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + probe));
+        assertFalse(sampled.contains("(never executed)"), sampled);
+    }
+
+    /**
      * Packed delta rows are counted by their statements' row counts before anything is unnested: more than the budget
      * (10% of max(source rows, 1,000)) that way and the refresh is full without the exact count; fewer, and the exact
      * count decides as before.
