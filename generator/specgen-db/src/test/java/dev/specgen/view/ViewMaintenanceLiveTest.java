@@ -477,24 +477,25 @@ class ViewMaintenanceLiveTest {
         exec("SELECT lv.refresh_per_shop()");
         // statements of rows in as many shops: one packed delta row each
         insertStatements(8, 100, 10001, "2, date '2024-01-10' + (i % 40)");
-        exec("SELECT lv.refresh_per_shop()");
-        assertEquals("incremental: 800 pending change rows, all of them added rows, within 50% of the 2800 source rows;"
-                + " one delta row per group, merged without summing", lastLog("per_shop"));
-        sameAsQuery();
+        refreshLogsAndEqualsTheQuery("incremental: 800 pending change rows, all of them added rows, within 50% of the"
+                + " 2800 source rows; one delta row per group, merged without summing");
         // the same inserts beside a delete: no longer inserts only, and past the budget (309 of 2,800 + 300 - 10)
         insertStatements(2, 150, 20001, "3, date '2024-02-10' + (i % 10)");
         exec("DELETE FROM lv.sale WHERE id BETWEEN 1 AND 10");
-        exec("SELECT lv.refresh_per_shop()");
-        assertEquals("full: more than 309 pending change rows (counted by statement) cost more than 10% of the 3090"
-                + " source rows", lastLog("per_shop"));
-        sameAsQuery();
+        refreshLogsAndEqualsTheQuery("full: more than 309 pending change rows (counted by statement) cost more than 10%"
+                + " of the 3090 source rows");
         // more inserted rows than half of the source with them: full
         insertStatements(4, 1000, 30001, "4, date '2024-02-12' + (i % 10)");
-        exec("SELECT lv.refresh_per_shop()");
-        assertEquals("full: more than 709 pending change rows (counted by statement) cost more than 10% of the 7090"
-                + " source rows", lastLog("per_shop"));
-        sameAsQuery();
+        refreshLogsAndEqualsTheQuery("full: more than 709 pending change rows (counted by statement) cost more than 10%"
+                + " of the 7090 source rows");
         assertEquals("1", one("SELECT count(*) FROM lv.per_shop_delta"));
+    }
+
+    /** Runs {@code refresh_per_shop()}, checks the log's last line for it and the view against the query. */
+    private void refreshLogsAndEqualsTheQuery(String log) {
+        exec("SELECT lv.refresh_per_shop()");
+        assertEquals(log, lastLog("per_shop"));
+        sameAsQuery();
     }
 
     /** {@code statements} INSERTs of {@code size} rows each from id {@code first}, shop {@code id % 1000}. */
