@@ -244,6 +244,8 @@ DECLARE
     specgen_nestloop text;
     specgen_single boolean := false;
     specgen_emptied boolean;
+    specgen_read bigint;
+    specgen_adds boolean := false;
     specgen_fresh bigint;
     specgen_gone bigint;
 BEGIN
@@ -282,14 +284,39 @@ BEGIN
             specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
             -- a packed delta row is one statement's change rows (specgen_rows of them): counted so, without unnesting
             -- its arrays, from at most budget + 1 delta rows, they may be more than the budget already, and then the
-            -- exact count below (which reads every change row up to the budget) is not needed
-            SELECT coalesce(sum(r.specgen_n), 0) INTO specgen_pending
-              FROM (SELECT CASE WHEN d.specgen_p1 IS NULL THEN 1 ELSE d.specgen_rows END AS specgen_n
+            -- exact count below (which reads every change row up to the budget) is not needed. Read with them: the
+            -- net rows they add, and whether every one only adds rows (as many rows counted as captured: no update
+            -- or delete pending)
+            SELECT coalesce(sum(r.specgen_n), 0), count(*), coalesce(sum(r.specgen_c), 0), coalesce(bool_and(r.specgen_c = r.specgen_r), false)
+              INTO specgen_pending, specgen_read, specgen_net, specgen_adds
+              FROM (SELECT CASE WHEN d.specgen_p1 IS NULL THEN 1 ELSE d.specgen_rows END AS specgen_n, d.specgen_count AS specgen_c, d.specgen_rows AS specgen_r
                       FROM dk.usage_per_region_delta AS d
                      WHERE d.specgen_full IS NULL
                      LIMIT specgen_budget + 1) AS r;
+            IF specgen_read <= specgen_budget THEN
+                -- every pending row was read: a full recompute would read the source as it is now, the rows counted
+                -- at the last refresh and the net rows pending (500,000 inserted rows are a third of 1.5M, not half of 1M)
+                specgen_source_rows := greatest(specgen_source_rows, specgen_kept_rows + specgen_net);
+                specgen_budget := ceil(specgen_source_rows * 0.1)::bigint;
+            END IF;
         END IF;
-        IF specgen_why IS NULL AND specgen_asked <> 'incremental' AND specgen_pending > specgen_budget THEN
+        IF specgen_why IS NULL AND specgen_read <= specgen_budget AND specgen_adds
+           AND (specgen_asked = 'incremental' OR specgen_pending <= greatest(specgen_budget, ceil(specgen_source_rows * 0.5))) THEN
+            -- only added rows pending, all of them read above: that count is exact and none left a min/max, so the
+            -- change rows are not unnested to be counted again. Such a merge costs per change row about what the full
+            -- recompute costs per source row (at 50% new rows, 1M rows and 10,000 groups: 270 against 490 ms of CPU),
+            -- so up to 50% of the source's rows (or the threshold, if higher) it is applied incrementally
+            specgen_recompute := 0;
+            specgen_strategy := 'incremental';
+            IF specgen_asked = 'incremental' THEN
+                specgen_why := format('asked for: specgen.refresh_strategy = incremental (%s pending change rows, all of'
+                              ' them added rows)', specgen_pending);
+            ELSE
+                specgen_why := format('%s pending change rows, all of them added rows, within %s of the %s source rows',
+                              specgen_pending, CASE WHEN specgen_pending <= specgen_budget THEN '10%' ELSE '50%' END,
+                              specgen_source_rows);
+            END IF;
+        ELSIF specgen_why IS NULL AND specgen_asked <> 'incremental' AND specgen_pending > specgen_budget THEN
             specgen_why := format('more than %s pending change rows (counted by statement) cost more than %s of the %s'
                           ' source rows', specgen_budget, '10%', specgen_source_rows);
         ELSIF specgen_why IS NULL THEN

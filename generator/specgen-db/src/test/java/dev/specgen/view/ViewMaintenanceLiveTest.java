@@ -506,8 +506,8 @@ class ViewMaintenanceLiveTest {
 
     /**
      * Packed delta rows are counted by their statements' row counts before anything is unnested: more than the budget
-     * (10% of max(source rows, 1,000)) that way and the refresh is full without the exact count; fewer, and the exact
-     * count decides as before.
+     * (10% of max(source rows, 1,000)) that way, a delete among them, and the refresh is full without the exact
+     * count; fewer, and the exact count decides as before.
      */
     @Test
     void packedRowsPastTheBudgetMakeTheRefreshFullWithoutUnnestingThem() {
@@ -520,12 +520,56 @@ class ViewMaintenanceLiveTest {
         sameAsQuery();
         exec("INSERT INTO lv.sale SELECT i, i, 3, date '2024-01-12' + (i % 40) FROM generate_series(2001, 2060) i");
         exec("INSERT INTO lv.sale SELECT i, i, 4, date '2024-02-12' + (i % 10) FROM generate_series(3001, 3060) i");
-        assertEquals(List.of("60", "60"), rows("SELECT specgen_rows FROM lv.per_shop_delta WHERE specgen_full IS NULL"
-                + " ORDER BY specgen_xid"));
+        exec("DELETE FROM lv.sale WHERE id BETWEEN 1 AND 20");
+        assertEquals(List.of("60|60", "60|60", "20|-20"), rows("SELECT specgen_rows, specgen_count FROM"
+                + " lv.per_shop_delta WHERE specgen_full IS NULL ORDER BY specgen_xid"));
         exec("SELECT lv.refresh_per_shop()");
         assertEquals("full: more than 100 pending change rows (counted by statement) cost more than 10% of the 1000"
                 + " source rows", lastLog("per_shop"));
         sameAsQuery();
+    }
+
+    /**
+     * Only inserts pending: past the threshold (10% of the source's rows) but within half of the source's rows as a
+     * full recompute would read them (the rows counted at the last refresh and the rows added since), the refresh
+     * stays incremental, counted by statement (nothing unnested to count). Past half, or with a delete among them, it
+     * is full. Every step ends equal to the query.
+     */
+    @Test
+    void insertsOnlyPastTheThresholdAreMergedIncrementallyUpToHalfTheSource() {
+        install(ORDERS + VIEW_V1);
+        exec("INSERT INTO lv.sale SELECT i, i % 1000, 1 + i % 7, date '2024-01-01' + (i % 59) FROM generate_series(1, 2000) i");
+        exec("SELECT lv.refresh_per_shop()");
+        // statements of rows in as many shops: one packed delta row each
+        insertStatements(8, 100, 10001, "2, date '2024-01-10' + (i % 40)");
+        refreshLogsAndEqualsTheQuery("incremental: 800 pending change rows, all of them added rows, within 50% of the"
+                + " 2800 source rows; one delta row per group, merged without summing");
+        // the same inserts beside a delete: no longer inserts only, and past the budget (309 of 2,800 + 300 - 10)
+        insertStatements(2, 150, 20001, "3, date '2024-02-10' + (i % 10)");
+        exec("DELETE FROM lv.sale WHERE id BETWEEN 1 AND 10");
+        refreshLogsAndEqualsTheQuery("full: more than 309 pending change rows (counted by statement) cost more than 10%"
+                + " of the 3090 source rows");
+        // more inserted rows than half of the source with them: full
+        insertStatements(4, 1000, 30001, "4, date '2024-02-12' + (i % 10)");
+        refreshLogsAndEqualsTheQuery("full: more than 709 pending change rows (counted by statement) cost more than 10%"
+                + " of the 7090 source rows");
+        assertEquals("1", one("SELECT count(*) FROM lv.per_shop_delta"));
+    }
+
+    /** Runs {@code refresh_per_shop()}, checks the log's last line for it and the view against the query. */
+    private void refreshLogsAndEqualsTheQuery(String log) {
+        exec("SELECT lv.refresh_per_shop()");
+        assertEquals(log, lastLog("per_shop"));
+        sameAsQuery();
+    }
+
+    /** {@code statements} INSERTs of {@code size} rows each from id {@code first}, shop {@code id % 1000}. */
+    private void insertStatements(int statements, int size, long first, String amountAndDay) {
+        for (int s = 0; s < statements; s++) {
+            long a = first + (long) s * size;
+            exec("INSERT INTO lv.sale SELECT i, i % 1000, " + amountAndDay + " FROM generate_series(" + a + ", "
+                    + (a + size - 1) + ") i");
+        }
     }
 
     /**
@@ -835,8 +879,8 @@ class ViewMaintenanceLiveTest {
         exec("SELECT lv.refresh_per_shop()");
         c.commit();
         c.setAutoCommit(true);
-        assertEquals("incremental: 10 pending change rows (0 with values that left a min/max), within 10% of the"
-                + " 2000 source rows", lastLog("per_shop"));
+        assertEquals("incremental: 10 pending change rows, all of them added rows, within 10% of the 2010 source"
+                + " rows", lastLog("per_shop"));
         sameAsQuery();
     }
 }
