@@ -39,8 +39,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GateMemo {
     /** The system property naming the memo file. */
     public static final String PROPERTY = "specgen.gate-memo";
-    /** At most this many statements are remembered (64 bytes a line); past it, new passes are not added. */
-    static final int MAX_ENTRIES = 200_000;
+    /** At most this many statements are remembered (65 bytes a line); past it, new passes are not added. */
+    static final int MAX_ENTRIES = 50_000;
+    /**
+     * A run with more statements than this goes through the whole gate and is not remembered: what the memo saves is
+     * JSqlParser's fixed cost in a fresh JVM (loading, initialising and compiling it, about half a second of CPU),
+     * while its digests cost CPU per statement; at 1,000 synthetic entities (71,000 statements, 27 MB) they cost more
+     * (a cold build 1.1 s more CPU with a memo of none of them, none less with a memo of all of them), and the gate's
+     * shape verdicts already make JSqlParser's share small there.
+     */
+    static final int MAX_STATEMENTS = 10_000;
     private static final String HEADER = "specgen parse gate memo 1 ";
 
     private static final GateMemo NONE = new GateMemo(Optional.empty(), "", Set.of());
@@ -122,7 +130,7 @@ public final class GateMemo {
     public List<Diagnostic> check(List<RenderedStatement> ddl, List<RenderedStatement> embedded,
             List<TestStatement> tests) {
         List<Diagnostic> out = new ArrayList<>();
-        if (file.isEmpty()) {
+        if (file.isEmpty() || ddl.size() + embedded.size() + tests.size() > MAX_STATEMENTS) {
             try (ParseCheck gate = new ParseCheck()) {
                 out.addAll(gate.check(ddl));
                 out.addAll(gate.check(embedded));

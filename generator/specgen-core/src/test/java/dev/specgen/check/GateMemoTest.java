@@ -145,6 +145,13 @@ class GateMemoTest {
         assertEquals(List.of(BROKEN), GateMemo.at(file, STAMP).check(ddl, List.of(), List.of()).stream()
                 .map(Diagnostic::pos).toList());
 
+        // a folder that cannot be written, even by root: its "parent" is a file
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        GateMemo nowhere = GateMemo.at(notAFolder.resolve("specgen.gate-memo"), STAMP);
+        assertEquals(List.of(BROKEN), nowhere.check(ddl, List.of(), List.of()).stream().map(Diagnostic::pos).toList());
+        nowhere.save();
+        assertEquals("x", Files.readString(notAFolder));
+
         Path readOnly = dir.resolve("ro");
         Files.createDirectory(readOnly);
         Path inside = readOnly.resolve("specgen.gate-memo");
@@ -158,6 +165,27 @@ class GateMemoTest {
         } finally {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    /** A large run goes through the whole gate and leaves the memo as it was: digests would cost more than they save. */
+    @Test
+    void aLargeRunIsNotRemembered() throws IOException {
+        Path file = dir.resolve("specgen.gate-memo");
+        List<TestStatement> tests = new ArrayList<>();
+        for (int i = 0; i < GateMemo.MAX_STATEMENTS; i++) {
+            tests.add(new TestStatement("SELECT has_table('app', 'doc_" + i + "', 'table app.doc_" + i + " exists')",
+                    POS, "app/tests/01_doc_test.sql", "tests/has_table"));
+        }
+        tests.add(brokenTest());
+        GateMemo memo = GateMemo.at(file, STAMP);
+        assertEquals(List.of(BROKEN_TEST), memo.check(List.of(), List.of(), tests).stream().map(Diagnostic::pos)
+                .toList());
+        memo.save();
+        assertFalse(Files.exists(file));
+        tests.remove(tests.size() - 1);
+        memo.check(List.of(), List.of(), tests);
+        memo.save();
+        assertEquals(GateMemo.MAX_STATEMENTS + 1, memoLines(file).size(), "the header and every statement");
     }
 
     @Test
