@@ -1,5 +1,6 @@
 package dev.specgen;
 
+import dev.specgen.check.GateMemo;
 import dev.specgen.check.ParseCheck;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.render.Renderer;
@@ -32,6 +33,9 @@ public final class Preload {
     private static void load() {
         try {
             Renderer.warmUp();
+            if (GateMemo.likelyUseful()) {
+                return; // the run's statements are likely all in the memo: JSqlParser may not be needed at all
+            }
             ParseCheck gate = new ParseCheck();
             for (String sql : SAMPLES) {
                 gate.checkStatement(sql, SourcePos.NONE, "preload", "preload");

@@ -1,6 +1,6 @@
 package dev.specgen;
 
-import dev.specgen.check.ParseCheck;
+import dev.specgen.check.GateMemo;
 import dev.specgen.diag.Code;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.diag.SourcePos;
@@ -123,11 +123,10 @@ public final class Specgen {
             return Result.of(diags.sorted(), model);
         }
         laps.lap(Stage.RENDER);
-        try (ParseCheck parse = new ParseCheck()) {
-            diags.addAll(parse.check(ddl.statements()));
-            diags.addAll(parse.check(ddl.embedded()));
-            diags.addAll(parse.checkTests(tests.statements()));
-        }
+        // the CLI's memo of statements this jar's gate passed before (GateMemo); none in-process
+        GateMemo memo = GateMemo.fromProperty();
+        diags.addAll(memo.check(ddl.statements(), ddl.embedded(), tests.statements()));
+        memo.save();
         laps.lap(Stage.PARSE_GATE);
         SortedMap<String, String> files = new TreeMap<>(ddl.files());
         files.putAll(tests.files());

@@ -37,6 +37,21 @@ class LauncherTest {
         }
     }
 
+    /**
+     * It keeps the parse gate's memo beside the jar, trains it with the archive and passes it to every run, as the
+     * benchmark's rows for it do.
+     */
+    @Test
+    void theLauncherKeepsTheParseGatesMemoAsTheBenchmarkDoes() throws IOException {
+        String s = script();
+        assertTrue(s.contains("\nmemo=\"${jar%.jar}.gate-memo\"\n"), "./specgen does not keep the memo beside the jar");
+        assertTrue(s.contains("\ngate=(-D" + dev.specgen.check.GateMemo.PROPERTY + "=\"$memo\")\n"),
+                "./specgen does not name the memo");
+        assertTrue(s.contains("java \"${flags[@]}\" \"${gate[@]}\" -XX:DumpLoadedClassList="),
+                "./specgen does not fill the memo in its training build");
+        assertTrue(s.contains("\"${gate[@]}\" -cp \"$jar\" \"$main\" \"$@\""), "./specgen does not pass the memo");
+    }
+
     /** It starts the CLI's main class on the jar as class path (not -jar), as the benchmark's rows for it do. */
     @Test
     void theLauncherStartsTheMainClassAsTheBenchmarkDoes() throws IOException {

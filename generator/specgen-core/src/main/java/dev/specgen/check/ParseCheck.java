@@ -107,17 +107,26 @@ public final class ParseCheck implements AutoCloseable {
 
     /** The problem of each DDL statement, in order; statements are checked on all cores. */
     public List<Diagnostic> check(List<RenderedStatement> statements) {
+        return each(statements).stream().flatMap(Optional::stream).toList();
+    }
+
+    /** {@link #check}, one entry per statement (empty when it passes). */
+    List<Optional<Diagnostic>> each(List<RenderedStatement> statements) {
         return Parallel.map(statements, BATCH, s -> problem(s.object(), s.sql(), s.standIn())
                 .map(msg -> Diagnostic.error(s.object().origin(), Code.SG401, "generated " + s.object().describe()
                         + " in " + s.file() + " does not parse: " + msg)
-                        .withHint("this is a specgen bug; please report it with the spec")), x -> { })
-                .stream().flatMap(Optional::stream).toList();
+                        .withHint("this is a specgen bug; please report it with the spec")), x -> { });
     }
 
     /** {@link #checkStatement} of every statement of generated test files, on all cores, in order. */
     public List<Diagnostic> checkTests(List<TestStatement> statements) {
+        return eachTest(statements).stream().flatMap(Optional::stream).toList();
+    }
+
+    /** {@link #checkTests}, one entry per statement (empty when it passes). */
+    List<Optional<Diagnostic>> eachTest(List<TestStatement> statements) {
         return Parallel.map(statements, BATCH, t -> checkStatement(t.sql(), t.tokens(), t.origin(), t.file(),
-                t.step() + " statement"), x -> { }).stream().flatMap(Optional::stream).toList();
+                t.step() + " statement"), x -> { });
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.specgen.bench.generate;
 
+import dev.specgen.check.GateMemo;
 import dev.specgen.Options;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,8 +77,7 @@ public final class BenchRun {
         SyntheticSpecs.write(training, 20);
         List<String> cds = archive(java, jar, training.toAbsolutePath(), s.work().resolve("cds"), s.work(), scratch);
         List<String> cli = CLI_FLAGS;
-        List<String> cliCds = new ArrayList<>(CLI_FLAGS);
-        cliCds.addAll(cds);
+        Path cdsMemo = s.work().resolve("cds").resolve(MEMO).toAbsolutePath();
         List<String> cliSmallHeap = new ArrayList<>(cli);
         cliSmallHeap.add("-Xmx512m");
         String synthetic = s.entities() + " entities";
@@ -85,7 +86,7 @@ public final class BenchRun {
         variants.put("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"));
         variants.put("CDS archive", cds);
         variants.put("./specgen flags (C1, SerialGC)", cli);
-        variants.put(AS_SPECGEN, cliCds);
+        variants.put(AS_SPECGEN, cds);
         variants.put("./specgen flags, -Xmx512m", cliSmallHeap);
         List<GeneratorBench.Cold> out = new ArrayList<>();
         String specs = s.work().resolve("specs").toAbsolutePath().toString();
@@ -93,7 +94,8 @@ public final class BenchRun {
             progress.accept("cold: " + v.getKey() + ", " + synthetic);
             boolean asSpecgen = v.getKey().equals(AS_SPECGEN);
             out.add(GeneratorBench.cold(v.getKey(), synthetic,
-                    o -> command(java, v.getValue(), jar, asSpecgen, specs, o), s.work(), scratch, s.coldRuns()));
+                    o -> command(java, asSpecgen ? asSpecgen(cds, cdsMemo, o) : v.getValue(), jar, asSpecgen, specs,
+                            o), s.work(), scratch, s.coldRuns()));
         }
         for (Map.Entry<String, Path> other : s.otherJars().entrySet()) {
             progress.accept("cold: " + other.getKey() + ", " + synthetic);
@@ -106,15 +108,16 @@ public final class BenchRun {
             String ex = examples.toString();
             String name = "examples " + s.examples().get().getFileName();
             progress.accept("cold: " + name + ": a class-data-sharing archive trained on them, as ./specgen makes");
-            List<String> launcher = new ArrayList<>(CLI_FLAGS);
-            launcher.addAll(archive(java, jar, examples, s.work().resolve("cds-examples"), s.work(), scratch));
+            List<String> exampleCds = archive(java, jar, examples, s.work().resolve("cds-examples"), s.work(), scratch);
+            Path exampleMemo = s.work().resolve("cds-examples").resolve(MEMO).toAbsolutePath();
             progress.accept("cold: " + name);
             out.add(GeneratorBench.cold("examples, default flags", name,
                     o -> command(java, List.of(), jar, false, ex, o), s.work(), scratch, s.coldRuns()));
             out.add(GeneratorBench.cold("examples, ./specgen flags", name, o -> command(java, cli, jar, false, ex, o),
                     s.work(), scratch, s.coldRuns()));
-            out.add(GeneratorBench.cold(EXAMPLES_AS_SPECGEN, name, o -> command(java, launcher, jar, true, ex, o),
-                    s.work(), scratch, s.coldRuns()));
+            out.add(GeneratorBench.cold(EXAMPLES_AS_SPECGEN, name,
+                    o -> command(java, asSpecgen(exampleCds, exampleMemo, o), jar, true, ex, o), s.work(), scratch,
+                    s.coldRuns()));
             for (Map.Entry<String, Path> other : s.otherJars().entrySet()) {
                 Path otherJar = other.getValue().toAbsolutePath();
                 out.add(GeneratorBench.cold("examples, " + other.getKey() + " (default flags)", name,
@@ -130,10 +133,36 @@ public final class BenchRun {
     /** The examples row that is what {@code ./specgen build specs/} runs: its flags and its archive. */
     public static final String EXAMPLES_AS_SPECGEN = "examples, ./specgen flags and CDS archive";
 
+    /** The parse gate's memo beside an archive, as {@code ./specgen} keeps one beside its jar. */
+    static final String MEMO = "specgen.gate-memo";
+
+    /**
+     * {@code ./specgen}'s flags for one cold run: {@link #CLI_FLAGS}, the archive's, and the parse gate's memo as the
+     * training build left it (a fresh copy per run, next to the run's output folder: a run adds what it parsed to its
+     * memo, and the next run of the row is to start from the training build's memo again, not from that).
+     */
+    private static List<String> asSpecgen(List<String> archive, Path trainedMemo, Path out) {
+        List<String> flags = new ArrayList<>(CLI_FLAGS);
+        flags.addAll(archive);
+        Path memo = out.toAbsolutePath().resolveSibling(out.getFileName() + ".gate-memo");
+        try {
+            if (Files.isRegularFile(trainedMemo)) {
+                Files.copy(trainedMemo, memo, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(memo);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        flags.add("-D" + GateMemo.PROPERTY + "=" + memo);
+        return flags;
+    }
+
     /**
      * A class-data-sharing archive made as {@code ./specgen} makes its own: one training build of {@code specs} with
-     * {@link #CLI_FLAGS} lists the classes it loads, and {@code -Xshare:dump} archives them (a static archive: JDK
-     * 17's dynamic one leaves out picocli's Java 5 classes). Returns the flags that use it.
+     * {@link #CLI_FLAGS} lists the classes it loads (and fills the parse gate's memo {@link #MEMO} in the archive's
+     * folder), and {@code -Xshare:dump} archives them (a static archive: JDK 17's dynamic one leaves out picocli's
+     * Java 5 classes). Returns the flags that use the archive.
      */
     private static List<String> archive(String java, Path jar, Path specs, Path folder, Path work, Path scratch) {
         Path archive = folder.resolve("specgen.jsa").toAbsolutePath();
@@ -142,6 +171,7 @@ public final class BenchRun {
         folder.toFile().mkdirs();
         List<String> list = new ArrayList<>(CLI_FLAGS);
         list.add("-XX:DumpLoadedClassList=" + classes);
+        list.add("-D" + GateMemo.PROPERTY + "=" + folder.resolve(MEMO).toAbsolutePath());
         GeneratorBench.cold("training", specs.toString(), o -> command(java, list, jar, true, specs.toString(), o),
                 work, scratch, 1);
         List<String> dump = new ArrayList<>(List.of(java));
