@@ -307,8 +307,8 @@ public final class Renderer {
      * Each model rendered by its own template ({@code templates.get(i)} renders {@code models.get(i)}): the same
      * texts as {@link #template(String, Object)} one by one, but in one FreeMarker run, since a run sets up an
      * environment (settings, namespaces, the wrapped data model) that costs more than a generated test's one-line
-     * step (issue 12). Each template is included in turn with its model as the data model, into its own buffer, and
-     * what it assigned is forgotten before the next. Empty, for the caller to render one by one as before (the same
+     * step (issue 12). Each template is included in turn with its model as the data model, and what it assigned is
+     * forgotten before the next. Each text without trailing white space ({@link String#stripTrailing}). Empty, for the caller to render one by one as before (the same
      * text, or the same failure at the same model), when a template could tell the difference (it imports a library,
      * sets a setting or a global, or reads the data model, the main template or the namespaces as such) or when
      * anything fails.
@@ -414,16 +414,22 @@ public final class Renderer {
             java.io.Writer before = env.getOut();
             freemarker.core.Environment.Namespace ns = env.getMainNamespace();
             freemarker.template.ObjectWrapper wrapper = cfg.getObjectWrapper();
+            // one buffer for all: each text is copied out of it once, without its trailing white space
+            TextWriter out = new TextWriter(512);
+            env.setOut(out);
             for (int i = 0; i < models.size(); i++) {
                 Template t = template(names.get(i));
                 if (!(wrapper.wrap(models.get(i)) instanceof freemarker.template.TemplateHashModel h)) {
                     throw new freemarker.template.TemplateModelException("not a hash: " + models.get(i));
                 }
                 current = h;
-                TextWriter out = new TextWriter(512);
-                env.setOut(out);
+                out.text.setLength(0);
                 env.include(t);
-                String text = out.toString();
+                int end = out.text.length();
+                while (end > 0 && Character.isWhitespace(out.text.charAt(end - 1))) {
+                    end--;
+                }
+                String text = out.text.substring(0, end);
                 texts.add(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n"));
                 if (!ns.isEmpty()) {
                     List<String> assigned = new ArrayList<>();

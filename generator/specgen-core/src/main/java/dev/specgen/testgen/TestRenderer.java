@@ -188,13 +188,7 @@ public final class TestRenderer {
         for (TestStep s : steps) {
             templates.add(s.template());
         }
-        return renderer.templatesInOneRun(templates, steps).map(texts -> {
-            List<String> stripped = new ArrayList<>(texts.size());
-            for (String t : texts) {
-                stripped.add(t.stripTrailing());
-            }
-            return stripped;
-        });
+        return renderer.templatesInOneRun(templates, steps);
     }
 
     /** One step's text, without a trailing newline. */

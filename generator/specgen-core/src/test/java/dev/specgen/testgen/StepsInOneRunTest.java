@@ -43,7 +43,15 @@ class StepsInOneRunTest {
         Renderer r = overrides("tests/one", "SELECT '${name}';\n", "tests/two", "SELECT ${count} -- ${name}\n");
         List<String> texts = r.templatesInOneRun(List.of("tests/one", "tests/two", "tests/one"),
                 List.of(new Named("a"), new Counted("b", 1234567), new Named("c"))).orElseThrow();
-        assertEquals(List.of("SELECT 'a';\n", "SELECT 1234567 -- b\n", "SELECT 'c';\n"), texts);
+        assertEquals(List.of("SELECT 'a';", "SELECT 1234567 -- b", "SELECT 'c';"), texts);
+    }
+
+    @Test
+    void crlfLineEndsOfAnOverrideBecomeLf() throws IOException {
+        Renderer r = overrides("tests/crlf", "SELECT 1; -- ${name}\r\nSELECT 2;\r\n\r\n", "tests/one", "${name}\n");
+        assertEquals(List.of("SELECT 1; -- a\nSELECT 2;", "b"), r.templatesInOneRun(List.of("tests/crlf",
+                "tests/one"), List.of(new Named("a"), new Named("b"))).orElseThrow());
+        assertEquals("SELECT 1; -- a\nSELECT 2;", r.template("tests/crlf", new Named("a")).stripTrailing());
     }
 
     @Test
@@ -54,9 +62,9 @@ class StepsInOneRunTest {
         List<String> names = List.of("tests/sets", "tests/reads", "tests/macro", "tests/reads");
         List<Named> models = List.of(new Named("a"), new Named("b"), new Named("c"), new Named("d"));
         List<String> texts = r.templatesInOneRun(names, models).orElseThrow();
-        assertEquals(List.of("a\n", "unset b\n", "macro (c)\n", "unset d\n"), texts);
+        assertEquals(List.of("a", "unset b", "macro (c)", "unset d"), texts);
         for (int i = 0; i < names.size(); i++) {
-            assertEquals(r.template(names.get(i), models.get(i)), texts.get(i));
+            assertEquals(r.template(names.get(i), models.get(i)).stripTrailing(), texts.get(i));
         }
     }
 
