@@ -303,6 +303,146 @@ public final class Renderer {
         return apply(template, model, 512);
     }
 
+    /**
+     * Each model rendered by its own template ({@code templates.get(i)} renders {@code models.get(i)}): the same
+     * texts as {@link #template(String, Object)} one by one, but in one FreeMarker run, since a run sets up an
+     * environment (settings, namespaces, the wrapped data model) that costs more than a generated test's one-line
+     * step (issue 12). Each template is included in turn with its model as the data model, and what it assigned is
+     * forgotten before the next. Each text without trailing white space ({@link String#stripTrailing}). Empty, for the caller to render one by one as before (the same
+     * text, or the same failure at the same model), when a template could tell the difference (it imports a library,
+     * sets a setting or a global, or reads the data model, the main template or the namespaces as such) or when
+     * anything fails.
+     */
+    public Optional<List<String>> templatesInOneRun(List<String> templates, List<?> models) {
+        if (templates.size() != models.size()) {
+            throw new IllegalArgumentException(templates.size() + " templates for " + models.size() + " models");
+        }
+        if (!templates.stream().allMatch(this::sharesRun)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Batch(templates, models).run());
+        } catch (TemplateException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Text in a template that one run of several templates could make behave differently from a run of its own. */
+    private static final List<String> OWN_RUN_ONLY = List.of("#import", "#setting", "#global", "#visit", "#recurse",
+            ".data_model", ".main", ".globals", ".namespace", ".vars", ".node", ".caller_template_name", "?eval",
+            "?interpret");
+
+    /** Whether {@code template} may be included in one run with others ({@link #templates}); remembered. */
+    private boolean sharesRun(String template) {
+        Boolean known = sharesRun.get(template);
+        if (known == null) {
+            String source;
+            try {
+                source = template(template).toString();
+            } catch (TemplateFailure f) {
+                source = "#import";
+            }
+            known = OWN_RUN_ONLY.stream().noneMatch(source::contains);
+            sharesRun.put(template, known);
+        }
+        return known;
+    }
+
+    private final java.util.Map<String, Boolean> sharesRun = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The template of a batch run: it only calls the batch ({@link Batch#execute}). */
+    private static final String BATCH_DIRECTIVE = "specgen_batch_of_templates";
+
+    /** Parsed once per renderer. */
+    private volatile Template batchDriver;
+
+    private Template batchDriver() throws IOException {
+        Template t = batchDriver;
+        if (t == null) {
+            t = new Template("specgen-batch", new java.io.StringReader("<@" + BATCH_DIRECTIVE + "/>"), cfg);
+            batchDriver = t;
+        }
+        return t;
+    }
+
+    /**
+     * One run of several templates: the data model of the run is this object, which answers for the model of the
+     * template being included; before the first (while the driver template calls the batch) it answers only
+     * {@link #BATCH_DIRECTIVE}.
+     */
+    private final class Batch implements freemarker.template.TemplateHashModel,
+            freemarker.template.TemplateDirectiveModel {
+        private final List<String> names;
+        private final List<?> models;
+        private final List<String> texts;
+        private freemarker.template.TemplateHashModel current;
+
+        Batch(List<String> names, List<?> models) {
+            this.names = names;
+            this.models = models;
+            this.texts = new ArrayList<>(models.size());
+        }
+
+        List<String> run() throws TemplateException, IOException {
+            batchDriver().process(this, new TextWriter(16));
+            if (texts.size() != models.size()) {
+                throw new IllegalStateException("batch rendered " + texts.size() + " of " + models.size());
+            }
+            return texts;
+        }
+
+        @Override
+        public freemarker.template.TemplateModel get(String key) throws freemarker.template.TemplateModelException {
+            if (current == null) {
+                return BATCH_DIRECTIVE.equals(key) && texts.isEmpty() ? this : null;
+            }
+            return current.get(key);
+        }
+
+        @Override
+        public boolean isEmpty() throws freemarker.template.TemplateModelException {
+            return current == null || current.isEmpty();
+        }
+
+        @Override
+        public void execute(freemarker.core.Environment env, @SuppressWarnings("rawtypes") java.util.Map params,
+                freemarker.template.TemplateModel[] loopVars, freemarker.template.TemplateDirectiveBody body)
+                throws TemplateException, IOException {
+            if (current != null || !texts.isEmpty()) {
+                throw new freemarker.template.TemplateModelException(BATCH_DIRECTIVE + " runs once");
+            }
+            java.io.Writer before = env.getOut();
+            freemarker.core.Environment.Namespace ns = env.getMainNamespace();
+            freemarker.template.ObjectWrapper wrapper = cfg.getObjectWrapper();
+            // one buffer for all: each text is copied out of it once, without its trailing white space
+            TextWriter out = new TextWriter(512);
+            env.setOut(out);
+            for (int i = 0; i < models.size(); i++) {
+                Template t = template(names.get(i));
+                if (!(wrapper.wrap(models.get(i)) instanceof freemarker.template.TemplateHashModel h)) {
+                    throw new freemarker.template.TemplateModelException("not a hash: " + models.get(i));
+                }
+                current = h;
+                out.text.setLength(0);
+                env.include(t);
+                int end = out.text.length();
+                while (end > 0 && Character.isWhitespace(out.text.charAt(end - 1))) {
+                    end--;
+                }
+                String text = out.text.substring(0, end);
+                texts.add(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n"));
+                if (!ns.isEmpty()) {
+                    List<String> assigned = new ArrayList<>();
+                    for (freemarker.template.TemplateModelIterator k = ns.keys().iterator(); k.hasNext(); ) {
+                        assigned.add(((freemarker.template.TemplateScalarModel) k.next()).getAsString());
+                    }
+                    assigned.forEach(ns::remove);
+                }
+            }
+            env.setOut(before);
+        }
+    }
+
     /** The parsed template {@code postgres/<template>.ftl}, parsed on first use. */
     private Template template(String template) {
         Template t = templates.get(template);

@@ -8,6 +8,7 @@ import dev.specgen.render.Renderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -118,8 +119,16 @@ public final class TestRenderer {
         long[] bytes = new long[f.steps().size()];
         try {
             int length = 1024; // the file's header
-            for (TestStep s : f.steps()) {
-                String text = step(s, f.path(), renderer, statements, OutputBudget.UNLIMITED);
+            Optional<List<String>> inOneRun = steps(f.steps(), renderer);
+            for (int i = 0; i < f.steps().size(); i++) {
+                TestStep s = f.steps().get(i);
+                String text;
+                if (inOneRun.isPresent()) {
+                    text = inOneRun.get().get(i);
+                    lex(s, text, f.path(), statements);
+                } else {
+                    text = step(s, f.path(), renderer, statements, OutputBudget.UNLIMITED);
+                }
                 bytes[texts.size()] = OutputBudget.utf8Length(text);
                 texts.add(text);
                 length += text.length() + 1;
@@ -155,10 +164,31 @@ public final class TestRenderer {
             OutputBudget budget) {
         String text = step(s, renderer);
         budget.spend(text, 1, s.origin(), "a test of " + file);
+        lex(s, text, file, out);
+        return text;
+    }
+
+    /** Adds the statements of a step's text to {@code out} for the parse gate. */
+    private static void lex(TestStep s, String text, String file, List<TestStatement> out) {
         for (SqlSplitter.Lexed p : SqlSplitter.splitLexed(text)) {
             out.add(new TestStatement(p.piece().sql(), p.tokens(), s.origin(), file, s.template()));
         }
-        return text;
+    }
+
+    /**
+     * The texts of {@code steps} in order, each without a trailing newline, rendered in one template run
+     * ({@link Renderer#templatesInOneRun}): the same as {@link #step(TestStep, Renderer)} of each; empty when they
+     * must be rendered one by one.
+     */
+    static Optional<List<String>> steps(List<TestStep> steps, Renderer renderer) {
+        if (steps.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> templates = new ArrayList<>(steps.size());
+        for (TestStep s : steps) {
+            templates.add(s.template());
+        }
+        return renderer.templatesInOneRun(templates, steps);
     }
 
     /** One step's text, without a trailing newline. */

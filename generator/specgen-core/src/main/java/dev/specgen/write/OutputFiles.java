@@ -214,6 +214,37 @@ final class OutputFiles {
         }
     }
 
+    /**
+     * Writes {@code bytes} to {@code file}, which was missing when the run looked: created new (O_EXCL: no link is
+     * followed, nothing there is replaced) right in place, its folder checked ({@link Folders#require}) before; a new
+     * file has no old content a reader could see half replaced, so the temporary file and the rename of
+     * {@link #writeAtomically} (most of the time of writing a fresh output folder, issue 12) are left out. If the write
+     * fails the file is deleted again; a build killed in the middle leaves a file the manifest already lists, which the
+     * next build replaces. Something that appeared there since the run looked is replaced as
+     * {@link #writeAtomically} would.
+     */
+    static void writeNew(Path file, byte[] bytes, Folders folders) throws IOException {
+        folders.require(file.getParent());
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            writeAtomically(file, bytes, folders);
+            return;
+        }
+        boolean written = false;
+        try {
+            try (out) {
+                out.write(bytes);
+            }
+            written = true;
+        } finally {
+            if (!written) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     /** Deletes a regular file (never what a link points to), then the folders up to {@code real} it leaves empty. */
     static void delete(Path real, Path file) throws IOException {
         requireRealFolder(file.getParent());

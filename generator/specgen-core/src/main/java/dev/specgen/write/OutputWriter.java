@@ -123,6 +123,8 @@ public final class OutputWriter {
         /** Text, not bytes: each file is encoded again as it is written, so the run never holds all of them twice. */
         private final SortedMap<String, String> toWrite = new TreeMap<>();
         private final SortedMap<String, String> toDelete = new TreeMap<>();
+        /** Files of {@link #toWrite} that were not there: created in place ({@link OutputFiles#writeNew}). */
+        private final Set<String> missing = new java.util.HashSet<>();
         private Manifest fresh;
         private byte[] manifestBytes;
         /** What stops the way to each folder, looked at once per run ({@link OutputFiles#locate}). */
@@ -202,6 +204,7 @@ public final class OutputWriter {
                 case MISSING -> {
                     written.add(rel);
                     toWrite.put(rel, text);
+                    missing.add(rel);
                     changes.add(new FileChange(rel, Kind.ADDED, Optional.empty(), text));
                 }
                 case REGULAR -> {
@@ -281,7 +284,12 @@ public final class OutputWriter {
                 if (folders.add(file.getParent())) {
                     OutputFiles.createFolders(real, file);
                 }
-                OutputFiles.writeAtomically(file, e.getValue().getBytes(StandardCharsets.UTF_8), checked);
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                if (missing.contains(e.getKey())) {
+                    OutputFiles.writeNew(file, bytes, checked);
+                } else {
+                    OutputFiles.writeAtomically(file, bytes, checked);
+                }
             }
             for (String rel : toDelete.keySet()) {
                 OutputFiles.delete(real, real.resolve(rel));

@@ -44,18 +44,55 @@ class OutputFilesTest {
         return out;
     }
 
-    @Test
-    void aFolderSwappedForALinkAfterItsFirstWriteIsNotWrittenThrough() throws IOException {
+    /** {@link OutputFiles#writeAtomically} or {@link OutputFiles#writeNew}. */
+    private interface Write {
+        void to(Path file, byte[] bytes, OutputFiles.Folders folders) throws IOException;
+    }
+
+    private void notWrittenThroughAFolderSwappedForALink(Write write) throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         OutputFiles.Folders checked = folders();
         Path out = writtenThenMoved("a", checked);
         Files.createSymbolicLink(out.resolve("a"), outside);
-        FileSystemException e = assertThrows(FileSystemException.class, () -> OutputFiles.writeAtomically(
+        FileSystemException e = assertThrows(FileSystemException.class, () -> write.to(
                 out.resolve("a/two.sql"), "2\n".getBytes(StandardCharsets.UTF_8), checked));
         assertEquals(out.resolve("a") + ": is no longer the folder it was (replaced, or reached through a symbolic "
                 + "link)", e.getMessage());
         assertEquals(List.of(), names(outside));
         assertEquals(List.of("one.sql"), names(tmp.resolve("moved")));
+    }
+
+    @Test
+    void aFolderSwappedForALinkAfterItsFirstWriteIsNotWrittenThrough() throws IOException {
+        notWrittenThroughAFolderSwappedForALink(OutputFiles::writeAtomically);
+    }
+
+    @Test
+    void aNewFileIsNotWrittenThroughAFolderSwappedForALink() throws IOException {
+        notWrittenThroughAFolderSwappedForALink(OutputFiles::writeNew);
+    }
+
+    @Test
+    void aNewFileIsWrittenInPlaceWithoutATemporaryFile() throws IOException {
+        Path out = out();
+        Files.createDirectories(out.resolve("a"));
+        OutputFiles.writeNew(out.resolve("a/one.sql"), "1\n".getBytes(StandardCharsets.UTF_8), folders());
+        assertEquals(List.of("one.sql"), names(out.resolve("a")));
+        assertEquals("1\n", Files.readString(out.resolve("a/one.sql")));
+    }
+
+    /** A link planted where a new file goes (after the run looked) is replaced, never followed. */
+    @Test
+    void aLinkPlantedWhereANewFileGoesIsReplacedNotFollowed() throws IOException {
+        Path outside = Files.writeString(tmp.resolve("outside.sql"), "theirs\n");
+        Path out = out();
+        Files.createDirectories(out.resolve("a"));
+        Files.createSymbolicLink(out.resolve("a/one.sql"), outside);
+        OutputFiles.writeNew(out.resolve("a/one.sql"), "1\n".getBytes(StandardCharsets.UTF_8), folders());
+        assertEquals("theirs\n", Files.readString(outside));
+        assertEquals(false, Files.isSymbolicLink(out.resolve("a/one.sql")));
+        assertEquals("1\n", Files.readString(out.resolve("a/one.sql")));
+        assertEquals(List.of("one.sql"), names(out.resolve("a")));
     }
 
     @Test
