@@ -658,9 +658,6 @@ public sealed interface ViewObject extends SqlObject {
      * @param extremes        how many MIN/MAX measures the view has
      * @param extremesIndexed a MIN/MAX recompute reads one group through an index (else it scans the table)
      */
-    /** See {@link RefreshKeptView#addedOnlyThreshold}. */
-    java.math.BigDecimal ADDED_ONLY_THRESHOLD = new java.math.BigDecimal("0.5");
-
     record RefreshKeptView(String function, String viewName, boolean immediate, boolean skipWhenBusy, String lockKey,
             String log, String state, String delta, String store, String threshold, String partitionsSql,
             String sourceRowsSql, String recomputeFilter, String removesFilter, int extremes,
@@ -704,9 +701,16 @@ public sealed interface ViewObject extends SqlObject {
             return MaintenanceSql.SNAPSHOT;
         }
 
+        /** See {@link #addedOnlyThreshold}. */
+        private static final java.math.BigDecimal ADDED_ONLY_THRESHOLD = new java.math.BigDecimal("0.5");
+
         /** {@code threshold} as a percentage for messages: {@code 0.1} is {@code 10%}. */
         public String thresholdPercent() {
-            return new java.math.BigDecimal(threshold).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+            return percent(new java.math.BigDecimal(threshold));
+        }
+
+        private static String percent(java.math.BigDecimal fraction) {
+            return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         }
 
         public String thresholdLiteral() {
@@ -724,7 +728,7 @@ public sealed interface ViewObject extends SqlObject {
         }
 
         public String addedOnlyThresholdPercent() {
-            return ADDED_ONLY_THRESHOLD.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+            return percent(ADDED_ONLY_THRESHOLD);
         }
 
         public String addedOnlyThresholdLiteral() {

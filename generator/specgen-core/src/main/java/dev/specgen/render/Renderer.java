@@ -8,24 +8,37 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
+import freemarker.template.TemplateDirectiveBody;
+import freemarker.template.TemplateDirectiveModel;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateModelIterator;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plan in, text out (MapStruct ModelWriter): one FreeMarker configuration, built once and never changed; one
@@ -44,7 +57,7 @@ public final class Renderer {
      * own cache looks each name up through the template loaders again, and checks the files for changes every few
      * seconds, on every call.
      */
-    private final java.util.Map<String, Template> templates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public Renderer(Optional<Path> overrides) {
         this.cfg = configure(overrides, this::embedded);
@@ -207,7 +220,7 @@ public final class Renderer {
      * What a template writes into: a StringWriter without its lock (StringBuffer) and starting at a statement's usual
      * size rather than 16 characters; FreeMarker writes many small pieces, and every statement goes through here.
      */
-    private static final class TextWriter extends java.io.Writer {
+    private static final class TextWriter extends Writer {
         private final StringBuilder text;
 
         TextWriter(int expectedLength) {
@@ -235,7 +248,7 @@ public final class Renderer {
         }
 
         @Override
-        public java.io.Writer append(CharSequence csq) {
+        public Writer append(CharSequence csq) {
             text.append(csq);
             return this;
         }
@@ -308,10 +321,10 @@ public final class Renderer {
      * texts as {@link #template(String, Object)} one by one, but in one FreeMarker run, since a run sets up an
      * environment (settings, namespaces, the wrapped data model) that costs more than a generated test's one-line
      * step (issue 12). Each template is included in turn with its model as the data model, and what it assigned is
-     * forgotten before the next. Each text without trailing white space ({@link String#stripTrailing}). Empty, for the caller to render one by one as before (the same
-     * text, or the same failure at the same model), when a template could tell the difference (it imports a library,
-     * sets a setting or a global, or reads the data model, the main template or the namespaces as such) or when
-     * anything fails.
+     * forgotten before the next. Each text without trailing white space ({@link String#stripTrailing}). Empty, for
+     * the caller to render one by one as before (the same text, or the same failure at the same model), when a
+     * template could tell the difference (it imports a library, sets a setting or a global, or reads the data model,
+     * the main template or the namespaces as such) or when anything fails.
      */
     public Optional<List<String>> templatesInOneRun(List<String> templates, List<?> models) {
         if (templates.size() != models.size()) {
@@ -348,7 +361,7 @@ public final class Renderer {
         return known;
     }
 
-    private final java.util.Map<String, Boolean> sharesRun = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> sharesRun = new ConcurrentHashMap<>();
 
     /** The template of a batch run: it only calls the batch ({@link Batch#execute}). */
     private static final String BATCH_DIRECTIVE = "specgen_batch_of_templates";
@@ -359,7 +372,7 @@ public final class Renderer {
     private Template batchDriver() throws IOException {
         Template t = batchDriver;
         if (t == null) {
-            t = new Template("specgen-batch", new java.io.StringReader("<@" + BATCH_DIRECTIVE + "/>"), cfg);
+            t = new Template("specgen-batch", new StringReader("<@" + BATCH_DIRECTIVE + "/>"), cfg);
             batchDriver = t;
         }
         return t;
@@ -370,12 +383,12 @@ public final class Renderer {
      * template being included; before the first (while the driver template calls the batch) it answers only
      * {@link #BATCH_DIRECTIVE}.
      */
-    private final class Batch implements freemarker.template.TemplateHashModel,
-            freemarker.template.TemplateDirectiveModel {
+    private final class Batch implements TemplateHashModel,
+            TemplateDirectiveModel {
         private final List<String> names;
         private final List<?> models;
         private final List<String> texts;
-        private freemarker.template.TemplateHashModel current;
+        private TemplateHashModel current;
 
         Batch(List<String> names, List<?> models) {
             this.names = names;
@@ -392,7 +405,7 @@ public final class Renderer {
         }
 
         @Override
-        public freemarker.template.TemplateModel get(String key) throws freemarker.template.TemplateModelException {
+        public TemplateModel get(String key) throws TemplateModelException {
             if (current == null) {
                 return BATCH_DIRECTIVE.equals(key) && texts.isEmpty() ? this : null;
             }
@@ -400,27 +413,27 @@ public final class Renderer {
         }
 
         @Override
-        public boolean isEmpty() throws freemarker.template.TemplateModelException {
+        public boolean isEmpty() throws TemplateModelException {
             return current == null || current.isEmpty();
         }
 
         @Override
-        public void execute(freemarker.core.Environment env, @SuppressWarnings("rawtypes") java.util.Map params,
-                freemarker.template.TemplateModel[] loopVars, freemarker.template.TemplateDirectiveBody body)
+        public void execute(Environment env, @SuppressWarnings("rawtypes") Map params,
+                TemplateModel[] loopVars, TemplateDirectiveBody body)
                 throws TemplateException, IOException {
             if (current != null || !texts.isEmpty()) {
-                throw new freemarker.template.TemplateModelException(BATCH_DIRECTIVE + " runs once");
+                throw new TemplateModelException(BATCH_DIRECTIVE + " runs once");
             }
-            java.io.Writer before = env.getOut();
-            freemarker.core.Environment.Namespace ns = env.getMainNamespace();
-            freemarker.template.ObjectWrapper wrapper = cfg.getObjectWrapper();
+            Writer before = env.getOut();
+            Environment.Namespace ns = env.getMainNamespace();
+            ObjectWrapper wrapper = cfg.getObjectWrapper();
             // one buffer for all: each text is copied out of it once, without its trailing white space
             TextWriter out = new TextWriter(512);
             env.setOut(out);
             for (int i = 0; i < models.size(); i++) {
                 Template t = template(names.get(i));
-                if (!(wrapper.wrap(models.get(i)) instanceof freemarker.template.TemplateHashModel h)) {
-                    throw new freemarker.template.TemplateModelException("not a hash: " + models.get(i));
+                if (!(wrapper.wrap(models.get(i)) instanceof TemplateHashModel h)) {
+                    throw new TemplateModelException("not a hash: " + models.get(i));
                 }
                 current = h;
                 out.text.setLength(0);
@@ -430,11 +443,11 @@ public final class Renderer {
                     end--;
                 }
                 String text = out.text.substring(0, end);
-                texts.add(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n"));
+                texts.add(lf(text));
                 if (!ns.isEmpty()) {
                     List<String> assigned = new ArrayList<>();
-                    for (freemarker.template.TemplateModelIterator k = ns.keys().iterator(); k.hasNext(); ) {
-                        assigned.add(((freemarker.template.TemplateScalarModel) k.next()).getAsString());
+                    for (TemplateModelIterator k = ns.keys().iterator(); k.hasNext(); ) {
+                        assigned.add(((TemplateScalarModel) k.next()).getAsString());
                     }
                     assigned.forEach(ns::remove);
                 }
@@ -459,15 +472,20 @@ public final class Renderer {
         return known == null ? t : known;
     }
 
+    /**
+     * A template with CRLF line ends (an override written on Windows) gives LF only; the built-in ones have none, and
+     * one intrinsic scan for '\r' costs less than String.replace's search for the pair (issue 12).
+     */
+    private static String lf(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    }
+
     private String apply(String template, Object model, int expectedLength) {
         Template t = template(template);
         try {
             TextWriter out = new TextWriter(expectedLength);
             t.process(model, out);
-            String text = out.toString();
-            // a template with CRLF line ends (an override written on Windows): LF only; the built-in ones have none,
-            // and one intrinsic scan for '\r' costs less than String.replace's search for the pair (issue 12)
-            return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+            return lf(out.toString());
         } catch (IOException e) {
             throw new TemplateFailure("template " + DIALECT + "/" + template + ".ftl cannot be loaded: "
                     + e.getMessage(), e, dev.specgen.diag.SourcePos.NONE);
