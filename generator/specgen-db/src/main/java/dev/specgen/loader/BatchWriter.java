@@ -61,12 +61,25 @@ final class BatchWriter implements AutoCloseable {
     /**
      * The reader's binary encoding of a batch's records, each led by its line when {@code lines} (staging) or not
      * (straight into the table); {@code tuples} empty when the encoder declined them (they go as text). A batch that
-     * a {@link LeafRouter} splits over the leaves sends each leaf its records' tuples cut out of this encoding.
+     * a {@link LeafRouter} splits over the leaves sends each leaf its records' tuples cut out of this encoding: as
+     * the reader cut them ({@code routed}, when it routed the batch), else cut here.
      */
-    record Encoded(boolean lines, Optional<BinaryCopy.Tuples> tuples) {
+    record Encoded(boolean lines, Optional<BinaryCopy.Tuples> tuples, Optional<Routed> routed) {
+        Encoded(boolean lines, Optional<BinaryCopy.Tuples> tuples) {
+            this(lines, tuples, Optional.empty());
+        }
+
         Optional<byte[]> data() {
             return tuples.map(BinaryCopy.Tuples::data);
         }
+    }
+
+    /**
+     * The reader's {@link LeafRouter#slices routing} of an encoded batch (a plain insert's, without lines): each leaf's
+     * COPY data, or empty when the batch goes to the parent. A session whose own router routes (the same catalog, the
+     * same rules) sends these as they are.
+     */
+    record Routed(Optional<Map<String, byte[]>> leaves) {
     }
 
     /**
@@ -210,10 +223,18 @@ final class BatchWriter implements AutoCloseable {
      */
     private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
-            Optional<Map<String, List<Record>>> leaves = router == null ? Optional.empty()
+            Optional<Routed> routed = router == null ? Optional.empty()
+                    : b.encoded().filter(e -> !e.lines()).flatMap(Encoded::routed);
+            Optional<Map<String, List<Record>>> leaves = router == null || routed.isPresent() ? Optional.empty()
                     : router.route(b.records());
             long n = 0;
-            if (leaves.isPresent()) {
+            if (routed.isPresent() && routed.get().leaves().isPresent()) {
+                for (Map.Entry<String, byte[]> leaf : routed.get().leaves().get().entrySet()) {
+                    n += copyBinary(target.copyInto(leaf.getKey(), "", "FORMAT binary"), leaf.getValue());
+                }
+                routedBatches++;
+                slicedBatches++;
+            } else if (leaves.isPresent()) {
                 Optional<BinaryCopy.Tuples> tuples = b.encoded().filter(e -> !e.lines()).flatMap(Encoded::tuples);
                 Map<Record, Integer> at = tuples.isPresent() ? positions(b.records()) : Map.of();
                 for (Map.Entry<String, List<Record>> leaf : leaves.get().entrySet()) {

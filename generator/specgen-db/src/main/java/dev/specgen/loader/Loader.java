@@ -130,6 +130,8 @@ public final class Loader {
         Set<Integer> done;
         long[] before;
         ReplacedParents parents;
+        boolean initial = opts.initial().orElse(target.initialHint());
+        Optional<LeafRouter> router;
         try (Connection c = source.open()) {
             checkFunction(c, target);
             state.create(c);
@@ -142,6 +144,9 @@ public final class Loader {
             done = state.committed(c, loadId);
             parents = ReplacedParents.prepare(c, target, state, loadId, opts.forget());
             before = state.totals(c, loadId);
+            // a plain insert's batches are routed to the leaves by the reader, beside their encoding (each session
+            // checks the same catalog again, and only sends what the reader routed when its own router routes too)
+            router = initial ? Optional.empty() : LeafRouter.of(c, target, format);
         } catch (SQLException e) {
             throw new LoadException("cannot start the load: " + oneLine(e), "check the connection and that the role"
                     + " may create schema " + opts.stateSchema() + " (or pass --state-schema)");
@@ -150,7 +155,6 @@ public final class Loader {
         written.set(before[2]);
         rejected.set(before[3]);
         batches.set(before[0]);
-        boolean initial = opts.initial().orElse(target.initialHint());
         InitialLoad init = initial ? InitialLoad.prepare(source, target, state, loadId,
                 opts.afterAttach().map(InitialLoad::hook).orElse(InitialLoad.AfterAttach.NONE)) : InitialLoad.none();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -171,7 +175,9 @@ public final class Loader {
         }
         try {
             BinaryCopy.Tries binary = new BinaryCopy.Tries(BinaryCopy.of(target.columns, format));
-            read(file, format, batchSize, done, queue, readProgress, binary, init.direct(target).isEmpty());
+            boolean lines = init.direct(target).isEmpty();
+            read(file, format, batchSize, done, queue, readProgress, binary, lines,
+                    lines ? Optional.empty() : router);
         } finally {
             for (int i = 0; i < workers.size(); i++) {
                 putQuietly(queue, END);
@@ -221,10 +227,13 @@ public final class Loader {
     /**
      * Cuts the file into batches and queues them, each encoded in binary COPY format here when the encoder reads its
      * values exactly: with each record's line for the staging table ({@code lines}) or without (a plain insert's COPY
-     * straight into the table), so that a worker's session is never idle while its batch is encoded.
+     * straight into the table), so that a worker's session is never idle while its batch is encoded. With a
+     * {@code router} (a plain insert into leaf partitions, see {@link LeafRouter}), each batch is also cut here into
+     * its leaves' COPY data, by the keys the encoding read: a session then only sends, where routing it there was
+     * about as much of its thread's CPU, while the server waited, as the rest of the batch's client work.
      */
     private void read(Path file, InputFormat format, int batchSize, Set<Integer> done, BlockingQueue<Batch> queue,
-            RecordReaderProgress progress, BinaryCopy.Tries binary, boolean lines) {
+            RecordReaderProgress progress, BinaryCopy.Tries binary, boolean lines, Optional<LeafRouter> router) {
         try (InputStream in = Files.newInputStream(file); RecordReader r = new RecordReader(in, format)) {
             r.header();
             int index = 0;
@@ -233,7 +242,7 @@ public final class Loader {
             while ((rec = r.next()).isPresent()) {
                 cur.add(rec.get());
                 if (cur.size() == batchSize) {
-                    if (!offer(queue, index++, cur, done, binary, lines)) {
+                    if (!offer(queue, index++, cur, done, binary, lines, router)) {
                         return;
                     }
                     cur = new ArrayList<>(batchSize);
@@ -241,7 +250,7 @@ public final class Loader {
                 }
             }
             if (!cur.isEmpty()) {
-                offer(queue, index, cur, done, binary, lines);
+                offer(queue, index, cur, done, binary, lines, router);
             }
             progress.bytes = r.bytesRead();
         } catch (IOException e) {
@@ -251,16 +260,25 @@ public final class Loader {
 
     /** Queues a batch unless an earlier run committed it; false once the load has to stop. */
     private boolean offer(BlockingQueue<Batch> queue, int index, List<Record> records, Set<Integer> done,
-            BinaryCopy.Tries binary, boolean lines) {
+            BinaryCopy.Tries binary, boolean lines, Optional<LeafRouter> router) {
         if (stopped.get() != null || failure.get() != null) {
             return false;
         }
         if (!done.contains(index)) {
-            Optional<BatchWriter.Encoded> encoded = binary.on()
-                    ? Optional.of(new BatchWriter.Encoded(lines, binary.tuples(records, lines))) : Optional.empty();
+            Optional<BatchWriter.Encoded> encoded = binary.on() ? Optional.of(encode(records, binary, lines, router))
+                    : Optional.empty();
             putQuietly(queue, new Batch(index, records, encoded));
         }
         return true;
+    }
+
+    /** A batch's records in binary, and routed to the leaves with {@code router} (see {@link LeafRouter#slices}). */
+    static BatchWriter.Encoded encode(List<Record> records, BinaryCopy.Tries binary, boolean lines,
+            Optional<LeafRouter> router) {
+        Optional<BinaryCopy.Tuples> tuples = binary.tuples(records, lines, router.map(LeafRouter::keyColumn)
+                .orElse(-1));
+        return new BatchWriter.Encoded(lines, tuples, tuples.isPresent() && router.isPresent()
+                ? Optional.of(new BatchWriter.Routed(router.get().slices(tuples.get()))) : Optional.empty());
     }
 
     private void work(BlockingQueue<Batch> queue, LoadTarget target, InputFormat format, LoadState state,
