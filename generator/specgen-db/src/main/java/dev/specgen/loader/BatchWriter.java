@@ -76,8 +76,8 @@ final class BatchWriter implements AutoCloseable {
 
     /**
      * The reader's {@link LeafRouter#slices routing} of an encoded batch (a plain insert's, without lines): each leaf's
-     * COPY data, or empty when the batch goes to the parent. A session whose own router routes (the same catalog, the
-     * same rules) sends these as they are.
+     * COPY data, or empty when the batch goes to the parent. A session that routes (with the load's router) sends
+     * these as they are.
      */
     record Routed(Optional<Map<String, byte[]>> leaves) {
     }
@@ -138,6 +138,16 @@ final class BatchWriter implements AutoCloseable {
     BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
             List<BulkStatements.Statement> writeSql, Optional<String> direct, ReplacedParents parents)
             throws SQLException {
+        this(c, target, format, state, loadId, writeSql, direct, parents, null);
+    }
+
+    /**
+     * @param known the load's {@link LeafRouter} for a plain insert's COPY straight into the table, read from the
+     *              catalog once for the load (empty: batches go to the parent), or null to read it on this session
+     */
+    BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
+            List<BulkStatements.Statement> writeSql, Optional<String> direct, ReplacedParents parents,
+            Optional<LeafRouter> known) throws SQLException {
         this.c = c;
         this.target = target;
         this.format = format;
@@ -148,8 +158,8 @@ final class BatchWriter implements AutoCloseable {
             st.execute("SET application_name = 'specgen load'");
             st.execute(target.createStage());
         }
-        this.router = direct.isPresent() && direct.get().equals(target.table())
-                ? LeafRouter.of(c, target, format).orElse(null) : null;
+        boolean table = direct.isPresent() && direct.get().equals(target.table());
+        this.router = !table ? null : known != null ? known.orElse(null) : LeafRouter.of(c, target, format).orElse(null);
         c.setAutoCommit(false);
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.copySql = target.copy(format);

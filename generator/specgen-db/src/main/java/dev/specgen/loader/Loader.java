@@ -144,8 +144,8 @@ public final class Loader {
             done = state.committed(c, loadId);
             parents = ReplacedParents.prepare(c, target, state, loadId, opts.forget());
             before = state.totals(c, loadId);
-            // a plain insert's batches are routed to the leaves by the reader, beside their encoding (each session
-            // checks the same catalog again, and only sends what the reader routed when its own router routes too)
+            // a plain insert's batches are routed to the leaves by the reader, beside their encoding; the sessions
+            // take the same router instead of reading the catalog each (with --initial, they read it themselves)
             router = initial ? Optional.empty() : LeafRouter.of(c, target, format);
         } catch (SQLException e) {
             throw new LoadException("cannot start the load: " + oneLine(e), "check the connection and that the role"
@@ -168,7 +168,8 @@ public final class Loader {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(opts.jobs() * 2);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < opts.jobs(); i++) {
-            Thread w = new Thread(() -> work(queue, target, format, state, loadId, init, parents),
+            Optional<LeafRouter> known = initial ? null : router;
+            Thread w = new Thread(() -> work(queue, target, format, state, loadId, init, parents, known),
                     "specgen-load-" + (i + 1));
             workers.add(w);
             w.start();
@@ -282,7 +283,7 @@ public final class Loader {
     }
 
     private void work(BlockingQueue<Batch> queue, LoadTarget target, InputFormat format, LoadState state,
-            String loadId, InitialLoad init, ReplacedParents parents) {
+            String loadId, InitialLoad init, ReplacedParents parents, Optional<LeafRouter> known) {
         BatchWriter w = null;
         try {
             while (true) {
@@ -298,7 +299,7 @@ public final class Loader {
                     try {
                         if (w == null) {
                             w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target),
-                                    init.direct(target), parents);
+                                    init.direct(target), parents, known);
                             Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
                                     : Optional.empty();
                             if (done.isPresent()) {

@@ -198,6 +198,26 @@ class LeafRouterLiveTest {
         assertEquals(0, differing("lc.by_region_now"));
     }
 
+    /** Connections to the scratch database that count the statements prepared to find a table's leaf router. */
+    private static ConnectionSource counting(java.util.concurrent.atomic.AtomicInteger routers) {
+        return () -> {
+            java.sql.Connection c = fx.connect();
+            return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    LeafRouterLiveTest.class.getClassLoader(), new Class<?>[] {java.sql.Connection.class},
+                    (p, m, a) -> {
+                        if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
+                                && sql.contains("pg_partition_tree(c.oid)")) {
+                            routers.incrementAndGet();
+                        }
+                        try {
+                            return m.invoke(c, a);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+    }
+
     /**
      * The reader's routing of an encoded batch ({@link LeafRouter#slices}) is the session's ({@link LeafRouter#route})
      * byte for byte: the same leaves in the same order, each its records in input order, none lost or doubled; and
@@ -248,10 +268,13 @@ class LeafRouterLiveTest {
             }
             Path file = dir.resolve("routed-" + jobs + ".csv");
             java.nio.file.Files.writeString(file, csv);
+            java.util.concurrent.atomic.AtomicInteger routers = new java.util.concurrent.atomic.AtomicInteger();
             LoadResult r = Loader.run(LoadOptions.of(fx.specs(), "load_sales", file).withBatchSize(rows)
-                    .withInitial(false).withJobs(jobs).withStateSchema("lr_load"), fx::connect, LoadListener.NONE);
+                    .withInitial(false).withJobs(jobs).withStateSchema("lr_load"), counting(routers),
+                    LoadListener.NONE);
             assertEquals(List.of(3L * rows, 3L * rows, 0L, 3L, 3L), List.of(r.rows(), r.written(), r.rejected(),
                     r.batches(), r.direct()), "jobs " + jobs);
+            assertEquals(1, routers.get(), "the catalog read for the router once per load, not per session");
             // each batch's rows went in with its own record in the load state (the same transaction), all of them
             StringBuilder want = new StringBuilder();
             for (int k = 0; k < 3; k++) {
