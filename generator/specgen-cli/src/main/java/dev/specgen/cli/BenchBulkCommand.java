@@ -38,6 +38,10 @@ final class BenchBulkCommand implements Callable<Integer> {
     @Option(names = "--machine", paramLabel = "TEXT", defaultValue = "this machine", description = "How the docs "
             + "name the machine (cores, load).")
     String machine;
+    @Option(names = "--only", paramLabel = "PATH", split = ",", description = "Runs only these paths (their names"
+            + " as the table prints them, comma-separated) and binary COPY, for side-by-side measurements; the docs are"
+            + " left alone.")
+    List<String> only;
     @Option(names = "--compare", arity = "2", paramLabel = "JSON", description = "Compare two JSON files of earlier "
             + "runs path by path (runs nothing).")
     List<Path> compare;
@@ -50,7 +54,17 @@ final class BenchBulkCommand implements Callable<Integer> {
         }
         BulkBench.BenchOptions o = new BulkBench.BenchOptions(Options.of(Path.of("").toAbsolutePath(), specs,
                 Path.of("generated")), rows, 10_000, sample, Path.of(""), repeat);
-        spec.commandLine().getOut().print(BulkBenchRun.run(o, json, doc.equals("none") ? Optional.empty()
+        if (only != null) {
+            java.util.Set<String> known = BulkBench.PATHS;
+            for (String name : only) {
+                if (!known.contains(name)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--only: no path \"" + name
+                            + "\"; the paths are " + String.join(", ", known));
+                }
+            }
+            o = o.withOnly(java.util.Set.copyOf(only));
+        }
+        spec.commandLine().getOut().print(BulkBenchRun.run(o, json, doc.equals("none") || only != null ? Optional.empty()
                 : Optional.of(Path.of(doc)), machine, TerminalProgress.forTerminal(spec.commandLine().getErr())));
         return Main.OK;
     }

@@ -61,12 +61,25 @@ final class BatchWriter implements AutoCloseable {
     /**
      * The reader's binary encoding of a batch's records, each led by its line when {@code lines} (staging) or not
      * (straight into the table); {@code tuples} empty when the encoder declined them (they go as text). A batch that
-     * a {@link LeafRouter} splits over the leaves sends each leaf its records' tuples cut out of this encoding.
+     * a {@link LeafRouter} splits over the leaves sends each leaf its records' tuples cut out of this encoding: as
+     * the reader cut them ({@code routed}, when it routed the batch), else cut here.
      */
-    record Encoded(boolean lines, Optional<BinaryCopy.Tuples> tuples) {
+    record Encoded(boolean lines, Optional<BinaryCopy.Tuples> tuples, Optional<Routed> routed) {
+        Encoded(boolean lines, Optional<BinaryCopy.Tuples> tuples) {
+            this(lines, tuples, Optional.empty());
+        }
+
         Optional<byte[]> data() {
             return tuples.map(BinaryCopy.Tuples::data);
         }
+    }
+
+    /**
+     * The reader's {@link LeafRouter#slices routing} of an encoded batch (a plain insert's, without lines): each leaf's
+     * COPY data, or empty when the batch goes to the parent. A session that routes (with the load's router) sends
+     * these as they are.
+     */
+    record Routed(Optional<Map<String, byte[]>> leaves) {
     }
 
     /**
@@ -125,6 +138,16 @@ final class BatchWriter implements AutoCloseable {
     BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
             List<BulkStatements.Statement> writeSql, Optional<String> direct, ReplacedParents parents)
             throws SQLException {
+        this(c, target, format, state, loadId, writeSql, direct, parents, null);
+    }
+
+    /**
+     * @param known the load's {@link LeafRouter} for a plain insert's COPY straight into the table, read from the
+     *              catalog once for the load (empty: batches go to the parent), or null to read it on this session
+     */
+    BatchWriter(Connection c, LoadTarget target, InputFormat format, LoadState state, String loadId,
+            List<BulkStatements.Statement> writeSql, Optional<String> direct, ReplacedParents parents,
+            Optional<LeafRouter> known) throws SQLException {
         this.c = c;
         this.target = target;
         this.format = format;
@@ -135,8 +158,8 @@ final class BatchWriter implements AutoCloseable {
             st.execute("SET application_name = 'specgen load'");
             st.execute(target.createStage());
         }
-        this.router = direct.isPresent() && direct.get().equals(target.table())
-                ? LeafRouter.of(c, target, format).orElse(null) : null;
+        boolean table = direct.isPresent() && direct.get().equals(target.table());
+        this.router = !table ? null : known != null ? known.orElse(null) : LeafRouter.of(c, target, format).orElse(null);
         c.setAutoCommit(false);
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.copySql = target.copy(format);
@@ -210,10 +233,18 @@ final class BatchWriter implements AutoCloseable {
      */
     private Optional<Outcome> writeDirect(Batch b) throws SQLException {
         try {
-            Optional<Map<String, List<Record>>> leaves = router == null ? Optional.empty()
+            Optional<Routed> routed = router == null ? Optional.empty()
+                    : b.encoded().filter(e -> !e.lines()).flatMap(Encoded::routed);
+            Optional<Map<String, List<Record>>> leaves = router == null || routed.isPresent() ? Optional.empty()
                     : router.route(b.records());
             long n = 0;
-            if (leaves.isPresent()) {
+            if (routed.isPresent() && routed.get().leaves().isPresent()) {
+                for (Map.Entry<String, byte[]> leaf : routed.get().leaves().get().entrySet()) {
+                    n += copyBinary(target.copyInto(leaf.getKey(), "", "FORMAT binary"), leaf.getValue());
+                }
+                routedBatches++;
+                slicedBatches++;
+            } else if (leaves.isPresent()) {
                 Optional<BinaryCopy.Tuples> tuples = b.encoded().filter(e -> !e.lines()).flatMap(Encoded::tuples);
                 Map<Record, Integer> at = tuples.isPresent() ? positions(b.records()) : Map.of();
                 for (Map.Entry<String, List<Record>> leaf : leaves.get().entrySet()) {

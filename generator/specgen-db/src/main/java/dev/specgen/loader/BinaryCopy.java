@@ -65,10 +65,15 @@ final class BinaryCopy {
 
         /** {@link #encode} with where each record's tuple ends, so that a subset can be sent without encoding again. */
         Optional<Tuples> tuples(List<Record> records, boolean lines) {
+            return tuples(records, lines, -1);
+        }
+
+        /** {@link #tuples(List, boolean)}, keeping the values of column {@code key} (-1: none) as {@link Tuples#keys}. */
+        Optional<Tuples> tuples(List<Record> records, boolean lines, int key) {
             if (binary == null) {
                 return Optional.empty();
             }
-            Optional<Tuples> out = binary.tuples(records, lines);
+            Optional<Tuples> out = binary.tuples(records, lines, key);
             if (out.isEmpty() && ++declined >= MAX_DECLINED) {
                 binary = null;
             } else if (out.isPresent()) {
@@ -129,11 +134,22 @@ final class BinaryCopy {
 
     /** {@link #encode}, with where each record's tuple ends in the data. */
     Optional<Tuples> tuples(List<Record> records, boolean lines) {
+        return tuples(records, lines, -1);
+    }
+
+    /**
+     * {@link #tuples(List, boolean)}, keeping the value of column {@code key} (-1: none) of every record as the
+     * number its binary form holds ({@link Tuples#keys}): a {@link LeafRouter} routes by it without reading the
+     * field a second time.
+     */
+    Optional<Tuples> tuples(List<Record> records, boolean lines, int key) {
         Buf b = new Buf(records.size() * 160 + 32);
         header(b);
         Fields f = new Fields();
         int count = codecs.size() + (lines ? 1 : 0);
         int[] ends = new int[records.size()];
+        long[] keys = key < 0 ? null : new long[records.size()];
+        boolean[] nullKeys = key < 0 ? null : new boolean[records.size()];
         int k = 0;
         for (Record r : records) {
             if (!f.split(r.bytes(), codecs.size())) {
@@ -145,14 +161,19 @@ final class BinaryCopy {
                 b.int64(r.line());
             }
             for (int i = 0; i < codecs.size(); i++) {
+                int at = b.len;
                 if (!field(b, codecs.get(i), f, i)) {
                     return Optional.empty();
+                }
+                if (i == key) {
+                    nullKeys[k] = f.isNull(i);
+                    keys[k] = nullKeys[k] ? 0 : b.number(at);
                 }
             }
             ends[k++] = b.len;
         }
         b.int16(-1);
-        return Optional.of(new Tuples(b.toArray(), ends));
+        return Optional.of(new Tuples(b.toArray(), ends, keys, nullKeys));
     }
 
     private static void header(Buf b) {
@@ -166,9 +187,16 @@ final class BinaryCopy {
 
     /**
      * Binary COPY data of some records and where each one's tuple ends ({@code ends[k]}: the offset just past record
-     * {@code k}'s tuple; record 0's starts at {@link #HEADER}).
+     * {@code k}'s tuple; record 0's starts at {@link #HEADER}); when asked for, each record's key as a number (an
+     * integer's, a date's days or a timestamp's microseconds, what its binary form holds) and whether it is NULL,
+     * else both null.
      */
-    record Tuples(byte[] data, int[] ends) {
+    record Tuples(byte[] data, int[] ends, long[] keys, boolean[] nullKeys) {
+        /** Without keys. */
+        Tuples(byte[] data, int[] ends) {
+            this(data, ends, null, null);
+        }
+
         /**
          * The COPY data of the records at {@code picks} (indexes into the encoded records, in the order to send):
          * their tuples copied as they are, under a header and over the trailer of their own. Routing a batch to its
@@ -691,6 +719,24 @@ final class BinaryCopy {
 
         void byteAt(int at, int v) {
             a[at] = (byte) v;
+        }
+
+        /**
+         * The integer a field's binary form written at {@code at} holds (an int32 length of 2, 4 or 8, then the value),
+         * sign-extended; 0 for another length.
+         */
+        long number(int at) {
+            int n = (a[at] & 0xff) << 24 | (a[at + 1] & 0xff) << 16 | (a[at + 2] & 0xff) << 8 | a[at + 3] & 0xff;
+            long v = 0;
+            for (int i = 0; i < n && n <= 8; i++) {
+                v = v << 8 | a[at + 4 + i] & 0xff;
+            }
+            return switch (n) {
+                case 2 -> (short) v;
+                case 4 -> (int) v;
+                case 8 -> v;
+                default -> 0;
+            };
         }
 
         void int32At(int at, int v) {

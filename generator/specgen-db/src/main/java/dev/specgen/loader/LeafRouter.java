@@ -213,8 +213,58 @@ final class LeafRouter {
                 out.put(leaves.get(i), per.get(i));
             }
         }
-        if (out.size() > 1 && records.size() < (long) minRowsPerLeaf * out.size()) {
+        return thin(records.size(), out.size()) ? Optional.empty() : Optional.of(out);
+    }
+
+    /** Whether {@code rows} spread over {@code used} leaves is too thin to route ({@link #minRowsPerLeaf}). */
+    private boolean thin(int rows, int used) {
+        return used > 1 && rows < (long) minRowsPerLeaf * used;
+    }
+
+    /** The input column the leaves are chosen by: {@link #slices} routes an encoding that kept its values. */
+    int keyColumn() {
+        return keyIndex;
+    }
+
+    /**
+     * {@link #route} of records already encoded with their keys ({@link BinaryCopy#tuples(List, boolean, int)} with
+     * {@link #keyColumn}): per leaf, in the same order, the binary COPY data of its records in input order, cut out of
+     * the encoding; empty where {@link #route} is. The load's reader does this beside the encoding, so that a session
+     * only sends: the keys are the numbers {@link #route} reads from the same text with the same readers.
+     */
+    Optional<Map<String, byte[]>> slices(BinaryCopy.Tuples t) {
+        long[] keys = t.keys();
+        boolean[] nulls = t.nullKeys();
+        int[] leafOf = new int[keys.length];
+        int[] count = new int[leaves.size()];
+        for (int k = 0; k < keys.length; k++) {
+            int leaf = nulls[k] ? fallback : find(keys[k]);
+            if (leaf < 0) {
+                return Optional.empty();
+            }
+            leafOf[k] = leaf;
+            count[leaf]++;
+        }
+        int used = 0;
+        for (int c : count) {
+            used += c > 0 ? 1 : 0;
+        }
+        if (thin(keys.length, used)) {
             return Optional.empty();
+        }
+        int[][] picks = new int[leaves.size()][];
+        int[] filled = new int[leaves.size()];
+        for (int i = 0; i < picks.length; i++) {
+            picks[i] = new int[count[i]];
+        }
+        for (int k = 0; k < keys.length; k++) {
+            picks[leafOf[k]][filled[leafOf[k]]++] = k;
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (int i = 0; i < leaves.size(); i++) {
+            if (count[i] > 0) {
+                out.put(leaves.get(i), t.select(picks[i]));
+            }
         }
         return Optional.of(out);
     }

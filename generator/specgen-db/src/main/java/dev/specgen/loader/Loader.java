@@ -130,6 +130,8 @@ public final class Loader {
         Set<Integer> done;
         long[] before;
         ReplacedParents parents;
+        boolean initial = opts.initial().orElse(target.initialHint());
+        Optional<LeafRouter> router;
         try (Connection c = source.open()) {
             checkFunction(c, target);
             state.create(c);
@@ -142,6 +144,9 @@ public final class Loader {
             done = state.committed(c, loadId);
             parents = ReplacedParents.prepare(c, target, state, loadId, opts.forget());
             before = state.totals(c, loadId);
+            // a plain insert's batches are routed to the leaves by the reader, beside their encoding; the sessions
+            // take the same router instead of reading the catalog each (with --initial, they read it themselves)
+            router = initial ? Optional.empty() : LeafRouter.of(c, target, format);
         } catch (SQLException e) {
             throw new LoadException("cannot start the load: " + oneLine(e), "check the connection and that the role"
                     + " may create schema " + opts.stateSchema() + " (or pass --state-schema)");
@@ -150,7 +155,6 @@ public final class Loader {
         written.set(before[2]);
         rejected.set(before[3]);
         batches.set(before[0]);
-        boolean initial = opts.initial().orElse(target.initialHint());
         InitialLoad init = initial ? InitialLoad.prepare(source, target, state, loadId,
                 opts.afterAttach().map(InitialLoad::hook).orElse(InitialLoad.AfterAttach.NONE)) : InitialLoad.none();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -164,14 +168,17 @@ public final class Loader {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(opts.jobs() * 2);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < opts.jobs(); i++) {
-            Thread w = new Thread(() -> work(queue, target, format, state, loadId, init, parents),
+            Optional<LeafRouter> known = initial ? null : router;
+            Thread w = new Thread(() -> work(queue, target, format, state, loadId, init, parents, known),
                     "specgen-load-" + (i + 1));
             workers.add(w);
             w.start();
         }
         try {
             BinaryCopy.Tries binary = new BinaryCopy.Tries(BinaryCopy.of(target.columns, format));
-            read(file, format, batchSize, done, queue, readProgress, binary, init.direct(target).isEmpty());
+            boolean lines = init.direct(target).isEmpty();
+            read(file, format, batchSize, done, queue, readProgress, binary, lines,
+                    lines ? Optional.empty() : router);
         } finally {
             for (int i = 0; i < workers.size(); i++) {
                 putQuietly(queue, END);
@@ -221,10 +228,13 @@ public final class Loader {
     /**
      * Cuts the file into batches and queues them, each encoded in binary COPY format here when the encoder reads its
      * values exactly: with each record's line for the staging table ({@code lines}) or without (a plain insert's COPY
-     * straight into the table), so that a worker's session is never idle while its batch is encoded.
+     * straight into the table), so that a worker's session is never idle while its batch is encoded. With a
+     * {@code router} (a plain insert into leaf partitions, see {@link LeafRouter}), each batch is also cut here into
+     * its leaves' COPY data, by the keys the encoding read: a session then only sends, where routing it there was
+     * about as much of its thread's CPU, while the server waited, as the rest of the batch's client work.
      */
     private void read(Path file, InputFormat format, int batchSize, Set<Integer> done, BlockingQueue<Batch> queue,
-            RecordReaderProgress progress, BinaryCopy.Tries binary, boolean lines) {
+            RecordReaderProgress progress, BinaryCopy.Tries binary, boolean lines, Optional<LeafRouter> router) {
         try (InputStream in = Files.newInputStream(file); RecordReader r = new RecordReader(in, format)) {
             r.header();
             int index = 0;
@@ -233,7 +243,7 @@ public final class Loader {
             while ((rec = r.next()).isPresent()) {
                 cur.add(rec.get());
                 if (cur.size() == batchSize) {
-                    if (!offer(queue, index++, cur, done, binary, lines)) {
+                    if (!offer(queue, index++, cur, done, binary, lines, router)) {
                         return;
                     }
                     cur = new ArrayList<>(batchSize);
@@ -241,7 +251,7 @@ public final class Loader {
                 }
             }
             if (!cur.isEmpty()) {
-                offer(queue, index, cur, done, binary, lines);
+                offer(queue, index, cur, done, binary, lines, router);
             }
             progress.bytes = r.bytesRead();
         } catch (IOException e) {
@@ -251,20 +261,29 @@ public final class Loader {
 
     /** Queues a batch unless an earlier run committed it; false once the load has to stop. */
     private boolean offer(BlockingQueue<Batch> queue, int index, List<Record> records, Set<Integer> done,
-            BinaryCopy.Tries binary, boolean lines) {
+            BinaryCopy.Tries binary, boolean lines, Optional<LeafRouter> router) {
         if (stopped.get() != null || failure.get() != null) {
             return false;
         }
         if (!done.contains(index)) {
-            Optional<BatchWriter.Encoded> encoded = binary.on()
-                    ? Optional.of(new BatchWriter.Encoded(lines, binary.tuples(records, lines))) : Optional.empty();
+            Optional<BatchWriter.Encoded> encoded = binary.on() ? Optional.of(encode(records, binary, lines, router))
+                    : Optional.empty();
             putQuietly(queue, new Batch(index, records, encoded));
         }
         return true;
     }
 
+    /** A batch's records in binary, and routed to the leaves with {@code router} (see {@link LeafRouter#slices}). */
+    static BatchWriter.Encoded encode(List<Record> records, BinaryCopy.Tries binary, boolean lines,
+            Optional<LeafRouter> router) {
+        Optional<BinaryCopy.Tuples> tuples = binary.tuples(records, lines, router.map(LeafRouter::keyColumn)
+                .orElse(-1));
+        return new BatchWriter.Encoded(lines, tuples, tuples.isPresent() && router.isPresent()
+                ? Optional.of(new BatchWriter.Routed(router.get().slices(tuples.get()))) : Optional.empty());
+    }
+
     private void work(BlockingQueue<Batch> queue, LoadTarget target, InputFormat format, LoadState state,
-            String loadId, InitialLoad init, ReplacedParents parents) {
+            String loadId, InitialLoad init, ReplacedParents parents, Optional<LeafRouter> known) {
         BatchWriter w = null;
         try {
             while (true) {
@@ -280,7 +299,7 @@ public final class Loader {
                     try {
                         if (w == null) {
                             w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target),
-                                    init.direct(target), parents);
+                                    init.direct(target), parents, known);
                             Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
                                     : Optional.empty();
                             if (done.isPresent()) {

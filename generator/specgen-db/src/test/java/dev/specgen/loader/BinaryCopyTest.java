@@ -122,6 +122,27 @@ class BinaryCopyTest {
     }
 
     @Test
+    void keysAreTheNumbersTheKeyColumnsBinaryFormHolds() {
+        for (Object[] c : List.of(new Object[] {Codec.INT2, "-3", -3L}, new Object[] {Codec.INT4, "-2147483648",
+                (long) Integer.MIN_VALUE}, new Object[] {Codec.INT8, "9223372036854775807", Long.MAX_VALUE},
+                new Object[] {Codec.DATE, "1999-12-31", -1L}, new Object[] {Codec.TIMESTAMP, "2000-01-01 00:00:01.5",
+                1_500_000L}, new Object[] {Codec.TIMESTAMP, "1999-12-31 23:59:59", -1_000_000L},
+                new Object[] {Codec.TIMESTAMP, "infinity", Long.MAX_VALUE})) {
+            BinaryCopy b = new BinaryCopy(List.of(Codec.TEXT, (Codec) c[0]));
+            BinaryCopy.Tuples t = b.tuples(List.of(new Record(1, ("x," + c[1]).getBytes(StandardCharsets.UTF_8)),
+                    new Record(2, "y,".getBytes(StandardCharsets.UTF_8))), false, 1).orElseThrow();
+            assertArrayEquals(new long[] {(long) c[2], 0}, t.keys(), c[0] + " " + c[1]);
+            assertArrayEquals(new boolean[] {false, true}, t.nullKeys(), "the second record's key is NULL");
+            assertArrayEquals(b.encode(List.of(new Record(1, ("x," + c[1]).getBytes(StandardCharsets.UTF_8)),
+                    new Record(2, "y,".getBytes(StandardCharsets.UTF_8))), false).orElseThrow(), t.data(),
+                    "the same encoding");
+        }
+        BinaryCopy b = new BinaryCopy(List.of(Codec.INT4));
+        assertEquals(null, b.tuples(List.of(new Record(1, "1".getBytes(StandardCharsets.UTF_8))), false)
+                .orElseThrow().keys(), "no keys unless asked for");
+    }
+
+    @Test
     void onlyTypesReadExactlyAreEncoded() {
         for (FieldType.Kind k : FieldType.Kind.values()) {
             Optional<Codec> c = BinaryCopy.codec(new FieldType.Simple(k, OptionalInt.empty()));

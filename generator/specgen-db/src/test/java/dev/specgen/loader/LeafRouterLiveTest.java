@@ -197,4 +197,101 @@ class LeafRouterLiveTest {
                 + " AND id <= 70000)"));
         assertEquals(0, differing("lc.by_region_now"));
     }
+
+    /** Connections to the scratch database that count the statements prepared to find a table's leaf router. */
+    private static ConnectionSource counting(java.util.concurrent.atomic.AtomicInteger routers) {
+        return () -> {
+            java.sql.Connection c = fx.connect();
+            return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    LeafRouterLiveTest.class.getClassLoader(), new Class<?>[] {java.sql.Connection.class},
+                    (p, m, a) -> {
+                        if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
+                                && sql.contains("pg_partition_tree(c.oid)")) {
+                            routers.incrementAndGet();
+                        }
+                        try {
+                            return m.invoke(c, a);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+    }
+
+    /**
+     * The reader's routing of an encoded batch ({@link LeafRouter#slices}) is the session's ({@link LeafRouter#route})
+     * byte for byte: the same leaves in the same order, each its records in input order, none lost or doubled; and
+     * empty where that is (thin, a row no leaf takes, a NULL key with no DEFAULT leaf).
+     */
+    @Test
+    void theReadersSlicesAreTheRoutedRecordsEncoded() throws Exception {
+        Action.Bulk a = LoadTarget.action(model, "load_sales");
+        LoadTarget t = LoadTarget.of(LoadTarget.entityOf(model, a), a, List.of("id", "sold_at", "quantity", "region"));
+        BinaryCopy enc = BinaryCopy.of(t.columns, InputFormat.CSV).orElseThrow();
+        BinaryCopy.Tries tries = new BinaryCopy.Tries(Optional.of(enc));
+        LeafRouter router;
+        try (var c = fx.connect()) {
+            router = LeafRouter.of(c, t, InputFormat.CSV).orElseThrow();
+        }
+        int rows = 3 * LeafRouter.MIN_ROWS_PER_LEAF;
+        for (Batch b : List.of(batch(1, false, 1, rows), batch(2, true, 1, 10), batch(3, false, 1, rows - 3),
+                batch(4, false, 1, rows, "9,2025-06-01 10:00:00,1,r1"), batch(5, false, 1, rows, "9,,1,r1"))) {
+            BatchWriter.Encoded e = Loader.encode(b.records(), tries, false, Optional.of(router));
+            var route = router.route(b.records());
+            var slices = e.routed().orElseThrow().leaves();
+            assertEquals(route.map(m -> List.copyOf(m.keySet())), slices.map(m -> List.copyOf(m.keySet())),
+                    "batch " + b.index());
+            if (route.isPresent()) {
+                for (var leaf : route.get().entrySet()) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(enc.encode(leaf.getValue(), false)
+                            .orElseThrow(), slices.get().get(leaf.getKey()), leaf.getKey());
+                }
+            }
+        }
+        assertEquals(Optional.empty(), Loader.encode(batch(6, false, 1, 10).records(), tries, false, Optional.empty())
+                .routed(), "no router, no routing");
+    }
+
+    /**
+     * A load of a file whose batches the reader routes: every row once, each leaf's rows in input order (heap order),
+     * every batch recorded once, and the views true.
+     */
+    @Test
+    void aLoadRoutedByTheReaderWritesEveryRowOnceInOrder() throws Exception {
+        int rows = 3 * LeafRouter.MIN_ROWS_PER_LEAF;
+        for (int jobs : List.of(1, 2)) {
+            long base = 300000 + 100000 * jobs;
+            StringBuilder csv = new StringBuilder("id,sold_at,quantity,region\n");
+            for (int i = 1; i <= 3 * rows; i++) {
+                csv.append(String.format(Locale.ROOT, "%d,2024-0%d-%02d 10:00:00,%d,r%d%n", base + i, 1 + i % 3,
+                        1 + i % 28, 1 + i % 9, i % 7));
+            }
+            Path file = dir.resolve("routed-" + jobs + ".csv");
+            java.nio.file.Files.writeString(file, csv);
+            java.util.concurrent.atomic.AtomicInteger routers = new java.util.concurrent.atomic.AtomicInteger();
+            LoadResult r = Loader.run(LoadOptions.of(fx.specs(), "load_sales", file).withBatchSize(rows)
+                    .withInitial(false).withJobs(jobs).withStateSchema("lr_load"), counting(routers),
+                    LoadListener.NONE);
+            assertEquals(List.of(3L * rows, 3L * rows, 0L, 3L, 3L), List.of(r.rows(), r.written(), r.rejected(),
+                    r.batches(), r.direct()), "jobs " + jobs);
+            assertEquals(1, routers.get(), "the catalog read for the router once per load, not per session");
+            // each batch's rows went in with its own record in the load state (the same transaction), all of them
+            StringBuilder want = new StringBuilder();
+            for (int k = 0; k < 3; k++) {
+                want.append(k).append(':').append(2 + k * rows).append(':').append(base + k * rows + 1).append('-')
+                        .append(base + (k + 1) * rows).append(':').append(rows).append(':').append(rows).append(' ');
+            }
+            assertEquals(want.toString().strip(), fx.query("SELECT string_agg(format('%s:%s:%s-%s:%s:%s', b.batch,"
+                    + " b.first_line, s.lo, s.hi, s.n, s.ids), ' ' ORDER BY b.batch) FROM lr_load.batch AS b JOIN"
+                    + " lr_load.run AS u USING (load_id) JOIN LATERAL (SELECT min(id) AS lo, max(id) AS hi, count(*) AS n,"
+                    + " count(DISTINCT id) AS ids FROM lc.sale WHERE xmin = b.xmin AND id > " + base + ") AS s ON true"
+                    + " WHERE u.file = 'routed-" + jobs + ".csv'"), "jobs " + jobs);
+            assertEquals(3L * rows, fx.queryLong("SELECT count(*) FROM lc.sale WHERE id > " + base + " AND id <= "
+                    + (base + 3 * rows)));
+        }
+        assertEquals(6L, fx.queryLong("SELECT count(*) FROM lr_load.batch"));
+        fx.exec("SELECT lc.refresh_by_region()");
+        assertEquals(0, differing("lc.by_region"));
+        assertEquals(0, differing("lc.by_region_now"));
+    }
 }

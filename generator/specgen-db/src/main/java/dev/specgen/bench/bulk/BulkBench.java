@@ -54,16 +54,40 @@ public final class BulkBench {
     static final String REPLACE = "replace: generated function";
     static final String NAIVE = "replace: delete + insert";
     static final String SALES = "analytics.sales_transaction";
+    /** Every path's name, in the report's order (what {@code --only} takes). */
+    public static final java.util.Set<String> PATHS = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(List.of(SINGLE, JDBC, ARRAY, JSON, COPY, LOAD, LOAD2, INITIAL, INITIAL2,
+                    "upsert: " + SINGLE, "upsert: " + JDBC, "upsert: " + ARRAY, "upsert: " + JSON, UPSERT_LOAD, NAIVE,
+                    REPLACE)));
 
     /**
      * How a run goes: rows (default 1,000,000), rows per call or batch, rows of the sampled single-row path, and how
      * often each path is measured (the median is reported; default 3).
      */
-    public record BenchOptions(Options specs, int rows, int batch, int sample, Path workDir, int repeat) {
+    public record BenchOptions(Options specs, int rows, int batch, int sample, Path workDir, int repeat,
+            java.util.Set<String> only) {
         public BenchOptions {
             if (rows < 1 || batch < 1 || sample < 1 || repeat < 1) {
                 throw new IllegalArgumentException("rows, batch, sample and repeat must be positive");
             }
+            only = java.util.Set.copyOf(only);
+        }
+
+        /** Every path. */
+        public BenchOptions(Options specs, int rows, int batch, int sample, Path workDir, int repeat) {
+            this(specs, rows, batch, sample, workDir, repeat, java.util.Set.of());
+        }
+
+        /**
+         * Only the paths named (and binary COPY, the reference); every path when empty. For measuring a few paths
+         * side by side while developing: the report's goals show only those measured.
+         */
+        public BenchOptions withOnly(java.util.Set<String> names) {
+            return new BenchOptions(specs, rows, batch, sample, workDir, repeat, names);
+        }
+
+        boolean runs(String name) {
+            return only.isEmpty() || only.contains(name) || name.equals(COPY);
         }
     }
 
@@ -155,7 +179,13 @@ public final class BulkBench {
         List<Measure> replaces = List.of(
                 new Measure("replace", NAIVE, o.rows(), this::references, this::naive),
                 new Measure("replace", REPLACE, o.rows(), this::references, this::replace));
-        List<List<Measure>> groups = List.of(inserts, upserts, replaces);
+        List<List<Measure>> groups = new ArrayList<>();
+        for (List<Measure> group : List.of(inserts, upserts, replaces)) {
+            List<Measure> kept = group.stream().filter(m -> o.runs(m.name())).toList();
+            if (!kept.isEmpty()) {
+                groups.add(kept);
+            }
+        }
         java.util.Map<String, List<BenchResult.Run>> runs = new java.util.HashMap<>();
         for (int r = 0; r < o.repeat(); r++) {
             for (List<Measure> group : groups) {

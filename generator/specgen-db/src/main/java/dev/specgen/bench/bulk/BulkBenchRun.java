@@ -27,7 +27,7 @@ public final class BulkBenchRun {
         Path work = Files.createTempDirectory("specgen-bench-");
         try {
             BenchResult r = BulkBench.run(new BulkBench.BenchOptions(o.specs(), o.rows(), o.batch(), o.sample(),
-                    work, o.repeat()), progress);
+                    work, o.repeat(), o.only()), progress);
             Files.writeString(json, BenchReport.json(r), StandardCharsets.UTF_8);
             if (doc.isPresent()) {
                 BenchReport.writeSection(doc.get(), r, machine);

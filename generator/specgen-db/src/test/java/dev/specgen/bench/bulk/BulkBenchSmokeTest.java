@@ -47,4 +47,14 @@ class BulkBenchSmokeTest {
         assertTrue(text.contains("## Other\n\nkept\n") && text.indexOf(BenchReport.BEGIN)
                 == text.lastIndexOf(BenchReport.BEGIN), text);
     }
+
+    @Test
+    void onlyRunsThePathsNamedAndTheReference(@TempDir Path dir) throws Exception {
+        Options specs = Options.of(Path.of("../..").toAbsolutePath().normalize(), Path.of("specs"), Path.of("out"));
+        BenchResult r = BulkBench.run(new BulkBench.BenchOptions(specs, 1000, 200, 50, dir, 1)
+                .withOnly(java.util.Set.of(BulkBench.LOAD2, BulkBench.UPSERT_LOAD)), Progress.NONE);
+        assertEquals(List.of("binary COPY (reference)", "specgen load --jobs 2", "upsert: specgen load"),
+                r.paths().stream().map(BenchResult.Path::name).toList());
+        assertTrue(BulkBench.PATHS.containsAll(r.paths().stream().map(BenchResult.Path::name).toList()));
+    }
 }
