@@ -1,6 +1,7 @@
 package dev.specgen.check;
 
 import dev.specgen.Parallel;
+import dev.specgen.Sha256;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.plan.SqlObject;
 import dev.specgen.plan.ViewObject;
@@ -14,10 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -243,11 +241,6 @@ public final class GateMemo {
     }
 
     private static String digest(CharSequence text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(text.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.specgen.plan;
 
+import dev.specgen.Sha256;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Field;
@@ -15,9 +16,7 @@ import dev.specgen.plan.MaintenanceObject.CreateMaintenanceLog;
 import dev.specgen.plan.MaintenanceObject.MaintainFunction;
 import dev.specgen.plan.MaintenanceObject.ScheduleMaintenance;
 import dev.specgen.plan.MaintenanceObject.SubPartition;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,7 +43,7 @@ public final class MaintenancePlanner {
         if (Sql.byteLength(name) <= Sql.MAX_IDENT_BYTES) {
             return name;
         }
-        String hash = HexFormat.of().formatHex(sha(table)).substring(0, 8);
+        String hash = Sha256.of(table).substring(0, 8);
         StringBuilder b = new StringBuilder();
         for (int cp : name.codePoints().toArray()) {
             String c = new String(Character.toChars(cp));
@@ -54,14 +53,6 @@ public final class MaintenancePlanner {
             b.append(c);
         }
         return b + "_" + hash;
-    }
-
-    private static byte[] sha(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Whether any entity of {@code entities} has maintenance (its schema then gets the log table). */

@@ -1,5 +1,6 @@
 package dev.specgen.plan;
 
+import dev.specgen.Sha256;
 import dev.specgen.diag.SourcePos;
 import dev.specgen.model.Entity;
 import dev.specgen.model.Index;
@@ -32,9 +33,7 @@ import dev.specgen.view.AnalyzedView;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -451,16 +450,12 @@ final class ViewPlanner {
 
     /** First 16 hex digits of SHA-256 over what decides a view's data (not its refresh functions or indexes). */
     static String hash(String... parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                md.update(p.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.digest();
+        for (String p : parts) {
+            md.update(p.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
         }
+        return Sha256.hex(md).substring(0, 16);
     }
 
     private String lockKey() {

@@ -1,7 +1,7 @@
 package dev.specgen.write;
 
+import dev.specgen.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +44,7 @@ public record BuildState(String inputs, String manifest) {
      * folder; absent ones count as absent), by path relative to that input and content, in sorted order.
      */
     public static String fingerprint(List<String> settings, List<Path> inputs) {
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.digest();
         settings.forEach(s -> update(md, "setting " + s));
         for (Path in : inputs) {
             update(md, "input " + in.toString().replace('\\', '/'));
@@ -65,7 +64,7 @@ public record BuildState(String inputs, String manifest) {
                 update(md, sha256(p));
             });
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
     /** True when {@code inputs} is what this state saw and the output folder is as that run left it. */
@@ -126,13 +125,8 @@ public record BuildState(String inputs, String manifest) {
     }
 
     private static String sha256(Path p) {
-        try (InputStream in = Files.newInputStream(p)) {
-            MessageDigest md = digest();
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
+        try {
+            return Sha256.of(p);
         } catch (IOException e) {
             return "unreadable";
         }
@@ -143,13 +137,5 @@ public record BuildState(String inputs, String manifest) {
         md.update(HexFormat.of().formatHex(new byte[] {(byte) (b.length >>> 24), (byte) (b.length >>> 16),
             (byte) (b.length >>> 8), (byte) b.length}).getBytes(StandardCharsets.US_ASCII));
         md.update(b);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
     }
 }

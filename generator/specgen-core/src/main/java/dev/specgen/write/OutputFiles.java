@@ -1,5 +1,6 @@
 package dev.specgen.write;
 
+import dev.specgen.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,10 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,14 +141,7 @@ final class OutputFiles {
 
     /** Lower-case hex SHA-256 of a file, streamed (any size), opened without following a link. */
     static String sha256(Path file) throws IOException {
-        MessageDigest md = Manifest.digest();
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.of(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Strict UTF-8, or empty. */

@@ -1,6 +1,7 @@
 package dev.specgen.loader;
 
 import dev.specgen.Result;
+import dev.specgen.Sha256;
 import dev.specgen.Specgen;
 import dev.specgen.diag.Diagnostic;
 import dev.specgen.loader.BatchWriter.Batch;
@@ -18,14 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -393,7 +392,7 @@ public final class Loader {
     /** The file's SHA-256 in hex; "" if {@code stop} says so before the end (nobody waits for it any more). */
     static String sha256(Path file, BooleanSupplier stop) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.digest();
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -402,11 +401,9 @@ public final class Loader {
                 }
                 md.update(buf, 0, n);
             }
-            return HexFormat.of().formatHex(md.digest());
+            return Sha256.hex(md);
         } catch (IOException e) {
             throw new LoadException("cannot read " + file + ": " + e.getMessage(), null);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -423,12 +420,7 @@ public final class Loader {
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(s).substring(0, 32);
     }
 
     static String oneLine(SQLException e) {
