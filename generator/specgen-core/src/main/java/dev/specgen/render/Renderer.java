@@ -165,8 +165,10 @@ public final class Renderer {
         List<RenderedStatement> statements = new ArrayList<>();
         List<RenderedStatement> embedded = new ArrayList<>();
         try {
-            for (SqlObject o : f.objects()) {
-                String sql = object(o);
+            List<String> inOneRun = objects(f.objects());
+            for (int i = 0; i < f.objects().size(); i++) {
+                SqlObject o = f.objects().get(i);
+                String sql = inOneRun.get(i);
                 texts.add(sql);
                 SqlObject standIn = o.parseStandIn();
                 // most objects are their own stand-in: no deep record equals (nor its bootstrap in a fresh JVM)
@@ -183,6 +185,29 @@ public final class Renderer {
         } catch (TemplateFailure failure) {
             return new FileOutput(f, statements, embedded, null, null, failure);
         }
+    }
+
+    /**
+     * Each object's statement text ({@link #object}), the objects of a file rendered in one template run
+     * ({@link #templatesInOneRun}: a run's set-up costs about what a partition's or an index's statement does, issue
+     * 12), or one by one when they cannot be (the same texts, or the same failure).
+     */
+    private List<String> objects(List<SqlObject> objects) {
+        if (objects.size() > 1) {
+            List<String> names = new ArrayList<>(objects.size());
+            for (SqlObject o : objects) {
+                names.add(o.template());
+            }
+            Optional<List<String>> texts = templatesInOneRun(names, objects);
+            if (texts.isPresent()) {
+                return texts.get();
+            }
+        }
+        List<String> texts = new ArrayList<>(objects.size());
+        for (SqlObject o : objects) {
+            texts.add(object(o));
+        }
+        return texts;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.specgen.validate;
 
+import dev.specgen.Parallel;
 import dev.specgen.diag.Diagnostics;
 import dev.specgen.model.Entity;
 import dev.specgen.model.SpecModel;
@@ -16,7 +17,7 @@ import java.util.SortedSet;
  */
 public final class Validator {
 
-    private static final List<Rule> RULES = List.of(
+    static final List<Rule> RULES = List.of(
             new NameRule(),
             new NamespaceRule(),
             new IdentifierRule(),
@@ -46,11 +47,17 @@ public final class Validator {
 
     /**
      * Runs every rule. The result also carries facts the planner needs (extensions per entity); it is computed
-     * even when there are errors, but a plan should only be made from a model without errors.
+     * even when there are errors, but a plan should only be made from a model without errors. The rules run on all
+     * cores ({@link Parallel}: they only read the model), each into its own collector, and their diagnostics are
+     * added in the order of {@link #RULES}, as one thread would add them.
      */
     public static ValidationResult validate(SpecModel model, Diagnostics diags) {
-        for (Rule rule : RULES) {
-            rule.check(model, diags);
+        for (Diagnostics found : Parallel.map(RULES, rule -> {
+            Diagnostics d = new Diagnostics();
+            rule.check(model, d);
+            return d;
+        })) {
+            diags.addAll(found.all());
         }
         Map<String, SortedSet<String>> extensions = new LinkedHashMap<>();
         for (Entity e : model.entities()) {

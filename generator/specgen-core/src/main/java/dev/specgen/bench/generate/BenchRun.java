@@ -53,7 +53,6 @@ public final class BenchRun {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("load_before", load());
         Path specs = s.work().resolve("specs");
-        GeneratorBench.delete(specs);
         SyntheticSpecs.write(specs, s.entities());
         progress.accept("in-process: " + s.warmups() + " warm-up and " + s.iterations() + " measured builds of "
                 + s.entities() + " entities");

@@ -61,7 +61,14 @@ public final class GeneratorBench {
         }
     }
 
-    /** {@code build} of {@code opts.specs()}: {@code warmups} unmeasured runs, then {@code iterations} measured. */
+    /**
+     * {@code build} of {@code opts.specs()}: {@code warmups} unmeasured runs, then {@code iterations} measured, each
+     * into a new, empty folder. The runs' folders are deleted only after the last run: on ext4 without a journal (this
+     * project's benchmark machine) the kernel does not reuse an inode for a minute or more after its file was deleted,
+     * and looks at every such inode again for each file it creates in their block group (ext4's
+     * {@code recently_deleted}), so deleting one run's 2,000 files right before the next run made that run's file
+     * creation cost several times what a build into a new folder costs otherwise (the write stage's "kernel open").
+     */
     public static Warm warm(Options opts, int entities, int warmups, int iterations) {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -71,6 +78,8 @@ public final class GeneratorBench {
         long peak = 0;
         int files = 0;
         long bytes = 0;
+        Path outs = opts.root().resolve(opts.out());
+        delete(outs); // left by a run that was stopped
         for (int i = 0; i < warmups + iterations; i++) {
             boolean measured = i >= warmups;
             Options run = opts.withOut(opts.out().resolve("run-" + i));
@@ -101,8 +110,8 @@ public final class GeneratorBench {
                 bytes = r.rendered().orElseThrow().files().values().stream()
                         .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
             }
-            delete(opts.root().resolve(run.out()));
         }
+        delete(outs);
         Map<Stage, Double> medians = new EnumMap<>(Stage.class);
         stages.forEach((s, l) -> medians.put(s, median(l)));
         Map<Stage, Double> cpuMedians = new EnumMap<>(Stage.class);

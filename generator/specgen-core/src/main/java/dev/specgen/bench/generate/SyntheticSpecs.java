@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The generator benchmark's input: {@code n} copies of the example sales entity
@@ -17,7 +20,12 @@ public final class SyntheticSpecs {
     private SyntheticSpecs() {
     }
 
-    /** Writes {@code sales_0001.yaml} .. into {@code dir} (created), replacing files of those names. */
+    /**
+     * Writes {@code sales_0001.yaml} .. into {@code dir} (created), replacing files of those names in place, and
+     * deletes every other file of {@code dir} (an earlier run's larger set). The folder is not deleted and made again:
+     * files deleted just before a timed build slow its file creation on some file systems (see
+     * {@link GeneratorBench#warm}).
+     */
     public static void write(Path dir, int n) {
         if (n < 1 || n > 99_999) {
             throw new IllegalArgumentException("entities must be 1..99999: " + n);
@@ -25,9 +33,17 @@ public final class SyntheticSpecs {
         try {
             Files.createDirectories(dir);
             int width = Math.max(4, String.valueOf(n).length());
+            Set<Path> wanted = new HashSet<>();
             for (int i = 1; i <= n; i++) {
                 String k = String.format(Locale.ROOT, "%0" + width + "d", i);
-                Files.writeString(dir.resolve("sales_" + k + ".yaml"), spec(k), StandardCharsets.UTF_8);
+                Path file = dir.resolve("sales_" + k + ".yaml");
+                wanted.add(file);
+                Files.writeString(file, spec(k), StandardCharsets.UTF_8);
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.filter(p -> !wanted.contains(p)).toList()) {
+                    GeneratorBench.delete(p);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
