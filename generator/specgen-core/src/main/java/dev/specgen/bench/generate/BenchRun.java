@@ -136,7 +136,7 @@ public final class BenchRun {
     /**
      * The word the training build adds after {@code build SPECS --out DIR}: with it the CLI reads the line with
      * picocli (its plain form, {@code dev.specgen.cli.PlainBuild}, does not), so the archive also holds picocli's
-     * classes, which every other command loads; the plain form's one class of its own is then read from the jar.
+     * classes, which every other command loads (the plain form's class is looked at first, so it is archived too).
      */
     public static final String TRAINING_OPTION = "--stacktrace";
 
