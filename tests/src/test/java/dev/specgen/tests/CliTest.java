@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.cli.Main;
+import dev.specgen.cli.PlainBuild;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,6 +59,45 @@ class CliTest {
         Run sub = run("help", "build");
         assertEquals(0, sub.code(), sub.err());
         assertTrue(sub.out().contains("Usage: specgen build"), sub.out());
+    }
+
+    /** {@code build SPECS [--out DIR]} runs without picocli ({@link PlainBuild}); every other line goes to picocli. */
+    @Test
+    void onlyThePlainBuildLineSkipsPicocli() {
+        PlainBuild p = PlainBuild.of("build", "specs").orElseThrow();
+        assertEquals(Path.of("specs"), p.specs());
+        assertEquals(Path.of("generated"), p.out());
+        for (String[] line : new String[][] {{"build", "specs", "--out", "o"}, {"build", "-o", "o", "specs"}}) {
+            p = PlainBuild.of(line).orElseThrow();
+            assertEquals(Path.of("specs"), p.specs());
+            assertEquals(Path.of("o"), p.out());
+        }
+        for (String[] line : new String[][] {{}, {"build"}, {"check", "specs"}, {"--stacktrace", "build", "specs"},
+            {"build", "specs", "--stacktrace"}, {"build", "specs", "--check"}, {"build", "specs", "--verify"},
+            {"build", "specs", "--out"}, {"build", "specs", "--out", "o", "--out", "p"}, {"build", "specs", "other"},
+            {"build", "--out=o", "specs"}, {"build", "-oo", "specs"}, {"build", "specs", "--", "x"}, {"build", "@args"},
+            {"build", ""}, {"build", "specs", "-o", "-x"}, {"build", "specs", "--templates", "t"},
+            {"build", "--help"}}) {
+            assertTrue(PlainBuild.of(line).isEmpty(), String.join(" ", line));
+        }
+    }
+
+    /** The plain build prints and exits as picocli's build command does for the same line. */
+    @Test
+    void thePlainBuildPrintsAsTheBuildCommand(@TempDir Path tmp) {
+        String a = tmp.resolve("a").toString();
+        String b = tmp.resolve("b").toString();
+        Run plain = run("build", "specs", "--out", a);
+        Run picocli = run("build", "specs", "--out=" + b);
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(plain.code(), picocli.code());
+        assertEquals(plain.out().replace(a, b), picocli.out());
+        assertEquals(plain.err(), picocli.err());
+        String broken = "tests/cases/seed_sales_analytics/specs/sales_analytics.yaml";
+        plain = run("build", broken, "-o", a);
+        picocli = run("build", broken, "-o", a, "--stacktrace");
+        assertEquals(1, plain.code(), plain.err());
+        assertEquals(plain, picocli);
     }
 
     @Test

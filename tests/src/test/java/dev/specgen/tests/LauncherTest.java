@@ -61,6 +61,8 @@ class LauncherTest {
                 "./specgen does not set main=" + BenchRun.MAIN_CLASS);
         assertTrue(s.contains("-XX:DumpLoadedClassList=\"$scratch/classes.txt\" -cp \"$jar\" \"$main\" build"),
                 "./specgen does not train its archive on the main class");
+        assertTrue(s.contains("--out \"$scratch/out\" " + BenchRun.TRAINING_OPTION + " >/dev/null"),
+                "./specgen does not train its archive through picocli as the benchmark does");
         assertTrue(s.contains("-cp \"$jar\" \"$main\" \"$@\""), "./specgen does not start the main class");
         assertFalse(s.contains(" -jar \"$jar\""), "./specgen still starts the jar with -jar");
     }

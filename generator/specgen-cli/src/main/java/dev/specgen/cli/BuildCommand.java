@@ -47,7 +47,21 @@ final class BuildCommand implements Callable<Integer> {
             return CheckOutput.finish(Specgen.check(opts), specOptions, out, spec.commandLine().getErr());
         }
         Result r = Specgen.generate(opts);
-        if (Reporter.diagnostics(r, spec.commandLine().getErr())) {
+        int code = reported(r, out, spec.commandLine().getErr());
+        if (code != Main.OK || !verify) {
+            return code;
+        }
+        Result v = Specgen.verifyRendered(r, verifyOptions,
+                TerminalProgress.forTerminal(spec.commandLine().getErr()));
+        return VerifyOutput.finish(v.withoutDiagnosticsOf(r), db, out, spec.commandLine().getErr());
+    }
+
+    /**
+     * Prints a generate run's diagnostics and what it wrote, and returns its exit code ({@link Main#OK} or
+     * {@link Main#SPEC_ERRORS}). Shared with {@link PlainBuild}, which runs the plain form without picocli.
+     */
+    static int reported(Result r, PrintWriter out, PrintWriter err) {
+        if (Reporter.diagnostics(r, err)) {
             return Main.SPEC_ERRORS;
         }
         OutputWriter.Result w = r.output().orElseThrow();
@@ -61,11 +75,6 @@ final class BuildCommand implements Callable<Integer> {
             out.println("specgen: " + w.written().size() + " written, " + w.unchanged().size() + " unchanged, "
                     + w.deleted().size() + " deleted in " + dir + "/");
         }
-        if (!verify) {
-            return Main.OK;
-        }
-        Result v = Specgen.verifyRendered(r, verifyOptions,
-                TerminalProgress.forTerminal(spec.commandLine().getErr()));
-        return VerifyOutput.finish(v.withoutDiagnosticsOf(r), db, out, spec.commandLine().getErr());
+        return Main.OK;
     }
 }

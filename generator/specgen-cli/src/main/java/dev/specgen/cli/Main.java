@@ -97,6 +97,14 @@ public final class Main {
 
     /** Runs the CLI with the given writers; used by tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        // the plain `build SPECS [--out DIR]` without picocli's set-up (PlainBuild); any other words go to picocli
+        java.util.Optional<PlainBuild> plain = PlainBuild.of(args);
+        if (plain.isPresent()) {
+            int code = plain.get().run(out, err);
+            out.flush();
+            err.flush();
+            return code;
+        }
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         for (Class<?> c : commandsFor(args)) {
@@ -141,13 +149,17 @@ public final class Main {
 
         @Override
         public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-            PrintWriter e = commandLine.getErr();
-            e.println("specgen: internal error: " + ex + " (this is a specgen bug; run with --stacktrace and report it)");
-            if (main.stacktrace) {
-                ex.printStackTrace(e);
-            }
-            e.flush();
-            return INTERNAL;
+            return internalError(ex, main.stacktrace, commandLine.getErr());
         }
+    }
+
+    /** Reports an exception a command did not expect (a specgen bug) and returns {@link #INTERNAL}. */
+    static int internalError(Exception ex, boolean stacktrace, PrintWriter e) {
+        e.println("specgen: internal error: " + ex + " (this is a specgen bug; run with --stacktrace and report it)");
+        if (stacktrace) {
+            ex.printStackTrace(e);
+        }
+        e.flush();
+        return INTERNAL;
     }
 }

@@ -42,10 +42,25 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
      * grammatical role: the user's SQL (CHECK bodies, defaults, index expressions and predicates), which is
      * PostgreSQL's to judge and may use operators JSqlParser does not know, and names JSqlParser reads as key words
      * ({@code public}, {@code cache.entry_state}). Rendered through the same template, so the statement's shape is
-     * what the gate checks, whatever an override template adds around it.
+     * what the gate checks, whatever an override template adds around it. This object itself when nothing is
+     * replaced: the renderer renders a stand-in that is another object once more, and does not compare the two (a
+     * record's generated {@code equals} spins method handle classes on its first call in a fresh JVM).
      */
     default SqlObject parseStandIn() {
         return this;
+    }
+
+    /** Whether two lists hold the same objects, in order (stand-ins that replaced nothing). */
+    private static boolean sameObjects(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     record CreateSchema(String name, SourcePos origin) implements SqlObject {
@@ -60,7 +75,7 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
 
         @Override
         public SqlObject parseStandIn() {
-            return new CreateSchema("specgen_schema", origin);
+            return name.equals("specgen_schema") ? this : new CreateSchema("specgen_schema", origin);
         }
 
         public String template() {
@@ -139,8 +154,10 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
 
         @Override
         public SqlObject parseStandIn() {
-            return new CreateTable(name, unlogged, columns.stream().map(Column::parseStandIn).toList(),
-                    constraints.stream().map(Constraint::parseStandIn).toList(), partitionBy, with, origin);
+            List<Column> standInColumns = columns.stream().map(Column::parseStandIn).toList();
+            List<Constraint> standInConstraints = constraints.stream().map(Constraint::parseStandIn).toList();
+            return sameObjects(standInColumns, columns) && sameObjects(standInConstraints, constraints) ? this
+                    : new CreateTable(name, unlogged, standInColumns, standInConstraints, partitionBy, with, origin);
         }
 
         public boolean hasWith() {
@@ -205,8 +222,11 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
         /** Schema-qualified (enum) types and the default replaced: see {@link SqlObject#parseStandIn()}. */
         Column parseStandIn() {
             String standInType = type.contains(".") ? "specgen_enum" + (type.endsWith("[]") ? "[]" : "") : type;
-            return new Column(name, paddedName, standInType, notNull, defaultSql.isEmpty() ? "" : "NULL", identity,
-                    origin, generated.isEmpty() ? "" : "NULL");
+            String standInDefault = defaultSql.isEmpty() ? "" : "NULL";
+            String standInGenerated = generated.isEmpty() ? "" : "NULL";
+            return standInType.equals(type) && standInDefault.equals(defaultSql) && standInGenerated.equals(generated)
+                    ? this : new Column(name, paddedName, standInType, notNull, standInDefault, identity, origin,
+                    standInGenerated);
         }
     }
 
@@ -299,8 +319,9 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
         @Override
         public SqlObject parseStandIn() {
             List<String> standInKeys = keys.stream().map(k -> k.startsWith("(") ? "specgen_expression" : k).toList();
-            return new CreateIndex(name, table, unique, concurrently, only, method, standInKeys, include,
-                    where.isEmpty() ? "" : "true", with, origin);
+            String standInWhere = where.isEmpty() ? "" : "true";
+            return standInKeys.equals(keys) && standInWhere.equals(where) ? this : new CreateIndex(name, table, unique,
+                    concurrently, only, method, standInKeys, include, standInWhere, with, origin);
         }
 
         public String describe() {
@@ -413,7 +434,8 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
         }
 
         public SqlObject parseStandIn() {
-            return new AddConstraint(table, constraint.parseStandIn(), origin);
+            Constraint standIn = constraint.parseStandIn();
+            return standIn == constraint ? this : new AddConstraint(table, standIn, origin);
         }
 
         public String template() {
@@ -505,6 +527,9 @@ public sealed interface SqlObject permits SqlObject.CreateSchema, SqlObject.Crea
                 }
                 return out;
             }).toList();
+            if (userSql.isEmpty() && standInValues.equals(values)) {
+                return this;
+            }
             return new BulkFunction(kind, json, name, signature, table, comments, params, declarations, nullChecks,
                     nullMessage, rowCount, lengthChecks, lengthMessage, lengthDetail, rowsParam, flags, flagVariables,
                     flagKeys, source, ordinal, columns, standInValues, key, parentKey, updates, changed, lockSpace, lockBucket,

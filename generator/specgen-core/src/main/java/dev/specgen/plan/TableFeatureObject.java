@@ -85,8 +85,10 @@ public sealed interface TableFeatureObject extends SqlObject permits TableFeatur
 
         @Override
         public SqlObject parseStandIn() {
-            return new CreatePolicy(name, table, kind, command, roles, usingSql.isEmpty() ? "" : "true",
-                    withCheck.isEmpty() ? "" : "true", origin);
+            String standInUsing = usingSql.isEmpty() ? "" : "true";
+            String standInCheck = withCheck.isEmpty() ? "" : "true";
+            return standInUsing.equals(usingSql) && standInCheck.equals(withCheck) ? this
+                    : new CreatePolicy(name, table, kind, command, roles, standInUsing, standInCheck, origin);
         }
 
         public String template() {
@@ -126,8 +128,9 @@ public sealed interface TableFeatureObject extends SqlObject permits TableFeatur
 
         @Override
         public SqlObject parseStandIn() {
-            return new CreateTableTrigger(name, table, timing, events, level, condition.isEmpty() ? "" : "true",
-                    function, arguments, origin);
+            String standInCondition = condition.isEmpty() ? "" : "true";
+            return standInCondition.equals(condition) ? this : new CreateTableTrigger(name, table, timing, events,
+                    level, standInCondition, function, arguments, origin);
         }
 
         public String template() {

@@ -171,8 +171,9 @@ public final class Renderer {
                 String sql = inOneRun.get(i);
                 texts.add(sql);
                 SqlObject standIn = o.parseStandIn();
-                // most objects are their own stand-in: no deep record equals (nor its bootstrap in a fresh JVM)
-                boolean same = standIn == o || standIn.equals(o);
+                // an object that has nothing to replace is its own stand-in (SqlObject.parseStandIn); another is
+                // rendered, not compared field by field (a record's equals spins classes on its first call in a JVM)
+                boolean same = standIn == o;
                 statements.add(new RenderedStatement(o, sql, f.path(), same ? sql : object(standIn),
                         SourceSpans.of(o, sql, this::object)));
                 for (SqlObject e : o.embedded()) {

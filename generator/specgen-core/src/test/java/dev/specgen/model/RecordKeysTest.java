@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.specgen.diag.SourcePos;
+import dev.specgen.view.AggregateShape;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -11,7 +12,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** {@link Field}'s hand-written {@code equals} and the cheap {@code hashCode}s keep the record's equality. */
+/**
+ * {@link Field}'s and {@link AggregateShape.Measure}'s hand-written {@code equals} and the cheap {@code hashCode}s keep
+ * the record's equality.
+ */
 class RecordKeysTest {
     private static Object value(Class<?> type, int variant) {
         if (type == String.class) {
@@ -38,6 +42,9 @@ class RecordKeysTest {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Map.of(),
                     SourcePos.NONE);
         }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[variant];
+        }
         throw new AssertionError("no sample value of " + type);
     }
 
@@ -47,15 +54,28 @@ class RecordKeysTest {
      */
     @Test
     void fieldEqualityIsComponentWise() throws ReflectiveOperationException {
-        RecordComponent[] comps = Field.class.getRecordComponents();
+        componentWise(Field.class);
+    }
+
+    /**
+     * The same for a view's measure ({@link AggregateShape.Measure}), whose {@code equals} is written out because the
+     * view's SQL looks measures up in their list.
+     */
+    @Test
+    void measureEqualityIsComponentWise() throws ReflectiveOperationException {
+        componentWise(AggregateShape.Measure.class);
+    }
+
+    private static <R extends Record> void componentWise(Class<R> record) throws ReflectiveOperationException {
+        RecordComponent[] comps = record.getRecordComponents();
         Class<?>[] types = Arrays.stream(comps).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        Constructor<Field> canonical = Field.class.getDeclaredConstructor(types);
+        Constructor<R> canonical = record.getDeclaredConstructor(types);
         Object[] base = new Object[comps.length];
         for (int i = 0; i < comps.length; i++) {
             base[i] = value(types[i], 0);
         }
-        Field a = canonical.newInstance(base);
-        Field b = canonical.newInstance(base.clone());
+        R a = canonical.newInstance(base);
+        R b = canonical.newInstance(base.clone());
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
         for (int i = 0; i < comps.length; i++) {

@@ -132,6 +132,13 @@ public final class BenchRun {
     /** The examples row that is what {@code ./specgen build specs/} runs: its flags and its archive. */
     public static final String EXAMPLES_AS_SPECGEN = "examples, ./specgen flags and CDS archive";
 
+    /**
+     * The word the training build adds after {@code build SPECS --out DIR}: with it the CLI reads the line with
+     * picocli (its plain form, {@code dev.specgen.cli.PlainBuild}, does not), so the archive also holds picocli's
+     * classes, which every other command loads (the plain form's class is looked at first, so it is archived too).
+     */
+    public static final String TRAINING_OPTION = "--stacktrace";
+
     /** The parse gate's memo beside an archive, as {@code ./specgen} keeps one beside its jar. */
     static final String MEMO = "specgen.gate-memo";
 
@@ -171,8 +178,11 @@ public final class BenchRun {
         List<String> list = new ArrayList<>(CLI_FLAGS);
         list.add("-XX:DumpLoadedClassList=" + classes);
         list.add("-D" + GateMemo.PROPERTY + "=" + folder.resolve(MEMO).toAbsolutePath());
-        GeneratorBench.cold("training", specs.toString(), o -> command(java, list, jar, true, specs.toString(), o),
-                work, scratch, 1);
+        GeneratorBench.cold("training", specs.toString(), o -> {
+            List<String> c = command(java, list, jar, true, specs.toString(), o);
+            c.add(TRAINING_OPTION);
+            return c;
+        }, work, scratch, 1);
         List<String> dump = new ArrayList<>(List.of(java));
         dump.addAll(CLI_FLAGS);
         dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + archive,
