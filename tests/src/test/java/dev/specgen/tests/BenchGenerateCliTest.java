@@ -38,4 +38,13 @@ class BenchGenerateCliTest {
         CliTest.Run r = CliTest.run("bench", "generate", "--entities", "0", "--work", tmp.toString());
         assertEquals(2, r.code(), r.err());
     }
+
+    @Test
+    void examplesThatAreNotAFolderAreAUsageErrorBeforeAnyRun(@TempDir Path tmp) {
+        String missing = tmp.resolve("missing").toString();
+        CliTest.Run r = CliTest.run("bench", "generate", "--entities", "1", "--cold-runs", "1", "--examples", missing,
+                "--work", tmp.resolve("work").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("specgen: --examples " + missing + " is not a folder of specs\n", r.err());
+    }
 }

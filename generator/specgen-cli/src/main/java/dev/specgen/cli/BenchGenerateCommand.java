@@ -60,6 +60,10 @@ final class BenchGenerateCommand implements Callable<Integer> {
             err.println("specgen: --entities and --iterations must be at least 1, --warmups and --cold-runs at least 0");
             return Main.USAGE;
         }
+        if (examples != null && !Files.isDirectory(examples)) {
+            err.println("specgen: --examples " + examples + " is not a folder of specs");
+            return Main.USAGE;
+        }
         Optional<Path> jar = coldRuns > 0 ? ownJar() : Optional.empty();
         if (coldRuns > 0 && jar.isEmpty()) {
             err.println("specgen: not started from specgen.jar: cold CLI runs left out");
