@@ -39,6 +39,7 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Plan in, text out (MapStruct ModelWriter): one FreeMarker configuration, built once and never changed; one
@@ -194,15 +195,9 @@ public final class Renderer {
      * 12), or one by one when they cannot be (the same texts, or the same failure).
      */
     private List<String> objects(List<SqlObject> objects) {
-        if (objects.size() > 1) {
-            List<String> names = new ArrayList<>(objects.size());
-            for (SqlObject o : objects) {
-                names.add(o.template());
-            }
-            Optional<List<String>> texts = templatesInOneRun(names, objects);
-            if (texts.isPresent()) {
-                return texts.get();
-            }
+        Optional<List<String>> inOneRun = inOneRun(objects, SqlObject::template);
+        if (inOneRun.isPresent()) {
+            return inOneRun.get();
         }
         List<String> texts = new ArrayList<>(objects.size());
         for (SqlObject o : objects) {
@@ -352,6 +347,21 @@ public final class Renderer {
      * template could tell the difference (it imports a library, sets a setting or a global, or reads the data model,
      * the main template or the namespaces as such) or when anything fails.
      */
+    /**
+     * {@link #templatesInOneRun} of {@code models}, each with its own template ({@code template}); empty for fewer
+     * than two, which gain nothing from sharing a run.
+     */
+    public <T> Optional<List<String>> inOneRun(List<T> models, Function<? super T, String> template) {
+        if (models.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(models.size());
+        for (T m : models) {
+            names.add(template.apply(m));
+        }
+        return templatesInOneRun(names, models);
+    }
+
     public Optional<List<String>> templatesInOneRun(List<String> templates, List<?> models) {
         if (templates.size() != models.size()) {
             throw new IllegalArgumentException(templates.size() + " templates for " + models.size() + " models");

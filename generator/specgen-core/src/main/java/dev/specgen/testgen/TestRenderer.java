@@ -181,14 +181,7 @@ public final class TestRenderer {
      * must be rendered one by one.
      */
     static Optional<List<String>> steps(List<TestStep> steps, Renderer renderer) {
-        if (steps.size() < 2) {
-            return Optional.empty();
-        }
-        List<String> templates = new ArrayList<>(steps.size());
-        for (TestStep s : steps) {
-            templates.add(s.template());
-        }
-        return renderer.templatesInOneRun(templates, steps);
+        return renderer.inOneRun(steps, TestStep::template);
     }
 
     /** One step's text, without a trailing newline. */
