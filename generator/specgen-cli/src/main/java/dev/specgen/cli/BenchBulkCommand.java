@@ -3,6 +3,7 @@ package dev.specgen.cli;
 import dev.specgen.Options;
 import dev.specgen.bench.bulk.BulkBench;
 import dev.specgen.bench.bulk.BulkBenchRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,11 @@ final class BenchBulkCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(BulkBenchRun.compare(compare.get(0), compare.get(1)));
             return Main.OK;
         }
+        if (!Files.isDirectory(specs)) {
+            spec.commandLine().getErr().println("specgen: --specs " + specs + " is not a folder of specs (bench bulk "
+                    + "writes into the example sales table: run it from the repository root or pass --specs DIR)");
+            return Main.USAGE;
+        }
         BulkBench.BenchOptions o = new BulkBench.BenchOptions(Options.of(Path.of("").toAbsolutePath(), specs,
                 Path.of("generated")), rows, 10_000, sample, Path.of(""), repeat);
         if (only != null) {
@@ -64,8 +70,14 @@ final class BenchBulkCommand implements Callable<Integer> {
             }
             o = o.withOnly(java.util.Set.copyOf(only));
         }
-        spec.commandLine().getOut().print(BulkBenchRun.run(o, json, doc.equals("none") || only != null ? Optional.empty()
-                : Optional.of(Path.of(doc)), machine, TerminalProgress.forTerminal(spec.commandLine().getErr())));
+        try {
+            spec.commandLine().getOut().print(BulkBenchRun.run(o, json, doc.equals("none") || only != null
+                    ? Optional.empty() : Optional.of(Path.of(doc)), machine,
+                    TerminalProgress.forTerminal(spec.commandLine().getErr())));
+        } catch (BulkBench.SpecsRefused e) {
+            spec.commandLine().getErr().println("specgen: bench bulk: " + e.getMessage());
+            return Main.SPEC_ERRORS;
+        }
         return Main.OK;
     }
 }

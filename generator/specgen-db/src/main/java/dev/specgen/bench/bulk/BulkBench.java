@@ -3,6 +3,7 @@ package dev.specgen.bench.bulk;
 import dev.specgen.Options;
 import dev.specgen.Result;
 import dev.specgen.Specgen;
+import dev.specgen.diag.Diagnostic;
 import dev.specgen.db.ApplyResult;
 import dev.specgen.db.Database;
 import dev.specgen.db.Databases;
@@ -106,10 +107,20 @@ public final class BulkBench {
         this.progress = progress;
     }
 
+    /** The example specs do not build: the benchmark has no table to write into (a user's error, not a bug). */
+    public static final class SpecsRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SpecsRefused(String message) {
+            super(message);
+        }
+    }
+
     public static BenchResult run(BenchOptions o, Progress progress) throws SQLException, IOException {
         Result r = Specgen.render(o.specs());
         if (r.hasErrors() || r.rendered().isEmpty()) {
-            throw new IllegalArgumentException("the specs have errors: run specgen validate");
+            throw new SpecsRefused("the specs in " + o.specs().specs() + " have errors: " + String.join("; ",
+                    r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).limit(3).toList()));
         }
         progress.begin("starting the embedded PostgreSQL");
         try (BulkDb server = BulkDb.start();
