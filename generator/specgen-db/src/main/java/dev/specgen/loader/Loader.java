@@ -106,6 +106,27 @@ public final class Loader {
     }
 
     private LoadResult load(long t0, CompletableFuture<String> digest) {
+        // The first connection is opened beside the specs' validation too (the server idles through both); a load
+        // that cannot start closes it unused.
+        CompletableFuture<Connection> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return source.open();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, r -> {
+            Thread t = new Thread(r, "specgen-load-connect");
+            t.setDaemon(true);
+            t.start();
+        });
+        try {
+            return load(t0, digest, first);
+        } finally {
+            first.thenAccept(Loader::closeQuietly); // closed already when used (try-with-resources): a no-op then
+        }
+    }
+
+    private LoadResult load(long t0, CompletableFuture<String> digest, CompletableFuture<Connection> first) {
         SpecModel model = model(opts);
         Action.Bulk action = LoadTarget.action(model, opts.action());
         Entity entity = LoadTarget.entityOf(model, action);
@@ -131,7 +152,7 @@ public final class Loader {
         ReplacedParents parents;
         boolean initial = opts.initial().orElse(target.initialHint());
         Optional<LeafRouter> router;
-        try (Connection c = source.open()) {
+        try (Connection c = opened(first)) {
             checkFunction(c, target);
             state.create(c);
             String sha = join(digest);
@@ -285,6 +306,9 @@ public final class Loader {
             String loadId, InitialLoad init, ReplacedParents parents, Optional<LeafRouter> known) {
         BatchWriter w = null;
         try {
+            // the session's connection and staging table are set up while the reader cuts the first batch; if that
+            // fails, the first batch sets it up again below, with the retries of a lost connection
+            w = setUp(target, format, state, loadId, init, parents, known);
             while (true) {
                 Batch b = queue.take();
                 if (b == END) {
@@ -347,6 +371,22 @@ public final class Loader {
         }
     }
 
+    /** A session's writer on a new connection, or null (the connection closed) when it could not be set up. */
+    private BatchWriter setUp(LoadTarget target, InputFormat format, LoadState state, String loadId, InitialLoad init,
+            ReplacedParents parents, Optional<LeafRouter> known) {
+        Connection c = null;
+        try {
+            c = source.open();
+            return new BatchWriter(c, target, format, state, loadId, init.writes(target), init.direct(target), parents,
+                    known);
+        } catch (SQLException | RuntimeException e) {
+            if (c != null) {
+                closeQuietly(c);
+            }
+            return null;
+        }
+    }
+
     /** Adds a committed batch to the totals; stops the load past --max-errors. */
     private void count(int batchRows, long batchWritten, int batchRejected) {
         rows.addAndGet(batchRows);
@@ -404,6 +444,29 @@ public final class Loader {
             return Sha256.hex(md);
         } catch (IOException e) {
             throw new LoadException("cannot read " + file + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** The connection {@code first} opened, or the SQLException that opening it threw. */
+    private static Connection opened(CompletableFuture<Connection> first) throws SQLException {
+        try {
+            return first.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException q) {
+                throw q;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing to do with a connection that cannot close
         }
     }
 

@@ -185,6 +185,47 @@ class LoaderLiveTest {
         assertEquals(rows - 10, query("SELECT count(DISTINCT id) FROM ld.sale"));
     }
 
+    /** A file of {@code n} good rows (ids 1 to n). */
+    private static Path goodRows(String name, int n) throws IOException {
+        StringBuilder sb = new StringBuilder("id,sold_at,quantity,region\n");
+        for (int i = 1; i <= n; i++) {
+            sb.append(good(i)).append('\n');
+        }
+        Path csv = dir.resolve(name);
+        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    /**
+     * The load's first connection opens beside the specs' validation (on a thread of its own), and a session sets up
+     * its connection before it takes its first batch: when that fails, the first batch opens the session again,
+     * without counting a retry (the batch was never tried). Before, both connections opened one after the other, the
+     * session's only once the reader had cut its first batch, while the server idled.
+     */
+    @Test
+    void connectionsOpenBeforeTheyAreNeeded() throws Exception {
+        exec("TRUNCATE ld.sale");
+        Path csv = goodRows("early-connections.csv", 300);
+        List<String> opens = java.util.Collections.synchronizedList(new ArrayList<>());
+        ConnectionSource sessionFailsFirst = () -> {
+            String thread = Thread.currentThread().getName();
+            boolean first = opens.stream().noneMatch(thread::equals);
+            opens.add(thread);
+            if (thread.equals("specgen-load-1") && first) {
+                throw new SQLException("the server is not there yet", "08001");
+            }
+            return db.connect(scratch);
+        };
+        LoadResult r = Loader.run(LoadOptions.of(specs, "load_sales", csv).withBatchSize(100).withJobs(1)
+                .withRetries(3, Duration.ofMillis(10)), sessionFailsFirst, LoadListener.NONE);
+        assertEquals("specgen-load-connect", opens.get(0), "the first connection, beside the validation");
+        assertEquals(2, opens.stream().filter("specgen-load-1"::equals).count(), "the session's: early, then for its"
+                + " first batch");
+        assertEquals(0, r.retries());
+        assertEquals(300, r.rows());
+        assertEquals(300, query("SELECT count(*) FROM ld.sale"));
+    }
+
     /**
      * A connection lost right after its COMMIT reached the server: the retry finds the batch recorded, writes nothing
      * again, and still counts its rows (they were loaded by this run). The result used to miss that batch's rows.
@@ -192,12 +233,7 @@ class LoaderLiveTest {
     @Test
     void aBatchWhoseCommitSucceededBeforeTheConnectionWentIsCountedOnce() throws Exception {
         exec("TRUNCATE ld.sale");
-        StringBuilder sb = new StringBuilder("id,sold_at,quantity,region\n");
-        for (int i = 1; i <= 1000; i++) {
-            sb.append(good(i)).append('\n');
-        }
-        Path csv = dir.resolve("lost-at-commit.csv");
-        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+        Path csv = goodRows("lost-at-commit.csv", 1000);
         java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
         ConnectionSource lostAfterThirdCommit = () -> {
             Connection real = db.connect(scratch);
