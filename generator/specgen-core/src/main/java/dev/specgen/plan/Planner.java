@@ -126,9 +126,10 @@ public final class Planner {
                     + ".sql";
             if (node instanceof DependencyGraph.TableNode t) {
                 Entity e = t.entity();
-                String source = ahead.get(e).source();
+                Ahead planned = ahead.remove(e); // released once its file is planned
+                String source = planned.source();
                 EntityPlanner ep = new EntityPlanner(e, byName, names.get(schema), graph.deferred(), createdTypes,
-                        opclassSchemas, ahead.get(e).partitions());
+                        opclassSchemas, planned.partitions());
                 List<SqlObject> objects = new ArrayList<>(ep.objects());
                 objects.addAll(MaintenancePlanner.objects(e));
                 for (dev.specgen.workflow.CompiledWorkflow w : workflows) {
