@@ -48,6 +48,13 @@ final class EntityPlanner {
     /** @param opclassSchemas where the run's extensions put their operator classes ({@link IndexPlanner}) */
     EntityPlanner(Entity entity, java.util.Map<String, Entity> byName, NameAllocator names, Set<String> deferred,
             Set<String> createdTypes, java.util.Map<String, String> opclassSchemas) {
+        this(entity, byName, names, deferred, createdTypes, opclassSchemas, null);
+    }
+
+    /** @param partitions the entity's partitions, planned ahead (null: planned by {@link #objects()}) */
+    EntityPlanner(Entity entity, java.util.Map<String, Entity> byName, NameAllocator names, Set<String> deferred,
+            Set<String> createdTypes, java.util.Map<String, String> opclassSchemas, PartitionPlanner partitions) {
+        this.partitions = partitions;
         this.opclassSchemas = opclassSchemas;
         this.entity = entity;
         this.createdTypes = createdTypes;
@@ -88,7 +95,9 @@ final class EntityPlanner {
             s.ownedBy().ifPresent(o -> out.add(new SequenceObject.OwnedBy(Sql.qualified(s.schema(), s.name()),
                     table + "." + Sql.ident(o.name()), o.pos())));
         }
-        partitions = new PartitionPlanner(entity);
+        if (partitions == null) {
+            partitions = new PartitionPlanner(entity);
+        }
         out.addAll(partitions.objects());
         out.addAll(tableConstraints.added());
         indexes = new IndexPlanner(entity, names, partitions, opclassSchemas);

@@ -99,6 +99,14 @@ final class DeclaredTypes implements TypeScope {
         }
     }
 
+    /**
+     * True when no document declares a type: then nothing is built or reported later ({@link #resolve} finds nothing
+     * to build), and this is only read, from any thread.
+     */
+    boolean declaresNone() {
+        return raws.isEmpty() && multiranges.isEmpty();
+    }
+
     /** Every declared type that could be built, in declaration order (files by path, documents, items). */
     List<UserType> all() {
         List<UserType> out = new ArrayList<>();
