@@ -54,6 +54,15 @@ public record Result(List<Diagnostic> diagnostics, Optional<SpecModel> model, Op
         return verification.map(v -> !v.passed()).orElse(false);
     }
 
+    /**
+     * The first {@code n} error diagnostics, in order, each {@link Diagnostic#format formatted}, joined by
+     * {@code "; "}.
+     */
+    public String firstErrors(int n) {
+        return String.join("; ", diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::format).limit(n)
+                .toList());
+    }
+
     public long errorCount() {
         return diagnostics.stream().filter(Diagnostic::isError).count();
     }

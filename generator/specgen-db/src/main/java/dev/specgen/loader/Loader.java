@@ -3,7 +3,6 @@ package dev.specgen.loader;
 import dev.specgen.Result;
 import dev.specgen.Sha256;
 import dev.specgen.Specgen;
-import dev.specgen.diag.Diagnostic;
 import dev.specgen.loader.BatchWriter.Batch;
 import dev.specgen.loader.BatchWriter.Outcome;
 import dev.specgen.loader.LoadState.Reject;
@@ -82,8 +81,7 @@ public final class Loader {
     static SpecModel model(LoadOptions opts) {
         Result r = Specgen.validate(opts.specs());
         if (r.hasErrors() || r.model().isEmpty()) {
-            throw new LoadException("the specs have errors: " + String.join("; ", r.diagnostics().stream()
-                    .filter(Diagnostic::isError).map(Diagnostic::format).limit(3).toList()), "run specgen validate");
+            throw new LoadException("the specs have errors: " + r.firstErrors(3), "run specgen validate");
         }
         return r.model().get();
     }
@@ -93,11 +91,8 @@ public final class Loader {
         // The file's digest (a full read of it) is taken beside the specs' validation and the first connection
         // instead of before them: it names the load, so it is only waited for when the load state is opened.
         CompletableFuture<String> digest = Files.isRegularFile(opts.file()) ? CompletableFuture.supplyAsync(
-                () -> sha256(opts.file(), () -> digestAbandoned), r -> {
-                    Thread t = new Thread(r, "specgen-load-sha256");
-                    t.setDaemon(true);
-                    t.start();
-                }) : CompletableFuture.completedFuture("");
+                () -> sha256(opts.file(), () -> digestAbandoned), daemon("specgen-load-sha256"))
+                : CompletableFuture.completedFuture("");
         try {
             return load(t0, digest);
         } finally {
@@ -114,11 +109,7 @@ public final class Loader {
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
-        }, r -> {
-            Thread t = new Thread(r, "specgen-load-connect");
-            t.setDaemon(true);
-            t.start();
-        });
+        }, daemon("specgen-load-connect"));
         try {
             return load(t0, digest, first);
         } finally {
@@ -460,6 +451,15 @@ public final class Loader {
             }
             throw e;
         }
+    }
+
+    /** Runs each task on a new daemon thread named {@code name} (work the load may abandon when it cannot start). */
+    private static java.util.concurrent.Executor daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
     private static void closeQuietly(Connection c) {

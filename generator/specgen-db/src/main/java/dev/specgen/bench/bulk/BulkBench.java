@@ -3,7 +3,6 @@ package dev.specgen.bench.bulk;
 import dev.specgen.Options;
 import dev.specgen.Result;
 import dev.specgen.Specgen;
-import dev.specgen.diag.Diagnostic;
 import dev.specgen.db.ApplyResult;
 import dev.specgen.db.Database;
 import dev.specgen.db.Databases;
@@ -119,8 +118,7 @@ public final class BulkBench {
     public static BenchResult run(BenchOptions o, Progress progress) throws SQLException, IOException {
         Result r = Specgen.render(o.specs());
         if (r.hasErrors() || r.rendered().isEmpty()) {
-            throw new SpecsRefused("the specs in " + o.specs().specs() + " have errors: " + String.join("; ",
-                    r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).limit(3).toList()));
+            throw new SpecsRefused("the specs in " + o.specs().specs() + " have errors: " + r.firstErrors(3));
         }
         progress.begin("starting the embedded PostgreSQL");
         try (BulkDb server = BulkDb.start();
