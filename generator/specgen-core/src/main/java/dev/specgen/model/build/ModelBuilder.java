@@ -57,14 +57,20 @@ public final class ModelBuilder {
         ViewBuilder viewBuilder = new ViewBuilder(shape);
         for (LoadedFile f : files) {
             for (YDocument doc : f.documents()) {
-                if (ViewBuilder.isViewDocument(doc.root())) {
-                    viewBuilder.document((dev.specgen.load.YMap) doc.root()).ifPresent(views::add);
-                } else {
-                    builder.build(doc, views).ifPresent(entities::add);
-                }
+                one(doc, builder, viewBuilder, views).ifPresent(entities::add);
             }
         }
         return new SpecModel(entities, views, declared.all());
+    }
+
+    /** {@code doc}'s entity, or its view (added to {@code views}) when it declares a view rather than an entity. */
+    private static Optional<Entity> one(YDocument doc, EntityBuilder builder, ViewBuilder viewBuilder,
+            List<MaterializedView> views) {
+        if (ViewBuilder.isViewDocument(doc.root())) {
+            viewBuilder.document((dev.specgen.load.YMap) doc.root()).ifPresent(views::add);
+            return Optional.empty();
+        }
+        return builder.build(doc, views);
     }
 
     /** What one document made: its entity, the views it declares, and its problems. */
@@ -79,11 +85,7 @@ public final class ModelBuilder {
         Diagnostics own = new Diagnostics();
         Shape shape = new Shape(own);
         List<MaterializedView> views = new ArrayList<>();
-        if (ViewBuilder.isViewDocument(doc.root())) {
-            new ViewBuilder(shape).document((dev.specgen.load.YMap) doc.root()).ifPresent(views::add);
-            return new Built(Optional.empty(), views, own);
-        }
-        Optional<Entity> entity = new EntityBuilder(shape, declared).build(doc, views);
+        Optional<Entity> entity = one(doc, new EntityBuilder(shape, declared), new ViewBuilder(shape), views);
         return new Built(entity, views, own);
     }
 }
