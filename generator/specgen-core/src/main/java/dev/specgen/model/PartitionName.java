@@ -24,7 +24,12 @@ public record PartitionName(List<Part> parts) {
 
     /** The table name for {@code table} (the entity's table) and {@code parent} (the table partitioned). */
     public String resolve(String table, String parent) {
-        StringBuilder b = new StringBuilder();
+        int length = 0;
+        for (Part p : parts) {
+            length += p instanceof Part.Text t ? t.text().length() : p instanceof Part.Table ? table.length()
+                    : parent.length();
+        }
+        StringBuilder b = new StringBuilder(length);
         for (Part p : parts) {
             b.append(p instanceof Part.Text t ? t.text() : p instanceof Part.Table ? table : parent);
         }
