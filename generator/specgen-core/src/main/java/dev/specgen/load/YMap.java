@@ -32,7 +32,9 @@ public record YMap(List<Entry> entries, SourcePos pos) implements YNode {
     /** The entry under {@code key}, for callers that need the key's position. */
     public Optional<Entry> entry(String key) {
         Objects.requireNonNull(key, "key == null");
-        for (Entry e : entries) {
+        // by index: an iterator per look-up was most of what reading a spec's keys allocated (issue 12)
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             if (e.key().text().equals(key)) {
                 return Optional.of(e);
             }

@@ -86,7 +86,13 @@ public record Entity(
     }
 
     public Optional<Field> field(String fieldName) {
-        return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+        // a loop, not a stream: looked up for nearly every column reference of every stage (issue 12)
+        for (Field f : fields) {
+            if (f.name().equals(fieldName)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code f} references another row: by its own {@code references:} or as a column of a table-level key. */
@@ -96,7 +102,15 @@ public record Entity(
 
     /** NOT NULL in the table: declared so, or a primary key column. */
     public boolean notNull(Field f) {
-        return !f.nullable() || f.primaryKey() || primaryKey.stream().anyMatch(n -> n.name().equals(f.name()));
+        if (!f.nullable() || f.primaryKey()) {
+            return true;
+        }
+        for (Named n : primaryKey) {
+            if (n.name().equals(f.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every partition key column, outermost level first (two-level partitioning has two). */

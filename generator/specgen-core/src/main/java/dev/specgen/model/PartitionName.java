@@ -24,11 +24,25 @@ public record PartitionName(List<Part> parts) {
 
     /** The table name for {@code table} (the entity's table) and {@code parent} (the table partitioned). */
     public String resolve(String table, String parent) {
-        StringBuilder b = new StringBuilder();
-        for (Part p : parts) {
-            b.append(p instanceof Part.Text t ? t.text() : p instanceof Part.Table ? table : parent);
+        // resolved for every partition by validation, the workload estimate and the planner: the usual two parts
+        // (<parent>_<suffix>) are joined by one String.concat, the rest in a buffer of the right size (issue 12)
+        if (parts.size() <= 2) {
+            String first = piece(parts.get(0), table, parent);
+            return parts.size() == 1 ? first : first.concat(piece(parts.get(1), table, parent));
+        }
+        int length = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            length += piece(parts.get(i), table, parent).length();
+        }
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < parts.size(); i++) {
+            b.append(piece(parts.get(i), table, parent));
         }
         return b.toString();
+    }
+
+    private static String piece(Part p, String table, String parent) {
+        return p instanceof Part.Text t ? t.text() : p instanceof Part.Table ? table : parent;
     }
 
     /** One piece of a name. */

@@ -2,6 +2,7 @@ package dev.specgen.render;
 
 import dev.specgen.diag.SourcePos;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The bytes of SQL a run may render (issue 12, {@code Limits.outputBytes}), counted statement by statement while
@@ -38,11 +39,30 @@ public final class OutputBudget {
         }
     }
 
+    /**
+     * {@link #spend(String, int, SourcePos, String)} naming what was rendered only when the limit is passed: the name
+     * is text built per statement ({@code "partition sales_2024_01 of sales"}) that a run within its limit never
+     * shows (issue 12).
+     */
+    public void spend(String text, int copies, SourcePos origin, Supplier<String> what) {
+        if (limit != Long.MAX_VALUE) {
+            spendBytes(utf8Length(text) * copies, origin, what);
+        }
+    }
+
     /** Counts {@code bytes}; past the limit, {@link Exceeded} at {@code origin}. */
     public void spendBytes(long bytes, SourcePos origin, String what) {
         long total = used.addAndGet(bytes);
         if (total > limit) {
             throw new Exceeded(origin, what, total, limit);
+        }
+    }
+
+    /** {@link #spendBytes(long, SourcePos, String)}, {@code what} asked for only past the limit. */
+    public void spendBytes(long bytes, SourcePos origin, Supplier<String> what) {
+        long total = used.addAndGet(bytes);
+        if (total > limit) {
+            throw new Exceeded(origin, what.get(), total, limit);
         }
     }
 

@@ -157,7 +157,14 @@ public final class Overview {
     }
 
     private static String id(String schema, String name) {
-        return NOT_ID.matcher(schema + "_" + name).replaceAll("_");
+        String id = schema + "_" + name;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return NOT_ID.matcher(id).replaceAll("_");
+            }
+        }
+        return id; // the usual case: nothing to replace, no matcher (issue 12)
     }
 
     private static String unquote(String literal) {
@@ -170,20 +177,42 @@ public final class Overview {
      * a label or the block (quotes, braces, angle brackets, parentheses, backticks, newlines) is replaced.
      */
     static String mermaid(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '(', '{', '<' -> sb.append('[');
-                case ')', '}', '>' -> sb.append(']');
-                case '"', '`', '#', ';', '|', '~' -> sb.append('\'');
-                default -> sb.append(Character.isISOControl(c) ? ' ' : c);
-            }
+        int i = 0;
+        while (i < s.length() && mermaid(s.charAt(i)) == s.charAt(i)) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // the usual case: nothing to replace, no copy (issue 12)
+        }
+        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            sb.append(mermaid(s.charAt(i)));
         }
         return sb.toString();
     }
 
+    /** One character of {@link #mermaid(String)}. */
+    private static char mermaid(char c) {
+        return switch (c) {
+            case '(', '{', '<' -> '[';
+            case ')', '}', '>' -> ']';
+            case '"', '`', '#', ';', '|', '~' -> '\'';
+            default -> Character.isISOControl(c) ? ' ' : c;
+        };
+    }
+
     /** A Markdown table cell: pipes escaped, no line breaks, no HTML. */
     static String cell(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '|' || c == '<' || c == '\r' || c == '\n') {
+                return cellEscaped(s);
+            }
+        }
+        return s; // the usual case: nothing to escape, no regular expression (issue 12)
+    }
+
+    private static String cellEscaped(String s) {
         return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
                 .replaceAll("[\\r\\n]+", " ");
     }

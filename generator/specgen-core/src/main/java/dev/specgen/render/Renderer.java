@@ -142,7 +142,8 @@ public final class Renderer {
         }
         if (!plan.files().isEmpty()) {
             List<String> notes = anyConcurrent ? List.of(CONCURRENT_NOTE) : List.of();
-            files.put(INSTALL_FILE, apply("install", new InstallModel(String.join(", ", allSources), notes, models)));
+            InstallModel install = new InstallModel(String.join(", ", allSources), notes, models);
+            files.put(INSTALL_FILE, apply("install", install, length(install)));
         }
         return new Rendered(files, statements, List.of(), embedded);
     }
@@ -153,7 +154,7 @@ public final class Renderer {
         /** Counts the statements in order; the first template failure is thrown here, in file order. */
         void spend(OutputBudget budget) {
             for (RenderedStatement s : statements) {
-                budget.spend(s.sql(), 2, s.object().origin(), s.object().describe());
+                budget.spend(s.sql(), 2, s.object().origin(), s.object()::describe);
             }
             if (failure != null) {
                 throw failure;
@@ -183,10 +184,34 @@ public final class Renderer {
             }
             List<String> notes = f.hasNonTransactional() ? List.of(CONCURRENT_NOTE) : List.of();
             FileModel m = new FileModel(f.path(), String.join(", ", f.specFiles()), notes, texts);
-            return new FileOutput(f, statements, embedded, m, apply("file", m), null);
+            return new FileOutput(f, statements, embedded, m, apply("file", m, length(m)), null);
         } catch (TemplateFailure failure) {
             return new FileOutput(f, statements, embedded, null, null, failure);
         }
+    }
+
+    /**
+     * About the length of a file's text: its statements, two line ends each, and room for its header. The file's
+     * buffer starts at that size, rather than doubling from 512 characters with a copy each time (issue 12).
+     */
+    private static int length(FileModel m) {
+        long n = 512 + m.sources().length() + m.path().length();
+        for (String note : m.notes()) {
+            n += note.length() + 4;
+        }
+        for (String s : m.statements()) {
+            n += s.length() + 2;
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE - 16);
+    }
+
+    /** {@link #length(FileModel)} for the install script: each file's statements and a banner per file. */
+    private static int length(InstallModel m) {
+        long n = 512 + m.sources().length();
+        for (FileModel f : m.files()) {
+            n += length(f);
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE - 16);
     }
 
     /**
@@ -322,8 +347,18 @@ public final class Renderer {
      * from the same plan (generated tests use {@code tests/...} templates).
      */
     public String template(String template, Object model) {
-        return apply(template, model, 512);
+        String text = apply(template, model, lengths.getOrDefault(template, 512));
+        lengths.put(template, Math.min(text.length() + 64, MAX_LENGTH_HINT));
+        return text;
     }
+
+    /**
+     * The length of each template's last text from {@link #template(String, Object)}, where the next text's buffer
+     * starts: the whole-file templates (the overview, about a megabyte for 1,000 entities) then do not grow from 512
+     * characters by copies, run after run (issue 12).
+     */
+    private final Map<String, Integer> lengths = new ConcurrentHashMap<>();
+    private static final int MAX_LENGTH_HINT = 1 << 24;
 
     /**
      * {@link #template(String, Object)} for a text of about {@code expectedLength} characters (a file of already

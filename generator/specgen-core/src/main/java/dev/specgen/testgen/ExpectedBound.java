@@ -31,27 +31,32 @@ final class ExpectedBound {
         if (bound instanceof Bound.Hash h) {
             return Sql.literal("FOR VALUES WITH (modulus " + h.modulus() + ", remainder " + h.remainder() + ")");
         }
+        boolean range = bound instanceof Bound.Range;
         List<String> values = bound instanceof Bound.Range r ? List.of(r.from(), r.to())
                 : ((Bound.ListValues) bound).values();
-        String shape = bound instanceof Bound.Range ? "FOR VALUES FROM (%s) TO (%s)"
-                : "FOR VALUES IN (" + String.join(", ", values.stream().map(v -> "%s").toList()) + ")";
+        // the shape, FOR VALUES FROM (a) TO (b) or FOR VALUES IN (a, b, ...), written straight into one buffer
+        // (a String.format of it parsed the pattern and built a Formatter per partition, issue 12)
+        StringBuilder text = new StringBuilder(range ? 48 : 24 + 16 * values.size());
+        text.append(range ? "FOR VALUES FROM (" : "FOR VALUES IN (");
         if (column.has(FieldType.Traits.TEMPORAL)) {
-            List<String> args = new ArrayList<>();
-            List<String> slots = new ArrayList<>();
-            for (String v : values) {
+            List<String> args = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                text.append(i == 0 ? "" : range ? ") TO (" : ", ");
                 if (isBare(v)) {
-                    slots.add(v);
+                    text.append(v);
                 } else {
-                    slots.add("%L");
+                    text.append("%L");
                     args.add(quoted(unquote(v)) + "::" + column.sql());
                 }
             }
-            String text = String.format(Locale.ROOT, shape, slots.toArray());
-            return args.isEmpty() ? Sql.literal(text)
-                    : "format(" + Sql.literal(text) + ", " + String.join(", ", args) + ")";
+            String literal = Sql.literal(text.append(')').toString());
+            return args.isEmpty() ? literal : "format(" + literal + ", " + String.join(", ", args) + ")";
         }
-        String text = String.format(Locale.ROOT, shape, values.stream().map(v -> constant(v, column)).toArray());
-        return Sql.literal(text);
+        for (int i = 0; i < values.size(); i++) {
+            text.append(i == 0 ? "" : range ? ") TO (" : ", ").append(constant(values.get(i), column));
+        }
+        return Sql.literal(text.append(')').toString());
     }
 
     private static boolean isBare(String v) {

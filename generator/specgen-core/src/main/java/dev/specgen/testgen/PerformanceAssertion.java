@@ -63,9 +63,14 @@ public sealed interface PerformanceAssertion extends Assertion {
          * ({@code 'public."Orders_pkey"'}), so a name with capitals or a key word is found too.
          */
         public String indexesArray() {
-            return indexes.stream().map(q -> Sql.literal(Sql.qualified(q.substring(0, q.indexOf('.')),
-                    q.substring(q.indexOf('.') + 1)))).collect(java.util.stream.Collectors.joining(", ", "ARRAY[",
-                    "]::text[]"));
+            StringBuilder b = new StringBuilder(16 + 40 * indexes.size()).append("ARRAY[");
+            for (int i = 0; i < indexes.size(); i++) {
+                String q = indexes.get(i);
+                int dot = q.indexOf('.');
+                b.append(i == 0 ? "" : ", ").append(Sql.literal(Sql.qualified(q.substring(0, dot),
+                        q.substring(dot + 1))));
+            }
+            return b.append("]::text[]").toString();
         }
 
         public String template() {

@@ -465,16 +465,33 @@ final class SeedPlan {
      * 15 values the planner would rightly prefer another index, failing the index-use test for the wrong reason.
      */
     static boolean isKey(Entity e, Field f) {
-        if (f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE
-                || e.primaryKey().stream().anyMatch(n -> n.name().equals(f.name())) || inTableKey(e, f)) {
+        if (f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE || inPrimaryKey(e, f)
+                || inTableKey(e, f)) {
             return true;
         }
-        return e.indexes().stream().flatMap(i -> i.columns().stream())
-                .map(IndexColumn::column).anyMatch(c -> c.isPresent() && c.get().equals(f.name()));
+        // plain loops: this runs several times per column of every entity, and a stream per index cost more than
+        // the test (issue 12)
+        for (Index i : e.indexes()) {
+            for (IndexColumn c : i.columns()) {
+                if (c.column().isPresent() && c.column().get().equals(f.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean inPrimaryKey(Entity e, Field f) {
+        for (var n : e.primaryKey()) {
+            if (n.name().equals(f.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean nullable(Entity e, Field f) {
-        return f.nullable() && !f.primaryKey() && e.primaryKey().stream().noneMatch(n -> n.name().equals(f.name()));
+        return f.nullable() && !f.primaryKey() && !inPrimaryKey(e, f);
     }
 
     /** The value of an ordinary column ({@code key}: distinct values where the type allows). */

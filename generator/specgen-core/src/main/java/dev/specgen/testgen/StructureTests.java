@@ -16,6 +16,7 @@ import dev.specgen.plan.EntityPlan;
 import dev.specgen.plan.EntityPlan.NamedIndex;
 import dev.specgen.plan.EntityPlan.Partition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,10 +90,15 @@ final class StructureTests {
         }
         Partitioning top = e.partitioning().get();
         maintained.ifPresent(m -> out.add(new TestStep.Statement(m.helper(), false, m.helperWhy(), top.pos())));
-        level(e.table(), top);
+        // the partitions of each parent, gathered in one pass (a pass per sub-partitioned partition was quadratic)
+        Map<String, List<String>> children = new HashMap<>();
+        for (Partition p : ep.partitions()) {
+            children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p.name());
+        }
+        level(e.table(), top, children);
         for (Partition p : ep.partitions()) {
             if (!p.leaf()) {
-                top.subpartitioning().ifPresent(sub -> level(p.name(), sub));
+                top.subpartitioning().ifPresent(sub -> level(p.name(), sub, children));
             }
         }
         List<Slot> slots = new ArrayList<>();
@@ -117,9 +123,8 @@ final class StructureTests {
     }
 
     /** The key and the direct partitions of one partitioned table (the entity's, or a sub-partitioned one). */
-    private void level(String table, Partitioning p) {
-        List<String> children = ep.partitions().stream().filter(x -> x.parent().equals(table))
-                .map(Partition::name).toList();
+    private void level(String table, Partitioning p, Map<String, List<String>> childrenOf) {
+        List<String> children = List.copyOf(childrenOf.getOrDefault(table, List.of()));
         boolean top = table.equals(e.table());
         String schema = top ? e.schema() : partSchema();
         Assertion.Skip skip = top ? Assertion.Skip.NEVER : skip(table, true);

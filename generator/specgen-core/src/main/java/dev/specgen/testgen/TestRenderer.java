@@ -104,8 +104,9 @@ public final class TestRenderer {
     private record Output(String path, String content, List<TestStatement> statements, long[] stepBytes,
             List<TestStep> steps, RuntimeException failure) {
         void spend(OutputBudget budget) {
+            String what = "a test of " + path;
             for (int i = 0; i < stepBytes.length && i < steps.size(); i++) {
-                budget.spendBytes(stepBytes[i], steps.get(i).origin(), "a test of " + path);
+                budget.spendBytes(stepBytes[i], steps.get(i).origin(), what);
             }
             if (failure != null) {
                 throw failure;
@@ -163,7 +164,7 @@ public final class TestRenderer {
     private static String step(TestStep s, String file, Renderer renderer, List<TestStatement> out,
             OutputBudget budget) {
         String text = step(s, renderer);
-        budget.spend(text, 1, s.origin(), "a test of " + file);
+        budget.spend(text, 1, s.origin(), () -> "a test of " + file);
         lex(s, text, file, out);
         return text;
     }

@@ -29,17 +29,7 @@ public sealed interface TestStep permits TestStep.Begin, TestStep.SearchPath, Te
 
     /** Comment text in lines of at most 110 characters, broken at spaces. */
     private static List<String> wrap(String text) {
-        List<String> out = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > 110) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.length() > 0 ? " " : "").append(word);
-        }
-        out.add(line.toString());
-        return out;
+        return CommentLines.of(text);
     }
 
     /** {@code BEGIN}: everything the file does is rolled back at the end. */

@@ -163,9 +163,15 @@ final class RangePartitions {
         rule = Optional.of(new dev.specgen.model.Maintenance.Rule.ByInterval(
                 dev.specgen.model.Maintenance.Period.valueOf(iv.name()), from.get(), to.get()));
         List<PartitionSpec> out = new ArrayList<>();
-        for (LocalDate d = from.get(); d.isBefore(to.get()); d = iv.next(d)) {
-            out.add(new PartitionSpec(RangeNames.interval(naming, iv.period(), d), new Bound.Range(dateLiteral(d, tz),
-                    dateLiteral(iv.next(d), tz)), naming.map(NamePattern::pos).orElse(pos)));
+        // each partition's upper bound is the next one's lower bound: spelled once (issue 12)
+        String lower = dateLiteral(from.get(), tz);
+        for (LocalDate d = from.get(); d.isBefore(to.get()); ) {
+            LocalDate next = iv.next(d);
+            String upper = dateLiteral(next, tz);
+            out.add(new PartitionSpec(RangeNames.interval(naming, iv.period(), d), new Bound.Range(lower, upper),
+                    naming.map(NamePattern::pos).orElse(pos)));
+            d = next;
+            lower = upper;
         }
         return out;
     }

@@ -212,7 +212,43 @@ final class Shape {
     }
 
     static String normalizeWord(String text) {
-        return text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ");
+        return spaced(text.trim().toLowerCase(Locale.ROOT), true);
+    }
+
+    /**
+     * {@code text.replaceAll("\\s+", " ")}, or with {@code underscores} {@code "[\\s_]+"}, without a regular
+     * expression compiled per call; most texts have nothing to replace and come back as they are (issue 12).
+     */
+    static String spaced(String text, boolean underscores) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && !(gap(text.charAt(i), underscores) && (text.charAt(i) != ' ' || i + 1 < n
+                && gap(text.charAt(i + 1), underscores)))) {
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(n).append(text, 0, i);
+        boolean inGap = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (gap(c, underscores)) {
+                if (!inGap) {
+                    b.append(' ');
+                }
+                inGap = true;
+            } else {
+                b.append(c);
+                inGap = false;
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code \\s} of java.util.regex (ASCII white space), and {@code _} when asked. */
+    private static boolean gap(char c, boolean underscores) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || underscores && c == '_';
     }
 
     /** Scalar value text for parameters and hints: booleans as {@code true}/{@code false}, the rest as written. */

@@ -129,7 +129,7 @@ final class TypeParser {
                     "inside {...} quote types that contain commas: {type: \"decimal(10,2)\"}");
             return Optional.empty();
         }
-        String norm = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String norm = Shape.spaced(text.toLowerCase(Locale.ROOT), false);
         Kind kind = NAMES.get(norm);
         if (kind != null) {
             return Optional.of(new FieldType.Simple(kind));
