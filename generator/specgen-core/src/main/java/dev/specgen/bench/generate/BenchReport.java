@@ -37,6 +37,8 @@ public record BenchReport(GeneratorBench.Warm warm, List<GeneratorBench.Cold> co
         f.put("warm.min.ms", warm.minTotalMillis());
         f.put("warm.entities_per_s", warm.entitiesPerSecond());
         f.put("warm.peak_heap.mib", warm.peakHeapBytes() / 1048576.0);
+        f.put("warm.gc.count", warm.gcCount());
+        f.put("warm.gc.ms", warm.gcMillis());
         for (GeneratorBench.Cold c : cold) {
             f.put("cold." + key(c.name()) + ".median.ms", c.median());
             f.put("cold." + key(c.name()) + ".min.ms", c.min());
@@ -97,6 +99,8 @@ public record BenchReport(GeneratorBench.Warm warm, List<GeneratorBench.Cold> co
         }
         row(b, "total", warm.totalMillis(), cpuTotal, ratio.get("warm.total.ms"));
         b.append(String.format(Locale.ROOT, "  %-28s %10.0f entities/s%n", "throughput", warm.entitiesPerSecond()));
+        b.append(String.format(Locale.ROOT, "  %-28s %10.1f ms %10.0f collections (median per build)%n",
+                "garbage collection", warm.gcMillis(), warm.gcCount()));
         b.append(String.format(Locale.ROOT, "  %-28s %10.1f MiB%s%n", "peak heap", warm.peakHeapBytes() / 1048576.0,
                 Optional.ofNullable(ratio.get("warm.peak_heap.mib"))
                         .map(r -> String.format(Locale.ROOT, "   x%.2f of the baseline", r)).orElse("")));

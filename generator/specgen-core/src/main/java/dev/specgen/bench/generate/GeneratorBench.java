@@ -7,6 +7,7 @@ import dev.specgen.Stage;
 import dev.specgen.diag.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -39,12 +40,14 @@ public final class GeneratorBench {
      * @param stageCpuMillis median CPU time the process spent during each stage (all threads: the stage's workers,
      *                      and the garbage collector and JIT compiler while it ran); above the wall time when the
      *                      stage used several cores, a steadier figure than wall time on a busy machine
-     * @param peakHeapBytes the largest, over the measured runs, of the heap pools' peak use summed (after a GC
-     *                      before each run, so one run's garbage is not counted in the next)
+     * @param peakHeapBytes the heap pools' peak use summed, in one more build after the measured ones, started after
+     *                      a full GC (so no earlier build's garbage is counted)
+     * @param gcCount       median number of garbage collections during a measured build
+     * @param gcMillis      median time the collectors report for a measured build (their pauses and concurrent work)
      */
     public record Warm(int entities, int warmups, int iterations, Map<Stage, Double> stageMillis,
             Map<Stage, Double> stageCpuMillis, double totalMillis, double minTotalMillis, long peakHeapBytes, int files,
-            long outputBytes) {
+            long outputBytes, double gcCount, double gcMillis) {
         public double entitiesPerSecond() {
             return entities / (totalMillis / 1000);
         }
@@ -63,7 +66,11 @@ public final class GeneratorBench {
 
     /**
      * {@code build} of {@code opts.specs()}: {@code warmups} unmeasured runs, then {@code iterations} measured, each
-     * into a new, empty folder. The runs' folders are deleted only after the last run: on ext4 without a journal (this
+     * into a new, empty folder, back to back as in a JVM that keeps building (a Maven daemon): no forced GC between
+     * them. A {@code System.gc()} before each run, as this benchmark did until 6 December 2026, let G1 shrink the heap
+     * to about 136 MB each time, so every measured build paid for growing it again (eight or nine young collections of
+     * a build's 1 GB of garbage instead of three or four); the collections a build does are reported beside its time.
+     * The peak heap comes from one more, unmeasured build after a full GC. The runs' folders are deleted only after the last run: on ext4 without a journal (this
      * project's benchmark machine) the kernel does not reuse an inode for a minute or more after its file was deleted,
      * and looks at every such inode again for each file it creates in their block group (ext4's
      * {@code recently_deleted}), so deleting one run's 2,000 files right before the next run made that run's file
@@ -75,16 +82,22 @@ public final class GeneratorBench {
         Map<Stage, List<Double>> stages = new EnumMap<>(Stage.class);
         Map<Stage, List<Double>> cpu = new EnumMap<>(Stage.class);
         List<Double> totals = new ArrayList<>();
+        List<Double> gcCounts = new ArrayList<>();
+        List<Double> gcTimes = new ArrayList<>();
         long peak = 0;
         int files = 0;
         long bytes = 0;
         Path outs = opts.root().resolve(opts.out());
         delete(outs); // left by a run that was stopped
-        for (int i = 0; i < warmups + iterations; i++) {
-            boolean measured = i >= warmups;
+        for (int i = 0; i < warmups + iterations + 1; i++) {
+            boolean measured = i >= warmups && i < warmups + iterations;
+            boolean heapRun = i == warmups + iterations;
             Options run = opts.withOut(opts.out().resolve("run-" + i));
-            System.gc();
+            if (heapRun) {
+                System.gc();
+            }
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long[] gc0 = gcCountAndMillis();
             Map<Stage, Double> times = new EnumMap<>(Stage.class);
             Map<Stage, Double> cpuTimes = new EnumMap<>(Stage.class);
             long[] lastCpu = {processCpuNanos()};
@@ -96,6 +109,7 @@ public final class GeneratorBench {
                 lastCpu[0] = now;
             });
             double total = (System.nanoTime() - t0) / 1e6;
+            long[] gc1 = gcCountAndMillis();
             long used = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             if (r.hasErrors() || r.output().isEmpty()) {
                 throw new IllegalStateException("the benchmark's build failed: " + r.diagnostics().stream()
@@ -105,10 +119,14 @@ public final class GeneratorBench {
                 times.forEach((s, ms) -> stages.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
                 cpuTimes.forEach((s, ms) -> cpu.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
                 totals.add(total);
-                peak = Math.max(peak, used);
+                gcCounts.add((double) (gc1[0] - gc0[0]));
+                gcTimes.add((double) (gc1[1] - gc0[1]));
                 files = r.rendered().orElseThrow().files().size();
                 bytes = r.rendered().orElseThrow().files().values().stream()
                         .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+            }
+            if (heapRun) {
+                peak = used;
             }
         }
         delete(outs);
@@ -117,7 +135,18 @@ public final class GeneratorBench {
         Map<Stage, Double> cpuMedians = new EnumMap<>(Stage.class);
         cpu.forEach((s, l) -> cpuMedians.put(s, median(l)));
         double min = totals.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-        return new Warm(entities, warmups, iterations, medians, cpuMedians, median(totals), min, peak, files, bytes);
+        return new Warm(entities, warmups, iterations, medians, cpuMedians, median(totals), min, peak, files, bytes,
+                median(gcCounts), median(gcTimes));
+    }
+
+    /** Collections so far and the milliseconds the collectors report for them, summed over the collectors. */
+    private static long[] gcCountAndMillis() {
+        long[] out = new long[2];
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            out[0] += Math.max(0, gc.getCollectionCount());
+            out[1] += Math.max(0, gc.getCollectionTime());
+        }
+        return out;
     }
 
     /** CPU time of this process so far, or 0 where the JVM does not tell. */

@@ -36,8 +36,10 @@ class GeneratorBenchTest {
         assertEquals(3.0, read.get("entities"));
         assertEquals(r.figures().get("files"), read.get("files"));
         assertTrue(read.containsKey("warm.stage.parse_gate.ms"), read.keySet().toString());
+        assertTrue(read.get("warm.gc.count") >= 0 && read.get("warm.gc.ms") >= 0, read.keySet().toString());
         assertEquals(1.0, r.ratios(read).get("warm.total.ms"), 0.01, "a run compared with itself");
         assertFalse(Files.exists(work.resolve("out/run-0")), "scratch output is removed");
+        assertFalse(Files.exists(work.resolve("out/run-1")), "and the peak-heap build's too");
     }
 
     @Test
