@@ -35,6 +35,9 @@ public final class SqlLexer {
 
     private final String s;
     private final int n;
+    /** The kind and completeness of the token {@link #scan} found last (its end is what scan returns). */
+    private Kind kind;
+    private boolean complete;
 
     private SqlLexer(String s) {
         this.s = s;
@@ -44,15 +47,25 @@ public final class SqlLexer {
     /** Every token of {@code sql}, whitespace and comments included, covering the text without gaps. */
     public static List<Token> tokens(String sql) {
         Objects.requireNonNull(sql, "sql == null");
+        return packed(sql);
+    }
+
+    /**
+     * {@link #tokens}, as the packed list they are: read by index ({@link PackedTokens#kind(int)},
+     * {@link PackedTokens#start(int)}, ...) without a {@link Token} made per read. Cut without a {@code Token} made
+     * per token either (issue 12: every generated statement is lexed, millions of tokens a build).
+     */
+    public static PackedTokens packed(String sql) {
+        Objects.requireNonNull(sql, "sql == null");
         SqlLexer lx = new SqlLexer(sql);
-        List<Token> out = new ArrayList<>();
+        PackedTokens.Builder out = new PackedTokens.Builder(Math.max(16, sql.length() / 3));
         int i = 0;
         while (i < lx.n) {
-            Token t = lx.next(i);
-            out.add(t);
-            i = t.end();
+            int end = lx.scan(i);
+            out.add(lx.kind, i, end, lx.complete);
+            i = end;
         }
-        return java.util.Collections.unmodifiableList(out);
+        return out.build();
     }
 
     /** The tokens of {@code sql} without whitespace and comments. */
@@ -78,6 +91,30 @@ public final class SqlLexer {
     /** The token that starts at {@code i} of this lexer's text. */
     public Token at(int i) {
         return next(i);
+    }
+
+    /**
+     * Cuts the token that starts at {@code i} and returns its end; its kind and completeness are then
+     * {@link #kind()} and {@link #complete()}: {@link #at(int)} without a {@link Token}, for loops over every token.
+     */
+    int scan(int i) {
+        return scanAt(i);
+    }
+
+    /** The kind of the token {@link #scan} cut last. */
+    Kind kind() {
+        return kind;
+    }
+
+    /** Whether the token {@link #scan} cut last is complete. */
+    boolean complete() {
+        return complete;
+    }
+
+    private int token(Kind k, int end, boolean whole) {
+        kind = k;
+        complete = whole;
+        return end;
     }
 
     /** Letters, {@code _} and every non-ASCII character start an identifier (scan.l {@code ident_start}). */
@@ -106,6 +143,11 @@ public final class SqlLexer {
     }
 
     private Token next(int i) {
+        int end = scanAt(i);
+        return new Token(kind, i, end, complete);
+    }
+
+    private int scanAt(int i) {
         char c = s.charAt(i);
         char c1 = i + 1 < n ? s.charAt(i + 1) : '\0';
         if (isSpace(c)) {
@@ -113,10 +155,10 @@ public final class SqlLexer {
             while (j < n && isSpace(s.charAt(j))) {
                 j++;
             }
-            return new Token(Kind.WHITESPACE, i, j, true);
+            return token(Kind.WHITESPACE, j, true);
         }
         if (c == '-' && c1 == '-') {
-            return new Token(Kind.LINE_COMMENT, i, lineEnd(i), true);
+            return token(Kind.LINE_COMMENT, lineEnd(i), true);
         }
         if (c == '/' && c1 == '*') {
             return blockComment(i);
@@ -153,7 +195,7 @@ public final class SqlLexer {
             while (j < n && isIdentPart(s.charAt(j))) {
                 j++;
             }
-            return new Token(Kind.IDENTIFIER, i, j, true);
+            return token(Kind.IDENTIFIER, j, true);
         }
         if (c >= '0' && c <= '9' || c == '.' && c1 >= '0' && c1 <= '9') {
             return number(i);
@@ -163,23 +205,23 @@ public final class SqlLexer {
         }
         switch (c) {
             case '(':
-                return new Token(Kind.OPEN_PAREN, i, i + 1, true);
+                return token(Kind.OPEN_PAREN, i + 1, true);
             case ')':
-                return new Token(Kind.CLOSE_PAREN, i, i + 1, true);
+                return token(Kind.CLOSE_PAREN, i + 1, true);
             case '[':
-                return new Token(Kind.OPEN_BRACKET, i, i + 1, true);
+                return token(Kind.OPEN_BRACKET, i + 1, true);
             case ']':
-                return new Token(Kind.CLOSE_BRACKET, i, i + 1, true);
+                return token(Kind.CLOSE_BRACKET, i + 1, true);
             case ',':
-                return new Token(Kind.COMMA, i, i + 1, true);
+                return token(Kind.COMMA, i + 1, true);
             case ';':
-                return new Token(Kind.SEMICOLON, i, i + 1, true);
+                return token(Kind.SEMICOLON, i + 1, true);
             case '.':
-                return c1 == '.' ? new Token(Kind.DOT_DOT, i, i + 2, true) : new Token(Kind.DOT, i, i + 1, true);
+                return c1 == '.' ? token(Kind.DOT_DOT, i + 2, true) : token(Kind.DOT, i + 1, true);
             case ':':
-                return c1 == ':' ? new Token(Kind.TYPECAST, i, i + 2, true)
-                        : c1 == '=' ? new Token(Kind.COLON_EQUALS, i, i + 2, true)
-                        : new Token(Kind.COLON, i, i + 1, true);
+                return c1 == ':' ? token(Kind.TYPECAST, i + 2, true)
+                        : c1 == '=' ? token(Kind.COLON_EQUALS, i + 2, true)
+                        : token(Kind.COLON, i + 1, true);
             default:
                 break;
         }
@@ -187,7 +229,7 @@ public final class SqlLexer {
             return operator(i);
         }
         int width = Character.isHighSurrogate(c) && Character.isLowSurrogate(c1) ? 2 : 1;
-        return new Token(Kind.OTHER, i, i + width, true);
+        return token(Kind.OTHER, i + width, true);
     }
 
     private int lineEnd(int i) {
@@ -198,7 +240,7 @@ public final class SqlLexer {
         return j;
     }
 
-    private Token blockComment(int i) {
+    private int blockComment(int i) {
         int depth = 0;
         int j = i;
         while (j < n) {
@@ -208,17 +250,17 @@ public final class SqlLexer {
             } else if (s.startsWith("*/", j)) {
                 j += 2;
                 if (--depth == 0) {
-                    return new Token(Kind.BLOCK_COMMENT, i, j, true);
+                    return token(Kind.BLOCK_COMMENT, j, true);
                 }
             } else {
                 j++;
             }
         }
-        return new Token(Kind.BLOCK_COMMENT, i, n, false);
+        return token(Kind.BLOCK_COMMENT, n, false);
     }
 
     /** A string whose body starts at {@code body}; continued across whitespace holding a newline. */
-    private Token string(int start, int body, Kind kind, boolean backslashes) {
+    private int string(int start, int body, Kind kind, boolean backslashes) {
         int j = body;
         while (j < n) {
             char c = s.charAt(j);
@@ -230,7 +272,7 @@ public final class SqlLexer {
                 } else {
                     int again = continuation(j + 1);
                     if (again < 0) {
-                        return new Token(kind, start, j + 1, true);
+                        return token(kind, j + 1, true);
                     }
                     j = again + 1;
                 }
@@ -238,7 +280,7 @@ public final class SqlLexer {
                 j++;
             }
         }
-        return new Token(kind, start, n, false);
+        return token(kind, n, false);
     }
 
     /**
@@ -268,7 +310,7 @@ public final class SqlLexer {
         return j < n && s.charAt(j) == '\'' ? j : -1;
     }
 
-    private Token quotedIdentifier(int start, int body) {
+    private int quotedIdentifier(int start, int body) {
         int j = body;
         while (j < n) {
             if (s.charAt(j) == '"') {
@@ -276,15 +318,15 @@ public final class SqlLexer {
                     j += 2;
                     continue;
                 }
-                return new Token(Kind.QUOTED_IDENTIFIER, start, j + 1, true);
+                return token(Kind.QUOTED_IDENTIFIER, j + 1, true);
             }
             j++;
         }
-        return new Token(Kind.QUOTED_IDENTIFIER, start, n, false);
+        return token(Kind.QUOTED_IDENTIFIER, n, false);
     }
 
     /** Decimal, with fraction and exponent; 0x/0o/0b integers; {@code _} between digits (PostgreSQL 16+). */
-    private Token number(int i) {
+    private int number(int i) {
         int j = i;
         if (s.charAt(i) == '0' && i + 1 < n && "xXoObB".indexOf(s.charAt(i + 1)) >= 0 && i + 2 < n
                 && isRadixDigit(s.charAt(i + 1), s.charAt(i + 2))) {
@@ -292,7 +334,7 @@ public final class SqlLexer {
             while (j < n && (isRadixDigit(s.charAt(i + 1), s.charAt(j)) || s.charAt(j) == '_')) {
                 j++;
             }
-            return new Token(Kind.NUMBER, i, j, true);
+            return token(Kind.NUMBER, j, true);
         }
         j = digits(j);
         if (j < n && s.charAt(j) == '.' && !(j + 1 < n && s.charAt(j + 1) == '.')) {
@@ -307,7 +349,7 @@ public final class SqlLexer {
                 j = digits(k);
             }
         }
-        return new Token(Kind.NUMBER, i, j, true);
+        return token(Kind.NUMBER, j, true);
     }
 
     private int digits(int from) {
@@ -327,13 +369,13 @@ public final class SqlLexer {
     }
 
     /** {@code $1}, a dollar quote, or a lone {@code $} (OTHER). */
-    private Token dollar(int i) {
+    private int dollar(int i) {
         int j = i + 1;
         if (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
             while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
                 j++;
             }
-            return new Token(Kind.PARAMETER, i, j, true);
+            return token(Kind.PARAMETER, j, true);
         }
         if (j < n && isIdentStart(s.charAt(j))) {
             while (j < n && isIdentPart(s.charAt(j)) && s.charAt(j) != '$') {
@@ -341,16 +383,16 @@ public final class SqlLexer {
             }
         }
         if (j >= n || s.charAt(j) != '$') {
-            return new Token(Kind.OTHER, i, i + 1, true);
+            return token(Kind.OTHER, i + 1, true);
         }
         String delimiter = s.substring(i, j + 1);
         int close = s.indexOf(delimiter, j + 1);
-        return close < 0 ? new Token(Kind.DOLLAR_STRING, i, n, false)
-                : new Token(Kind.DOLLAR_STRING, i, close + delimiter.length(), true);
+        return close < 0 ? token(Kind.DOLLAR_STRING, n, false)
+                : token(Kind.DOLLAR_STRING, close + delimiter.length(), true);
     }
 
     /** scan.l {@code {operator}}: cut at a comment start, trailing + and - dropped for SQL compatibility. */
-    private Token operator(int i) {
+    private int operator(int i) {
         int j = i;
         while (j < n && OP_CHARS.indexOf(s.charAt(j)) >= 0) {
             if (j > i && (s.startsWith("--", j) || s.startsWith("/*", j))) {
@@ -370,6 +412,6 @@ public final class SqlLexer {
                 }
             }
         }
-        return new Token(Kind.OPERATOR, i, i + len, true);
+        return token(Kind.OPERATOR, i + len, true);
     }
 }
