@@ -34,6 +34,11 @@ public final class SqlLexer {
     private static final String NON_SQL_OP_CHARS = "~!@#^&|`?%";
 
     private final String s;
+    /**
+     * The text's characters, read in every loop of the lexer: an array read costs less than {@link String#charAt}
+     * (no coder test, bounds checks the compiler can drop), and every generated statement is lexed (issue 12).
+     */
+    private final char[] a;
     private final int n;
     /** The kind and completeness of the token {@link #scan} found last (its end is what scan returns). */
     private Kind kind;
@@ -41,7 +46,8 @@ public final class SqlLexer {
 
     private SqlLexer(String s) {
         this.s = s;
-        this.n = s.length();
+        this.a = s.toCharArray();
+        this.n = a.length;
     }
 
     /** Every token of {@code sql}, whitespace and comments included, covering the text without gaps. */
@@ -148,11 +154,11 @@ public final class SqlLexer {
     }
 
     private int scanAt(int i) {
-        char c = s.charAt(i);
-        char c1 = i + 1 < n ? s.charAt(i + 1) : '\0';
+        char c = a[i];
+        char c1 = i + 1 < n ? a[i + 1] : '\0';
         if (isSpace(c)) {
             int j = i + 1;
-            while (j < n && isSpace(s.charAt(j))) {
+            while (j < n && isSpace(a[j])) {
                 j++;
             }
             return token(Kind.WHITESPACE, j, true);
@@ -182,7 +188,7 @@ public final class SqlLexer {
             return string(i, i + 2, Kind.HEX_STRING, false);
         }
         if ((c == 'u' || c == 'U') && c1 == '&' && i + 2 < n) {
-            char c2 = s.charAt(i + 2);
+            char c2 = a[i + 2];
             if (c2 == '\'') {
                 return string(i, i + 3, Kind.UNICODE_STRING, false);
             }
@@ -192,7 +198,7 @@ public final class SqlLexer {
         }
         if (isIdentStart(c)) {
             int j = i + 1;
-            while (j < n && isIdentPart(s.charAt(j))) {
+            while (j < n && isIdentPart(a[j])) {
                 j++;
             }
             return token(Kind.IDENTIFIER, j, true);
@@ -232,9 +238,14 @@ public final class SqlLexer {
         return token(Kind.OTHER, i + width, true);
     }
 
+    /** Whether {@code c0 c1} stand at {@code j}. */
+    private boolean starts(char c0, char c1, int j) {
+        return j + 1 < n && a[j] == c0 && a[j + 1] == c1;
+    }
+
     private int lineEnd(int i) {
         int j = i;
-        while (j < n && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+        while (j < n && a[j] != '\n' && a[j] != '\r') {
             j++;
         }
         return j;
@@ -244,10 +255,10 @@ public final class SqlLexer {
         int depth = 0;
         int j = i;
         while (j < n) {
-            if (s.startsWith("/*", j)) {
+            if (starts('/', '*', j)) {
                 depth++;
                 j += 2;
-            } else if (s.startsWith("*/", j)) {
+            } else if (starts('*', '/', j)) {
                 j += 2;
                 if (--depth == 0) {
                     return token(Kind.BLOCK_COMMENT, j, true);
@@ -263,11 +274,11 @@ public final class SqlLexer {
     private int string(int start, int body, Kind kind, boolean backslashes) {
         int j = body;
         while (j < n) {
-            char c = s.charAt(j);
+            char c = a[j];
             if (backslashes && c == '\\') {
                 j += 2;
             } else if (c == '\'') {
-                if (j + 1 < n && s.charAt(j + 1) == '\'' && kind != Kind.BIT_STRING && kind != Kind.HEX_STRING) {
+                if (j + 1 < n && a[j + 1] == '\'' && kind != Kind.BIT_STRING && kind != Kind.HEX_STRING) {
                     j += 2;
                 } else {
                     int again = continuation(j + 1);
@@ -289,15 +300,15 @@ public final class SqlLexer {
      */
     private int continuation(int from) {
         int j = from;
-        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\f'
-                || s.charAt(j) == '\u000B' || s.startsWith("--", j))) {
-            j = s.startsWith("--", j) ? lineEnd(j) : j + 1;
+        while (j < n && (a[j] == ' ' || a[j] == '\t' || a[j] == '\f'
+                || a[j] == '\u000B' || starts('-', '-', j))) {
+            j = starts('-', '-', j) ? lineEnd(j) : j + 1;
         }
-        if (j >= n || s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+        if (j >= n || a[j] != '\n' && a[j] != '\r') {
             return -1;
         }
-        while (j < n && (isSpace(s.charAt(j)) || s.startsWith("--", j))) {
-            if (s.startsWith("--", j)) {
+        while (j < n && (isSpace(a[j]) || starts('-', '-', j))) {
+            if (starts('-', '-', j)) {
                 int end = lineEnd(j);
                 if (end >= n) {
                     return -1; // a comment must end in a newline to continue a string
@@ -307,14 +318,14 @@ public final class SqlLexer {
                 j++;
             }
         }
-        return j < n && s.charAt(j) == '\'' ? j : -1;
+        return j < n && a[j] == '\'' ? j : -1;
     }
 
     private int quotedIdentifier(int start, int body) {
         int j = body;
         while (j < n) {
-            if (s.charAt(j) == '"') {
-                if (j + 1 < n && s.charAt(j + 1) == '"') {
+            if (a[j] == '"') {
+                if (j + 1 < n && a[j + 1] == '"') {
                     j += 2;
                     continue;
                 }
@@ -328,24 +339,24 @@ public final class SqlLexer {
     /** Decimal, with fraction and exponent; 0x/0o/0b integers; {@code _} between digits (PostgreSQL 16+). */
     private int number(int i) {
         int j = i;
-        if (s.charAt(i) == '0' && i + 1 < n && "xXoObB".indexOf(s.charAt(i + 1)) >= 0 && i + 2 < n
-                && isRadixDigit(s.charAt(i + 1), s.charAt(i + 2))) {
+        if (a[i] == '0' && i + 1 < n && "xXoObB".indexOf(a[i + 1]) >= 0 && i + 2 < n
+                && isRadixDigit(a[i + 1], a[i + 2])) {
             j = i + 2;
-            while (j < n && (isRadixDigit(s.charAt(i + 1), s.charAt(j)) || s.charAt(j) == '_')) {
+            while (j < n && (isRadixDigit(a[i + 1], a[j]) || a[j] == '_')) {
                 j++;
             }
             return token(Kind.NUMBER, j, true);
         }
         j = digits(j);
-        if (j < n && s.charAt(j) == '.' && !(j + 1 < n && s.charAt(j + 1) == '.')) {
+        if (j < n && a[j] == '.' && !(j + 1 < n && a[j + 1] == '.')) {
             j = digits(j + 1);
         }
-        if (j < n && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+        if (j < n && (a[j] == 'e' || a[j] == 'E')) {
             int k = j + 1;
-            if (k < n && (s.charAt(k) == '+' || s.charAt(k) == '-')) {
+            if (k < n && (a[k] == '+' || a[k] == '-')) {
                 k++;
             }
-            if (k < n && Character.isDigit(s.charAt(k)) && s.charAt(k) < 0x80) {
+            if (k < n && Character.isDigit(a[k]) && a[k] < 0x80) {
                 j = digits(k);
             }
         }
@@ -354,7 +365,7 @@ public final class SqlLexer {
 
     private int digits(int from) {
         int j = from;
-        while (j < n && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == '_')) {
+        while (j < n && (a[j] >= '0' && a[j] <= '9' || a[j] == '_')) {
             j++;
         }
         return j;
@@ -371,18 +382,18 @@ public final class SqlLexer {
     /** {@code $1}, a dollar quote, or a lone {@code $} (OTHER). */
     private int dollar(int i) {
         int j = i + 1;
-        if (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
-            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+        if (j < n && a[j] >= '0' && a[j] <= '9') {
+            while (j < n && a[j] >= '0' && a[j] <= '9') {
                 j++;
             }
             return token(Kind.PARAMETER, j, true);
         }
-        if (j < n && isIdentStart(s.charAt(j))) {
-            while (j < n && isIdentPart(s.charAt(j)) && s.charAt(j) != '$') {
+        if (j < n && isIdentStart(a[j])) {
+            while (j < n && isIdentPart(a[j]) && a[j] != '$') {
                 j++;
             }
         }
-        if (j >= n || s.charAt(j) != '$') {
+        if (j >= n || a[j] != '$') {
             return token(Kind.OTHER, i + 1, true);
         }
         String delimiter = s.substring(i, j + 1);
@@ -394,20 +405,20 @@ public final class SqlLexer {
     /** scan.l {@code {operator}}: cut at a comment start, trailing + and - dropped for SQL compatibility. */
     private int operator(int i) {
         int j = i;
-        while (j < n && OP_CHARS.indexOf(s.charAt(j)) >= 0) {
-            if (j > i && (s.startsWith("--", j) || s.startsWith("/*", j))) {
+        while (j < n && OP_CHARS.indexOf(a[j]) >= 0) {
+            if (j > i && (starts('-', '-', j) || starts('/', '*', j))) {
                 break;
             }
             j++;
         }
         int len = j - i;
-        if (len > 1 && (s.charAt(j - 1) == '+' || s.charAt(j - 1) == '-')) {
+        if (len > 1 && (a[j - 1] == '+' || a[j - 1] == '-')) {
             boolean nonSql = false;
             for (int k = i; k < j - 1; k++) {
-                nonSql |= NON_SQL_OP_CHARS.indexOf(s.charAt(k)) >= 0;
+                nonSql |= NON_SQL_OP_CHARS.indexOf(a[k]) >= 0;
             }
             if (!nonSql) {
-                while (len > 1 && (s.charAt(i + len - 1) == '+' || s.charAt(i + len - 1) == '-')) {
+                while (len > 1 && (a[i + len - 1] == '+' || a[i + len - 1] == '-')) {
                     len--;
                 }
             }
