@@ -52,14 +52,25 @@ public final class SqlLexer {
 
     /** Every token of {@code sql}, whitespace and comments included, covering the text without gaps. */
     public static List<Token> tokens(String sql) {
+        // one object per token, made once: a caller may compare tokens by identity (ExpressionFrame); the hot paths
+        // (the splitter, the parse gate) read packed(sql) by index instead
         Objects.requireNonNull(sql, "sql == null");
-        return packed(sql);
+        SqlLexer lx = new SqlLexer(sql);
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < lx.n) {
+            Token t = lx.next(i);
+            out.add(t);
+            i = t.end();
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /**
-     * {@link #tokens}, as the packed list they are: read by index ({@link PackedTokens#kind(int)},
-     * {@link PackedTokens#start(int)}, ...) without a {@link Token} made per read. Cut without a {@code Token} made
-     * per token either (issue 12: every generated statement is lexed, millions of tokens a build).
+     * {@link #tokens}, packed: read by index ({@link PackedTokens#kind(int)}, {@link PackedTokens#start(int)}, ...)
+     * without a {@link Token} made per read, and cut without a {@code Token} made per token either (issue 12: every
+     * generated statement is lexed, millions of tokens a build). {@link PackedTokens#get} makes a new token on every
+     * read: compare its tokens by value, not by identity.
      */
     public static PackedTokens packed(String sql) {
         Objects.requireNonNull(sql, "sql == null");
