@@ -75,7 +75,7 @@ public final class SqlLexer {
     public static PackedTokens packed(String sql) {
         Objects.requireNonNull(sql, "sql == null");
         SqlLexer lx = new SqlLexer(sql);
-        PackedTokens.Builder out = new PackedTokens.Builder(Math.max(16, sql.length() / 3));
+        PackedTokens.Builder out = new PackedTokens.Builder(8 + sql.length() / 6);
         int i = 0;
         while (i < lx.n) {
             int end = lx.scan(i);

@@ -71,7 +71,10 @@ public final class SqlSplitter {
         Objects.requireNonNull(script, "script == null");
         SqlLexer lexer = SqlLexer.over(script);
         // the statement's tokens as they are cut, packed: no Token is made per token (issue 12)
-        PackedTokens.Builder tokens = keepTokens ? new PackedTokens.Builder(256) : null;
+        // sized by the text (most step texts are one statement of a few dozen tokens): a fixed 256 tokens cost 2 KB per
+        // step text, more than the tokens themselves
+        PackedTokens.Builder tokens = keepTokens ? new PackedTokens.Builder(Math.min(256, 8 + script.length() / 8))
+                : null;
         int n = script.length();
         int i = 0;
         int line = 1;
