@@ -11,6 +11,7 @@ import dev.specgen.plan.ViewObject;
 import dev.specgen.Parallel;
 import dev.specgen.render.RenderedStatement;
 import dev.specgen.sql.Keywords;
+import dev.specgen.sql.PackedTokens;
 import dev.specgen.sql.SqlLexer;
 import dev.specgen.sql.Token;
 import dev.specgen.sql.Token.Kind;
@@ -135,13 +136,13 @@ public final class ParseCheck implements AutoCloseable {
      */
     public Optional<Diagnostic> checkStatement(String sql, dev.specgen.diag.SourcePos origin, String file,
             String what) {
-        return checkStatement(sql, SqlLexer.tokens(sql), origin, file, what);
+        return checkStatement(sql, SqlLexer.packed(sql), origin, file, what);
     }
 
     /** {@link #checkStatement(String, dev.specgen.diag.SourcePos, String, String)}, {@code sql} already lexed. */
     Optional<Diagnostic> checkStatement(String sql, List<Token> tokens, dev.specgen.diag.SourcePos origin,
             String file, String what) {
-        Candidate written = candidate(sql, tokens);
+        Candidate written = candidate(sql, PackedTokens.of(tokens));
         if (isBegin(sql, written.tokens())) {
             return Optional.empty();
         }
@@ -256,11 +257,11 @@ public final class ParseCheck implements AutoCloseable {
      */
     private static final class Candidate {
         private final String written;
-        private final List<Token> tokens;
+        private final PackedTokens tokens;
         private final Optional<String> shape;
         private String text;
 
-        Candidate(String written, List<Token> tokens, Optional<String> shape) {
+        Candidate(String written, PackedTokens tokens, Optional<String> shape) {
             this.written = written;
             this.tokens = tokens;
             this.shape = shape;
@@ -270,7 +271,7 @@ public final class ParseCheck implements AutoCloseable {
             return written;
         }
 
-        List<Token> tokens() {
+        PackedTokens tokens() {
             return tokens;
         }
 
@@ -288,10 +289,10 @@ public final class ParseCheck implements AutoCloseable {
     }
 
     private Candidate candidate(String written) {
-        return candidate(written, SqlLexer.tokens(written));
+        return candidate(written, SqlLexer.packed(written));
     }
 
-    private Candidate candidate(String written, List<Token> tokens) {
+    private Candidate candidate(String written, PackedTokens tokens) {
         return new Candidate(written, tokens, shapes.of(written, tokens));
     }
 
@@ -511,17 +512,17 @@ public final class ParseCheck implements AutoCloseable {
 
     /** {@code BEGIN} alone (what tests/begin.ftl emits), comments and blanks anywhere. */
     static boolean isBegin(String sql) {
-        return isBegin(sql, SqlLexer.tokens(sql));
+        return isBegin(sql, SqlLexer.packed(sql));
     }
 
-    private static boolean isBegin(String sql, List<Token> tokens) {
+    private static boolean isBegin(String sql, PackedTokens tokens) {
         // every test statement comes here: the first significant token decides for nearly all, without a copy
         int seen = 0;
-        for (Token t : tokens) {
-            if (t.kind().isBlank()) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.kind(i).isBlank()) {
                 continue;
             }
-            boolean fits = seen == 0 ? t.is(sql, "BEGIN") : seen == 1 && t.kind() == Kind.SEMICOLON;
+            boolean fits = seen == 0 ? tokens.is(sql, i, "BEGIN") : seen == 1 && tokens.kind(i) == Kind.SEMICOLON;
             if (!fits) {
                 return false;
             }
@@ -696,32 +697,33 @@ public final class ParseCheck implements AutoCloseable {
      * TABLE}.
      */
     static String prepare(String sql) {
-        return prepare(sql, SqlLexer.tokens(sql));
+        return prepare(sql, SqlLexer.packed(sql));
     }
 
-    private static String prepare(String sql, List<Token> tokens) {
+    private static String prepare(String sql, PackedTokens tokens) {
         StringBuilder out = new StringBuilder(sql.length());
-        Token[] first = new Token[4];
+        int[] first = new int[4];
         int seen = 0;
-        for (Token t : tokens) {
-            if (!t.kind().isBlank() && seen < first.length) {
-                first[seen++] = t;
+        for (int i = 0; i < tokens.size() && seen < first.length; i++) {
+            if (!tokens.kind(i).isBlank()) {
+                first[seen++] = i;
             }
         }
-        boolean commentOn = seen == 4 && first[0].is(sql, "COMMENT") && first[1].is(sql, "ON");
+        boolean commentOn = seen == 4 && tokens.is(sql, first[0], "COMMENT") && tokens.is(sql, first[1], "ON");
         // COMMENT ON INDEX / VIEW / SCHEMA / MATERIALIZED VIEW: the TABLE grammar follows the object kind
-        boolean otherKind = commentOn && (first[2].is(sql, "INDEX") || first[2].is(sql, "VIEW")
-                || first[2].is(sql, "SCHEMA"));
-        boolean matView = commentOn && first[2].is(sql, "MATERIALIZED") && first[3].is(sql, "VIEW");
-        for (Token t : tokens) {
-            if (t.kind() == Kind.LINE_COMMENT || t.kind() == Kind.BLOCK_COMMENT) {
+        boolean otherKind = commentOn && (tokens.is(sql, first[2], "INDEX") || tokens.is(sql, first[2], "VIEW")
+                || tokens.is(sql, first[2], "SCHEMA"));
+        boolean matView = commentOn && tokens.is(sql, first[2], "MATERIALIZED") && tokens.is(sql, first[3], "VIEW");
+        for (int i = 0; i < tokens.size(); i++) {
+            Kind kind = tokens.kind(i);
+            if (kind == Kind.LINE_COMMENT || kind == Kind.BLOCK_COMMENT) {
                 out.append(' ');
-            } else if ((otherKind || matView) && t == first[2]) {
+            } else if ((otherKind || matView) && i == first[2]) {
                 out.append("TABLE");
-            } else if (matView && t == first[3]) {
+            } else if (matView && i == first[3]) {
                 out.append(' ');
             } else {
-                out.append(sql, t.start(), t.end());
+                out.append(sql, tokens.start(i), tokens.end(i));
             }
         }
         String s = out.toString().strip();

@@ -34,15 +34,26 @@ public final class SqlLexer {
     private static final String NON_SQL_OP_CHARS = "~!@#^&|`?%";
 
     private final String s;
+    /**
+     * The text's characters, read in every loop of the lexer: an array read costs less than {@link String#charAt}
+     * (no coder test, bounds checks the compiler can drop), and every generated statement is lexed (issue 12).
+     */
+    private final char[] a;
     private final int n;
+    /** The kind and completeness of the token {@link #scan} found last (its end is what scan returns). */
+    private Kind kind;
+    private boolean complete;
 
     private SqlLexer(String s) {
         this.s = s;
-        this.n = s.length();
+        this.a = s.toCharArray();
+        this.n = a.length;
     }
 
     /** Every token of {@code sql}, whitespace and comments included, covering the text without gaps. */
     public static List<Token> tokens(String sql) {
+        // one object per token, made once: a caller may compare tokens by identity (ExpressionFrame); the hot paths
+        // (the splitter, the parse gate) read packed(sql) by index instead
         Objects.requireNonNull(sql, "sql == null");
         SqlLexer lx = new SqlLexer(sql);
         List<Token> out = new ArrayList<>();
@@ -53,6 +64,25 @@ public final class SqlLexer {
             i = t.end();
         }
         return java.util.Collections.unmodifiableList(out);
+    }
+
+    /**
+     * {@link #tokens}, packed: read by index ({@link PackedTokens#kind(int)}, {@link PackedTokens#start(int)}, ...)
+     * without a {@link Token} made per read, and cut without a {@code Token} made per token either (issue 12: every
+     * generated statement is lexed, millions of tokens a build). {@link PackedTokens#get} makes a new token on every
+     * read: compare its tokens by value, not by identity.
+     */
+    public static PackedTokens packed(String sql) {
+        Objects.requireNonNull(sql, "sql == null");
+        SqlLexer lx = new SqlLexer(sql);
+        PackedTokens.Builder out = new PackedTokens.Builder(8 + sql.length() / 6);
+        int i = 0;
+        while (i < lx.n) {
+            int end = lx.scan(i);
+            out.add(lx.kind, i, end, lx.complete);
+            i = end;
+        }
+        return out.build();
     }
 
     /** The tokens of {@code sql} without whitespace and comments. */
@@ -78,6 +108,30 @@ public final class SqlLexer {
     /** The token that starts at {@code i} of this lexer's text. */
     public Token at(int i) {
         return next(i);
+    }
+
+    /**
+     * Cuts the token that starts at {@code i} and returns its end; its kind and completeness are then
+     * {@link #kind()} and {@link #complete()}: {@link #at(int)} without a {@link Token}, for loops over every token.
+     */
+    int scan(int i) {
+        return scanAt(i);
+    }
+
+    /** The kind of the token {@link #scan} cut last. */
+    Kind kind() {
+        return kind;
+    }
+
+    /** Whether the token {@link #scan} cut last is complete. */
+    boolean complete() {
+        return complete;
+    }
+
+    private int token(Kind k, int end, boolean whole) {
+        kind = k;
+        complete = whole;
+        return end;
     }
 
     /** Letters, {@code _} and every non-ASCII character start an identifier (scan.l {@code ident_start}). */
@@ -106,17 +160,22 @@ public final class SqlLexer {
     }
 
     private Token next(int i) {
-        char c = s.charAt(i);
-        char c1 = i + 1 < n ? s.charAt(i + 1) : '\0';
+        int end = scanAt(i);
+        return new Token(kind, i, end, complete);
+    }
+
+    private int scanAt(int i) {
+        char c = a[i];
+        char c1 = i + 1 < n ? a[i + 1] : '\0';
         if (isSpace(c)) {
             int j = i + 1;
-            while (j < n && isSpace(s.charAt(j))) {
+            while (j < n && isSpace(a[j])) {
                 j++;
             }
-            return new Token(Kind.WHITESPACE, i, j, true);
+            return token(Kind.WHITESPACE, j, true);
         }
         if (c == '-' && c1 == '-') {
-            return new Token(Kind.LINE_COMMENT, i, lineEnd(i), true);
+            return token(Kind.LINE_COMMENT, lineEnd(i), true);
         }
         if (c == '/' && c1 == '*') {
             return blockComment(i);
@@ -140,7 +199,7 @@ public final class SqlLexer {
             return string(i, i + 2, Kind.HEX_STRING, false);
         }
         if ((c == 'u' || c == 'U') && c1 == '&' && i + 2 < n) {
-            char c2 = s.charAt(i + 2);
+            char c2 = a[i + 2];
             if (c2 == '\'') {
                 return string(i, i + 3, Kind.UNICODE_STRING, false);
             }
@@ -150,10 +209,10 @@ public final class SqlLexer {
         }
         if (isIdentStart(c)) {
             int j = i + 1;
-            while (j < n && isIdentPart(s.charAt(j))) {
+            while (j < n && isIdentPart(a[j])) {
                 j++;
             }
-            return new Token(Kind.IDENTIFIER, i, j, true);
+            return token(Kind.IDENTIFIER, j, true);
         }
         if (c >= '0' && c <= '9' || c == '.' && c1 >= '0' && c1 <= '9') {
             return number(i);
@@ -163,23 +222,23 @@ public final class SqlLexer {
         }
         switch (c) {
             case '(':
-                return new Token(Kind.OPEN_PAREN, i, i + 1, true);
+                return token(Kind.OPEN_PAREN, i + 1, true);
             case ')':
-                return new Token(Kind.CLOSE_PAREN, i, i + 1, true);
+                return token(Kind.CLOSE_PAREN, i + 1, true);
             case '[':
-                return new Token(Kind.OPEN_BRACKET, i, i + 1, true);
+                return token(Kind.OPEN_BRACKET, i + 1, true);
             case ']':
-                return new Token(Kind.CLOSE_BRACKET, i, i + 1, true);
+                return token(Kind.CLOSE_BRACKET, i + 1, true);
             case ',':
-                return new Token(Kind.COMMA, i, i + 1, true);
+                return token(Kind.COMMA, i + 1, true);
             case ';':
-                return new Token(Kind.SEMICOLON, i, i + 1, true);
+                return token(Kind.SEMICOLON, i + 1, true);
             case '.':
-                return c1 == '.' ? new Token(Kind.DOT_DOT, i, i + 2, true) : new Token(Kind.DOT, i, i + 1, true);
+                return c1 == '.' ? token(Kind.DOT_DOT, i + 2, true) : token(Kind.DOT, i + 1, true);
             case ':':
-                return c1 == ':' ? new Token(Kind.TYPECAST, i, i + 2, true)
-                        : c1 == '=' ? new Token(Kind.COLON_EQUALS, i, i + 2, true)
-                        : new Token(Kind.COLON, i, i + 1, true);
+                return c1 == ':' ? token(Kind.TYPECAST, i + 2, true)
+                        : c1 == '=' ? token(Kind.COLON_EQUALS, i + 2, true)
+                        : token(Kind.COLON, i + 1, true);
             default:
                 break;
         }
@@ -187,50 +246,55 @@ public final class SqlLexer {
             return operator(i);
         }
         int width = Character.isHighSurrogate(c) && Character.isLowSurrogate(c1) ? 2 : 1;
-        return new Token(Kind.OTHER, i, i + width, true);
+        return token(Kind.OTHER, i + width, true);
+    }
+
+    /** Whether {@code c0 c1} stand at {@code j}. */
+    private boolean starts(char c0, char c1, int j) {
+        return j + 1 < n && a[j] == c0 && a[j + 1] == c1;
     }
 
     private int lineEnd(int i) {
         int j = i;
-        while (j < n && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+        while (j < n && a[j] != '\n' && a[j] != '\r') {
             j++;
         }
         return j;
     }
 
-    private Token blockComment(int i) {
+    private int blockComment(int i) {
         int depth = 0;
         int j = i;
         while (j < n) {
-            if (s.startsWith("/*", j)) {
+            if (starts('/', '*', j)) {
                 depth++;
                 j += 2;
-            } else if (s.startsWith("*/", j)) {
+            } else if (starts('*', '/', j)) {
                 j += 2;
                 if (--depth == 0) {
-                    return new Token(Kind.BLOCK_COMMENT, i, j, true);
+                    return token(Kind.BLOCK_COMMENT, j, true);
                 }
             } else {
                 j++;
             }
         }
-        return new Token(Kind.BLOCK_COMMENT, i, n, false);
+        return token(Kind.BLOCK_COMMENT, n, false);
     }
 
     /** A string whose body starts at {@code body}; continued across whitespace holding a newline. */
-    private Token string(int start, int body, Kind kind, boolean backslashes) {
+    private int string(int start, int body, Kind kind, boolean backslashes) {
         int j = body;
         while (j < n) {
-            char c = s.charAt(j);
+            char c = a[j];
             if (backslashes && c == '\\') {
                 j += 2;
             } else if (c == '\'') {
-                if (j + 1 < n && s.charAt(j + 1) == '\'' && kind != Kind.BIT_STRING && kind != Kind.HEX_STRING) {
+                if (j + 1 < n && a[j + 1] == '\'' && kind != Kind.BIT_STRING && kind != Kind.HEX_STRING) {
                     j += 2;
                 } else {
                     int again = continuation(j + 1);
                     if (again < 0) {
-                        return new Token(kind, start, j + 1, true);
+                        return token(kind, j + 1, true);
                     }
                     j = again + 1;
                 }
@@ -238,7 +302,7 @@ public final class SqlLexer {
                 j++;
             }
         }
-        return new Token(kind, start, n, false);
+        return token(kind, n, false);
     }
 
     /**
@@ -247,15 +311,15 @@ public final class SqlLexer {
      */
     private int continuation(int from) {
         int j = from;
-        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\f'
-                || s.charAt(j) == '\u000B' || s.startsWith("--", j))) {
-            j = s.startsWith("--", j) ? lineEnd(j) : j + 1;
+        while (j < n && (a[j] == ' ' || a[j] == '\t' || a[j] == '\f'
+                || a[j] == '\u000B' || starts('-', '-', j))) {
+            j = starts('-', '-', j) ? lineEnd(j) : j + 1;
         }
-        if (j >= n || s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+        if (j >= n || a[j] != '\n' && a[j] != '\r') {
             return -1;
         }
-        while (j < n && (isSpace(s.charAt(j)) || s.startsWith("--", j))) {
-            if (s.startsWith("--", j)) {
+        while (j < n && (isSpace(a[j]) || starts('-', '-', j))) {
+            if (starts('-', '-', j)) {
                 int end = lineEnd(j);
                 if (end >= n) {
                     return -1; // a comment must end in a newline to continue a string
@@ -265,54 +329,54 @@ public final class SqlLexer {
                 j++;
             }
         }
-        return j < n && s.charAt(j) == '\'' ? j : -1;
+        return j < n && a[j] == '\'' ? j : -1;
     }
 
-    private Token quotedIdentifier(int start, int body) {
+    private int quotedIdentifier(int start, int body) {
         int j = body;
         while (j < n) {
-            if (s.charAt(j) == '"') {
-                if (j + 1 < n && s.charAt(j + 1) == '"') {
+            if (a[j] == '"') {
+                if (j + 1 < n && a[j + 1] == '"') {
                     j += 2;
                     continue;
                 }
-                return new Token(Kind.QUOTED_IDENTIFIER, start, j + 1, true);
+                return token(Kind.QUOTED_IDENTIFIER, j + 1, true);
             }
             j++;
         }
-        return new Token(Kind.QUOTED_IDENTIFIER, start, n, false);
+        return token(Kind.QUOTED_IDENTIFIER, n, false);
     }
 
     /** Decimal, with fraction and exponent; 0x/0o/0b integers; {@code _} between digits (PostgreSQL 16+). */
-    private Token number(int i) {
+    private int number(int i) {
         int j = i;
-        if (s.charAt(i) == '0' && i + 1 < n && "xXoObB".indexOf(s.charAt(i + 1)) >= 0 && i + 2 < n
-                && isRadixDigit(s.charAt(i + 1), s.charAt(i + 2))) {
+        if (a[i] == '0' && i + 1 < n && "xXoObB".indexOf(a[i + 1]) >= 0 && i + 2 < n
+                && isRadixDigit(a[i + 1], a[i + 2])) {
             j = i + 2;
-            while (j < n && (isRadixDigit(s.charAt(i + 1), s.charAt(j)) || s.charAt(j) == '_')) {
+            while (j < n && (isRadixDigit(a[i + 1], a[j]) || a[j] == '_')) {
                 j++;
             }
-            return new Token(Kind.NUMBER, i, j, true);
+            return token(Kind.NUMBER, j, true);
         }
         j = digits(j);
-        if (j < n && s.charAt(j) == '.' && !(j + 1 < n && s.charAt(j + 1) == '.')) {
+        if (j < n && a[j] == '.' && !(j + 1 < n && a[j + 1] == '.')) {
             j = digits(j + 1);
         }
-        if (j < n && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+        if (j < n && (a[j] == 'e' || a[j] == 'E')) {
             int k = j + 1;
-            if (k < n && (s.charAt(k) == '+' || s.charAt(k) == '-')) {
+            if (k < n && (a[k] == '+' || a[k] == '-')) {
                 k++;
             }
-            if (k < n && Character.isDigit(s.charAt(k)) && s.charAt(k) < 0x80) {
+            if (k < n && Character.isDigit(a[k]) && a[k] < 0x80) {
                 j = digits(k);
             }
         }
-        return new Token(Kind.NUMBER, i, j, true);
+        return token(Kind.NUMBER, j, true);
     }
 
     private int digits(int from) {
         int j = from;
-        while (j < n && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == '_')) {
+        while (j < n && (a[j] >= '0' && a[j] <= '9' || a[j] == '_')) {
             j++;
         }
         return j;
@@ -327,49 +391,49 @@ public final class SqlLexer {
     }
 
     /** {@code $1}, a dollar quote, or a lone {@code $} (OTHER). */
-    private Token dollar(int i) {
+    private int dollar(int i) {
         int j = i + 1;
-        if (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
-            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+        if (j < n && a[j] >= '0' && a[j] <= '9') {
+            while (j < n && a[j] >= '0' && a[j] <= '9') {
                 j++;
             }
-            return new Token(Kind.PARAMETER, i, j, true);
+            return token(Kind.PARAMETER, j, true);
         }
-        if (j < n && isIdentStart(s.charAt(j))) {
-            while (j < n && isIdentPart(s.charAt(j)) && s.charAt(j) != '$') {
+        if (j < n && isIdentStart(a[j])) {
+            while (j < n && isIdentPart(a[j]) && a[j] != '$') {
                 j++;
             }
         }
-        if (j >= n || s.charAt(j) != '$') {
-            return new Token(Kind.OTHER, i, i + 1, true);
+        if (j >= n || a[j] != '$') {
+            return token(Kind.OTHER, i + 1, true);
         }
         String delimiter = s.substring(i, j + 1);
         int close = s.indexOf(delimiter, j + 1);
-        return close < 0 ? new Token(Kind.DOLLAR_STRING, i, n, false)
-                : new Token(Kind.DOLLAR_STRING, i, close + delimiter.length(), true);
+        return close < 0 ? token(Kind.DOLLAR_STRING, n, false)
+                : token(Kind.DOLLAR_STRING, close + delimiter.length(), true);
     }
 
     /** scan.l {@code {operator}}: cut at a comment start, trailing + and - dropped for SQL compatibility. */
-    private Token operator(int i) {
+    private int operator(int i) {
         int j = i;
-        while (j < n && OP_CHARS.indexOf(s.charAt(j)) >= 0) {
-            if (j > i && (s.startsWith("--", j) || s.startsWith("/*", j))) {
+        while (j < n && OP_CHARS.indexOf(a[j]) >= 0) {
+            if (j > i && (starts('-', '-', j) || starts('/', '*', j))) {
                 break;
             }
             j++;
         }
         int len = j - i;
-        if (len > 1 && (s.charAt(j - 1) == '+' || s.charAt(j - 1) == '-')) {
+        if (len > 1 && (a[j - 1] == '+' || a[j - 1] == '-')) {
             boolean nonSql = false;
             for (int k = i; k < j - 1; k++) {
-                nonSql |= NON_SQL_OP_CHARS.indexOf(s.charAt(k)) >= 0;
+                nonSql |= NON_SQL_OP_CHARS.indexOf(a[k]) >= 0;
             }
             if (!nonSql) {
-                while (len > 1 && (s.charAt(i + len - 1) == '+' || s.charAt(i + len - 1) == '-')) {
+                while (len > 1 && (a[i + len - 1] == '+' || a[i + len - 1] == '-')) {
                     len--;
                 }
             }
         }
-        return new Token(Kind.OPERATOR, i, i + len, true);
+        return token(Kind.OPERATOR, i + len, true);
     }
 }

@@ -70,7 +70,11 @@ public final class SqlSplitter {
     private static void split(String script, Sink out, boolean keepTokens) {
         Objects.requireNonNull(script, "script == null");
         SqlLexer lexer = SqlLexer.over(script);
-        List<Token> tokens = keepTokens ? new ArrayList<>() : null;
+        // the statement's tokens as they are cut, packed: no Token is made per token (issue 12)
+        // sized by the text (most step texts are one statement of a few dozen tokens): a fixed 256 tokens cost 2 KB per
+        // step text, more than the tokens themselves
+        PackedTokens.Builder tokens = keepTokens ? new PackedTokens.Builder(Math.min(256, 8 + script.length() / 8))
+                : null;
         int n = script.length();
         int i = 0;
         int line = 1;
@@ -93,8 +97,9 @@ public final class SqlSplitter {
                 i = nl < 0 ? n : nl;
                 continue;
             }
-            Token t = lexer.at(i);
-            if (start < 0 && !t.kind().isBlank() && t.kind() != Token.Kind.SEMICOLON) {
+            int end = lexer.scan(i);
+            Token.Kind kind = lexer.kind();
+            if (start < 0 && !kind.isBlank() && kind != Token.Kind.SEMICOLON) {
                 start = i;
                 startLine = line;
                 startCol = i - lineStart + 1;
@@ -107,51 +112,57 @@ public final class SqlSplitter {
                     tokens.clear();
                 }
             }
-            if (start >= 0 && t.kind() == Token.Kind.IDENTIFIER) {
+            if (start >= 0 && kind == Token.Kind.IDENTIFIER) {
                 // a script is mostly identifiers, and this loop runs for every generated test statement: every word
                 // is compared in place, none copied
                 if (words < 4) {
                     switch (words) {
-                        case 0 -> create = t.is(script, "CREATE");
+                        case 0 -> create = is(script, i, end, "CREATE");
                         case 1 -> {
-                            routine = create && isRoutineWord(script, t);
-                            orReplace = create && t.is(script, "OR");
+                            routine = create && isRoutineWord(script, i, end);
+                            orReplace = create && is(script, i, end, "OR");
                         }
-                        case 2 -> orReplace &= t.is(script, "REPLACE");
-                        default -> routine |= orReplace && isRoutineWord(script, t);
+                        case 2 -> orReplace &= is(script, i, end, "REPLACE");
+                        default -> routine |= orReplace && isRoutineWord(script, i, end);
                     }
                     words++;
                 }
                 if (routine) {
-                    if (t.is(script, "BEGIN") || t.is(script, "CASE")) {
+                    if (is(script, i, end, "BEGIN") || is(script, i, end, "CASE")) {
                         atomicDepth++;
-                    } else if (t.is(script, "END") && atomicDepth > 0) {
+                    } else if (is(script, i, end, "END") && atomicDepth > 0) {
                         atomicDepth--;
                     }
                 }
-            } else if (start >= 0 && t.kind() == Token.Kind.SEMICOLON && atomicDepth == 0) {
+            } else if (start >= 0 && kind == Token.Kind.SEMICOLON && atomicDepth == 0) {
                 emit(script, start, i, startLine, startCol, tokens, out);
                 start = -1;
             }
             if (start >= 0 && keepTokens) {
-                tokens.add(t);
+                tokens.add(kind, i, end, lexer.complete());
             }
-            while (nextBreak >= 0 && nextBreak < t.end()) {
+            while (nextBreak >= 0 && nextBreak < end) {
                 line++;
                 lineStart = nextBreak + 1;
                 nextBreak = script.indexOf('\n', nextBreak + 1);
             }
-            i = t.end();
+            i = end;
         }
         if (start >= 0) {
-            String rest = script.substring(start).strip();
-            if (!rest.isEmpty()) {
+            int to = strippedEnd(script, start, n);
+            if (to > start) {
                 emit(script, start, n, startLine, startCol, tokens, out);
             }
         }
     }
 
-    private static void emit(String script, int from, int to, int line, int col, List<Token> tokens, Sink out) {
+    /** An identifier {@code [start, end)} of {@code script} spelling {@code keyword} in any case. */
+    private static boolean is(String script, int start, int end, String keyword) {
+        return end - start == keyword.length() && script.regionMatches(true, start, keyword, 0, keyword.length());
+    }
+
+    private static void emit(String script, int from, int to, int line, int col, PackedTokens.Builder tokens,
+            Sink out) {
         Piece piece = piece(script, from, to, line, col);
         out.accept(piece, tokens == null ? null : pieceTokens(piece.sql(), from, tokens));
     }
@@ -165,30 +176,44 @@ public final class SqlSplitter {
      * trailing white space as {@link String#stripTrailing()} knows it, which is more than the lexer's (U+3000 is part
      * of an identifier to PostgreSQL): when that cut falls inside a token, the text is lexed on its own.
      */
-    private static List<Token> pieceTokens(String sql, int from, List<Token> cut) {
+    private static PackedTokens pieceTokens(String sql, int from, PackedTokens.Builder cut) {
         int end = from + sql.length();
         int count = 0;
-        for (Token t : cut) {
-            if (t.start() >= end) {
+        for (int k = 0; k < cut.size(); k++) {
+            if (cut.start(k) >= end) {
                 break;
             }
-            if (t.end() > end) {
-                return SqlLexer.tokens(sql);
+            if (cut.end(k) > end) {
+                return SqlLexer.packed(sql);
             }
             count++;
         }
-        return PackedTokens.shifted(cut, count, from);
+        return cut.shifted(count, from);
     }
 
     /**
      * FUNCTION or PROCEDURE, after CREATE [OR REPLACE]: only routines may hold a BEGIN ATOMIC body with semicolons.
      */
-    private static boolean isRoutineWord(String script, Token t) {
-        return t.is(script, "FUNCTION") || t.is(script, "PROCEDURE");
+    private static boolean isRoutineWord(String script, int start, int end) {
+        return is(script, start, end, "FUNCTION") || is(script, start, end, "PROCEDURE");
     }
 
+    /** {@code script.substring(from, to).stripTrailing()}, copied once. */
     private static Piece piece(String script, int from, int to, int line, int col) {
-        return new Piece(script.substring(from, to).stripTrailing(), line, col);
+        return new Piece(script.substring(from, strippedEnd(script, from, to)), line, col);
+    }
+
+    /**
+     * Where {@code script.substring(from, to).stripTrailing()} ends in {@code script}: before the white space
+     * ({@link Character#isWhitespace(int)}) that ends the range. No supplementary character is white space, so a
+     * look at each char is a look at each code point.
+     */
+    private static int strippedEnd(String script, int from, int to) {
+        int end = to;
+        while (end > from && Character.isWhitespace(script.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     /** Number of line breaks before the 1-based character position {@code position} of {@code text}. */

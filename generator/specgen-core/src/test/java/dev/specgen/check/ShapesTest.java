@@ -98,4 +98,92 @@ class ShapesTest {
         org.junit.jupiter.api.Assertions.assertFalse(inPlace.plainName(" use ", 1, 4));
         org.junit.jupiter.api.Assertions.assertTrue(inPlace.plainName(" doc ", 1, 4));
     }
+
+    /**
+     * The shape read by index into a reused buffer ({@link Shapes#of(String, dev.specgen.sql.PackedTokens)}) is the
+     * shape as it was made before, token objects into a string builder ({@link #shapeAsBefore}), on random statements
+     * of every kind of token, short and longer than the buffers (issue 12).
+     */
+    @Test
+    void shapeByIndexIsTheShapeAsBefore() {
+        java.util.List<String> parts = java.util.List.of("SELECT", " ", "\n", "col_a", "use", "date", "'a'",
+                "'it''s'", "'a\\b'", "'caf\u00e9'", "E'x'", "\"q\"", "\"use\"", "\"\"", "$$ a $$", "$t$ b $t$",
+                "$t$ $x $t$", "$u$ open", "42", "1234567890", "1.5", "$1", "--c\n", "/* b */", "x$y", "=", "<>", "||",
+                "@", "?", "::", ":", ".", ",", "(", ")", "[", "]", ";", "FROM", "\u00e9t\u00e9", "'open");
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int count = round % 100 == 0 ? 3000 : random.nextInt(16);
+            for (int k = count; k >= 0; k--) {
+                text.append(parts.get(random.nextInt(parts.size())));
+            }
+            String sql = text.toString();
+            assertEquals(shapeAsBefore(sql), shapes.of(sql).orElseThrow(), sql);
+        }
+        String huge = "SELECT " + "col_a, ".repeat(200_000) + "'x'";
+        assertEquals(shapeAsBefore(huge), shapes.of(huge).orElseThrow());
+        assertEquals(shapeAsBefore("SELECT 1"), shapes.of("SELECT 1").orElseThrow());
+    }
+
+    /** The shape as {@code Shapes.of} made it before it read tokens by index (main at f755b9b). */
+    private static String shapeAsBefore(String text) {
+        JSqlWords words = new JSqlWords();
+        java.util.List<dev.specgen.sql.Token> tokens = new java.util.ArrayList<>(dev.specgen.sql.SqlLexer.tokens(text));
+        StringBuilder b = new StringBuilder();
+        boolean blank = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            dev.specgen.sql.Token t = tokens.get(i);
+            boolean sepBefore = i == 0 || separatesAsBefore(text, tokens.get(i - 1));
+            boolean sepAfter = i + 1 == tokens.size() || separatesAsBefore(text, tokens.get(i + 1));
+            if (t.kind().isBlank()) {
+                blank = true;
+                continue;
+            }
+            b.append(blank ? ' ' : '\u0002');
+            blank = false;
+            String replaced = sepBefore && sepAfter ? replacementAsBefore(words, text, t) : null;
+            if (replaced != null) {
+                b.append('\u0001').append(replaced);
+            } else {
+                b.append(text, t.start(), t.end());
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean separatesAsBefore(String text, dev.specgen.sql.Token t) {
+        return switch (t.kind()) {
+            case WHITESPACE, LINE_COMMENT, BLOCK_COMMENT, OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET,
+                    COMMA, SEMICOLON, DOT, TYPECAST -> true;
+            case OPERATOR -> t.text(text).chars().allMatch(c -> "=<>+-*/%|".indexOf(c) >= 0);
+            default -> false;
+        };
+    }
+
+    private static String replacementAsBefore(JSqlWords words, String text, dev.specgen.sql.Token t) {
+        String s = t.text(text);
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+        switch (t.kind()) {
+            case IDENTIFIER:
+                return word.matcher(s).matches() && words.plainName(s) ? "i" : null;
+            case NUMBER:
+                return s.length() <= 9 && s.chars().allMatch(c -> c >= '0' && c <= '9') ? "n" : null;
+            case STRING:
+                return s.charAt(0) == '\'' && t.complete()
+                        && s.substring(1, s.length() - 1).chars().allMatch(c -> c >= 0x20 && c <= 0x7E && c != '\\')
+                        ? "s" : null;
+            case QUOTED_IDENTIFIER:
+                return s.charAt(0) == '"' && t.complete() && s.length() > 2
+                        && word.matcher(s.substring(1, s.length() - 1)).matches()
+                        && words.plainName(s.substring(1, s.length() - 1)) ? "q" : null;
+            case DOLLAR_STRING:
+                if (!t.complete()) {
+                    return null;
+                }
+                String tag = s.substring(0, s.indexOf('$', 1) + 1);
+                return s.substring(tag.length(), s.length() - tag.length()).indexOf('$') < 0 ? "d" + tag : null;
+            default:
+                return null;
+        }
+    }
 }
