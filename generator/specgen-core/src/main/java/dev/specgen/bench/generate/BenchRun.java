@@ -90,12 +90,16 @@ public final class BenchRun {
             cold.addAll(cold(s, progress));
         }
         machine.put("load_after", load());
+        // every run's output is deleted only now, when nothing more is timed (GeneratorBench.warm says why)
+        GeneratorBench.delete(s.work().resolve("out"));
+        GeneratorBench.delete(s.work().resolve("cold"));
         return new BenchReport(warm, cold, machine);
     }
 
     private static List<GeneratorBench.Cold> cold(Settings s, Consumer<String> progress) {
         Path jar = s.jar().orElseThrow().toAbsolutePath();
         Path scratch = s.work().resolve("cold");
+        GeneratorBench.delete(scratch); // left by a run that was stopped
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         progress.accept("cold: making a class-data-sharing archive (one training build of 20 entities)");
         Path training = s.work().resolve("specs-cds");
