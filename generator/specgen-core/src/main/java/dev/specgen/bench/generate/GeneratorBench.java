@@ -68,13 +68,14 @@ public final class GeneratorBench {
      * {@code build} of {@code opts.specs()}: {@code warmups} unmeasured runs, then {@code iterations} measured, each
      * into a new, empty folder, back to back as in a JVM that keeps building (a Maven daemon): no forced GC between
      * them. A {@code System.gc()} before each run, as this benchmark did until 6 December 2026, let G1 shrink the heap
-     * to about 136 MB each time, so every measured build paid for growing it again (eight or nine young collections of
-     * a build's 1 GB of garbage instead of three or four); the collections a build does are reported beside its time.
-     * The peak heap comes from one more, unmeasured build after a full GC. The runs' folders are deleted only after the last run: on ext4 without a journal (this
-     * project's benchmark machine) the kernel does not reuse an inode for a minute or more after its file was deleted,
-     * and looks at every such inode again for each file it creates in their block group (ext4's
-     * {@code recently_deleted}), so deleting one run's 2,000 files right before the next run made that run's file
-     * creation cost several times what a build into a new folder costs otherwise (the write stage's "kernel open").
+     * to about 136 MB each time, so every measured build paid for growing it again; the collections a build does are
+     * reported beside its time. The peak heap comes from one more, unmeasured build after a full GC. The runs' folders
+     * are left for the caller to delete once nothing more is timed ({@link BenchRun#run} deletes them at its end): on
+     * ext4 without a journal (this project's benchmark machine) the kernel does not reuse an inode for a minute or more
+     * after its file was deleted, and looks at every such inode again for each file it creates in their block group
+     * (ext4's {@code recently_deleted}), so deleting one run's 2,000 files right before the next run made that run's
+     * file creation cost several times what a build into a new folder costs otherwise (the write stage's "kernel
+     * open"), and deleting them before the cold runs did the same to those.
      */
     public static Warm warm(Options opts, int entities, int warmups, int iterations) {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -129,7 +130,6 @@ public final class GeneratorBench {
                 peak = used;
             }
         }
-        delete(outs);
         Map<Stage, Double> medians = new EnumMap<>(Stage.class);
         stages.forEach((s, l) -> medians.put(s, median(l)));
         Map<Stage, Double> cpuMedians = new EnumMap<>(Stage.class);
@@ -156,8 +156,10 @@ public final class GeneratorBench {
     }
 
     /**
-     * {@code runs} fresh processes of {@code command} (given an empty output folder below {@code scratch}), run in
-     * {@code dir}; each must exit 0.
+     * {@code runs} fresh processes of {@code command} (given a new output folder below {@code scratch}, {@code cold-N}
+     * with the first N not taken), run in {@code dir}; each must exit 0. The folders are kept: the caller deletes
+     * {@code scratch} once nothing more is timed, for the reason {@link #warm} gives (a run of 1,000 entities writes
+     * 2,003 files, and each run after it, of this variant or the next, would pay for their deletion).
      */
     public static Cold cold(String name, String specs, Function<Path, List<String>> command, Path dir, Path scratch,
             int runs) {
@@ -167,8 +169,12 @@ public final class GeneratorBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int next = 0;
         for (int i = 0; i < runs; i++) {
-            Path out = scratch.resolve("cold-" + i);
+            while (Files.exists(scratch.resolve("cold-" + next))) {
+                next++;
+            }
+            Path out = scratch.resolve("cold-" + next);
             Path log = scratch.resolve("cold.log");
             try {
                 ProcessBuilder pb = new ProcessBuilder(command.apply(out)).directory(dir.toFile())
@@ -185,8 +191,13 @@ public final class GeneratorBench {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
-            } finally {
-                delete(out);
+            }
+            if (!Files.exists(out)) {
+                try {
+                    Files.createDirectories(out); // the next run takes another name even when this one wrote nothing
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         return new Cold(name, specs, List.copyOf(millis));

@@ -42,6 +42,23 @@ class GeneratorBenchTest {
         assertFalse(Files.exists(work.resolve("out/run-1")), "and the peak-heap build's too");
     }
 
+    /**
+     * Each cold run gets a folder no run used before, and the folders stay until the caller deletes them: deleting a
+     * run's files right before the next run makes that run's file creation slow on ext4 without a journal.
+     */
+    @Test
+    void coldRunsEachGetANewFolderAndTheFoldersAreKept() {
+        Path scratch = work.resolve("cold");
+        java.util.function.Function<Path, List<String>> build = out -> List.of("sh", "-c",
+                "test ! -e \"$0\" && mkdir \"$0\" && echo x >\"$0/f.sql\"", out.toString());
+        assertEquals(2, GeneratorBench.cold("a", "x", build, work, scratch, 2).millis().size());
+        assertEquals(2, GeneratorBench.cold("b", "x", build, work, scratch, 2).millis().size());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(Files.exists(scratch.resolve("cold-" + i + "/f.sql")), "run " + i + "'s output is kept");
+        }
+        assertFalse(Files.exists(scratch.resolve("cold-4")));
+    }
+
     @Test
     void syntheticSpecsAreNumberedCopiesOfTheExample() {
         String one = SyntheticSpecs.spec("0007");
