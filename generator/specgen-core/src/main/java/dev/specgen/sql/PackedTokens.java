@@ -3,7 +3,6 @@ package dev.specgen.sql;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.RandomAccess;
 
 /**
@@ -66,6 +65,11 @@ public final class PackedTokens extends AbstractList<Token> implements RandomAcc
     /** Where token {@code index} ends. */
     public int end(int index) {
         check(index);
+        return end(packed, ends, index);
+    }
+
+    /** Where token {@code index} of {@code packed} ends: its packed start and length, or {@code ends} when kept. */
+    private static int end(int[] packed, int[] ends, int index) {
         return ends != null ? ends[index] : packed[2 * index] + (packed[2 * index + 1] >>> 6);
     }
 
@@ -77,15 +81,7 @@ public final class PackedTokens extends AbstractList<Token> implements RandomAcc
 
     /** {@link Token#is(String, String)} of token {@code index}, cut from {@code sql}. */
     public boolean is(String sql, int index, String keyword) {
-        int s = start(index);
-        return kind(index) == Token.Kind.IDENTIFIER && end(index) - s == keyword.length()
-                && sql.regionMatches(true, s, keyword, 0, keyword.length());
-    }
-
-    /** {@link Token#word(String)} of token {@code index}. */
-    public String word(String sql, int index) {
-        return kind(index) == Token.Kind.IDENTIFIER ? sql.substring(start(index), end(index)).toUpperCase(Locale.ROOT)
-                : "";
+        return kind(index) == Token.Kind.IDENTIFIER && Token.spells(sql, start(index), end(index), keyword);
     }
 
     private void check(int index) {
@@ -115,7 +111,7 @@ public final class PackedTokens extends AbstractList<Token> implements RandomAcc
             if (length >= MAX_LENGTH && ends == null) {
                 ends = new int[packed.length / 2];
                 for (int i = 0; i < size; i++) {
-                    ends[i] = packed[2 * i] + (packed[2 * i + 1] >>> 6);
+                    ends[i] = PackedTokens.end(packed, null, i);
                 }
             }
             if (ends != null) {
@@ -138,7 +134,7 @@ public final class PackedTokens extends AbstractList<Token> implements RandomAcc
         }
 
         int end(int index) {
-            return ends != null ? ends[index] : packed[2 * index] + (packed[2 * index + 1] >>> 6);
+            return PackedTokens.end(packed, ends, index);
         }
 
         void clear() {

@@ -110,14 +110,6 @@ public final class SqlLexer {
         return next(i);
     }
 
-    /**
-     * Cuts the token that starts at {@code i} and returns its end; its kind and completeness are then
-     * {@link #kind()} and {@link #complete()}: {@link #at(int)} without a {@link Token}, for loops over every token.
-     */
-    int scan(int i) {
-        return scanAt(i);
-    }
-
     /** The kind of the token {@link #scan} cut last. */
     Kind kind() {
         return kind;
@@ -160,11 +152,15 @@ public final class SqlLexer {
     }
 
     private Token next(int i) {
-        int end = scanAt(i);
+        int end = scan(i);
         return new Token(kind, i, end, complete);
     }
 
-    private int scanAt(int i) {
+    /**
+     * Cuts the token that starts at {@code i} and returns its end; its kind and completeness are then
+     * {@link #kind()} and {@link #complete()}: {@link #at(int)} without a {@link Token}, for loops over every token.
+     */
+    int scan(int i) {
         char c = a[i];
         char c1 = i + 1 < n ? a[i + 1] : '\0';
         if (isSpace(c)) {

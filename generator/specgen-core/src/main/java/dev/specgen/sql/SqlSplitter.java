@@ -117,20 +117,20 @@ public final class SqlSplitter {
                 // is compared in place, none copied
                 if (words < 4) {
                     switch (words) {
-                        case 0 -> create = is(script, i, end, "CREATE");
+                        case 0 -> create = Token.spells(script, i, end, "CREATE");
                         case 1 -> {
                             routine = create && isRoutineWord(script, i, end);
-                            orReplace = create && is(script, i, end, "OR");
+                            orReplace = create && Token.spells(script, i, end, "OR");
                         }
-                        case 2 -> orReplace &= is(script, i, end, "REPLACE");
+                        case 2 -> orReplace &= Token.spells(script, i, end, "REPLACE");
                         default -> routine |= orReplace && isRoutineWord(script, i, end);
                     }
                     words++;
                 }
                 if (routine) {
-                    if (is(script, i, end, "BEGIN") || is(script, i, end, "CASE")) {
+                    if (Token.spells(script, i, end, "BEGIN") || Token.spells(script, i, end, "CASE")) {
                         atomicDepth++;
-                    } else if (is(script, i, end, "END") && atomicDepth > 0) {
+                    } else if (Token.spells(script, i, end, "END") && atomicDepth > 0) {
                         atomicDepth--;
                     }
                 }
@@ -154,11 +154,6 @@ public final class SqlSplitter {
                 emit(script, start, n, startLine, startCol, tokens, out);
             }
         }
-    }
-
-    /** An identifier {@code [start, end)} of {@code script} spelling {@code keyword} in any case. */
-    private static boolean is(String script, int start, int end, String keyword) {
-        return end - start == keyword.length() && script.regionMatches(true, start, keyword, 0, keyword.length());
     }
 
     private static void emit(String script, int from, int to, int line, int col, PackedTokens.Builder tokens,
@@ -195,7 +190,7 @@ public final class SqlSplitter {
      * FUNCTION or PROCEDURE, after CREATE [OR REPLACE]: only routines may hold a BEGIN ATOMIC body with semicolons.
      */
     private static boolean isRoutineWord(String script, int start, int end) {
-        return is(script, start, end, "FUNCTION") || is(script, start, end, "PROCEDURE");
+        return Token.spells(script, start, end, "FUNCTION") || Token.spells(script, start, end, "PROCEDURE");
     }
 
     /** {@code script.substring(from, to).stripTrailing()}, copied once. */

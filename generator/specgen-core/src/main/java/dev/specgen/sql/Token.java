@@ -90,7 +90,11 @@ public record Token(Kind kind, int start, int end, boolean complete) {
 
     /** True for an identifier spelling {@code keyword} in any case. */
     public boolean is(String sql, String keyword) {
-        return kind == Kind.IDENTIFIER && end - start == keyword.length()
-                && sql.regionMatches(true, start, keyword, 0, keyword.length());
+        return kind == Kind.IDENTIFIER && spells(sql, start, end, keyword);
+    }
+
+    /** Whether {@code sql}'s characters from {@code start} to {@code end} spell {@code keyword} in any case. */
+    static boolean spells(String sql, int start, int end, String keyword) {
+        return end - start == keyword.length() && sql.regionMatches(true, start, keyword, 0, keyword.length());
     }
 }
