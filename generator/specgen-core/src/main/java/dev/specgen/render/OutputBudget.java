@@ -32,17 +32,10 @@ public final class OutputBudget {
         return used.get();
     }
 
-    /** Counts {@code copies} copies of {@code text}; past the limit, {@link Exceeded} at {@code origin}. */
-    public void spend(String text, int copies, SourcePos origin, String what) {
-        if (limit != Long.MAX_VALUE) {
-            spendBytes(utf8Length(text) * copies, origin, what);
-        }
-    }
-
     /**
-     * {@link #spend(String, int, SourcePos, String)} naming what was rendered only when the limit is passed: the name
-     * is text built per statement ({@code "partition sales_2024_01 of sales"}) that a run within its limit never
-     * shows (issue 12).
+     * Counts {@code copies} copies of {@code text}; past the limit, {@link Exceeded} at {@code origin}, naming
+     * {@code what} was rendered. The name is asked for only then: it is text built per statement ({@code "partition
+     * sales_2024_01 of sales"}) that a run within its limit never shows (issue 12).
      */
     public void spend(String text, int copies, SourcePos origin, Supplier<String> what) {
         if (limit != Long.MAX_VALUE) {
@@ -50,15 +43,7 @@ public final class OutputBudget {
         }
     }
 
-    /** Counts {@code bytes}; past the limit, {@link Exceeded} at {@code origin}. */
-    public void spendBytes(long bytes, SourcePos origin, String what) {
-        long total = used.addAndGet(bytes);
-        if (total > limit) {
-            throw new Exceeded(origin, what, total, limit);
-        }
-    }
-
-    /** {@link #spendBytes(long, SourcePos, String)}, {@code what} asked for only past the limit. */
+    /** Counts {@code bytes}; past the limit, {@link Exceeded} at {@code origin} ({@code what} asked for only then). */
     public void spendBytes(long bytes, SourcePos origin, Supplier<String> what) {
         long total = used.addAndGet(bytes);
         if (total > limit) {

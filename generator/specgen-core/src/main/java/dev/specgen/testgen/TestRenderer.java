@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Test plan in, text out, through the one {@link Renderer} configuration: each step by its own template
@@ -104,7 +105,7 @@ public final class TestRenderer {
     private record Output(String path, String content, List<TestStatement> statements, long[] stepBytes,
             List<TestStep> steps, RuntimeException failure) {
         void spend(OutputBudget budget) {
-            String what = "a test of " + path;
+            Supplier<String> what = () -> "a test of " + path;
             for (int i = 0; i < stepBytes.length && i < steps.size(); i++) {
                 budget.spendBytes(stepBytes[i], steps.get(i).origin(), what);
             }
