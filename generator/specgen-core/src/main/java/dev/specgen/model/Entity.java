@@ -102,9 +102,11 @@ public record Entity(
 
     /** NOT NULL in the table: declared so, or a primary key column. */
     public boolean notNull(Field f) {
-        if (!f.nullable() || f.primaryKey()) {
-            return true;
-        }
+        return !f.nullable() || f.primaryKey() || inPrimaryKey(f);
+    }
+
+    /** Whether {@code f} is a column of the table-level {@code primary_key:} (a loop: asked per column, issue 12). */
+    public boolean inPrimaryKey(Field f) {
         for (Named n : primaryKey) {
             if (n.name().equals(f.name())) {
                 return true;

@@ -128,7 +128,7 @@ final class EntityPlanner {
         for (Field f : entity.fields()) {
             String name = Sql.ident(f.name());
             String padded = name + " ".repeat(width - name.length());
-            boolean notNull = !f.nullable() || f.primaryKey() || isPrimaryKeyColumn(f);
+            boolean notNull = entity.notNull(f);
             String options = f.identityOptions().isEmpty() ? "" : " (" + f.identityOptions().sql() + ")";
             String identity = switch (f.identity()) {
                 case ALWAYS -> "GENERATED ALWAYS AS IDENTITY" + options;
@@ -246,10 +246,6 @@ final class EntityPlanner {
         String name = fk.name().map(n -> Sql.ident(n.name())).orElseGet(() -> constraintName(entity.table() + "_"
                 + String.join("_", fk.columnNames()) + "_fkey"));
         return Optional.of(new Constraint(Constraint.Kind.FOREIGN_KEY, name, body.toString(), fk.pos()));
-    }
-
-    private boolean isPrimaryKeyColumn(Field f) {
-        return entity.primaryKey().stream().anyMatch(n -> n.name().equals(f.name()));
     }
 
     private Optional<Constraint> foreignKey(Field f, Reference ref) {

@@ -465,7 +465,7 @@ final class SeedPlan {
      * 15 values the planner would rightly prefer another index, failing the index-use test for the wrong reason.
      */
     static boolean isKey(Entity e, Field f) {
-        if (f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE || inPrimaryKey(e, f)
+        if (f.unique() || f.primaryKey() || f.identity() != Field.Identity.NONE || e.inPrimaryKey(f)
                 || inTableKey(e, f)) {
             return true;
         }
@@ -481,17 +481,8 @@ final class SeedPlan {
         return false;
     }
 
-    private static boolean inPrimaryKey(Entity e, Field f) {
-        for (var n : e.primaryKey()) {
-            if (n.name().equals(f.name())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static boolean nullable(Entity e, Field f) {
-        return f.nullable() && !f.primaryKey() && !inPrimaryKey(e, f);
+        return !e.notNull(f);
     }
 
     /** The value of an ordinary column ({@code key}: distinct values where the type allows). */

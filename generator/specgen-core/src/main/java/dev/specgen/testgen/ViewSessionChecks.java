@@ -95,7 +95,7 @@ final class ViewSessionChecks {
         session.add(new ViewStep.Run(insert(factRows, base, base + " + " + (PER_ROUND - 1), ROWS) + "\n WHERE "
                 + writer, "writers (sessions 2..): rows of their own", pos));
         Optional<Field> moved = fact.fields().stream().filter(f -> !f.primaryKey() && !f.unique()
-                && fact.primaryKey().stream().noneMatch(k -> k.name().equals(f.name())) && !fact.referencing(f)
+                && !fact.inPrimaryKey(f) && !fact.referencing(f)
                 && f.identity() == Field.Identity.NONE && groupColumn(vp, f)).findFirst();
         String own = Sql.ident(fact.primaryKey().get(0).name()) + " IN (SELECT " + key + " FROM generate_series("
                 + base + ", " + base + " + 1) AS s(i))";
