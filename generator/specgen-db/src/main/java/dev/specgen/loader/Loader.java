@@ -312,8 +312,7 @@ public final class Loader {
                 while (true) {
                     try {
                         if (w == null) {
-                            w = new BatchWriter(source.open(), target, format, state, loadId, init.writes(target),
-                                    init.direct(target), parents, known);
+                            w = writer(target, format, state, loadId, init, parents, known);
                             Optional<LoadState.Recorded> done = attempt > 0 ? w.committed(b.index())
                                     : Optional.empty();
                             if (done.isPresent()) {
@@ -362,19 +361,26 @@ public final class Loader {
         }
     }
 
-    /** A session's writer on a new connection, or null (the connection closed) when it could not be set up. */
+    /** A session's writer on a new connection, or null when it could not be set up. */
     private BatchWriter setUp(LoadTarget target, InputFormat format, LoadState state, String loadId, InitialLoad init,
             ReplacedParents parents, Optional<LeafRouter> known) {
-        Connection c = null;
         try {
-            c = source.open();
+            return writer(target, format, state, loadId, init, parents, known);
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A session's writer on a new connection; the connection is closed when the writer cannot be set up on it. */
+    private BatchWriter writer(LoadTarget target, InputFormat format, LoadState state, String loadId, InitialLoad init,
+            ReplacedParents parents, Optional<LeafRouter> known) throws SQLException {
+        Connection c = source.open();
+        try {
             return new BatchWriter(c, target, format, state, loadId, init.writes(target), init.direct(target), parents,
                     known);
         } catch (SQLException | RuntimeException e) {
-            if (c != null) {
-                closeQuietly(c);
-            }
-            return null;
+            closeQuietly(c);
+            throw e;
         }
     }
 
