@@ -91,7 +91,7 @@ public final class Renderer {
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         // templates may be the user's (--templates): they read our records and run nothing (issue 6)
         wrapper.setMemberAccessPolicy(TemplateAccess.POLICY);
-        c.setObjectWrapper(wrapper.build());
+        c.setObjectWrapper(new RecordWrapper(wrapper));
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (overrides.isPresent()) {

@@ -64,7 +64,7 @@ final class TemplateAccess implements MemberAccessPolicy {
         return false;
     }
 
-    private static boolean isOwn(Class<?> c) {
+    static boolean isOwn(Class<?> c) {
         return c.getName().startsWith("dev.specgen.");
     }
 }
