@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  */
 public final class BenchRun {
     /** The flags {@code ./specgen} always starts the CLI with (its {@code flags=(...)} line). */
-    public static final List<String> BASE_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> BASE_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:CICompilerCount=1");
 
     /**
      * The flag {@code ./specgen} adds where the kernel offers transparent huge pages ({@link #THP_SETTING} exists and

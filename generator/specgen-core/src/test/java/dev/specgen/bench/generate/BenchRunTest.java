@@ -22,14 +22,15 @@ class BenchRunTest {
 
     @Test
     void hugePagesWhereTheKernelOffersThem() throws IOException {
-        List<String> with = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UseTransparentHugePages");
+        List<String> with = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1",
+                "-XX:+UseTransparentHugePages");
         assertEquals(with, flagsFor("always [madvise] never\n"));
         assertEquals(with, flagsFor("[always] madvise never\n"));
     }
 
     @Test
     void noHugePagesWhereTheyAreOffOrUnknown() throws IOException {
-        List<String> without = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        List<String> without = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1");
         assertEquals(without, flagsFor("always madvise [never]\n"));
         assertEquals(without, BenchRun.cliFlags(dir.resolve("missing")));
         assertEquals(without, BenchRun.BASE_FLAGS);
