@@ -24,8 +24,8 @@ import java.util.Set;
  * The object wrapper of the templates: FreeMarker's {@link DefaultObjectWrapper} (strings, numbers, booleans, lists)
  * with one short cut for specgen's own plan records. FreeMarker reads a Java object's members through
  * {@code java.beans.Introspector} and its own class introspection, once per class and JVM; in a fresh process (the
- * CLI) that was about a tenth of all the CPU a build of the examples takes, most of it for the ~150 record classes a
- * build hands to templates. A record read as {@code ${obj.name}} is answered here from a table of its public
+ * CLI) that was about a tenth of all the CPU a build of the examples took (issue 12), for the record classes a build
+ * hands to templates. A record read as {@code ${obj.name}} is answered here from a table of its public
  * zero-argument methods (its components and our flags such as {@code hasWith}), made with one
  * {@link Class#getMethods()} per class.
  * <p>
@@ -97,14 +97,18 @@ final class RecordWrapper extends DefaultObjectWrapper {
                     others.add(bean.get());
                 }
             }
+            // a name two members claim (an overload, a method beside a bean property): as FreeMarker decides
+            for (String name : others) {
+                properties.remove(name);
+            }
             beanProperties.forEach((name, m) -> {
                 if (properties.containsKey(name) || others.contains(name)) {
-                    others.add(name); // a name two members claim: as FreeMarker decides
+                    properties.remove(name);
+                    others.add(name);
                 } else {
                     properties.put(name, m);
                 }
             });
-            others.removeAll(properties.keySet());
             return new Members(Map.copyOf(properties), Set.copyOf(others), genericGet);
         }
 

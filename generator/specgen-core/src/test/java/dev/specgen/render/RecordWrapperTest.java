@@ -77,6 +77,11 @@ class RecordWrapperTest {
             return String.join(separator, parts);
         }
 
+        /** An overload of a component's accessor: the name goes to FreeMarker's model. */
+        public String name(String suffix) {
+            return name + suffix;
+        }
+
         public static String shared() {
             return "static";
         }
@@ -85,12 +90,12 @@ class RecordWrapperTest {
     @Test
     void membersSplitPropertiesFromWhatFreeMarkersModelAnswers() {
         RecordWrapper.Members m = RecordWrapper.Members.of(Sample.class);
-        assertEquals(new TreeSet<>(List.of("empty", "hasParts", "label", "name", "note", "partitioned", "parts",
-                "title")), new TreeSet<>(m.properties().keySet()));
+        assertEquals(new TreeSet<>(List.of("empty", "hasParts", "label", "note", "partitioned", "parts", "title")),
+                new TreeSet<>(m.properties().keySet()));
         assertEquals("isEmpty", m.properties().get("empty").getName());
         assertEquals("getTitle", m.properties().get("title").getName());
-        assertEquals(new TreeSet<>(List.of("equals", "getTitle", "hashCode", "isEmpty", "joined", "toString")),
-                new TreeSet<>(m.others()));
+        assertEquals(new TreeSet<>(List.of("equals", "getTitle", "hashCode", "isEmpty", "joined", "name",
+                "toString")), new TreeSet<>(m.others()));
         assertFalse(m.genericGet());
         assertFalse(m.elsewhere("class"), "getClass() is Object's, not ours: no property class");
         assertFalse(m.elsewhere("shared"), "static methods are not members");
