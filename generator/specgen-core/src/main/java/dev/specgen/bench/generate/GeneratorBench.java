@@ -93,41 +93,18 @@ public final class GeneratorBench {
         for (int i = 0; i < warmups + iterations + 1; i++) {
             boolean measured = i >= warmups && i < warmups + iterations;
             boolean heapRun = i == warmups + iterations;
-            Options run = opts.withOut(opts.out().resolve("run-" + i));
-            if (heapRun) {
-                System.gc();
-            }
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long[] gc0 = gcCountAndMillis();
-            Map<Stage, Double> times = new EnumMap<>(Stage.class);
-            Map<Stage, Double> cpuTimes = new EnumMap<>(Stage.class);
-            long[] lastCpu = {processCpuNanos()};
-            long t0 = System.nanoTime();
-            Result r = Specgen.generate(run, (stage, nanos) -> {
-                long now = processCpuNanos();
-                times.put(stage, nanos / 1e6);
-                cpuTimes.put(stage, (now - lastCpu[0]) / 1e6);
-                lastCpu[0] = now;
-            });
-            double total = (System.nanoTime() - t0) / 1e6;
-            long[] gc1 = gcCountAndMillis();
-            long used = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            if (r.hasErrors() || r.output().isEmpty()) {
-                throw new IllegalStateException("the benchmark's build failed: " + r.diagnostics().stream()
-                        .filter(Diagnostic::isError).map(Diagnostic::format).collect(Collectors.joining("\n")));
-            }
+            OneBuild b = oneBuild(opts.withOut(opts.out().resolve("run-" + i)), heapRun, measured, heap);
             if (measured) {
-                times.forEach((s, ms) -> stages.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
-                cpuTimes.forEach((s, ms) -> cpu.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
-                totals.add(total);
-                gcCounts.add((double) (gc1[0] - gc0[0]));
-                gcTimes.add((double) (gc1[1] - gc0[1]));
-                files = r.rendered().orElseThrow().files().size();
-                bytes = r.rendered().orElseThrow().files().values().stream()
-                        .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+                b.times().forEach((s, ms) -> stages.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
+                b.cpu().forEach((s, ms) -> cpu.computeIfAbsent(s, x -> new ArrayList<>()).add(ms));
+                totals.add(b.total());
+                gcCounts.add((double) b.gcCount());
+                gcTimes.add((double) b.gcMillis());
+                files = b.files();
+                bytes = b.bytes();
             }
             if (heapRun) {
-                peak = used;
+                peak = b.peakHeap();
             }
         }
         Map<Stage, Double> medians = new EnumMap<>(Stage.class);
@@ -137,6 +114,50 @@ public final class GeneratorBench {
         double min = totals.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         return new Warm(entities, warmups, iterations, medians, cpuMedians, median(totals), min, peak, files, bytes,
                 median(gcCounts), median(gcTimes));
+    }
+
+    /** What one in-process build measured; the build's own result is not kept. */
+    private record OneBuild(Map<Stage, Double> times, Map<Stage, Double> cpu, double total, long gcCount,
+            long gcMillis, long peakHeap, int files, long bytes) {
+    }
+
+    /**
+     * One build into {@code run}'s folder, after a full GC when {@code heapRun}. A method of its own so that the
+     * build's result (its whole output and plan) is unreachable once it returns, as a finished build's is in a Maven
+     * daemon: held in a local of the caller's loop, which runs interpreted, it stayed reachable through the next
+     * build, and through the full GC before the peak-heap build.
+     */
+    private static OneBuild oneBuild(Options run, boolean heapRun, boolean measured, List<MemoryPoolMXBean> heap) {
+        if (heapRun) {
+            System.gc();
+        }
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long[] gc0 = gcCountAndMillis();
+        Map<Stage, Double> times = new EnumMap<>(Stage.class);
+        Map<Stage, Double> cpuTimes = new EnumMap<>(Stage.class);
+        long[] lastCpu = {processCpuNanos()};
+        long t0 = System.nanoTime();
+        Result r = Specgen.generate(run, (stage, nanos) -> {
+            long now = processCpuNanos();
+            times.put(stage, nanos / 1e6);
+            cpuTimes.put(stage, (now - lastCpu[0]) / 1e6);
+            lastCpu[0] = now;
+        });
+        double total = (System.nanoTime() - t0) / 1e6;
+        long[] gc1 = gcCountAndMillis();
+        long used = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        if (r.hasErrors() || r.output().isEmpty()) {
+            throw new IllegalStateException("the benchmark's build failed: " + r.diagnostics().stream()
+                    .filter(Diagnostic::isError).map(Diagnostic::format).collect(Collectors.joining("\n")));
+        }
+        int files = 0;
+        long bytes = 0;
+        if (measured) {
+            files = r.rendered().orElseThrow().files().size();
+            bytes = r.rendered().orElseThrow().files().values().stream()
+                    .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+        }
+        return new OneBuild(times, cpuTimes, total, gc1[0] - gc0[0], gc1[1] - gc0[1], used, files, bytes);
     }
 
     /** Collections so far and the milliseconds the collectors report for them, summed over the collectors. */
