@@ -78,20 +78,27 @@ public final class Renderer {
         static final Renderer RENDERER = new Renderer(Optional.empty());
     }
 
-    private static Configuration configure(Optional<Path> overrides, java.util.function.Function<SqlObject, String> embed) {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        // <@embed object=x indent=8/>: a plan record inside another's template (a statement inside a generated
-        // function), rendered by its own template (MapStruct's includeModel)
-        c.setSharedVariable("embed", new EmbedDirective(embed));
-        // plan records are read as ${obj.name}: record components and our zero-argument flags (hasWith) as properties
+    /**
+     * The object wrapper's settings: plan records are read as {@code ${obj.name}}, record components and our
+     * zero-argument flags ({@code hasWith}) as properties; templates may be the user's ({@code --templates}), so they
+     * read our records and run nothing (issue 6, {@link TemplateAccess}).
+     */
+    static DefaultObjectWrapperBuilder wrapperSettings() {
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        // templates may be the user's (--templates): they read our records and run nothing (issue 6)
         wrapper.setMemberAccessPolicy(TemplateAccess.POLICY);
-        c.setObjectWrapper(new RecordWrapper(wrapper));
+        return wrapper;
+    }
+
+    private static Configuration configure(Optional<Path> overrides, java.util.function.Function<SqlObject, String> embed) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        // <@embed object=x indent=8/>: a plan record inside another's template (a statement inside a generated
+        // function), rendered by its own template (MapStruct's includeModel)
+        c.setSharedVariable("embed", new EmbedDirective(embed));
+        c.setObjectWrapper(new RecordWrapper(wrapperSettings()));
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (overrides.isPresent()) {

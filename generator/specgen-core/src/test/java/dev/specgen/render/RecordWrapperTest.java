@@ -3,6 +3,7 @@ package dev.specgen.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specgen.Options;
@@ -11,8 +12,6 @@ import dev.specgen.Specgen;
 import dev.specgen.plan.PlannedFile;
 import dev.specgen.plan.SchemaPlan;
 import freemarker.ext.beans.GenericObjectModel;
-import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateModel;
@@ -20,7 +19,6 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateModelIterator;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.utility.DeepUnwrap;
-import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,19 +38,9 @@ import org.junit.jupiter.api.Test;
  * make, while reading properties from its own table.
  */
 class RecordWrapperTest {
-    private static final RecordWrapper WRAPPER = new RecordWrapper(settings());
+    private static final RecordWrapper WRAPPER = new RecordWrapper(Renderer.wrapperSettings());
     /** FreeMarker's own wrapper of the same settings, as Renderer had it before. */
-    private static final freemarker.template.ObjectWrapper PLAIN = settings().build();
-
-    private static DefaultObjectWrapperBuilder settings() {
-        DefaultObjectWrapperBuilder b = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        b.setRecordZeroArgumentNonVoidMethodPolicy(
-                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        b.setDefaultZeroArgumentNonVoidMethodPolicy(
-                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        b.setMemberAccessPolicy(TemplateAccess.POLICY);
-        return b;
-    }
+    private static final freemarker.template.DefaultObjectWrapper PLAIN = Renderer.wrapperSettings().build();
 
     public interface Shape {
         default String label() {
@@ -179,33 +167,31 @@ class RecordWrapperTest {
         if (!(ours instanceof TemplateHashModel h)) {
             throw new AssertionError(o.getClass() + " is not wrapped as a hash");
         }
-        GenericObjectModel theirs = new GenericObjectModel(o, (freemarker.ext.beans.BeansWrapper) PLAIN);
+        GenericObjectModel theirs = new GenericObjectModel(o, PLAIN);
         Set<String> keys = new TreeSet<>(List.of("class", "nosuch", "getClass", "toString", "hashCode"));
         for (TemplateModelIterator i = ((TemplateCollectionModel) theirs.keys()).iterator(); i.hasNext(); ) {
             keys.add(((TemplateScalarModel) i.next()).getAsString());
         }
         for (String key : keys) {
             String where = o.getClass().getName() + "." + key;
-            TemplateModel a;
-            TemplateModel b;
+            TemplateModel theirValue;
             try {
-                b = theirs.get(key);
+                theirValue = theirs.get(key);
             } catch (TemplateModelException e) {
                 // a method that throws when it does not apply (fullRecompute without one): ours throws the same
-                TemplateModelException ours2 = org.junit.jupiter.api.Assertions.assertThrows(
-                        TemplateModelException.class, () -> h.get(key), where);
-                assertEquals(rootCause(e).getClass(), rootCause(ours2).getClass(), where);
+                TemplateModelException thrown = assertThrows(TemplateModelException.class, () -> h.get(key), where);
+                assertEquals(rootCause(e).getClass(), rootCause(thrown).getClass(), where);
                 continue;
             }
-            a = h.get(key);
-            if (a == null || b == null) {
-                assertEquals(b == null, a == null, where);
+            TemplateModel ourValue = h.get(key);
+            if (ourValue == null || theirValue == null) {
+                assertEquals(theirValue == null, ourValue == null, where);
                 continue;
             }
-            if (b instanceof freemarker.template.TemplateMethodModel) {
-                assertEquals(b.getClass(), a.getClass(), where);
+            if (theirValue instanceof freemarker.template.TemplateMethodModel) {
+                assertEquals(theirValue.getClass(), ourValue.getClass(), where);
             } else {
-                assertEquals(DeepUnwrap.unwrap(b), DeepUnwrap.unwrap(a), where);
+                assertEquals(DeepUnwrap.unwrap(theirValue), DeepUnwrap.unwrap(ourValue), where);
             }
         }
     }
