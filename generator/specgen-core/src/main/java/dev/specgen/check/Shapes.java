@@ -86,7 +86,7 @@ final class Shapes {
                     b[at++] = MARK;
                     b[at++] = replaced;
                     if (replaced == 'd') { // the dollar tag is kept
-                        int tagEnd = text.indexOf('$', s + 1) + 1;
+                        int tagEnd = SqlLexer.dollarTagEnd(text, s);
                         text.getChars(s, tagEnd, b, at);
                         at += tagEnd - s;
                     }
@@ -156,7 +156,7 @@ final class Shapes {
                 if (!complete) {
                     return 0;
                 }
-                int tagEnd = text.indexOf('$', s + 1) + 1;
+                int tagEnd = SqlLexer.dollarTagEnd(text, s);
                 int bodyEnd = e - (tagEnd - s);
                 int dollar = text.indexOf('$', tagEnd);
                 return dollar < 0 || dollar >= bodyEnd ? 'd' : 0;

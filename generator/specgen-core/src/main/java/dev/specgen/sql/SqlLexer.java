@@ -146,9 +146,14 @@ public final class SqlLexer {
         if (t.kind() != Kind.DOLLAR_STRING || !t.complete()) {
             throw new IllegalArgumentException("not a complete dollar-quoted string: " + t);
         }
-        int tagEnd = sql.indexOf('$', t.start() + 1) + 1;
+        int tagEnd = dollarTagEnd(sql, t.start());
         int tagLength = tagEnd - t.start();
         return sql.substring(tagEnd, t.end() - tagLength);
+    }
+
+    /** Where the opening delimiter ({@code $tag$}) of the dollar-quoted string that starts at {@code start} ends. */
+    public static int dollarTagEnd(String sql, int start) {
+        return sql.indexOf('$', start + 1) + 1;
     }
 
     private Token next(int i) {
@@ -177,30 +182,30 @@ public final class SqlLexer {
             return blockComment(i);
         }
         if (c == '\'') {
-            return string(i, i + 1, Kind.STRING, false);
+            return string(i + 1, Kind.STRING, false);
         }
         if (c == '"') {
-            return quotedIdentifier(i, i + 1);
+            return quotedIdentifier(i + 1);
         }
         if ((c == 'e' || c == 'E') && c1 == '\'') {
-            return string(i, i + 2, Kind.ESCAPE_STRING, true);
+            return string(i + 2, Kind.ESCAPE_STRING, true);
         }
         if ((c == 'n' || c == 'N') && c1 == '\'') {
-            return string(i, i + 2, Kind.STRING, false);
+            return string(i + 2, Kind.STRING, false);
         }
         if ((c == 'b' || c == 'B') && c1 == '\'') {
-            return string(i, i + 2, Kind.BIT_STRING, false);
+            return string(i + 2, Kind.BIT_STRING, false);
         }
         if ((c == 'x' || c == 'X') && c1 == '\'') {
-            return string(i, i + 2, Kind.HEX_STRING, false);
+            return string(i + 2, Kind.HEX_STRING, false);
         }
         if ((c == 'u' || c == 'U') && c1 == '&' && i + 2 < n) {
             char c2 = a[i + 2];
             if (c2 == '\'') {
-                return string(i, i + 3, Kind.UNICODE_STRING, false);
+                return string(i + 3, Kind.UNICODE_STRING, false);
             }
             if (c2 == '"') {
-                return quotedIdentifier(i, i + 3);
+                return quotedIdentifier(i + 3);
             }
         }
         if (isIdentStart(c)) {
@@ -278,7 +283,7 @@ public final class SqlLexer {
     }
 
     /** A string whose body starts at {@code body}; continued across whitespace holding a newline. */
-    private int string(int start, int body, Kind kind, boolean backslashes) {
+    private int string(int body, Kind kind, boolean backslashes) {
         int j = body;
         while (j < n) {
             char c = a[j];
@@ -328,7 +333,7 @@ public final class SqlLexer {
         return j < n && a[j] == '\'' ? j : -1;
     }
 
-    private int quotedIdentifier(int start, int body) {
+    private int quotedIdentifier(int body) {
         int j = body;
         while (j < n) {
             if (a[j] == '"') {
